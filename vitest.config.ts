@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "shared", root: "./shared", environment: "node", include: ["test/**/*.test.ts", "src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "functions",
+          root: "./functions",
+          environment: "node",
+          include: ["test/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          env: {
+            AWS_REGION: "ap-southeast-1",
+            AWS_ACCESS_KEY_ID: "local",
+            AWS_SECRET_ACCESS_KEY: "local",
+            POWERTOOLS_DEV: "true",
+            POWERTOOLS_LOG_LEVEL: "WARN",
+            NODE_NO_WARNINGS: "1",
+          },
+        },
+      },
+      { test: { name: "infra", root: "./infra", environment: "node", include: ["test/**/*.test.ts"], testTimeout: 180_000 } },
+      "./dashboard/vitest.config.ts",
+    ],
+  },
+});
