@@ -1,0 +1,57 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import type { RankingSnapshot } from "@scorecard/shared";
+import type { SnapshotStore } from "../../ports/index.js";
+
+/** Ranking snapshots: `SNAP#<methodology>#<period>` / `<tier>#DRAFT` (docs/storage.md). */
+export class DynamoDbSnapshotStore implements SnapshotStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putDraft(s: RankingSnapshot): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          pk: `SNAP#${s.methodology}#${s.period}`,
+          sk: `${s.tier}#DRAFT`,
+          kind: "SNAPSHOT",
+          methodology: s.methodology,
+          period: s.period,
+          tier: s.tier,
+          computedAt: s.computedAt,
+          body: JSON.stringify(s),
+        },
+      }),
+    );
+  }
+
+  async get(methodology: string, period: string, tier: string): Promise<RankingSnapshot | undefined> {
+    const r = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `SNAP#${methodology}#${period}`, sk: `${tier}#DRAFT` } }),
+    );
+    return r.Item ? (JSON.parse(r.Item["body"] as string) as RankingSnapshot) : undefined;
+  }
+
+  async periods(methodology: string): Promise<string[]> {
+    // A small catalogue of snapshot headers; a scan with a filter is fine at this size
+    // (≤ a few hundred periods). Issue 6 replaces it with a published-versions index.
+    const out = new Set<string>();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: "kind = :k AND methodology = :m",
+          ExpressionAttributeValues: { ":k": "SNAPSHOT", ":m": methodology },
+          ProjectionExpression: "period",
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) out.add(item["period"] as string);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return [...out];
+  }
+}

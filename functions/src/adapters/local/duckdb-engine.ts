@@ -1,0 +1,86 @@
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { QueryEngine, QueryResult, Row, SqlValue } from "../../ports/index.js";
+import { renderSql } from "../sql-params.js";
+
+/**
+ * The Trino (Athena engine v3) names our SQL uses that DuckDB spells differently. Every shim is
+ * listed here and tested (functions/test/duckdb-prelude.test.ts); nothing else is shimmed.
+ */
+export const DUCKDB_PRELUDE: readonly { name: string; sql: string; why: string }[] = [
+  {
+    name: "to_unixtime",
+    sql: "CREATE OR REPLACE MACRO to_unixtime(t) AS epoch(t)",
+    why: "Trino's seconds-since-epoch as double; DuckDB calls it epoch()",
+  },
+];
+
+/**
+ * DuckDB in-process over the folder lake. Views named like the Glue tables (`curated_events`)
+ * point at the lake's Parquet files, so the SQL text is the one Athena runs.
+ */
+export class DuckDbQueryEngine implements QueryEngine {
+  private constructor(
+    private readonly con: DuckDBConnection,
+    private readonly lakeRoot: string,
+  ) {}
+
+  static async open(lakeRoot: string, options: { threads?: number; memoryLimit?: string } = {}): Promise<DuckDbQueryEngine> {
+    const instance = await DuckDBInstance.create(":memory:", {
+      threads: String(options.threads ?? 2),
+      memory_limit: options.memoryLimit ?? "2GB",
+    });
+    const con = await instance.connect();
+    for (const shim of DUCKDB_PRELUDE) await con.run(shim.sql);
+    const engine = new DuckDbQueryEngine(con, lakeRoot);
+    await engine.refreshViews();
+    return engine;
+  }
+
+  /** (Re)bind the lake views; call after compaction has written new files. */
+  async refreshViews(): Promise<void> {
+    const glob = `${this.lakeRoot}/curated/events/*/*.parquet`.replace(/'/g, "''");
+    const { readdirSync, existsSync } = await import("node:fs");
+    const dir = `${this.lakeRoot}/curated/events`;
+    const hasFiles = existsSync(dir) && readdirSync(dir).some((m) => readdirSync(`${dir}/${m}`).some((f) => f.endsWith(".parquet")));
+    if (hasFiles) {
+      await this.con.run(
+        `CREATE OR REPLACE VIEW curated_events AS SELECT * FROM read_parquet('${glob}', hive_partitioning = true, hive_types = {'month': VARCHAR})`,
+      );
+    } else {
+      await this.con.run(`CREATE OR REPLACE VIEW curated_events AS SELECT * FROM (${EMPTY_CURATED}) WHERE false`);
+    }
+  }
+
+  async query(sql: string, params: Readonly<Record<string, SqlValue>>): Promise<QueryResult> {
+    const reader = await this.con.runAndReadAll(renderSql(sql, params));
+    const rows = reader.getRowObjectsJson() as Row[];
+    return { rows: rows.map(normaliseRow), bytesScanned: null };
+  }
+
+  /** Run a statement that returns nothing useful (COPY, CREATE). For adapters, not use cases. */
+  async exec(sql: string): Promise<void> {
+    await this.con.run(sql);
+  }
+
+  close(): void {
+    this.con.closeSync();
+  }
+}
+
+/** BIGINT comes back as a string from getRowObjectsJson(); counts are numbers in our contracts. */
+function normaliseRow(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = typeof v === "string" && /^-?\d{1,15}$/.test(v) ? Number(v) : v;
+  return out;
+}
+
+/** Column list of the curated events table, for an empty lake (mirrors the Glue table). */
+export const EMPTY_CURATED = `SELECT
+  CAST(NULL AS VARCHAR) AS event_id, CAST(NULL AS VARCHAR) AS case_id, CAST(NULL AS VARCHAR) AS type,
+  CAST(NULL AS TIMESTAMP) AS occurred_at, CAST(NULL AS VARCHAR) AS unit_id, CAST(NULL AS VARCHAR) AS procedure_code,
+  CAST(NULL AS VARCHAR) AS field, CAST(NULL AS VARCHAR) AS channel, CAST(NULL AS TIMESTAMP) AS due_at,
+  CAST(NULL AS VARCHAR) AS target_unit_id, CAST(NULL AS BOOLEAN) AS digitized_dossier, CAST(NULL AS BOOLEAN) AS digitized_result,
+  CAST(NULL AS BOOLEAN) AS digitally_signed, CAST(NULL AS BOOLEAN) AS reused_data, CAST(NULL AS BOOLEAN) AS online_payment,
+  CAST(NULL AS BOOLEAN) AS fee_bearing, CAST(NULL AS BOOLEAN) AS synced_to_national_portal, CAST(NULL AS BOOLEAN) AS result_required,
+  CAST(NULL AS BOOLEAN) AS rating_satisfied, CAST(NULL AS VARCHAR) AS applicant_pseudonym, CAST(NULL AS VARCHAR) AS ingest_batch,
+  CAST(NULL AS VARCHAR) AS month`;

@@ -1,0 +1,48 @@
+import { S3Client } from "@aws-sdk/client-s3";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { UnitCatalog } from "@scorecard/shared";
+import { documentClient } from "../adapters/dynamodb/client.js";
+import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js";
+import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
+import { S3Lake } from "../adapters/aws/s3-lake.js";
+import { HmacHasher } from "../adapters/local/file-hasher.js";
+import { systemClock } from "../ports/index.js";
+import type { IngestDeps } from "../use-cases/ingest-events.js";
+import type { ReadDeps } from "../use-cases/read-rankings.js";
+
+function env(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`environment variable ${name} is not set`);
+  return v;
+}
+
+/**
+ * Production dependencies, built once per cold start from the environment the CDK stack sets
+ * (TABLE_NAME, LAKE_BUCKET, PSEUDONYM_SECRET_ARN, METHODOLOGY_ID).
+ */
+export async function lambdaDeps(): Promise<{ ingest: IngestDeps; read: ReadDeps }> {
+  const db = documentClient();
+  const table = env("TABLE_NAME");
+  const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
+  const catalog = new UnitCatalog();
+  const methodology = process.env["METHODOLOGY_ID"] ?? "dn-2026.1";
+  let hasher: HmacHasher | undefined;
+  if (process.env["PSEUDONYM_SECRET_ARN"]) {
+    const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: process.env["PSEUDONYM_SECRET_ARN"] }));
+    hasher = new HmacHasher(Buffer.from(secret.SecretString ?? "", "base64"));
+  }
+  return {
+    ingest: {
+      store: new DynamoDbEventStore(db, table),
+      lake,
+      hasher: hasher ?? {
+        pseudonym: () => {
+          throw new Error("PSEUDONYM_SECRET_ARN is not set: refusing to handle applicant identifiers");
+        },
+      },
+      clock: systemClock,
+      isKnownUnit: (unitId, day) => catalog.isValidOn(unitId, day),
+    },
+    read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, methodology },
+  };
+}

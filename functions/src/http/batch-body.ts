@@ -1,0 +1,53 @@
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { MAX_EVENTS_PER_BATCH } from "../use-cases/ingest-events.js";
+import { HttpProblemError, badRequest } from "./problem.js";
+
+export const MAX_BODY_BYTES = 1_048_576;
+
+const header = (e: APIGatewayProxyEventV2, name: string) => e.headers?.[name] ?? e.headers?.[name.toLowerCase()];
+
+/**
+ * The body of a batch post: `{"events":[...]}` or NDJSON (one event per line). Limits: 1 MB and
+ * 500 events (413). A body that is not valid JSON / NDJSON is a 400 naming the line.
+ */
+export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
+  const raw = event.body ?? "";
+  const text = event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
+  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) {
+    throw new HttpProblemError(413, "PAYLOAD_TOO_LARGE", "Payload too large", `The body exceeds ${MAX_BODY_BYTES} bytes; split the batch.`);
+  }
+  if (text.trim() === "") throw badRequest("EMPTY_BODY", "The body is empty: send {\"events\":[...]} or NDJSON.");
+  const type = (header(event, "content-type") ?? "application/json").toLowerCase();
+  let events: unknown[];
+  if (type.includes("ndjson") || type.includes("jsonlines")) {
+    events = text
+      .split("\n")
+      .map((l, i) => [l.trim(), i + 1] as const)
+      .filter(([l]) => l !== "")
+      .map(([l, line]) => {
+        try {
+          return JSON.parse(l) as unknown;
+        } catch {
+          throw badRequest("MALFORMED_JSON", `NDJSON line ${line} is not valid JSON.`);
+        }
+      });
+  } else if (type.includes("json")) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw badRequest("MALFORMED_JSON", "The body is not valid JSON.");
+    }
+    if (body === null || typeof body !== "object" || !Array.isArray((body as { events?: unknown }).events)) {
+      throw badRequest("MISSING_EVENTS", "The body must be an object with an \"events\" array.");
+    }
+    events = (body as { events: unknown[] }).events;
+  } else {
+    throw new HttpProblemError(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Use application/json or application/x-ndjson.");
+  }
+  if (events.length === 0) throw badRequest("EMPTY_BATCH", "The batch has no events.");
+  if (events.length > MAX_EVENTS_PER_BATCH) {
+    throw new HttpProblemError(413, "TOO_MANY_EVENTS", "Payload too large", `At most ${MAX_EVENTS_PER_BATCH} events per batch; got ${events.length}.`);
+  }
+  return events;
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { UnitCatalog } from "@scorecard/shared";
+import dynalite from "dynalite";
+import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js";
+import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
+import { ensureTable } from "../adapters/dynamodb/table.js";
+import { HmacHasher } from "../adapters/local/file-hasher.js";
+import { FolderLake } from "../adapters/local/folder-lake.js";
+import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
+import { type Clock, systemClock } from "../ports/index.js";
+import type { IngestDeps } from "../use-cases/ingest-events.js";
+import type { ReadDeps } from "../use-cases/read-rankings.js";
+import { DEFAULT_METHODOLOGY, type ScoreDeps } from "../use-cases/score-period.js";
+
+export const TABLE_NAME = "scorecard-local";
+
+export interface RuntimeOptions {
+  readonly dataDir: string;
+  /** Keep DynamoDB on disk (default) or in memory (tests). */
+  readonly persist?: boolean;
+  readonly clock?: Clock;
+  readonly sourceToken?: string;
+}
+
+/**
+ * The embedded runtime's parts: dynalite (persisted under <data>/dynamodb), the folder lake,
+ * DuckDB, the local pseudonymisation key — the same adapters and use cases as in AWS, pointed at
+ * local counterparts.
+ */
+export class LocalRuntime {
+  private constructor(
+    readonly dataDir: string,
+    readonly lake: FolderLake,
+    readonly engine: DuckDbQueryEngine,
+    readonly catalog: UnitCatalog,
+    readonly ingest: IngestDeps,
+    readonly read: ReadDeps,
+    readonly score: ScoreDeps,
+    readonly sourceToken: string,
+    private readonly dynamo: { close: () => Promise<void>; client: DynamoDBClient },
+  ) {}
+
+  static async start(options: RuntimeOptions): Promise<LocalRuntime> {
+    const dataDir = resolve(options.dataDir);
+    mkdirSync(join(dataDir, "lake"), { recursive: true });
+    const clock = options.clock ?? systemClock;
+
+    const server = dynalite({
+      ...(options.persist === false ? {} : { path: join(dataDir, "dynamodb") }),
+      createTableMs: 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once("error", fail);
+      server.listen(0, "127.0.0.1", () => ok());
+    });
+    const { port } = server.address() as AddressInfo;
+    const client = new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: "local",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      maxAttempts: 5,
+    });
+    await ensureTable(client, TABLE_NAME);
+    const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+
+    const lake = new FolderLake(join(dataDir, "lake"));
+    const engine = await DuckDbQueryEngine.open(lake.root);
+    const catalog = new UnitCatalog();
+    const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
+    const methodology = DEFAULT_METHODOLOGY;
+    const snapshots = new DynamoDbSnapshotStore(db, TABLE_NAME);
+    const sourceToken = options.sourceToken ?? process.env["SCORECARD_SOURCE_TOKEN"] ?? loadOrCreateToken(join(dataDir, "keys", "source-token"));
+
+    return new LocalRuntime(
+      dataDir,
+      lake,
+      engine,
+      catalog,
+      { store: new DynamoDbEventStore(db, TABLE_NAME), lake, hasher, clock, isKnownUnit: (u, d) => catalog.isValidOn(u, d) },
+      { snapshots, catalog, methodology },
+      { engine, snapshots, lake, catalog, clock, methodology },
+      sourceToken,
+      {
+        client,
+        close: () => new Promise<void>((ok) => server.close(() => ok())),
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.engine.close();
+    this.dynamo.client.destroy();
+    await this.dynamo.close();
+  }
+}
+
+function loadOrCreateToken(path: string): string {
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  mkdirSync(join(path, ".."), { recursive: true });
+  const token = `src_${randomBytes(24).toString("base64url")}`;
+  writeFileSync(path, token, { mode: 0o600 });
+  return token;
+}

@@ -1,0 +1,136 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve } from "node:path";
+import { timingSafeEqual } from "node:crypto";
+import type { APIGatewayProxyResultV2 } from "aws-lambda";
+import { makeIngestHandler } from "../handlers/ingest-events.js";
+import { READ_ROUTES, makeReadHandler } from "../handlers/read-api.js";
+import { MAX_BODY_BYTES } from "../http/batch-body.js";
+import { HttpProblemError, problemResponse } from "../http/problem.js";
+import { type LambdaHandler, fakeContext, toApiGatewayEvent } from "./lambda-bridge.js";
+import type { LocalRuntime } from "./runtime.js";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".map": "application/json; charset=utf-8",
+  ".woff2": "font/woff2",
+};
+
+/** The headers CloudFront's response-headers policy sets in AWS. */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "x-frame-options": "DENY",
+  "cross-origin-opener-policy": "same-origin",
+};
+
+interface Route {
+  readonly key: string;
+  readonly handler: LambdaHandler;
+  readonly name: string;
+}
+
+/**
+ * The local stand-in for API Gateway + CloudFront: API requests become API Gateway v2 events
+ * for the same middy handlers Lambda runs; everything else is the built dashboard.
+ */
+export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir: string }): Server {
+  const ingest = makeIngestHandler(runtime.ingest) as unknown as LambdaHandler;
+  const read = makeReadHandler(runtime.read) as unknown as LambdaHandler;
+  const routes = new Map<string, Route>([
+    ["POST /v1/events", { key: "POST /v1/events", handler: ingest, name: "ingest" }],
+    ...READ_ROUTES.map((key) => [key, { key, handler: read, name: "read-api" }] as const),
+  ]);
+  const dashboardDir = resolve(options.dashboardDir);
+  const token = Buffer.from(runtime.sourceToken);
+
+  const claimsFor = (req: IncomingMessage): Record<string, unknown> | undefined => {
+    const auth = req.headers.authorization ?? "";
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    if (!m) return undefined;
+    const given = Buffer.from(m[1] as string);
+    if (given.length === token.length && timingSafeEqual(given, token)) return { sub: "local-source-system", role: "source-system" };
+    return undefined;
+  };
+
+  const send = (res: ServerResponse, r: APIGatewayProxyResultV2) => {
+    if (typeof r === "string") {
+      res.writeHead(200, { "content-type": "application/json" }).end(r);
+      return;
+    }
+    res.writeHead(r.statusCode ?? 200, r.headers as Record<string, string>).end(r.body ?? "");
+  };
+
+  const serveStatic = (url: URL, res: ServerResponse) => {
+    let file = normalize(join(dashboardDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dashboardDir)) file = join(dashboardDir, "index.html");
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dashboardDir, "index.html");
+    if (!existsSync(file)) {
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8" }).end("Dashboard not built: run `npm run build`.");
+      return;
+    }
+    const immutable = url.pathname.startsWith("/assets/");
+    res.writeHead(200, {
+      ...PAGE_SECURITY_HEADERS,
+      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    });
+    createReadStream(file).pipe(res);
+  };
+
+  return createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    try {
+      if (!url.pathname.startsWith("/v1/")) {
+        if (req.method !== "GET" && req.method !== "HEAD") throw new HttpProblemError(405, "METHOD_NOT_ALLOWED", "Method not allowed");
+        serveStatic(url, res);
+        return;
+      }
+      const route = routes.get(`${req.method} ${url.pathname}`);
+      if (!route) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No route ${req.method} ${url.pathname}.`);
+      const body = await readBody(req, MAX_BODY_BYTES);
+      const event = toApiGatewayEvent(req, url, route.key, body, claimsFor(req));
+      send(res, await route.handler(event, fakeContext(route.name)));
+    } catch (e) {
+      const p = e instanceof HttpProblemError ? e : new HttpProblemError(500, "INTERNAL", "Internal error", "The request was not completed; it is safe to retry.");
+      if (!(e instanceof HttpProblemError)) console.error("local server error", e);
+      if (!res.headersSent) send(res, problemResponse(p));
+      else res.end();
+    }
+  });
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        fail(new HttpProblemError(413, "PAYLOAD_TOO_LARGE", "Payload too large", `The body exceeds ${limit} bytes; split the batch.`));
+        req.resume();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => ok(Buffer.concat(chunks)));
+    req.on("error", fail);
+  });
+}
+
+export async function listen(server: Server, port: number, host = "127.0.0.1"): Promise<number> {
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => ok());
+  });
+  return (server.address() as AddressInfo).port;
+}

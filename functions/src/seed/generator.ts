@@ -1,0 +1,208 @@
+/**
+ * The demo province: a deterministic (seeded), streaming generator of case events for the real
+ * Dong Nai units, over the real working-day calendar. Same seed ⇒ same events, byte for byte.
+ * Planted patterns and their expected signatures are documented in seed/README.md.
+ */
+import { type CaseEventInput, UnitCatalog, type UnitRecord, WorkingCalendar } from "@scorecard/shared";
+import { PROCEDURES, type Procedure, type UnitProfile, orgKey, profileOf } from "./profiles.js";
+import { Random } from "./random.js";
+
+export interface GeneratorOptions {
+  readonly seed: number;
+  /** First and last local date of reception, inclusive. */
+  readonly from: string;
+  readonly to: string;
+  /** Multiplier on per-unit volumes (1 ≈ 30 000 dossiers a year; 50 ≈ the real province). */
+  readonly scale: number;
+  /** Events after this instant are not emitted (the simulated "now"); default: end of `to`. */
+  readonly asOf?: string;
+}
+
+export const PRESETS = {
+  demo: { from: "2024-01-01", to: "2025-12-31", scale: 0.5 },
+  "province-year": { from: "2025-01-01", to: "2025-12-31", scale: 50 },
+  national: { from: "2025-01-01", to: "2025-12-31", scale: 500 },
+} as const satisfies Record<string, Omit<GeneratorOptions, "seed">>;
+export type PresetName = keyof typeof PRESETS;
+
+const DAY_MS = 86_400_000;
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** An ISO instant with the +07:00 offset, as the one-stop system sends it. */
+function localIso(date: string, minutes: number): string {
+  return `${date}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:00+07:00`;
+}
+const instant = (iso: string) => Date.parse(iso);
+const isoPlus = (iso: string, ms: number) => {
+  const t = new Date(instant(iso) + ms + 7 * 3_600_000).toISOString();
+  return `${t.slice(0, 19)}+07:00`;
+};
+const dateOf = (iso: string) => iso.slice(0, 10);
+
+function* days(from: string, to: string): Generator<string> {
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) yield new Date(t).toISOString().slice(0, 10);
+}
+
+const VERTICAL_ORGS = [["VERT-THUE", 0.6], ["VERT-CONGAN", 0.2], ["VERT-BHXH", 0.2]] as const;
+
+export class DemoProvince {
+  private readonly calendar = new WorkingCalendar();
+  private readonly catalog = new UnitCatalog();
+  private readonly profiles = new Map<string, UnitProfile>();
+
+  constructor(private readonly options: GeneratorOptions) {}
+
+  private profile(u: UnitRecord): UnitProfile {
+    let p = this.profiles.get(u.unitId);
+    if (!p) this.profiles.set(u.unitId, (p = profileOf(u)));
+    return p;
+  }
+
+  /** The unit that carries on the work of `unitId` on `date` (itself, or a successor after a merger). */
+  actingUnit(unitId: string, date: string): string {
+    let id = unitId;
+    for (let hops = 0; hops < 4; hops++) {
+      const u = this.catalog.get(id);
+      if (!u || u.validTo === null || u.validTo >= date) return id;
+      const next = u.successorIds.map((s) => this.catalog.get(s)).find((s) => s && s.validFrom <= date && (s.validTo === null || s.validTo >= date));
+      if (!next) return id;
+      id = next.unitId;
+    }
+    return id;
+  }
+
+  private verticalOn(org: string, date: string): string | undefined {
+    return this.catalog.units.find((u) => u.tier === "VERTICAL" && orgKey(u.unitId) === org && u.validFrom <= date && (u.validTo === null || u.validTo >= date))?.unitId;
+  }
+
+  /** All events, day by day; within a dossier in time order. */
+  *events(): Generator<CaseEventInput> {
+    const { from, to, scale, seed } = this.options;
+    const asOf = instant(this.options.asOf ?? `${to}T23:59:59+07:00`);
+    const rng = new Random(seed);
+    const start = Date.parse(`${from}T00:00:00Z`);
+    const ranked = this.catalog.units.filter((u) => u.tier === "DEPARTMENT" || u.tier === "DISTRICT" || u.tier === "COMMUNE");
+    for (const date of days(from, to)) {
+      if (!this.calendar.isWorkingDay(date)) continue;
+      const month = (Date.parse(`${date}T00:00:00Z`) - start) / (30.44 * DAY_MS);
+      const yymmdd = date.slice(2).replace(/-/g, "");
+      for (const unit of ranked) {
+        if (unit.validFrom > date || (unit.validTo !== null && unit.validTo < date)) continue;
+        const profile = this.profile(unit);
+        const n = rng.poisson(profile.volume * scale);
+        for (let i = 0; i < n; i++) {
+          const caseId = `${unit.unitId.replace(/^(DEPT|DIST|COM)-/, "")}-${yymmdd}-${pad(i + 1, 4)}`;
+          for (const e of this.dossier(rng, profile, caseId, date, month)) if (instant(e.occurredAt) <= asOf) yield e;
+        }
+      }
+    }
+  }
+
+  private dossier(rng: Random, p: UnitProfile, caseId: string, date: string, month: number): CaseEventInput[] {
+    const cal = this.calendar;
+    const unitId = p.unit.unitId;
+    const field = rng.weighted(p.fields);
+    const proc: Procedure = rng.pick(PROCEDURES[field] ?? (PROCEDURES["GENERAL"] as readonly Procedure[]));
+    const online = Math.min(0.95, 0.35 + 0.025 * month);
+    const channel = rng.weighted([["ONLINE_FULL", online * 0.6], ["ONLINE_PARTIAL", online * 0.4], ["DIRECT", (1 - online) * 0.93], ["POSTAL", (1 - online) * 0.07]] as const);
+    const receivedAt = localIso(date, rng.int(450, 990));
+    const dueDate = cal.addWorkingDays(date, proc.days);
+    const dueAt = localIso(dueDate, 17 * 60);
+    const events: CaseEventInput[] = [];
+    let seq = 0;
+    const emit = (e: Omit<CaseEventInput, "eventId" | "caseId">) => {
+      const day = dateOf(e.occurredAt);
+      const target = e.targetUnitId === undefined ? {} : { targetUnitId: this.actingUnit(e.targetUnitId, day) };
+      events.push({ eventId: `${caseId}-${pad(++seq)}`, caseId, ...e, unitId: this.actingUnit(e.unitId, day), ...target });
+    };
+    const workTime = (d: string) => localIso(d, rng.int(480, 1000));
+    const afterWorkingDays = (n: number) => workTime(cal.addWorkingDays(date, n));
+
+    emit({
+      type: "RECEIVED",
+      occurredAt: receivedAt,
+      unitId,
+      procedureCode: proc.code,
+      field,
+      channel,
+      dueAt,
+      flags: {
+        syncedToNationalPortal: rng.chance(0.94),
+        digitizedDossier: rng.chance(Math.min(0.95, 0.5 + 0.02 * month)),
+        reusedData: rng.chance(0.3 + 0.01 * month),
+        feeBearing: proc.feeBearing,
+        resultRequired: true,
+      },
+      applicant: { idNumber: `0${pad(rng.int(1, 99), 2)}${pad(rng.int(0, 999_999_999), 9)}`, kind: rng.chance(0.85) ? "CITIZEN" : "BUSINESS" },
+    });
+
+    if (rng.chance(0.01)) {
+      emit({ type: "WITHDRAWN", occurredAt: afterWorkingDays(rng.int(1, 3)), unitId });
+      return events;
+    }
+    if (rng.chance(0.025)) {
+      emit({ type: "REFUSED", occurredAt: afterWorkingDays(rng.int(0, 2)), unitId });
+      return events;
+    }
+
+    // Supplement requests stop the clock; more than one makes the dossier late by rule.
+    let pausedMs = 0;
+    let supplements = 0;
+    if (rng.chance(0.08)) {
+      const rounds = rng.chance(0.15) ? 2 : 1;
+      let at = afterWorkingDays(Math.min(rng.int(1, 3), Math.max(1, proc.days - 1)));
+      for (let r = 0; r < rounds; r++) {
+        emit({ type: "SUPPLEMENT_REQUESTED", occurredAt: at, unitId });
+        supplements++;
+        if (rng.chance(0.05)) {
+          emit({ type: "STOPPED", occurredAt: workTime(cal.addWorkingDays(dateOf(at), 20)), unitId });
+          return events;
+        }
+        const back = isoPlus(at, rng.int(2, 10) * DAY_MS);
+        emit({ type: "SUPPLEMENT_RECEIVED", occurredAt: back, unitId });
+        pausedMs += instant(back) - instant(at);
+        at = isoPlus(back, rng.int(1, 3) * DAY_MS);
+      }
+    }
+
+    // Consultation with a vertical agency (tax, police, social insurance).
+    let lateByConsult = false;
+    let answeredAt: string | undefined;
+    if (rng.chance(p.consultRate)) {
+      const org = rng.weighted(VERTICAL_ORGS);
+      const askedAt = afterWorkingDays(1);
+      const target = this.verticalOn(org, dateOf(askedAt));
+      if (target) {
+        const stepDue = cal.addWorkingDays(dateOf(askedAt), 5);
+        emit({ type: "CONSULT_REQUESTED", occurredAt: askedAt, unitId, targetUnitId: target, dueAt: localIso(stepDue, 17 * 60) });
+        const late = rng.chance(org === "VERT-THUE" ? p.taxConsultLate : 0.06);
+        answeredAt = workTime(late ? cal.addWorkingDays(stepDue, rng.int(2, 9)) : cal.addWorkingDays(dateOf(askedAt), rng.int(1, 5)));
+        emit({ type: "CONSULT_ANSWERED", occurredAt: answeredAt, unitId: target, targetUnitId: unitId });
+        lateByConsult = late && rng.chance(0.75);
+      }
+    }
+
+    const pLate = Math.min(0.4, Math.max(0.003, p.lateBase + p.lateDrift * month));
+    const late = supplements > 1 || lateByConsult || rng.chance(pLate);
+    let resolveDay: string;
+    if (late) resolveDay = cal.addWorkingDays(dueDate, rng.int(1, 8));
+    else if (proc.days >= 2 && rng.chance(0.7)) resolveDay = cal.addWorkingDays(date, rng.int(Math.ceil(proc.days * 0.3), proc.days - 1));
+    else resolveDay = dueDate;
+    let resolvedAt = isoPlus(localIso(resolveDay, late ? rng.int(480, 1000) : rng.int(480, 1000) % 1020), pausedMs);
+    if (answeredAt && instant(resolvedAt) <= instant(answeredAt)) resolvedAt = isoPlus(answeredAt, 3_600_000);
+
+    if (late && rng.chance(p.apologyRate)) emit({ type: "APOLOGY_ISSUED", occurredAt: isoPlus(dueAt, rng.int(0, 20) * 3_600_000), unitId });
+    const electronic = rng.chance(Math.min(0.97, 0.55 + 0.02 * month));
+    emit({ type: "RESOLVED", occurredAt: resolvedAt, unitId, flags: { digitizedResult: electronic, digitallySigned: electronic && rng.chance(0.9) } });
+    if (proc.feeBearing) {
+      const onlinePay = channel.startsWith("ONLINE") ? rng.chance(0.85) : rng.chance(0.15);
+      emit({ type: "PAYMENT_COMPLETED", occurredAt: isoPlus(receivedAt, 3_600_000), unitId, flags: { onlinePayment: onlinePay, feeBearing: true } });
+    }
+    emit({ type: "RESULT_DELIVERED", occurredAt: isoPlus(resolvedAt, rng.int(1, 48) * 3_600_000), unitId });
+    if (rng.chance(0.25)) {
+      const satisfied = rng.chance(late ? 0.45 : 0.94);
+      emit({ type: "RATED", occurredAt: isoPlus(resolvedAt, rng.int(24, 96) * 3_600_000), unitId, rating: { satisfied, progress: satisfied ? rng.int(4, 5) : rng.int(1, 3) } });
+    }
+    return events;
+  }
+}

@@ -1,0 +1,118 @@
+import { gzipSync } from "node:zlib";
+import { randomUUID } from "node:crypto";
+import { caseEventSchema, type FieldError, localDateOf, type StoredCaseEvent, validate } from "@scorecard/shared";
+import { contentHash } from "../lib/canonical.js";
+import type { Clock, EventStore, KeyedHasher, Lake } from "../ports/index.js";
+import { toStoredEvent } from "./pseudonymise.js";
+
+export const MAX_EVENTS_PER_BATCH = 500;
+
+export type EventResultStatus = "accepted" | "duplicate" | "conflict" | "rejected";
+
+export interface EventResult {
+  readonly eventId: string | null;
+  readonly index: number;
+  readonly status: EventResultStatus;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+export interface IngestResponse {
+  readonly results: EventResult[];
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly conflicts: number;
+  readonly rejected: number;
+  readonly batchId: string | null;
+}
+
+export interface IngestDeps {
+  readonly store: EventStore;
+  readonly lake: Lake;
+  readonly hasher: KeyedHasher;
+  readonly clock: Clock;
+  /** Known unit ids and their validity, to refuse events naming a unit that did not exist then. */
+  readonly isKnownUnit: (unitId: string, localDate: string) => boolean;
+}
+
+const eventIdOf = (raw: unknown): string | null =>
+  raw !== null && typeof raw === "object" && typeof (raw as { eventId?: unknown }).eventId === "string"
+    ? ((raw as { eventId: string }).eventId.slice(0, 128))
+    : null;
+
+const firstError = (errors: readonly FieldError[]) => errors[0] as FieldError;
+
+/** Validate and pseudonymise one raw event; unknown units are refused with the field named. */
+export function admitEvent(
+  raw: unknown,
+  deps: Pick<IngestDeps, "hasher" | "isKnownUnit">,
+): { ok: true; event: StoredCaseEvent } | { ok: false; code: string; message: string } {
+  const v = validate(caseEventSchema, raw);
+  if (!v.ok) {
+    const e = firstError(v.errors);
+    return { ok: false, code: e.code, message: v.errors.map((x) => x.message).join("; ") };
+  }
+  const event = toStoredEvent(v.value, deps.hasher);
+  const day = localDateOf(event.occurredAt);
+  for (const field of ["unitId", "targetUnitId"] as const) {
+    const unit = event[field];
+    if (unit !== undefined && !deps.isKnownUnit(unit, day)) {
+      return { ok: false, code: "UNKNOWN_UNIT", message: `${field}: unit "${unit}" is not in the catalog on ${day}` };
+    }
+  }
+  return { ok: true, event };
+}
+
+/**
+ * Ingest a batch: each event is validated on its own; valid ones are stored once by eventId and
+ * written, as one raw object, to the lake. Any storage failure throws (the caller answers 5xx,
+ * and the whole batch is safe to retry: stored events come back as duplicates and are re-written).
+ */
+export const ingestEvents =
+  (deps: IngestDeps) =>
+  async (rawEvents: readonly unknown[]): Promise<IngestResponse> => {
+    const results: EventResult[] = new Array(rawEvents.length);
+    const admitted: { index: number; event: StoredCaseEvent }[] = [];
+    rawEvents.forEach((raw, index) => {
+      const r = admitEvent(raw, deps);
+      if (!r.ok) {
+        results[index] = { eventId: eventIdOf(raw), index, status: "rejected", code: r.code, message: r.message };
+        return;
+      }
+      admitted.push({ index, event: r.event });
+    });
+
+    // The same eventId twice in one batch: only the first goes to the store; later copies are
+    // duplicates of it (same content) or conflicts (other content), never a second acceptance.
+    const first = new Map<string, { event: StoredCaseEvent; hash: string }>();
+    const unique: StoredCaseEvent[] = [];
+    for (const { event } of admitted) {
+      if (!first.has(event.eventId)) {
+        first.set(event.eventId, { event, hash: contentHash(event) });
+        unique.push(event);
+      }
+    }
+    const outcomes = await deps.store.putEvents(unique);
+    const outcomeOf = new Map(unique.map((e, i) => [e.eventId, outcomes[i] ?? "conflict"]));
+    const toLake: StoredCaseEvent[] = [];
+    for (const { index, event } of admitted) {
+      const head = first.get(event.eventId) as { event: StoredCaseEvent; hash: string };
+      let status: EventResultStatus = outcomeOf.get(event.eventId) ?? "conflict";
+      if (head.event !== event) status = status !== "conflict" && contentHash(event) === head.hash ? "duplicate" : "conflict";
+      results[index] =
+        status === "conflict"
+          ? { eventId: event.eventId, index, status, code: "EVENT_ID_CONFLICT", message: `eventId "${event.eventId}" is already stored with different content` }
+          : { eventId: event.eventId, index, status };
+      if (head.event === event && status !== "conflict") toLake.push(event);
+    }
+
+    let batchId: string | null = null;
+    if (toLake.length > 0) {
+      const now = deps.clock.now();
+      batchId = `${now.toISOString().replace(/[-:.]/g, "")}-${randomUUID()}`;
+      const body = gzipSync(toLake.map((e) => JSON.stringify(e)).join("\n") + "\n");
+      await deps.lake.put(`raw/ingest_date=${now.toISOString().slice(0, 10)}/${batchId}.ndjson.gz`, body);
+    }
+    const count = (s: EventResultStatus) => results.filter((r) => r.status === s).length;
+    return { results, accepted: count("accepted"), duplicates: count("duplicate"), conflicts: count("conflict"), rejected: count("rejected"), batchId };
+  };
