@@ -2,7 +2,7 @@
  * Case status as of the end of a period (methodology §2), in the SQL subset that Athena
  * (Trino) and DuckDB run unchanged. Parameters: {{period_start}}, {{period_end}} (UTC
  * timestamps 'YYYY-MM-DD HH:MM:SS' of local midnights), {{month_to}} ('YYYY-MM', last
- * partition read). Local dates are day numbers: floor((epoch seconds + 7 h) / 1 day).
+ * partition read). A withdrawn case is finished for scope (not carried over). Local dates are day numbers: floor((epoch seconds + 7 h) / 1 day).
  *
  * Output columns: case_id, unit_id, field, received_t, in_scope, status
  * (EARLY | ON_TIME | LATE | OVERDUE | IN_PROGRESS | EXCLUDED).
@@ -40,6 +40,7 @@ ends AS (
          min(CASE WHEN type = 'RESULT_DELIVERED' THEN t END) AS delivered_t,
          min(CASE WHEN type IN ('REFUSED', 'STOPPED') THEN t END) AS refused_t,
          count_if(type = 'WITHDRAWN') AS withdrawn,
+         min(CASE WHEN type = 'WITHDRAWN' THEN t END) AS withdrawn_t,
          count_if(type = 'SUPPLEMENT_REQUESTED') AS supplement_requests
   FROM ev
   GROUP BY case_id
@@ -63,7 +64,7 @@ facts AS (
   SELECT c.case_id, c.unit_id, c.field, c.received_t,
          coalesce(d.due_t, c.received_due_t) + coalesce(p.paused_s, 0) AS due_eff_t,
          coalesce(e.resolved_t, e.delivered_t, e.refused_t) AS end_t,
-         e.withdrawn, e.supplement_requests, p.open_request_t
+         e.withdrawn, e.withdrawn_t, e.supplement_requests, p.open_request_t
   FROM received c
   JOIN ends e ON e.case_id = c.case_id
   LEFT JOIN due_set d ON d.case_id = c.case_id
@@ -74,7 +75,7 @@ bounds AS (
 ),
 case_status AS (
   SELECT f.case_id, f.unit_id, f.field, f.received_t,
-         (f.received_t >= b.start_t OR f.end_t IS NULL OR f.end_t >= b.start_t) AS in_scope,
+         (f.received_t >= b.start_t OR coalesce(f.end_t, f.withdrawn_t) IS NULL OR coalesce(f.end_t, f.withdrawn_t) >= b.start_t) AS in_scope,
          CASE
            WHEN f.withdrawn > 0 THEN 'EXCLUDED'
            WHEN f.supplement_requests > 1 THEN (CASE WHEN f.end_t IS NOT NULL THEN 'LATE' ELSE 'OVERDUE' END)

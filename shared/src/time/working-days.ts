@@ -4,6 +4,7 @@
  * Saturday/Sunday or has a HOLIDAY/COMPENSATORY_DAY_OFF row, unless it has a MAKEUP_WORKDAY row).
  */
 import { VN_CALENDAR_DAYS } from "../data/calendar.data.js";
+import { localDateOf } from "./period.js";
 
 export interface CalendarDay {
   readonly date: string;
@@ -76,4 +77,24 @@ export class WorkingCalendar {
     }
     return count;
   }
+}
+
+/** Local time of day (UTC+7) at which a legal due date ends: the close of office hours. */
+export const DUE_TIME_OF_DAY = "17:00";
+
+/**
+ * The legal due date of something received at `receivedAt` with a limit of `n` working days:
+ * counting starts on the working day after receipt (a receipt on a non-working day counts as
+ * received on the next working day), so the due date is the `n`-th working day after that.
+ * Returned as the UTC instant of the close of office hours (17:00 local) on that date.
+ * @example legalDueAt("2024-02-07T09:00:00+07:00", 1, cal) === "2024-02-15T10:00:00.000Z" // Tết 2024
+ */
+export function legalDueAt(receivedAt: string, n: number, calendar: WorkingCalendar): string {
+  const date = calendar.addWorkingDays(localDateOf(receivedAt), n);
+  return new Date(Date.parse(`${date}T${DUE_TIME_OF_DAY}:00+07:00`)).toISOString();
+}
+
+/** The local due date (`YYYY-MM-DD`) for `n` working days after receipt; see {@link legalDueAt}. */
+export function legalDueDate(receivedAt: string, n: number, calendar: WorkingCalendar): string {
+  return calendar.addWorkingDays(localDateOf(receivedAt), n);
 }

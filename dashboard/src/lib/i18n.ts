@@ -1,0 +1,228 @@
+/**
+ * The dashboard's words, Vietnamese first. No library: one dictionary per language, and the
+ * English one is typed by the Vietnamese one, so a missing key fails the typecheck.
+ * Numbers and dates never go through these strings: see `format.ts`.
+ */
+import type { Period, PeriodKind } from "@scorecard/shared/time/period";
+
+export const LANGS = ["vi", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const isLang = (v: unknown): v is Lang => (LANGS as readonly unknown[]).includes(v);
+
+/** BCP 47 locale used by Intl for each language. */
+export const INTL_LOCALE: Readonly<Record<Lang, string>> = { vi: "vi-VN", en: "en-GB" };
+
+const ROMAN = ["I", "II", "III", "IV"] as const;
+
+export interface Messages {
+  readonly appTitle: string;
+  readonly province: string;
+  readonly skipToContent: string;
+  readonly languageLabel: string;
+  readonly langName: Readonly<Record<Lang, string>>;
+  readonly rankingsTitle: string;
+  readonly rankingsLead: string;
+  readonly tierTabsLabel: string;
+  readonly tiers: Readonly<Record<string, string>>;
+  readonly periodLabel: string;
+  readonly periodGroups: Readonly<Record<PeriodKind, string>>;
+  readonly period: (p: Period) => string;
+  readonly asOf: string;
+  readonly computedAt: string;
+  readonly vietnamTime: string;
+  readonly methodology: string;
+  readonly status: Readonly<Record<"draft" | "published", string>>;
+  readonly caption: (tier: string, period: string) => string;
+  readonly col: {
+    readonly rank: string;
+    readonly unit: string;
+    readonly total: string;
+    readonly totalOf: (max: string) => string;
+    readonly band: string;
+  };
+  readonly indicators: Readonly<Record<string, string>>;
+  readonly counts: Readonly<Record<string, string>>;
+  readonly countsGroup: string;
+  readonly bands: Readonly<Record<string, string>>;
+  readonly noBand: string;
+  readonly noData: string;
+  readonly incomplete: string;
+  readonly incompleteNote: string;
+  readonly points: (points: string, max: string) => string;
+  readonly chartTitle: string;
+  readonly chartLabel: (tier: string, period: string, n: number) => string;
+  readonly loading: string;
+  readonly loaded: (tier: string, period: string, n: number) => string;
+  readonly emptyTitle: string;
+  readonly emptyBody: (tier: string, period: string) => string;
+  readonly districtsEnded: string;
+  readonly noPeriods: string;
+  readonly errorTitle: string;
+  readonly errorBody: string;
+  readonly errorCode: (status: number, code: string) => string;
+  readonly networkError: string;
+  readonly retry: string;
+  readonly footer: string;
+}
+
+const vi: Messages = {
+  appTitle: "Chỉ số phục vụ người dân, doanh nghiệp",
+  province: "UBND tỉnh Đồng Nai",
+  skipToContent: "Bỏ qua, đến nội dung chính",
+  languageLabel: "Ngôn ngữ",
+  langName: { vi: "Tiếng Việt", en: "English" },
+  rankingsTitle: "Xếp hạng",
+  rankingsLead:
+    "Xếp hạng các cơ quan, đơn vị theo chỉ số phục vụ người dân, doanh nghiệp trong giải quyết thủ tục hành chính (Chỉ thị 03/CT-UBND ngày 04/4/2024).",
+  tierTabsLabel: "Nhóm đơn vị",
+  tiers: {
+    DEPARTMENT: "Sở, ban, ngành",
+    DISTRICT: "UBND cấp huyện",
+    COMMUNE: "Xã, phường",
+    VERTICAL: "Cơ quan ngành dọc",
+  },
+  periodLabel: "Kỳ đánh giá",
+  periodGroups: { MONTH: "Theo tháng", QUARTER: "Theo quý", HALF: "Theo 6 tháng", YEAR: "Theo năm" },
+  period: (p) => {
+    switch (p.kind) {
+      case "MONTH":
+        return `Tháng ${Number(p.id.slice(5, 7))}/${p.year}`;
+      case "QUARTER":
+        return `Quý ${ROMAN[Number(p.id.slice(-1)) - 1]}/${p.year}`;
+      case "HALF":
+        return p.id.endsWith("H1") ? `6 tháng đầu năm ${p.year}` : `6 tháng cuối năm ${p.year}`;
+      case "YEAR":
+        return `Năm ${p.year}`;
+    }
+  },
+  asOf: "Số liệu tính đến",
+  computedAt: "tính điểm lúc",
+  vietnamTime: "giờ Việt Nam",
+  methodology: "Phương pháp",
+  status: { draft: "Bản nháp, chưa công bố", published: "Đã công bố" },
+  caption: (tier, period) => `Xếp hạng ${tier} — ${period}`,
+  col: {
+    rank: "Hạng",
+    unit: "Cơ quan, đơn vị",
+    total: "Tổng điểm",
+    totalOf: (max) => `Tổng điểm (tối đa ${max})`,
+    band: "Xếp loại",
+  },
+  indicators: {
+    P1: "Hồ sơ giải quyết trước hạn, đúng hạn",
+    P2: "Thời gian giải quyết trung bình",
+  },
+  counts: {
+    EARLY: "Trước hạn",
+    ON_TIME: "Đúng hạn",
+    LATE: "Trễ hạn",
+    OVERDUE: "Quá hạn",
+    IN_PROGRESS: "Đang giải quyết",
+  },
+  countsGroup: "Số hồ sơ",
+  bands: { EXCELLENT: "Xuất sắc", GOOD: "Tốt", FAIR: "Khá", AVERAGE: "Trung bình", WEAK: "Yếu" },
+  noBand: "Chưa xếp loại",
+  noData: "Không có số liệu",
+  incomplete: "chưa đủ chỉ số",
+  incompleteNote: "Tổng điểm chưa đầy đủ: một số chỉ số chưa có số liệu.",
+  points: (points, max) => `${points}/${max} điểm`,
+  chartTitle: "Biểu đồ tổng điểm",
+  chartLabel: (tier, period, n) => `Biểu đồ thanh tổng điểm của ${n} đơn vị, ${tier}, ${period}. Số liệu chi tiết ở bảng bên dưới.`,
+  loading: "Đang tải số liệu…",
+  loaded: (tier, period, n) => `Đã tải xếp hạng ${tier}, ${period}: ${n} đơn vị.`,
+  emptyTitle: "Chưa có số liệu",
+  emptyBody: (tier, period) => `Chưa có kết quả xếp hạng ${tier} cho kỳ ${period}.`,
+  districtsEnded: "UBND cấp huyện kết thúc hoạt động từ ngày 01/7/2025 theo sắp xếp đơn vị hành chính.",
+  noPeriods: "Chưa có kỳ đánh giá nào được tính điểm.",
+  errorTitle: "Không tải được số liệu",
+  errorBody: "Đã xảy ra lỗi khi tải số liệu. Vui lòng thử lại.",
+  errorCode: (status, code) => `Mã lỗi: ${code} (HTTP ${status})`,
+  networkError: "Không kết nối được máy chủ.",
+  retry: "Thử lại",
+  footer: "Số liệu tổng hợp từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh. Không hiển thị thông tin cá nhân.",
+};
+
+const en: Messages = {
+  appTitle: "Public service index",
+  province: "Dong Nai Provincial People's Committee",
+  skipToContent: "Skip to main content",
+  languageLabel: "Language",
+  langName: { vi: "Tiếng Việt", en: "English" },
+  rankingsTitle: "Rankings",
+  rankingsLead:
+    "Agencies and units ranked by how well they serve citizens and businesses in administrative procedures (Directive 03/CT-UBND of 4 April 2024).",
+  tierTabsLabel: "Unit tier",
+  tiers: {
+    DEPARTMENT: "Departments",
+    DISTRICT: "District committees",
+    COMMUNE: "Communes and wards",
+    VERTICAL: "Vertical agencies",
+  },
+  periodLabel: "Period",
+  periodGroups: { MONTH: "Months", QUARTER: "Quarters", HALF: "Half-years", YEAR: "Years" },
+  period: (p) => {
+    switch (p.kind) {
+      case "MONTH":
+        return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+          new Date(`${p.startDate}T00:00:00Z`),
+        );
+      case "QUARTER":
+        return `Q${p.id.slice(-1)} ${p.year}`;
+      case "HALF":
+        return p.id.endsWith("H1") ? `H1 ${p.year} (Jan–Jun)` : `H2 ${p.year} (Jul–Dec)`;
+      case "YEAR":
+        return `Year ${p.year}`;
+    }
+  },
+  asOf: "Figures as of",
+  computedAt: "scored at",
+  vietnamTime: "Vietnam time",
+  methodology: "Methodology",
+  status: { draft: "Draft, not yet published", published: "Published" },
+  caption: (tier, period) => `Ranking of ${tier.toLowerCase()} — ${period}`,
+  col: {
+    rank: "Rank",
+    unit: "Agency or unit",
+    total: "Total",
+    totalOf: (max) => `Total (out of ${max})`,
+    band: "Band",
+  },
+  indicators: {
+    P1: "Dossiers handled early or on time",
+    P2: "Average handling time",
+  },
+  counts: {
+    EARLY: "Early",
+    ON_TIME: "On time",
+    LATE: "Late",
+    OVERDUE: "Overdue",
+    IN_PROGRESS: "In progress",
+  },
+  countsGroup: "Dossiers",
+  bands: { EXCELLENT: "Excellent", GOOD: "Good", FAIR: "Fair", AVERAGE: "Average", WEAK: "Weak" },
+  noBand: "Not banded",
+  noData: "No data",
+  incomplete: "incomplete",
+  incompleteNote: "Incomplete total: some indicators have no data yet.",
+  points: (points, max) => `${points}/${max} pts`,
+  chartTitle: "Totals chart",
+  chartLabel: (tier, period, n) => `Bar chart of the totals of ${n} units, ${tier.toLowerCase()}, ${period}. Details in the table below.`,
+  loading: "Loading figures…",
+  loaded: (tier, period, n) => `Loaded the ranking of ${tier.toLowerCase()}, ${period}: ${n} units.`,
+  emptyTitle: "No figures yet",
+  emptyBody: (tier, period) => `No ranking of ${tier.toLowerCase()} has been computed for ${period}.`,
+  districtsEnded: "District-level committees ceased on 1 July 2025 with the reorganisation of administrative units.",
+  noPeriods: "No period has been scored yet.",
+  errorTitle: "The figures could not be loaded",
+  errorBody: "Something went wrong while loading the figures. Please try again.",
+  errorCode: (status, code) => `Error code: ${code} (HTTP ${status})`,
+  networkError: "The server could not be reached.",
+  retry: "Try again",
+  footer: "Aggregated from the province's administrative-procedure information system. No personal data is shown.",
+};
+
+export const MESSAGES: Readonly<Record<Lang, Messages>> = { vi, en };
+
+/** A label from a code-keyed table, or the code itself when the dictionary has none (new indicators). */
+export const labelOf = (table: Readonly<Record<string, string>>, code: string): string => table[code] ?? code;
