@@ -24,6 +24,17 @@ export default defineConfig({
       },
       { test: { name: "infra", root: "./infra", environment: "node", include: ["test/**/*.test.ts"], testTimeout: 180_000 } },
       "./dashboard/vitest.config.ts",
+      {
+        test: {
+          name: "e2e",
+          root: ".",
+          environment: "node",
+          include: ["e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          env: { NODE_NO_WARNINGS: "1", POWERTOOLS_LOG_LEVEL: "WARN" },
+        },
+      },
     ],
   },
 });

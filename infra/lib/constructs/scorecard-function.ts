@@ -144,7 +144,7 @@ export class ScorecardFunction extends Construct {
       this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: objects(prefixes) }));
     };
     grant(["s3:GetObject"], props.read);
-    grant(["s3:PutObject"], props.write);
+    grant(["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"], props.write);
     grant(["s3:DeleteObject"], props.delete);
     const all = [...new Set([...(props.read ?? []), ...(props.write ?? []), ...(props.delete ?? [])])];
     this.role.addToPrincipalPolicy(

@@ -1,0 +1,132 @@
+/**
+ * `npm run scorecard -- <command>`: the command-line tool over the same data folder as `npm start`
+ * (ARCHITECTURE §10). Stop `npm start` first: the embedded DynamoDB keeps a lock on its folder.
+ */
+import { createReadStream, createWriteStream, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createGunzip } from "node:zlib";
+import { RANKED_TIERS, parsePeriod } from "@scorecard/shared";
+import { compactLake } from "../adapters/local/duckdb-compactor.js";
+import { PRESETS, type PresetName } from "../seed/generator.js";
+import { importEvents } from "../use-cases/import-events.js";
+import { scorePeriod } from "../use-cases/score-period.js";
+import { LocalRuntime } from "./runtime.js";
+import { seedRuntime } from "./seed.js";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const dataDir = process.env["SCORECARD_DATA_DIR"] ?? join(repoRoot, ".data");
+
+const USAGE = `usage: npm run scorecard -- <command>
+  seed [--preset demo|province-year|national] [--seed N]
+  import <file.ndjson[.gz] | folder>
+  compact
+  score --period <P> [--tier DEPARTMENT|DISTRICT|COMMUNE|VERTICAL] [--format json|table|csv]`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function openRuntime(): Promise<LocalRuntime> {
+  try {
+    return await LocalRuntime.start({ dataDir });
+  } catch (e) {
+    if (/lock/i.test(String((e as Error).message))) fail(`The data folder ${dataDir} is in use: stop \`npm start\` first.`);
+    throw e;
+  }
+}
+
+async function* linesOf(file: string): AsyncGenerator<string> {
+  const input = file.endsWith(".gz") ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
+  yield* createInterface({ input, crlfDelay: Infinity });
+}
+
+const [command, ...rest] = process.argv.slice(2);
+switch (command) {
+  case "seed": {
+    const { values } = parseArgs({ args: rest, options: { preset: { type: "string", default: "demo" }, seed: { type: "string", default: "2024" } } });
+    if (!(values.preset in PRESETS)) fail(`--preset: one of ${Object.keys(PRESETS).join(", ")}`);
+    const rt = await openRuntime();
+    await seedRuntime(rt, { preset: values.preset as PresetName, seed: Number(values.seed), log: (l) => console.log(l) });
+    await rt.stop();
+    break;
+  }
+  case "import": {
+    const target = rest[0] ? resolve(rest[0]) : fail(USAGE);
+    const files = statSync(target).isDirectory()
+      ? readdirSync(target).filter((f) => /\.ndjson(\.gz)?$/.test(f)).map((f) => join(target, f)).sort()
+      : [target];
+    const rt = await openRuntime();
+    let totals = { read: 0, accepted: 0, rejected: 0 };
+    for (const file of files) {
+      const rejectsPath = `${file.replace(/\.ndjson(\.gz)?$/, "")}.rejects.ndjson`;
+      const rejects = createWriteStream(rejectsPath);
+      let lastShown = 0;
+      const summary = await importEvents({
+        ...rt.ingest,
+        lake: rt.lake,
+        onReject: (line, code, message) => rejects.write(`${JSON.stringify({ line, code, message })}\n`),
+        onProgress: (p) => {
+          if (p.read - lastShown >= 100_000) {
+            lastShown = p.read;
+            process.stderr.write(`\r${file}: ${p.read.toLocaleString("en")} lines, ${p.accepted.toLocaleString("en")} accepted, ${p.rejected} rejected`);
+          }
+        },
+      })(linesOf(file));
+      await new Promise((ok) => rejects.end(ok));
+      process.stderr.write("\n");
+      console.log(`${file}: ${summary.accepted} accepted, ${summary.rejected} rejected${summary.rejected ? ` (reasons in ${rejectsPath})` : ""}`);
+      totals = { read: totals.read + summary.read, accepted: totals.accepted + summary.accepted, rejected: totals.rejected + summary.rejected };
+    }
+    console.log(`total: ${totals.accepted} accepted, ${totals.rejected} rejected; duplicates are removed by \`compact\``);
+    await rt.stop();
+    break;
+  }
+  case "compact": {
+    const rt = await openRuntime();
+    const r = await compactLake(rt.engine, rt.lake.root);
+    console.log(`compacted ${r.rawObjects} raw objects into ${r.months} months, ${r.events} distinct events`);
+    await rt.stop();
+    break;
+  }
+  case "score": {
+    const { values } = parseArgs({ args: rest, options: { period: { type: "string" }, tier: { type: "string" }, format: { type: "string", default: "table" }, engine: { type: "string", default: "sql" } } });
+    if (!values.period) fail(USAGE);
+    const period = parsePeriod(values.period);
+    if (values.tier && !(RANKED_TIERS as readonly string[]).includes(values.tier)) fail(`--tier: one of ${RANKED_TIERS.join(", ")}`);
+    if (values.engine !== "sql") fail("--engine: only sql is available until the reference scorer lands (issue 3)");
+    const rt = await openRuntime();
+    const snapshots = (await scorePeriod(rt.score)(period)).filter((s) => !values.tier || s.tier === values.tier);
+    const rows = snapshots.flatMap((s) =>
+      s.units.map((u) => ({
+        unitId: u.unitId,
+        tier: u.tier,
+        period: s.period,
+        methodology: s.methodology,
+        indicators: u.indicators,
+        groups: { TDGQ: { points: u.indicators["P1"]?.points ?? null, max: 20 } },
+        total: u.total,
+        complete: u.complete,
+        band: u.band,
+        rank: u.rank,
+      })),
+    );
+    if (values.format === "json") console.log(JSON.stringify(rows, null, 2));
+    else if (values.format === "csv") {
+      console.log("tier,rank,unitId,p1_numerator,p1_denominator,p1_points,total");
+      for (const r of rows) console.log([r.tier, r.rank ?? "", r.unitId, r.indicators["P1"]?.numerator, r.indicators["P1"]?.denominator, r.indicators["P1"]?.points ?? "", r.total ?? ""].join(","));
+    } else {
+      for (const s of snapshots) {
+        console.log(`\n${s.tier} — ${s.period} (${s.methodology})`);
+        console.table(s.units.map((u) => ({ rank: u.rank ?? "–", unit: u.nameVi, P1: u.indicators["P1"]?.ratio === null ? "no data" : `${((u.indicators["P1"]?.ratio ?? 0) * 100).toFixed(1)}%`, points: u.total ?? "–" })));
+      }
+    }
+    await rt.stop();
+    break;
+  }
+  default:
+    fail(USAGE);
+}

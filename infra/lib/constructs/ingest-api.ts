@@ -1,0 +1,70 @@
+import { Duration } from "aws-cdk-lib";
+import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { Construct } from "constructs";
+import { LAKE_PREFIXES } from "../lake-schema.js";
+import type { StageConfig } from "../stage-config.js";
+import type { EventStore } from "./event-store.js";
+import { INGEST_SCOPE, type Identity } from "./identity.js";
+import type { Lake } from "./lake.js";
+import { ScorecardFunction } from "./scorecard-function.js";
+import { ScorecardHttpApi } from "./scorecard-http-api.js";
+import type { Secrets } from "./secrets.js";
+
+/**
+ * Routes served by the ingest handler. `POST /v1/complaints` and `POST /v1/catalog` join this list
+ * when the handler routes on `routeKey` (until then they would be ingested as case events).
+ */
+export const INGEST_ROUTES = [{ path: "/v1/events", method: apigw.HttpMethod.POST }] as const;
+
+export interface IngestApiProps {
+  readonly stage: StageConfig;
+  readonly store: EventStore;
+  readonly lake: Lake;
+  readonly secrets: Secrets;
+  readonly identity: Identity;
+  /** @default "functions/src/handlers/ingest-events.ts" */
+  readonly entry?: string;
+}
+
+/**
+ * The machine-to-machine API source systems post to: its own HTTP API (so a flood of ingestion
+ * cannot throttle the dashboard), a Cognito authorizer accepting only the source-system clients'
+ * access tokens with the `scorecard/events.write` scope, and the ingest Lambda writing the
+ * event store and `raw/` in the lake. No CORS: no browser calls it.
+ */
+export class IngestApi extends Construct {
+  readonly http: ScorecardHttpApi;
+  readonly handler: ScorecardFunction;
+
+  constructor(scope: Construct, id: string, props: IngestApiProps) {
+    super(scope, id);
+    const { stage } = props;
+    this.http = new ScorecardHttpApi(this, "Http", {
+      stage,
+      apiName: "scorecard-ingest",
+      description: "Scorecard ingestion: case events from source systems",
+      throttle: stage.ingestThrottle,
+    });
+    this.handler = new ScorecardFunction(this, "Handler", {
+      stage,
+      entry: props.entry ?? "functions/src/handlers/ingest-events.ts",
+      description: "Scorecard ingest: validate, pseudonymise and store case events",
+      timeout: Duration.seconds(28),
+      memorySize: 1024,
+    })
+      .bindTable({ store: props.store, access: "read-write" })
+      .bindLake({ lake: props.lake, write: [LAKE_PREFIXES.raw] });
+    props.secrets.grantPseudonymKey(this.handler);
+
+    const authorizer = new HttpUserPoolAuthorizer("SourceSystems", props.identity.userPool, {
+      userPoolClients: props.identity.sourceClients,
+      authorizerName: "source-systems",
+    });
+    const integration = new HttpLambdaIntegration("Ingest", this.handler.fn);
+    for (const route of INGEST_ROUTES) {
+      this.http.api.addRoutes({ path: route.path, methods: [route.method], integration, authorizer, authorizationScopes: [INGEST_SCOPE] });
+    }
+  }
+}
