@@ -3,18 +3,21 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
 import { parseEventBatch } from "../http/batch-body.js";
+import { idempotencyKey } from "../http/idempotency-key.js";
 import { problems, requireRole } from "../http/middleware.js";
+import type { IdempotencyStore } from "../ports/index.js";
 import { jsonResponse } from "../http/problem.js";
 import { type IngestDeps, ingestEvents } from "../use-cases/ingest-events.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 /** `POST /v1/events`: wiring only — auth, body parsing, the use case, errors as problems. */
-export function makeIngestHandler(deps: IngestDeps, logger = new Logger({ serviceName: "ingest" })) {
+export function makeIngestHandler(deps: IngestDeps & { idempotency: IdempotencyStore }, logger = new Logger({ serviceName: "ingest" })) {
   const ingest = ingestEvents(deps);
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
     .use(problems(logger))
     .use(requireRole("source-system"))
+    .use(idempotencyKey(deps.idempotency))
     .handler(async (event) => jsonResponse(200, await ingest(parseEventBatch(event))));
 }
 

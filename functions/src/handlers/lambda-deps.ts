@@ -6,7 +6,8 @@ import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { S3Lake } from "../adapters/aws/s3-lake.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
-import { systemClock } from "../ports/index.js";
+import { type IdempotencyStore, systemClock } from "../ports/index.js";
+import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
 import type { IngestDeps } from "../use-cases/ingest-events.js";
 import type { ReadDeps } from "../use-cases/read-rankings.js";
 
@@ -20,7 +21,7 @@ function env(name: string): string {
  * Production dependencies, built once per cold start from the environment the CDK stack sets
  * (TABLE_NAME, LAKE_BUCKET, PSEUDONYM_SECRET_ARN, METHODOLOGY_ID).
  */
-export async function lambdaDeps(): Promise<{ ingest: IngestDeps; read: ReadDeps }> {
+export async function lambdaDeps(): Promise<{ ingest: IngestDeps & { idempotency: IdempotencyStore }; read: ReadDeps }> {
   const db = documentClient();
   const table = env("TABLE_NAME");
   const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
@@ -42,6 +43,7 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps; read: ReadDeps
       },
       clock: systemClock,
       isKnownUnit: (unitId, day) => catalog.isValidOn(unitId, day),
+      idempotency: new DynamoDbIdempotencyStore(db, table, systemClock),
     },
     read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, methodology },
   };

@@ -4,6 +4,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { RANKED_TIERS, isPeriodId } from "@scorecard/shared";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { problems } from "../http/middleware.js";
+import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse } from "../http/problem.js";
 import { type ReadDeps, readPublicMeta, readPublicRanking } from "../use-cases/read-rankings.js";
 import { lambdaDeps } from "./lambda-deps.js";
@@ -22,8 +23,10 @@ function queryParam(event: Event, name: string, valid: (v: string) => boolean, h
 export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceName: "read-api" })) {
   const ranking = readPublicRanking(deps);
   const meta = readPublicMeta(deps);
+  const openApi = openApiDocument();
   const routes: Record<string, (e: Event) => Promise<APIGatewayProxyResultV2>> = {
     "GET /v1/health": async () => jsonResponse(200, { status: "ok" }),
+    "GET /v1/openapi.json": async () => jsonResponse(200, openApi, PUBLIC_CACHE),
     "GET /v1/public/meta": async () => jsonResponse(200, await meta(), PUBLIC_CACHE),
     "GET /v1/public/rankings": async (e) => {
       const period = queryParam(e, "period", isPeriodId, "a period id such as 2024-03, 2024-Q1, 2024-H1 or 2024");
@@ -43,7 +46,7 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
     });
 }
 
-export const READ_ROUTES = ["GET /v1/health", "GET /v1/public/meta", "GET /v1/public/rankings"] as const;
+export const READ_ROUTES = ["GET /v1/health", "GET /v1/openapi.json", "GET /v1/public/meta", "GET /v1/public/rankings"] as const;
 
 let cached: ReturnType<typeof makeReadHandler> | undefined;
 export const handler = async (event: Event, context: Context) => {

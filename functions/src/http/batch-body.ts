@@ -1,8 +1,15 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { MAX_EVENTS_PER_BATCH } from "../use-cases/ingest-events.js";
+import { decodeUtf8, findJsonProblem } from "./json-guard.js";
 import { HttpProblemError, badRequest } from "./problem.js";
 
 export const MAX_BODY_BYTES = 1_048_576;
+
+function guard(text: string, where: string): void {
+  const p = findJsonProblem(text);
+  if (p?.code === "DUPLICATE_KEY") throw new HttpProblemError(422, "DUPLICATE_KEY", "Invalid request", `${where} repeats the key "${p.key.slice(0, 64)}" in one object.`);
+  if (p?.code === "TOO_DEEP") throw badRequest("TOO_DEEP", `${where} nests objects or arrays more than 32 levels deep.`);
+}
 
 const header = (e: APIGatewayProxyEventV2, name: string) => e.headers?.[name] ?? e.headers?.[name.toLowerCase()];
 
@@ -12,7 +19,8 @@ const header = (e: APIGatewayProxyEventV2, name: string) => e.headers?.[name] ??
  */
 export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
   const raw = event.body ?? "";
-  const text = event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
+  const text = event.isBase64Encoded ? decodeUtf8(Buffer.from(raw, "base64")) : raw;
+  if (text === undefined) throw badRequest("INVALID_ENCODING", "The body is not valid UTF-8.");
   if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) {
     throw new HttpProblemError(413, "PAYLOAD_TOO_LARGE", "Payload too large", `The body exceeds ${MAX_BODY_BYTES} bytes; split the batch.`);
   }
@@ -25,11 +33,14 @@ export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
       .map((l, i) => [l.trim(), i + 1] as const)
       .filter(([l]) => l !== "")
       .map(([l, line]) => {
+        let value: unknown;
         try {
-          return JSON.parse(l) as unknown;
+          value = JSON.parse(l);
         } catch {
           throw badRequest("MALFORMED_JSON", `NDJSON line ${line} is not valid JSON.`);
         }
+        guard(l, `NDJSON line ${line}`);
+        return value;
       });
   } else if (type.includes("json")) {
     let body: unknown;
@@ -38,6 +49,7 @@ export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
     } catch {
       throw badRequest("MALFORMED_JSON", "The body is not valid JSON.");
     }
+    guard(text, "The body");
     if (body === null || typeof body !== "object" || !Array.isArray((body as { events?: unknown }).events)) {
       throw badRequest("MISSING_EVENTS", "The body must be an object with an \"events\" array.");
     }
@@ -45,7 +57,7 @@ export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
   } else {
     throw new HttpProblemError(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Use application/json or application/x-ndjson.");
   }
-  if (events.length === 0) throw badRequest("EMPTY_BATCH", "The batch has no events.");
+  if (events.length === 0) throw new HttpProblemError(422, "EMPTY_BATCH", "Invalid request", "The batch has no events.");
   if (events.length > MAX_EVENTS_PER_BATCH) {
     throw new HttpProblemError(413, "TOO_MANY_EVENTS", "Payload too large", `At most ${MAX_EVENTS_PER_BATCH} events per batch; got ${events.length}.`);
   }

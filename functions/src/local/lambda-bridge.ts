@@ -20,6 +20,15 @@ export function fakeContext(functionName: string): Context {
   };
 }
 
+function bodyFields(body: Buffer): { body: string | undefined; isBase64Encoded: boolean } {
+  if (body.length === 0) return { body: undefined, isBase64Encoded: false };
+  try {
+    return { body: new TextDecoder("utf-8", { fatal: true }).decode(body), isBase64Encoded: false };
+  } catch {
+    return { body: body.toString("base64"), isBase64Encoded: true };
+  }
+}
+
 /** Turn a Node request into the API Gateway HTTP API (v2) event Lambda would receive. */
 export function toApiGatewayEvent(
   req: IncomingMessage,
@@ -41,8 +50,8 @@ export function toApiGatewayEvent(
     headers,
     queryStringParameters: Object.keys(query).length ? query : undefined,
     pathParameters: undefined,
-    body: body.length ? body.toString("utf8") : undefined,
-    isBase64Encoded: false,
+    // Like API Gateway, pass bytes that are not text as base64: the handler decides what they mean.
+    ...bodyFields(body),
     requestContext: {
       accountId: "local",
       apiId: "local",

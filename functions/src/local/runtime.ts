@@ -12,7 +12,8 @@ import { ensureTable } from "../adapters/dynamodb/table.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
 import { FolderLake } from "../adapters/local/folder-lake.js";
 import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
-import { type Clock, systemClock } from "../ports/index.js";
+import { type Clock, type IdempotencyStore, systemClock } from "../ports/index.js";
+import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
 import type { IngestDeps } from "../use-cases/ingest-events.js";
 import type { ReadDeps } from "../use-cases/read-rankings.js";
 import { DEFAULT_METHODOLOGY, type ScoreDeps } from "../use-cases/score-period.js";
@@ -38,10 +39,11 @@ export class LocalRuntime {
     readonly lake: FolderLake,
     readonly engine: DuckDbQueryEngine,
     readonly catalog: UnitCatalog,
-    readonly ingest: IngestDeps,
+    readonly ingest: IngestDeps & { idempotency: IdempotencyStore },
     readonly read: ReadDeps,
     readonly score: ScoreDeps,
-    readonly sourceToken: string,
+    /** Bearer tokens of the source systems, by source name (the local stand-in for Cognito M2M clients). */
+    readonly sourceTokens: Readonly<Record<string, string>>,
     private readonly dynamo: { close: () => Promise<void>; client: DynamoDBClient },
   ) {}
 
@@ -76,22 +78,34 @@ export class LocalRuntime {
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
     const methodology = DEFAULT_METHODOLOGY;
     const snapshots = new DynamoDbSnapshotStore(db, TABLE_NAME);
-    const sourceToken = options.sourceToken ?? process.env["SCORECARD_SOURCE_TOKEN"] ?? loadOrCreateToken(join(dataDir, "keys", "source-token"));
+    const sourceTokens = loadOrCreateTokens(join(dataDir, "keys", "source-tokens.json"), options.sourceToken ?? process.env["SCORECARD_SOURCE_TOKEN"]);
 
     return new LocalRuntime(
       dataDir,
       lake,
       engine,
       catalog,
-      { store: new DynamoDbEventStore(db, TABLE_NAME), lake, hasher, clock, isKnownUnit: (u, d) => catalog.isValidOn(u, d) },
+      {
+        store: new DynamoDbEventStore(db, TABLE_NAME),
+        lake,
+        hasher,
+        clock,
+        isKnownUnit: (u, d) => catalog.isValidOn(u, d),
+        idempotency: new DynamoDbIdempotencyStore(db, TABLE_NAME, clock),
+      },
       { snapshots, catalog, methodology },
       { engine, snapshots, lake, catalog, clock, methodology },
-      sourceToken,
+      sourceTokens,
       {
         client,
         close: () => new Promise<void>((ok) => server.close(() => ok())),
       },
     );
+  }
+
+  /** The one-stop system's token: the one printed at start and used by the examples. */
+  get sourceToken(): string {
+    return this.sourceTokens[PRIMARY_SOURCE] as string;
   }
 
   async stop(): Promise<void> {
@@ -101,10 +115,23 @@ export class LocalRuntime {
   }
 }
 
-function loadOrCreateToken(path: string): string {
-  if (existsSync(path)) return readFileSync(path, "utf8").trim();
-  mkdirSync(join(path, ".."), { recursive: true });
-  const token = `src_${randomBytes(24).toString("base64url")}`;
-  writeFileSync(path, token, { mode: 0o600 });
-  return token;
+/** The source systems that post events: the one-stop system, the national-portal sync, the 1022 hotline. */
+export const SOURCE_SYSTEMS = ["one-stop", "national-portal", "hotline-1022"] as const;
+const PRIMARY_SOURCE = "one-stop";
+
+function loadOrCreateTokens(path: string, override: string | undefined): Record<string, string> {
+  let tokens: Record<string, string> = {};
+  if (existsSync(path)) tokens = JSON.parse(readFileSync(path, "utf8")) as Record<string, string>;
+  let changed = false;
+  for (const s of SOURCE_SYSTEMS) {
+    if (!tokens[s]) {
+      tokens[s] = `src_${randomBytes(24).toString("base64url")}`;
+      changed = true;
+    }
+  }
+  if (changed) {
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, JSON.stringify(tokens, null, 2), { mode: 0o600 });
+  }
+  return override ? { ...tokens, [PRIMARY_SOURCE]: override } : tokens;
 }

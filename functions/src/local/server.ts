@@ -51,15 +51,15 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
     ...READ_ROUTES.map((key) => [key, { key, handler: read, name: "read-api" }] as const),
   ]);
   const dashboardDir = resolve(options.dashboardDir);
-  const token = Buffer.from(runtime.sourceToken);
+  const tokens = Object.entries(runtime.sourceTokens).map(([source, t]) => [source, Buffer.from(t)] as const);
 
   const claimsFor = (req: IncomingMessage): Record<string, unknown> | undefined => {
     const auth = req.headers.authorization ?? "";
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     if (!m) return undefined;
     const given = Buffer.from(m[1] as string);
-    if (given.length === token.length && timingSafeEqual(given, token)) return { sub: "local-source-system", role: "source-system" };
-    return undefined;
+    const source = tokens.find(([, t]) => given.length === t.length && timingSafeEqual(given, t));
+    return source ? { sub: source[0], role: "source-system" } : undefined;
   };
 
   const send = (res: ServerResponse, r: APIGatewayProxyResultV2) => {

@@ -51,3 +51,37 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+export interface StoredResponse {
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export type IdempotencyBegin =
+  | { readonly kind: "new" }
+  | { readonly kind: "replay"; readonly response: StoredResponse }
+  | { readonly kind: "mismatch" }
+  | { readonly kind: "in-flight" };
+
+/** Idempotency-Key records (IETF httpapi draft): replay, mismatch (422), in flight (409). */
+export interface IdempotencyStore {
+  begin(scope: string, key: string, requestHash: string): Promise<IdempotencyBegin>;
+  complete(scope: string, key: string, response: StoredResponse): Promise<void>;
+  /** Forget an in-flight record after a failure, so that a retry runs again. */
+  abort(scope: string, key: string): Promise<void>;
+}
+
+export interface OpenCase {
+  readonly caseId: string;
+  readonly unitId: string;
+  readonly procedureCode: string | null;
+  readonly field: string | null;
+  readonly receivedAt: string | null;
+  readonly dueAt: string;
+}
+
+/** The live open-case index (early warning): open dossiers of a unit due before an instant. */
+export interface OpenCaseIndex {
+  openCasesDueBefore(unitId: string, before: string): Promise<OpenCase[]>;
+}

@@ -14,7 +14,7 @@ export interface ImportSummary extends ImportProgress {
   readonly objects: number;
 }
 
-export interface ImportDeps extends Pick<IngestDeps, "hasher" | "isKnownUnit"> {
+export interface ImportDeps extends Pick<IngestDeps, "hasher" | "isKnownUnit" | "clock"> {
   readonly lake: Lake;
   readonly clock: Clock;
   /** Called with each refused line (1-based line number, code and message naming the field). */

@@ -6,6 +6,8 @@ import type { Clock, EventStore, KeyedHasher, Lake } from "../ports/index.js";
 import { toStoredEvent } from "./pseudonymise.js";
 
 export const MAX_EVENTS_PER_BATCH = 500;
+/** How far in the future a source's clock may be (reliability §b row 9). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export type EventResultStatus = "accepted" | "duplicate" | "conflict" | "rejected";
 
@@ -45,7 +47,7 @@ const firstError = (errors: readonly FieldError[]) => errors[0] as FieldError;
 /** Validate and pseudonymise one raw event; unknown units are refused with the field named. */
 export function admitEvent(
   raw: unknown,
-  deps: Pick<IngestDeps, "hasher" | "isKnownUnit">,
+  deps: Pick<IngestDeps, "hasher" | "isKnownUnit" | "clock">,
 ): { ok: true; event: StoredCaseEvent } | { ok: false; code: string; message: string } {
   const v = validate(caseEventSchema, raw);
   if (!v.ok) {
@@ -53,6 +55,9 @@ export function admitEvent(
     return { ok: false, code: e.code, message: v.errors.map((x) => x.message).join("; ") };
   }
   const event = toStoredEvent(v.value, deps.hasher);
+  if (Date.parse(event.occurredAt) > deps.clock.now().getTime() + MAX_CLOCK_SKEW_MS) {
+    return { ok: false, code: "INVALID_TIMESTAMP", message: `occurredAt: ${v.value.occurredAt} is in the future` };
+  }
   const day = localDateOf(event.occurredAt);
   for (const field of ["unitId", "targetUnitId"] as const) {
     const unit = event[field];

@@ -11,6 +11,9 @@ export function toStoredEvent(e: CaseEventParsed, hasher: KeyedHasher): StoredCa
   const { applicant, ...rest } = e;
   return {
     ...rest,
+    // Vietnamese text may arrive decomposed (NFD): ids are compared in NFC so "Nguyễn" is one id.
+    eventId: rest.eventId.normalize("NFC"),
+    caseId: rest.caseId.normalize("NFC"),
     occurredAt: utc(e.occurredAt),
     ...(e.dueAt !== undefined ? { dueAt: utc(e.dueAt) } : {}),
     ...(applicant?.idNumber ? { applicantPseudonym: hasher.pseudonym(applicant.idNumber) } : {}),

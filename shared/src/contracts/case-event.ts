@@ -27,8 +27,19 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 export const CHANNELS = ["DIRECT", "ONLINE_FULL", "ONLINE_PARTIAL", "POSTAL"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** A real calendar instant between 2000 and 2100 (the regex alone lets 2025-02-30 through). */
+function isRealInstant(s: string): boolean {
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return false;
+  const [y, m, d] = s.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return y >= 2000 && y <= 2100 && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
 /** ISO-8601 instant with an explicit offset (`Z` or `+07:00`), as the contract requires. */
-const isoInstant = z.iso.datetime({ offset: true });
+const isoInstant = z.iso
+  .datetime({ offset: true })
+  .refine(isRealInstant, { message: "not a real date between 2000 and 2100", params: { code: "INVALID_TIMESTAMP" } });
 
 const id = (max: number) =>
   z

@@ -13,7 +13,8 @@ export type ValidationCode =
   | "TOO_LONG"
   | "TOO_SHORT"
   | "OUT_OF_RANGE"
-  | "RULE_VIOLATED";
+  | "RULE_VIOLATED"
+  | "INVALID_TIMESTAMP";
 
 export interface FieldError {
   readonly code: ValidationCode;
@@ -45,7 +46,7 @@ function toFieldErrors(issue: z.core.$ZodIssue): FieldError[] {
     case "invalid_value":
       return [{ code: "INVALID_VALUE", field, message: `${field}: expected one of ${issue.values.map(String).join(", ")}` }];
     case "invalid_format":
-      return [{ code: "INVALID_FORMAT", field, message: `${field}: ${issue.message}` }];
+      return [{ code: issue.format === "datetime" ? "INVALID_TIMESTAMP" : "INVALID_FORMAT", field, message: `${field}: ${issue.message}` }];
     case "too_big":
       return [
         issue.origin === "string"
@@ -58,8 +59,10 @@ function toFieldErrors(issue: z.core.$ZodIssue): FieldError[] {
           ? { code: "TOO_SHORT", field, message: `${field}: at least ${String(issue.minimum)} characters` }
           : { code: "OUT_OF_RANGE", field, message: `${field}: at least ${String(issue.minimum)}` },
       ];
-    case "custom":
-      return [{ code: issue.input === undefined ? "MISSING_FIELD" : "RULE_VIOLATED", field, message: `${field}: ${issue.message}` }];
+    case "custom": {
+      const declared = (issue.params as { code?: ValidationCode } | undefined)?.code;
+      return [{ code: declared ?? (issue.input === undefined ? "MISSING_FIELD" : "RULE_VIOLATED"), field, message: `${field}: ${issue.message}` }];
+    }
     default:
       return [{ code: "INVALID_VALUE", field, message: `${field || "value"}: ${issue.message}` }];
   }
