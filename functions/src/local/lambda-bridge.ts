@@ -23,7 +23,7 @@ export function fakeContext(functionName: string): Context {
 function bodyFields(body: Buffer): { body: string | undefined; isBase64Encoded: boolean } {
   if (body.length === 0) return { body: undefined, isBase64Encoded: false };
   try {
-    return { body: new TextDecoder("utf-8", { fatal: true }).decode(body), isBase64Encoded: false };
+    return { body: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), isBase64Encoded: false };
   } catch {
     return { body: body.toString("base64"), isBase64Encoded: true };
   }

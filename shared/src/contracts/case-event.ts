@@ -99,8 +99,8 @@ export const caseEventSchema = z
     applicant: applicantSchema.optional(),
   })
   .superRefine((e, ctx) => {
-    const need = (cond: boolean, path: string, message: string) => {
-      if (!cond) ctx.addIssue({ code: "custom", path: [path], message });
+    const need = (cond: boolean, path: string, message: string, code = "MISSING_FIELD") => {
+      if (!cond) ctx.addIssue({ code: "custom", path: [path], message, params: { code } });
     };
     if (e.type === "RECEIVED") {
       need(e.dueAt !== undefined, "dueAt", "required on RECEIVED");
@@ -114,7 +114,7 @@ export const caseEventSchema = z
       need(e.dueAt !== undefined, "dueAt", `step due date required on ${e.type}`);
     }
     if (e.type === "RATED") need(e.rating !== undefined, "rating", "required on RATED");
-    if (e.rating !== undefined && e.type !== "RATED") need(false, "rating", "only allowed on RATED");
+    if (e.rating !== undefined && e.type !== "RATED") need(false, "rating", "only allowed on RATED", "RULE_VIOLATED");
   });
 
 /** An event as it arrives (may carry applicant data). */
