@@ -4,7 +4,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
 import { parseEventBatch } from "../http/batch-body.js";
 import { idempotencyKey } from "../http/idempotency-key.js";
-import { problems, requireRole } from "../http/middleware.js";
+import { problems, requireAction } from "../http/middleware.js";
 import type { IdempotencyStore } from "../ports/index.js";
 import { jsonResponse } from "../http/problem.js";
 import { type IngestDeps, ingestEvents } from "../use-cases/ingest-events.js";
@@ -16,7 +16,7 @@ export function makeIngestHandler(deps: IngestDeps & { idempotency: IdempotencyS
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
     .use(problems(logger))
-    .use(requireRole("source-system"))
+    .use(requireAction("events:write"))
     .use(idempotencyKey(deps.idempotency))
     .handler(async (event) => jsonResponse(200, await ingest(parseEventBatch(event))));
 }

@@ -45,6 +45,6 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps & { idempotency
       isKnownUnit: (unitId, day) => catalog.isValidOn(unitId, day),
       idempotency: new DynamoDbIdempotencyStore(db, table, systemClock),
     },
-    read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, methodology },
+    read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, lake, methodology },
   };
 }

@@ -2,15 +2,19 @@ import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { RANKED_TIERS, isPeriodId } from "@scorecard/shared";
+import type { Action } from "@scorecard/shared/auth/policy";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from "aws-lambda";
-import { problems } from "../http/middleware.js";
+import { assertAllowed, principalOf, problems } from "../http/middleware.js";
 import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse } from "../http/problem.js";
-import { type ReadDeps, readPublicMeta, readPublicRanking } from "../use-cases/read-rankings.js";
+import { CASE_STATUSES_FOR_FILTER } from "../use-cases/case-rules.js";
+import { type ReadDeps, readPublicMeta, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read-rankings.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 const PUBLIC_CACHE = { "cache-control": "public, max-age=60" };
+const PRIVATE = { "cache-control": "private, no-store" };
+const UNIT_ID = /^[A-Z]+-[A-Z0-9]+(-\d{4,6})?$/;
 
 function queryParam(event: Event, name: string, valid: (v: string) => boolean, hint: string): string {
   const v = event.queryStringParameters?.[name];
@@ -18,22 +22,54 @@ function queryParam(event: Event, name: string, valid: (v: string) => boolean, h
   if (!valid(v)) throw new HttpProblemError(422, "INVALID_PARAMETER", "Invalid request", `Query parameter "${name}": ${hint}.`);
   return v;
 }
+const periodParam = (e: Event) => queryParam(e, "period", isPeriodId, "a period id such as 2024-03, 2024-Q1, 2024-H1 or 2024");
+const tierParam = (e: Event) => queryParam(e, "tier", (t) => (RANKED_TIERS as readonly string[]).includes(t), `one of ${RANKED_TIERS.join(", ")}`);
+
+/** Authorize first (403 whether or not the unit exists), then validate the id's shape. */
+function unitParam(e: Event, action: Action): string {
+  const unitId = e.pathParameters?.["unitId"] ?? "";
+  assertAllowed(principalOf(e), action, { unitId });
+  if (!UNIT_ID.test(unitId)) throw new HttpProblemError(422, "INVALID_PARAMETER", "Invalid request", "unitId is not a unit id.");
+  return unitId;
+}
 
 /** The read API: one function, routed on API Gateway's routeKey. Wiring only. */
 export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceName: "read-api" })) {
-  const ranking = readPublicRanking(deps);
+  const ranking = readRanking(deps);
   const meta = readPublicMeta(deps);
+  const scorecard = readUnitScorecard(deps);
+  const cases = readUnitCases(deps);
   const openApi = openApiDocument();
+  const snapshotOr404 = async (period: string, tier: string) => {
+    const s = await ranking(period, tier);
+    if (!s) throw new HttpProblemError(404, "NO_SNAPSHOT", "Not found", `No ranking has been computed for ${period} / ${tier} yet.`);
+    return s;
+  };
   const routes: Record<string, (e: Event) => Promise<APIGatewayProxyResultV2>> = {
     "GET /v1/health": async () => jsonResponse(200, { status: "ok" }),
     "GET /v1/openapi.json": async () => jsonResponse(200, openApi, PUBLIC_CACHE),
     "GET /v1/public/meta": async () => jsonResponse(200, await meta(), PUBLIC_CACHE),
-    "GET /v1/public/rankings": async (e) => {
-      const period = queryParam(e, "period", isPeriodId, "a period id such as 2024-03, 2024-Q1, 2024-H1 or 2024");
-      const tier = queryParam(e, "tier", (t) => (RANKED_TIERS as readonly string[]).includes(t), `one of ${RANKED_TIERS.join(", ")}`);
-      const snapshot = await ranking(period, tier);
-      if (!snapshot) throw new HttpProblemError(404, "NO_SNAPSHOT", "Not found", `No ranking has been computed for ${period} / ${tier} yet.`);
-      return jsonResponse(200, snapshot, PUBLIC_CACHE);
+    "GET /v1/public/rankings": async (e) => jsonResponse(200, await snapshotOr404(periodParam(e), tierParam(e)), PUBLIC_CACHE),
+    "GET /v1/rankings": async (e) => {
+      assertAllowed(principalOf(e), "rankings:read");
+      return jsonResponse(200, await snapshotOr404(periodParam(e), tierParam(e)), PRIVATE);
+    },
+    "GET /v1/units/{unitId}/scorecard": async (e) => {
+      const unitId = unitParam(e, "unit:read");
+      const card = await scorecard(unitId, periodParam(e));
+      if (!card) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No scorecard for ${unitId} in that period.`);
+      return jsonResponse(200, card, PRIVATE);
+    },
+    "GET /v1/units/{unitId}/cases": async (e) => {
+      const unitId = unitParam(e, "unit:cases:read");
+      const period = periodParam(e);
+      const status = e.queryStringParameters?.["status"];
+      if (status !== undefined && !CASE_STATUSES_FOR_FILTER.includes(status)) {
+        throw new HttpProblemError(422, "INVALID_PARAMETER", "Invalid request", `status: one of ${CASE_STATUSES_FOR_FILTER.join(", ")}.`);
+      }
+      const rows = await cases(unitId, period, status);
+      if (!rows) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No dossiers recorded for ${unitId} in ${period}.`);
+      return jsonResponse(200, { unitId, period, methodology: deps.methodology, indicator: "P1", cases: rows }, PRIVATE);
     },
   };
   return middy<Event, APIGatewayProxyResultV2>()
@@ -46,7 +82,15 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
     });
 }
 
-export const READ_ROUTES = ["GET /v1/health", "GET /v1/openapi.json", "GET /v1/public/meta", "GET /v1/public/rankings"] as const;
+export const READ_ROUTES = [
+  "GET /v1/health",
+  "GET /v1/openapi.json",
+  "GET /v1/public/meta",
+  "GET /v1/public/rankings",
+  "GET /v1/rankings",
+  "GET /v1/units/{unitId}/scorecard",
+  "GET /v1/units/{unitId}/cases",
+] as const;
 
 let cached: ReturnType<typeof makeReadHandler> | undefined;
 export const handler = async (event: Event, context: Context) => {

@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from "@middy/core";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
+import { type Action, type Principal, authorize, principalFromClaims } from "@scorecard/shared/auth/policy";
 import { HttpProblemError, problemResponse } from "./problem.js";
 
 type Mw = MiddlewareObj<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2>;
@@ -25,24 +26,28 @@ export function problems(logger: Logger): Mw {
   };
 }
 
-export type Role = "chairman" | "home-affairs" | "unit-officer" | "source-system";
 
 /** The caller's claims as the API Gateway JWT authorizer (or the local server) passed them. */
 export function claimsOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Record<string, unknown> | undefined {
   return (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
 }
 
-/** Refuse callers without one of the roles (401 without credentials, 403 with the wrong role). */
-export function requireRole(...roles: Role[]): Mw {
-  return {
-    before: async (request) => {
-      const claims = claimsOf(request.event);
-      if (!claims) throw new HttpProblemError(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required.", { "www-authenticate": "Bearer" });
-      const role = claims["custom:role"] ?? claims["role"];
-      const groups = String(claims["cognito:groups"] ?? "");
-      if (!roles.some((r) => r === role || groups.split(/[\s,[\]]+/).includes(r))) {
-        throw new HttpProblemError(403, "FORBIDDEN", "Forbidden", "This credential may not call this route.");
-      }
-    },
-  };
+export function principalOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal {
+  return principalFromClaims(claimsOf(event));
+}
+
+/**
+ * The one authorization check every route makes (policy in shared/auth): 401 for the anonymous
+ * caller of a protected route, 403 otherwise — the same 403 whether or not the object exists.
+ */
+export function assertAllowed(principal: Principal, action: Action, resource: { unitId?: string } = {}): void {
+  const d = authorize(principal, action, resource);
+  if (d.allowed) return;
+  if (principal.role === "public") throw new HttpProblemError(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required.", { "www-authenticate": "Bearer" });
+  throw new HttpProblemError(403, "FORBIDDEN", "Forbidden", "This credential may not do this.");
+}
+
+/** Route-level guard for handlers that serve one action. */
+export function requireAction(action: Action): Mw {
+  return { before: async (request) => assertAllowed(principalOf(request.event), action) };
 }

@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
 import { RANKED_TIERS, parsePeriod } from "@scorecard/shared";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
+import { DEMO_USERS } from "../adapters/local/local-identity.js";
 import { PRESETS, type PresetName } from "../seed/generator.js";
 import { importEvents } from "../use-cases/import-events.js";
 import { scorePeriod } from "../use-cases/score-period.js";
@@ -23,7 +24,8 @@ const USAGE = `usage: npm run scorecard -- <command>
   seed [--preset demo|province-year|national] [--seed N]
   import <file.ndjson[.gz] | folder>
   compact
-  score --period <P> [--tier DEPARTMENT|DISTRICT|COMMUNE|VERTICAL] [--format json|table|csv]`;
+  score --period <P> [--tier DEPARTMENT|DISTRICT|COMMUNE|VERTICAL] [--format json|table|csv]
+  token --role chairman|home-affairs|unit-officer|source-system [--unit <unitId>]`;
 
 function fail(message: string): never {
   console.error(message);
@@ -123,6 +125,20 @@ switch (command) {
         console.log(`\n${s.tier} — ${s.period} (${s.methodology})`);
         console.table(s.units.map((u) => ({ rank: u.rank ?? "–", unit: u.nameVi, P1: u.indicators["P1"]?.ratio === null ? "no data" : `${((u.indicators["P1"]?.ratio ?? 0) * 100).toFixed(1)}%`, points: u.total ?? "–" })));
       }
+    }
+    await rt.stop();
+    break;
+  }
+  case "token": {
+    const { values } = parseArgs({ args: rest, options: { role: { type: "string" }, unit: { type: "string" } } });
+    const rt = await openRuntime();
+    if (values.role === "source-system") console.log(rt.sourceToken);
+    else {
+      const user = DEMO_USERS.find((u) => u.role === values.role && (values.unit === undefined || u.unitId === values.unit));
+      const custom = values.role === "unit-officer" && values.unit && !user ? { id: `officer-${values.unit}`, name: `Cán bộ ${values.unit} (demo)`, role: "unit-officer" as const, unitId: values.unit } : undefined;
+      if (!user && !custom) fail("--role: chairman | home-affairs | unit-officer [--unit <unitId>] | source-system");
+      if (custom && !rt.catalog.get(custom.unitId)) fail(`--unit: ${custom.unitId} is not in the unit catalog`);
+      console.log(await rt.identity.issue((user ?? custom)!));
     }
     await rt.stop();
     break;

@@ -11,6 +11,7 @@ import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-st
 import { ensureTable } from "../adapters/dynamodb/table.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
 import { FolderLake } from "../adapters/local/folder-lake.js";
+import { LocalIdentity } from "../adapters/local/local-identity.js";
 import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
 import { type Clock, type IdempotencyStore, systemClock } from "../ports/index.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
@@ -44,6 +45,7 @@ export class LocalRuntime {
     readonly score: ScoreDeps,
     /** Bearer tokens of the source systems, by source name (the local stand-in for Cognito M2M clients). */
     readonly sourceTokens: Readonly<Record<string, string>>,
+    readonly identity: LocalIdentity,
     private readonly dynamo: { close: () => Promise<void>; client: DynamoDBClient },
   ) {}
 
@@ -93,9 +95,10 @@ export class LocalRuntime {
         isKnownUnit: (u, d) => catalog.isValidOn(u, d),
         idempotency: new DynamoDbIdempotencyStore(db, TABLE_NAME, clock),
       },
-      { snapshots, catalog, methodology },
+      { snapshots, catalog, lake, methodology },
       { engine, snapshots, lake, catalog, clock, methodology },
       sourceTokens,
+      await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk")),
       {
         client,
         close: () => new Promise<void>((ok) => server.close(() => ok())),
@@ -106,6 +109,11 @@ export class LocalRuntime {
   /** The one-stop system's token: the one printed at start and used by the examples. */
   get sourceToken(): string {
     return this.sourceTokens[PRIMARY_SOURCE] as string;
+  }
+
+  /** The DynamoDB client of this runtime's table (for tests and maintenance scripts that scan it). */
+  get dynamoClient(): DynamoDBClient {
+    return this.dynamo.client;
   }
 
   async stop(): Promise<void> {

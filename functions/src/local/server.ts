@@ -7,7 +7,8 @@ import type { APIGatewayProxyResultV2 } from "aws-lambda";
 import { makeIngestHandler } from "../handlers/ingest-events.js";
 import { READ_ROUTES, makeReadHandler } from "../handlers/read-api.js";
 import { MAX_BODY_BYTES } from "../http/batch-body.js";
-import { HttpProblemError, problemResponse } from "../http/problem.js";
+import { HttpProblemError, jsonResponse, problemResponse } from "../http/problem.js";
+import { DEMO_USERS, TOKEN_TTL_SECONDS } from "../adapters/local/local-identity.js";
 import { type LambdaHandler, fakeContext, toApiGatewayEvent } from "./lambda-bridge.js";
 import type { LocalRuntime } from "./runtime.js";
 
@@ -37,6 +38,15 @@ interface Route {
   readonly key: string;
   readonly handler: LambdaHandler;
   readonly name: string;
+  /** Path pattern compiled from API Gateway's `{param}` syntax. */
+  readonly pattern: RegExp;
+  readonly method: string;
+}
+
+function route(key: string, handler: LambdaHandler, name: string): Route {
+  const [method, path] = key.split(" ") as [string, string];
+  const pattern = new RegExp(`^${path.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}$`);
+  return { key, handler, name, pattern, method };
 }
 
 /**
@@ -46,20 +56,50 @@ interface Route {
 export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir: string }): Server {
   const ingest = makeIngestHandler(runtime.ingest) as unknown as LambdaHandler;
   const read = makeReadHandler(runtime.read) as unknown as LambdaHandler;
-  const routes = new Map<string, Route>([
-    ["POST /v1/events", { key: "POST /v1/events", handler: ingest, name: "ingest" }],
-    ...READ_ROUTES.map((key) => [key, { key, handler: read, name: "read-api" }] as const),
-  ]);
+  const routes: Route[] = [route("POST /v1/events", ingest, "ingest"), ...READ_ROUTES.map((key) => route(key, read, "read-api"))];
+  const match = (method: string, path: string) => {
+    for (const r of routes) {
+      if (r.method !== method) continue;
+      const m = r.pattern.exec(path);
+      if (m) return { route: r, params: m.groups ? { ...m.groups } : undefined };
+    }
+    return undefined;
+  };
   const dashboardDir = resolve(options.dashboardDir);
   const tokens = Object.entries(runtime.sourceTokens).map(([source, t]) => [source, Buffer.from(t)] as const);
 
-  const claimsFor = (req: IncomingMessage): Record<string, unknown> | undefined => {
+  /** What API Gateway's authorizers would pass on: source-system credentials or verified JWT claims. */
+  const claimsFor = async (req: IncomingMessage): Promise<Record<string, unknown> | undefined> => {
     const auth = req.headers.authorization ?? "";
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     if (!m) return undefined;
     const given = Buffer.from(m[1] as string);
     const source = tokens.find(([, t]) => given.length === t.length && timingSafeEqual(given, t));
-    return source ? { sub: source[0], role: "source-system" } : undefined;
+    if (source) return { sub: source[0], "cognito:groups": ["source-system"] };
+    return (await runtime.identity.verify(m[1] as string)) as Record<string, unknown> | undefined;
+  };
+
+  /** Local-only routes standing in for the Cognito hosted UI: the demo users and their tokens. */
+  const localRoute = async (method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if (method === "GET" && path === "/v1/local/users") {
+      send(res, jsonResponse(200, { users: DEMO_USERS, tokenTtlSeconds: TOKEN_TTL_SECONDS }));
+      return true;
+    }
+    if (method === "POST" && path === "/v1/local/login") {
+      const body = await readBody(req, 4096);
+      let userId: unknown;
+      try {
+        userId = (JSON.parse(body.toString("utf8")) as { userId?: unknown }).userId;
+      } catch {
+        throw new HttpProblemError(400, "MALFORMED_JSON", "Bad request", "Send {\"userId\": \"...\"}.");
+      }
+      const user = DEMO_USERS.find((u) => u.id === userId);
+      if (!user) throw new HttpProblemError(422, "UNKNOWN_USER", "Invalid request", "No such demo user.");
+      const token = await runtime.identity.issue(user);
+      send(res, jsonResponse(200, { token, user, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString() }));
+      return true;
+    }
+    return false;
   };
 
   const send = (res: ServerResponse, r: APIGatewayProxyResultV2) => {
@@ -95,11 +135,13 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
         serveStatic(url, res);
         return;
       }
-      const route = routes.get(`${req.method} ${url.pathname}`);
-      if (!route) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No route ${req.method} ${url.pathname}.`);
+      if (await localRoute(req.method ?? "GET", url.pathname, req, res)) return;
+      const found = match(req.method ?? "GET", url.pathname);
+      if (!found) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No route ${req.method} ${url.pathname}.`);
       const body = await readBody(req, MAX_BODY_BYTES);
-      const event = toApiGatewayEvent(req, url, route.key, body, claimsFor(req));
-      send(res, await route.handler(event, fakeContext(route.name)));
+      const event = toApiGatewayEvent(req, url, found.route.key, body, await claimsFor(req));
+      if (found.params) event.pathParameters = Object.fromEntries(Object.entries(found.params).map(([k, v]) => [k, decodeURIComponent(v)]));
+      send(res, await found.route.handler(event, fakeContext(found.route.name)));
     } catch (e) {
       const p = e instanceof HttpProblemError ? e : new HttpProblemError(500, "INTERNAL", "Internal error", "The request was not completed; it is safe to retry.");
       if (!(e instanceof HttpProblemError)) console.error("local server error", e);

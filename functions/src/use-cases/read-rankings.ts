@@ -1,9 +1,10 @@
-import { type PublicMeta, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, parsePeriod } from "@scorecard/shared";
-import type { SnapshotStore } from "../ports/index.js";
+import { type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, parsePeriod, previousPeriod } from "@scorecard/shared";
+import type { Lake, SnapshotStore } from "../ports/index.js";
 
 export interface ReadDeps {
   readonly snapshots: SnapshotStore;
   readonly catalog: UnitCatalog;
+  readonly lake: Lake;
   readonly methodology: string;
 }
 
@@ -16,7 +17,7 @@ export function sortPeriodsNewestFirst(ids: readonly string[]): string[] {
     .map((p) => p.id);
 }
 
-export const readPublicRanking =
+export const readRanking =
   (deps: ReadDeps) =>
   async (periodId: string, tier: string): Promise<RankingSnapshot | undefined> =>
     deps.snapshots.get(deps.methodology, parsePeriod(periodId).id, tier);
@@ -26,3 +27,59 @@ export const readPublicMeta = (deps: ReadDeps) => async (): Promise<PublicMeta> 
   const latest = periods[0] ? await deps.snapshots.get(deps.methodology, periods[0], "DEPARTMENT") : undefined;
   return { methodology: deps.methodology, periods, tiers: [...RANKED_TIERS], computedAt: latest?.computedAt ?? null };
 };
+
+export interface UnitScorecard {
+  readonly period: string;
+  readonly methodology: string;
+  readonly computedAt: string;
+  readonly unit: RankedUnit;
+  /** Units ranked in the tier that period (for "rank 3 of 21"). */
+  readonly rankedUnits: number;
+  readonly previous: { readonly period: string; readonly unit: RankedUnit | null } | null;
+}
+
+/** One unit's indicators for a period, with the same unit in the previous period of the same kind. */
+export const readUnitScorecard =
+  (deps: ReadDeps) =>
+  async (unitId: string, periodId: string): Promise<UnitScorecard | undefined> => {
+    const unit = deps.catalog.get(unitId);
+    if (!unit) return undefined;
+    const period = parsePeriod(periodId);
+    const snap = await deps.snapshots.get(deps.methodology, period.id, unit.tier);
+    const row = snap?.units.find((u) => u.unitId === unitId);
+    if (!snap || !row) return undefined;
+    const prev = previousPeriod(period);
+    const prevSnap = await deps.snapshots.get(deps.methodology, prev.id, unit.tier);
+    return {
+      period: period.id,
+      methodology: snap.methodology,
+      computedAt: snap.computedAt,
+      unit: row,
+      rankedUnits: snap.units.filter((u) => u.rank !== null).length,
+      previous: prevSnap ? { period: prev.id, unit: prevSnap.units.find((u) => u.unitId === unitId) ?? null } : null,
+    };
+  };
+
+export interface CaseRow {
+  readonly caseId: string;
+  readonly field: string | null;
+  readonly status: string;
+  readonly receivedAt: string;
+  readonly dueAt: string | null;
+  readonly endAt: string | null;
+  readonly supplementRequests: number;
+  /** The rule of methodology §2 that classified the dossier, as a stable code. */
+  readonly rule: string;
+}
+
+export const drilldownKey = (methodology: string, period: string, unitId: string) => `drilldown/${methodology}/${period}/${unitId}.json`;
+
+/** The dossiers behind a unit's progress numbers for a period (written by the scoring run). */
+export const readUnitCases =
+  (deps: ReadDeps) =>
+  async (unitId: string, periodId: string, status?: string): Promise<CaseRow[] | undefined> => {
+    const body = await deps.lake.get(drilldownKey(deps.methodology, parsePeriod(periodId).id, unitId));
+    if (!body) return undefined;
+    const rows = JSON.parse(new TextDecoder().decode(body)) as CaseRow[];
+    return status ? rows.filter((r) => r.status === status) : rows;
+  };

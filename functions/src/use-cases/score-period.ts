@@ -1,6 +1,9 @@
 import type { IndicatorValue, Period, RankedUnit, RankingSnapshot, Tier, UnitCatalog } from "@scorecard/shared";
+import { CASE_LIST_SQL } from "@scorecard/shared/sql/case-list.sql";
 import { PROGRESS_BY_UNIT_SQL } from "@scorecard/shared/sql/progress.sql";
-import type { Clock, Lake, QueryEngine, SnapshotStore } from "../ports/index.js";
+import { toCaseRow } from "./case-rules.js";
+import { drilldownKey } from "./read-rankings.js";
+import type { Clock, Lake, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
 
 export const DEFAULT_METHODOLOGY = "dn-2026.1";
 export const SCORED_TIERS: readonly Tier[] = ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"];
@@ -57,15 +60,27 @@ export function rankUnits<T extends { total: number | null; nameVi: string }>(un
   });
 }
 
+/** The dossiers behind each unit's numbers, one private lake object per unit (not under public/). */
+async function writeDrilldowns(deps: ScoreDeps, period: Period, rows: readonly Row[]): Promise<void> {
+  const byUnit = new Map<string, Row[]>();
+  for (const r of rows) {
+    const u = String(r["unit_id"]);
+    let list = byUnit.get(u);
+    if (!list) byUnit.set(u, (list = []));
+    list.push(r);
+  }
+  for (const [unitId, list] of byUnit) {
+    await deps.lake.put(drilldownKey(deps.methodology, period.id, unitId), JSON.stringify(list.map(toCaseRow)), "application/json");
+  }
+}
+
 /** Score one period for every tier: run the SQL, apply the rules, store draft snapshots and public JSON. */
 export const scorePeriod =
   (deps: ScoreDeps) =>
   async (period: Period): Promise<RankingSnapshot[]> => {
-    const result = await deps.engine.query(PROGRESS_BY_UNIT_SQL, {
-      period_start: sqlTimestamp(period.start),
-      period_end: sqlTimestamp(period.end),
-      month_to: period.endDate.slice(0, 7),
-    });
+    const params = { period_start: sqlTimestamp(period.start), period_end: sqlTimestamp(period.end), month_to: period.endDate.slice(0, 7) };
+    const result = await deps.engine.query(PROGRESS_BY_UNIT_SQL, params);
+    await writeDrilldowns(deps, period, (await deps.engine.query(CASE_LIST_SQL, params)).rows);
     const byUnit = new Map(result.rows.map((r) => [String(r["unit_id"]), r as unknown as ProgressCounts]));
     const computedAt = deps.clock.now().toISOString();
     const snapshots: RankingSnapshot[] = [];

@@ -14,7 +14,7 @@ export async function httpFixture() {
     ...env,
     base,
     post(path: string, body: string | Uint8Array, headers: Record<string, string> = {}) {
-      return fetch(`${base}${path}`, { method: "POST", body, headers: { authorization: `Bearer ${TEST_TOKEN}`, "content-type": "application/json", ...headers } });
+      return fetch(`${base}${path}`, { method: "POST", body: body as BodyInit, headers: { authorization: `Bearer ${TEST_TOKEN}`, "content-type": "application/json", ...headers } });
     },
     async close() {
       await new Promise((ok) => server.close(ok));

@@ -1,0 +1,112 @@
+import { parsePeriod } from "@scorecard/shared";
+import { SignJWT, generateKeyPair } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
+import { DEMO_USERS, LOCAL_AUDIENCE, LOCAL_ISSUER } from "../src/adapters/local/local-identity.js";
+import { scorePeriod } from "../src/use-cases/score-period.js";
+import { CaseBuilder } from "./support/events.js";
+import { TEST_TOKEN, httpFixture } from "./support/http-fixture.js";
+
+const OWN = "DIST-731"; // the demo officer "officer-bien-hoa" belongs here
+const OTHER_OFFICER = "officer-stp"; // a unit officer of DEPT-STP-2020
+const MISSING = "DIST-999";
+
+type Who = "anonymous" | "source-system" | "chairman" | "home-affairs" | "officer-own" | "officer-other";
+const WHO: Who[] = ["anonymous", "source-system", "chairman", "home-affairs", "officer-own", "officer-other"];
+
+const events = () => JSON.stringify({ events: new CaseBuilder(`M-${Math.random().toString(36).slice(2)}`, OWN).received("2024-03-04T09:00:00", "2024-03-08T17:00:00").build() });
+
+// route → expected status per caller, in the order of WHO.
+const MATRIX: [string, string, string | undefined, number[]][] = [
+  ["POST", "/v1/events", "events", [401, 200, 403, 403, 403, 403]],
+  ["GET", "/v1/health", undefined, [200, 200, 200, 200, 200, 200]],
+  ["GET", "/v1/openapi.json", undefined, [200, 200, 200, 200, 200, 200]],
+  ["GET", "/v1/public/meta", undefined, [200, 200, 200, 200, 200, 200]],
+  ["GET", "/v1/public/rankings?period=2024-03&tier=DISTRICT", undefined, [200, 200, 200, 200, 200, 200]],
+  ["GET", "/v1/rankings?period=2024-03&tier=DISTRICT", undefined, [401, 403, 200, 200, 200, 200]],
+  ["GET", `/v1/units/${OWN}/scorecard?period=2024-03`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", `/v1/units/${OWN}/cases?period=2024-03`, undefined, [401, 403, 200, 200, 200, 403]],
+  // An object that does not exist: officers get the same 403 as for an existing one of another unit.
+  ["GET", `/v1/units/${MISSING}/scorecard?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
+  ["GET", `/v1/units/${MISSING}/cases?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
+];
+
+describe("Authorization matrix: every route × every role, against the live local server", () => {
+  let fx: Awaited<ReturnType<typeof httpFixture>>;
+  const tokens = new Map<Who, string | undefined>();
+
+  beforeAll(async () => {
+    fx = await httpFixture();
+    await fx.post("/v1/events", events());
+    await compactLake(fx.rt.engine, fx.rt.lake.root);
+    await scorePeriod(fx.rt.score)(parsePeriod("2024-03"));
+    const issue = async (id: string) => fx.rt.identity.issue(DEMO_USERS.find((u) => u.id === id)!);
+    tokens.set("anonymous", undefined);
+    tokens.set("source-system", TEST_TOKEN);
+    tokens.set("chairman", await issue("chairman"));
+    tokens.set("home-affairs", await issue("home-affairs"));
+    tokens.set("officer-own", await issue("officer-bien-hoa"));
+    tokens.set("officer-other", await issue(OTHER_OFFICER));
+  });
+  afterAll(() => fx.close());
+
+  const call = (method: string, path: string, token: string | undefined, body?: string) =>
+    fetch(`${fx.base}${path}`, {
+      method,
+      ...(body ? { body, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) } } : { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    });
+
+  for (const [method, path, body, expected] of MATRIX) {
+    it.each(WHO.map((who, i) => [who, expected[i]] as const))(`${method} ${path} as %s → %i`, async (who, status) => {
+      const res = await call(method, path, tokens.get(who), body === "events" ? events() : undefined);
+      expect(res.status).toBe(status);
+    });
+  }
+
+  it("a unit officer's scorecard and cases are of their unit only", async () => {
+    const res = await call("GET", `/v1/units/${OWN}/cases?period=2024-03`, tokens.get("officer-own"));
+    const body = (await res.json()) as { unitId: string; cases: { caseId: string; status: string; rule: string }[] };
+    expect(body.unitId).toBe(OWN);
+    expect(body.cases.length).toBeGreaterThan(0);
+    expect(body.cases[0]).toMatchObject({ status: "OVERDUE", rule: "OPEN_PAST_DUE" });
+  });
+});
+
+describe("JWT attacks are refused with 401 (ASVS 9.1.2, 9.2.1, 9.2.3)", () => {
+  let fx: Awaited<ReturnType<typeof httpFixture>>;
+  beforeAll(async () => {
+    fx = await httpFixture();
+  });
+  afterAll(() => fx.close());
+
+  const claims = { "cognito:groups": ["chairman"], token_use: "access" };
+  const get = (token: string) => fetch(`${fx.base}/v1/rankings?period=2024-03&tier=DISTRICT`, { headers: { authorization: `Bearer ${token}` } });
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+
+  it("the none algorithm", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = `${b64({ alg: "none", typ: "JWT" })}.${b64({ ...claims, sub: "x", iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, exp: now + 600 })}.`;
+    expect((await get(token)).status).toBe(401);
+  });
+
+  it("a token signed by another key", async () => {
+    const { privateKey } = await generateKeyPair("ES256");
+    const token = await new SignJWT(claims).setProtectedHeader({ alg: "ES256" }).setSubject("x").setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setExpirationTime("10m").sign(privateKey);
+    expect((await get(token)).status).toBe(401);
+  });
+
+  it("an HS256 token whose secret is the public key (algorithm confusion)", async () => {
+    const token = await new SignJWT(claims).setProtectedHeader({ alg: "HS256" }).setSubject("x").setIssuer(LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE).setExpirationTime("10m").sign(new TextEncoder().encode("a-public-key-used-as-hmac-secret-000000"));
+    expect((await get(token)).status).toBe(401);
+  });
+
+  it("an expired token, and a valid one whose audience was altered", async () => {
+    const user = DEMO_USERS.find((u) => u.role === "chairman")!;
+    expect((await get(await fx.rt.identity.issue(user, -60))).status).toBe(401);
+    const good = await fx.rt.identity.issue(user);
+    expect((await get(good)).status).not.toBe(401); // control: the same path with a valid token passes authentication
+    const [h, p, s] = good.split(".") as [string, string, string];
+    const tampered = `${h}.${b64({ ...JSON.parse(Buffer.from(p, "base64url").toString()), aud: "another-client" })}.${s}`;
+    expect((await get(tampered)).status).toBe(401);
+  });
+});

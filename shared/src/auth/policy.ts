@@ -1,0 +1,87 @@
+/**
+ * Who may do what (ARCHITECTURE §1, §7): one policy function, role × unit × action, used by
+ * every route. It fails closed: an unknown role or action is refused.
+ */
+
+export const ROLES = ["chairman", "home-affairs", "unit-officer", "source-system", "public"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  readonly role: Role;
+  /** Subject (user or client id); "anonymous" for the public. */
+  readonly sub: string;
+  /** The unit a unit officer belongs to (claim `custom:unitId`). */
+  readonly unitId?: string | undefined;
+  readonly name?: string | undefined;
+}
+
+export const ANONYMOUS: Principal = { role: "public", sub: "anonymous" };
+
+export const ACTIONS = [
+  "public:read", // public rankings, methodology, open data
+  "events:write", // post case events, complaints, catalog
+  "rankings:read", // rankings with drafts and details (role-checked route)
+  "unit:read", // a unit's scorecard
+  "unit:cases:read", // the dossiers behind a unit's number
+  "warnings:read", // early-warning list of a unit
+  "heads:read", // heads of unit and their ratings
+  "findings:read",
+  "findings:write", // create and edit draft inspection findings
+  "findings:conclude", // record the concluding notice (locks)
+  "criteria:write", // manual reform-index criteria
+  "survey:import",
+  "heads:write",
+  "score:run",
+  "publish",
+  "audit:read",
+  "audit:export",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions on one unit's data: a unit officer may perform them only on their own unit. */
+const UNIT_SCOPED: ReadonlySet<Action> = new Set(["unit:read", "unit:cases:read", "warnings:read"]);
+
+const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
+  public: new Set(["public:read"]),
+  "source-system": new Set(["public:read", "events:write"]),
+  "unit-officer": new Set(["public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read"]),
+  chairman: new Set(["public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "heads:read", "findings:read", "audit:read"]),
+  "home-affairs": new Set([
+    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "heads:read", "findings:read",
+    "findings:write", "findings:conclude", "criteria:write", "survey:import", "heads:write", "score:run", "publish", "audit:read", "audit:export",
+  ]),
+};
+
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
+
+/**
+ * May `principal` perform `action` (on `resource.unitId`, for unit-scoped actions)?
+ * @example authorize({ role: "unit-officer", sub: "u1", unitId: "DIST-731" }, "unit:read", { unitId: "DIST-732" }).allowed === false
+ */
+export function authorize(principal: Principal, action: Action, resource: { readonly unitId?: string } = {}): Decision {
+  const grants = GRANTS[principal.role as Role] as ReadonlySet<Action> | undefined;
+  if (!grants || !grants.has(action)) return { allowed: false, reason: `role ${String(principal.role)} may not ${action}` };
+  if (principal.role === "unit-officer" && UNIT_SCOPED.has(action)) {
+    if (!principal.unitId) return { allowed: false, reason: "unit officer without a unit" };
+    if (resource.unitId !== principal.unitId) return { allowed: false, reason: "another unit's data" };
+  }
+  return { allowed: true };
+}
+
+/**
+ * The principal from verified token claims — the same claim names from Cognito (cognito:groups,
+ * custom:unitId) and from the local signing key. Anything unrecognised is the public, never more.
+ */
+export function principalFromClaims(claims: Readonly<Record<string, unknown>> | undefined): Principal {
+  if (!claims) return ANONYMOUS;
+  const raw = claims["cognito:groups"] ?? claims["custom:role"] ?? claims["role"];
+  const groups = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? raw.replace(/^\[|\]$/g, "").split(/[\s,]+/) : [];
+  // The most privileged recognised group wins only among known roles; unknown groups are ignored.
+  const order: Role[] = ["home-affairs", "chairman", "unit-officer", "source-system"];
+  const role = order.find((r) => groups.includes(r));
+  if (!role) return ANONYMOUS;
+  const unitId = typeof claims["custom:unitId"] === "string" ? (claims["custom:unitId"] as string) : undefined;
+  if (role === "unit-officer" && !unitId) return ANONYMOUS;
+  const name = typeof claims["name"] === "string" ? (claims["name"] as string) : undefined;
+  return { role, sub: String(claims["sub"] ?? "unknown"), unitId, name };
+}
