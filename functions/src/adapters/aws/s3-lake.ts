@@ -6,6 +6,7 @@ export class S3Lake implements Lake {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
+    private readonly options: { readonly pageSize?: number } = {},
   ) {}
 
   async put(key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
@@ -33,7 +34,7 @@ export class S3Lake implements Lake {
     const out: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+      const page = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, MaxKeys: this.options.pageSize }));
       for (const o of page.Contents ?? []) if (o.Key) out.push(o.Key);
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from "@duckdb/node-api";
 import type { QueryEngine, QueryResult, Row, SqlValue } from "../../ports/index.js";
 import { renderSql } from "../sql-params.js";
 
@@ -53,8 +53,12 @@ export class DuckDbQueryEngine implements QueryEngine {
 
   async query(sql: string, params: Readonly<Record<string, SqlValue>>): Promise<QueryResult> {
     const reader = await this.con.runAndReadAll(renderSql(sql, params));
-    const rows = reader.getRowObjectsJson() as Row[];
-    return { rows: rows.map(normaliseRow), bytesScanned: null };
+    const numeric = new Set(reader.columnNames().filter((_, i) => NUMERIC_AS_TEXT.has(reader.columnTypes()[i]?.typeId as DuckDBTypeId)));
+    const rows = (reader.getRowObjectsJson() as Row[]).map((row) => {
+      for (const k of numeric) if (row[k] !== null) row[k] = Number(row[k]);
+      return row;
+    });
+    return { rows, bytesScanned: null };
   }
 
   /** Run a statement that returns nothing useful (COPY, CREATE). For adapters, not use cases. */
@@ -67,12 +71,11 @@ export class DuckDbQueryEngine implements QueryEngine {
   }
 }
 
-/** BIGINT comes back as a string from getRowObjectsJson(); counts are numbers in our contracts. */
-function normaliseRow(row: Row): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row)) out[k] = typeof v === "string" && /^-?\d{1,15}$/.test(v) ? Number(v) : v;
-  return out;
-}
+/**
+ * Types that getRowObjectsJson() renders as text (to keep precision): counts and decimals are
+ * numbers in our contracts, as Athena's adapter returns them. Counts stay far below 2^53.
+ */
+const NUMERIC_AS_TEXT: ReadonlySet<DuckDBTypeId> = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL]);
 
 /** Column list of the curated events table, for an empty lake (mirrors the Glue table). */
 export const EMPTY_CURATED = `SELECT
