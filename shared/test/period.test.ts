@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidPeriodError, localDateOf, parsePeriod, periodContains, previousPeriod } from "../src/time/period.js";
+import { InvalidPeriodError, isPeriodId, localDateOf, parsePeriod, periodContains, periodsOfYear, previousPeriod } from "../src/time/period.js";
 
 describe("Function: parsePeriod", () => {
   it("cuts a half-year at local midnight (UTC+7): 2024-H1 runs 2023-12-31T17:00Z .. 2024-06-30T17:00Z", () => {
@@ -34,5 +34,32 @@ describe("Function: parsePeriod", () => {
     expect(previousPeriod(parsePeriod("2025-Q1")).id).toBe("2024-Q4");
     expect(previousPeriod(parsePeriod("2025-H1")).id).toBe("2024-H2");
     expect(previousPeriod(parsePeriod("2025")).id).toBe("2024");
+  });
+});
+
+describe("Function: periodsOfYear / isPeriodId / localDateOf", () => {
+  it("lists months, quarters, halves and the year in display order", () => {
+    const ids = periodsOfYear(2024).map((p) => p.id);
+    expect(ids).toHaveLength(19);
+    expect(ids.slice(10)).toEqual(["2024-11", "2024-12", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2024-H1", "2024-H2", "2024"]);
+  });
+
+  it("tells valid period ids from invalid ones; years outside 2000–2100 are refused", () => {
+    expect([isPeriodId("2024-Q4"), isPeriodId("2024-Q0"), isPeriodId("1999")]).toEqual([true, false, false]);
+  });
+
+  it("23:30 local on 31 March is in March and in Q1; 23:30 on 30 June is in June, Q2 and H1", () => {
+    expect(periodContains(parsePeriod("2024-03"), "2024-03-31T23:30:00+07:00")).toBe(true);
+    expect(periodContains(parsePeriod("2024-Q1"), "2024-03-31T23:30:00+07:00")).toBe(true);
+    expect(periodContains(parsePeriod("2024-04"), "2024-03-31T23:30:00+07:00")).toBe(false);
+    for (const id of ["2024-06", "2024-Q2", "2024-H1", "2024"]) expect(periodContains(parsePeriod(id), "2024-06-30T23:30:00+07:00"), id).toBe(true);
+    expect(localDateOf(new Date("2024-06-30T16:30:00Z"))).toBe("2024-06-30");
+    expect(() => localDateOf("not a date")).toThrow(RangeError);
+  });
+
+  it("steps back within a year", () => {
+    expect(previousPeriod(parsePeriod("2025-03")).id).toBe("2025-02");
+    expect(previousPeriod(parsePeriod("2025-Q3")).id).toBe("2025-Q2");
+    expect(previousPeriod(parsePeriod("2025-H2")).id).toBe("2025-H1");
   });
 });

@@ -41,11 +41,11 @@ export function tenureIn(head: Head, period: Period): TenureInPeriod | null {
 
 /**
  * Is the head rated for the period? One in office for less than half of it is listed, not rated
- * (methodology §6). Exactly half is rated.
+ * (methodology §6; `minShare` comes from the methodology). Exactly half is rated.
  */
-export function isRatable(head: Head, period: Period): boolean {
+export function isRatable(head: Head, period: Period, minShare = 0.5): boolean {
   const t = tenureIn(head, period);
-  return t !== null && 2 * t.days >= t.periodDays;
+  return t !== null && t.days >= minShare * t.periodDays;
 }
 
 /** Heads of a unit who served during the period, earliest first. */
