@@ -114,6 +114,9 @@ export const LAKE_TABLES: readonly LakeTable[] = [CURATED_EVENTS_TABLE, ...DIM_T
 /** Lake key prefixes (docs/storage.md). */
 export const LAKE_PREFIXES = {
   raw: "raw/",
+  rawComplaints: "raw-complaints/",
+  rawProcedures: "raw-procedures/",
+  drilldown: "drilldown/",
   curated: "curated/",
   dims: "dims/",
   public: "public/",

@@ -28,6 +28,8 @@ export interface StageConfig {
   readonly sourceSystems: readonly string[];
   readonly athenaBytesScannedCutoff: number;
   readonly athenaResultsExpiry: Duration;
+  /** Alarm when the workgroup scans more than this many bytes in a day. */
+  readonly athenaDailyScanAlarmBytes: number;
   /** raw/ objects move to Glacier Instant Retrieval after this long. */
   readonly rawColdAfter: Duration;
   /** raw/ objects are deleted after this long (`undefined` keeps them: the replayable source of truth). */
@@ -68,6 +70,7 @@ export function stageConfig(stage: StageName): StageConfig {
         authDomainPrefix: "scorecard-dongnai-dev",
         threatProtection: false,
         athenaBytesScannedCutoff: 1 * 1024 ** 3,
+        athenaDailyScanAlarmBytes: 5 * 1024 ** 3,
         rawExpiry: Duration.days(180),
         accessLogExpiry: Duration.days(90),
       };
@@ -85,6 +88,7 @@ export function stageConfig(stage: StageName): StageConfig {
         authDomainPrefix: "scorecard-dongnai",
         threatProtection: true,
         athenaBytesScannedCutoff: 10 * 1024 ** 3,
+        athenaDailyScanAlarmBytes: 50 * 1024 ** 3,
         rawExpiry: undefined,
         accessLogExpiry: Duration.days(400),
       };

@@ -2,7 +2,8 @@ import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
-import { parseEventBatch } from "../http/batch-body.js";
+import { parseBatch, parseEventBatch } from "../http/batch-body.js";
+import { type RecordDeps, ingestRecords } from "../use-cases/ingest-records.js";
 import { idempotencyKey } from "../http/idempotency-key.js";
 import { problems, requireAction } from "../http/middleware.js";
 import type { IdempotencyStore } from "../ports/index.js";
@@ -21,9 +22,25 @@ export function makeIngestHandler(deps: IngestDeps & { idempotency: IdempotencyS
     .handler(async (event) => jsonResponse(200, await ingest(parseEventBatch(event))));
 }
 
+/** `POST /v1/complaints` and `POST /v1/catalog`: the same chain over the record use case. */
+export function makeRecordsHandler(deps: RecordDeps & { idempotency: IdempotencyStore }, kind: "complaints" | "procedures", logger = new Logger({ serviceName: `ingest-${kind}` })) {
+  const ingest = ingestRecords(deps, kind);
+  return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2>()
+    .use(injectLambdaContext(logger))
+    .use(problems(logger))
+    .use(requireAction("events:write"))
+    .use(idempotencyKey(deps.idempotency))
+    .handler(async (event) => jsonResponse(200, await ingest(parseBatch(event, kind))));
+}
+
 let cached: ReturnType<typeof makeIngestHandler> | undefined;
 /** The Lambda entry point (dependencies from the environment, created once per cold start). */
+let cachedComplaints: ReturnType<typeof makeRecordsHandler> | undefined;
+let cachedCatalog: ReturnType<typeof makeRecordsHandler> | undefined;
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: import("aws-lambda").Context) => {
-  cached ??= makeIngestHandler((await lambdaDeps()).ingest);
+  const deps = (await lambdaDeps()).ingest;
+  if (event.routeKey === "POST /v1/complaints") return (cachedComplaints ??= makeRecordsHandler(deps, "complaints"))(event, context);
+  if (event.routeKey === "POST /v1/catalog") return (cachedCatalog ??= makeRecordsHandler(deps, "procedures"))(event, context);
+  cached ??= makeIngestHandler(deps);
   return cached(event, context);
 };

@@ -9,7 +9,13 @@ import { HmacHasher } from "../adapters/local/file-hasher.js";
 import { type IdempotencyStore, systemClock } from "../ports/index.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
 import type { IngestDeps } from "../use-cases/ingest-events.js";
+import type { RecordDeps } from "../use-cases/ingest-records.js";
+import { DynamoDbRecordStore } from "../adapters/dynamodb/dynamodb-record-store.js";
 import type { ReadDeps } from "../use-cases/read-rankings.js";
+import { randomUUID } from "node:crypto";
+import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.js";
+import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
+import type { AdminDeps } from "../use-cases/admin/common.js";
 
 function env(name: string): string {
   const v = process.env[name];
@@ -21,7 +27,7 @@ function env(name: string): string {
  * Production dependencies, built once per cold start from the environment the CDK stack sets
  * (TABLE_NAME, LAKE_BUCKET, PSEUDONYM_SECRET_ARN, METHODOLOGY_ID).
  */
-export async function lambdaDeps(): Promise<{ ingest: IngestDeps & { idempotency: IdempotencyStore }; read: ReadDeps }> {
+export async function lambdaDeps(): Promise<{ ingest: IngestDeps & RecordDeps & { idempotency: IdempotencyStore }; read: ReadDeps; admin: AdminDeps }> {
   const db = documentClient();
   const table = env("TABLE_NAME");
   const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
@@ -44,7 +50,18 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps & { idempotency
       clock: systemClock,
       isKnownUnit: (unitId, day) => catalog.isValidOn(unitId, day),
       idempotency: new DynamoDbIdempotencyStore(db, table, systemClock),
+      records: new DynamoDbRecordStore(db, table),
     },
-    read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, lake, methodology },
+    read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, lake, methodology, publications: new DynamoDbPublicationStore(db, table) },
+    admin: {
+      stores: dynamoDbAdminStores(db, table),
+      publications: new DynamoDbPublicationStore(db, table),
+      snapshots: new DynamoDbSnapshotStore(db, table),
+      lake,
+      catalog,
+      clock: systemClock,
+      methodology,
+      newId: randomUUID,
+    },
   };
 }

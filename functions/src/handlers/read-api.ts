@@ -8,7 +8,7 @@ import { assertAllowed, principalOf, problems } from "../http/middleware.js";
 import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse } from "../http/problem.js";
 import { CASE_STATUSES_FOR_FILTER } from "../use-cases/case-rules.js";
-import { type ReadDeps, readPublicMeta, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read-rankings.js";
+import { type ReadDeps, readPublicMeta, readPublicRanking, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read-rankings.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -36,12 +36,13 @@ function unitParam(e: Event, action: Action): string {
 /** The read API: one function, routed on API Gateway's routeKey. Wiring only. */
 export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceName: "read-api" })) {
   const ranking = readRanking(deps);
+  const publicRanking = readPublicRanking(deps);
   const meta = readPublicMeta(deps);
   const scorecard = readUnitScorecard(deps);
   const cases = readUnitCases(deps);
   const openApi = openApiDocument();
-  const snapshotOr404 = async (period: string, tier: string) => {
-    const s = await ranking(period, tier);
+  const snapshotOr404 = async (period: string, tier: string, read = ranking) => {
+    const s = await read(period, tier);
     if (!s) throw new HttpProblemError(404, "NO_SNAPSHOT", "Not found", `No ranking has been computed for ${period} / ${tier} yet.`);
     return s;
   };
@@ -49,7 +50,7 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
     "GET /v1/health": async () => jsonResponse(200, { status: "ok" }),
     "GET /v1/openapi.json": async () => jsonResponse(200, openApi, PUBLIC_CACHE),
     "GET /v1/public/meta": async () => jsonResponse(200, await meta(), PUBLIC_CACHE),
-    "GET /v1/public/rankings": async (e) => jsonResponse(200, await snapshotOr404(periodParam(e), tierParam(e)), PUBLIC_CACHE),
+    "GET /v1/public/rankings": async (e) => jsonResponse(200, await snapshotOr404(periodParam(e), tierParam(e), publicRanking), PUBLIC_CACHE),
     "GET /v1/rankings": async (e) => {
       assertAllowed(principalOf(e), "rankings:read");
       return jsonResponse(200, await snapshotOr404(periodParam(e), tierParam(e)), PRIVATE);

@@ -18,6 +18,11 @@ const header = (e: APIGatewayProxyEventV2, name: string) => e.headers?.[name] ??
  * 500 events (413). A body that is not valid JSON / NDJSON is a 400 naming the line.
  */
 export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
+  return parseBatch(event, "events");
+}
+
+/** The same rules for every batch route: `{"<key>": [...]}` or NDJSON. */
+export function parseBatch(event: APIGatewayProxyEventV2, key: "events" | "complaints" | "procedures"): unknown[] {
   const raw = event.body ?? "";
   const text = event.isBase64Encoded ? decodeUtf8(Buffer.from(raw, "base64")) : raw;
   if (text === undefined) throw badRequest("INVALID_ENCODING", "The body is not valid UTF-8.");
@@ -50,16 +55,15 @@ export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
       throw badRequest("MALFORMED_JSON", "The body is not valid JSON.");
     }
     guard(text, "The body");
-    if (body === null || typeof body !== "object" || !Array.isArray((body as { events?: unknown }).events)) {
-      throw badRequest("MISSING_EVENTS", "The body must be an object with an \"events\" array.");
-    }
-    events = (body as { events: unknown[] }).events;
+    const list = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+    if (!Array.isArray(list)) throw badRequest(`MISSING_${key.toUpperCase()}`, `The body must be an object with a "${key}" array.`);
+    events = list;
   } else {
     throw new HttpProblemError(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Use application/json or application/x-ndjson.");
   }
-  if (events.length === 0) throw new HttpProblemError(422, "EMPTY_BATCH", "Invalid request", "The batch has no events.");
+  if (events.length === 0) throw new HttpProblemError(422, "EMPTY_BATCH", "Invalid request", `The batch has no ${key}.`);
   if (events.length > MAX_EVENTS_PER_BATCH) {
-    throw new HttpProblemError(413, "TOO_MANY_EVENTS", "Payload too large", `At most ${MAX_EVENTS_PER_BATCH} events per batch; got ${events.length}.`);
+    throw new HttpProblemError(413, `TOO_MANY_${key.toUpperCase()}`, "Payload too large", `At most ${MAX_EVENTS_PER_BATCH} ${key} per batch; got ${events.length}.`);
   }
   return events;
 }

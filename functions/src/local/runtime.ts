@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
@@ -9,6 +9,9 @@ import dynalite from "dynalite";
 import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { ensureTable } from "../adapters/dynamodb/table.js";
+import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.js";
+import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
+import type { AdminDeps } from "../use-cases/admin/common.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
 import { FolderLake } from "../adapters/local/folder-lake.js";
 import { LocalIdentity } from "../adapters/local/local-identity.js";
@@ -16,6 +19,8 @@ import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
 import { type Clock, type IdempotencyStore, systemClock } from "../ports/index.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
 import type { IngestDeps } from "../use-cases/ingest-events.js";
+import type { RecordDeps } from "../use-cases/ingest-records.js";
+import { DynamoDbRecordStore } from "../adapters/dynamodb/dynamodb-record-store.js";
 import type { ReadDeps } from "../use-cases/read-rankings.js";
 import { DEFAULT_METHODOLOGY, type ScoreDeps } from "../use-cases/score-period.js";
 
@@ -40,13 +45,15 @@ export class LocalRuntime {
     readonly lake: FolderLake,
     readonly engine: DuckDbQueryEngine,
     readonly catalog: UnitCatalog,
-    readonly ingest: IngestDeps & { idempotency: IdempotencyStore },
+    readonly ingest: IngestDeps & RecordDeps & { idempotency: IdempotencyStore },
     readonly read: ReadDeps,
     readonly score: ScoreDeps,
     /** Bearer tokens of the source systems, by source name (the local stand-in for Cognito M2M clients). */
     readonly sourceTokens: Readonly<Record<string, string>>,
     readonly identity: LocalIdentity,
     private readonly dynamo: { close: () => Promise<void>; client: DynamoDBClient },
+    /** The Home Affairs workspace (issue 6): findings, criteria, survey, heads, publications, audit. */
+    readonly admin: AdminDeps,
   ) {}
 
   static async start(options: RuntimeOptions): Promise<LocalRuntime> {
@@ -80,6 +87,7 @@ export class LocalRuntime {
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
     const methodology = DEFAULT_METHODOLOGY;
     const snapshots = new DynamoDbSnapshotStore(db, TABLE_NAME);
+    const publications = new DynamoDbPublicationStore(db, TABLE_NAME);
     const sourceTokens = loadOrCreateTokens(join(dataDir, "keys", "source-tokens.json"), options.sourceToken ?? process.env["SCORECARD_SOURCE_TOKEN"]);
 
     return new LocalRuntime(
@@ -94,15 +102,17 @@ export class LocalRuntime {
         clock,
         isKnownUnit: (u, d) => catalog.isValidOn(u, d),
         idempotency: new DynamoDbIdempotencyStore(db, TABLE_NAME, clock),
+        records: new DynamoDbRecordStore(db, TABLE_NAME),
       },
-      { snapshots, catalog, lake, methodology },
-      { engine, snapshots, lake, catalog, clock, methodology },
+      { snapshots, catalog, lake, methodology, publications },
+      { engine, snapshots, lake, catalog, clock, methodology, publications },
       sourceTokens,
       await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk")),
       {
         client,
         close: () => new Promise<void>((ok) => server.close(() => ok())),
       },
+      { stores: dynamoDbAdminStores(db, TABLE_NAME), publications, snapshots, lake, catalog, clock, methodology, newId: randomUUID },
     );
   }
 

@@ -1,4 +1,5 @@
-import { parsePeriod, periodsOfYear } from "@scorecard/shared";
+import { demoHeads, parsePeriod, periodsOfYear } from "@scorecard/shared";
+import { seedHeads } from "../use-cases/admin/heads.js";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { DemoProvince, PRESETS, type PresetName } from "../seed/generator.js";
 import { importEvents } from "../use-cases/import-events.js";
@@ -54,6 +55,8 @@ export async function seedRuntime(
     }
   }
   const scoreS = secondsSince(t);
+  const rosters = await seedHeads(rt.admin)(demoHeads(rt.catalog));
+  log(`Người đứng đầu / demo heads of unit stored for ${rosters} units`);
   log(`Chấm điểm / scored ${periods} periods (${scoreS} s)`);
   return { events: summary.accepted, rejected: summary.rejected, curated: compacted.events, periods, seconds: { generateAndLoad, compact, score: scoreS } };
 }

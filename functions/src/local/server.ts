@@ -4,8 +4,9 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import { timingSafeEqual } from "node:crypto";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
-import { makeIngestHandler } from "../handlers/ingest-events.js";
+import { makeIngestHandler, makeRecordsHandler } from "../handlers/ingest-events.js";
 import { READ_ROUTES, makeReadHandler } from "../handlers/read-api.js";
+import { ADMIN_ROUTES, makeAdminHandler } from "../handlers/admin-api.js";
 import { MAX_BODY_BYTES } from "../http/batch-body.js";
 import { HttpProblemError, jsonResponse, problemResponse } from "../http/problem.js";
 import { DEMO_USERS, TOKEN_TTL_SECONDS } from "../adapters/local/local-identity.js";
@@ -56,7 +57,10 @@ function route(key: string, handler: LambdaHandler, name: string): Route {
 export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir: string }): Server {
   const ingest = makeIngestHandler(runtime.ingest) as unknown as LambdaHandler;
   const read = makeReadHandler(runtime.read) as unknown as LambdaHandler;
-  const routes: Route[] = [route("POST /v1/events", ingest, "ingest"), ...READ_ROUTES.map((key) => route(key, read, "read-api"))];
+  const admin = makeAdminHandler(runtime.admin) as unknown as LambdaHandler;
+  const complaints = makeRecordsHandler(runtime.ingest, "complaints") as unknown as LambdaHandler;
+  const catalog = makeRecordsHandler(runtime.ingest, "procedures") as unknown as LambdaHandler;
+  const routes: Route[] = [route("POST /v1/events", ingest, "ingest"), route("POST /v1/complaints", complaints, "ingest"), route("POST /v1/catalog", catalog, "ingest"), ...READ_ROUTES.map((key) => route(key, read, "read-api")), ...ADMIN_ROUTES.map((key) => route(key, admin, "admin-api"))];
   const match = (method: string, path: string) => {
     for (const r of routes) {
       if (r.method !== method) continue;

@@ -261,3 +261,8 @@ export interface AdminStores {
   readonly heads: HeadStore;
   readonly audit: AuditLog;
 }
+
+/** Versions of complaints and catalog records, stored once by (id, content hash). */
+export interface RecordStore {
+  putVersions(kind: string, versions: readonly { id: string; hash: string }[]): Promise<("accepted" | "duplicate")[]>;
+}

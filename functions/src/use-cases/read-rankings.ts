@@ -1,8 +1,12 @@
 import { type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, parsePeriod, previousPeriod } from "@scorecard/shared";
-import type { Lake, SnapshotStore } from "../ports/index.js";
+import type { PublicationInfo } from "@scorecard/shared/admin/publication";
+import type { Lake, PublicationStore, SnapshotStore } from "../ports/index.js";
+import { publicationInfo } from "./published-rankings.js";
 
 export interface ReadDeps {
   readonly snapshots: SnapshotStore;
+  /** Published versions (issue 6); without it every ranking is the draft. */
+  readonly publications?: PublicationStore | undefined;
   readonly catalog: UnitCatalog;
   readonly lake: Lake;
   readonly methodology: string;
@@ -17,10 +21,32 @@ export function sortPeriodsNewestFirst(ids: readonly string[]): string[] {
     .map((p) => p.id);
 }
 
+/** A ranking as served: the snapshot and where it stands against the latest published version. */
+export type RankingView = RankingSnapshot & { readonly publication: PublicationInfo };
+
+/**
+ * The working ranking (role-checked route): the current draft, flagged `draftDiffers` when its
+ * numbers moved since the latest published version (the published version is not replaced).
+ */
 export const readRanking =
   (deps: ReadDeps) =>
-  async (periodId: string, tier: string): Promise<RankingSnapshot | undefined> =>
-    deps.snapshots.get(deps.methodology, parsePeriod(periodId).id, tier);
+  async (periodId: string, tier: string): Promise<RankingView | undefined> => {
+    const r = await publicationInfo(deps, parsePeriod(periodId).id, tier);
+    const snapshot = r?.draft ?? r?.published;
+    return r && snapshot ? { ...snapshot, publication: r.info } : undefined;
+  };
+
+/**
+ * The public ranking: the latest PUBLISHED version when there is one (never silently replaced by a
+ * recompute), the draft (status "draft") before the first publication.
+ */
+export const readPublicRanking =
+  (deps: ReadDeps) =>
+  async (periodId: string, tier: string): Promise<RankingView | undefined> => {
+    const r = await publicationInfo(deps, parsePeriod(periodId).id, tier);
+    const snapshot = r?.published ?? r?.draft;
+    return r && snapshot ? { ...snapshot, publication: r.info } : undefined;
+  };
 
 export const readPublicMeta = (deps: ReadDeps) => async (): Promise<PublicMeta> => {
   const periods = sortPeriodsNewestFirst(await deps.snapshots.periods(deps.methodology));

@@ -3,7 +3,8 @@ import { CASE_LIST_SQL } from "@scorecard/shared/sql/case-list.sql";
 import { PROGRESS_BY_UNIT_SQL } from "@scorecard/shared/sql/progress.sql";
 import { toCaseRow } from "./case-rules.js";
 import { drilldownKey } from "./read-rankings.js";
-import type { Clock, Lake, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
+import type { Clock, Lake, PublicationStore, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
+import { syncPublicJson } from "./published-rankings.js";
 
 export const DEFAULT_METHODOLOGY = "dn-2026.1";
 export const SCORED_TIERS: readonly Tier[] = ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"];
@@ -15,6 +16,8 @@ export interface ScoreDeps {
   readonly catalog: UnitCatalog;
   readonly clock: Clock;
   readonly methodology: string;
+  /** Published versions (issue 6): once a period is published, its public JSON stays the published body. */
+  readonly publications?: PublicationStore | undefined;
 }
 
 const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
@@ -120,7 +123,7 @@ export const scorePeriod =
         units: rankUnits(scored) satisfies RankedUnit[],
       };
       await deps.snapshots.putDraft(snapshot);
-      await deps.lake.put(`public/${deps.methodology}/${period.id}/${tier}.json`, JSON.stringify(snapshot), "application/json");
+      await syncPublicJson(deps, deps.methodology, period.id, tier, snapshot);
       snapshots.push(snapshot);
     }
     return snapshots;

@@ -94,7 +94,7 @@ export class AnalyticsCatalog extends Construct {
           },
         },
       });
-      table.addDependency(this.database);
+      table.addResourceDependency(this.database);
       return table;
     });
 

@@ -56,16 +56,10 @@ export class Identity extends Construct {
       removalPolicy: stage.dataRemovalPolicy,
     });
     if (!stage.threatProtection) {
-      Validations.of(this.userPool).acknowledge(
-        {
-          id: "AwsSolutions::AwsSolutions-COG3",
-          reason: "Threat protection needs the Plus plan (billed per user); enabled in prod, off in dev where only test accounts exist.",
-        },
-        {
-          id: "AwsSolutions::AwsSolutions-COG8",
-          reason: "The Plus plan is enabled in prod only; dev holds test accounts.",
-        },
-      );
+      Validations.of(this.userPool).acknowledge({
+        id: "AwsSolutions::AwsSolutions-COG8",
+        reason: "Threat protection needs the Plus plan (billed per monthly active user): on in prod, off in dev where only test accounts exist.",
+      });
     }
 
     for (const group of ROLE_GROUPS) {

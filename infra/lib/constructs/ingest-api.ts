@@ -16,7 +16,11 @@ import type { Secrets } from "./secrets.js";
  * Routes served by the ingest handler. `POST /v1/complaints` and `POST /v1/catalog` join this list
  * when the handler routes on `routeKey` (until then they would be ingested as case events).
  */
-export const INGEST_ROUTES = [{ path: "/v1/events", method: apigw.HttpMethod.POST }] as const;
+export const INGEST_ROUTES = [
+  { path: "/v1/events", method: apigw.HttpMethod.POST },
+  { path: "/v1/complaints", method: apigw.HttpMethod.POST },
+  { path: "/v1/catalog", method: apigw.HttpMethod.POST },
+] as const;
 
 export interface IngestApiProps {
   readonly stage: StageConfig;
@@ -55,7 +59,7 @@ export class IngestApi extends Construct {
       memorySize: 1024,
     })
       .bindTable({ store: props.store, access: "read-write" })
-      .bindLake({ lake: props.lake, write: [LAKE_PREFIXES.raw] });
+      .bindLake({ lake: props.lake, write: [LAKE_PREFIXES.raw, LAKE_PREFIXES.rawComplaints, LAKE_PREFIXES.rawProcedures] });
     props.secrets.grantPseudonymKey(this.handler);
 
     const authorizer = new HttpUserPoolAuthorizer("SourceSystems", props.identity.userPool, {

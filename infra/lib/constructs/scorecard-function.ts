@@ -5,6 +5,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat, SourceMapMode } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import type { StageConfig } from "../stage-config.js";
@@ -28,8 +29,11 @@ export interface ScorecardFunctionProps {
   readonly memorySize?: number;
   /** Extra environment (STAGE and METHODOLOGY_ID are always set). @default {} */
   readonly environment?: Readonly<Record<string, string>>;
-  /** Dead-letter queue for asynchronous invocations (scheduled jobs). @default none (synchronous API functions) */
-  readonly deadLetterQueue?: sqs.IQueue;
+  /**
+   * Failure destination for asynchronous invocations (scheduled jobs): after the retries, Lambda
+   * sends the event with the error to this queue. @default none (synchronous API functions)
+   */
+  readonly failureQueue?: sqs.IQueue;
   /** Retries of a failed asynchronous invocation. @default 2 when a dead-letter queue is given */
   readonly retryAttempts?: number;
   /** Packages installed beside the bundle instead of bundled (native modules). @default none */
@@ -83,7 +87,7 @@ export class ScorecardFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    const async = props.deadLetterQueue !== undefined;
+    const async = props.failureQueue !== undefined;
     this.fn = new NodejsFunction(this, "Fn", {
       entry: path.join(REPO_ROOT, props.entry),
       handler: "handler",
@@ -99,20 +103,25 @@ export class ScorecardFunction extends Construct {
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, "package-lock.json"),
       bundling: houseBundling(props.nodeModules),
-      environment: { STAGE: stage.stage, METHODOLOGY_ID: stage.methodologyId, ...props.environment },
-      ...(async ? { deadLetterQueue: props.deadLetterQueue, retryAttempts: props.retryAttempts ?? 2 } : {}),
+      environment: { STAGE: stage.stage, METHODOLOGY_ID: stage.methodologyId, NODE_OPTIONS: "--enable-source-maps", ...props.environment },
+      ...(props.failureQueue ? { onFailure: new SqsDestination(props.failureQueue), retryAttempts: props.retryAttempts ?? 2 } : {}),
     });
 
     Validations.of(this.role).acknowledge({
       id: "AwsSolutions::AwsSolutions-IAM5[Resource::*]",
       reason: "X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by active tracing).",
     });
-    if (!async) {
-      Validations.of(this.fn).acknowledge({
-        id: "Serverless::LambdaDLQ",
-        reason: "Invoked synchronously by API Gateway: the caller sees the error and retries; a DLQ only applies to asynchronous invocations.",
-      });
-    }
+    Validations.of(this.fn).acknowledge(
+      async
+        ? {
+            id: "Serverless::Serverless-LambdaDLQ",
+            reason: "An OnFailure destination (SQS) is configured instead of the legacy DeadLetterConfig: it carries the error and the request, and is what LambdaAsyncFailureDestination asks for.",
+          }
+        : {
+            id: "Serverless::Serverless-LambdaDLQ",
+            reason: "Invoked synchronously by API Gateway: the caller gets the 5xx and retries the batch (retries are safe); a DLQ only applies to asynchronous invocations.",
+          },
+    );
   }
 
   /** Read or read-write on the event store table and its `gsi1` index; sets TABLE_NAME. */

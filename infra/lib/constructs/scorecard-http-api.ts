@@ -63,7 +63,7 @@ export class ScorecardHttpApi extends Construct {
       retention: stage.logRetention,
       removalPolicy: stage.stage === "prod" ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    this.defaultStage = this.api.addStage("Default", {
+    this.defaultStage = this.api.addStage("Stage", {
       stageName: "$default",
       autoDeploy: true,
       throttle: { rateLimit: props.throttle.rateLimit, burstLimit: props.throttle.burstLimit },

@@ -15,6 +15,9 @@ export interface Principal {
   readonly name?: string | undefined;
 }
 
+/** The OAuth scope of the source systems' machine-to-machine app clients (infra Identity construct). */
+export const SOURCE_SYSTEM_SCOPE = "scorecard/events.write";
+
 export const ANONYMOUS: Principal = { role: "public", sub: "anonymous" };
 
 export const ACTIONS = [
@@ -74,6 +77,9 @@ export function authorize(principal: Principal, action: Action, resource: { read
  */
 export function principalFromClaims(claims: Readonly<Record<string, unknown>> | undefined): Principal {
   if (!claims) return ANONYMOUS;
+  // Source systems use Cognito's client-credentials flow: no groups, an OAuth scope instead.
+  const scopes = typeof claims["scope"] === "string" ? (claims["scope"] as string).split(" ") : [];
+  if (scopes.includes(SOURCE_SYSTEM_SCOPE)) return { role: "source-system", sub: String(claims["client_id"] ?? claims["sub"] ?? "unknown") };
   const raw = claims["cognito:groups"] ?? claims["custom:role"] ?? claims["role"];
   const groups = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? raw.replace(/^\[|\]$/g, "").split(/[\s,]+/) : [];
   // The most privileged recognised group wins only among known roles; unknown groups are ignored.

@@ -1,0 +1,20 @@
+import { App } from "aws-cdk-lib";
+import { addRulePacks } from "../lib/rule-packs.js";
+import { ScorecardStack } from "../lib/scorecard-stack.js";
+import { STAGES, isStageName, stageConfig } from "../lib/stage-config.js";
+
+// `cdk synth` builds every stage; `-c stage=prod` builds one.
+const app = new App();
+addRulePacks(app);
+const only = app.node.tryGetContext("stage") as unknown;
+if (only !== undefined && !isStageName(only)) throw new Error(`unknown stage "${String(only)}" (dev | prod)`);
+for (const name of only ? [only] : STAGES) {
+  const config = stageConfig(name);
+  new ScorecardStack(app, `Scorecard-${name}`, {
+    config,
+    env: { account: process.env["CDK_DEFAULT_ACCOUNT"], region: config.region },
+    description: `Scorecard (${name}): Dong Nai public-service performance observatory`,
+    tags: { project: "scorecard", stage: name },
+  });
+}
+app.synth();

@@ -1,0 +1,109 @@
+import { Match } from "aws-cdk-lib/assertions";
+import { describe, expect, it } from "vitest";
+import { SPA_REWRITE_FUNCTION } from "../lib/constructs/dashboard-site.js";
+import { logicalId, resource } from "./support/find.js";
+import { synthesized } from "./support/synth.js";
+
+const { dev } = synthesized().templates;
+const config = () => resource(dev, "AWS::CloudFront::Distribution", "DashboardSite").Properties["DistributionConfig"] as Record<string, unknown> & {
+  CacheBehaviors: Array<Record<string, unknown>>;
+  DefaultCacheBehavior: Record<string, unknown>;
+  Origins: Array<Record<string, unknown>>;
+};
+const headers = () =>
+  (resource(dev, "AWS::CloudFront::ResponseHeadersPolicy", "DashboardSite").Properties["ResponseHeadersPolicyConfig"] as { SecurityHeadersConfig: Record<string, Record<string, unknown>> })
+    .SecurityHeadersConfig;
+const behavior = (pattern: string) => config().CacheBehaviors.find((b) => b["PathPattern"] === pattern)!;
+
+/** Runs the CloudFront function's source on a request URI. */
+function rewrite(uri: string): string {
+  const handler = new Function(`${SPA_REWRITE_FUNCTION}; return handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+  return handler({ request: { uri } }).uri;
+}
+
+describe("Construct: DashboardSite", () => {
+  it("reads every S3 origin through origin access control (no public bucket)", () => {
+    const s3Origins = config().Origins.filter((o) => o["S3OriginConfig"] !== undefined);
+    expect(s3Origins).toHaveLength(2);
+    for (const o of s3Origins) expect(o["OriginAccessControlId"]).toBeDefined();
+  });
+
+  it("redirects HTTP to HTTPS on the app", () => {
+    expect(config().DefaultCacheBehavior["ViewerProtocolPolicy"]).toBe("redirect-to-https");
+  });
+
+  it.each([
+    ["/", "/index.html"],
+    ["/units/DEPT-STP-2020", "/index.html"],
+    ["/assets/app-1a2b.js", "/assets/app-1a2b.js"],
+    ["/favicon.svg", "/favicon.svg"],
+  ])("sends the app route %s to %s (SPA fallback)", (uri, expected) => {
+    expect(rewrite(uri)).toBe(expected);
+  });
+
+  it("runs the SPA fallback on the app only, never on /v1/* or /public/*", () => {
+    expect(config().DefaultCacheBehavior["FunctionAssociations"]).toHaveLength(1);
+    for (const b of config().CacheBehaviors) expect(b["FunctionAssociations"]).toBeUndefined();
+  });
+
+  it("uses no distribution-wide error pages (they would turn API 403/404 into HTML)", () => {
+    expect(config()["CustomErrorResponses"]).toBeUndefined();
+  });
+
+  it("sets a CSP with frame-ancestors none, object-src none and base-uri none", () => {
+    const csp = headers()["ContentSecurityPolicy"]!["ContentSecurityPolicy"];
+    expect(JSON.stringify(csp)).toMatch(/default-src 'self'.*object-src 'none'; base-uri 'none'; frame-ancestors 'none'/);
+  });
+
+  it("sets HSTS for a year", () => {
+    expect(headers()["StrictTransportSecurity"]).toMatchObject({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true });
+  });
+
+  it("sets nosniff, DENY framing and no referrer", () => {
+    expect(headers()).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: "DENY", Override: true },
+      ReferrerPolicy: { ReferrerPolicy: "no-referrer", Override: true },
+    });
+  });
+
+  it("applies the security headers to every behaviour", () => {
+    const policy = { Ref: logicalId(dev, "AWS::CloudFront::ResponseHeadersPolicy", "DashboardSite") };
+    for (const b of [config().DefaultCacheBehavior, ...config().CacheBehaviors]) expect(b["ResponseHeadersPolicyId"]).toEqual(policy);
+  });
+
+  it("serves /public/* from the lake with a 5-minute default TTL", () => {
+    expect(behavior("/public/*")["CachePolicyId"]).toEqual({ Ref: logicalId(dev, "AWS::CloudFront::CachePolicy", "DashboardSitePublicSnapshots") });
+    dev.hasResourceProperties("AWS::CloudFront::CachePolicy", { CachePolicyConfig: Match.objectLike({ DefaultTTL: 300, MaxTTL: 3600 }) });
+  });
+
+  it("lets CloudFront read only public/* of the lake, and only this distribution", () => {
+    dev.hasResourceProperties("AWS::S3::BucketPolicy", {
+      Bucket: { Ref: logicalId(dev, "AWS::S3::Bucket", "LakeBucket") },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: "CloudFrontReadsPublicSnapshots",
+            Action: "s3:GetObject",
+            Resource: { "Fn::Join": ["", [{ "Fn::GetAtt": [Match.stringLikeRegexp("^LakeBucket"), "Arn"] }, "/public/*"]] },
+            Condition: { StringEquals: { "AWS:SourceArn": Match.anyValue() } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it("proxies /v1/* to the read API without caching unless the API allows it, keyed by Authorization", () => {
+    expect(behavior("/v1/*")).toMatchObject({ ViewerProtocolPolicy: "https-only", AllowedMethods: ["GET", "HEAD", "OPTIONS"] });
+    dev.hasResourceProperties("AWS::CloudFront::CachePolicy", {
+      CachePolicyConfig: Match.objectLike({
+        DefaultTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["Authorization"] } }),
+      }),
+    });
+  });
+
+  it("logs requests to the access-log bucket", () => {
+    expect(config()["Logging"]).toMatchObject({ Bucket: { "Fn::GetAtt": [logicalId(dev, "AWS::S3::Bucket", "AccessLogsBucket"), "RegionalDomainName"] }, Prefix: "cloudfront/" });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { JOB_RETRIES } from "../lib/constructs/scheduled-job.js";
+import { actionsOf, logicalId, resource, statementsOfRole } from "./support/find.js";
+import { synthesized } from "./support/synth.js";
+
+const { dev } = synthesized().templates;
+const schedule = (job: "Compaction" | "Scoring") => resource(dev, "AWS::Scheduler::Schedule", `Jobs${job}`).Properties;
+const queue = (job: "Compaction" | "Scoring") => logicalId(dev, "AWS::SQS::Queue", `Jobs${job}Failed`);
+const fnId = (job: "Compaction" | "Scoring") => logicalId(dev, "AWS::Lambda::Function", `Jobs${job}Handler`);
+
+describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", () => {
+  it("schedules both jobs", () => {
+    dev.resourceCountIs("AWS::Scheduler::Schedule", 2);
+  });
+
+  it("runs compaction nightly at 01:15 Asia/Ho_Chi_Minh and scoring after it at 01:45", () => {
+    expect(schedule("Compaction")).toMatchObject({ ScheduleExpression: "cron(15 1 * * ? *)", ScheduleExpressionTimezone: "Asia/Ho_Chi_Minh" });
+    expect(schedule("Scoring")).toMatchObject({ ScheduleExpression: "cron(45 1 * * ? *)", ScheduleExpressionTimezone: "Asia/Ho_Chi_Minh" });
+  });
+
+  it("targets each job's own function with a job name in the input", () => {
+    expect(schedule("Scoring")["Target"]).toMatchObject({ Arn: { "Fn::GetAtt": [fnId("Scoring"), "Arn"] }, Input: '{"job":"score","source":"schedule"}' });
+  });
+
+  it("retries delivery and then dead-letters it to the job's queue", () => {
+    expect(schedule("Scoring")["Target"]).toMatchObject({
+      RetryPolicy: { MaximumRetryAttempts: JOB_RETRIES.schedulerAttempts },
+      DeadLetterConfig: { Arn: { "Fn::GetAtt": [queue("Scoring"), "Arn"] } },
+    });
+  });
+
+  it("sends a run that still fails after Lambda's retries to the same queue", () => {
+    dev.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: fnId("Compaction") },
+      MaximumRetryAttempts: JOB_RETRIES.lambdaAttempts,
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queue("Compaction"), "Arn"] } } },
+    });
+  });
+
+  it("encrypts the dead-letter queues and keeps messages 14 days", () => {
+    for (const job of ["Compaction", "Scoring"] as const) {
+      expect(resource(dev, "AWS::SQS::Queue", `Jobs${job}Failed`).Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1209600 });
+    }
+  });
+
+  it("lets the scheduler invoke only the job's function", () => {
+    const invoke = statementsOfRole(dev, "JobsScoringSchedulerRole").filter((s) => actionsOf(s).includes("lambda:InvokeFunction"));
+    expect(JSON.stringify(invoke.map((s) => s.Resource))).not.toContain(fnId("Compaction"));
+    expect(JSON.stringify(invoke.map((s) => s.Resource))).toContain(fnId("Scoring"));
+  });
+
+  it("gives scoring 10 minutes and compaction 15", () => {
+    expect(resource(dev, "AWS::Lambda::Function", "JobsScoringHandler").Properties["Timeout"]).toBe(600);
+    expect(resource(dev, "AWS::Lambda::Function", "JobsCompactionHandler").Properties["Timeout"]).toBe(900);
+  });
+
+  it("points scoring at the Athena workgroup and database", () => {
+    expect(resource(dev, "AWS::Lambda::Function", "JobsScoringHandler").Properties["Environment"]).toMatchObject({
+      Variables: { ATHENA_WORKGROUP: "scorecard-dev", ATHENA_DATABASE: "scorecard_dev" },
+    });
+  });
+
+  it("lets compaction delete only under curated/ (it rewrites Parquet files)", () => {
+    const deletes = statementsOfRole(dev, "JobsCompactionHandlerRole").filter((s) => actionsOf(s).includes("s3:DeleteObject"));
+    expect(JSON.stringify(deletes.map((s) => s.Resource))).toMatch(/"\/curated\/\*"\]\]\}\]$/);
+  });
+
+  it("gives the compaction function no table access", () => {
+    expect(statementsOfRole(dev, "JobsCompactionHandlerRole").flatMap(actionsOf).filter((a) => a.startsWith("dynamodb:"))).toEqual([]);
+  });
+});
