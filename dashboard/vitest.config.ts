@@ -5,6 +5,13 @@ export default mergeConfig(
   viteConfig,
   defineProject({
     resolve: { conditions: ["browser"] },
-    test: { name: "dashboard", environment: "node", include: ["test/**/*.test.ts"], passWithNoTests: true },
+    test: {
+      name: "dashboard",
+      // Component tests render into jsdom (no canvas: the chart stays empty there, see test/setup.ts).
+      environment: "jsdom",
+      include: ["test/**/*.test.ts"],
+      setupFiles: ["./test/setup.ts"],
+      testTimeout: 20_000,
+    },
   }),
 );

@@ -46,7 +46,11 @@ function config(spec: BarChartSpec): ChartConfiguration<"bar", number[], string>
           grid: { color: "#e3e7ec" },
         },
         y: {
-          ticks: { font: FONT, color: "#1f2933", autoSkip: false, callback: function (v) { return truncate(this.getLabelForValue(Number(v))); } },
+          ticks: { font: FONT, color: "#1f2933", autoSkip: false, callback: function (v) {
+              // Narrow screens get shorter labels so the bars keep some room.
+              return truncate(this.getLabelForValue(Number(v)), this.chart.width < 560 ? 18 : 34);
+            },
+          },
           grid: { display: false },
         },
       },

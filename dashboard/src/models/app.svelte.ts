@@ -26,13 +26,14 @@ export class AppModel {
     this.rankings = new RankingsModel(deps.api);
   }
 
-  /** Loads meta, then the view the URL asks for; listens to back/forward. */
+  /** Loads meta and the view the URL asks for; listens to back/forward. */
   async start(): Promise<void> {
     this.#unlisten ??= this.#history.listen((query) => void this.#navigate(query));
     const query = this.#history.read();
     this.locale.lang = query.lang ?? "vi";
-    if (!(await this.rankings.loadMeta())) return;
-    await this.#navigate(query);
+    const selection = await this.rankings.open(query);
+    // Unless the reader has already chosen something else meanwhile, canonicalise the URL.
+    if (selection && this.rankings.selection === selection) this.#history.replace(this.#search(selection));
   }
 
   /** A user's choice: a new history entry, then the data. */

@@ -5,6 +5,7 @@
 import type { PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type { Tier } from "@scorecard/shared/units/unit";
 import { type ApiClient, type ApiError, NetworkError, ApiProblemError, isAbortError, isNoSnapshot } from "../lib/api.js";
+import { isPeriodId } from "../lib/periods.js";
 import { countKeys, indicatorCodes, rankedRows, totalMax } from "../lib/ranking-view.js";
 
 /** Tiers this page ranks, in tab order. */
@@ -13,6 +14,20 @@ export type RankedTier = (typeof TIER_ORDER)[number];
 export const DEFAULT_TIER: RankedTier = "DEPARTMENT";
 
 const isRankedTier = (v: unknown): v is RankedTier => (TIER_ORDER as readonly unknown[]).includes(v);
+
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+/** A promise that never rejects (so one started early cannot go unhandled). */
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+export interface ViewRequest {
+  readonly period: string | undefined;
+  readonly tier: string | undefined;
+}
 
 export interface Selection {
   readonly period: string;
@@ -53,25 +68,11 @@ export class RankingsModel {
     this.#api = api;
   }
 
-  /** Loads the list of periods and tiers; false (and phase "error") when it fails. */
-  async loadMeta(): Promise<boolean> {
-    const controller = this.#begin();
-    try {
-      const meta = await this.#api.publicMeta(controller.signal);
-      if (controller.signal.aborted) return false;
-      this.meta = meta;
-      return true;
-    } catch (e) {
-      if (!controller.signal.aborted && !isAbortError(e)) this.#fail(e);
-      return false;
-    }
-  }
-
   /**
    * The selection a requested view stands for: an unknown period falls back to the newest one,
    * an unknown tier to DEPARTMENT (or the first tier offered). Null when no period exists.
    */
-  resolve(query: { readonly period: string | undefined; readonly tier: string | undefined }): Selection | null {
+  resolve(query: ViewRequest): Selection | null {
     const periods = this.periods;
     const period = query.period !== undefined && periods.includes(query.period) ? query.period : periods[0];
     const tiers = this.tiers.length > 0 ? this.tiers : TIER_ORDER;
@@ -93,19 +94,56 @@ export class RankingsModel {
   async show(selection: Selection): Promise<void> {
     const controller = this.#begin();
     this.selection = selection;
+    await this.#present(settle(this.#api.publicRanking(selection, controller.signal)), controller);
+  }
+
+  /**
+   * First load: the list of periods and, at the same time, the ranking the URL names (when it
+   * names a well-formed one), so the page does not wait for two round trips in a row.
+   * Returns the selection shown, null when there is no period at all, undefined on failure.
+   */
+  async open(query: ViewRequest): Promise<Selection | null | undefined> {
+    const controller = this.#begin();
+    const guess =
+      query.period !== undefined && isPeriodId(query.period) && isRankedTier(query.tier)
+        ? { period: query.period, tier: query.tier }
+        : null;
+    const early = guess ? settle(this.#api.publicRanking(guess, controller.signal)) : null;
     try {
-      const snapshot = await this.#api.publicRanking(selection, controller.signal);
-      if (controller.signal.aborted) return;
-      this.snapshot = snapshot;
-      this.phase = snapshot.units.length > 0 ? "ready" : "empty";
+      const meta = await this.#api.publicMeta(controller.signal);
+      if (controller.signal.aborted) return undefined;
+      this.meta = meta;
     } catch (e) {
-      if (controller.signal.aborted || isAbortError(e)) return;
-      if (isNoSnapshot(e)) {
-        this.snapshot = null;
-        this.phase = "empty";
-        return;
-      }
-      this.#fail(e);
+      if (!controller.signal.aborted && !isAbortError(e)) this.#fail(e);
+      return undefined;
+    }
+    const selection = this.resolve(query);
+    if (!selection) {
+      this.showNothing();
+      return null;
+    }
+    if (early && guess?.period === selection.period && guess.tier === selection.tier) {
+      this.selection = selection;
+      await this.#present(early, controller);
+    } else {
+      await this.show(selection);
+    }
+    return selection;
+  }
+
+  async #present(result: Promise<Settled<RankingSnapshot>>, controller: AbortController): Promise<void> {
+    const r = await result;
+    if (controller.signal.aborted) return;
+    if (r.ok) {
+      this.snapshot = r.value;
+      this.phase = r.value.units.length > 0 ? "ready" : "empty";
+    } else if (isAbortError(r.error)) {
+      return;
+    } else if (isNoSnapshot(r.error)) {
+      this.snapshot = null;
+      this.phase = "empty";
+    } else {
+      this.#fail(r.error);
     }
   }
 

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { RankingSnapshot } from "@scorecard/shared";
 import type { SnapshotStore } from "../../ports/index.js";
 
@@ -25,6 +25,8 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
         },
       }),
     );
+    // The index of periods that have a snapshot: one small item per period, read with a Query.
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: `SNAPIDX#${s.methodology}`, sk: s.period } }));
   }
 
   async get(methodology: string, period: string, tier: string): Promise<RankingSnapshot | undefined> {
@@ -35,23 +37,21 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
   }
 
   async periods(methodology: string): Promise<string[]> {
-    // A small catalogue of snapshot headers; a scan with a filter is fine at this size
-    // (≤ a few hundred periods). Issue 6 replaces it with a published-versions index.
-    const out = new Set<string>();
+    const out: string[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
-        new ScanCommand({
+        new QueryCommand({
           TableName: this.tableName,
-          FilterExpression: "kind = :k AND methodology = :m",
-          ExpressionAttributeValues: { ":k": "SNAPSHOT", ":m": methodology },
-          ProjectionExpression: "period",
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": `SNAPIDX#${methodology}` },
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) out.add(item["period"] as string);
+      for (const item of page.Items ?? []) out.push(item["sk"] as string);
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return [...out];
+    return out;
   }
+
 }

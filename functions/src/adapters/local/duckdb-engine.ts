@@ -38,16 +38,27 @@ export class DuckDbQueryEngine implements QueryEngine {
 
   /** (Re)bind the lake views; call after compaction has written new files. */
   async refreshViews(): Promise<void> {
-    const glob = `${this.lakeRoot}/curated/events/*/*.parquet`.replace(/'/g, "''");
     const { readdirSync, existsSync } = await import("node:fs");
     const dir = `${this.lakeRoot}/curated/events`;
     const hasFiles = existsSync(dir) && readdirSync(dir).some((m) => readdirSync(`${dir}/${m}`).some((f) => f.endsWith(".parquet")));
-    if (hasFiles) {
+    const glob = `${this.lakeRoot}/curated/events/*/*.parquet`.replace(/'/g, "''");
+    await this.con.run(
+      hasFiles
+        ? `CREATE OR REPLACE VIEW curated_events AS SELECT * FROM read_parquet('${glob}', hive_partitioning = true, hive_types = {'month': VARCHAR})`
+        : `CREATE OR REPLACE VIEW curated_events AS SELECT * FROM (${EMPTY_CURATED}) WHERE false`,
+    );
+    // One file per table (docs/storage.md): the view is empty, with the right columns, until it exists.
+    for (const [view, file, empty] of [
+      ["curated_complaints", "curated/complaints/complaints.parquet", EMPTY_COMPLAINTS],
+      ["dim_procedures", "dims/procedures/procedures.parquet", EMPTY_PROCEDURES],
+      ["dim_procedure_units", "dims/procedure_units/procedure_units.parquet", "SELECT CAST(NULL AS VARCHAR) AS code, CAST(NULL AS VARCHAR) AS unit_id"],
+    ] as const) {
+      const path = `${this.lakeRoot}/${file}`;
       await this.con.run(
-        `CREATE OR REPLACE VIEW curated_events AS SELECT * FROM read_parquet('${glob}', hive_partitioning = true, hive_types = {'month': VARCHAR})`,
+        existsSync(path)
+          ? `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet('${path.replace(/'/g, "''")}')`
+          : `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM (${empty}) WHERE false`,
       );
-    } else {
-      await this.con.run(`CREATE OR REPLACE VIEW curated_events AS SELECT * FROM (${EMPTY_CURATED}) WHERE false`);
     }
   }
 
@@ -87,3 +98,18 @@ export const EMPTY_CURATED = `SELECT
   CAST(NULL AS BOOLEAN) AS fee_bearing, CAST(NULL AS BOOLEAN) AS synced_to_national_portal, CAST(NULL AS BOOLEAN) AS result_required,
   CAST(NULL AS BOOLEAN) AS rating_satisfied, CAST(NULL AS VARCHAR) AS applicant_pseudonym, CAST(NULL AS VARCHAR) AS ingest_batch,
   CAST(NULL AS VARCHAR) AS month`;
+
+export const EMPTY_COMPLAINTS = `SELECT
+  CAST(NULL AS VARCHAR) AS complaint_id, CAST(NULL AS VARCHAR) AS source, CAST(NULL AS VARCHAR) AS unit_id,
+  CAST(NULL AS TIMESTAMP) AS received_at, CAST(NULL AS VARCHAR) AS category, CAST(NULL AS VARCHAR) AS case_id,
+  CAST(NULL AS VARCHAR) AS procedure_code, CAST(NULL AS VARCHAR) AS field, CAST(NULL AS TIMESTAMP) AS accepted_at,
+  CAST(NULL AS TIMESTAMP) AS refused_at, CAST(NULL AS TIMESTAMP) AS handled_at, CAST(NULL AS BOOLEAN) AS satisfied,
+  CAST(NULL AS BOOLEAN) AS re_complained`;
+
+export const EMPTY_PROCEDURES = `SELECT
+  CAST(NULL AS VARCHAR) AS code, CAST(NULL AS VARCHAR) AS name_vi, CAST(NULL AS VARCHAR) AS field, CAST(NULL AS VARCHAR) AS tier,
+  CAST(NULL AS VARCHAR) AS online_level, CAST(NULL AS BOOLEAN) AS fee_bearing, CAST(NULL AS BOOLEAN) AS payment_integrated,
+  CAST(NULL AS BOOLEAN) AS result_required, CAST(NULL AS BOOLEAN) AS population_db_connected, CAST(NULL AS INTEGER) AS time_limit_days,
+  CAST(NULL AS DATE) AS valid_from, CAST(NULL AS DATE) AS valid_to, CAST(NULL AS VARCHAR) AS change_kind,
+  CAST(NULL AS DATE) AS decision_date, CAST(NULL AS DATE) AS legal_effective_date, CAST(NULL AS DATE) AS public_date,
+  CAST(NULL AS BOOLEAN) AS content_complete`;

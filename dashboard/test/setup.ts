@@ -1,0 +1,10 @@
+// Mount/cleanup around every test (@testing-library/svelte's vitest hooks).
+import "@testing-library/svelte/vitest";
+
+// jsdom has no canvas: answer "no 2D context" quietly instead of logging "not implemented".
+// The chart attachment then leaves the canvas empty; test/chart.test.ts fakes chart.js instead.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+
+// waitFor's default of 1 s is too tight when CI runs the whole suite in parallel on one machine.
+import { configure } from "@testing-library/svelte";
+configure({ asyncUtilTimeout: 5_000 });
