@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
 import { RANKED_TIERS, parsePeriod } from "@scorecard/shared";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
+import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { DEMO_USERS } from "../adapters/local/local-identity.js";
 import { PRESETS, type PresetName } from "../seed/generator.js";
 import { importEvents } from "../use-cases/import-events.js";
@@ -90,7 +91,8 @@ switch (command) {
   case "compact": {
     const rt = await openRuntime();
     const r = await compactLake(rt.engine, rt.lake.root);
-    console.log(`compacted ${r.rawObjects} raw objects into ${r.months} months, ${r.events} distinct events`);
+    const records = await compactRecords(rt.engine, rt.lake.root);
+    console.log(`compacted ${r.rawObjects} raw objects into ${r.months} months, ${r.events} distinct events; ${records.complaints} complaints, ${records.procedures} procedures`);
     await rt.stop();
     break;
   }

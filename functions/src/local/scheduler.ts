@@ -1,5 +1,6 @@
 import { parsePeriod } from "@scorecard/shared";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
+import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { scorePeriod } from "../use-cases/score-period.js";
 import type { LocalRuntime } from "./runtime.js";
 
@@ -15,10 +16,11 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
     if (running) return;
     running = true;
     try {
-      const raw = (await rt.lake.list("raw/")).length;
+      const raw = (await rt.lake.list("raw/")).length + (await rt.lake.list("raw-complaints/")).length + (await rt.lake.list("raw-procedures/")).length;
       if (raw === lastRawCount) return;
       lastRawCount = raw;
       await compactLake(rt.engine, rt.lake.root);
+      await compactRecords(rt.engine, rt.lake.root);
       const now = new Date();
       const y = now.getUTCFullYear();
       const m = String(now.getUTCMonth() + 1).padStart(2, "0");

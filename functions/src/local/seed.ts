@@ -1,7 +1,11 @@
 import { demoHeads, parsePeriod, periodsOfYear } from "@scorecard/shared";
 import { seedHeads } from "../use-cases/admin/heads.js";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
+import type { ComplaintInput } from "@scorecard/shared";
+import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
+import { ComplaintMaker, demoCatalog } from "../seed/catalog.js";
 import { DemoProvince, PRESETS, type PresetName } from "../seed/generator.js";
+import { ingestRecords } from "../use-cases/ingest-records.js";
 import { importEvents } from "../use-cases/import-events.js";
 import { scorePeriod } from "../use-cases/score-period.js";
 import type { LocalRuntime } from "./runtime.js";
@@ -24,6 +28,8 @@ export async function seedRuntime(
   const log = options.log ?? (() => undefined);
   const preset = PRESETS[options.preset];
   const province = new DemoProvince({ seed: options.seed, ...preset });
+  const complaints: ComplaintInput[] = [];
+  const complaintMaker = new ComplaintMaker(options.seed, rt.catalog, `${preset.to}T23:59:59+07:00`);
   let t = performance.now();
   log(`Tạo dữ liệu mẫu / generating the "${options.preset}" province (seed ${options.seed}, ${preset.from} → ${preset.to})…`);
   const summary = await importEvents({
@@ -32,13 +38,25 @@ export async function seedRuntime(
     onProgress: (p) => log(`  … ${p.accepted.toLocaleString("vi-VN")} sự kiện / events loaded`),
     onReject: (line, code, message) => log(`  rejected line ${line}: ${code} ${message}`),
   })((function* () {
-    for (const e of province.events()) yield JSON.stringify(e);
+    for (const e of province.events((d) => {
+      const c = complaintMaker.maybe(d);
+      if (c) complaints.push(c);
+    })) yield JSON.stringify(e);
   })());
   const generateAndLoad = secondsSince(t);
   log(`  ${summary.accepted.toLocaleString("vi-VN")} events accepted, ${summary.rejected} rejected (${generateAndLoad} s)`);
 
+  // The procedure catalog and the 1022 complaints go through the same routes' use case.
+  const records = { ...rt.ingest, lake: rt.lake };
+  const catalog = demoCatalog(options.seed, preset.from, preset.to);
+  for (let i = 0; i < catalog.length; i += 500) await ingestRecords(records, "procedures")(catalog.slice(i, i + 500));
+  let complaintsAccepted = 0;
+  for (let i = 0; i < complaints.length; i += 500) complaintsAccepted += (await ingestRecords(records, "complaints")(complaints.slice(i, i + 500))).accepted;
+  log(`  ${catalog.length} procedures in the catalog, ${complaintsAccepted.toLocaleString("vi-VN")} complaints (1022 / portal)`);
+
   t = performance.now();
   const compacted = await compactLake(rt.engine, rt.lake.root);
+  await compactRecords(rt.engine, rt.lake.root);
   const compact = secondsSince(t);
   log(`Nén dữ liệu / compacted into ${compacted.months} monthly Parquet files, ${compacted.events.toLocaleString("vi-VN")} events (${compact} s)`);
 

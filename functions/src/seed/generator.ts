@@ -5,6 +5,7 @@
  */
 import { type CaseEventInput, UnitCatalog, type UnitRecord, WorkingCalendar } from "@scorecard/shared";
 import { PROCEDURES, type Procedure, type UnitProfile, orgKey, profileOf } from "./profiles.js";
+import { type DossierSummary, tierCode } from "./catalog.js";
 import { Random } from "./random.js";
 
 export interface GeneratorOptions {
@@ -75,8 +76,11 @@ export class DemoProvince {
     return this.catalog.units.find((u) => u.tier === "VERTICAL" && orgKey(u.unitId) === org && u.validFrom <= date && (u.validTo === null || u.validTo >= date))?.unitId;
   }
 
-  /** All events, day by day; within a dossier in time order. */
-  *events(): Generator<CaseEventInput> {
+  /**
+   * All events, day by day; within a dossier in time order. `onDossier` sees each dossier once
+   * (for the complaints that refer to it).
+   */
+  *events(onDossier?: (d: DossierSummary) => void): Generator<CaseEventInput> {
     const { from, to, scale, seed } = this.options;
     const asOf = instant(this.options.asOf ?? `${to}T23:59:59+07:00`);
     const rng = new Random(seed);
@@ -92,13 +96,15 @@ export class DemoProvince {
         const n = rng.poisson(profile.volume * scale);
         for (let i = 0; i < n; i++) {
           const caseId = `${unit.unitId.replace(/^(DEPT|DIST|COM)-/, "")}-${yymmdd}-${pad(i + 1, 4)}`;
-          for (const e of this.dossier(rng, profile, caseId, date, month)) if (instant(e.occurredAt) <= asOf) yield e;
+          const { events, late } = this.dossier(rng, profile, caseId, date, month);
+          onDossier?.({ caseId, unitId: unit.unitId, receivedAt: (events[0] as CaseEventInput).occurredAt, late });
+          for (const e of events) if (instant(e.occurredAt) <= asOf) yield e;
         }
       }
     }
   }
 
-  private dossier(rng: Random, p: UnitProfile, caseId: string, date: string, month: number): CaseEventInput[] {
+  private dossier(rng: Random, p: UnitProfile, caseId: string, date: string, month: number): { events: CaseEventInput[]; late: boolean } {
     const cal = this.calendar;
     const unitId = p.unit.unitId;
     const field = rng.weighted(p.fields);
@@ -122,7 +128,7 @@ export class DemoProvince {
       type: "RECEIVED",
       occurredAt: receivedAt,
       unitId,
-      procedureCode: proc.code,
+      procedureCode: tierCode(proc.code, p.unit.tier),
       field,
       channel,
       dueAt,
@@ -138,11 +144,11 @@ export class DemoProvince {
 
     if (rng.chance(0.01)) {
       emit({ type: "WITHDRAWN", occurredAt: afterWorkingDays(rng.int(1, 3)), unitId });
-      return events;
+      return { events, late: false };
     }
     if (rng.chance(0.025)) {
       emit({ type: "REFUSED", occurredAt: afterWorkingDays(rng.int(0, 2)), unitId });
-      return events;
+      return { events, late: false };
     }
 
     // Supplement requests stop the clock; more than one makes the dossier late by rule.
@@ -156,7 +162,7 @@ export class DemoProvince {
         supplements++;
         if (rng.chance(0.05)) {
           emit({ type: "STOPPED", occurredAt: workTime(cal.addWorkingDays(dateOf(at), 20)), unitId });
-          return events;
+          return { events, late: false };
         }
         const back = isoPlus(at, rng.int(2, 10) * DAY_MS);
         emit({ type: "SUPPLEMENT_RECEIVED", occurredAt: back, unitId });
@@ -203,6 +209,6 @@ export class DemoProvince {
       const satisfied = rng.chance(late ? 0.45 : 0.94);
       emit({ type: "RATED", occurredAt: isoPlus(resolvedAt, rng.int(24, 96) * 3_600_000), unitId, rating: { satisfied, progress: satisfied ? rng.int(4, 5) : rng.int(1, 3) } });
     }
-    return events;
+    return { events, late };
   }
 }
