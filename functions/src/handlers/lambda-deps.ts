@@ -33,6 +33,7 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps & RecordDeps & 
   const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
   const catalog = new UnitCatalog();
   const methodology = process.env["METHODOLOGY_ID"] ?? "dn-2026.1";
+  const eventStore = new DynamoDbEventStore(db, table);
   let hasher: HmacHasher | undefined;
   if (process.env["PSEUDONYM_SECRET_ARN"]) {
     const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: process.env["PSEUDONYM_SECRET_ARN"] }));
@@ -40,7 +41,7 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps & RecordDeps & 
   }
   return {
     ingest: {
-      store: new DynamoDbEventStore(db, table),
+      store: eventStore,
       lake,
       hasher: hasher ?? {
         pseudonym: () => {
@@ -52,7 +53,7 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps & RecordDeps & 
       idempotency: new DynamoDbIdempotencyStore(db, table, systemClock),
       records: new DynamoDbRecordStore(db, table),
     },
-    read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, lake, methodology, publications: new DynamoDbPublicationStore(db, table) },
+    read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, lake, methodology, publications: new DynamoDbPublicationStore(db, table), openCases: eventStore, clock: systemClock },
     admin: {
       stores: dynamoDbAdminStores(db, table),
       publications: new DynamoDbPublicationStore(db, table),

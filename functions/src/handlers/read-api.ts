@@ -8,6 +8,7 @@ import { assertAllowed, principalOf, problems } from "../http/middleware.js";
 import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse } from "../http/problem.js";
 import { CASE_STATUSES_FOR_FILTER } from "../use-cases/case-rules.js";
+import { earlyWarningSummary, earlyWarnings } from "../use-cases/early-warnings.js";
 import { type ReadDeps, readPublicMeta, readPublicRanking, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read-rankings.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
@@ -41,6 +42,8 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
   const scorecard = readUnitScorecard(deps);
   const cases = readUnitCases(deps);
   const openApi = openApiDocument();
+  const warnings = earlyWarnings(deps);
+  const warningSummary = earlyWarningSummary(deps);
   const snapshotOr404 = async (period: string, tier: string, read = ranking) => {
     const s = await read(period, tier);
     if (!s) throw new HttpProblemError(404, "NO_SNAPSHOT", "Not found", `No ranking has been computed for ${period} / ${tier} yet.`);
@@ -60,6 +63,15 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
       const card = await scorecard(unitId, periodParam(e));
       if (!card) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No scorecard for ${unitId} in that period.`);
       return jsonResponse(200, card, PRIVATE);
+    },
+    "GET /v1/units/{unitId}/warnings": async (e) => {
+      const unitId = unitParam(e, "warnings:read");
+      if (!deps.catalog.get(unitId)) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No unit ${unitId}.`);
+      return jsonResponse(200, await warnings(unitId), PRIVATE);
+    },
+    "GET /v1/warnings": async (e) => {
+      assertAllowed(principalOf(e), "heads:read"); // province-wide view: chairman and Home Affairs
+      return jsonResponse(200, await warningSummary(), PRIVATE);
     },
     "GET /v1/units/{unitId}/cases": async (e) => {
       const unitId = unitParam(e, "unit:cases:read");
@@ -91,6 +103,8 @@ export const READ_ROUTES = [
   "GET /v1/rankings",
   "GET /v1/units/{unitId}/scorecard",
   "GET /v1/units/{unitId}/cases",
+  "GET /v1/units/{unitId}/warnings",
+  "GET /v1/warnings",
 ] as const;
 
 let cached: ReturnType<typeof makeReadHandler> | undefined;

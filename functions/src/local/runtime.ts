@@ -87,6 +87,7 @@ export class LocalRuntime {
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
     const methodology = DEFAULT_METHODOLOGY;
     const snapshots = new DynamoDbSnapshotStore(db, TABLE_NAME);
+    const eventStore = new DynamoDbEventStore(db, TABLE_NAME);
     const publications = new DynamoDbPublicationStore(db, TABLE_NAME);
     const sourceTokens = loadOrCreateTokens(join(dataDir, "keys", "source-tokens.json"), options.sourceToken ?? process.env["SCORECARD_SOURCE_TOKEN"]);
 
@@ -96,7 +97,7 @@ export class LocalRuntime {
       engine,
       catalog,
       {
-        store: new DynamoDbEventStore(db, TABLE_NAME),
+        store: eventStore,
         lake,
         hasher,
         clock,
@@ -104,7 +105,7 @@ export class LocalRuntime {
         idempotency: new DynamoDbIdempotencyStore(db, TABLE_NAME, clock),
         records: new DynamoDbRecordStore(db, TABLE_NAME),
       },
-      { snapshots, catalog, lake, methodology, publications },
+      { snapshots, catalog, lake, methodology, publications, openCases: eventStore, clock },
       { engine, snapshots, lake, catalog, clock, methodology, publications },
       sourceTokens,
       await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk")),

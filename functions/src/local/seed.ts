@@ -5,6 +5,7 @@ import type { ComplaintInput } from "@scorecard/shared";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { ComplaintMaker, demoCatalog } from "../seed/catalog.js";
 import { DemoProvince, PRESETS, type PresetName } from "../seed/generator.js";
+import { ingestEvents } from "../use-cases/ingest-events.js";
 import { ingestRecords } from "../use-cases/ingest-records.js";
 import { importEvents } from "../use-cases/import-events.js";
 import { scorePeriod } from "../use-cases/score-period.js";
@@ -23,7 +24,7 @@ const secondsSince = (t: number) => Math.round((performance.now() - t) / 10) / 1
 /** Generate a preset, load it through the import path, compact it, and score every period. */
 export async function seedRuntime(
   rt: LocalRuntime,
-  options: { preset: PresetName; seed: number; log?: (line: string) => void },
+  options: { preset: PresetName; seed: number; log?: (line: string) => void; liveTail?: boolean },
 ): Promise<SeedReport> {
   const log = options.log ?? (() => undefined);
   const preset = PRESETS[options.preset];
@@ -46,6 +47,30 @@ export async function seedRuntime(
   const generateAndLoad = secondsSince(t);
   log(`  ${summary.accepted.toLocaleString("vi-VN")} events accepted, ${summary.rejected} rejected (${generateAndLoad} s)`);
 
+  // A live tail: the last 30 days up to now, posted through the events API's use case, so the
+  // operational state (open dossiers, early warnings) is populated as a source system would.
+  if (options.liveTail !== false) {
+    const now = rt.ingest.clock.now();
+    const from = new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const tail = new DemoProvince({ seed: options.seed + 1, from, to: now.toISOString().slice(0, 10), scale: preset.scale, asOf: now.toISOString() });
+    const ingest = ingestEvents(rt.ingest);
+    let batch: unknown[] = [];
+    let live = 0;
+    const tailComplaints = new ComplaintMaker(options.seed + 1, rt.catalog, now.toISOString());
+    for (const e of tail.events((d) => {
+      const c = tailComplaints.maybe(d);
+      if (c) complaints.push(c);
+    })) {
+      batch.push(e);
+      if (batch.length === 500) {
+        live += (await ingest(batch)).accepted;
+        batch = [];
+      }
+    }
+    if (batch.length) live += (await ingest(batch)).accepted;
+    log(`  live tail: ${live.toLocaleString("vi-VN")} events of the last 30 days through the events API (${from} → today)`);
+  }
+
   // The procedure catalog and the 1022 complaints go through the same routes' use case.
   const records = { ...rt.ingest, lake: rt.lake };
   const catalog = demoCatalog(options.seed, preset.from, preset.to);
@@ -65,9 +90,13 @@ export async function seedRuntime(
   const first = Number(preset.from.slice(0, 4));
   const last = Number(preset.to.slice(0, 4));
   let periods = 0;
-  for (let y = first; y <= last; y++) {
+  const lastScored = options.liveTail !== false ? rt.ingest.clock.now().toISOString() : parsePeriod(preset.to.slice(0, 7)).end;
+  const lastYear = Number(lastScored.slice(0, 4));
+  for (let y = first; y <= Math.max(last, lastYear); y++) {
+    // Every period of the demo years, and those of the current year that have begun (live tail).
+    if (y > last && y < lastYear) continue;
     for (const p of periodsOfYear(y)) {
-      if (p.start > parsePeriod(preset.to.slice(0, 7)).end) continue;
+      if (p.start >= lastScored) continue;
       await score(p);
       periods++;
     }

@@ -1,6 +1,6 @@
 import { type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
-import type { Lake, PublicationStore, SnapshotStore } from "../ports/index.js";
+import type { Clock, Lake, OpenCaseIndex, PublicationStore, SnapshotStore } from "../ports/index.js";
 import { publicationInfo } from "./published-rankings.js";
 
 export interface ReadDeps {
@@ -10,6 +10,8 @@ export interface ReadDeps {
   readonly catalog: UnitCatalog;
   readonly lake: Lake;
   readonly methodology: string;
+  readonly openCases: OpenCaseIndex;
+  readonly clock: Clock;
 }
 
 /** Period ids newest first: by end, then shorter periods first (month before quarter before half...). */
