@@ -16,6 +16,7 @@ import { PRESETS, type PresetName } from "../seed/generator.js";
 import { importEvents } from "../use-cases/import-events.js";
 import { scorePeriod } from "../use-cases/score-period.js";
 import { LocalRuntime } from "./runtime.js";
+import { createLocalServer, listen } from "./server.js";
 import { seedRuntime } from "./seed.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -26,6 +27,7 @@ const USAGE = `usage: npm run scorecard -- <command>
   import <file.ndjson[.gz] | folder>
   compact
   score --period <P> [--tier DEPARTMENT|DISTRICT|COMMUNE|VERTICAL] [--format json|table|csv]
+  report --period <P> [--tier DEPARTMENT] --out file.pdf   (A4 report printed by Chromium)
   token --role chairman|home-affairs|unit-officer|source-system [--unit <unitId>]`;
 
 function fail(message: string): never {
@@ -129,6 +131,31 @@ switch (command) {
       }
     }
     await rt.stop();
+    break;
+  }
+  case "report": {
+    const { values } = parseArgs({ args: rest, options: { period: { type: "string" }, tier: { type: "string", default: "DEPARTMENT" }, out: { type: "string" }, lang: { type: "string", default: "vi" } } });
+    if (!values.period || !values.out) fail("usage: npm run scorecard -- report --period 2024-H1 [--tier DEPARTMENT] --out report.pdf");
+    const period = parsePeriod(values.period);
+    if (!(RANKED_TIERS as readonly string[]).includes(values.tier)) fail(`--tier: one of ${RANKED_TIERS.join(", ")}`);
+    const rt = await openRuntime();
+    const server = createLocalServer(rt, { dashboardDir: join(repoRoot, "dashboard", "dist") });
+    const port = await listen(server, 0);
+    const { launchBrowser } = await import("../../../e2e/support/browser.js");
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const url = `http://127.0.0.1:${port}/#/report?period=${period.id}&tier=${values.tier}${values.lang === "en" ? "&lang=en" : ""}`;
+      await page.goto(url);
+      await page.waitForFunction(() => document.body.dataset["state"] === "ready" || document.body.dataset["state"] === "error", undefined, { timeout: 30_000 });
+      if ((await page.evaluate(() => document.body.dataset["state"])) !== "ready") fail(`the report page could not load ${period.id} / ${values.tier}: is the period scored?`);
+      await page.pdf({ path: resolve(values.out), format: "A4", printBackground: true, margin: { top: "12mm", bottom: "14mm", left: "12mm", right: "12mm" } });
+      console.log(`wrote ${resolve(values.out)} (${period.id}, ${values.tier})`);
+    } finally {
+      await browser.close();
+      await new Promise((ok) => server.close(() => ok(undefined)));
+      await rt.stop();
+    }
     break;
   }
   case "token": {
