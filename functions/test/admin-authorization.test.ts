@@ -1,0 +1,93 @@
+import { parsePeriod } from "@scorecard/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
+import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
+import { ADMIN_ROUTES } from "../src/handlers/admin-api.js";
+import { createFinding } from "../src/use-cases/admin/findings.js";
+import { scorePeriod } from "../src/use-cases/score-period.js";
+import { CaseBuilder } from "./support/events.js";
+import { TEST_TOKEN, httpFixture } from "./support/http-fixture.js";
+
+const OWN = "DIST-731"; // the demo officer "officer-bien-hoa" belongs here
+type Who = "anonymous" | "source-system" | "chairman" | "home-affairs" | "officer-own" | "officer-other";
+const WHO: Who[] = ["anonymous", "source-system", "chairman", "home-affairs", "officer-own", "officer-other"];
+const HA = { sub: "setup", role: "home-affairs" };
+
+const json = (o: unknown) => ({ type: "application/json", text: JSON.stringify(o) });
+const finding = { unitId: OWN, period: "2024-H1", criterion: "PAR5", deduction: 2, evidence: "Biên bản 15/BB-TTr" };
+
+/**
+ * Every admin route × every caller, with the exact status. The one caller allowed to write gets
+ * 2xx (each write row runs once successfully); everyone else is refused before anything is read.
+ * Officers get 403 even for their own unit: the admin workspace is not unit-scoped (policy.ts).
+ */
+type Row = [method: string, path: string, body: (() => { type: string; text: string }) | undefined, expected: number[]];
+const MATRIX: Row[] = [
+  ["GET", "/v1/admin/findings?period=2024-H1", undefined, [401, 403, 200, 200, 403, 403]],
+  ["POST", "/v1/admin/findings", () => json(finding), [401, 403, 403, 201, 403, 403]],
+  ["GET", "/v1/admin/findings/F-EDIT", undefined, [401, 403, 200, 200, 403, 403]],
+  // An object that does not exist: the same 403 for the refused, 404 only for those allowed to read.
+  ["GET", "/v1/admin/findings/F-MISSING", undefined, [401, 403, 404, 404, 403, 403]],
+  ["PUT", "/v1/admin/findings/F-EDIT", () => json({ ...finding, deduction: 3, version: 1 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/findings/F-CONCLUDE/conclude", () => json({ noticeNumber: "21/TB-SNV", noticeDate: "2024-06-30", version: 1 }), [401, 403, 403, 200, 403, 403]],
+  ["GET", `/v1/admin/criteria/${OWN}/2024-H1`, undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", `/v1/admin/criteria/${OWN}/2024-H1/PAR1`, undefined, [401, 403, 200, 200, 403, 403]],
+  ["PUT", `/v1/admin/criteria/${OWN}/2024-H1/PAR1`, () => json({ points: 8, evidence: "Báo cáo 3/BC-UBND", version: 0 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/survey", () => ({ type: "text/csv", text: `unitId,period,share,respondents,evidence\r\n${OWN},2024-H1,0.87,410,Khảo sát SIPAS 2024\r\n` }), [401, 403, 403, 200, 403, 403]],
+  ["GET", "/v1/admin/survey?period=2024-H1", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", "/v1/admin/heads", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", `/v1/admin/units/${OWN}/heads`, undefined, [401, 403, 200, 200, 403, 403]],
+  ["POST", `/v1/admin/units/${OWN}/heads`, () => json({ name: "Trần Văn An (demo)", title: "Chủ tịch UBND", tenureFrom: "2020-01-01", tenureTo: null }), [401, 403, 403, 201, 403, 403]],
+  ["PUT", `/v1/admin/units/${OWN}/heads/HEAD-${OWN}-1`, () => json({ name: "Trần Văn An (demo)", title: "Chủ tịch UBND", tenureFrom: "2020-01-01", tenureTo: "2025-06-30", version: 1 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/publish", () => json({ period: "2024-03" }), [401, 403, 403, 201, 403, 403]],
+  ["GET", "/v1/admin/publications?period=2024-03", undefined, [401, 403, 200, 200, 200, 200]],
+  ["GET", "/v1/admin/publications/2024-03/1?tier=DISTRICT", undefined, [401, 403, 200, 200, 200, 200]],
+  ["GET", "/v1/admin/audit?limit=5", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", "/v1/admin/audit.csv", undefined, [401, 403, 403, 200, 403, 403]],
+];
+
+describe("Authorization matrix of the admin API: every route × every role, against the live local server", () => {
+  let fx: Awaited<ReturnType<typeof httpFixture>>;
+  const tokens = new Map<Who, string | undefined>();
+
+  beforeAll(async () => {
+    fx = await httpFixture();
+    await fx.post("/v1/events", JSON.stringify({ events: new CaseBuilder("ADM-1", OWN).received("2024-03-04T09:00:00", "2024-03-08T17:00:00").resolved("2024-03-06T10:00:00").build() }));
+    await compactLake(fx.rt.engine, fx.rt.lake.root);
+    await scorePeriod(fx.rt.score)(parsePeriod("2024-03"));
+    await createFinding(fx.rt.admin)(HA, { ...finding, findingId: "F-EDIT" });
+    await createFinding(fx.rt.admin)(HA, { ...finding, findingId: "F-CONCLUDE" });
+    const issue = async (id: string) => fx.rt.identity.issue(DEMO_USERS.find((u) => u.id === id)!);
+    tokens.set("anonymous", undefined);
+    tokens.set("source-system", TEST_TOKEN);
+    tokens.set("chairman", await issue("chairman"));
+    tokens.set("home-affairs", await issue("home-affairs"));
+    tokens.set("officer-own", await issue("officer-bien-hoa"));
+    tokens.set("officer-other", await issue("officer-stp"));
+  });
+  afterAll(() => fx.close());
+
+  it("covers every admin route", () => {
+    const covered = new Set(MATRIX.map(([m, p]) => `${m} ${p.split("?")[0]}`));
+    for (const key of ADMIN_ROUTES) {
+      const [method, path] = key.split(" ") as [string, string];
+      const re = new RegExp(`^${method} ${path.replace(/\{\w+\}/g, "[^/]+").replace(".", "\\.")}$`);
+      expect([...covered].some((c) => re.test(c)), key).toBe(true);
+    }
+  });
+
+  for (const [method, path, body, expected] of MATRIX) {
+    it.each(WHO.map((who, i) => [who, expected[i]] as const))(`${method} ${path} as %s → %i`, async (who, status) => {
+      const token = tokens.get(who);
+      const b = body?.();
+      const res = await fetch(`${fx.base}${path}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(b ? { "content-type": b.type } : {}) },
+        ...(b ? { body: b.text } : {}),
+      });
+      const text = await res.text();
+      expect(res.status, text).toBe(status);
+      if ((status ?? 0) >= 400) expect(res.headers.get("content-type")).toContain("application/problem+json");
+    });
+  }
+});
