@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import type { Construct } from "constructs";
 import { AccessLogs } from "./constructs/access-logs.js";
+import { AdminApi } from "./constructs/admin-api.js";
 import { AnalyticsCatalog } from "./constructs/analytics-catalog.js";
 import { DashboardSite } from "./constructs/dashboard-site.js";
 import { EventStore } from "./constructs/event-store.js";
@@ -39,6 +40,7 @@ export class ScorecardStack extends Stack {
 
     // Snapshots → read API → dashboard (and public/ straight from the lake).
     const read = new ReadApi(this, "ReadApi", { stage, store, identity, lake });
+    const admin = new AdminApi(this, "AdminApi", { stage, store, lake, http: read.http, authorizer: read.authorizer });
     const site = new DashboardSite(this, "DashboardSite", {
       stage,
       lake,
@@ -50,7 +52,7 @@ export class ScorecardStack extends Stack {
 
     new Observability(this, "Observability", {
       stage,
-      functions: { ingest: ingest.handler, read: read.handler, compaction: jobs.compaction.function, scoring: jobs.scoring.function },
+      functions: { ingest: ingest.handler, read: read.handler, admin: admin.handler, compaction: jobs.compaction.function, scoring: jobs.scoring.function },
       apis: { ingest: ingest.http, read: read.http },
       deadLetterQueues: { compaction: jobs.compaction.deadLetterQueue, scoring: jobs.scoring.deadLetterQueue },
       workGroupName: catalog.workGroupName,

@@ -7,8 +7,8 @@ const alarms = Object.values(dev.findResources("AWS::CloudWatch::Alarm")).map((a
 const alarm = (description: string) => alarms.find((a) => String(a["AlarmDescription"]).startsWith(description))!;
 
 describe("Construct: Observability", () => {
-  it("alarms on errors and throttles of each of the four functions", () => {
-    for (const fn of ["ingest", "read", "compaction", "scoring"]) {
+  it("alarms on errors and throttles of each of the five functions", () => {
+    for (const fn of ["ingest", "read", "admin", "compaction", "scoring"]) {
       expect(alarm(`${fn}: a Lambda invocation failed`)).toMatchObject({ MetricName: "Errors", Threshold: 1 });
       expect(alarm(`${fn}: Lambda throttled`)).toMatchObject({ MetricName: "Throttles", Threshold: 1 });
     }

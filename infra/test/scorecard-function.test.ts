@@ -10,8 +10,8 @@ const env = (prefix: string) =>
   (functions.find(([id]) => id.startsWith(prefix))![1].Properties["Environment"] as { Variables: Record<string, unknown> }).Variables;
 
 describe("Construct: ScorecardFunction (house defaults)", () => {
-  it("creates the four functions: ingest, read, compaction, scoring", () => {
-    dev.resourceCountIs("AWS::Lambda::Function", 4);
+  it("creates the five functions: ingest, read, admin, compaction, scoring", () => {
+    dev.resourceCountIs("AWS::Lambda::Function", 5);
   });
 
   it("runs every function on ARM64", () => {

@@ -12,7 +12,13 @@ import { ScorecardFunction } from "./scorecard-function.js";
 import { ScorecardHttpApi } from "./scorecard-http-api.js";
 
 /** Routes that need a dashboard user's access token (the handler then checks role × unit). */
-export const PROTECTED_READ_ROUTES = ["/v1/rankings", "/v1/units/{unitId}/scorecard", "/v1/units/{unitId}/cases"] as const;
+export const PROTECTED_READ_ROUTES = [
+  "/v1/rankings",
+  "/v1/units/{unitId}/scorecard",
+  "/v1/units/{unitId}/cases",
+  "/v1/units/{unitId}/warnings",
+  "/v1/warnings",
+] as const;
 /** Routes anyone may call: aggregates only, small counts suppressed, cached at the edge. */
 export const PUBLIC_READ_ROUTES = ["/v1/public/rankings", "/v1/public/meta", "/v1/health", "/v1/openapi.json"] as const;
 
@@ -34,6 +40,8 @@ export interface ReadApiProps {
 export class ReadApi extends Construct {
   readonly http: ScorecardHttpApi;
   readonly handler: ScorecardFunction;
+  /** The dashboard users' JWT authorizer (Cognito user pool, dashboard client); the admin routes reuse it. */
+  readonly authorizer: HttpUserPoolAuthorizer;
 
   constructor(scope: Construct, id: string, props: ReadApiProps) {
     super(scope, id);
@@ -56,10 +64,10 @@ export class ReadApi extends Construct {
       .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.drilldown] });
 
     const integration = new HttpLambdaIntegration("Read", this.handler.fn);
-    const authorizer = new HttpUserPoolAuthorizer("Dashboard", props.identity.userPool, {
+    const authorizer = (this.authorizer = new HttpUserPoolAuthorizer("Dashboard", props.identity.userPool, {
       userPoolClients: [props.identity.dashboardClient],
       authorizerName: "dashboard-users",
-    });
+    }));
     for (const path of PROTECTED_READ_ROUTES) {
       this.http.api.addRoutes({ path, methods: [apigw.HttpMethod.GET], integration, authorizer });
     }
