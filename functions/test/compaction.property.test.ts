@@ -12,7 +12,7 @@ const events = [
 
 const CURATED = "SELECT * EXCLUDE (ingest_batch) FROM curated_events ORDER BY event_id";
 
-describe("Property: curated rows depend only on the set of distinct events, not on batches, order or copies", () => {
+describe("Property: curated rows depend only on the set of distinct events, not on batches, order, copies or compaction runs", () => {
   let baseline: unknown[];
   let env: Awaited<ReturnType<typeof tempRuntime>>;
   beforeAll(async () => {
@@ -37,11 +37,15 @@ describe("Property: curated rows depend only on the set of distinct events, not 
         fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
         fc.array(fc.nat({ max: events.length - 1 }), { maxLength: 5 }),
         fc.integer({ min: 1, max: 4 }),
-        async (perm, dups, chunkSize) => {
+        fc.nat({ max: 8 }),
+        async (perm, dups, chunkSize, split) => {
           const run = await tempRuntime();
           try {
             const lines = [...perm, ...dups.map((i) => events[i] as string)];
-            await importEvents({ ...run.rt.ingest, lake: run.rt.lake, chunkSize })(lines);
+            // Two deliveries with a compaction between them: the second run is incremental.
+            await importEvents({ ...run.rt.ingest, lake: run.rt.lake, chunkSize })(lines.slice(0, split));
+            await compactLake(run.rt.engine, run.rt.lake.root);
+            await importEvents({ ...run.rt.ingest, lake: run.rt.lake, chunkSize, clock: { now: () => new Date(Date.now() + 86_400_000) } })(lines.slice(split));
             await compactLake(run.rt.engine, run.rt.lake.root);
             await compactLake(run.rt.engine, run.rt.lake.root); // idempotent: a second run changes nothing
             expect((await run.rt.engine.query(CURATED, {})).rows).toEqual(baseline);

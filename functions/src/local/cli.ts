@@ -35,9 +35,13 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function openRuntime(): Promise<LocalRuntime> {
+/**
+ * `import` and `compact` touch only the lake, so they run beside `npm start` with an in-memory
+ * DynamoDB; the other commands need the persisted one and refuse while the server holds it.
+ */
+async function openRuntime(options: { lakeOnly?: boolean } = {}): Promise<LocalRuntime> {
   try {
-    return await LocalRuntime.start({ dataDir });
+    return await LocalRuntime.start({ dataDir, ...(options.lakeOnly ? { persist: false } : {}) });
   } catch (e) {
     if (/lock/i.test(String((e as Error).message))) fail(`The data folder ${dataDir} is in use: stop \`npm start\` first.`);
     throw e;
@@ -64,7 +68,7 @@ switch (command) {
     const files = statSync(target).isDirectory()
       ? readdirSync(target).filter((f) => /\.ndjson(\.gz)?$/.test(f)).map((f) => join(target, f)).sort()
       : [target];
-    const rt = await openRuntime();
+    const rt = await openRuntime({ lakeOnly: true });
     let totals = { read: 0, accepted: 0, rejected: 0 };
     for (const file of files) {
       const rejectsPath = `${file.replace(/\.ndjson(\.gz)?$/, "")}.rejects.ndjson`;
@@ -91,10 +95,10 @@ switch (command) {
     break;
   }
   case "compact": {
-    const rt = await openRuntime();
+    const rt = await openRuntime({ lakeOnly: true });
     const r = await compactLake(rt.engine, rt.lake.root);
     const records = await compactRecords(rt.engine, rt.lake.root);
-    console.log(`compacted ${r.rawObjects} raw objects into ${r.months} months, ${r.events} distinct events; ${records.complaints} complaints, ${records.procedures} procedures`);
+    console.log(`compacted ${r.newRawObjects} new of ${r.rawObjects} raw objects into ${r.months} months: ${r.events} distinct events; ${records.complaints} complaints, ${records.procedures} procedures`);
     await rt.stop();
     break;
   }
