@@ -63,7 +63,9 @@ function query(e: Event, name: string, valid: (v: string) => boolean, hint: stri
   return v;
 }
 const periodQuery = (e: Event) => query(e, "period", isPeriodId, "a period id such as 2024-H1", true) as string;
-const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/;
+const INSTANT_SHAPE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/;
+/** The shape, and a real calendar day and time (not 2024-02-30, not T99:99). */
+const INSTANT = { test: (v: string) => INSTANT_SHAPE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v.slice(0, 10)}T00:00:00Z`).toISOString().startsWith(v.slice(0, 10)) };
 const PRIVATE = { "cache-control": "private, no-store" };
 
 /** The Home Affairs workspace API (issue 6): one function, routed on API Gateway's routeKey. Wiring only. */

@@ -11,6 +11,7 @@ const noFormula = (s: string) => !/^[=+\-@\t\r]/.test(s);
 const humanText = (max: number) =>
   text(max)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters")
+    .refine((s) => !/\p{Cs}/u.test(s), "no broken Unicode (a lone surrogate escape)")
     .refine(noFormula, "must not start with = + - @ (a spreadsheet formula)");
 
 export const FINDING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/;

@@ -16,6 +16,9 @@ export class HttpProblemError extends Error {
 }
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  // An API answer is data, never a document: nothing may load, run or frame it (ASVS 3.4.3, 3.4.6).
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  "strict-transport-security": "max-age=31536000; includeSubDomains",
   "x-content-type-options": "nosniff",
   "cache-control": "no-store",
   "referrer-policy": "no-referrer",

@@ -115,7 +115,7 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
   };
 
   const serveStatic = (url: URL, res: ServerResponse) => {
-    let file = normalize(join(dashboardDir, decodeURIComponent(url.pathname)));
+    let file = normalize(join(dashboardDir, decodePath(url.pathname)));
     if (!file.startsWith(dashboardDir)) file = join(dashboardDir, "index.html");
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(dashboardDir, "index.html");
     if (!existsSync(file)) {
@@ -144,7 +144,7 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
       if (!found) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No route ${req.method} ${url.pathname}.`);
       const body = await readBody(req, MAX_BODY_BYTES);
       const event = toApiGatewayEvent(req, url, found.route.key, body, await claimsFor(req));
-      if (found.params) event.pathParameters = Object.fromEntries(Object.entries(found.params).map(([k, v]) => [k, decodeURIComponent(v)]));
+      if (found.params) event.pathParameters = Object.fromEntries(Object.entries(found.params).map(([k, v]) => [k, decodePath(v)]));
       send(res, await found.route.handler(event, fakeContext(found.route.name)));
     } catch (e) {
       const p = e instanceof HttpProblemError ? e : new HttpProblemError(500, "INTERNAL", "Internal error", "The request was not completed; it is safe to retry.");
@@ -153,6 +153,15 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
       else res.end();
     }
   });
+}
+
+/** decodeURIComponent, with a malformed escape (`%E0%A4%A`, a lone `%`) as a 400, not a 500. */
+function decodePath(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    throw new HttpProblemError(400, "INVALID_PATH", "Bad request", "The path has a malformed percent-escape.");
+  }
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {

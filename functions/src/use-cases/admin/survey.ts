@@ -71,6 +71,13 @@ export function parseSurveyCsv(deps: Pick<AdminDeps, "catalog">, text: string): 
         bad = true;
       }
     }
+    for (const c of header) {
+      // What the JSON routes refuse in typed text (admin-request.ts humanText), the file may not smuggle in.
+      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(cell(c))) {
+        err(row, c, "INVALID_VALUE", "control characters are not allowed");
+        bad = true;
+      }
+    }
     if (bad) continue;
     const unitId = cell("unitId").trim();
     const period = cell("period").trim();
