@@ -48,10 +48,12 @@ describe("Page: Xếp hạng (rankings)", () => {
       "97,0% 19,40/20 điểm",
       "60",
       "37",
-      "2",
-      "1",
+      // Public page: counts from 1 to 4 are suppressed, and the page says so.
+      "<5dưới 5",
+      "<5dưới 5",
       "0",
     ]);
+    expect(screen.getByTestId("suppressed-note").textContent).toContain("dưới 5");
     expect(within(first!).getByRole("rowheader").textContent).toBe("Sở Tư pháp");
     const asOf = screen.getByTestId("as-of");
     expect(asOf.textContent).toContain("Số liệu tính đến 00:00 01/07/2024 (giờ Việt Nam)");

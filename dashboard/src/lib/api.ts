@@ -8,6 +8,10 @@
  * `NetworkError`. Aborts are rethrown unchanged (`isAbortError`).
  */
 import type { Problem, PublicMeta, RankingSnapshot } from "@scorecard/shared/contracts/api";
+import type {
+  AuditPage, Criterion, Finding, FindingInput, HeadRoster, LocalUsers, LoginResult, Publications, PublishResult, RankingView,
+  UnitCases, UnitScorecard, UnitWarnings, WarningSummary,
+} from "./api-types.js";
 import type { Tier } from "@scorecard/shared/units/unit";
 
 export class ApiProblemError extends Error {
@@ -46,9 +50,37 @@ export interface RankingQuery {
   readonly tier: Tier;
 }
 
+/** A body with the version the server keys optimistic concurrency on (the `ETag`). */
+export interface Versioned<T> {
+  readonly body: T;
+  readonly etag: string | null;
+}
+
 export interface ApiClient {
   publicMeta(signal?: AbortSignal): Promise<PublicMeta>;
   publicRanking(query: RankingQuery, signal?: AbortSignal): Promise<RankingSnapshot>;
+  // Local sign-in (stand-in for Cognito's hosted UI).
+  localUsers(signal?: AbortSignal): Promise<LocalUsers>;
+  login(userId: string): Promise<LoginResult>;
+  // Role-checked (Bearer token).
+  ranking(query: RankingQuery, signal?: AbortSignal): Promise<RankingView>;
+  unitScorecard(unitId: string, period: string, signal?: AbortSignal): Promise<UnitScorecard>;
+  unitCases(unitId: string, period: string, status: string | undefined, signal?: AbortSignal): Promise<UnitCases>;
+  unitWarnings(unitId: string, signal?: AbortSignal): Promise<UnitWarnings>;
+  warnings(signal?: AbortSignal): Promise<WarningSummary>;
+  // Home Affairs (docs/api-admin.md).
+  findings(period: string, unitId: string | undefined, signal?: AbortSignal): Promise<{ findings: readonly Finding[] }>;
+  createFinding(input: FindingInput): Promise<Finding>;
+  updateFinding(findingId: string, input: FindingInput, version: number): Promise<Finding>;
+  concludeFinding(findingId: string, notice: { noticeNumber: string; noticeDate: string }, version: number): Promise<Finding>;
+  criteria(unitId: string, period: string, signal?: AbortSignal): Promise<{ criteria: readonly Criterion[] }>;
+  putCriterion(unitId: string, period: string, criterion: string, body: { points: number; evidence: string }, version: number): Promise<Criterion>;
+  heads(signal?: AbortSignal): Promise<{ units: readonly HeadRoster[] }>;
+  addHead(unitId: string, head: { name: string; title: string; tenureFrom: string; tenureTo: string | null }, rosterVersion: number): Promise<unknown>;
+  publications(period: string, signal?: AbortSignal): Promise<Publications>;
+  publish(period: string): Promise<PublishResult>;
+  audit(query: { limit: number; cursor?: string | undefined }, signal?: AbortSignal): Promise<AuditPage>;
+  auditCsv(): Promise<string>;
 }
 
 export interface ApiClientOptions {
@@ -56,6 +88,10 @@ export interface ApiClientOptions {
   readonly fetch: typeof fetch | undefined;
   /** Prefix of the API routes; "" means same origin. */
   readonly baseUrl: string | undefined;
+  /** The signed-in user's bearer token, read at call time; null for the public. */
+  readonly token: (() => string | null) | undefined;
+  /** Called when a role-checked route answers 401 (token expired or revoked). */
+  readonly onUnauthorized: (() => void) | undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -67,37 +103,114 @@ function asProblem(body: unknown, res: Response): Problem {
   return { type: "about:blank", title: res.statusText || "HTTP error", status: res.status, code: `HTTP_${res.status}` };
 }
 
-const looksLikeMeta = (v: unknown): v is PublicMeta => isObject(v) && Array.isArray(v.periods) && Array.isArray(v.tiers);
-const looksLikeSnapshot = (v: unknown): v is RankingSnapshot =>
+type Guard<T> = (v: unknown) => v is T;
+const looksLikeMeta: Guard<PublicMeta> = (v): v is PublicMeta => isObject(v) && Array.isArray(v.periods) && Array.isArray(v.tiers);
+const looksLikeSnapshot = (v: unknown): v is RankingView =>
   isObject(v) && typeof v.period === "string" && typeof v.tier === "string" && Array.isArray(v.units);
+/** A JSON object with the named array or object fields. */
+const withFields =
+  <T>(...fields: string[]): Guard<T> =>
+  (v): v is T =>
+    isObject(v) && fields.every((f) => f in v);
+
+interface RequestOptions {
+  readonly method?: "GET" | "POST" | "PUT";
+  readonly body?: unknown;
+  readonly version?: number;
+  readonly auth?: boolean;
+  readonly signal?: AbortSignal | undefined;
+  readonly text?: boolean;
+}
+
+const q = (params: Record<string, string | undefined>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") s.set(k, v);
+  const out = s.toString();
+  return out ? `?${out}` : "";
+};
+const seg = encodeURIComponent;
 
 export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiClient {
   const baseUrl = options.baseUrl ?? "";
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function getJson<T>(path: string, guard: (v: unknown) => v is T, signal: AbortSignal | undefined): Promise<T> {
+  async function send(path: string, o: RequestOptions): Promise<{ res: Response; body: unknown }> {
+    const headers: Record<string, string> = { accept: o.text ? "text/csv" : "application/json" };
+    if (o.auth) {
+      const token = options.token?.();
+      if (token) headers.authorization = `Bearer ${token}`;
+    }
+    if (o.body !== undefined) headers["content-type"] = "application/json";
+    if (o.version !== undefined) headers["if-match"] = `"${o.version}"`;
     let res: Response;
     try {
-      res = await doFetch(`${baseUrl}${path}`, { headers: { accept: "application/json" }, signal: signal ?? null });
+      res = await doFetch(`${baseUrl}${path}`, {
+        method: o.method ?? "GET",
+        headers,
+        ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }),
+        signal: o.signal ?? null,
+      });
     } catch (e) {
       if (isAbortError(e)) throw e;
       throw new NetworkError(`request failed: ${path}`, { cause: e });
     }
     let body: unknown;
     try {
-      body = await res.json();
+      body = o.text && res.ok ? await res.text() : await res.json();
     } catch (e) {
       if (isAbortError(e)) throw e;
       body = undefined;
     }
-    if (!res.ok) throw new ApiProblemError(asProblem(body, res));
+    if (!res.ok) {
+      if (res.status === 401 && o.auth) options.onUnauthorized?.();
+      throw new ApiProblemError(asProblem(body, res));
+    }
+    return { res, body };
+  }
+
+  async function json<T>(path: string, guard: Guard<T>, o: RequestOptions = {}): Promise<T> {
+    const { body } = await send(path, o);
     if (!guard(body)) throw new NetworkError(`unexpected response body from ${path}`);
     return body;
   }
 
+  const authed = (signal?: AbortSignal): RequestOptions => ({ auth: true, signal });
+  const anything = (_v: unknown): _v is unknown => true;
+
   return {
-    publicMeta: (signal) => getJson("/v1/public/meta", looksLikeMeta, signal),
+    publicMeta: (signal) => json("/v1/public/meta", looksLikeMeta, { signal }),
     publicRanking: ({ period, tier }, signal) =>
-      getJson(`/v1/public/rankings?${new URLSearchParams({ period, tier })}`, looksLikeSnapshot, signal),
+      json(`/v1/public/rankings?${new URLSearchParams({ period, tier })}`, looksLikeSnapshot, { signal }),
+    localUsers: (signal) => json("/v1/local/users", withFields<LocalUsers>("users"), { signal }),
+    login: (userId) => json("/v1/local/login", withFields<LoginResult>("token", "user", "expiresAt"), { method: "POST", body: { userId } }),
+    ranking: ({ period, tier }, signal) => json(`/v1/rankings${q({ period, tier })}`, looksLikeSnapshot, authed(signal)),
+    unitScorecard: (unitId, period, signal) =>
+      json(`/v1/units/${seg(unitId)}/scorecard${q({ period })}`, withFields<UnitScorecard>("unit", "period"), authed(signal)),
+    unitCases: (unitId, period, status, signal) =>
+      json(`/v1/units/${seg(unitId)}/cases${q({ period, status })}`, withFields<UnitCases>("cases"), authed(signal)),
+    unitWarnings: (unitId, signal) => json(`/v1/units/${seg(unitId)}/warnings`, withFields<UnitWarnings>("overdue", "dueSoon"), authed(signal)),
+    warnings: (signal) => json("/v1/warnings", withFields<WarningSummary>("units"), authed(signal)),
+    findings: (period, unitId, signal) => json(`/v1/admin/findings${q({ period, unitId })}`, withFields<{ findings: Finding[] }>("findings"), authed(signal)),
+    createFinding: (input) => json("/v1/admin/findings", withFields<Finding>("findingId"), { auth: true, method: "POST", body: input }),
+    updateFinding: (id, input, version) =>
+      json(`/v1/admin/findings/${seg(id)}`, withFields<Finding>("findingId"), { auth: true, method: "PUT", body: input, version }),
+    concludeFinding: (id, notice, version) =>
+      json(`/v1/admin/findings/${seg(id)}/conclude`, withFields<Finding>("findingId"), { auth: true, method: "POST", body: notice, version }),
+    criteria: (unitId, period, signal) => json(`/v1/admin/criteria/${seg(unitId)}/${seg(period)}`, withFields<{ criteria: Criterion[] }>("criteria"), authed(signal)),
+    putCriterion: (unitId, period, criterion, body, version) =>
+      json(`/v1/admin/criteria/${seg(unitId)}/${seg(period)}/${seg(criterion)}`, withFields<Criterion>("criterion"), { auth: true, method: "PUT", body, version }),
+    heads: (signal) => json("/v1/admin/heads", withFields<{ units: HeadRoster[] }>("units"), authed(signal)),
+    addHead: (unitId, head, rosterVersion) =>
+      json(`/v1/admin/units/${seg(unitId)}/heads`, anything, { auth: true, method: "POST", body: head, version: rosterVersion }),
+    publications: (period, signal) => json(`/v1/admin/publications${q({ period })}`, withFields<Publications>("versions"), authed(signal)),
+    publish: (period) => json("/v1/admin/publish", withFields<PublishResult>("version"), { auth: true, method: "POST", body: { period } }),
+    audit: ({ limit, cursor }, signal) => json(`/v1/admin/audit${q({ limit: String(limit), cursor })}`, withFields<AuditPage>("entries"), authed(signal)),
+    auditCsv: async () => String((await send("/v1/admin/audit.csv", { auth: true, text: true })).body ?? ""),
   };
+}
+
+/** Any failure as an ApiError (unknown throwables become a NetworkError). */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiProblemError || e instanceof NetworkError) return e;
+  return new NetworkError(e instanceof Error ? e.message : String(e), { cause: e });
 }

@@ -64,6 +64,28 @@ export interface Messages {
   readonly networkError: string;
   readonly retry: string;
   readonly footer: string;
+  readonly nav: {
+    readonly label: string;
+    readonly rankings: string;
+    readonly methodology: string;
+    readonly overview: string;
+    readonly myUnit: string;
+    readonly admin: string;
+    readonly report: string;
+    readonly login: string;
+    readonly logout: string;
+    readonly signedInAs: (name: string, role: string) => string;
+  };
+  readonly roles: Readonly<Record<string, string>>;
+  readonly suppressedNote: string;
+  readonly suppressedLabel: string;
+  readonly openData: string;
+  readonly downloadCsv: string;
+  readonly downloadXlsx: string;
+  readonly printReport: string;
+  readonly unitDetails: (name: string) => string;
+  readonly notFoundTitle: string;
+  readonly notFoundBody: string;
 }
 
 const vi: Messages = {
@@ -141,6 +163,28 @@ const vi: Messages = {
   networkError: "Không kết nối được máy chủ.",
   retry: "Thử lại",
   footer: "Số liệu tổng hợp từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh. Không hiển thị thông tin cá nhân.",
+  nav: {
+    label: "Điều hướng chính",
+    rankings: "Xếp hạng",
+    methodology: "Phương pháp",
+    overview: "Tổng quan",
+    myUnit: "Đơn vị của tôi",
+    admin: "Sở Nội vụ",
+    report: "Báo cáo in",
+    login: "Đăng nhập",
+    logout: "Đăng xuất",
+    signedInAs: (name, role) => `Đang đăng nhập: ${name} (${role})`,
+  },
+  roles: { chairman: "Lãnh đạo UBND tỉnh", "home-affairs": "Sở Nội vụ", "unit-officer": "Cán bộ đơn vị", public: "Công khai" },
+  suppressedNote: "Số hồ sơ dưới 5 được hiển thị là “<5” để không thể nhận diện cá nhân.",
+  suppressedLabel: "dưới 5",
+  openData: "Dữ liệu mở",
+  downloadCsv: "Tải CSV",
+  downloadXlsx: "Tải Excel (XLSX)",
+  printReport: "Bản in A4",
+  unitDetails: (name) => `Chỉ số của ${name}`,
+  notFoundTitle: "Không tìm thấy trang",
+  notFoundBody: "Địa chỉ này không tương ứng với trang nào.",
 };
 
 const en: Messages = {
@@ -220,6 +264,28 @@ const en: Messages = {
   networkError: "The server could not be reached.",
   retry: "Try again",
   footer: "Aggregated from the province's administrative-procedure information system. No personal data is shown.",
+  nav: {
+    label: "Main navigation",
+    rankings: "Rankings",
+    methodology: "Methodology",
+    overview: "Overview",
+    myUnit: "My unit",
+    admin: "Home Affairs",
+    report: "Printable report",
+    login: "Sign in",
+    logout: "Sign out",
+    signedInAs: (name, role) => `Signed in: ${name} (${role})`,
+  },
+  roles: { chairman: "Provincial leadership", "home-affairs": "Dept. of Home Affairs", "unit-officer": "Unit officer", public: "Public" },
+  suppressedNote: "Dossier counts below 5 are shown as “<5” so that no person can be identified.",
+  suppressedLabel: "fewer than 5",
+  openData: "Open data",
+  downloadCsv: "Download CSV",
+  downloadXlsx: "Download Excel (XLSX)",
+  printReport: "A4 print view",
+  unitDetails: (name) => `Indicators of ${name}`,
+  notFoundTitle: "Page not found",
+  notFoundBody: "This address does not match any page.",
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { vi, en };

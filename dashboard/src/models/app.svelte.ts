@@ -1,61 +1,129 @@
 /**
- * Wires the page models to the URL: the query string is read on start and on back/forward,
- * rewritten to its canonical form on load and on a language switch, and pushed on a new choice
- * of period or tier.
+ * The shell: which view the URL names (router.ts), who is signed in (SessionModel), the reader's
+ * language, and the rankings page's model (the first page, kept in the main chunk). Other pages
+ * are loaded on demand and own their models; they navigate through `go`.
+ *
+ * URL rules: reading a URL canonicalises it (`replace`); a user's choice pushes a history entry;
+ * back/forward re-reads it. A protected view without a valid session goes to the login page with
+ * `next` set to the view, and comes back there after signing in.
  */
+import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import type { ApiClient } from "../lib/api.js";
+import type { DemoUser } from "../lib/api-types.js";
 import type { Lang } from "../lib/i18n.js";
-import { type HistoryPort, type ViewQuery, formatQuery } from "../lib/url-state.js";
+import { type Location, type NavPort, PAGE_ROLES, type Params, PROTECTED, type Route, hrefOf, parseLocation } from "../lib/router.js";
 import { LocaleModel } from "./locale.svelte.js";
 import { RankingsModel, type Selection } from "./rankings.svelte.js";
+import { SessionModel } from "./session.svelte.js";
 
 export interface AppDeps {
   readonly api: ApiClient;
-  readonly history: HistoryPort;
+  readonly nav: NavPort;
+  /** Defaults to a session without storage (tests); main.ts passes one over sessionStorage. */
+  readonly session?: SessionModel;
+}
+
+/** Where a user lands after signing in, when no `next` view was asked for. */
+export function homeOf(user: DemoUser): { route: Route; params: Params } {
+  if (user.role === "unit-officer" && user.unitId) return { route: { page: "unit", unitId: user.unitId }, params: {} };
+  if (user.role === "home-affairs") return { route: { page: "admin", section: "findings" }, params: {} };
+  return { route: { page: "overview" }, params: {} };
 }
 
 export class AppModel {
   readonly locale: LocaleModel;
   readonly rankings: RankingsModel;
-  readonly #history: HistoryPort;
+  readonly session: SessionModel;
+  readonly api: ApiClient;
+  location = $state.raw<Location>({ route: { page: "rankings" }, params: {}, lang: undefined });
+  readonly route: Route = $derived(this.location.route);
+
+  readonly #nav: NavPort;
   #unlisten: (() => void) | null = null;
+  #meta: Promise<PublicMeta> | null = null;
+  #rankingsStarted = false;
 
   constructor(deps: AppDeps) {
-    this.#history = deps.history;
-    this.locale = new LocaleModel(deps.history.read().lang ?? "vi");
+    this.#nav = deps.nav;
+    this.api = deps.api;
+    this.session = deps.session ?? new SessionModel();
+    const { search, hash } = deps.nav.read();
+    const loc = parseLocation(search, hash);
+    this.location = loc;
+    this.locale = new LocaleModel(loc.lang ?? "vi");
     this.rankings = new RankingsModel(deps.api);
   }
 
-  /** Loads meta and the view the URL asks for; listens to back/forward. */
+  /** Reads the URL, applies the sign-in guard, loads the rankings if they are the view. */
   async start(): Promise<void> {
-    this.#unlisten ??= this.#history.listen((query) => void this.#navigate(query));
-    const query = this.#history.read();
-    this.locale.lang = query.lang ?? "vi";
-    const selection = await this.rankings.open(query);
-    // Unless the reader has already chosen something else meanwhile, canonicalise the URL.
-    if (selection && this.rankings.selection === selection) this.#history.replace(this.#search(selection));
+    this.#unlisten ??= this.#nav.listen(() => void this.#onUrlChange());
+    this.session.watch(() => this.#toLogin(true));
+    await this.#enter(this.#readUrl(), "replace");
   }
 
-  /** A user's choice: a new history entry, then the data. */
+  /** The href of a view in the current language (for links). */
+  href(route: Route, params: Params = {}): string {
+    return hrefOf(route, params, this.locale.lang);
+  }
+
+  /** A user's move to another view: a new history entry. */
+  async go(route: Route, params: Params = {}): Promise<void> {
+    await this.#enter({ route, params, lang: this.locale.lang }, "push");
+  }
+
+  /** Rewrites the current entry (a page canonicalising its own params, e.g. the default period). */
+  canonicalise(params: Params): void {
+    const loc = { ...this.location, params };
+    this.location = loc;
+    this.#nav.replace(hrefOf(loc.route, loc.params, this.locale.lang));
+  }
+
+  /** Public meta (periods, tiers), fetched once and shared by the pages. */
+  meta(): Promise<PublicMeta> {
+    this.#meta ??= this.api.publicMeta().catch((e: unknown) => {
+      this.#meta = null;
+      throw e;
+    });
+    return this.#meta;
+  }
+
+  async signIn(userId: string): Promise<void> {
+    const result = await this.api.login(userId);
+    this.session.start(result);
+    const next = this.location.params.next;
+    const target = next ? parseLocation("", next.startsWith("#") ? next : `#${next}`) : null;
+    if (target && target.route.page !== "login" && target.route.page !== "not-found") await this.#enter({ ...target, lang: this.locale.lang }, "replace");
+    else await this.#enter({ ...homeOf(result.user), lang: this.locale.lang }, "replace");
+  }
+
+  async signOut(): Promise<void> {
+    this.session.logout();
+    await this.#enter({ route: { page: "rankings" }, params: this.#rankingParams(), lang: this.locale.lang }, "push");
+  }
+
+  /** A rankings choice (period or tier): a new history entry, then the data. */
   async choose(change: Partial<Selection>): Promise<void> {
     const current = this.rankings.selection;
     if (!current) return;
     const next = this.rankings.resolve({ period: change.period ?? current.period, tier: change.tier ?? current.tier });
     if (!next) return;
-    this.#history.push(this.#search(next));
+    this.location = { route: { page: "rankings" }, params: { period: next.period, tier: next.tier }, lang: this.locale.lang };
+    this.#nav.push(this.#rankingsHref(next));
     await this.rankings.show(next);
   }
 
   setLang(lang: Lang): void {
     this.locale.lang = lang;
+    this.location = { ...this.location, lang };
     const current = this.rankings.selection;
-    if (current) this.#history.replace(this.#search(current));
+    if (this.route.page === "rankings" && current) this.#nav.replace(this.#rankingsHref(current));
+    else this.#nav.replace(hrefOf(this.location.route, this.location.params, lang));
   }
 
-  /** Try the failed request again (meta first, if that is what failed). */
+  /** Try the failed rankings request again (meta first, if that is what failed). */
   async retry(): Promise<void> {
     const current = this.rankings.selection;
-    if (!this.rankings.meta || !current) return this.start();
+    if (!this.rankings.meta || !current) return this.#openRankings();
     return this.rankings.show(current);
   }
 
@@ -63,21 +131,75 @@ export class AppModel {
     this.#unlisten?.();
     this.#unlisten = null;
     this.rankings.dispose();
+    this.session.dispose();
   }
 
-  async #navigate(query: ViewQuery): Promise<void> {
-    this.locale.lang = query.lang ?? "vi";
-    if (!this.rankings.meta) return;
+  #readUrl(): Location {
+    const { search, hash } = this.#nav.read();
+    return parseLocation(search, hash);
+  }
+
+  async #onUrlChange(): Promise<void> {
+    const loc = this.#readUrl();
+    // popstate and hashchange can both fire for one move: act once.
+    if (hrefOf(loc.route, loc.params, loc.lang ?? "vi") === hrefOf(this.location.route, this.location.params, this.locale.lang)) return;
+    await this.#enter(loc, "replace");
+  }
+
+  async #enter(loc: Location, mode: "push" | "replace"): Promise<void> {
+    const lang = loc.lang ?? this.locale.lang;
+    this.locale.lang = lang;
+    if (PROTECTED.has(loc.route.page) && !this.session.signedIn) {
+      const next = hrefOf(loc.route, loc.params, "vi");
+      loc = { route: { page: "login" }, params: { next }, lang };
+      mode = "replace";
+    } else if (this.session.user && !(PAGE_ROLES[loc.route.page]?.includes(this.session.user.role) ?? true)) {
+      // A signed-in user on a page of another role: their own home instead.
+      loc = { ...homeOf(this.session.user), lang };
+      mode = "replace";
+    }
+    this.location = { ...loc, lang };
+    if (loc.route.page !== "rankings") {
+      this.#nav[mode](hrefOf(loc.route, loc.params, lang));
+      return;
+    }
+    if (mode === "push") this.#nav.push(hrefOf(loc.route, loc.params, lang));
+    await this.#openRankings();
+  }
+
+  /** Loads the rankings the location names (first time: meta and ranking at once). */
+  async #openRankings(): Promise<void> {
+    const query = { period: this.location.params.period, tier: this.location.params.tier };
+    if (!this.#rankingsStarted || !this.rankings.meta) {
+      this.#rankingsStarted = true;
+      const selection = await this.rankings.open(query);
+      // Unless the reader has already chosen something else meanwhile, canonicalise the URL.
+      if (selection && this.rankings.selection === selection && this.route.page === "rankings") this.#nav.replace(this.#rankingsHref(selection));
+      return;
+    }
     const selection = this.rankings.resolve(query);
     if (!selection) {
       this.rankings.showNothing();
       return;
     }
-    this.#history.replace(this.#search(selection));
+    this.#nav.replace(this.#rankingsHref(selection));
     await this.rankings.show(selection);
   }
 
-  #search(selection: Selection): string {
-    return formatQuery({ period: selection.period, tier: selection.tier, lang: this.locale.lang });
+  #rankingParams(): Params {
+    const s = this.rankings.selection;
+    return s ? { period: s.period, tier: s.tier } : {};
+  }
+
+  #rankingsHref(selection: Selection): string {
+    return hrefOf({ page: "rankings" }, { period: selection.period, tier: selection.tier }, this.locale.lang);
+  }
+
+  #toLogin(expired: boolean): void {
+    if (!PROTECTED.has(this.route.page)) return;
+    const next = hrefOf(this.location.route, this.location.params, "vi");
+    this.location = { route: { page: "login" }, params: { next }, lang: this.locale.lang };
+    this.#nav.replace(hrefOf(this.location.route, this.location.params, this.locale.lang));
+    void expired;
   }
 }

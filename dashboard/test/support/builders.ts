@@ -1,3 +1,4 @@
+import type { CaseRow, UnitCases, UnitScorecard, UnitWarnings, UnitWithGroups } from "../../src/lib/api-types.js";
 /** Small builders ("mothers") for the API payloads the dashboard reads. */
 import type { IndicatorValue, Problem, PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type { Tier } from "@scorecard/shared/units/unit";
@@ -133,4 +134,108 @@ export function aMeta(overrides: Partial<PublicMeta> = {}): PublicMeta {
 
 export function aProblem(status: number, code: string, detail = "details"): Problem {
   return { type: "about:blank", title: "Problem", status, code, detail };
+}
+
+// ——— Role-checked payloads (issue 7) ———
+
+
+export function anIndicator(numerator: number, denominator: number, max: number | null, target = 1): IndicatorValue {
+  const ratio = denominator === 0 ? null : numerator / denominator;
+  return {
+    numerator,
+    denominator,
+    ratio,
+    points: ratio === null || max === null ? null : Math.round(max * Math.min(1, ratio / target) * 10_000) / 10_000,
+    max,
+    status: ratio === null ? "no-data" : "ok",
+  };
+}
+
+/** A unit with indicators of several groups, responsibility indicators (points null) and group points. */
+export function aFullUnit(unitId: string, nameVi: string, counts: Counts, overrides: Partial<UnitWithGroups> = {}): UnitWithGroups {
+  const base = aUnit(unitId, nameVi, counts);
+  const late = counts.late + counts.overdue;
+  const scope = counts.early + counts.onTime + late;
+  const indicators: Record<string, IndicatorValue> = {
+    T4: anIndicator(90, 100, 6),
+    P1: base.indicators.P1 as IndicatorValue,
+    O3: anIndicator(30, 100, 6, 0.5),
+    D1: anIndicator(3, 4, 6),
+    S1: anIndicator(0, 0, 6),
+    R1: anIndicator(late, scope, null),
+    R2: anIndicator(Math.max(0, late - 1), late, null),
+    R5: anIndicator(8, 10, null),
+    R7: anIndicator(12, 120, null),
+    R9_R1: anIndicator(2, 20, null),
+  };
+  const pts = (codes: string[]) => codes.reduce((a, c) => a + (indicators[c]?.points ?? 0), 0);
+  return {
+    ...base,
+    indicators,
+    total: Math.round((pts(["T4", "P1", "O3", "D1"]) + 6) * 100) / 100,
+    complete: false,
+    groups: {
+      CKMB: { points: pts(["T4"]), max: 18 },
+      TDGQ: { points: pts(["P1"]), max: 20 },
+      DVCTT: { points: pts(["O3"]), max: 12 },
+      TTTT: { points: 0, max: 10 },
+      SHHS: { points: pts(["D1"]), max: 22 },
+      MDHL: { points: 6, max: 18 },
+    },
+    ...overrides,
+  };
+}
+
+export function aScorecard(unit: UnitWithGroups, previous: UnitWithGroups | null, period = "2024-H1", previousPeriod = "2023-H2"): UnitScorecard {
+  return {
+    period,
+    methodology: "dn-2026.1",
+    computedAt: "2024-07-15T01:30:00.000Z",
+    unit,
+    rankedUnits: 21,
+    previous: previous ? { period: previousPeriod, unit: previous } : null,
+  };
+}
+
+export function aCase(caseId: string, status: string, rule: string, overrides: Partial<CaseRow> = {}): CaseRow {
+  return {
+    caseId,
+    field: "JUSTICE",
+    status,
+    receivedAt: "2024-01-02T03:56:00.000Z",
+    dueAt: "2024-01-05T10:00:00.000Z",
+    endAt: status === "OVERDUE" || status === "IN_PROGRESS" ? null : "2024-01-04T01:19:00.000Z",
+    supplementRequests: rule === "MORE_THAN_ONE_SUPPLEMENT" ? 2 : 0,
+    rule,
+    ...overrides,
+  };
+}
+
+export function someCases(unitId: string, period = "2024-H1"): UnitCases {
+  return {
+    unitId,
+    period,
+    methodology: "dn-2026.1",
+    cases: [
+      aCase("C-0001", "EARLY", "FINISHED_BEFORE_DUE_DATE"),
+      aCase("C-0002", "ON_TIME", "FINISHED_ON_DUE_DATE"),
+      aCase("C-0003", "LATE", "FINISHED_AFTER_DUE_DATE"),
+      aCase("C-0004", "LATE", "MORE_THAN_ONE_SUPPLEMENT"),
+      aCase("C-0005", "OVERDUE", "OPEN_PAST_DUE"),
+      aCase("C-0006", "IN_PROGRESS", "CLOCK_STOPPED_BY_SUPPLEMENT"),
+    ],
+  };
+}
+
+export function someWarnings(unitId: string): UnitWarnings {
+  return {
+    unitId,
+    asOf: "2024-07-01T02:00:00.000Z",
+    overdue: [{ caseId: "W-0001", unitId, procedureCode: "1.001", field: "JUSTICE", receivedAt: "2024-06-01T02:00:00.000Z", dueAt: "2024-06-28T10:00:00.000Z" }],
+    dueSoon: [
+      { caseId: "W-0002", unitId, procedureCode: "1.002", field: "JUSTICE", receivedAt: "2024-06-20T02:00:00.000Z", dueAt: "2024-07-02T10:00:00.000Z" },
+      { caseId: "W-0003", unitId, procedureCode: null, field: null, receivedAt: null, dueAt: "2024-07-03T10:00:00.000Z" },
+    ],
+    dueSoonUntil: "2024-07-03T17:00:00.000Z",
+  };
 }

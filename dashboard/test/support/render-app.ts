@@ -1,16 +1,35 @@
 import { render, waitFor } from "@testing-library/svelte";
 import App from "../../src/App.svelte";
 import { createApiClient } from "../../src/lib/api.js";
-import { browserHistory } from "../../src/lib/url-state.js";
+import { browserNav } from "../../src/lib/router.js";
 import { AppModel } from "../../src/models/app.svelte.js";
+import { SESSION_KEY, SessionModel } from "../../src/models/session.svelte.js";
 import type { FakeServer } from "./fake-server.js";
+import { DEMO_USERS } from "./full-server.js";
 
 /** Renders the whole app at `search` against a fake server, with the real (jsdom) history. */
 export function renderApp(server: FakeServer, search = "") {
   window.history.replaceState(null, "", `/${search}`);
   delete document.body.dataset.state;
-  const app = new AppModel({ api: createApiClient({ fetch: server.fetch }), history: browserHistory(window) });
+  const app = new AppModel({ api: createApiClient({ fetch: server.fetch }), nav: browserNav(window) });
   return { app, ...render(App, { props: { app } }) };
+}
+
+/** Renders the whole app at a URL (`?…` or `#/…`) against the full fake API, optionally signed in as a demo user. */
+export function renderAt(server: { fetch: typeof fetch }, url: string, options: { user?: string; storage?: Storage } = {}) {
+  window.history.replaceState(null, "", url.startsWith("#") ? `/${url}` : `/${url}`);
+  delete document.body.dataset.state;
+  const storage = options.storage ?? window.sessionStorage;
+  storage.clear();
+  if (options.user) {
+    const u = DEMO_USERS.find((x) => x.id === options.user);
+    if (!u) throw new Error(`no demo user ${options.user}`);
+    storage.setItem(SESSION_KEY, JSON.stringify({ token: `tok-${u.id}`, user: u, expiresAt: new Date(Date.now() + 900_000).toISOString() }));
+  }
+  const session = new SessionModel({ storage });
+  const api = createApiClient({ fetch: server.fetch, token: () => session.token(), onUnauthorized: () => session.expire() });
+  const app = new AppModel({ api, nav: browserNav(window), session });
+  return { app, session, ...render(App, { props: { app } }) };
 }
 
 /** Waits for the page's own signal (document.body.dataset.state). */

@@ -1,0 +1,576 @@
+/**
+ * Words of the pages loaded on demand (login, scorecard, overview, methodology, report, Home
+ * Affairs), kept out of the first page's chunk. Same rule as i18n.ts: English is typed by the
+ * Vietnamese interface, so a missing key fails the typecheck. Numbers and dates go through format.ts.
+ */
+import type { Lang } from "./i18n.js";
+
+export interface PageMessages {
+  readonly login: {
+    readonly title: string;
+    readonly lead: string;
+    readonly roleHeading: string;
+    readonly signInAs: (name: string) => string;
+    readonly expired: string;
+    readonly failed: string;
+    readonly ttl: (minutes: number) => string;
+    readonly signedIn: (name: string) => string;
+  };
+  readonly common: {
+    readonly code: string;
+    readonly indicator: string;
+    readonly numerator: string;
+    readonly denominator: string;
+    readonly ratio: string;
+    readonly points: string;
+    readonly max: string;
+    readonly previous: string;
+    readonly change: string;
+    readonly unit: string;
+    readonly tier: string;
+    readonly total: string;
+    readonly band: string;
+    readonly rank: string;
+    readonly notScored: string;
+    readonly provisional: string;
+    readonly lowerIsBetter: string;
+    readonly up: string;
+    readonly down: string;
+    readonly same: string;
+    readonly newEntry: string;
+    readonly noPrevious: string;
+    readonly forbidden: string;
+    readonly backToOwn: string;
+    readonly exportsLabel: string;
+    readonly dataAsOf: string;
+    readonly computedAt: string;
+  };
+  readonly scorecard: {
+    readonly title: string;
+    readonly rankOf: (rank: string, n: string) => string;
+    readonly totalOf: (max: string) => string;
+    readonly vsPrevious: (period: string) => string;
+    readonly groupsTitle: string;
+    readonly groupsDerived: string;
+    readonly indicatorsTitle: string;
+    readonly responsibilityTitle: string;
+    readonly responsibilityLead: string;
+    readonly countsTitle: string;
+    readonly casesLink: (n: string) => string;
+    readonly allCases: string;
+    readonly warningsTitle: string;
+    readonly warningsLead: string;
+    readonly overdueNow: string;
+    readonly dueSoon: (until: string) => string;
+    readonly noWarnings: string;
+    readonly noneInList: string;
+    readonly warningsAsOf: string;
+    readonly received: string;
+    readonly due: string;
+    readonly field: string;
+    readonly caseId: string;
+    readonly procedure: string;
+    readonly notInData: string;
+  };
+  readonly cases: {
+    readonly title: (unit: string) => string;
+    readonly lead: string;
+    readonly statusFilter: string;
+    readonly all: string;
+    readonly count: (n: string) => string;
+    readonly back: string;
+    readonly end: string;
+    readonly supplements: string;
+    readonly status: string;
+    readonly rule: string;
+    readonly rules: Readonly<Record<string, string>>;
+    readonly statuses: Readonly<Record<string, string>>;
+    readonly empty: string;
+  };
+  readonly overview: {
+    readonly title: string;
+    readonly lead: string;
+    readonly totalsTitle: string;
+    readonly inScope: string;
+    readonly onTimeRate: string;
+    readonly rankingTitle: (tier: string) => string;
+    readonly movement: string;
+    readonly lateTitle: string;
+    readonly lateLead: string;
+    readonly warningsTitle: string;
+    readonly warningsLead: string;
+    readonly overdueNow: string;
+    readonly dueSoon: string;
+    readonly r7Title: string;
+    readonly r7Lead: string;
+    readonly overrunShare: string;
+    readonly r5Title: string;
+    readonly r5Lead: string;
+    readonly r9Title: string;
+    readonly r9Lead: string;
+    readonly headsTitle: string;
+    readonly headsGap: string;
+    readonly indicatorGap: (code: string) => string;
+    readonly noWarnings: string;
+    readonly top: (n: number) => string;
+  };
+  readonly publicUnit: {
+    readonly lead: string;
+    readonly notFound: string;
+    readonly back: string;
+  };
+  readonly methodology: {
+    readonly title: string;
+    readonly lead: string;
+    readonly version: string;
+    readonly effectiveFrom: string;
+    readonly sourcesTitle: string;
+    readonly groupsTitle: string;
+    readonly formula: string;
+    readonly formulaNote: string;
+    readonly target: string;
+    readonly source: string;
+    readonly sources: Readonly<Record<string, string>>;
+    readonly whenEmpty: Readonly<Record<string, string>>;
+    readonly bandsTitle: string;
+    readonly bandFrom: (min: string) => string;
+    readonly responsibilityTitle: string;
+    readonly provisionalNote: string;
+    readonly pointsRule: string;
+    readonly reformTitle: string;
+    readonly manual: string;
+    readonly computed: string;
+    readonly suppression: string;
+  };
+  readonly report: {
+    readonly title: string;
+    readonly subtitle: (tier: string, period: string) => string;
+    readonly print: string;
+    readonly generated: string;
+    readonly summary: string;
+    readonly signature: string;
+  };
+  readonly admin: {
+    readonly title: string;
+    readonly lead: string;
+    readonly sections: Readonly<Record<string, string>>;
+    readonly unitId: string;
+    readonly criterion: string;
+    readonly deduction: string;
+    readonly evidence: string;
+    readonly headId: string;
+    readonly create: string;
+    readonly save: string;
+    readonly conclude: string;
+    readonly noticeNumber: string;
+    readonly noticeDate: string;
+    readonly locked: string;
+    readonly draft: string;
+    readonly noFindings: string;
+    readonly saved: string;
+    readonly conflict: string;
+    readonly lockedError: string;
+    readonly validation: string;
+    readonly load: string;
+    readonly manualOnly: string;
+    readonly lockedBy: (ids: string) => string;
+    readonly heads: { readonly name: string; readonly title: string; readonly from: string; readonly to: string; readonly inOffice: string; readonly add: string; readonly filter: string; readonly demo: string };
+    readonly publish: { readonly button: (period: string) => string; readonly versions: string; readonly none: string; readonly draftDiffers: string; readonly draftSame: string; readonly differences: string; readonly noDifferences: string; readonly published: (v: string) => string; readonly explainedBy: string; readonly change: Readonly<Record<string, string>> };
+    readonly audit: { readonly when: string; readonly who: string; readonly action: string; readonly entity: string; readonly more: string; readonly csv: string };
+  };
+}
+
+const RULES_VI = {
+  FINISHED_BEFORE_DUE_DATE: "Hoàn thành trước ngày hết hạn",
+  FINISHED_ON_DUE_DATE: "Hoàn thành đúng ngày hết hạn",
+  FINISHED_AFTER_DUE_DATE: "Hoàn thành sau ngày hết hạn",
+  OPEN_PAST_DUE: "Chưa xong, đã quá hạn vào cuối kỳ",
+  OPEN_WITHIN_DUE: "Chưa xong, còn trong hạn vào cuối kỳ",
+  CLOCK_STOPPED_BY_SUPPLEMENT: "Tạm dừng tính thời gian: đang chờ bổ sung",
+  MORE_THAN_ONE_SUPPLEMENT: "Yêu cầu bổ sung quá một lần: tính là trễ hạn",
+  WITHDRAWN: "Rút hồ sơ: không tính vào tiến độ",
+};
+const RULES_EN: typeof RULES_VI = {
+  FINISHED_BEFORE_DUE_DATE: "Finished before the due date",
+  FINISHED_ON_DUE_DATE: "Finished on the due date",
+  FINISHED_AFTER_DUE_DATE: "Finished after the due date",
+  OPEN_PAST_DUE: "Still open and past due at the period end",
+  OPEN_WITHIN_DUE: "Still open, within the due date at the period end",
+  CLOCK_STOPPED_BY_SUPPLEMENT: "Clock stopped: waiting for a supplement",
+  MORE_THAN_ONE_SUPPLEMENT: "More than one supplement request: counted as late",
+  WITHDRAWN: "Withdrawn: excluded from timeliness",
+};
+
+const vi: PageMessages = {
+  login: {
+    title: "Đăng nhập",
+    lead: "Môi trường chạy thử trên máy: chọn một người dùng mẫu. Trên hệ thống thật, đăng nhập qua tài khoản của tỉnh.",
+    roleHeading: "Vai trò",
+    signInAs: (name) => `Đăng nhập với tư cách ${name}`,
+    expired: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
+    failed: "Không đăng nhập được. Vui lòng thử lại.",
+    ttl: (m) => `Phiên đăng nhập có hiệu lực ${m} phút.`,
+    signedIn: (name) => `Đang đăng nhập: ${name}.`,
+  },
+  common: {
+    code: "Mã",
+    indicator: "Chỉ số",
+    numerator: "Tử số",
+    denominator: "Mẫu số",
+    ratio: "Tỷ lệ",
+    points: "Điểm",
+    max: "Tối đa",
+    previous: "Kỳ trước",
+    change: "Thay đổi",
+    unit: "Cơ quan, đơn vị",
+    tier: "Nhóm",
+    total: "Tổng điểm",
+    band: "Xếp loại",
+    rank: "Hạng",
+    notScored: "không tính điểm",
+    provisional: "tạm thời",
+    lowerIsBetter: "càng thấp càng tốt",
+    up: "tăng",
+    down: "giảm",
+    same: "không đổi",
+    newEntry: "mới",
+    noPrevious: "Không có số liệu kỳ trước.",
+    forbidden: "Bạn chỉ được xem số liệu chi tiết của đơn vị mình.",
+    backToOwn: "Về trang đơn vị của tôi",
+    exportsLabel: "Tải về",
+    dataAsOf: "Số liệu tính đến",
+    computedAt: "Tính điểm lúc",
+  },
+  scorecard: {
+    title: "Phiếu điểm đơn vị",
+    rankOf: (r, n) => `Hạng ${r}/${n}`,
+    totalOf: (max) => `Tổng điểm (tối đa ${max})`,
+    vsPrevious: (p) => `So với ${p}`,
+    groupsTitle: "Sáu nhóm chỉ số",
+    groupsDerived: "Điểm nhóm cộng từ điểm các chỉ số trong nhóm, không vượt mức tối đa của nhóm.",
+    indicatorsTitle: "Chỉ số theo nhóm",
+    responsibilityTitle: "Chỉ số trách nhiệm (Chỉ thị 03/CT-UBND)",
+    responsibilityLead: "Hiển thị bên cạnh chỉ số phục vụ, không cộng vào tổng điểm.",
+    countsTitle: "Hồ sơ theo tình trạng (chỉ số P1)",
+    casesLink: (n) => `Xem ${n} hồ sơ`,
+    allCases: "Xem toàn bộ hồ sơ và quy tắc phân loại",
+    warningsTitle: "Cảnh báo sớm",
+    warningsLead: "Hồ sơ đang xử lý đã quá hạn, hoặc đến hạn trong 2 ngày làm việc tới — xử lý ngay để không ảnh hưởng kết quả.",
+    overdueNow: "Đã quá hạn",
+    dueSoon: (until) => `Đến hạn trước ${until}`,
+    noWarnings: "Không có hồ sơ quá hạn hoặc sắp đến hạn.",
+    noneInList: "Không có hồ sơ nào.",
+    warningsAsOf: "Tình trạng lúc",
+    received: "Tiếp nhận",
+    due: "Hạn xử lý",
+    field: "Lĩnh vực",
+    caseId: "Mã hồ sơ (bí danh)",
+    procedure: "Mã TTHC",
+    notInData: "Chưa có số liệu của đơn vị trong kỳ này.",
+  },
+  cases: {
+    title: (u) => `Hồ sơ sau chỉ số P1 — ${u}`,
+    lead: "Mỗi hồ sơ kèm quy tắc đã phân loại nó (Phương pháp §2). Mã hồ sơ là bí danh, không chứa thông tin cá nhân.",
+    statusFilter: "Tình trạng",
+    all: "Tất cả",
+    count: (n) => `${n} hồ sơ`,
+    back: "Về phiếu điểm",
+    end: "Kết thúc",
+    supplements: "Số lần bổ sung",
+    status: "Tình trạng",
+    rule: "Quy tắc phân loại",
+    rules: RULES_VI,
+    statuses: { EARLY: "Trước hạn", ON_TIME: "Đúng hạn", LATE: "Trễ hạn", OVERDUE: "Quá hạn", IN_PROGRESS: "Đang giải quyết", EXCLUDED: "Không tính" },
+    empty: "Không có hồ sơ nào khớp bộ lọc.",
+  },
+  overview: {
+    title: "Tổng quan toàn tỉnh",
+    lead: "Ai đang để người dân, doanh nghiệp chờ, và vì sao: xếp hạng, trễ hạn, cảnh báo sớm và phân định trách nhiệm.",
+    totalsTitle: "Toàn tỉnh trong kỳ",
+    inScope: "Hồ sơ được đánh giá",
+    onTimeRate: "Tỷ lệ trước hạn, đúng hạn",
+    rankingTitle: (tier) => `Xếp hạng ${tier}`,
+    movement: "So với kỳ trước",
+    lateTitle: "Trễ hạn và quá hạn theo đơn vị",
+    lateLead: "Đơn vị có nhiều hồ sơ trễ hạn, quá hạn nhất trong kỳ.",
+    warningsTitle: "Cảnh báo sớm theo đơn vị",
+    warningsLead: "Từ tình trạng hồ sơ hiện tại: quá hạn ngay bây giờ và đến hạn trong 2 ngày làm việc.",
+    overdueNow: "Đang quá hạn",
+    dueSoon: "Sắp đến hạn",
+    r7Title: "Phân định trách nhiệm chậm trễ (R7)",
+    r7Lead: "Số ngày làm việc mỗi đơn vị vượt thời gian được giao trên các hồ sơ liên thông trễ hạn, và tỷ trọng trong toàn tỉnh.",
+    overrunShare: "Tỷ trọng ngày vượt",
+    r5Title: "Trả lời lấy ý kiến đúng hạn của cơ quan được hỏi (R5, ngành dọc)",
+    r5Lead: "Thuế, công an, bảo hiểm xã hội… khi được lấy ý kiến phối hợp.",
+    r9Title: "Bốn lĩnh vực phức tạp (R9)",
+    r9Lead: "Đầu tư, đất đai, xây dựng, kinh doanh có điều kiện: tỷ lệ trễ hạn, thư xin lỗi, trả lại, bổ sung nhiều lần.",
+    headsTitle: "Người đứng đầu và xếp loại",
+    headsGap: "Chưa có số liệu: API chưa cung cấp xếp loại người đứng đầu. Mục này để trống có chủ ý, không hiển thị số liệu giả.",
+    indicatorGap: (code) => `Chưa có số liệu: kỳ này chưa có chỉ số ${code} trong kết quả tính điểm.`,
+    noWarnings: "Không có đơn vị nào có hồ sơ quá hạn hoặc sắp đến hạn.",
+    top: (n) => `${n} đơn vị cao nhất`,
+  },
+  publicUnit: {
+    lead: "Chỉ số tổng hợp công khai của đơn vị trong kỳ. Không có dữ liệu từng hồ sơ.",
+    notFound: "Không có đơn vị này trong bảng xếp hạng của kỳ.",
+    back: "Về bảng xếp hạng",
+  },
+  methodology: {
+    title: "Phương pháp đánh giá",
+    lead: "Cách tính từng chỉ số, điểm, trọng số và xếp loại. Các mục đánh dấu “tạm thời” chưa tìm thấy trong văn bản chính thức và có thể được điều chỉnh.",
+    version: "Phiên bản",
+    effectiveFrom: "Áp dụng từ",
+    sourcesTitle: "Căn cứ",
+    groupsTitle: "Chỉ số phục vụ người dân, doanh nghiệp (100 điểm, 6 nhóm)",
+    formula: "Cách tính",
+    formulaNote: "Công thức ghi bằng tiếng Anh kỹ thuật, đúng như định nghĩa trong mã nguồn.",
+    target: "Mục tiêu",
+    source: "Nguồn số liệu",
+    sources: { CASES: "Hồ sơ", CATALOG: "Danh mục TTHC", COMPLAINTS: "Phản ánh, kiến nghị", MANUAL: "Sở Nội vụ nhập", CONSULTATIONS: "Lấy ý kiến phối hợp" },
+    whenEmpty: { NO_DATA: "Không có số liệu khi mẫu số bằng 0", ZERO: "0 điểm khi mẫu số bằng 0", FULL: "Đủ điểm khi không phát sinh" },
+    bandsTitle: "Xếp loại",
+    bandFrom: (min) => `từ ${min} điểm`,
+    responsibilityTitle: "Chỉ số trách nhiệm (Chỉ thị 03/CT-UBND), không tính điểm",
+    provisionalNote: "Tạm thời: chưa tìm thấy trong văn bản chính thức, có thể điều chỉnh.",
+    pointsRule: "Điểm = tối đa × min(1, tỷ lệ / mục tiêu). Tỷ lệ = tử số / mẫu số.",
+    reformTitle: "Chỉ số cải cách hành chính (khung mặc định)",
+    manual: "Chấm thủ công",
+    computed: "Tính tự động",
+    suppression: "Trên trang công khai, số hồ sơ dưới 5 được hiển thị là “<5”.",
+  },
+  report: {
+    title: "Báo cáo kết quả chỉ số phục vụ người dân, doanh nghiệp",
+    subtitle: (tier, period) => `${tier} — ${period}`,
+    print: "In / lưu PDF",
+    generated: "Lập lúc",
+    summary: "Tóm tắt",
+    signature: "Nơi nhận: Chủ tịch UBND tỉnh (qua Sở Nội vụ) — báo cáo định kỳ 6 tháng, năm (Chỉ thị 03/CT-UBND).",
+  },
+  admin: {
+    title: "Sở Nội vụ — chấm điểm và công bố",
+    lead: "Kết luận kiểm tra, tiêu chí chấm thủ công, người đứng đầu, công bố kết quả và nhật ký thay đổi.",
+    sections: { findings: "Kết luận kiểm tra", criteria: "Tiêu chí thủ công", heads: "Người đứng đầu", publish: "Công bố", audit: "Nhật ký" },
+    unitId: "Mã đơn vị",
+    criterion: "Tiêu chí",
+    deduction: "Điểm trừ",
+    evidence: "Căn cứ, minh chứng",
+    headId: "Mã người đứng đầu (nếu có)",
+    create: "Tạo kết luận (bản nháp)",
+    save: "Lưu",
+    conclude: "Ghi thông báo kết luận (khóa)",
+    noticeNumber: "Số thông báo kết luận",
+    noticeDate: "Ngày thông báo",
+    locked: "Đã khóa",
+    draft: "Bản nháp",
+    noFindings: "Chưa có kết luận kiểm tra nào trong kỳ.",
+    saved: "Đã lưu.",
+    conflict: "Bản ghi đã được người khác thay đổi. Đã tải lại bản mới nhất.",
+    lockedError: "Bản ghi đã bị khóa bởi thông báo kết luận.",
+    validation: "Dữ liệu chưa hợp lệ.",
+    load: "Xem",
+    manualOnly: "Chỉ tiêu chí chấm thủ công mới nhập được điểm.",
+    lockedBy: (ids) => `Khóa bởi kết luận ${ids}`,
+    heads: { name: "Họ tên", title: "Chức vụ", from: "Từ ngày", to: "Đến ngày", inOffice: "đang đương nhiệm", add: "Thêm người đứng đầu", filter: "Lọc theo mã đơn vị", demo: "tên mẫu" },
+    publish: {
+      button: (p) => `Công bố kỳ ${p}`,
+      versions: "Các phiên bản đã công bố",
+      none: "Kỳ này chưa được công bố.",
+      draftDiffers: "Bản nháp hiện tại khác bản đã công bố.",
+      draftSame: "Bản nháp trùng với bản đã công bố.",
+      differences: "Danh sách thay đổi",
+      noDifferences: "Không có thay đổi.",
+      published: (v) => `Đã công bố phiên bản ${v}.`,
+      explainedBy: "Do chỉ số",
+      change: { CHANGED: "Thay đổi", ADDED: "Thêm mới", REMOVED: "Bỏ ra" },
+    },
+    audit: { when: "Thời điểm", who: "Người thực hiện", action: "Thao tác", entity: "Đối tượng", more: "Xem thêm", csv: "Tải nhật ký (CSV)" },
+  },
+};
+
+const en: PageMessages = {
+  login: {
+    title: "Sign in",
+    lead: "Local demo runtime: choose a demo user. In production, users sign in with the province's accounts.",
+    roleHeading: "Role",
+    signInAs: (name) => `Sign in as ${name}`,
+    expired: "Your session has expired. Please sign in again.",
+    failed: "Sign-in failed. Please try again.",
+    ttl: (m) => `A session lasts ${m} minutes.`,
+    signedIn: (name) => `Signed in as ${name}.`,
+  },
+  common: {
+    code: "Code",
+    indicator: "Indicator",
+    numerator: "Numerator",
+    denominator: "Denominator",
+    ratio: "Ratio",
+    points: "Points",
+    max: "Max",
+    previous: "Previous period",
+    change: "Change",
+    unit: "Agency or unit",
+    tier: "Tier",
+    total: "Total",
+    band: "Band",
+    rank: "Rank",
+    notScored: "not scored",
+    provisional: "provisional",
+    lowerIsBetter: "lower is better",
+    up: "up",
+    down: "down",
+    same: "unchanged",
+    newEntry: "new",
+    noPrevious: "No figures for the previous period.",
+    forbidden: "You can only see the details of your own unit.",
+    backToOwn: "Go to my unit",
+    exportsLabel: "Download",
+    dataAsOf: "Figures as of",
+    computedAt: "Scored at",
+  },
+  scorecard: {
+    title: "Unit scorecard",
+    rankOf: (r, n) => `Rank ${r} of ${n}`,
+    totalOf: (max) => `Total (out of ${max})`,
+    vsPrevious: (p) => `Against ${p}`,
+    groupsTitle: "The six groups",
+    groupsDerived: "Group points are the sum of the group's indicator points, capped at the group's maximum.",
+    indicatorsTitle: "Indicators by group",
+    responsibilityTitle: "Responsibility indicators (Directive 03/CT-UBND)",
+    responsibilityLead: "Shown beside the service index; not part of the total.",
+    countsTitle: "Dossiers by status (indicator P1)",
+    casesLink: (n) => `See ${n} dossiers`,
+    allCases: "See every dossier and the rule that classified it",
+    warningsTitle: "Early warning",
+    warningsLead: "Open dossiers already past due, or due within the next 2 working days — act now before the numbers worsen.",
+    overdueNow: "Overdue now",
+    dueSoon: (until) => `Due before ${until}`,
+    noWarnings: "No dossier is overdue or due soon.",
+    noneInList: "None.",
+    warningsAsOf: "State as of",
+    received: "Received",
+    due: "Due",
+    field: "Field",
+    caseId: "Dossier id (pseudonym)",
+    procedure: "Procedure",
+    notInData: "No figures for this unit in this period.",
+  },
+  cases: {
+    title: (u) => `Dossiers behind P1 — ${u}`,
+    lead: "Each dossier with the rule that classified it (methodology §2). Ids are pseudonyms and carry no personal data.",
+    statusFilter: "Status",
+    all: "All",
+    count: (n) => `${n} dossiers`,
+    back: "Back to the scorecard",
+    end: "Ended",
+    supplements: "Supplement requests",
+    status: "Status",
+    rule: "Classifying rule",
+    rules: RULES_EN,
+    statuses: { EARLY: "Early", ON_TIME: "On time", LATE: "Late", OVERDUE: "Overdue", IN_PROGRESS: "In progress", EXCLUDED: "Excluded" },
+    empty: "No dossier matches the filter.",
+  },
+  overview: {
+    title: "Province overview",
+    lead: "Who keeps citizens and businesses waiting, and why: rankings, late dossiers, early warnings and delay attribution.",
+    totalsTitle: "Province totals for the period",
+    inScope: "Dossiers assessed",
+    onTimeRate: "Early or on-time rate",
+    rankingTitle: (tier) => `Ranking: ${tier.toLowerCase()}`,
+    movement: "Against the previous period",
+    lateTitle: "Late and overdue dossiers by unit",
+    lateLead: "Units with the most late and overdue dossiers in the period.",
+    warningsTitle: "Early warnings by unit",
+    warningsLead: "From the live dossier state: overdue now and due within 2 working days.",
+    overdueNow: "Overdue now",
+    dueSoon: "Due soon",
+    r7Title: "Delay attribution (R7)",
+    r7Lead: "Working days each unit overran its allotted step time on late inter-agency dossiers, and its share of the province's overrun.",
+    overrunShare: "Share of overrun days",
+    r5Title: "Consultation timeliness of consulted agencies (R5, vertical agencies)",
+    r5Lead: "Tax, police, social insurance… when their opinion is requested.",
+    r9Title: "The four complex fields (R9)",
+    r9Lead: "Investment, land, construction, conditional business licensing: late rate, apology coverage, refusals, repeated supplements.",
+    headsTitle: "Heads of unit and their ratings",
+    headsGap: "No data: the API does not provide head-of-unit ratings yet. This section is left empty on purpose; no figures are invented.",
+    indicatorGap: (code) => `No data: indicator ${code} is not in this period's scoring results yet.`,
+    noWarnings: "No unit has an overdue or soon-due dossier.",
+    top: (n) => `Top ${n} units`,
+  },
+  publicUnit: {
+    lead: "The unit's public aggregate indicators for the period. No dossier-level data.",
+    notFound: "This unit is not in the period's ranking.",
+    back: "Back to the rankings",
+  },
+  methodology: {
+    title: "Methodology",
+    lead: "How each indicator, its points, weights and bands are computed. Items marked “provisional” were not found in an official text and may change.",
+    version: "Version",
+    effectiveFrom: "Effective from",
+    sourcesTitle: "Sources",
+    groupsTitle: "Public service index (100 points, six groups)",
+    formula: "Formula",
+    formulaNote: "Formulas are written in technical English, as defined in the source code.",
+    target: "Target",
+    source: "Data source",
+    sources: { CASES: "Dossiers", CATALOG: "Procedure catalog", COMPLAINTS: "Complaints", MANUAL: "Entered by Home Affairs", CONSULTATIONS: "Consultations" },
+    whenEmpty: { NO_DATA: "No data when the denominator is 0", ZERO: "0 points when the denominator is 0", FULL: "Full points when there are none" },
+    bandsTitle: "Bands",
+    bandFrom: (min) => `from ${min} points`,
+    responsibilityTitle: "Responsibility indicators (Directive 03/CT-UBND), not scored",
+    provisionalNote: "Provisional: not found in an official text; may change.",
+    pointsRule: "Points = max × min(1, ratio / target). Ratio = numerator / denominator.",
+    reformTitle: "Administrative reform index (default template)",
+    manual: "Appraised manually",
+    computed: "Computed",
+    suppression: "On public pages, dossier counts below 5 are shown as “<5”.",
+  },
+  report: {
+    title: "Public service index — results report",
+    subtitle: (tier, period) => `${tier} — ${period}`,
+    print: "Print / save as PDF",
+    generated: "Generated at",
+    summary: "Summary",
+    signature: "To: the Chairman of the Provincial People's Committee (via the Dept. of Home Affairs) — six-monthly and annual report (Directive 03/CT-UBND).",
+  },
+  admin: {
+    title: "Home Affairs — scoring and publication",
+    lead: "Inspection findings, manual criteria, heads of unit, publication and the audit log.",
+    sections: { findings: "Findings", criteria: "Manual criteria", heads: "Heads of unit", publish: "Publish", audit: "Audit log" },
+    unitId: "Unit id",
+    criterion: "Criterion",
+    deduction: "Deduction",
+    evidence: "Evidence",
+    headId: "Head id (optional)",
+    create: "Create finding (draft)",
+    save: "Save",
+    conclude: "Record concluding notice (locks)",
+    noticeNumber: "Notice number",
+    noticeDate: "Notice date",
+    locked: "Locked",
+    draft: "Draft",
+    noFindings: "No inspection finding in this period.",
+    saved: "Saved.",
+    conflict: "Someone else changed this record. The latest version has been reloaded.",
+    lockedError: "This record is locked by a concluding notice.",
+    validation: "The input is not valid.",
+    load: "Show",
+    manualOnly: "Only manual criteria can be appraised.",
+    lockedBy: (ids) => `Locked by finding ${ids}`,
+    heads: { name: "Name", title: "Title", from: "From", to: "To", inOffice: "in office", add: "Add a head", filter: "Filter by unit id", demo: "demo name" },
+    publish: {
+      button: (p) => `Publish ${p}`,
+      versions: "Published versions",
+      none: "This period has not been published.",
+      draftDiffers: "The current draft differs from the published version.",
+      draftSame: "The current draft matches the published version.",
+      differences: "Difference list",
+      noDifferences: "No differences.",
+      published: (v) => `Published version ${v}.`,
+      explainedBy: "Explained by",
+      change: { CHANGED: "Changed", ADDED: "Added", REMOVED: "Removed" },
+    },
+    audit: { when: "When", who: "Who", action: "Action", entity: "Record", more: "Show more", csv: "Download the log (CSV)" },
+  },
+};
+
+export const PAGE_MESSAGES: Readonly<Record<Lang, PageMessages>> = { vi, en };

@@ -1,0 +1,133 @@
+import { fireEvent, screen, waitFor } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { aFullUnit, aMeta, aSnapshot, departmentsH1, ranked } from "./support/builders.js";
+import { fullServer } from "./support/full-server.js";
+import { renderAt, settled } from "./support/render-app.js";
+
+/** Files handed to the browser by the export buttons. */
+let saved: Blob[] = [];
+beforeEach(() => {
+  saved = [];
+  URL.createObjectURL = ((b: Blob) => {
+    saved.push(b);
+    return "blob:test";
+  }) as typeof URL.createObjectURL;
+  URL.revokeObjectURL = () => undefined;
+  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+});
+afterEach(() => vi.restoreAllMocks());
+
+function server() {
+  const units = ranked([
+    aFullUnit("DEPT-STP", "Sở Tư pháp", { early: 60, onTime: 37, late: 2, overdue: 1 }),
+    aFullUnit("DEPT-SXD", "Sở Xây dựng", { early: 40, onTime: 40, late: 15, overdue: 5 }),
+  ]);
+  return fullServer({ meta: aMeta({ periods: ["2024-H1"] }), rankings: { "2024-H1/DEPARTMENT": aSnapshot({ units }) } });
+}
+
+describe("Public pages: unit indicators, methodology, printable report, open data", () => {
+  it("a unit's public page shows its indicators by group with the as-of time, and suppresses counts below 5", async () => {
+    const api = server();
+    renderAt(api, "#/public/units/DEPT-STP?period=2024-H1");
+    await settled();
+
+    expect(window.location.hash).toBe("#/public/units/DEPT-STP?period=2024-H1&tier=DEPARTMENT");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Sở Tư pháp");
+    expect(screen.getByTestId("as-of").querySelector("time")?.getAttribute("datetime")).toBe("2024-06-30T17:00:00.000Z");
+    const d1 = screen.getAllByTestId("indicator-row").find((r) => r.dataset.code === "D1") as HTMLElement;
+    // D1 is 3 / 4: both below 5, so both suppressed; the ratio and points (the published score) stay.
+    expect([...d1.querySelectorAll("td")].map((c) => c.textContent?.trim()).slice(1, 3)).toEqual(["<5", "<5"]);
+    const late = screen.getByTestId("public-counts").querySelector("[data-count=LATE]");
+    expect(late?.textContent).toContain("<5");
+    expect(screen.getByTestId("suppressed-note")).toBeTruthy();
+    expect(api.calls.every((c) => c.path.startsWith("/v1/public/"))).toBe(true);
+  });
+
+  it("the rankings page links each unit to its public page and downloads the CSV of the ranking shown", async () => {
+    renderAt(server(), "?period=2024-H1&tier=DEPARTMENT");
+    await settled();
+
+    await fireEvent.click(screen.getByTestId("ranking-export-csv"));
+    expect(saved).toHaveLength(1);
+    const csv = await saved[0]!.text();
+    expect(csv).toContain("6 tháng đầu năm 2024 (2024-H1)");
+    expect(csv).toContain("dn-2026.1");
+    expect(csv).toContain("<5");
+    await fireEvent.click(screen.getByTestId("ranking-export-xlsx"));
+    expect(saved[1]?.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    await fireEvent.click(screen.getAllByTestId("unit-link")[0]!);
+    await waitFor(() => expect(screen.queryByTestId("public-unit-page")).not.toBeNull());
+    await settled();
+    expect(window.location.hash).toBe("#/public/units/DEPT-STP?period=2024-H1&tier=DEPARTMENT");
+  });
+
+  it("the methodology page shows formulas, weights, bands, sources and marks provisional items", async () => {
+    renderAt(server(), "#/methodology");
+    await settled();
+
+    expect(screen.getByTestId("methodology-version").textContent).toBe("dn-2026.1");
+    expect(screen.getByTestId("methodology-groups").querySelectorAll("tbody[data-group]")).toHaveLength(6);
+    const o1 = screen.getAllByTestId("methodology-indicator").find((r) => r.dataset.code === "O1") as HTMLElement;
+    expect(o1.dataset.provisional).toBe("true");
+    expect(o1.textContent).toContain("tạm thời");
+    expect(o1.textContent).toContain("80,0%");
+    const p1 = screen.getAllByTestId("methodology-indicator").find((r) => r.dataset.code === "P1") as HTMLElement;
+    expect(p1.dataset.provisional).toBe("false");
+    expect(screen.getByTestId("methodology-responsibility").textContent).toContain("R7");
+    expect(screen.getByTestId("methodology-sources").textContent).toContain("766/QĐ-TTg");
+  });
+
+  it("the printable report renders a tier and period for A4 and sets body[data-state]=ready", async () => {
+    renderAt(server(), "#/report?period=2024-H1&tier=DEPARTMENT");
+    await settled();
+
+    expect(screen.getByTestId("report-page").dataset.period).toBe("2024-H1");
+    expect(screen.getByTestId("report-subtitle").textContent).toBe("Sở, ban, ngành — 6 tháng đầu năm 2024");
+    expect(screen.getAllByTestId("report-row").map((r) => r.dataset.unitId)).toEqual(["DEPT-STP", "DEPT-SXD"]);
+    expect(screen.getByTestId("report-meta").textContent).toContain("dn-2026.1");
+    expect(document.body.dataset.state).toBe("ready");
+  });
+});
+
+describe("Public payloads: only aggregate fields are rendered", () => {
+  it("never shows a case id or a person, even if a payload carried one, on any public page or export", async () => {
+    // Prepare: a public payload polluted with case-level and personal fields.
+    const base = departmentsH1();
+    const polluted = {
+      ...base,
+      cases: [{ caseId: "SECRET-CASE-0" }],
+      units: base.units.map((u) => ({
+        ...u,
+        caseId: "SECRET-CASE-1",
+        applicant: { name: "Nguyễn Văn Bí Mật", idNumber: "079123456789" },
+        cases: [{ caseId: "SECRET-CASE-2", applicantName: "Trần Thị Riêng Tư" }],
+        indicators: { ...u.indicators, P1: { ...u.indicators.P1!, caseIds: ["SECRET-CASE-3"] } },
+      })),
+    };
+    const api = fullServer({ meta: aMeta({ periods: ["2024-H1"] }), rankings: { "2024-H1/DEPARTMENT": polluted as typeof base } });
+    const secrets = ["SECRET-CASE", "Bí Mật", "079123456789", "Riêng Tư"];
+    const leaks = (text: string) => secrets.filter((s) => text.includes(s));
+
+    // Act & Assess: rankings (with its CSV), a unit's public page (with its CSV), the report.
+    renderAt(api, "?period=2024-H1&tier=DEPARTMENT");
+    await settled();
+    expect(leaks(document.body.innerHTML)).toEqual([]);
+    await fireEvent.click(screen.getByTestId("ranking-export-csv"));
+    expect(leaks(await saved[0]!.text())).toEqual([]);
+
+    await fireEvent.click(screen.getAllByTestId("unit-link")[0]!);
+    await waitFor(() => expect(screen.queryByTestId("public-unit-page")).not.toBeNull());
+    await settled();
+    expect(leaks(document.body.innerHTML)).toEqual([]);
+    await fireEvent.click(screen.getByTestId("public-unit-export-csv"));
+    expect(leaks(await saved[1]!.text())).toEqual([]);
+
+    window.location.hash = "#/report?period=2024-H1&tier=DEPARTMENT";
+    await waitFor(() => expect(screen.queryByTestId("report-page")).not.toBeNull());
+    await settled();
+    expect(leaks(document.body.innerHTML)).toEqual([]);
+    // And the public pages only ever asked the public routes.
+    expect(api.calls.every((c) => c.path.startsWith("/v1/public/") && !c.authorized)).toBe(true);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * A fake of the whole API for page tests: the public routes of fake-server.ts, plus local sign-in,
+ * the role-checked routes (token "tok-<userId>", checked like the server: 401 without, 403 for a
+ * unit officer on another unit) and the admin routes as stored maps. Every request is recorded
+ * with its method, path and whether it carried a token.
+ */
+import type { PublicMeta } from "@scorecard/shared/contracts/api";
+import type {
+  AuditEntry, Criterion, DemoUser, Finding, HeadRoster, Publications, RankingView, UnitCases, UnitScorecard, UnitWarnings, WarningSummary,
+} from "../../src/lib/api-types.js";
+import { type Answer, fakeServer } from "./fake-server.js";
+
+export const DEMO_USERS: DemoUser[] = [
+  { id: "chairman", name: "Lãnh đạo UBND tỉnh (demo)", role: "chairman" },
+  { id: "home-affairs", name: "Chuyên viên Sở Nội vụ (demo)", role: "home-affairs" },
+  { id: "officer-stp", name: "Cán bộ Sở Tư pháp (demo)", role: "unit-officer", unitId: "DEPT-STP" },
+];
+
+export interface Call {
+  readonly method: string;
+  readonly path: string;
+  readonly authorized: boolean;
+  readonly body: unknown;
+  readonly ifMatch: string | null;
+}
+
+export interface FullServerInit {
+  readonly meta: PublicMeta;
+  readonly rankings?: Record<string, Answer>;
+  /** Role-checked rankings, keyed `${period}/${tier}`. */
+  readonly privateRankings?: Record<string, RankingView>;
+  /** Keyed `${unitId}/${period}`. */
+  readonly scorecards?: Record<string, UnitScorecard>;
+  readonly cases?: Record<string, UnitCases>;
+  readonly warnings?: Record<string, UnitWarnings>;
+  readonly warningSummary?: WarningSummary;
+  readonly findings?: Finding[];
+  readonly criteria?: Record<string, Criterion[]>;
+  readonly heads?: HeadRoster[];
+  readonly publications?: Record<string, Publications>;
+  readonly audit?: AuditEntry[];
+  /** Seconds until a token expires (default 900). */
+  readonly ttl?: number;
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+const problem = (status: number, code: string) =>
+  new Response(JSON.stringify({ type: "about:blank", title: code, status, code }), { status, headers: { "content-type": "application/problem+json" } });
+
+export function fullServer(init: FullServerInit) {
+  const base = fakeServer({ meta: init.meta, rankings: init.rankings ?? {} });
+  const calls: Call[] = [];
+  const findings = new Map((init.findings ?? []).map((f) => [f.findingId, f]));
+  const criteria = new Map(Object.entries(init.criteria ?? {}));
+  const state = { revoked: false, nextId: 100, published: [] as string[] };
+
+  const userOf = (auth: string | null): DemoUser | null => {
+    const m = /^Bearer tok-(.+)$/.exec(auth ?? "");
+    if (!m || state.revoked) return null;
+    return DEMO_USERS.find((u) => u.id === m[1]) ?? null;
+  };
+
+  const fetch: typeof globalThis.fetch = async (input, reqInit) => {
+    const url = new URL(String(input), "http://localhost");
+    const method = reqInit?.method ?? "GET";
+    const headers = new Headers(reqInit?.headers);
+    const auth = headers.get("authorization");
+    const body = typeof reqInit?.body === "string" ? (JSON.parse(reqInit.body) as unknown) : undefined;
+    const path = `${url.pathname}${url.search}`;
+    calls.push({ method, path, authorized: auth !== null, body, ifMatch: headers.get("if-match") });
+    const p = url.pathname;
+    const q = url.searchParams;
+
+    if (p.startsWith("/v1/public/")) return base.fetch(input, reqInit);
+    if (p === "/v1/local/users") return json({ users: DEMO_USERS, tokenTtlSeconds: init.ttl ?? 900 });
+    if (p === "/v1/local/login") {
+      const user = DEMO_USERS.find((u) => u.id === (body as { userId?: string }).userId);
+      if (!user) return problem(422, "UNKNOWN_USER");
+      return json({ token: `tok-${user.id}`, user, expiresAt: new Date(Date.now() + (init.ttl ?? 900) * 1000).toISOString() });
+    }
+    const user = userOf(auth);
+    if (!user) return problem(401, "UNAUTHENTICATED");
+    const unitMatch = /^\/v1\/units\/([^/]+)\/(scorecard|cases|warnings)$/.exec(p);
+    if (unitMatch) {
+      const unitId = decodeURIComponent(unitMatch[1] as string);
+      if (user.role === "unit-officer" && user.unitId !== unitId) return problem(403, "FORBIDDEN");
+      const key = `${unitId}/${q.get("period")}`;
+      if (unitMatch[2] === "scorecard") return init.scorecards?.[key] ? json(init.scorecards[key]) : problem(404, "NOT_FOUND");
+      if (unitMatch[2] === "warnings") return init.warnings?.[unitId] ? json(init.warnings[unitId]) : json({ unitId, asOf: "2024-07-01T02:00:00.000Z", overdue: [], dueSoon: [], dueSoonUntil: "2024-07-03T17:00:00.000Z" });
+      const c = init.cases?.[key];
+      if (!c) return problem(404, "NOT_FOUND");
+      const status = q.get("status");
+      return json(status ? { ...c, cases: c.cases.filter((x) => x.status === status) } : c);
+    }
+    if (p === "/v1/rankings") {
+      const r = init.privateRankings?.[`${q.get("period")}/${q.get("tier")}`];
+      return r ? json(r) : problem(404, "NO_SNAPSHOT");
+    }
+    if (p === "/v1/warnings") {
+      if (user.role === "unit-officer") return problem(403, "FORBIDDEN");
+      return json(init.warningSummary ?? { asOf: "2024-07-01T02:00:00.000Z", units: [] });
+    }
+    if (p.startsWith("/v1/admin/")) {
+      if (user.role === "unit-officer") return problem(403, "FORBIDDEN");
+      const write = method !== "GET";
+      if (write && user.role !== "home-affairs") return problem(403, "FORBIDDEN");
+      if (p === "/v1/admin/findings" && method === "GET") {
+        return json({ findings: [...findings.values()].filter((f) => f.period === q.get("period") && (!q.get("unitId") || f.unitId === q.get("unitId"))) });
+      }
+      if (p === "/v1/admin/findings" && method === "POST") {
+        const b = body as Finding;
+        const f: Finding = {
+          findingId: `F-${state.nextId++}`, unitId: b.unitId, headId: b.headId ?? null, period: b.period, criterion: b.criterion ?? "PAR5",
+          deduction: b.deduction, evidence: b.evidence, noticeNumber: null, noticeDate: null, status: "DRAFT", version: 1,
+          createdAt: "2024-07-02T01:00:00.000Z", updatedAt: "2024-07-02T01:00:00.000Z",
+        };
+        findings.set(f.findingId, f);
+        return json(f, 201, { etag: '"1"' });
+      }
+      const conclude = /^\/v1\/admin\/findings\/([^/]+)\/conclude$/.exec(p);
+      if (conclude) {
+        const f = findings.get(conclude[1] as string);
+        if (!f) return problem(404, "NOT_FOUND");
+        if (f.status === "CONCLUDED") return problem(409, "INSPECTION_LOCKED");
+        if (headers.get("if-match") !== `"${f.version}"`) return problem(409, "VERSION_CONFLICT");
+        const n = body as { noticeNumber: string; noticeDate: string };
+        const next: Finding = { ...f, status: "CONCLUDED", noticeNumber: n.noticeNumber, noticeDate: n.noticeDate, version: f.version + 1 };
+        findings.set(f.findingId, next);
+        return json(next);
+      }
+      const crit = /^\/v1\/admin\/criteria\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/.exec(p);
+      if (crit) {
+        const key = `${crit[1]}/${crit[2]}`;
+        const list = criteria.get(key) ?? [];
+        if (method === "GET") return json({ criteria: list });
+        const c = list.find((x) => x.criterion === crit[3]);
+        if (!c) return problem(404, "NOT_FOUND");
+        if (c.locked) return problem(409, "CRITERION_LOCKED");
+        const b = body as { points: number; evidence: string };
+        const next: Criterion = { ...c, points: b.points, evidence: b.evidence, version: c.version + 1 };
+        criteria.set(key, list.map((x) => (x.criterion === c.criterion ? next : x)));
+        return json(next);
+      }
+      if (p === "/v1/admin/heads") return json({ units: init.heads ?? [] });
+      if (p === "/v1/admin/publications") {
+        return json(init.publications?.[q.get("period") ?? ""] ?? { period: q.get("period"), versions: [], draft: {} });
+      }
+      if (p === "/v1/admin/publish") {
+        state.published.push((body as { period: string }).period);
+        return json({ version: 1, label: "v1", differences: {} }, 201);
+      }
+      if (p === "/v1/admin/audit") return json({ entries: init.audit ?? [], next: null });
+      if (p === "/v1/admin/audit.csv") return new Response("at,actor\r\n", { status: 200, headers: { "content-type": "text/csv" } });
+    }
+    return problem(404, "NOT_FOUND");
+  };
+
+  return {
+    fetch,
+    calls,
+    state,
+    base,
+    findings,
+    /** Requests of a kind, e.g. `callsTo("/v1/units/")`. */
+    callsTo: (prefix: string) => calls.filter((c) => c.path.startsWith(prefix)),
+  };
+}
+
+export type FullServer = ReturnType<typeof fullServer>;
