@@ -94,9 +94,13 @@ describe("Local runtime: POST /v1/events → dynalite + lake → DuckDB → snap
     expect(res.status).toBe(200);
     const snap = (await res.json()) as { units: { unitId: string; rank: number | null; total: number | null; indicators: { P1: { numerator: number; denominator: number } } }[] };
     const byId = new Map(snap.units.map((u) => [u.unitId, u]));
-    // Sở Y tế: 1/1 → 20 points, rank 1. Sở Tư pháp: 2/3 → 13.3333 points, rank 2.
-    expect(byId.get(OTHER)).toMatchObject({ rank: 1, total: 20, indicators: { P1: { numerator: 1, denominator: 1 } } });
-    expect(byId.get(DEPT)).toMatchObject({ rank: 2, total: 13.3333, indicators: { P1: { numerator: 2, denominator: 3 } } });
+    // Full methodology dn-2026.1, no procedure catalog and no complaints in this lake; every case is online, no flags.
+    // Sở Y tế: P1 1/1 → 20; O3 1/1 (target 50%) → 6; S1, S2 no complaints → 6 + 6; S3 r = 1 − 0 − 0 → 6;
+    //   T4, D2, D4, D5, D6A 0/1 → 0; MA, MB, MC empty → 0; total 20 + 6 + 18 = 44, rank 1.
+    // Sở Tư pháp: P1 2/3 → 13.3333; O3 → 6; S3 r = 1 − 1/3 → 6 × (2/3) / 0.9 = 4.4444; S1 + S2 = 12;
+    //   total 13.3333 + 6 + 16.4444 = 35.7777, rank 2.
+    expect(byId.get(OTHER)).toMatchObject({ rank: 1, total: 44, indicators: { P1: { numerator: 1, denominator: 1 } } });
+    expect(byId.get(DEPT)).toMatchObject({ rank: 2, total: 35.7777, indicators: { P1: { numerator: 2, denominator: 3 } } });
     // Every department valid in March 2024 is listed; those without dossiers are unranked.
     expect(snap.units).toHaveLength(21);
     expect(snap.units.filter((u) => u.rank === null)).toHaveLength(19);

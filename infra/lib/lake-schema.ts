@@ -28,6 +28,8 @@ export const CURATED_EVENT_FLAG_COLUMNS = [
   "fee_bearing",
   "synced_to_national_portal",
   "result_required",
+  "personal_data_store",
+  "population_database",
 ] as const;
 
 /** Columns of `curated_events`, in Parquet order (the partition column is separate). */

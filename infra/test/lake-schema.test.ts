@@ -12,7 +12,7 @@ describe("Contract: lake-schema", () => {
     expect(CURATED_EVENT_COLUMNS.map((c) => c.name)).toEqual([
       "event_id", "case_id", "type", "occurred_at", "unit_id", "procedure_code", "field", "channel", "due_at", "target_unit_id",
       "digitized_dossier", "digitized_result", "digitally_signed", "reused_data", "online_payment", "fee_bearing",
-      "synced_to_national_portal", "result_required", "rating_satisfied", "applicant_pseudonym", "ingest_batch",
+      "synced_to_national_portal", "result_required", "personal_data_store", "population_database", "rating_satisfied", "applicant_pseudonym", "ingest_batch",
     ]);
   });
 

@@ -3,7 +3,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { RANKED_TIERS, isPeriodId } from "@scorecard/shared";
 import type { Action } from "@scorecard/shared/auth/policy";
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from "aws-lambda";
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { assertAllowed, principalOf, problems } from "../http/middleware.js";
 import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse } from "../http/problem.js";
@@ -44,6 +44,7 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
   const openApi = openApiDocument();
   const warnings = earlyWarnings(deps);
   const warningSummary = earlyWarningSummary(deps);
+  const publicBodies = new WeakMap<object, APIGatewayProxyStructuredResultV2>();
   const snapshotOr404 = async (period: string, tier: string, read = ranking) => {
     const s = await read(period, tier);
     if (!s) throw new HttpProblemError(404, "NO_SNAPSHOT", "Not found", `No ranking has been computed for ${period} / ${tier} yet.`);
@@ -53,7 +54,16 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
     "GET /v1/health": async () => jsonResponse(200, { status: "ok" }),
     "GET /v1/openapi.json": async () => jsonResponse(200, openApi, PUBLIC_CACHE),
     "GET /v1/public/meta": async () => jsonResponse(200, await meta(), PUBLIC_CACHE),
-    "GET /v1/public/rankings": async (e) => jsonResponse(200, await snapshotOr404(periodParam(e), tierParam(e), publicRanking), PUBLIC_CACHE),
+    "GET /v1/public/rankings": async (e) => {
+      // A large tier's ranking is ~0.5 MB of JSON: serialise each view once (same view object ⇒ same body).
+      const view = await snapshotOr404(periodParam(e), tierParam(e), publicRanking);
+      let response = publicBodies.get(view);
+      if (!response) {
+        response = jsonResponse(200, view, PUBLIC_CACHE) as APIGatewayProxyStructuredResultV2;
+        publicBodies.set(view, response);
+      }
+      return { ...response, headers: { ...response.headers } };
+    },
     "GET /v1/rankings": async (e) => {
       assertAllowed(principalOf(e), "rankings:read");
       return jsonResponse(200, await snapshotOr404(periodParam(e), tierParam(e)), PRIVATE);

@@ -8,7 +8,8 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
-import { RANKED_TIERS, parsePeriod } from "@scorecard/shared";
+import { METHODOLOGIES, RANKED_TIERS, parsePeriod } from "@scorecard/shared";
+import { AdmitPool } from "../adapters/local/admit-pool.js";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { DEMO_USERS } from "../adapters/local/local-identity.js";
@@ -26,7 +27,7 @@ const USAGE = `usage: npm run scorecard -- <command>
   seed [--preset demo|province-year|national] [--seed N]
   import <file.ndjson[.gz] | folder>
   compact
-  score --period <P> [--tier DEPARTMENT|DISTRICT|COMMUNE|VERTICAL] [--format json|table|csv]
+  score --period <P> [--tier DEPARTMENT|DISTRICT|COMMUNE|VERTICAL] [--engine sql|reference] [--methodology <id>] [--format json|table|csv]
   report --period <P> [--tier DEPARTMENT] --out file.pdf   (A4 report printed by Chromium)
   token --role chairman|home-affairs|unit-officer|source-system [--unit <unitId>]`;
 
@@ -69,6 +70,9 @@ switch (command) {
       ? readdirSync(target).filter((f) => /\.ndjson(\.gz)?$/.test(f)).map((f) => join(target, f)).sort()
       : [target];
     const rt = await openRuntime({ lakeOnly: true });
+    // SCORECARD_IMPORT_WORKERS: worker threads validating lines (default: up to 4, one per core); 0 = this thread.
+    const workers = process.env["SCORECARD_IMPORT_WORKERS"] === undefined ? undefined : Number(process.env["SCORECARD_IMPORT_WORKERS"]);
+    const admitter = workers === 0 ? undefined : new AdmitPool({ keyFile: rt.pseudonymKeyFile, ...(workers ? { workers } : {}) });
     let totals = { read: 0, accepted: 0, rejected: 0 };
     for (const file of files) {
       const rejectsPath = `${file.replace(/\.ndjson(\.gz)?$/, "")}.rejects.ndjson`;
@@ -77,6 +81,7 @@ switch (command) {
       const summary = await importEvents({
         ...rt.ingest,
         lake: rt.lake,
+        admitter,
         onReject: (line, code, message) => rejects.write(`${JSON.stringify({ line, code, message })}\n`),
         onProgress: (p) => {
           if (p.read - lastShown >= 100_000) {
@@ -91,6 +96,7 @@ switch (command) {
       totals = { read: totals.read + summary.read, accepted: totals.accepted + summary.accepted, rejected: totals.rejected + summary.rejected };
     }
     console.log(`total: ${totals.accepted} accepted, ${totals.rejected} rejected; duplicates are removed by \`compact\``);
+    await admitter?.close();
     await rt.stop();
     break;
   }
@@ -103,13 +109,21 @@ switch (command) {
     break;
   }
   case "score": {
-    const { values } = parseArgs({ args: rest, options: { period: { type: "string" }, tier: { type: "string" }, format: { type: "string", default: "table" }, engine: { type: "string", default: "sql" } } });
+    const { values } = parseArgs({
+      args: rest,
+      options: { period: { type: "string" }, tier: { type: "string" }, format: { type: "string", default: "table" }, engine: { type: "string", default: "sql" }, methodology: { type: "string" } },
+    });
     if (!values.period) fail(USAGE);
     const period = parsePeriod(values.period);
     if (values.tier && !(RANKED_TIERS as readonly string[]).includes(values.tier)) fail(`--tier: one of ${RANKED_TIERS.join(", ")}`);
-    if (values.engine !== "sql") fail("--engine: only sql is available until the reference scorer lands (issue 3)");
+    if (values.engine !== "sql" && values.engine !== "reference") fail("--engine: sql | reference");
+    if (values.methodology !== undefined && !(values.methodology in METHODOLOGIES)) fail(`--methodology: one of ${Object.keys(METHODOLOGIES).join(", ")}`);
     const rt = await openRuntime();
-    const snapshots = (await scorePeriod(rt.score)(period)).filter((s) => !values.tier || s.tier === values.tier);
+    const deps = values.methodology === undefined ? rt.score : { ...rt.score, methodology: values.methodology };
+    const started = Date.now();
+    const snapshots = (await scorePeriod(deps)(period, { engine: values.engine })).filter((s) => !values.tier || s.tier === values.tier);
+    if (values.format !== "json") console.error(`scored ${period.id} with the ${values.engine} engine in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+    // ARCHITECTURE §10: one array, one object per unit.
     const rows = snapshots.flatMap((s) =>
       s.units.map((u) => ({
         unitId: u.unitId,
@@ -117,7 +131,7 @@ switch (command) {
         period: s.period,
         methodology: s.methodology,
         indicators: u.indicators,
-        groups: { TDGQ: { points: u.indicators["P1"]?.points ?? null, max: 20 } },
+        groups: u.groups ?? {},
         total: u.total,
         complete: u.complete,
         band: u.band,
@@ -131,7 +145,16 @@ switch (command) {
     } else {
       for (const s of snapshots) {
         console.log(`\n${s.tier} — ${s.period} (${s.methodology})`);
-        console.table(s.units.map((u) => ({ rank: u.rank ?? "–", unit: u.nameVi, P1: u.indicators["P1"]?.ratio === null ? "no data" : `${((u.indicators["P1"]?.ratio ?? 0) * 100).toFixed(1)}%`, points: u.total ?? "–" })));
+        console.table(
+          s.units.map((u) => ({
+            rank: u.rank ?? "–",
+            unit: u.nameVi,
+            P1: u.indicators["P1"]?.ratio === null ? "no data" : `${((u.indicators["P1"]?.ratio ?? 0) * 100).toFixed(1)}%`,
+            total: u.total ?? "–",
+            band: u.band ?? "–",
+            complete: u.complete ? "yes" : "no",
+          })),
+        );
       }
     }
     await rt.stop();

@@ -13,6 +13,7 @@ import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.j
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import type { AdminDeps } from "../use-cases/admin/common.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
+import { CachedPublicationStore, CachedSnapshotStore } from "../adapters/local/cached-stores.js";
 import { FolderLake } from "../adapters/local/folder-lake.js";
 import { LocalIdentity } from "../adapters/local/local-identity.js";
 import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
@@ -86,9 +87,10 @@ export class LocalRuntime {
     const catalog = new UnitCatalog();
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
     const methodology = DEFAULT_METHODOLOGY;
-    const snapshots = new DynamoDbSnapshotStore(db, TABLE_NAME);
+    // One process writes (the CLI's writing commands refuse to run beside the server): read-through caches, dropped on write.
+    const snapshots = new CachedSnapshotStore(new DynamoDbSnapshotStore(db, TABLE_NAME));
     const eventStore = new DynamoDbEventStore(db, TABLE_NAME);
-    const publications = new DynamoDbPublicationStore(db, TABLE_NAME);
+    const publications = new CachedPublicationStore(new DynamoDbPublicationStore(db, TABLE_NAME));
     const sourceTokens = loadOrCreateTokens(join(dataDir, "keys", "source-tokens.json"), options.sourceToken ?? process.env["SCORECARD_SOURCE_TOKEN"]);
 
     return new LocalRuntime(
@@ -120,6 +122,11 @@ export class LocalRuntime {
   /** The one-stop system's token: the one printed at start and used by the examples. */
   get sourceToken(): string {
     return this.sourceTokens[PRIMARY_SOURCE] as string;
+  }
+
+  /** The pseudonymisation key's file (the bulk import's worker threads load the same key). */
+  get pseudonymKeyFile(): string {
+    return join(this.dataDir, "keys", "pseudonym.key");
   }
 
   /** The DynamoDB client of this runtime's table (for tests and maintenance scripts that scan it). */

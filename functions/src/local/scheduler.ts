@@ -29,6 +29,7 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
       for (const id of [`${y}-${m}`, `${y}-Q${q}`, `${y}-H${h}`, String(y)]) await scorePeriod(rt.score)(parsePeriod(id));
       options.log(`[scheduler] compacted ${raw} raw objects and re-scored the current periods`);
     } catch (e) {
+      lastRawCount = -1; // a failed run is redone at the next tick, even if no new data arrives
       options.log(`[scheduler] run failed: ${(e as Error).message}`);
     } finally {
       running = false;

@@ -3,6 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 import { timingSafeEqual } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
 import { makeIngestHandler, makeRecordsHandler } from "../handlers/ingest-events.js";
 import { READ_ROUTES, makeReadHandler } from "../handlers/read-api.js";
@@ -106,12 +107,26 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
     return false;
   };
 
-  const send = (res: ServerResponse, r: APIGatewayProxyResultV2) => {
+  // Large JSON bodies (a tier's ranking is ~0.5 MB) are gzipped for clients that accept it, as
+  // CloudFront / API Gateway do in AWS; the same body string (the read API reuses it) is compressed once.
+  const gzipped = new Map<string, Buffer>();
+  const send = (res: ServerResponse, r: APIGatewayProxyResultV2, acceptsGzip = false) => {
     if (typeof r === "string") {
       res.writeHead(200, { "content-type": "application/json" }).end(r);
       return;
     }
-    res.writeHead(r.statusCode ?? 200, r.headers as Record<string, string>).end(r.body ?? "");
+    const body = r.body ?? "";
+    if (acceptsGzip && !r.isBase64Encoded && body.length >= GZIP_MIN_BYTES) {
+      let z = gzipped.get(body);
+      if (!z) {
+        z = gzipSync(body, { level: 6 });
+        gzipped.set(body, z);
+        if (gzipped.size > 64) gzipped.delete(gzipped.keys().next().value as string);
+      }
+      res.writeHead(r.statusCode ?? 200, { ...(r.headers as Record<string, string>), "content-encoding": "gzip", vary: "accept-encoding", "content-length": String(z.length) }).end(z);
+      return;
+    }
+    res.writeHead(r.statusCode ?? 200, r.headers as Record<string, string>).end(body);
   };
 
   const serveStatic = (url: URL, res: ServerResponse) => {
@@ -145,7 +160,7 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
       const body = await readBody(req, MAX_BODY_BYTES);
       const event = toApiGatewayEvent(req, url, found.route.key, body, await claimsFor(req));
       if (found.params) event.pathParameters = Object.fromEntries(Object.entries(found.params).map(([k, v]) => [k, decodePath(v)]));
-      send(res, await found.route.handler(event, fakeContext(found.route.name)));
+      send(res, await found.route.handler(event, fakeContext(found.route.name)), /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")));
     } catch (e) {
       const p = e instanceof HttpProblemError ? e : new HttpProblemError(500, "INTERNAL", "Internal error", "The request was not completed; it is safe to retry.");
       if (!(e instanceof HttpProblemError)) console.error("local server error", e);
@@ -154,6 +169,9 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
     }
   });
 }
+
+/** Bodies below this size are sent as they are (compression would cost more than it saves). */
+const GZIP_MIN_BYTES = 16 * 1024;
 
 /** decodeURIComponent, with a malformed escape (`%E0%A4%A`, a lone `%`) as a 400, not a 500. */
 function decodePath(v: string): string {

@@ -4,6 +4,7 @@
  * Planted patterns and their expected signatures are documented in seed/README.md.
  */
 import { type CaseEventInput, UnitCatalog, type UnitRecord, WorkingCalendar } from "@scorecard/shared";
+import { VN_CALENDAR_DAYS } from "@scorecard/shared/data/calendar.data";
 import { PROCEDURES, type Procedure, type UnitProfile, orgKey, profileOf } from "./profiles.js";
 import { type DossierSummary, tierCode } from "./catalog.js";
 import { Random } from "./random.js";
@@ -21,8 +22,9 @@ export interface GeneratorOptions {
 
 export const PRESETS = {
   demo: { from: "2024-01-01", to: "2025-12-31", scale: 0.5 },
-  "province-year": { from: "2025-01-01", to: "2025-12-31", scale: 50 },
-  national: { from: "2025-01-01", to: "2025-12-31", scale: 500 },
+  /** ≈ 1.5 M dossiers, ≈ 6.3 M events: Đồng Nai's real yearly volume (1.5–1.8 M dossiers). */
+  "province-year": { from: "2025-01-01", to: "2025-12-31", scale: 60 },
+  national: { from: "2025-01-01", to: "2025-12-31", scale: 600 },
 } as const satisfies Record<string, Omit<GeneratorOptions, "seed">>;
 export type PresetName = keyof typeof PRESETS;
 
@@ -42,6 +44,39 @@ const dateOf = (iso: string) => iso.slice(0, 10);
 
 function* days(from: string, to: string): Generator<string> {
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) yield new Date(t).toISOString().slice(0, 10);
+}
+
+/** Each year's Tết break (first and last day off, compensatory days included), from the holiday data. */
+const TET_BREAKS: readonly { readonly first: string; readonly last: string }[] = (() => {
+  const byYear = new Map<string, { first: string; last: string }>();
+  for (const d of VN_CALENDAR_DAYS) {
+    if (!d.nameEn.startsWith("Lunar New Year") || d.kind === "MAKEUP_WORKDAY") continue;
+    const y = d.date.slice(0, 4);
+    const b = byYear.get(y);
+    if (!b) byYear.set(y, { first: d.date, last: d.date });
+    else {
+      if (d.date < b.first) b.first = d.date;
+      if (d.date > b.last) b.last = d.date;
+    }
+  }
+  return [...byYear.values()];
+})();
+
+/**
+ * Seasonal factor on the volume of a working day around Tết (the dip of the monthly volumes): a
+ * rush in the week before the break (papers settled before the holiday), a slow restart in the
+ * two weeks after it (offices and citizens back gradually). 1 on every other day.
+ */
+export function tetFactor(date: string): number {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  for (const b of TET_BREAKS) {
+    const before = (Date.parse(`${b.first}T00:00:00Z`) - t) / DAY_MS;
+    const after = (t - Date.parse(`${b.last}T00:00:00Z`)) / DAY_MS;
+    if (before > 0 && before <= 7) return 1.25;
+    if (after > 0 && after <= 7) return 0.45;
+    if (after > 7 && after <= 14) return 0.75;
+  }
+  return 1;
 }
 
 const VERTICAL_ORGS = [["VERT-THUE", 0.6], ["VERT-CONGAN", 0.2], ["VERT-BHXH", 0.2]] as const;
@@ -84,19 +119,26 @@ export class DemoProvince {
     const { from, to, scale, seed } = this.options;
     const asOf = instant(this.options.asOf ?? `${to}T23:59:59+07:00`);
     const rng = new Random(seed);
+    // The Tết season thins or adds dossiers with their own streams, so every other day's dossiers
+    // stay those of the main stream (the demo outside the Tết weeks is unchanged by the season).
+    const thin = new Random(seed ^ 0x7e7d1b);
+    const extra = new Random(seed ^ 0x7e7ad0);
     const start = Date.parse(`${from}T00:00:00Z`);
     const ranked = this.catalog.units.filter((u) => u.tier === "DEPARTMENT" || u.tier === "DISTRICT" || u.tier === "COMMUNE");
     for (const date of days(from, to)) {
       if (!this.calendar.isWorkingDay(date)) continue;
       const month = (Date.parse(`${date}T00:00:00Z`) - start) / (30.44 * DAY_MS);
       const yymmdd = date.slice(2).replace(/-/g, "");
+      const season = tetFactor(date);
       for (const unit of ranked) {
         if (unit.validFrom > date || (unit.validTo !== null && unit.validTo < date)) continue;
         const profile = this.profile(unit);
         const n = rng.poisson(profile.volume * scale);
-        for (let i = 0; i < n; i++) {
+        const added = season > 1 ? extra.poisson(profile.volume * scale * (season - 1)) : 0;
+        for (let i = 0; i < n + added; i++) {
           const caseId = `${unit.unitId.replace(/^(DEPT|DIST|COM)-/, "")}-${yymmdd}-${pad(i + 1, 4)}`;
-          const { events, late } = this.dossier(rng, profile, caseId, date, month);
+          const { events, late } = this.dossier(i < n ? rng : extra, profile, caseId, date, month);
+          if (season < 1 && !thin.chance(season)) continue;
           onDossier?.({ caseId, unitId: unit.unitId, receivedAt: (events[0] as CaseEventInput).occurredAt, late });
           for (const e of events) if (instant(e.occurredAt) <= asOf) yield e;
         }

@@ -42,13 +42,22 @@ export const readRanking =
  * The public ranking: the latest PUBLISHED version when there is one (never silently replaced by a
  * recompute), the draft (status "draft") before the first publication.
  */
-export const readPublicRanking =
-  (deps: ReadDeps) =>
-  async (periodId: string, tier: string): Promise<RankingView | undefined> => {
+export const readPublicRanking = (deps: ReadDeps) => {
+  // The same stored snapshot (a cached store returns the same object until it is rewritten) with
+  // the same publication info gives the same view object, so the handler can reuse its serialised body.
+  const views = new WeakMap<RankingSnapshot, { info: string; view: RankingView }>();
+  return async (periodId: string, tier: string): Promise<RankingView | undefined> => {
     const r = await publicationInfo(deps, parsePeriod(periodId).id, tier);
     const snapshot = r?.published ?? r?.draft;
-    return r && snapshot ? { ...snapshot, publication: r.info } : undefined;
+    if (!r || !snapshot) return undefined;
+    const info = JSON.stringify(r.info);
+    const hit = views.get(snapshot);
+    if (hit && hit.info === info) return hit.view;
+    const view = { ...snapshot, publication: r.info };
+    views.set(snapshot, { info, view });
+    return view;
   };
+};
 
 export const readPublicMeta = (deps: ReadDeps) => async (): Promise<PublicMeta> => {
   const periods = sortPeriodsNewestFirst(await deps.snapshots.periods(deps.methodology));

@@ -1,7 +1,21 @@
-import type { IndicatorValue, Period, RankedUnit, RankingSnapshot, Tier, UnitCatalog } from "@scorecard/shared";
+import {
+  type IndicatorValue,
+  type Period,
+  type RankedUnit,
+  type RankingSnapshot,
+  type Tier,
+  type UnitCatalog,
+  type UnitScore,
+  WorkingCalendar,
+  getMethodology,
+  referenceIndicators,
+  scoreUnits,
+  unitsValidIn,
+} from "@scorecard/shared";
 import { CASE_LIST_SQL } from "@scorecard/shared/sql/case-list.sql";
-import { PROGRESS_BY_UNIT_SQL } from "@scorecard/shared/sql/progress.sql";
 import { toCaseRow } from "./case-rules.js";
+import { type StatusCounts, indicatorValues, queryIndicatorRows } from "./indicator-rows.js";
+import { readReferenceInput } from "./reference-input.js";
 import { drilldownKey } from "./read-rankings.js";
 import type { Clock, Lake, PublicationStore, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
 import { syncPublicJson } from "./published-rankings.js";
@@ -18,7 +32,47 @@ export interface ScoreDeps {
   readonly methodology: string;
   /** Published versions (issue 6): once a period is published, its public JSON stays the published body. */
   readonly publications?: PublicationStore | undefined;
+  /** Working-day calendar (default: shared's holiday data). Must match the engine's dim_calendar. */
+  readonly calendar?: WorkingCalendar | undefined;
 }
+
+/** Which route computes the indicator counts: the shared SQL (default) or the reference scorer (comparison). */
+export type ScoreEngine = "sql" | "reference";
+
+export interface ScoredUnits {
+  readonly units: readonly UnitScore[];
+  readonly counts: ReadonlyMap<string, StatusCounts>;
+  /** Bytes the SQL read, when the engine reports it (null for the reference route). */
+  readonly bytesScanned: number | null;
+}
+
+const NO_COUNTS: StatusCounts = { EARLY: 0, ON_TIME: 0, LATE: 0, OVERDUE: 0, IN_PROGRESS: 0 };
+
+/**
+ * Indicator counts → points, groups, totals, bands and ranks for every unit valid in the period
+ * (methodology §3, shared's scoreUnits), by the SQL route or the reference route.
+ */
+export async function scoreUnitsOf(deps: ScoreDeps, period: Period, engine: ScoreEngine = "sql"): Promise<ScoredUnits> {
+  const m = getMethodology(deps.methodology);
+  const calendar = deps.calendar ?? new WorkingCalendar();
+  const units = unitsValidIn(deps.catalog, period).filter((u) => u.tier !== "PROVINCE");
+  if (engine === "reference") {
+    const input = await readReferenceInput(deps.engine, period);
+    const result = referenceIndicators({ ...input, units: deps.catalog, period, calendar, methodology: m });
+    const counts = new Map<string, StatusCounts>();
+    for (const f of result.cases) {
+      if (!f.inScope || f.status === "EXCLUDED") continue;
+      const c = counts.get(f.unitId) ?? { ...NO_COUNTS };
+      counts.set(f.unitId, { ...c, [f.status]: c[f.status] + 1 });
+    }
+    return { units: scoreUnits(m, period.id, result.units), counts, bytesScanned: null };
+  }
+  const rows = await queryIndicatorRows(deps.engine, period, m);
+  const values = indicatorValues(rows, units, m);
+  return { units: scoreUnits(m, period.id, values), counts: new Map(values.map((v) => [v.unitId, v.counts])), bytesScanned: rows.bytesScanned };
+}
+
+const indicatorValue = (i: IndicatorValue): IndicatorValue => ({ numerator: i.numerator, denominator: i.denominator, ratio: i.ratio, points: i.points, max: i.max, status: i.status });
 
 const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
@@ -77,38 +131,36 @@ async function writeDrilldowns(deps: ScoreDeps, period: Period, rows: readonly R
   }
 }
 
-/** Score one period for every tier: run the SQL, apply the rules, store draft snapshots and public JSON. */
+/**
+ * Score one period for every tier: run the SQL (or the reference scorer), apply the methodology,
+ * store draft snapshots and public JSON, and write the per-unit drill-downs.
+ */
 export const scorePeriod =
   (deps: ScoreDeps) =>
-  async (period: Period): Promise<RankingSnapshot[]> => {
+  async (period: Period, options: { engine?: ScoreEngine } = {}): Promise<RankingSnapshot[]> => {
+    const engine = options.engine ?? "sql";
     const params = { period_start: sqlTimestamp(period.start), period_end: sqlTimestamp(period.end), month_to: period.endDate.slice(0, 7) };
-    const result = await deps.engine.query(PROGRESS_BY_UNIT_SQL, params);
+    const scored = await scoreUnitsOf(deps, period, engine);
     await writeDrilldowns(deps, period, (await deps.engine.query(CASE_LIST_SQL, params)).rows);
-    const byUnit = new Map(result.rows.map((r) => [String(r["unit_id"]), r as unknown as ProgressCounts]));
     const computedAt = deps.clock.now().toISOString();
     const snapshots: RankingSnapshot[] = [];
     for (const tier of SCORED_TIERS) {
-      const units = deps.catalog.validIn(tier, period.startDate, period.endDate);
-      if (units.length === 0) continue;
-      const scored = units.map((u) => {
-        const c = byUnit.get(u.unitId);
-        const p1 = progressIndicator(c);
+      const inTier = scored.units.filter((u) => u.tier === tier);
+      if (inTier.length === 0) continue;
+      const units = inTier.map((s): RankedUnit => {
+        const u = deps.catalog.get(s.unitId);
         return {
-          unitId: u.unitId,
-          nameVi: u.nameVi,
-          nameEn: u.nameEn,
+          unitId: s.unitId,
+          nameVi: u?.nameVi ?? s.unitId,
+          nameEn: u?.nameEn ?? s.unitId,
           tier,
-          total: p1.points,
-          complete: false,
-          band: null,
-          indicators: { P1: p1 },
-          counts: {
-            EARLY: c?.early ?? 0,
-            ON_TIME: c?.on_time ?? 0,
-            LATE: c?.late ?? 0,
-            OVERDUE: c?.overdue ?? 0,
-            IN_PROGRESS: c?.in_progress ?? 0,
-          },
+          rank: s.rank,
+          total: s.total,
+          complete: s.complete,
+          band: s.band,
+          indicators: Object.fromEntries(Object.entries(s.indicators).map(([code, i]) => [code, indicatorValue(i)])),
+          groups: s.groups,
+          counts: { ...(scored.counts.get(s.unitId) ?? NO_COUNTS) },
         };
       });
       const snapshot: RankingSnapshot = {
@@ -119,8 +171,8 @@ export const scorePeriod =
         dataAsOf: period.end < computedAt ? period.end : computedAt,
         status: "draft",
         version: null,
-        engine: "sql",
-        units: rankUnits(scored) satisfies RankedUnit[],
+        engine,
+        units,
       };
       await deps.snapshots.putDraft(snapshot);
       await syncPublicJson(deps, deps.methodology, period.id, tier, snapshot);

@@ -134,19 +134,19 @@ describe("CSV formula injection (ASVS 1.2.10): any string → a cell that cannot
 /** Keys a public payload may carry (RankingView, PublicMeta): anything else is a leak. */
 const ALLOWED_KEYS = new Set([
   "period", "tier", "methodology", "computedAt", "dataAsOf", "status", "version", "engine", "units", "publication",
-  "unitId", "nameVi", "nameEn", "rank", "total", "complete", "band", "indicators", "counts",
+  "unitId", "nameVi", "nameEn", "rank", "total", "complete", "band", "indicators", "groups", "counts",
   "numerator", "denominator", "ratio", "points", "max",
   "EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS",
   "publishedAt", "draftDiffers", "periods", "tiers",
 ]);
-const INDICATOR_CODE = /^[A-Z][A-Z0-9]{0,7}$/;
+const INDICATOR_CODE = /^[A-Z][A-Z0-9_]{0,7}$/; // P1, D6A, R9_R1; also the group codes (TDGQ) under "groups"
 
 function keysAndStrings(value: unknown, keys: string[], strings: string[], parent = ""): void {
   if (typeof value === "string") strings.push(value);
   else if (Array.isArray(value)) value.forEach((v) => keysAndStrings(v, keys, strings, parent));
   else if (value !== null && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
-      keys.push(parent === "indicators" && INDICATOR_CODE.test(k) ? "<indicator>" : k);
+      keys.push((parent === "indicators" || parent === "groups") && INDICATOR_CODE.test(k) ? "<indicator>" : k);
       keysAndStrings(v, keys, strings, k);
     }
   }

@@ -30,6 +30,8 @@ export interface RankedUnit {
   readonly indicators: Readonly<Record<string, IndicatorValue>>;
   /** Counts behind the progress indicator, for display (early, on time, late, overdue, in progress). */
   readonly counts: Readonly<Record<string, number>>;
+  /** Points per indicator group (methodology §3), e.g. TDGQ: { points: 19.4, max: 20 }. */
+  readonly groups?: Readonly<Record<string, { readonly points: number; readonly max: number }>>;
 }
 
 export interface RankingSnapshot {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { AuditEntry, ConditionalWrite, PublicationHeader, PublicationStore } from "../../ports/index.js";
 
 const pad = (n: number) => String(n).padStart(4, "0");
@@ -56,7 +57,9 @@ export class DynamoDbPublicationStore implements PublicationStore {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: `SNAP#${methodology}#${period}`, sk: `${tier}#V${pad(version)}#${publicationId}`, kind: "SNAPSHOT_VERSION", methodology, period, tier, version, publicationId, body },
+        Item: { pk: `SNAP#${methodology}#${period}`, sk: `${tier}#V${pad(version)}#${publicationId}`, kind: "SNAPSHOT_VERSION", methodology, period, tier, version, publicationId,
+          // Gzipped (exact bytes back): a full-methodology tier body can exceed DynamoDB's 400 KB item limit.
+          bodyGz: gzipSync(body) },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
@@ -66,7 +69,9 @@ export class DynamoDbPublicationStore implements PublicationStore {
     const r = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: `SNAP#${h.methodology}#${h.period}`, sk: `${tier}#V${pad(h.version)}#${h.publicationId}` }, ConsistentRead: true }),
     );
-    return r.Item ? (r.Item["body"] as string) : undefined;
+    if (!r.Item) return undefined;
+    const gz = r.Item["bodyGz"] as Uint8Array | undefined;
+    return gz ? gunzipSync(gz).toString("utf8") : (r.Item["body"] as string);
   }
 
   async commit(h: PublicationHeader): Promise<ConditionalWrite> {

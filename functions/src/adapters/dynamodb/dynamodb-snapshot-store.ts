@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { RankingSnapshot } from "@scorecard/shared";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { SnapshotStore } from "../../ports/index.js";
 
 /** Ranking snapshots: `SNAP#<methodology>#<period>` / `<tier>#DRAFT` (docs/storage.md). */
@@ -21,7 +22,9 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
           period: s.period,
           tier: s.tier,
           computedAt: s.computedAt,
-          body: JSON.stringify(s),
+          // Gzipped: a tier with every indicator of the methodology for a few hundred communes is
+          // ~1 MB of JSON, over DynamoDB's 400 KB item limit; gzipped it is a few tens of KB.
+          bodyGz: gzipSync(JSON.stringify(s)),
         },
       }),
     );
@@ -33,7 +36,9 @@ export class DynamoDbSnapshotStore implements SnapshotStore {
     const r = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: `SNAP#${methodology}#${period}`, sk: `${tier}#DRAFT` } }),
     );
-    return r.Item ? (JSON.parse(r.Item["body"] as string) as RankingSnapshot) : undefined;
+    if (!r.Item) return undefined;
+    const gz = r.Item["bodyGz"] as Uint8Array | undefined;
+    return JSON.parse(gz ? gunzipSync(gz).toString("utf8") : (r.Item["body"] as string)) as RankingSnapshot;
   }
 
   async periods(methodology: string): Promise<string[]> {

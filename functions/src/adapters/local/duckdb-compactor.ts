@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { DuckDbQueryEngine } from "./duckdb-engine.js";
 
 /** JSON columns of a raw object line (a StoredCaseEvent), for read_ndjson. */
-const RAW_COLUMNS = `{
+export const RAW_COLUMNS = `{
   eventId: 'VARCHAR', caseId: 'VARCHAR', type: 'VARCHAR', occurredAt: 'VARCHAR', unitId: 'VARCHAR',
   procedureCode: 'VARCHAR', field: 'VARCHAR', channel: 'VARCHAR', dueAt: 'VARCHAR', targetUnitId: 'VARCHAR',
   flags: 'STRUCT(digitizedDossier BOOLEAN, digitizedResult BOOLEAN, digitallySigned BOOLEAN, reusedData BOOLEAN,
@@ -32,7 +32,7 @@ const MANIFEST = "_compacted.json";
 const ORPHAN_AGE_MS = 10 * 60_000;
 
 /** The raw columns → the curated columns (docs/storage.md, infra/lib/lake-schema.ts). */
-const CURATED_SELECT = `eventId AS event_id, caseId AS case_id, type, ${ts("occurredAt")} AS occurred_at, unitId AS unit_id,
+export const CURATED_SELECT = `eventId AS event_id, caseId AS case_id, type, ${ts("occurredAt")} AS occurred_at, unitId AS unit_id,
        procedureCode AS procedure_code, field, channel, ${ts("dueAt")} AS due_at, targetUnitId AS target_unit_id,
        flags.digitizedDossier AS digitized_dossier, flags.digitizedResult AS digitized_result,
        flags.digitallySigned AS digitally_signed, flags.reusedData AS reused_data,

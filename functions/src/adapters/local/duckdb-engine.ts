@@ -1,4 +1,6 @@
 import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from "@duckdb/node-api";
+import { UnitCatalog, WorkingCalendar } from "@scorecard/shared";
+import { calendarDimRows, unitDimRows } from "@scorecard/shared/sql/dims";
 import type { QueryEngine, QueryResult, Row, SqlValue } from "../../ports/index.js";
 import { renderSql } from "../sql-params.js";
 
@@ -19,12 +21,19 @@ export const DUCKDB_PRELUDE: readonly { name: string; sql: string; why: string }
  * point at the lake's Parquet files, so the SQL text is the one Athena runs.
  */
 export class DuckDbQueryEngine implements QueryEngine {
+  /** Connections for read queries, used round-robin so that independent statements run in parallel. */
+  private readers: DuckDBConnection[] = [];
+  private next = 0;
+
   private constructor(
     private readonly con: DuckDBConnection,
     private readonly lakeRoot: string,
   ) {}
 
-  static async open(lakeRoot: string, options: { threads?: number; memoryLimit?: string } = {}): Promise<DuckDbQueryEngine> {
+  static async open(
+    lakeRoot: string,
+    options: { threads?: number; memoryLimit?: string; calendar?: WorkingCalendar; units?: UnitCatalog; readers?: number } = {},
+  ): Promise<DuckDbQueryEngine> {
     const instance = await DuckDBInstance.create(":memory:", {
       threads: String(options.threads ?? 2),
       memory_limit: options.memoryLimit ?? "2GB",
@@ -32,8 +41,31 @@ export class DuckDbQueryEngine implements QueryEngine {
     const con = await instance.connect();
     for (const shim of DUCKDB_PRELUDE) await con.run(shim.sql);
     const engine = new DuckDbQueryEngine(con, lakeRoot);
+    // Macros, tables and views live in the database's catalog: every connection sees them.
+    engine.readers = [con, ...(await Promise.all(Array.from({ length: Math.max(0, (options.readers ?? 3) - 1) }, () => instance.connect())))];
+    await engine.loadDims(options.calendar ?? new WorkingCalendar(), options.units ?? new UnitCatalog());
     await engine.refreshViews();
     return engine;
+  }
+
+  /**
+   * Materialise the dimension tables generated from shared's domain data: `dim_calendar`
+   * (working-day index, shared/src/sql/dims.ts) and `dim_units`. On AWS the same rows are written
+   * to the lake's dims/ folder.
+   */
+  async loadDims(calendar: WorkingCalendar, units: UnitCatalog): Promise<void> {
+    const days = calendarDimRows(calendar);
+    await this.con.run(`CREATE OR REPLACE TABLE dim_calendar ("date" DATE, day BIGINT, is_working BOOLEAN, working_day_index INTEGER)`);
+    for (let i = 0; i < days.length; i += 1000) {
+      const values = days.slice(i, i + 1000).map((d) => `(DATE '${d.date}', ${d.day}, ${d.isWorking}, ${d.workingDayIndex})`);
+      await this.con.run(`INSERT INTO dim_calendar VALUES ${values.join(", ")}`);
+    }
+    await this.con.run(`CREATE OR REPLACE TABLE dim_units (unit_id VARCHAR, tier VARCHAR, name_vi VARCHAR, valid_from DATE, valid_to DATE)`);
+    const rows = unitDimRows(units.units);
+    for (let i = 0; i < rows.length; i += 1000) {
+      const values = rows.slice(i, i + 1000).map((u) => `(${lit(u.unitId)}, ${lit(u.tier)}, ${lit(u.nameVi)}, DATE '${u.validFrom}', ${u.validTo === null ? "NULL" : `DATE '${u.validTo}'`})`);
+      if (values.length > 0) await this.con.run(`INSERT INTO dim_units VALUES ${values.join(", ")}`);
+    }
   }
 
   /** (Re)bind the lake views; call after compaction has written new files. */
@@ -42,9 +74,12 @@ export class DuckDbQueryEngine implements QueryEngine {
     const dir = `${this.lakeRoot}/curated/events`;
     const hasFiles = existsSync(dir) && readdirSync(dir).some((m) => readdirSync(`${dir}/${m}`).some((f) => f.endsWith(".parquet")));
     const glob = `${this.lakeRoot}/curated/events/*/*.parquet`.replace(/'/g, "''");
+    const source = `read_parquet('${glob}', hive_partitioning = true, hive_types = {'month': VARCHAR})`;
+    // Files compacted before a column was added lack it: the view gives NULL there (as Glue does).
+    const missing = hasFiles ? await this.missingColumns(source) : [];
     await this.con.run(
       hasFiles
-        ? `CREATE OR REPLACE VIEW curated_events AS SELECT * FROM read_parquet('${glob}', hive_partitioning = true, hive_types = {'month': VARCHAR})`
+        ? `CREATE OR REPLACE VIEW curated_events AS SELECT *${missing.map((c) => `, CAST(NULL AS BOOLEAN) AS ${c}`).join("")} FROM ${source}`
         : `CREATE OR REPLACE VIEW curated_events AS SELECT * FROM (${EMPTY_CURATED}) WHERE false`,
     );
     // One file per table (docs/storage.md): the view is empty, with the right columns, until it exists.
@@ -62,8 +97,14 @@ export class DuckDbQueryEngine implements QueryEngine {
     }
   }
 
+  private async missingColumns(source: string): Promise<string[]> {
+    const present = new Set((await (await this.con.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJson()).map((r) => String(r["column_name"])));
+    return ADDED_FLAG_COLUMNS.filter((c) => !present.has(c));
+  }
+
   async query(sql: string, params: Readonly<Record<string, SqlValue>>): Promise<QueryResult> {
-    const reader = await this.con.runAndReadAll(renderSql(sql, params));
+    const con = this.readers[this.next++ % this.readers.length] ?? this.con;
+    const reader = await con.runAndReadAll(renderSql(sql, params));
     const numeric = new Set(reader.columnNames().filter((_, i) => NUMERIC_AS_TEXT.has(reader.columnTypes()[i]?.typeId as DuckDBTypeId)));
     const rows = (reader.getRowObjectsJson() as Row[]).map((row) => {
       for (const k of numeric) if (row[k] !== null) row[k] = Number(row[k]);
@@ -78,6 +119,7 @@ export class DuckDbQueryEngine implements QueryEngine {
   }
 
   close(): void {
+    for (const c of this.readers) if (c !== this.con) c.closeSync();
     this.con.closeSync();
   }
 }
@@ -88,6 +130,11 @@ export class DuckDbQueryEngine implements QueryEngine {
  */
 const NUMERIC_AS_TEXT: ReadonlySet<DuckDBTypeId> = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL]);
 
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Flag columns added after the first lake layout (older Parquet files lack them). */
+const ADDED_FLAG_COLUMNS = ["personal_data_store", "population_database"] as const;
+
 /** Column list of the curated events table, for an empty lake (mirrors the Glue table). */
 export const EMPTY_CURATED = `SELECT
   CAST(NULL AS VARCHAR) AS event_id, CAST(NULL AS VARCHAR) AS case_id, CAST(NULL AS VARCHAR) AS type,
@@ -96,6 +143,7 @@ export const EMPTY_CURATED = `SELECT
   CAST(NULL AS VARCHAR) AS target_unit_id, CAST(NULL AS BOOLEAN) AS digitized_dossier, CAST(NULL AS BOOLEAN) AS digitized_result,
   CAST(NULL AS BOOLEAN) AS digitally_signed, CAST(NULL AS BOOLEAN) AS reused_data, CAST(NULL AS BOOLEAN) AS online_payment,
   CAST(NULL AS BOOLEAN) AS fee_bearing, CAST(NULL AS BOOLEAN) AS synced_to_national_portal, CAST(NULL AS BOOLEAN) AS result_required,
+  CAST(NULL AS BOOLEAN) AS personal_data_store, CAST(NULL AS BOOLEAN) AS population_database,
   CAST(NULL AS BOOLEAN) AS rating_satisfied, CAST(NULL AS VARCHAR) AS applicant_pseudonym, CAST(NULL AS VARCHAR) AS ingest_batch,
   CAST(NULL AS VARCHAR) AS month`;
 

@@ -1,0 +1,179 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedRuntime } from "../functions/src/local/seed.js";
+import { createLocalServer, listen } from "../functions/src/local/server.js";
+import { tempRuntime } from "../functions/test/support/temp-runtime.js";
+import { seriousViolations } from "./support/axe.js";
+import { launchBrowser } from "./support/browser.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const shots = join(root, ".tmp", "screenshots");
+
+interface Row {
+  unitId: string;
+  rank: number | null;
+}
+
+/**
+ * Each audience's main journey in Chromium against the local runtime with the demo province
+ * (ARCHITECTURE §1): the public, a unit officer, the chairman, Home Affairs. Screenshots go to
+ * .tmp/screenshots; every page is checked with axe-core (serious or critical violations fail).
+ */
+describe("Browser journeys (Chromium, local runtime, demo province)", () => {
+  let env: Awaited<ReturnType<typeof tempRuntime>>;
+  let server: Server;
+  let base: string;
+  let browser: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    env = await tempRuntime();
+    await seedRuntime(env.rt, { preset: "demo", seed: 2024 });
+    server = createLocalServer(env.rt, { dashboardDir: join(root, "dashboard", "dist") });
+    base = `http://127.0.0.1:${await listen(server, 0)}`;
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on("request", (r) => requests.push(r.url()));
+    mkdirSync(shots, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+    await env?.dispose();
+  });
+
+  const ready = () => page.waitForFunction(() => document.body.dataset["state"] === "ready", undefined, { timeout: 20_000 });
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const rows = () =>
+    page.$$eval("[data-testid=ranking-row]", (trs) => trs.map((tr) => ({ unitId: tr.getAttribute("data-unit-id") ?? "", text: tr.textContent ?? "" })));
+  const api = async (period: string) =>
+    ((await (await fetch(`${base}/v1/public/rankings?period=${period}&tier=DEPARTMENT`)).json()) as { units: Row[] }).units;
+  const expectAccessible = async (what: string) => expect(await seriousViolations(page), what).toEqual([]);
+  const signIn = async (userId: string) => {
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(`${base}/#/login`);
+    await page.waitForSelector("[data-testid=login-page]");
+    await page.click(`[data-testid=login-user-${userId}]`);
+    await ready();
+  };
+
+  describe("the public", () => {
+    it("sees the departments of 2024-H1 in the order the API ranked them, in Vietnamese", async () => {
+      await page.goto(`${base}/?period=2024-H1&tier=DEPARTMENT`);
+      await ready();
+      const shown = await rows();
+      expect(shown.map((r) => r.unitId)).toEqual((await api("2024-H1")).map((u) => u.unitId));
+      expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+      expect(await page.locator("[data-testid=as-of]").first().textContent()).toBeTruthy();
+      await shot("public-ranking-2024-H1");
+      await expectAccessible("rankings page");
+    });
+
+    it("changes the ranking when another period is selected, and the URL reproduces the view", async () => {
+      const before = (await rows()).map((r) => r.text);
+      await page.selectOption("[data-testid=period-select]", "2025-H2");
+      await ready();
+      await page.waitForSelector("[data-testid=ranking-table][data-period='2025-H2']");
+      const after = await rows();
+      expect(after.map((r) => r.text)).not.toEqual(before);
+      expect(after.map((r) => r.unitId)).toEqual((await api("2025-H2")).map((u) => u.unitId));
+      expect(new URL(page.url()).searchParams.get("period")).toBe("2025-H2");
+      await shot("public-ranking-2025-H2");
+    });
+
+    it("opens a unit's public page and the methodology, with provisional items marked", async () => {
+      await page.goto(`${base}/#/public/units/DEPT-STP-2020?period=2024-H1&tier=DEPARTMENT`);
+      await ready();
+      expect(await page.locator("[data-testid=public-unit-page]").getAttribute("data-unit-id")).toBe("DEPT-STP-2020");
+      await expectAccessible("public unit page");
+      await shot("public-unit");
+      await page.goto(`${base}/#/methodology`);
+      await ready();
+      expect(await page.locator("[data-testid=provisional-mark]").count()).toBeGreaterThan(0);
+      await expectAccessible("methodology page");
+      await shot("methodology");
+    });
+
+    it("prints the A4 half-year report through Chromium as a PDF", async () => {
+      await page.goto(`${base}/#/report?period=2024-H1&tier=DEPARTMENT`);
+      await ready();
+      const path = join(shots, "report-2024-H1.pdf");
+      await page.pdf({ path, format: "A4", printBackground: true });
+      expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
+      expect(await page.locator("[data-testid=report-row]").count()).toBe((await api("2024-H1")).length);
+    });
+  });
+
+  describe("a unit officer (UBND TP. Biên Hòa)", () => {
+    it("lands on their own unit's scorecard and opens the dossiers behind a number", async () => {
+      await signIn("officer-bien-hoa");
+      await page.goto(`${base}/#/units/DIST-731?period=2024-H1`);
+      await ready();
+      expect(await page.locator("[data-testid=scorecard-page]").getAttribute("data-unit-id")).toBe("DIST-731");
+      await expectAccessible("unit scorecard");
+      await shot("officer-scorecard");
+      await page.click("[data-testid=cases-link-all]");
+      await ready();
+      const statuses = await page.$$eval("[data-testid=case-row]", (trs) => trs.map((tr) => tr.getAttribute("data-status")));
+      expect(statuses.length).toBeGreaterThan(0);
+      await expectAccessible("dossier list");
+      await shot("officer-cases");
+    });
+
+    it("never requests another unit's drill-down, even when the URL asks for it", async () => {
+      requests.length = 0;
+      await page.goto(`${base}/#/units/DIST-732/cases?period=2024-H1`);
+      await page.waitForFunction(() => document.body.dataset["state"] !== "loading", undefined, { timeout: 20_000 });
+      expect(await page.locator("[data-testid=forbidden]").count()).toBeGreaterThan(0);
+      expect(requests.filter((u) => u.includes("/v1/units/DIST-732"))).toEqual([]);
+    });
+  });
+
+  describe("the chairman", () => {
+    it("sees the province overview: totals, rankings, late dossiers and early warnings", async () => {
+      await signIn("chairman");
+      await page.goto(`${base}/#/overview?period=2025-H2&tier=DEPARTMENT`);
+      await ready();
+      await page.waitForSelector("[data-testid=province-totals]");
+      expect(await page.locator("[data-testid=overview-row]").count()).toBeGreaterThan(5);
+      await expectAccessible("overview");
+      await shot("chairman-overview");
+    });
+  });
+
+  describe("Home Affairs", () => {
+    it("records an inspection finding, concludes it, and sees it locked", async () => {
+      await signIn("home-affairs");
+      await page.goto(`${base}/#/admin/findings?period=2025-H2`);
+      await ready();
+      await expectAccessible("findings workspace");
+      await page.fill("#f-unit", "DEPT-SXD-202507");
+      await page.fill("#f-deduction", "1.5");
+      await page.fill("#f-evidence", "Biên bản kiểm tra công vụ số 12/BB-SNV (demo)");
+      await page.click("[data-testid=finding-create]");
+      const finding = page.locator("[data-testid=finding][data-status=DRAFT]").first();
+      await finding.waitFor({ timeout: 15_000 });
+      await finding.locator("[data-testid=notice-number]").fill("45/TB-SNV");
+      await finding.locator("[data-testid=notice-date]").fill("2025-11-20");
+      await finding.locator("[data-testid=finding-conclude]").click();
+      await page.locator("[data-testid=finding][data-status=CONCLUDED] [data-testid=finding-locked]").first().waitFor({ timeout: 15_000 });
+      await shot("home-affairs-finding-locked");
+    });
+
+    it("opens the publishing and audit sections", async () => {
+      for (const section of ["publish", "audit"]) {
+        await page.goto(`${base}/#/admin/${section}?period=2025-H2`);
+        await ready();
+        expect(await page.locator("[data-testid=admin-page]").getAttribute("data-section")).toBe(section);
+        await expectAccessible(`admin ${section}`);
+        await shot(`home-affairs-${section}`);
+      }
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import type { RankingSnapshot } from "@scorecard/shared";
+import type { ConditionalWrite, PublicationHeader, PublicationStore, SnapshotStore } from "../../ports/index.js";
+
+/**
+ * Read-through caches of the ranking snapshots and publication headers for the local runtime,
+ * where one process does every write (the scoring, the scheduler, publishing: the CLI commands
+ * that write refuse to run beside the server): each write drops the entries it touches, after it
+ * has been stored, so a read never returns a value older than the last completed write. The
+ * read API's public rankings then cost no DynamoDB round trip (bench: p99 at 200 req/s). Frozen
+ * publication bodies never change and are kept. Bounded (least recently used out). Cached
+ * snapshots are shared between readers: the use cases only read them (spread into new objects).
+ */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(k: string): V | undefined {
+    const v = this.map.get(k);
+    if (v !== undefined) {
+      this.map.delete(k);
+      this.map.set(k, v);
+    }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.map.delete(k);
+    this.map.set(k, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+  delete(k: string): void {
+    this.map.delete(k);
+  }
+  deleteWhere(p: (k: string) => boolean): void {
+    for (const k of [...this.map.keys()]) if (p(k)) this.map.delete(k);
+  }
+}
+
+/** A cached promise (concurrent reads of one key share one round trip); a failed read is not kept. */
+function cached<V>(lru: Lru<Promise<V>>, key: string, read: () => Promise<V>): Promise<V> {
+  const hit = lru.get(key);
+  if (hit) return hit;
+  const p = read();
+  lru.set(key, p);
+  p.catch(() => {
+    if (lru.get(key) === p) lru.delete(key);
+  });
+  return p;
+}
+
+export class CachedSnapshotStore implements SnapshotStore {
+  private readonly snapshots = new Lru<Promise<RankingSnapshot | undefined>>(512);
+  private readonly periodLists = new Lru<Promise<string[]>>(16);
+  constructor(private readonly inner: SnapshotStore) {}
+
+  async putDraft(s: RankingSnapshot): Promise<void> {
+    try {
+      await this.inner.putDraft(s);
+    } finally {
+      this.snapshots.delete(`${s.methodology}\u0000${s.period}\u0000${s.tier}`);
+      this.periodLists.delete(s.methodology);
+    }
+  }
+  get(methodology: string, period: string, tier: string): Promise<RankingSnapshot | undefined> {
+    return cached(this.snapshots, `${methodology}\u0000${period}\u0000${tier}`, () => this.inner.get(methodology, period, tier));
+  }
+  async periods(methodology: string): Promise<string[]> {
+    return [...(await cached(this.periodLists, methodology, () => this.inner.periods(methodology)))];
+  }
+}
+
+export class CachedPublicationStore implements PublicationStore {
+  private readonly latestHeaders = new Lru<Promise<PublicationHeader | undefined>>(512);
+  private readonly bodies = new Lru<Promise<string | undefined>>(512);
+  constructor(private readonly inner: PublicationStore) {}
+
+  list(methodology: string, period: string): Promise<PublicationHeader[]> {
+    return this.inner.list(methodology, period);
+  }
+  latest(methodology: string, period: string): Promise<PublicationHeader | undefined> {
+    return cached(this.latestHeaders, `${methodology}\u0000${period}`, () => this.inner.latest(methodology, period));
+  }
+  async putFrozen(methodology: string, period: string, tier: string, publicationId: string, version: number, body: string): Promise<void> {
+    await this.inner.putFrozen(methodology, period, tier, publicationId, version, body);
+  }
+  async frozenBody(header: PublicationHeader, tier: string): Promise<string | undefined> {
+    // Only a body that exists is kept (it is immutable); an absent one may be written later.
+    const key = `${JSON.stringify(header)}\u0000${tier}`;
+    const body = await cached(this.bodies, key, () => this.inner.frozenBody(header, tier));
+    if (body === undefined) this.bodies.delete(key);
+    return body;
+  }
+  async commit(header: PublicationHeader): Promise<ConditionalWrite> {
+    try {
+      return await this.inner.commit(header);
+    } finally {
+      this.latestHeaders.delete(`${header.methodology}\u0000${header.period}`);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { DN_2026_1, parsePeriod } from "@scorecard/shared";
+import fc from "fast-check";
+import { it } from "vitest";
+import { CASE_INDICATORS_SQL } from "@scorecard/shared/sql/case-indicators.sql";
+import { indicatorSqlParams } from "../src/use-cases/indicator-rows.js";
+import { renderSql } from "../src/adapters/sql-params.js";
+import { type ProvinceSpec, UNITS, province, provinceArb } from "./support/province-gen.js";
+import { SqlTables } from "./support/sql-tables.js";
+it("prof", async () => {
+  const db = await SqlTables.open(UNITS);
+  const spec = fc.sample(provinceArb, { numRuns: 1, seed: 5 })[0] as unknown as ProvinceSpec;
+  await db.load(province(spec));
+  const p = indicatorSqlParams(parsePeriod("2024-06"), DN_2026_1);
+  let t = Date.now();
+  for (let i = 0; i < 10; i++) await db.engine.query(CASE_INDICATORS_SQL, p);
+  console.log("case", (Date.now() - t) / 10, "ms");
+  await db.engine.exec("SET enable_profiling = 'json'");
+  await db.engine.exec("SET profiling_mode = 'detailed'");
+  await db.engine.exec("SET profiling_output = '/tmp/prof.json'");
+  await db.engine.query(CASE_INDICATORS_SQL, p);
+  await db.engine.exec("SET enable_profiling = 'no_output'");
+  db.dispose();
+});

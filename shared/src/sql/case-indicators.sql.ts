@@ -1,0 +1,157 @@
+import { COMPLEX_FIELDS } from "../contracts/case-event.js";
+import { CASE_FACTS_CTE } from "./case-facts.sql.js";
+import { UNIT_PROCEDURES_CTE } from "./catalog-indicators.sql.js";
+
+/**
+ * Every case-based count of the reference scorer (`referenceIndicators`), one wide row per unit,
+ * in one statement (Athena bills ≥ 10 MB per query). Parameters: those of CASE_FACTS_CTE plus
+ * {{start_date}}, {{end_date}} ('YYYY-MM-DD', the period's first and last local dates, for the
+ * unit's procedure list behind O2 / MB).
+ *
+ * The row of a unit is the sum of four parts (UNION ALL, then GROUP BY unit):
+ * 1. as the receiving unit (owner) of its cases: received, flags, statuses, R1–R4, R9, P2, D1, S3A, R6;
+ * 2. as the consulted unit: R5, R5D;
+ * 3. delay attribution (R7): overrun days charged to step holders and the lead's remainder —
+ *    rows for every unit charged, valid or not, so that Σ r7_days is the province total;
+ * 4. catalog × cases: O2 and MB numerators (procedures of the unit with an online / paid-online
+ *    case received in the period).
+ * Indicator codes: see functions/src/use-cases/indicator-rows.ts, which maps columns to codes.
+ */
+const COMPLEX = COMPLEX_FIELDS.map((f) => `'${f}'`).join(", ");
+
+/** Zero-filled part columns, so that every UNION ALL branch has the same shape. */
+const OWNER_COLUMNS = [
+  "received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r4_num", "s3a_num",
+  "r6_num", "r6_den", "early", "on_time", "late", "overdue", "in_progress", "late_apology",
+  "cx_received", "cx_r3_num", "cx_r4_num", "cx_good", "cx_late", "cx_in_progress", "cx_late_apology",
+  "p2_num", "p2_den", "d1_num", "d1_den",
+] as const;
+const CONSULT_COLUMNS = ["r5_num", "r5_den", "r5d_num", "r5d_den"] as const;
+const OTHER_COLUMNS = ["r7_days", "o2_num", "mb_num"] as const;
+export const CASE_INDICATOR_COLUMNS = [...OWNER_COLUMNS, ...CONSULT_COLUMNS, ...OTHER_COLUMNS] as const;
+export type CaseIndicatorColumn = (typeof CASE_INDICATOR_COLUMNS)[number];
+
+/** One UNION ALL branch: the given columns, every other column 0, in CASE_INDICATOR_COLUMNS order. */
+const branch = (from: string, given: readonly string[]) =>
+  `SELECT unit_id, ${CASE_INDICATOR_COLUMNS.map((c) => (given.includes(c) ? c : `0 AS ${c}`)).join(", ")} FROM ${from}`;
+
+export const CASE_INDICATORS_SQL = /* sql */ `
+WITH ${CASE_FACTS_CTE},
+${UNIT_PROCEDURES_CTE},
+complained AS (
+  SELECT DISTINCT case_id FROM curated_complaints
+  WHERE case_id IS NOT NULL AND received_at < TIMESTAMP {{period_end}}
+),
+cases AS (
+  SELECT f.*,
+         f.field IN (${COMPLEX}) AS complex,
+         coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
+         coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
+         f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL') AS online,
+         (k.case_id IS NOT NULL OR f.rating_satisfied = FALSE) AS bad
+  FROM facts f
+  LEFT JOIN dim_procedures p ON p.code = f.procedure_code
+  LEFT JOIN complained k ON k.case_id = f.case_id
+),
+owner_part AS (
+  SELECT unit_id,
+         count_if(received_in_period) AS received,
+         count_if(received_in_period AND synced_to_national_portal = 1) AS t4_num,
+         count_if(received_in_period AND online) AS o3_num,
+         count_if(received_in_period AND fee AND online_payments > 0) AS ma_num,
+         count_if(received_in_period AND fee) AS ma_den,
+         count_if(received_in_period AND digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1)) AS d2_num,
+         count_if(received_in_period AND reused_data = 1) AS d4_num,
+         count_if(received_in_period AND personal_data_store = 1) AS d5_num,
+         count_if(received_in_period AND population_database = 1) AS d6a_num,
+         count_if(received_in_period AND refused_t IS NOT NULL) AS r3_num,
+         count_if(received_in_period AND supplement_requests > 1) AS r4_num,
+         count_if(received_in_period AND bad) AS s3a_num,
+         sum(CASE WHEN received_in_period AND consult_requests > 0 THEN consulted_units ELSE 0 END) AS r6_num,
+         count_if(received_in_period AND consult_requests > 0) AS r6_den,
+         count_if(in_scope AND status = 'EARLY') AS early,
+         count_if(in_scope AND status = 'ON_TIME') AS on_time,
+         count_if(in_scope AND status = 'LATE') AS late,
+         count_if(in_scope AND status = 'OVERDUE') AS overdue,
+         count_if(in_scope AND status = 'IN_PROGRESS') AS in_progress,
+         count_if(in_scope AND status IN ('LATE', 'OVERDUE') AND apologies > 0) AS late_apology,
+         count_if(received_in_period AND complex) AS cx_received,
+         count_if(received_in_period AND complex AND refused_t IS NOT NULL) AS cx_r3_num,
+         count_if(received_in_period AND complex AND supplement_requests > 1) AS cx_r4_num,
+         count_if(in_scope AND complex AND status IN ('EARLY', 'ON_TIME')) AS cx_good,
+         count_if(in_scope AND complex AND status IN ('LATE', 'OVERDUE')) AS cx_late,
+         count_if(in_scope AND complex AND status = 'IN_PROGRESS') AS cx_in_progress,
+         count_if(in_scope AND complex AND status IN ('LATE', 'OVERDUE') AND apologies > 0) AS cx_late_apology,
+         sum(CASE WHEN resolved_in_period THEN handling_days ELSE 0 END) AS p2_num,
+         count_if(resolved_in_period) AS p2_den,
+         count_if(resolved_in_period AND needs_result AND digitized_result = 1) AS d1_num,
+         count_if(resolved_in_period AND needs_result) AS d1_den
+  FROM cases
+  GROUP BY unit_id
+),
+consult_part AS (
+  SELECT consulted AS unit_id,
+         count_if(in_scope AND verdict = 'ON_TIME') AS r5_num,
+         count_if(in_scope AND verdict <> 'PENDING') AS r5_den,
+         sum(CASE WHEN in_scope AND verdict IN ('LATE', 'OVERDUE') THEN days_late ELSE 0 END) AS r5d_num,
+         count_if(in_scope AND verdict IN ('LATE', 'OVERDUE')) AS r5d_den
+  FROM consult
+  GROUP BY consulted
+),
+late_cases AS (
+  SELECT case_id, unit_id, overrun_days FROM facts WHERE in_scope AND status IN ('LATE', 'OVERDUE')
+),
+charges AS (
+  SELECT t.to_unit AS unit_id, t.overrun_days AS days, t.case_id
+  FROM transfer t JOIN late_cases l ON l.case_id = t.case_id
+  WHERE t.overrun_days > 0
+  UNION ALL
+  SELECT c.consulted AS unit_id, c.days_late AS days, c.case_id
+  FROM consult c JOIN late_cases l ON l.case_id = c.case_id
+  WHERE c.days_late > 0
+),
+lead_charges AS (
+  SELECT l.unit_id, l.overrun_days - coalesce(sum(c.days), 0) AS days
+  FROM late_cases l
+  LEFT JOIN charges c ON c.case_id = l.case_id
+  GROUP BY l.case_id, l.unit_id, l.overrun_days
+),
+r7_part AS (
+  SELECT unit_id, sum(days) AS r7_days
+  FROM (
+    SELECT unit_id, days FROM charges
+    UNION ALL
+    SELECT unit_id, days FROM lead_charges WHERE days > 0
+  ) x
+  GROUP BY unit_id
+),
+procedure_cases AS (
+  SELECT DISTINCT unit_id, procedure_code, online, online_payments > 0 AS paid_online
+  FROM cases
+  WHERE received_in_period AND (online OR online_payments > 0)
+),
+catalog_part AS (
+  SELECT unit_id, count_if(online_level <> 'NONE' AND any_online = 1) AS o2_num, count_if(fee_bearing AND any_paid = 1) AS mb_num
+  FROM (
+    SELECT u.unit_id, u.code, u.online_level, u.fee_bearing,
+           max(CASE WHEN c.online THEN 1 ELSE 0 END) AS any_online,
+           max(CASE WHEN c.paid_online THEN 1 ELSE 0 END) AS any_paid
+    FROM unit_procedures u
+    JOIN procedure_cases c ON c.unit_id = u.unit_id AND c.procedure_code = u.code
+    GROUP BY u.unit_id, u.code, u.online_level, u.fee_bearing
+  ) x
+  GROUP BY unit_id
+)
+SELECT unit_id,
+       ${CASE_INDICATOR_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(",\n       ")}
+FROM (
+  ${branch("owner_part", OWNER_COLUMNS)}
+  UNION ALL
+  ${branch("consult_part", CONSULT_COLUMNS)}
+  UNION ALL
+  ${branch("r7_part", ["r7_days"])}
+  UNION ALL
+  ${branch("catalog_part", ["o2_num", "mb_num"])}
+) parts
+GROUP BY unit_id
+ORDER BY unit_id`;
