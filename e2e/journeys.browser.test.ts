@@ -56,8 +56,9 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     ((await (await fetch(`${base}/v1/public/rankings?period=${period}&tier=DEPARTMENT`)).json()) as { units: Row[] }).units;
   const expectAccessible = async (what: string) => expect(await seriousViolations(page), what).toEqual([]);
   const signIn = async (userId: string) => {
-    await page.evaluate(() => sessionStorage.clear());
     await page.goto(`${base}/#/login`);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
     await page.waitForSelector("[data-testid=login-page]");
     await page.click(`[data-testid=login-user-${userId}]`);
     await ready();

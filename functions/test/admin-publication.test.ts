@@ -46,7 +46,11 @@ describe("Publishing: frozen versions stay byte-identical; the next version list
     v1 = await frozen(1);
     const snap = JSON.parse(v1) as { status: string; version: number; units: { unitId: string; rank: number | null; total: number | null }[] };
     expect(snap).toMatchObject({ status: "published", version: 1 });
-    expect(snap.units.filter((u) => u.total !== null).map((u) => [u.unitId, u.total, u.rank])).toEqual([[LK, 20, 1], [BH, 10, 2]]);
+    // Full methodology dn-2026.1 on these dossiers (online, no flags, no complaints, no catalog):
+    // Long Khánh 1/1 early: P1 20 + O3 6 (online 100% ≥ 50% target) + S1 6 + S2 6 (no complaints: full)
+    //   + S3 6 (r = 1 − 0 − 0 = 1 → min(6, 6 × 1 / 0.9)) = 44.
+    // Biên Hòa 1 of 2 on time: P1 20 × 1/2 = 10 + O3 6 + S1 6 + S2 6 + S3 6 × 0.5 / 0.9 = 3.3333 → 31.3333.
+    expect(snap.units.filter((u) => u.total !== null).map((u) => [u.unitId, u.total, u.rank])).toEqual([[LK, 44, 1], [BH, 31.3333, 2]]);
     const pub = (await (await get("/v1/public/rankings?period=2024-03&tier=DISTRICT")).json()) as { status: string; version: number; publication: unknown };
     expect(pub).toMatchObject({ status: "published", version: 1, publication: { version: 1, draftDiffers: false } });
     expect(publicJson()).toBe(v1);
@@ -72,18 +76,28 @@ describe("Publishing: frozen versions stay byte-identical; the next version list
     expect(res.status).toBe(201);
     const body = (await res.json()) as { version: number; differences: Record<string, UnitDifference[]> };
     expect(body.version).toBe(2);
-    const expected: UnitDifference[] = [
+    // Biên Hòa +2 early → 3 of 4: P1 15; S3 r = 1 − 1/4 = 0.75 → 6 × 0.75 / 0.9 = 5; total 15 + 6 + 6 + 6 + 5 = 38.
+    // Long Khánh +1 late → 1 of 2: P1 10; S3 6 × 0.5 / 0.9 = 3.3333; total 31.3333.
+    // Counts that moved without moving points (received dossiers: T4, O3, D2…) are listed too.
+    const p1 = (n: number, d: number, points: number) => ({ numerator: n, denominator: d, points });
+    const expected = [
       {
         tier: "DISTRICT", unitId: BH, nameVi: "Thành phố Biên Hòa", change: "CHANGED",
-        total: { before: 10, after: 15 }, rank: { before: 2, after: 1 }, band: null,
-        indicators: [{ code: "P1", before: { numerator: 1, denominator: 2, points: 10 }, after: { numerator: 3, denominator: 4, points: 15 } }],
-        explainedBy: ["P1"],
+        total: { before: 31.3333, after: 38 }, rank: { before: 2, after: 1 }, band: null,
+        indicators: expect.arrayContaining([
+          { code: "P1", before: p1(1, 2, 10), after: p1(3, 4, 15) },
+          { code: "S3", before: expect.objectContaining({ points: 3.3333 }), after: expect.objectContaining({ points: 5 }) },
+        ]),
+        explainedBy: ["P1", "S3"],
       },
       {
         tier: "DISTRICT", unitId: LK, nameVi: "Thành phố Long Khánh", change: "CHANGED",
-        total: { before: 20, after: 10 }, rank: { before: 1, after: 2 }, band: null,
-        indicators: [{ code: "P1", before: { numerator: 1, denominator: 1, points: 20 }, after: { numerator: 1, denominator: 2, points: 10 } }],
-        explainedBy: ["P1"],
+        total: { before: 44, after: 31.3333 }, rank: { before: 1, after: 2 }, band: null,
+        indicators: expect.arrayContaining([
+          { code: "P1", before: p1(1, 1, 20), after: p1(1, 2, 10) },
+          { code: "S3", before: expect.objectContaining({ points: 6 }), after: expect.objectContaining({ points: 3.3333 }) },
+        ]),
+        explainedBy: ["P1", "S3"],
       },
     ];
     expect(body.differences["DISTRICT"]).toEqual(expected);

@@ -23,8 +23,9 @@ export interface UnitDifference {
   readonly band: { readonly before: string | null; readonly after: string | null } | null;
   readonly indicators: readonly IndicatorChange[];
   /**
-   * The indicators that explain the move (those whose numerator, denominator or points changed);
-   * empty when only the rank moved, because other units' totals moved.
+   * The indicators that explain the move: those whose points changed, or — when no points moved —
+   * those whose numerator or denominator changed; empty when only the rank moved because other
+   * units' totals moved.
    */
   readonly explainedBy: readonly string[];
 }
@@ -41,16 +42,26 @@ export interface PublicationInfo {
   readonly draftDiffers: boolean;
 }
 
+/**
+ * Indicators whose denominator is a province-wide total (R7: the unit's share of the province's
+ * overrun days): a late dossier anywhere moves every unit's denominator, so only their numerator
+ * and points count as the unit's own change.
+ */
+const PROVINCE_SHARE_INDICATORS: ReadonlySet<string> = new Set(["R7"]);
+
 const pick = (i: IndicatorValue | undefined) => (i ? { numerator: i.numerator, denominator: i.denominator, points: i.points } : null);
-const sameIndicator = (a: IndicatorValue | undefined, b: IndicatorValue | undefined) =>
-  a?.numerator === b?.numerator && a?.denominator === b?.denominator && a?.points === b?.points && a?.status === b?.status;
+const sameIndicator = (code: string, a: IndicatorValue | undefined, b: IndicatorValue | undefined) =>
+  a?.numerator === b?.numerator &&
+  (PROVINCE_SHARE_INDICATORS.has(code) || a?.denominator === b?.denominator) &&
+  a?.points === b?.points &&
+  a?.status === b?.status;
 const moved = <T>(before: T, after: T) => (before === after ? null : { before, after });
 
 function unitDifference(tier: string, a: RankedUnit | undefined, b: RankedUnit | undefined): UnitDifference | null {
   const unit = (b ?? a) as RankedUnit;
   const codes = [...new Set([...Object.keys(a?.indicators ?? {}), ...Object.keys(b?.indicators ?? {})])].sort();
   const indicators = codes
-    .filter((c) => !sameIndicator(a?.indicators[c], b?.indicators[c]))
+    .filter((c) => !sameIndicator(c, a?.indicators[c], b?.indicators[c]))
     .map((code) => ({ code, before: pick(a?.indicators[code]), after: pick(b?.indicators[code]) }));
   const total = moved(a?.total ?? null, b?.total ?? null);
   const rank = moved(a?.rank ?? null, b?.rank ?? null);
@@ -65,7 +76,8 @@ function unitDifference(tier: string, a: RankedUnit | undefined, b: RankedUnit |
     rank,
     band,
     indicators,
-    explainedBy: indicators.map((i) => i.code),
+    // What moved the total: the indicators whose points changed; failing that, every changed count.
+    explainedBy: (indicators.some((i) => i.before?.points !== i.after?.points) ? indicators.filter((i) => i.before?.points !== i.after?.points) : indicators).map((i) => i.code),
   };
 }
 
