@@ -62,7 +62,8 @@ export type Decision = { readonly allowed: true } | { readonly allowed: false; r
  * @example authorize({ role: "unit-officer", sub: "u1", unitId: "DIST-731" }, "unit:read", { unitId: "DIST-732" }).allowed === false
  */
 export function authorize(principal: Principal, action: Action, resource: { readonly unitId?: string } = {}): Decision {
-  const grants = GRANTS[principal.role as Role] as ReadonlySet<Action> | undefined;
+  // Own properties only: a role named "toString" or "__proto__" must not reach Object.prototype.
+  const grants = Object.hasOwn(GRANTS, principal.role) ? GRANTS[principal.role as Role] : undefined;
   if (!grants || !grants.has(action)) return { allowed: false, reason: `role ${String(principal.role)} may not ${action}` };
   if (principal.role === "unit-officer" && UNIT_SCOPED.has(action)) {
     if (!principal.unitId) return { allowed: false, reason: "unit officer without a unit" };

@@ -1,0 +1,63 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ACTIONS, ANONYMOUS, type Action, ROLES, SOURCE_SYSTEM_SCOPE, authorize, principalFromClaims } from "../src/auth/policy.js";
+
+const officer = { role: "unit-officer" as const, sub: "o1", unitId: "DIST-731" };
+
+describe("Function: authorize (role × unit × action)", () => {
+  it("grants the public only public reads", () => {
+    expect(ACTIONS.filter((a) => authorize(ANONYMOUS, a).allowed)).toEqual(["public:read"]);
+  });
+
+  it("grants source systems only the public reads and posting events", () => {
+    expect(ACTIONS.filter((a) => authorize({ role: "source-system", sub: "one-stop" }, a).allowed)).toEqual(["public:read", "events:write"]);
+  });
+
+  it("lets a unit officer read their own unit's data and refuses another unit's", () => {
+    for (const a of ["unit:read", "unit:cases:read", "warnings:read"] as Action[]) {
+      expect(authorize(officer, a, { unitId: "DIST-731" }).allowed, a).toBe(true);
+      expect(authorize(officer, a, { unitId: "DIST-732" }).allowed, a).toBe(false);
+      expect(authorize(officer, a).allowed, `${a} without a unit`).toBe(false);
+    }
+    expect(authorize({ ...officer, unitId: undefined }, "unit:read", { unitId: "DIST-731" }).allowed).toBe(false);
+  });
+
+  it("keeps Home Affairs' writes from the chairman (who reads everything)", () => {
+    const chairman = { role: "chairman" as const, sub: "c" };
+    for (const a of ["findings:write", "findings:conclude", "criteria:write", "publish", "audit:export", "events:write"] as Action[]) {
+      expect(authorize(chairman, a).allowed, a).toBe(false);
+      expect(authorize({ role: "home-affairs", sub: "h" }, a).allowed, a).toBe(a !== "events:write");
+    }
+  });
+
+  it("fails closed for any role or action it does not know", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom(...ACTIONS), (role, action) => {
+        fc.pre(!(ROLES as readonly string[]).includes(role));
+        expect(authorize({ role: role as never, sub: "x" }, action).allowed).toBe(false);
+      }),
+    );
+    expect(authorize({ role: "home-affairs", sub: "h" }, "drop:tables" as Action).allowed).toBe(false);
+  });
+});
+
+describe("Function: principalFromClaims", () => {
+  it("reads Cognito groups and the unit attribute", () => {
+    expect(principalFromClaims({ sub: "u", "cognito:groups": ["unit-officer"], "custom:unitId": "DIST-731", name: "A" })).toEqual({ role: "unit-officer", sub: "u", unitId: "DIST-731", name: "A" });
+    expect(principalFromClaims({ sub: "u", "cognito:groups": "[chairman]" })).toMatchObject({ role: "chairman" });
+  });
+
+  it("treats machine-to-machine tokens with the ingestion scope as a source system", () => {
+    expect(principalFromClaims({ client_id: "one-stop-client", scope: `openid ${SOURCE_SYSTEM_SCOPE}` })).toEqual({ role: "source-system", sub: "one-stop-client" });
+  });
+
+  it("is the public for no claims, unknown groups, or a unit officer without a unit", () => {
+    expect(principalFromClaims(undefined)).toBe(ANONYMOUS);
+    expect(principalFromClaims({ sub: "u", "cognito:groups": ["admins"] })).toBe(ANONYMOUS);
+    expect(principalFromClaims({ sub: "u", "cognito:groups": ["unit-officer"] })).toBe(ANONYMOUS);
+  });
+
+  it("takes the most privileged known group", () => {
+    expect(principalFromClaims({ sub: "u", "cognito:groups": ["unit-officer", "home-affairs"], "custom:unitId": "X" })).toMatchObject({ role: "home-affairs" });
+  });
+});
