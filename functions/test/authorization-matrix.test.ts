@@ -26,6 +26,9 @@ const MATRIX: [string, string, string | undefined, number[]][] = [
   ["GET", "/v1/rankings?period=2024-03&tier=DISTRICT", undefined, [401, 403, 200, 200, 200, 200]],
   ["GET", `/v1/units/${OWN}/scorecard?period=2024-03`, undefined, [401, 403, 200, 200, 200, 403]],
   ["GET", `/v1/units/${OWN}/cases?period=2024-03`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", `/v1/units/${OWN}/trend?year=2024`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", `/v1/units/${OWN}/warnings`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", "/v1/warnings", undefined, [401, 403, 200, 200, 403, 403]],
   // An object that does not exist: officers get the same 403 as for an existing one of another unit.
   ["GET", `/v1/units/${MISSING}/scorecard?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${MISSING}/cases?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
@@ -62,6 +65,12 @@ describe("Authorization matrix: every route × every role, against the live loca
       expect(res.status).toBe(status);
     });
   }
+
+  it("the trend lists the unit's scored months of the year (March 2024 here, 1 overdue dossier: P1 0 of 1)", async () => {
+    const res = await call("GET", `/v1/units/${OWN}/trend?year=2024`, tokens.get("officer-own"));
+    const body = (await res.json()) as { points: { period: string; unitId: string; indicators: { P1: { numerator: number; denominator: number } } }[] };
+    expect(body.points.map((p) => [p.period, p.unitId, p.indicators.P1.numerator, p.indicators.P1.denominator])).toEqual([["2024-03", OWN, 0, 1]]);
+  });
 
   it("a unit officer's scorecard and cases are of their unit only", async () => {
     const res = await call("GET", `/v1/units/${OWN}/cases?period=2024-03`, tokens.get("officer-own"));

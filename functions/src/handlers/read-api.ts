@@ -9,7 +9,7 @@ import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse } from "../http/problem.js";
 import { CASE_STATUSES_FOR_FILTER } from "../use-cases/case-rules.js";
 import { earlyWarningSummary, earlyWarnings } from "../use-cases/early-warnings.js";
-import { type ReadDeps, readPublicMeta, readPublicRanking, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read-rankings.js";
+import { type ReadDeps, readUnitTrend, readPublicMeta, readPublicRanking, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read-rankings.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -43,6 +43,7 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
   const cases = readUnitCases(deps);
   const openApi = openApiDocument();
   const warnings = earlyWarnings(deps);
+  const trend = readUnitTrend(deps);
   const warningSummary = earlyWarningSummary(deps);
   const publicBodies = new WeakMap<object, APIGatewayProxyStructuredResultV2>();
   const snapshotOr404 = async (period: string, tier: string, read = ranking) => {
@@ -73,6 +74,14 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
       const card = await scorecard(unitId, periodParam(e));
       if (!card) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No scorecard for ${unitId} in that period.`);
       return jsonResponse(200, card, PRIVATE);
+    },
+    "GET /v1/units/{unitId}/trend": async (e) => {
+      const unitId = unitParam(e, "unit:read");
+      const year = queryParam(e, "year", (y) => /^20\d\d$/.test(y), "a year such as 2025");
+      const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+      const points = await trend(unitId, months);
+      if (!points) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No unit ${unitId}.`);
+      return jsonResponse(200, { unitId, year: Number(year), methodology: deps.methodology, points }, PRIVATE);
     },
     "GET /v1/units/{unitId}/warnings": async (e) => {
       const unitId = unitParam(e, "warnings:read");
@@ -114,6 +123,7 @@ export const READ_ROUTES = [
   "GET /v1/units/{unitId}/scorecard",
   "GET /v1/units/{unitId}/cases",
   "GET /v1/units/{unitId}/warnings",
+  "GET /v1/units/{unitId}/trend",
   "GET /v1/warnings",
 ] as const;
 

@@ -120,3 +120,38 @@ export const readUnitCases =
     const rows = JSON.parse(new TextDecoder().decode(body)) as CaseRow[];
     return status ? rows.filter((r) => r.status === status) : rows;
   };
+
+export interface TrendPoint {
+  readonly period: string;
+  /** The unit id that period (a predecessor or successor across the 2024–2025 reorganisations). */
+  readonly unitId: string;
+  readonly total: number | null;
+  readonly rank: number | null;
+  readonly rankedUnits: number;
+  readonly indicators: RankedUnit["indicators"];
+}
+
+/**
+ * A unit's months of one year (or any list of periods): the unit's row from each period's draft
+ * snapshot. Across a merger the trend follows the successor links; such points carry the other
+ * unit id so the page can mark them.
+ */
+export const readUnitTrend =
+  (deps: ReadDeps) =>
+  async (unitId: string, periodIds: readonly string[]): Promise<TrendPoint[] | undefined> => {
+    const unit = deps.catalog.get(unitId);
+    if (!unit) return undefined;
+    const related = new Set([unitId, ...unit.successorIds]);
+    for (const u of deps.catalog.units) if (u.successorIds.includes(unitId)) related.add(u.unitId);
+    const points: TrendPoint[] = [];
+    for (const id of periodIds) {
+      const period = parsePeriod(id);
+      const snaps = await Promise.all(
+        [...new Set([...related].map((r) => deps.catalog.get(r)?.tier).filter((t): t is string => t !== undefined))].map((tier) => deps.snapshots.get(deps.methodology, period.id, tier)),
+      );
+      const row = snaps.flatMap((s) => (s ? s.units.map((u) => ({ s, u })) : [])).find(({ u }) => u.unitId === unitId) ??
+        snaps.flatMap((s) => (s ? s.units.map((u) => ({ s, u })) : [])).find(({ u }) => related.has(u.unitId));
+      if (row) points.push({ period: period.id, unitId: row.u.unitId, total: row.u.total, rank: row.u.rank, rankedUnits: row.s.units.filter((x) => x.rank !== null).length, indicators: row.u.indicators });
+    }
+    return points;
+  };

@@ -17,6 +17,7 @@ export const PROTECTED_READ_ROUTES = [
   "/v1/units/{unitId}/scorecard",
   "/v1/units/{unitId}/cases",
   "/v1/units/{unitId}/warnings",
+  "/v1/units/{unitId}/trend",
   "/v1/warnings",
 ] as const;
 /** Routes anyone may call: aggregates only, small counts suppressed, cached at the edge. */
