@@ -48,19 +48,27 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     await env?.dispose();
   });
 
-  const ready = () => page.waitForFunction(() => document.body.dataset["state"] === "ready", undefined, { timeout: 20_000 });
+  const ready = () => page.waitForFunction(() => document.body.dataset["state"] === "ready", undefined, { timeout: 30_000 });
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const rows = () =>
     page.$$eval("[data-testid=ranking-row]", (trs) => trs.map((tr) => ({ unitId: tr.getAttribute("data-unit-id") ?? "", text: tr.textContent ?? "" })));
   const api = async (period: string) =>
     ((await (await fetch(`${base}/v1/public/rankings?period=${period}&tier=DEPARTMENT`)).json()) as { units: Row[] }).units;
   const expectAccessible = async (what: string) => expect(await seriousViolations(page), what).toEqual([]);
+  /** Each audience gets its own tab: a fresh sessionStorage, so no session leaks between them. */
   const signIn = async (userId: string) => {
+    await page.close();
+    page = await browser.newPage();
+    page.on("request", (r) => requests.push(r.url()));
     await page.goto(`${base}/#/login`);
-    await page.evaluate(() => sessionStorage.clear());
-    await page.reload();
-    await page.waitForSelector("[data-testid=login-page]");
+    await page.waitForSelector("[data-testid=login-page]", { timeout: 30_000 });
     await page.click(`[data-testid=login-user-${userId}]`);
+    await page.waitForSelector("[data-testid=signed-in-user]", { timeout: 30_000 });
+  };
+  /** Open a view and wait for that view (a hash route keeps the previous page's ready state). */
+  const open = async (path: string, testid: string) => {
+    await page.goto(`${base}${path}`);
+    await page.waitForSelector(`[data-testid=${testid}]`, { timeout: 30_000 });
     await ready();
   };
 
@@ -89,21 +97,19 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     });
 
     it("opens a unit's public page and the methodology, with provisional items marked", async () => {
-      await page.goto(`${base}/#/public/units/DEPT-STP-2020?period=2024-H1&tier=DEPARTMENT`);
-      await ready();
+      await open("/#/public/units/DEPT-STP-2020?period=2024-H1&tier=DEPARTMENT", "public-unit-page");
       expect(await page.locator("[data-testid=public-unit-page]").getAttribute("data-unit-id")).toBe("DEPT-STP-2020");
       await expectAccessible("public unit page");
       await shot("public-unit");
-      await page.goto(`${base}/#/methodology`);
-      await ready();
+      await open("/#/methodology", "methodology-page");
       expect(await page.locator("[data-testid=provisional-mark]").count()).toBeGreaterThan(0);
       await expectAccessible("methodology page");
       await shot("methodology");
     });
 
     it("prints the A4 half-year report through Chromium as a PDF", async () => {
-      await page.goto(`${base}/#/report?period=2024-H1&tier=DEPARTMENT`);
-      await ready();
+      await open("/#/report?period=2024-H1&tier=DEPARTMENT", "report-page");
+      await page.waitForSelector("[data-testid=report-row]");
       const path = join(shots, "report-2024-H1.pdf");
       await page.pdf({ path, format: "A4", printBackground: true });
       expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
@@ -114,12 +120,12 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
   describe("a unit officer (UBND TP. Biên Hòa)", () => {
     it("lands on their own unit's scorecard and opens the dossiers behind a number", async () => {
       await signIn("officer-bien-hoa");
-      await page.goto(`${base}/#/units/DIST-731?period=2024-H1`);
-      await ready();
+      await open("/#/units/DIST-731?period=2024-H1", "scorecard-page");
       expect(await page.locator("[data-testid=scorecard-page]").getAttribute("data-unit-id")).toBe("DIST-731");
       await expectAccessible("unit scorecard");
       await shot("officer-scorecard");
       await page.click("[data-testid=cases-link-all]");
+      await page.waitForSelector("[data-testid=case-row]", { timeout: 30_000 });
       await ready();
       const statuses = await page.$$eval("[data-testid=case-row]", (trs) => trs.map((tr) => tr.getAttribute("data-status")));
       expect(statuses.length).toBeGreaterThan(0);
@@ -139,8 +145,7 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
   describe("the chairman", () => {
     it("sees the province overview: totals, rankings, late dossiers and early warnings", async () => {
       await signIn("chairman");
-      await page.goto(`${base}/#/overview?period=2025-H2&tier=DEPARTMENT`);
-      await ready();
+      await open("/#/overview?period=2025-H2&tier=DEPARTMENT", "overview-page");
       await page.waitForSelector("[data-testid=province-totals]");
       expect(await page.locator("[data-testid=overview-row]").count()).toBeGreaterThan(5);
       await expectAccessible("overview");
@@ -151,8 +156,7 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
   describe("Home Affairs", () => {
     it("records an inspection finding, concludes it, and sees it locked", async () => {
       await signIn("home-affairs");
-      await page.goto(`${base}/#/admin/findings?period=2025-H2`);
-      await ready();
+      await open("/#/admin/findings?period=2025-H2", "finding-form");
       await expectAccessible("findings workspace");
       await page.fill("#f-unit", "DEPT-SXD-202507");
       await page.fill("#f-deduction", "1.5");
@@ -169,8 +173,8 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
 
     it("opens the publishing and audit sections", async () => {
       for (const section of ["publish", "audit"]) {
-        await page.goto(`${base}/#/admin/${section}?period=2025-H2`);
-        await ready();
+        await open(`/#/admin/${section}?period=2025-H2`, "admin-page");
+        await page.waitForSelector(`[data-testid=admin-page][data-section=${section}]`);
         expect(await page.locator("[data-testid=admin-page]").getAttribute("data-section")).toBe(section);
         await expectAccessible(`admin ${section}`);
         await shot(`home-affairs-${section}`);

@@ -51,6 +51,24 @@ export interface UnitScorecard {
   readonly previous: { readonly period: string; readonly unit: UnitWithGroups | null } | null;
 }
 
+/** One scored month of a unit's trend; `unitId` differs from the one asked for across a merger. */
+export interface TrendPoint {
+  readonly period: string;
+  readonly unitId: string;
+  readonly total: number | null;
+  readonly rank: number | null;
+  readonly rankedUnits: number;
+  readonly indicators: RankedUnit["indicators"];
+}
+
+/** `GET /v1/units/{unitId}/trend?year=`: the scored months of one year (months without a score are absent). */
+export interface UnitTrend {
+  readonly unitId: string;
+  readonly year: number;
+  readonly methodology: string;
+  readonly points: readonly TrendPoint[];
+}
+
 export interface CaseRow {
   readonly caseId: string;
   readonly field: string | null;

@@ -10,7 +10,7 @@
 import type { Problem, PublicMeta, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type {
   AuditPage, Criterion, Finding, FindingInput, HeadRoster, LocalUsers, LoginResult, Publications, PublishResult, RankingView,
-  UnitCases, UnitScorecard, UnitWarnings, WarningSummary,
+  UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "./api-types.js";
 import type { Tier } from "@scorecard/shared/units/unit";
 
@@ -65,6 +65,7 @@ export interface ApiClient {
   // Role-checked (Bearer token).
   ranking(query: RankingQuery, signal?: AbortSignal): Promise<RankingView>;
   unitScorecard(unitId: string, period: string, signal?: AbortSignal): Promise<UnitScorecard>;
+  unitTrend(unitId: string, year: number, signal?: AbortSignal): Promise<UnitTrend>;
   unitCases(unitId: string, period: string, status: string | undefined, signal?: AbortSignal): Promise<UnitCases>;
   unitWarnings(unitId: string, signal?: AbortSignal): Promise<UnitWarnings>;
   warnings(signal?: AbortSignal): Promise<WarningSummary>;
@@ -186,6 +187,8 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
     ranking: ({ period, tier }, signal) => json(`/v1/rankings${q({ period, tier })}`, looksLikeSnapshot, authed(signal)),
     unitScorecard: (unitId, period, signal) =>
       json(`/v1/units/${seg(unitId)}/scorecard${q({ period })}`, withFields<UnitScorecard>("unit", "period"), authed(signal)),
+    unitTrend: (unitId, year, signal) =>
+      json(`/v1/units/${seg(unitId)}/trend${q({ year: String(year) })}`, withFields<UnitTrend>("points"), authed(signal)),
     unitCases: (unitId, period, status, signal) =>
       json(`/v1/units/${seg(unitId)}/cases${q({ period, status })}`, withFields<UnitCases>("cases"), authed(signal)),
     unitWarnings: (unitId, signal) => json(`/v1/units/${seg(unitId)}/warnings`, withFields<UnitWarnings>("overdue", "dueSoon"), authed(signal)),

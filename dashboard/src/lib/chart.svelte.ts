@@ -1,9 +1,10 @@
 /**
  * chart.js through an `{@attach}` factory: the chart is created when the canvas is attached,
  * updated in place when the data changes (an inner $effect), and destroyed when the canvas goes.
- * Only the pieces a horizontal bar chart needs are registered, to keep the bundle small.
+ * Only the pieces a horizontal bar chart needs are registered, to keep the bundle small; other
+ * kinds (line-chart.svelte.ts, lazy pages only) register their own pieces and reuse `chartOf`.
  */
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration } from "chart.js";
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration, type ChartType } from "chart.js";
 import { untrack } from "svelte";
 import type { Attachment } from "svelte/attachments";
 
@@ -71,8 +72,15 @@ function apply(chart: Chart<"bar", number[], string>, spec: BarChartSpec): void 
   chart.update();
 }
 
-/** `<canvas {@attach horizontalBarChart(() => spec)}>`: pass a getter so data changes update, not recreate. */
-export function horizontalBarChart(spec: () => BarChartSpec): Attachment<HTMLCanvasElement> {
+/**
+ * The attach factory: `config` builds the chart once, `apply` puts a new spec into it in place.
+ * Pass a getter so data changes update the chart, not recreate it.
+ */
+export function chartOf<S, T extends ChartType, D extends unknown[]>(
+  spec: () => S,
+  config: (s: S) => ChartConfiguration<T, D, string>,
+  apply: (chart: Chart<T, D, string>, s: S) => void,
+): Attachment<HTMLCanvasElement> {
   return (canvas) => {
     // jsdom and very old browsers have no 2D context: leave the canvas empty (the table holds the data).
     if (!canvas.getContext("2d")) return;
@@ -81,3 +89,7 @@ export function horizontalBarChart(spec: () => BarChartSpec): Attachment<HTMLCan
     return () => chart.destroy();
   };
 }
+
+/** `<canvas {@attach horizontalBarChart(() => spec)}>`. */
+export const horizontalBarChart = (spec: () => BarChartSpec): Attachment<HTMLCanvasElement> =>
+  chartOf(spec, config, apply);

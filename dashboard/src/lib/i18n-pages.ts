@@ -71,6 +71,21 @@ export interface PageMessages {
     readonly caseId: string;
     readonly procedure: string;
     readonly notInData: string;
+    readonly trend: {
+      readonly title: (year: string) => string;
+      readonly lead: string;
+      readonly caption: (unit: string, year: string) => string;
+      readonly chartLabel: (unit: string, year: string, months: string) => string;
+      readonly month: string;
+      readonly total: string;
+      readonly rank: string;
+      readonly p1: string;
+      readonly p1Axis: string;
+      readonly scoredAs: string;
+      readonly via: (unitId: string) => string;
+      readonly viaNote: string;
+      readonly empty: (year: string) => string;
+    };
   };
   readonly cases: {
     readonly title: (unit: string) => string;
@@ -267,6 +282,21 @@ const vi: PageMessages = {
     caseId: "Mã hồ sơ (bí danh)",
     procedure: "Mã TTHC",
     notInData: "Chưa có số liệu của đơn vị trong kỳ này.",
+    trend: {
+      title: (y) => `Diễn biến theo tháng — năm ${y}`,
+      lead: "Tổng điểm và tỷ lệ hồ sơ trước hạn, đúng hạn (P1) của từng tháng đã tính điểm.",
+      caption: (u, y) => `Diễn biến theo tháng của ${u}, năm ${y}`,
+      chartLabel: (u, y, n) => `Biểu đồ đường: tổng điểm và tỷ lệ P1 của ${u} qua ${n} tháng năm ${y}; số liệu trong bảng bên dưới.`,
+      month: "Tháng",
+      total: "Tổng điểm",
+      rank: "Hạng",
+      p1: "Tỷ lệ P1 (trước hạn, đúng hạn)",
+      p1Axis: "Tỷ lệ P1 (%)",
+      scoredAs: "Đơn vị được tính điểm",
+      via: (id) => `qua đơn vị tiền thân/kế thừa ${id}`,
+      viaNote: "Tháng trước hoặc sau sắp xếp đơn vị (2024–2025) lấy số liệu của đơn vị tiền thân hoặc kế thừa.",
+      empty: (y) => `Chưa có tháng nào của năm ${y} được tính điểm.`,
+    },
   },
   cases: {
     title: (u) => `Hồ sơ sau chỉ số P1 — ${u}`,
@@ -453,6 +483,21 @@ const en: PageMessages = {
     caseId: "Dossier id (pseudonym)",
     procedure: "Procedure",
     notInData: "No figures for this unit in this period.",
+    trend: {
+      title: (y) => `Month by month — ${y}`,
+      lead: "The total and the share of dossiers handled early or on time (P1) in each scored month.",
+      caption: (u, y) => `Month by month for ${u}, ${y}`,
+      chartLabel: (u, y, n) => `Line chart: total and P1 share of ${u} over ${n} months of ${y}; the figures are in the table below.`,
+      month: "Month",
+      total: "Total",
+      rank: "Rank",
+      p1: "P1 share (early or on time)",
+      p1Axis: "P1 share (%)",
+      scoredAs: "Unit scored",
+      via: (id) => `via predecessor/successor ${id}`,
+      viaNote: "Months before or after the 2024–2025 reorganisation use the figures of the predecessor or successor unit.",
+      empty: (y) => `No month of ${y} has been scored yet.`,
+    },
   },
   cases: {
     title: (u) => `Dossiers behind P1 — ${u}`,

@@ -6,7 +6,7 @@
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import type {
-  AuditEntry, Criterion, DemoUser, Finding, HeadRoster, Publications, RankingView, UnitCases, UnitScorecard, UnitWarnings, WarningSummary,
+  AuditEntry, Criterion, DemoUser, Finding, HeadRoster, Publications, RankingView, UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "../../src/lib/api-types.js";
 import { type Answer, fakeServer } from "./fake-server.js";
 
@@ -32,6 +32,8 @@ export interface FullServerInit {
   /** Keyed `${unitId}/${period}`. */
   readonly scorecards?: Record<string, UnitScorecard>;
   readonly cases?: Record<string, UnitCases>;
+  /** Keyed `${unitId}/${year}`; a unit without one answers an empty year. */
+  readonly trends?: Record<string, UnitTrend>;
   readonly warnings?: Record<string, UnitWarnings>;
   readonly warningSummary?: WarningSummary;
   readonly findings?: Finding[];
@@ -81,10 +83,15 @@ export function fullServer(init: FullServerInit) {
     }
     const user = userOf(auth);
     if (!user) return problem(401, "UNAUTHENTICATED");
-    const unitMatch = /^\/v1\/units\/([^/]+)\/(scorecard|cases|warnings)$/.exec(p);
+    const unitMatch = /^\/v1\/units\/([^/]+)\/(scorecard|cases|warnings|trend)$/.exec(p);
     if (unitMatch) {
       const unitId = decodeURIComponent(unitMatch[1] as string);
       if (user.role === "unit-officer" && user.unitId !== unitId) return problem(403, "FORBIDDEN");
+      if (unitMatch[2] === "trend") {
+        const year = q.get("year") ?? "";
+        if (!/^20\d\d$/.test(year)) return problem(422, "INVALID_PARAMETER");
+        return json(init.trends?.[`${unitId}/${year}`] ?? { unitId, year: Number(year), methodology: "dn-2026.1", points: [] });
+      }
       const key = `${unitId}/${q.get("period")}`;
       if (unitMatch[2] === "scorecard") return init.scorecards?.[key] ? json(init.scorecards[key]) : problem(404, "NOT_FOUND");
       if (unitMatch[2] === "warnings") return init.warnings?.[unitId] ? json(init.warnings[unitId]) : json({ unitId, asOf: "2024-07-01T02:00:00.000Z", overdue: [], dueSoon: [], dueSoonUntil: "2024-07-03T17:00:00.000Z" });

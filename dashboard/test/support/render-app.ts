@@ -5,6 +5,7 @@ import { browserNav } from "../../src/lib/router.js";
 import { AppModel } from "../../src/models/app.svelte.js";
 import { SESSION_KEY, SessionModel } from "../../src/models/session.svelte.js";
 import type { FakeServer } from "./fake-server.js";
+import type { DemoUser } from "../../src/lib/api-types.js";
 import { DEMO_USERS } from "./full-server.js";
 
 /** Renders the whole app at `search` against a fake server, with the real (jsdom) history. */
@@ -16,7 +17,7 @@ export function renderApp(server: FakeServer, search = "") {
 }
 
 /** Renders the whole app at a URL (`?…` or `#/…`) against the full fake API, optionally signed in as a demo user. */
-export function renderAt(server: { fetch: typeof fetch }, url: string, options: { user?: string; storage?: Storage } = {}) {
+export function renderAt(server: { fetch: typeof fetch }, url: string, options: { user?: string; storage?: Storage; claims?: Partial<DemoUser> } = {}) {
   window.history.replaceState(null, "", url.startsWith("#") ? `/${url}` : `/${url}`);
   delete document.body.dataset.state;
   const storage = options.storage ?? window.sessionStorage;
@@ -24,7 +25,8 @@ export function renderAt(server: { fetch: typeof fetch }, url: string, options: 
   if (options.user) {
     const u = DEMO_USERS.find((x) => x.id === options.user);
     if (!u) throw new Error(`no demo user ${options.user}`);
-    storage.setItem(SESSION_KEY, JSON.stringify({ token: `tok-${u.id}`, user: u, expiresAt: new Date(Date.now() + 900_000).toISOString() }));
+    // `claims` alters the stored user only (a stale or tampered session): the token stays the demo user's.
+    storage.setItem(SESSION_KEY, JSON.stringify({ token: `tok-${u.id}`, user: { ...u, ...options.claims }, expiresAt: new Date(Date.now() + 900_000).toISOString() }));
   }
   const session = new SessionModel({ storage });
   const api = createApiClient({ fetch: server.fetch, token: () => session.token(), onUnauthorized: () => session.expire() });
