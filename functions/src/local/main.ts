@@ -9,6 +9,8 @@ import { LocalRuntime } from "./runtime.js";
 import { seedRuntime } from "./seed.js";
 import { createLocalServer, listen } from "./server.js";
 import { startScheduler } from "./scheduler.js";
+import type { Period } from "@scorecard/shared";
+import { scorePeriod } from "../use-cases/score-period.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const dataDir = process.env["SCORECARD_DATA_DIR"] ?? join(repoRoot, ".data");
@@ -17,8 +19,10 @@ const port = Number(process.env["PORT"] ?? 8080);
 const started = performance.now();
 const fresh = !existsSync(join(dataDir, "lake", "curated"));
 const rt = await LocalRuntime.start({ dataDir });
+let stopping = false;
+let pending: readonly Period[] = [];
 if (fresh) {
-  await seedRuntime(rt, { preset: "demo", seed: Number(process.env["SCORECARD_SEED"] ?? 2024), log: (l) => console.log(l) });
+  ({ pending } = await seedRuntime(rt, { preset: "demo", seed: Number(process.env["SCORECARD_SEED"] ?? 2024), log: (l) => console.log(l), periods: "first" }));
 }
 const server = createLocalServer(rt, { dashboardDir: join(repoRoot, "dashboard", "dist") });
 const bound = await listen(server, port);
@@ -29,7 +33,18 @@ console.log(`  data folder: ${dataDir}${existsSync(join(dataDir, "lake")) ? ` ($
 console.log(`  source-system token (POST /v1/events): ${rt.sourceToken}`);
 console.log("  Ctrl-C to stop.");
 
-let stopping = false;
+// The remaining months and quarters of the demo, scored while the dashboard is already served.
+if (pending.length > 0) {
+  void (async () => {
+    const score = scorePeriod(rt.score);
+    for (const p of pending) {
+      if (stopping) return;
+      await score(p);
+    }
+    console.log(`[seed] the remaining ${pending.length} months and quarters are scored`);
+  })().catch((e: unknown) => console.error("[seed] background scoring failed:", (e as Error).message));
+}
+
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;

@@ -1,4 +1,4 @@
-import { demoHeads, parsePeriod, periodsOfYear } from "@scorecard/shared";
+import { type Period, demoHeads, parsePeriod, periodsOfYear } from "@scorecard/shared";
 import { seedHeads } from "../use-cases/admin/heads.js";
 import { AdmitPool } from "../adapters/local/admit-pool.js";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
@@ -17,6 +17,8 @@ export interface SeedReport {
   readonly rejected: number;
   readonly curated: number;
   readonly periods: number;
+  /** Periods left for the caller to score (with `periods: "first"`). */
+  readonly pending: readonly Period[];
   readonly seconds: { generateAndLoad: number; compact: number; score: number };
 }
 
@@ -39,6 +41,12 @@ export interface SeedOptions {
   readonly liveTail?: boolean;
   /** Override the preset's date range (benchmarks: a reduced national run). */
   readonly to?: string;
+  /**
+   * "all" (default) scores every period before returning; "first" scores the half-years, years and
+   * the current periods, and returns the rest as `pending` for the caller to score in the
+   * background (npm start serves the dashboard sooner).
+   */
+  readonly periods?: "all" | "first";
 }
 
 /**
@@ -137,18 +145,23 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
   let periods = 0;
   const lastScored = options.liveTail !== false ? rt.ingest.clock.now().toISOString() : parsePeriod(preset.to.slice(0, 7)).end;
   const lastYear = Number(lastScored.slice(0, 4));
+  const all: Period[] = [];
   for (let y = first; y <= Math.max(last, lastYear); y++) {
     // Every period of the demo years, and those of the current year that have begun (live tail).
     if (y > last && y < lastYear) continue;
-    for (const p of periodsOfYear(y)) {
-      if (p.start >= lastScored) continue;
-      await score(p);
-      periods++;
-    }
+    for (const p of periodsOfYear(y)) if (p.start < lastScored) all.push(p);
+  }
+  // First what the dashboard opens on: the newest periods, then half-years and years.
+  const newest = new Set([...all].sort((a, b) => (a.end < b.end ? 1 : -1)).slice(0, 4).map((p) => p.id));
+  const firstBatch = all.filter((p) => newest.has(p.id) || p.kind === "HALF" || p.kind === "YEAR");
+  const pending = options.periods === "first" ? all.filter((p) => !firstBatch.includes(p)) : [];
+  for (const p of options.periods === "first" ? firstBatch : all) {
+    await score(p);
+    periods++;
   }
   const scoreS = secondsSince(t);
   const rosters = await seedHeads(rt.admin)(demoHeads(rt.catalog));
   log(`Người đứng đầu / demo heads of unit stored for ${rosters} units`);
-  log(`Chấm điểm / scored ${periods} periods (${scoreS} s)`);
-  return { events: loaded.events, rejected: loaded.rejected, curated: compacted.events, periods, seconds: { generateAndLoad, compact, score: scoreS } };
+  log(`Chấm điểm / scored ${periods} periods (${scoreS} s)${pending.length ? `; ${pending.length} more months and quarters will be scored in the background` : ""}`);
+  return { events: loaded.events, rejected: loaded.rejected, curated: compacted.events, periods, pending, seconds: { generateAndLoad, compact, score: scoreS } };
 }
