@@ -1,4 +1,4 @@
-/** The part of autocannon 9's API that bench/ingest.ts uses (the package ships no types). */
+/** The part of autocannon 9's API that bench/ingest.ts and bench/step.ts use (the package ships no types). */
 declare module "autocannon" {
   interface AutocannonRequest {
     method?: string;
@@ -16,6 +16,8 @@ declare module "autocannon" {
     pipelining?: number;
     duration?: number;
     amount?: number;
+    /** Requests per second over all connections (rate limiting). */
+    overallRate?: number;
     timeout?: number;
     requests?: AutocannonRequest[];
   }

@@ -9,7 +9,7 @@ import { LocalRuntime } from "./runtime.js";
 import { seedRuntime } from "./seed.js";
 import { createLocalServer, listen } from "./server.js";
 import { startScheduler } from "./scheduler.js";
-import type { Period } from "@scorecard/shared";
+import { type Period, periodsOfYear } from "@scorecard/shared";
 import { scorePeriod } from "../use-cases/score-period.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -23,6 +23,12 @@ let stopping = false;
 let pending: readonly Period[] = [];
 if (fresh) {
   ({ pending } = await seedRuntime(rt, { preset: "demo", seed: Number(process.env["SCORECARD_SEED"] ?? 2024), log: (l) => console.log(l), periods: "first" }));
+} else {
+  // A restart after an interrupted first start: score the periods that have data but no snapshot yet.
+  const scored = new Set(await rt.read.snapshots.periods(rt.read.methodology));
+  const months = (await rt.lake.list("curated/events/")).map((k) => /month=(\d{4})-\d{2}/.exec(k)?.[1]).filter((y): y is string => y !== undefined);
+  const now = new Date().toISOString();
+  pending = [...new Set(months)].flatMap((y) => periodsOfYear(Number(y))).filter((p) => p.start < now && !scored.has(p.id));
 }
 const server = createLocalServer(rt, { dashboardDir: join(repoRoot, "dashboard", "dist") });
 const bound = await listen(server, port);

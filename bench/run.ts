@@ -1,0 +1,220 @@
+/**
+ * `npm run bench` — the Scorecard benchmark suite (issue 9), one run, each step in a child process
+ * (bench/step.ts) so that peak memory per step is that step's own:
+ *
+ *   1. generate + load    DemoProvince → bulk import (worker threads) → catalog and complaints
+ *   2. compaction         raw NDJSON.gz → monthly Parquet: time, bytes per million events
+ *   3. scoring            every period of the year with the SQL engine; SQL vs reference scorer
+ *   4. bytes read         half-year ranking query: Parquet bytes vs raw NDJSON; same query over NDJSON
+ *   5. read API + dashboard  GET /v1/public/rankings at 200 req/s; first-page JS gzip; Chromium
+ *   6. API ingest         POST /v1/events, batches of 500 (fresh server, bounded in time)
+ *   7. bulk import        `cli.ts import` of an NDJSON.gz file (events/s, peak RSS)
+ *
+ *   npm run bench -- [--preset province-year|national|demo] [--quick] [--to YYYY-MM-DD] [--seed N]
+ *                    [--reference-months 2025-01,2025-02] [--import-events N] [--keep]
+ *
+ * --quick: the first two months of the preset and short load tests (for building and debugging).
+ * --to: stop the preset's range early (a reduced national run; scoring covers the periods inside it).
+ * Writes bench/results/<date>.json (province-year) or <date>-<preset>[-quick].json, prints a table.
+ * Loopback only; every load test is bounded in time. The load average is sampled during the run.
+ */
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createGzip } from "node:zlib";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { DemoProvince, PRESETS, type PresetName } from "../functions/src/seed/generator.js";
+import { REPO, type Timed, bytesUnder, gitCommit, log, round, runTimed, sec } from "./lib.js";
+
+const { values: args } = parseArgs({
+  options: {
+    preset: { type: "string", default: "province-year" },
+    quick: { type: "boolean", default: false },
+    to: { type: "string" },
+    seed: { type: "string", default: "2024" },
+    "reference-months": { type: "string" },
+    "import-events": { type: "string" },
+    keep: { type: "boolean", default: false },
+    only: { type: "string" },
+  },
+});
+if (!(args.preset in PRESETS)) throw new Error(`--preset: one of ${Object.keys(PRESETS).join(", ")}`);
+const preset = args.preset as PresetName;
+const range = PRESETS[preset];
+const seed = Number(args.seed);
+const quick = args.quick;
+// --quick: two months of the preset (January–February of its last year for the multi-year demo).
+const to = args.to ?? (quick ? `${range.to.slice(0, 4)}-02-28` : undefined);
+const year = (to ?? range.to).slice(0, 4);
+const referenceMonths = (args["reference-months"] ?? `${year}-01,${year}-02`).split(",");
+const importEvents = Number(args["import-events"] ?? (quick ? 200_000 : 2_000_000));
+const only = args.only ? new Set(args.only.split(",")) : null;
+
+const TARGETS = {
+  generateAndLoadS: 180,
+  scoringAllPeriodsS: 10,
+  sqlVsReference: 20,
+  halfYearBytesRatio: 0.05,
+  readP99Ms: 50,
+  importEventsPerSecond: 50_000,
+  peakRssBytes: 2 * 1024 ** 3,
+  dashboardWarmMs: 1000,
+};
+
+// ------------------------------------------------------------------ load average, sampled
+
+const loadSamples: { t: string; load1: number }[] = [];
+const sampler = setInterval(() => loadSamples.push({ t: new Date().toISOString(), load1: round(loadavg()[0] as number, 2) }), 5_000);
+sampler.unref();
+
+// ------------------------------------------------------------------ steps
+
+const dataDir = mkdtempSync(join(tmpdir(), `scorecard-bench-${preset}-`));
+const stepOptions = { dataDir, preset, seed, quick, ...(to ? { to } : {}), referenceMonths };
+const steps: Record<string, Timed & { step: string }> = {};
+
+async function step(name: string, nodeArgs: string[] = []): Promise<Record<string, unknown> | null> {
+  if (only && !only.has(name)) return null;
+  log(`▶ ${name} …`);
+  const r = await runTimed("bench/step.ts", [name, JSON.stringify(stepOptions)], {}, { echo: true, nodeArgs });
+  steps[name] = { ...r, step: name };
+  if (r.code !== 0 || !r.result) {
+    log(`✗ ${name} failed (exit ${r.code}) after ${r.wallS} s`);
+    return { failed: true, exitCode: r.code, tail: r.out.split("\n").filter((l) => !/^\s+\w[\w ()/:%-]+: /.test(l)).slice(-15).join("\n"), wallS: r.wallS, peakRssBytes: r.maxRssBytes };
+  }
+  log(`✓ ${name} in ${r.wallS} s, peak RSS ${mb(r.maxRssBytes)}`);
+  return { ...r.result, wallS: r.wallS, peakRssBytes: r.maxRssBytes ?? (r.result["process"] as { maxRssBytes: number }).maxRssBytes };
+}
+
+/** The bulk import's input: DemoProvince (this preset), the first `n` events, NDJSON.gz, cached. */
+async function importInput(n: number): Promise<string> {
+  const dir = join(tmpdir(), "scorecard-bench");
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${preset}-x${range.scale}-s${seed}-${n}.ndjson.gz`);
+  if (existsSync(path)) return path;
+  log(`  generating ${n.toLocaleString("en")} events → ${path} …`);
+  const lines = (function* () {
+    let i = 0;
+    for (const e of new DemoProvince({ seed, ...range }).events()) {
+      if (i++ >= n) return;
+      yield `${JSON.stringify(e)}\n`;
+    }
+  })();
+  await pipeline(Readable.from(lines), createGzip({ level: 6 }), createWriteStream(`${path}.partial`));
+  renameSync(`${path}.partial`, path);
+  return path;
+}
+
+async function bulkImport() {
+  if (only && !only.has("bulk-import")) return null;
+  const input = await importInput(importEvents);
+  const dir = mkdtempSync(join(tmpdir(), "scorecard-bench-import-"));
+  mkdirSync(join(dir, "lake", "curated"), { recursive: true });
+  try {
+    log(`▶ bulk-import (cli.ts import, ${importEvents.toLocaleString("en")} events) …`);
+    const r = await runTimed("functions/src/local/cli.ts", ["import", input], { SCORECARD_DATA_DIR: dir });
+    steps["bulk-import"] = { ...r, step: "bulk-import" };
+    const accepted = Number(/total: (\d+) accepted/.exec(r.out)?.[1] ?? NaN);
+    log(`✓ bulk-import ${accepted} events in ${r.wallS} s`);
+    return { input, inputBytes: statSync(input).size, events: accepted, exitCode: r.code, wallS: r.wallS, userS: r.userS, sysS: r.sysS, eventsPerSecond: round(accepted / r.wallS), peakRssBytes: r.maxRssBytes, rawObjectBytes: bytesUnder(join(dir, "lake", "raw"), ".ndjson.gz") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const started = new Date();
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", totalMemoryBytes: totalmem(), node: process.version, commit: gitCommit(), loadAverageAtStart: loadavg().map((l) => round(l, 2)) };
+log(`bench: preset ${preset}${to ? ` to ${to}` : ""}${quick ? " (quick)" : ""}, seed ${seed}, data in ${dataDir}`);
+
+const t0 = performance.now();
+const load = await step("load");
+const compaction = await step("compact");
+const scoringSql = await step("score");
+const reference = await step("reference", ["--max-old-space-size=8192"]);
+const bytes = await step("bytes");
+const serve = await step("serve");
+const apiIngest = await step("api-ingest");
+const bulk = await bulkImport();
+const totalS = sec(performance.now() - t0);
+clearInterval(sampler);
+if (!args.keep) rmSync(dataDir, { recursive: true, force: true });
+
+// ------------------------------------------------------------------ verdict, results file, table
+
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const L = (load ?? {}) as Any;
+const C = (compaction ?? {}) as Any;
+const R = (reference ?? {}) as Any;
+const S = { ...((scoringSql ?? {}) as Any), comparison: R.comparison, referenceAllPeriodsEstimateS: R.referenceAllPeriodsEstimateS, referenceSecondsPerMillionEventsRead: R.referenceSecondsPerMillionEventsRead, sqlCountsSecondsPerMillionEventsRead: R.sqlCountsSecondsPerMillionEventsRead, referenceMethod: R.referenceMethod } as Any;
+S.ratioAllPeriods = S.referenceAllPeriodsEstimateS && S.allPeriodsS ? round(S.referenceAllPeriodsEstimateS / S.allPeriodsS, 1) : null;
+const B = (bytes ?? {}) as Any;
+const V = (serve ?? {}) as Any;
+const A = (apiIngest ?? {}) as Any;
+const I = (bulk ?? {}) as Any;
+const peaks = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.maxRssBytes]));
+const commune = (V.reads ?? [])[0] as Any | undefined;
+const verdict = {
+  generateAndLoad: L.seconds ? L.seconds.generateAndLoad + L.seconds.records <= TARGETS.generateAndLoadS : null,
+  scoringAllPeriods: S.allPeriodsS !== undefined ? S.allPeriodsS <= TARGETS.scoringAllPeriodsS && S.failedPeriods === 0 : null,
+  sqlVsReference: S.ratioAllPeriods ? S.ratioAllPeriods >= TARGETS.sqlVsReference : null,
+  halfYearBytes: B.ratioToRawNdjson !== undefined ? B.ratioToRawNdjson <= TARGETS.halfYearBytesRatio : null,
+  readP99: commune ? commune.latencyMs.p99 <= TARGETS.readP99Ms : null,
+  bulkImport: I.eventsPerSecond !== undefined ? I.eventsPerSecond >= TARGETS.importEventsPerSecond : null,
+  dashboardWarm: V.dashboard ? Math.max(...V.dashboard.timeToVisibleRankingMs.warm) <= TARGETS.dashboardWarmMs : null,
+  peakMemory: Object.values(peaks).every((p) => p === null || p <= TARGETS.peakRssBytes),
+};
+const loads = loadSamples.map((s) => s.load1);
+const results = {
+  benchmark: "scorecard",
+  startedAt: started.toISOString(),
+  finishedAt: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
+  preset: { name: preset, ...range, ...(to ? { to, reduced: true } : {}), seed, quick },
+  machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => round(l, 2)) },
+  loadAverageDuringRun: { samples: loads.length, mean: round(loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length), 2), max: Math.max(0, ...loads), everyFiveSeconds: loads },
+  totalS,
+  targets: TARGETS,
+  verdict,
+  peakRssBytesByStep: peaks,
+  generateAndLoad: load,
+  compaction,
+  scoring: { sql: scoringSql, reference, ratioAllPeriods: S.ratioAllPeriods, ratioMethod: "reference all-periods estimate (extrapolated from the sample periods) / SQL all periods measured (scorePeriod, including drill-downs and snapshot writes)" },
+  bytesRead: bytes,
+  readApiAndDashboard: serve,
+  apiIngest,
+  bulkImport: bulk,
+};
+mkdirSync(join(REPO, "bench", "results"), { recursive: true });
+const date = started.toISOString().slice(0, 10);
+const name = preset === "province-year" && !quick && !to ? `${date}.json` : `${date}-${preset}${to ? `-to${to}` : ""}${quick ? "-quick" : ""}.json`;
+const out = join(REPO, "bench", "results", name);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+function mb(b: number | null | undefined) {
+  return b === null || b === undefined || Number.isNaN(b) ? "n/a" : `${round(b / 1024 ** 2, 1)} MB`;
+}
+const ok = (v: boolean | null) => (v === null ? "–" : v ? "met" : "MISSED");
+const n = (x: unknown) => (typeof x === "number" ? x.toLocaleString("en") : "n/a");
+const rows: { figure: string; value: string; target: string; verdict: string; peakRss: string }[] = [];
+const row = (figure: string, value: string, target = "", verdict = "", peak: number | null | undefined = undefined) => rows.push({ figure, value, target, verdict, peakRss: peak === undefined ? "" : mb(peak) });
+row("events generated + loaded", `${n(L.events)} events, ${n(L.complaints)} complaints`, "", "", null);
+row("generate + load", L.seconds ? `${round(L.seconds.generateAndLoad + L.seconds.records, 1)} s (${n(L.eventsPerSecond)} ev/s)` : "failed", `≤ ${TARGETS.generateAndLoadS} s`, ok(verdict.generateAndLoad), steps["load"]?.maxRssBytes);
+row("bulk import (cli.ts import)", I.eventsPerSecond ? `${n(I.eventsPerSecond)} ev/s (${n(I.events)} in ${I.wallS} s)` : "n/a", `≥ ${n(TARGETS.importEventsPerSecond)}`, ok(verdict.bulkImport), steps["bulk-import"]?.maxRssBytes);
+row("API ingest POST /v1/events", A.eventsPerSecond !== undefined ? `${n(A.eventsPerSecond)} ev/s (p99 ${A.latencyMs?.p99} ms)` : "n/a", "", "", A.serverPeakRssBytes);
+row("compaction", C.wallS !== undefined && C.secondsPerMillionEvents ? `${C.wallS} s, ${C.secondsPerMillionEvents} s/M events` : "failed", "", "", steps["compact"]?.maxRssBytes);
+row("Parquet bytes per M events", mb(C.parquetBytesPerMillionEvents), "", "");
+for (const [kind, k] of Object.entries((S.byKind ?? {}) as Record<string, Any>)) row(`scoring SQL, ${kind.toLowerCase()} (${k.periods})`, `mean ${k.meanS} s, max ${k.maxS} s`);
+row("scoring SQL, all periods of the year", S.allPeriodsS !== undefined ? `${S.allPeriodsS} s (${S.periods} periods${S.failedPeriods ? `, ${S.failedPeriods} FAILED` : ""})` : "failed", `≤ ${TARGETS.scoringAllPeriodsS} s`, ok(verdict.scoringAllPeriods), steps["score"]?.maxRssBytes);
+row("reference scorer, all periods (extrapolated)", S.referenceAllPeriodsEstimateS ? `${S.referenceAllPeriodsEstimateS} s → ratio ${S.ratioAllPeriods}×` : "n/a", `≥ ${TARGETS.sqlVsReference}×`, ok(verdict.sqlVsReference), steps["reference"]?.maxRssBytes);
+for (const c of (S.comparison ?? []) as Any[]) row(`  SQL vs reference ${c.period}`, `${c.sqlS} s vs ${c.referenceS ?? "failed"} s (${c.ratio ?? "–"}×)`);
+row("half-year query bytes / raw NDJSON", B.ratioToRawNdjson !== undefined ? `${mb(B.parquetBytesRead)} / ${mb(B.rawNdjsonBytes)} = ${round(B.ratioToRawNdjson * 100, 2)} %` : "n/a", "≤ 5 %", ok(verdict.halfYearBytes), steps["bytes"]?.maxRssBytes);
+row("same query over NDJSON", B.ndjsonQueryS !== undefined ? `${B.ndjsonQueryS} s vs ${B.parquetQueryS} s Parquet (${B.ndjsonSlowdown}×), reads ${mb(B.ndjsonBytesRead)}` : "n/a");
+for (const r of (V.reads ?? []) as Any[]) row(`read API ${r.path.replace(/^\/v1\/public\/rankings\?/, "rankings ")}${r.gzip ? " gzip" : " identity"}`, `p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms @ ${round(r.requestsPerSecond)} req/s (${mb(r.bodyBytes)}, ${mb(r.wireBytes)} on the wire)`, r === commune ? `p99 ≤ ${TARGETS.readP99Ms} ms` : "", r === commune ? ok(verdict.readP99) : "", r === commune ? V.serverPeakRssBytes : undefined);
+row("dashboard first-page JS (gzip)", V.dashboard ? `${round(V.dashboard.jsGzipBytes / 1024, 1)} KiB (${V.dashboard.firstPageScripts.length} files)` : "n/a");
+row("time to visible ranking (Chromium)", V.dashboard ? `cold ${V.dashboard.timeToVisibleRankingMs.cold} ms, warm ${V.dashboard.timeToVisibleRankingMs.warm.join(" / ")} ms` : "n/a", `warm ≤ ${TARGETS.dashboardWarmMs} ms`, ok(verdict.dashboardWarm));
+row("peak memory, every step", Object.entries(peaks).map(([k, v]) => `${k} ${mb(v)}`).join(", "), "≤ 2 GB", ok(verdict.peakMemory));
+console.table(rows);
+console.log(`load average during the run: mean ${results.loadAverageDuringRun.mean}, max ${results.loadAverageDuringRun.max} (${machine.cpus} CPUs); total ${totalS} s`);
+console.log(`results: ${out}`);

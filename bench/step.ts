@@ -1,0 +1,327 @@
+/**
+ * One step of `npm run bench` (bench/run.ts), run in its own process so that its peak memory is
+ * its own: prints `@@BENCH_RESULT {json}` with the figures and process.resourceUsage().maxRSS.
+ *
+ *   node --import tsx bench/step.ts <load|compact|score|bytes|serve|api-ingest> '<json options>'
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { type CaseEventInput, type Period, type PeriodKind, parsePeriod, periodsOfYear } from "@scorecard/shared";
+import { PROGRESS_BY_UNIT_SQL } from "@scorecard/shared/sql/progress.sql";
+import { renderSql } from "../functions/src/adapters/sql-params.js";
+import { CURATED_SELECT, RAW_COLUMNS, compactLake } from "../functions/src/adapters/local/duckdb-compactor.js";
+import { DuckDbQueryEngine } from "../functions/src/adapters/local/duckdb-engine.js";
+import { compactRecords } from "../functions/src/adapters/local/duckdb-record-compactor.js";
+import { LocalRuntime } from "../functions/src/local/runtime.js";
+import { loadPreset } from "../functions/src/local/seed.js";
+import { DemoProvince, PRESETS, type PresetName } from "../functions/src/seed/generator.js";
+import { scorePeriod, scoreUnitsOf } from "../functions/src/use-cases/score-period.js";
+import { REPO, RESULT_MARK, bytesUnder, filesUnder, gunzippedSize, log, round, sec, startServer } from "./lib.js";
+
+interface StepOptions {
+  readonly dataDir: string;
+  readonly preset: PresetName;
+  readonly seed: number;
+  readonly to?: string;
+  readonly quick?: boolean;
+  /** Months (YYYY-MM) on which the reference scorer is timed (extrapolated to the others). */
+  readonly referenceMonths?: readonly string[];
+}
+
+const [step, json] = process.argv.slice(2);
+const o = JSON.parse(json ?? "{}") as StepOptions;
+const q = (s: string) => s.replace(/'/g, "''");
+const presetRange = () => ({ ...PRESETS[o.preset], ...(o.to ? { to: o.to } : {}) });
+const sqlTs = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
+const periodParams = (p: Period) => ({ period_start: sqlTs(p.start), period_end: sqlTs(p.end), month_to: p.endDate.slice(0, 7) });
+
+/** The periods of the preset's last year that end within its range (a reduced run scores fewer). */
+function periodsInRange(): Period[] {
+  const { to } = presetRange();
+  return periodsOfYear(Number(to.slice(0, 4))).filter((p) => p.endDate <= to);
+}
+
+async function timed<T>(f: () => Promise<T>): Promise<{ value: T; s: number }> {
+  const t = performance.now();
+  const value = await f();
+  return { value, s: sec(performance.now() - t) };
+}
+
+const steps: Record<string, () => Promise<Record<string, unknown>>> = {
+  /** Generate + load (bulk import on worker threads, catalog, complaints): the seed's own code. */
+  async load() {
+    const rt = await LocalRuntime.start({ dataDir: o.dataDir });
+    try {
+      const t = performance.now();
+      const r = await loadPreset(rt, { preset: o.preset, seed: o.seed, liveTail: false, ...(o.to ? { to: o.to } : {}), log });
+      const wallS = sec(performance.now() - t);
+      return { ...r, wallS, eventsPerSecond: round(r.events / r.seconds.generateAndLoad), rawGzBytes: bytesUnder(join(o.dataDir, "lake", "raw"), ".ndjson.gz") };
+    } finally {
+      await rt.stop();
+    }
+  },
+
+  async compact() {
+    const rt = await LocalRuntime.start({ dataDir: o.dataDir, persist: false });
+    try {
+      const { value: r, s } = await timed(() => compactLake(rt.engine, rt.lake.root));
+      const records = await compactRecords(rt.engine, rt.lake.root);
+      const parquetBytes = bytesUnder(join(o.dataDir, "lake", "curated", "events"), ".parquet");
+      return { ...r, records, wallS: s, secondsPerMillionEvents: round(s / (r.events / 1e6), 2), parquetBytes, parquetBytesPerMillionEvents: Math.round(parquetBytes / (r.events / 1e6)) };
+    } finally {
+      await rt.stop();
+    }
+  },
+
+  /**
+   * Every period of the year with the SQL engine (scorePeriod: counts, drill-downs, snapshots,
+   * public JSON), then the counts alone (scoreUnitsOf) with the SQL and with the reference scorer
+   * on sample months, extrapolated by the events each period reads.
+   */
+  score: () => scoreStep("sql"),
+  /** SQL vs reference on sample periods, in its own process (the reference scorer holds every event in memory). */
+  reference: () => scoreStep("reference"),
+
+  /**
+   * Bytes a half-year ranking query (the P1 progress SQL, H1 of the year) reads from the Parquet,
+   * against the raw NDJSON; the same query over the raw NDJSON instead, timed.
+   */
+  async bytes() {
+    const lake = join(o.dataDir, "lake");
+    const year = presetRange().to.slice(0, 4);
+    const half = parsePeriod(`${year}-H1`);
+    const params = periodParams(half);
+    const engine = await DuckDbQueryEngine.open(lake, { readers: 1 });
+    const parquet = await timed(() => engine.query(PROGRESS_BY_UNIT_SQL, params));
+    // Method: Parquet footers (parquet_metadata) — the compressed size of every column chunk of
+    // the columns the query references, in every row group of the partitions it reads (month ≤
+    // month_to; DuckDB prunes hive partitions on the month filter). Row-group pruning by zone maps
+    // on occurred_at is ignored (files are sorted by unit), so this is an upper bound.
+    const sql = renderSql(PROGRESS_BY_UNIT_SQL, params);
+    const columns = ["event_id", "case_id", "type", "unit_id", "target_unit_id", "procedure_code", "field", "channel", "occurred_at", "due_at", "digitized_dossier", "digitized_result", "reused_data", "fee_bearing", "synced_to_national_portal", "result_required", "personal_data_store", "population_database", "online_payment", "rating_satisfied"].filter((c) => sql.includes(c));
+    const files = filesUnder(join(lake, "curated", "events"), ".parquet");
+    const read = files.filter((f) => (/month=(\d{4}-\d{2})/.exec(f)?.[1] ?? "") <= params.month_to);
+    const meta = await engine.query(
+      `SELECT sum(total_compressed_size) AS bytes FROM parquet_metadata([${read.map((f) => `'${q(f)}'`).join(", ")}]) WHERE path_in_schema IN (${columns.map((c) => `'${c}'`).join(", ")})`,
+      {},
+    );
+    const parquetBytesRead = Number(meta.rows[0]?.["bytes"] ?? 0);
+    const parquetBytesAll = bytesUnder(join(lake, "curated", "events"), ".parquet");
+    const rawFiles = filesUnder(join(lake, "raw"), ".ndjson.gz");
+    const rawGzBytes = rawFiles.reduce((s, f) => s + (readFileSync(f).length), 0);
+    const rawNdjsonBytes = rawFiles.reduce((s, f) => s + gunzippedSize(f), 0);
+    engine.close();
+    // The same SQL over the raw NDJSON: curated_events as a view over read_ndjson (every byte read).
+    const nd = await DuckDbQueryEngine.open(lake, { readers: 1 });
+    await nd.exec(`CREATE OR REPLACE VIEW curated_events AS SELECT ${CURATED_SELECT} FROM read_ndjson('${q(join(lake, "raw", "*", "*.ndjson.gz"))}', columns = ${RAW_COLUMNS}, filename = true, format = 'newline_delimited')`);
+    const ndjson = await timed(() => nd.query(PROGRESS_BY_UNIT_SQL, params));
+    nd.close();
+    const same = JSON.stringify(parquet.value.rows) === JSON.stringify(ndjson.value.rows);
+    return {
+      query: `PROGRESS_BY_UNIT_SQL for ${half.id} (month_to ${params.month_to})`,
+      method: "sum of Parquet column-chunk compressed sizes (parquet_metadata) of the referenced columns in the partitions read (month ≤ month_to), all row groups; raw NDJSON size = gunzipped size of every raw object",
+      columnsRead: columns,
+      partitionsRead: read.length,
+      parquetFiles: files.length,
+      parquetBytesRead,
+      parquetBytesAll,
+      rawNdjsonBytes,
+      rawGzBytes,
+      ratioToRawNdjson: round(parquetBytesRead / rawNdjsonBytes, 4),
+      ratioToRawGz: round(parquetBytesRead / rawGzBytes, 4),
+      parquetQueryS: parquet.s,
+      ndjsonQueryS: ndjson.s,
+      ndjsonBytesRead: rawGzBytes,
+      ndjsonSlowdown: round(ndjson.s / parquet.s, 1),
+      sameRows: same,
+    };
+  },
+
+  /** Read API latency (GET /v1/public/rankings at 200 requests/s) and the dashboard in Chromium. */
+  async serve() {
+    const server = await startServer(o.dataDir);
+    try {
+      // The half-year when it is scored, else the newest period (a reduced run).
+      const year = presetRange().to.slice(0, 4);
+      const periods = ((await (await fetch(`${server.base}/v1/public/meta`)).json()) as { periods: string[] }).periods;
+      const period = periods.includes(`${year}-H1`) ? `${year}-H1` : (periods[0] as string);
+      const duration = o.quick ? 5 : 20;
+      const reads: Record<string, unknown>[] = [];
+      // As a browser asks (accept-encoding: gzip), for the largest tier and the departments; then the
+      // largest tier uncompressed (the load generator then parses ~0.5 MB per answer on the same 2 cores).
+      for (const [tier, gzip] of [["COMMUNE", true], ["DEPARTMENT", true], ["COMMUNE", false]] as const) {
+        const path = `/v1/public/rankings?period=${period}&tier=${tier}`;
+        const headers: Record<string, string> = gzip ? { "accept-encoding": "gzip" } : {};
+        const probe = await fetch(`${server.base}${path}`);
+        const bodyBytes = (await probe.arrayBuffer()).byteLength;
+        const wire = await fetch(`${server.base}${path}`, { headers });
+        const wireBytes = Number(wire.headers.get("content-length") ?? bodyBytes);
+        await wire.arrayBuffer();
+        const r = await autocannon({ url: `${server.base}${path}`, headers, connections: 10, duration, overallRate: 200, timeout: 10 });
+        reads.push({ path, gzip, status: probe.status, bodyBytes, wireBytes, durationS: r.duration, requests2xx: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, requestsPerSecond: r.requests.mean, latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max } });
+        log(`  ${path}${gzip ? " (gzip)" : ""}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.requests.mean} req/s`);
+      }
+      // Dashboard: the first page's JS (index.html's module script and its modulepreloads), gzip -6.
+      const dist = join(REPO, "dashboard", "dist");
+      const html = readFileSync(join(dist, "index.html"), "utf8");
+      const scripts = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1] as string);
+      const js = scripts.map((s) => {
+        const b = readFileSync(join(dist, s));
+        return { file: s, bytes: b.length, gzipBytes: gzipSync(b, { level: 6 }).length };
+      });
+      const { launchBrowser } = await import("../e2e/support/browser.js");
+      const browser = await launchBrowser();
+      const visible: number[] = [];
+      let fetchedJs = 0;
+      try {
+        const page = await browser.newPage();
+        page.on("response", (res) => {
+          if (res.url().endsWith(".js")) fetchedJs++;
+        });
+        for (let i = 0; i < 4; i++) {
+          const t = performance.now();
+          await page.goto(`${server.base}/`, { waitUntil: "commit" });
+          await page.waitForSelector('[data-testid="ranking-row"]', { state: "visible", timeout: 60_000 });
+          visible.push(round(performance.now() - t));
+        }
+      } finally {
+        await browser.close();
+      }
+      const serverPeakRss = await server.stop();
+      return {
+        reads,
+        dashboard: { firstPageScripts: js, jsBytes: js.reduce((s, x) => s + x.bytes, 0), jsGzipBytes: js.reduce((s, x) => s + x.gzipBytes, 0), jsRequestsSeen: fetchedJs, timeToVisibleRankingMs: { cold: visible[0], warm: visible.slice(1) } },
+        serverPeakRssBytes: serverPeakRss,
+      };
+    } finally {
+      await server.stop();
+    }
+  },
+
+  /** events/s through POST /v1/events: a fresh server, batches of 500, bounded in time. */
+  async "api-ingest"() {
+    const dir = mkdtempSync(join(tmpdir(), "scorecard-bench-api-"));
+    const token = "bench-token";
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(dir, "lake", "curated"), { recursive: true }); // main.ts: no demo seeding
+    const server = await startServer(dir, { SCORECARD_SOURCE_TOKEN: token });
+    try {
+      const template: CaseEventInput[] = [];
+      for (const e of new DemoProvince({ seed: o.seed, ...PRESETS["province-year"] }).events()) {
+        template.push(e);
+        if (template.length === 500) break;
+      }
+      let requestNo = 0;
+      let accepted = 0;
+      const connections = 4;
+      const r = await autocannon({
+        url: `${server.base}/v1/events`,
+        connections,
+        duration: o.quick ? 20 : 30,
+        timeout: 60,
+        requests: [
+          {
+            method: "POST",
+            headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+            setupRequest: (req) => {
+              const p = `B${++requestNo}`;
+              return { ...req, body: JSON.stringify({ events: template.map((e) => ({ ...e, eventId: `${p}-${e.eventId}`, caseId: `${p}-${e.caseId}` })) }) };
+            },
+            onResponse: (status, body) => {
+              if (status === 200) accepted += (JSON.parse(body) as { accepted: number }).accepted;
+            },
+          },
+        ],
+      });
+      const serverPeakRss = await server.stop();
+      return { connections, batchSize: 500, durationS: r.duration, requests2xx: r["2xx"], non2xx: r.non2xx, errors: r.errors, acceptedEvents: accepted, eventsPerSecond: round(accepted / r.duration), latencyMs: { p50: r.latency.p50, p99: r.latency.p99 }, serverPeakRssBytes: serverPeakRss };
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+
+async function scoreStep(mode: "sql" | "reference"): Promise<Record<string, unknown>> {
+    const rt = await LocalRuntime.start({ dataDir: o.dataDir });
+    const sqlRun = mode === "sql";
+    try {
+      const periods = periodsInRange();
+      const eventsByMonth = new Map(
+        (await rt.engine.query("SELECT month, count(*) AS n FROM curated_events GROUP BY month", {})).rows.map((r) => [String(r["month"]), Number(r["n"])]),
+      );
+      const eventsRead = (p: Period) => [...eventsByMonth].reduce((s, [m, n]) => (m <= p.endDate.slice(0, 7) ? s + n : s), 0);
+      const perPeriod: { period: string; kind: PeriodKind; eventsRead: number; s: number; error?: string }[] = [];
+      const score = scorePeriod(rt.score);
+      const tAll = performance.now();
+      for (const p of sqlRun ? periods : []) {
+        try {
+          const { s } = await timed(() => score(p));
+          perPeriod.push({ period: p.id, kind: p.kind, eventsRead: eventsRead(p), s });
+        } catch (e) {
+          perPeriod.push({ period: p.id, kind: p.kind, eventsRead: eventsRead(p), s: NaN, error: String((e as Error).message).slice(0, 300) });
+        }
+        log(`  scored ${p.id}: ${perPeriod.at(-1)?.s} s${perPeriod.at(-1)?.error ? ` (FAILED: ${perPeriod.at(-1)?.error})` : ""}`);
+      }
+      const allPeriodsS = sec(performance.now() - tAll);
+      const byKind: Record<string, { periods: number; totalS: number; meanS: number; maxS: number }> = {};
+      for (const r of perPeriod) {
+        const k = (byKind[r.kind] ??= { periods: 0, totalS: 0, meanS: 0, maxS: 0 });
+        k.periods++;
+        k.totalS = round(k.totalS + r.s, 3);
+        k.maxS = Math.max(k.maxS, r.s);
+        k.meanS = round(k.totalS / k.periods, 3);
+      }
+      // SQL vs reference on the same data: the counts and points only (no snapshot writes), same periods.
+      const sample = (sqlRun ? [] : (o.referenceMonths ?? [])).map(parsePeriod).filter((p) => periods.some((x) => x.id === p.id));
+      const comparison: { period: string; eventsRead: number; sqlS: number; referenceS: number | null; ratio: number | null; error?: string }[] = [];
+      for (const p of sample) {
+        const sql = await timed(() => scoreUnitsOf(rt.score, p, "sql"));
+        let referenceS: number | null = null;
+        let error: string | undefined;
+        try {
+          referenceS = (await timed(() => scoreUnitsOf(rt.score, p, "reference"))).s;
+        } catch (e) {
+          error = String((e as Error).message).slice(0, 300);
+        }
+        comparison.push({ period: p.id, eventsRead: eventsRead(p), sqlS: sql.s, referenceS, ratio: referenceS === null ? null : round(referenceS / sql.s, 1), ...(error ? { error } : {}) });
+        log(`  ${p.id}: SQL ${sql.s} s, reference ${referenceS ?? error} s`);
+      }
+      // Linear extrapolation: the reference scorer's cost per event read, over every period of the year.
+      const measured = comparison.filter((c) => c.referenceS !== null);
+      const refPerEvent = measured.length ? measured.reduce((s, c) => s + (c.referenceS as number), 0) / measured.reduce((s, c) => s + c.eventsRead, 0) : null;
+      const sqlCountsPerEvent = comparison.length ? comparison.reduce((s, c) => s + c.sqlS, 0) / comparison.reduce((s, c) => s + c.eventsRead, 0) : null;
+      const referenceAllPeriodsEstimateS = refPerEvent === null ? null : round(periods.reduce((s, p) => s + refPerEvent * eventsRead(p), 0), 1);
+      const sqlOk = perPeriod.filter((r) => !r.error);
+      return {
+        periods: perPeriod.length,
+        failedPeriods: perPeriod.filter((r) => r.error).length,
+        eventsCurated: [...eventsByMonth.values()].reduce((a, b) => a + b, 0),
+        allPeriodsS,
+        byKind,
+        perPeriod,
+        sqlSecondsPerMillionEventsRead: sqlOk.length === 0 ? null : round(sqlOk.reduce((s, r) => s + r.s, 0) / (sqlOk.reduce((s, r) => s + r.eventsRead, 0) / 1e6), 3),
+        comparison,
+        referenceSecondsPerMillionEventsRead: refPerEvent === null ? null : round(refPerEvent * 1e6, 2),
+        sqlCountsSecondsPerMillionEventsRead: sqlCountsPerEvent === null ? null : round(sqlCountsPerEvent * 1e6, 3),
+        referenceAllPeriodsEstimateS,
+        referenceMethod: "reference scorer timed on the sample periods only (scoreUnitsOf engine 'reference': events read from the curated Parquet via DuckDB + shared's referenceIndicators + scoreUnits); its cost per event read, times the events each period of the year reads, summed (linear extrapolation)",
+      };
+    } finally {
+      await rt.stop();
+    }
+}
+
+const run = steps[step ?? ""];
+if (!run) {
+  console.error(`unknown step ${step}: one of ${Object.keys(steps).join(", ")}`);
+  process.exit(2);
+}
+const result = await run();
+const usage = process.resourceUsage();
+console.log(`${RESULT_MARK}${JSON.stringify({ ...result, process: { maxRssBytes: usage.maxRSS * 1024, userS: round(usage.userCPUTime / 1e6, 2), systemS: round(usage.systemCPUTime / 1e6, 2) } })}`);
+process.exit(0);
