@@ -1,4 +1,4 @@
-import { parsePeriod } from "@scorecard/shared";
+import { localDateOf, parsePeriod } from "@scorecard/shared";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { scorePeriod } from "../use-cases/score-period.js";
@@ -21,11 +21,13 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
       lastRawCount = raw;
       await compactLake(rt.engine, rt.lake.root);
       await compactRecords(rt.engine, rt.lake.root);
-      const now = new Date();
-      const y = now.getUTCFullYear();
-      const m = String(now.getUTCMonth() + 1).padStart(2, "0");
-      const q = Math.ceil((now.getUTCMonth() + 1) / 3);
-      const h = now.getUTCMonth() < 6 ? 1 : 2;
+      // The current periods in Viet Nam time: at 00:30 on the 1st (UTC+7) the month has changed.
+      const today = localDateOf(new Date());
+      const y = Number(today.slice(0, 4));
+      const month = Number(today.slice(5, 7));
+      const m = String(month).padStart(2, "0");
+      const q = Math.ceil(month / 3);
+      const h = month <= 6 ? 1 : 2;
       for (const id of [`${y}-${m}`, `${y}-Q${q}`, `${y}-H${h}`, String(y)]) await scorePeriod(rt.score)(parsePeriod(id));
       options.log(`[scheduler] compacted ${raw} raw objects and re-scored the current periods`);
     } catch (e) {
