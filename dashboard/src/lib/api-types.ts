@@ -3,7 +3,22 @@
  * use-cases in functions/ are the source; only the fields shown here are relied on). Types only.
  */
 import type { RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
-import type { UnitDifference } from "@scorecard/shared/admin/publication";
+import type { PublicationInfo, UnitDifference } from "@scorecard/shared/admin/publication";
+
+// The read and findings routes' shapes are defined once, in shared (the server returns them).
+export type {
+  CaseRow,
+  Finding,
+  FindingInput,
+  OpenCase,
+  TrendPoint,
+  UnitCases,
+  UnitScorecard,
+  UnitTrend,
+  UnitWarnings,
+  WarningSummary,
+} from "@scorecard/shared/contracts/read-api";
+export type { PublicationInfo };
 
 export type Role = "chairman" | "home-affairs" | "unit-officer";
 
@@ -34,107 +49,9 @@ export interface GroupValue {
 /** A ranked unit, possibly with its group points (`groups`, sent once every indicator is computed). */
 export type UnitWithGroups = RankedUnit;
 
-export interface PublicationInfo {
-  readonly version: number | null;
-  readonly publishedAt: string | null;
-  readonly draftDiffers: boolean;
-}
-
 export type RankingView = RankingSnapshot & { readonly publication?: PublicationInfo };
 
-export interface UnitScorecard {
-  readonly period: string;
-  readonly methodology: string;
-  readonly computedAt: string;
-  readonly unit: UnitWithGroups;
-  readonly rankedUnits: number;
-  readonly previous: { readonly period: string; readonly unit: UnitWithGroups | null } | null;
-}
-
-/** One scored month of a unit's trend; `unitId` differs from the one asked for across a merger. */
-export interface TrendPoint {
-  readonly period: string;
-  readonly unitId: string;
-  readonly total: number | null;
-  readonly rank: number | null;
-  readonly rankedUnits: number;
-  readonly indicators: RankedUnit["indicators"];
-}
-
-/** `GET /v1/units/{unitId}/trend?year=`: the scored months of one year (months without a score are absent). */
-export interface UnitTrend {
-  readonly unitId: string;
-  readonly year: number;
-  readonly methodology: string;
-  readonly points: readonly TrendPoint[];
-}
-
-export interface CaseRow {
-  readonly caseId: string;
-  readonly field: string | null;
-  readonly status: string;
-  readonly receivedAt: string;
-  readonly dueAt: string | null;
-  readonly endAt: string | null;
-  readonly supplementRequests: number;
-  readonly rule: string;
-}
-
-export interface UnitCases {
-  readonly unitId: string;
-  readonly period: string;
-  readonly methodology?: string;
-  readonly cases: readonly CaseRow[];
-}
-
-export interface OpenCase {
-  readonly caseId: string;
-  readonly unitId: string;
-  readonly procedureCode: string | null;
-  readonly field: string | null;
-  readonly receivedAt: string | null;
-  readonly dueAt: string;
-}
-
-export interface UnitWarnings {
-  readonly unitId: string;
-  readonly asOf: string;
-  readonly overdue: readonly OpenCase[];
-  readonly dueSoon: readonly OpenCase[];
-  readonly dueSoonUntil: string;
-}
-
-export interface WarningSummary {
-  readonly asOf: string;
-  readonly units: readonly { readonly unitId: string; readonly tier: string; readonly nameVi: string; readonly overdue: number; readonly dueSoon: number }[];
-}
-
 // ——— Home Affairs (docs/api-admin.md) ———
-
-export interface Finding {
-  readonly findingId: string;
-  readonly unitId: string;
-  readonly headId: string | null;
-  readonly period: string;
-  readonly criterion: string;
-  readonly deduction: number;
-  readonly evidence: string;
-  readonly noticeNumber: string | null;
-  readonly noticeDate: string | null;
-  readonly status: "DRAFT" | "CONCLUDED";
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface FindingInput {
-  readonly unitId: string;
-  readonly headId?: string | null;
-  readonly period: string;
-  readonly criterion?: string;
-  readonly deduction: number;
-  readonly evidence: string;
-}
 
 export interface Criterion {
   readonly unitId: string;

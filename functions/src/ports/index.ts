@@ -3,6 +3,9 @@
  * the embedded local runtime. Narrow on purpose (2–4 methods each).
  */
 import type { RankingSnapshot, StoredCaseEvent } from "@scorecard/shared";
+import type { OpenCase } from "@scorecard/shared/contracts/read-api";
+
+export type { OpenCase };
 
 export type PutEventOutcome = "accepted" | "duplicate" | "conflict";
 
@@ -72,14 +75,6 @@ export interface IdempotencyStore {
   abort(scope: string, key: string): Promise<void>;
 }
 
-export interface OpenCase {
-  readonly caseId: string;
-  readonly unitId: string;
-  readonly procedureCode: string | null;
-  readonly field: string | null;
-  readonly receivedAt: string | null;
-  readonly dueAt: string;
-}
 
 /** The live open-case index (early warning): open dossiers of a unit due before an instant. */
 export interface OpenCaseIndex {

@@ -1,15 +1,10 @@
 import { localDateOf, localMidnightUtc, type UnitCatalog, WorkingCalendar } from "@scorecard/shared";
-import type { Clock, OpenCase, OpenCaseIndex } from "../ports/index.js";
+import type { UnitWarnings, WarningSummary } from "@scorecard/shared/contracts/read-api";
+import type { Clock, OpenCaseIndex } from "../ports/index.js";
 
-export interface EarlyWarnings {
-  readonly unitId: string;
-  readonly asOf: string;
-  /** Open dossiers past their due date now. */
-  readonly overdue: readonly OpenCase[];
-  /** Open dossiers due before the end of the 2nd working day from today (local time). */
-  readonly dueSoon: readonly OpenCase[];
-  readonly dueSoonUntil: string;
-}
+/** The early warnings of one unit (the shared read-API contract). */
+export type EarlyWarnings = UnitWarnings;
+
 
 export interface WarningDeps {
   readonly openCases: OpenCaseIndex;
@@ -44,7 +39,7 @@ export const earlyWarnings = (deps: WarningDeps) => {
 /** Counts per unit valid today, for the chairman's overview. */
 export const earlyWarningSummary = (deps: WarningDeps) => {
   const one = earlyWarnings(deps);
-  return async (): Promise<{ asOf: string; units: { unitId: string; tier: string; nameVi: string; overdue: number; dueSoon: number }[] }> => {
+  return async (): Promise<WarningSummary> => {
     const today = localDateOf(deps.clock.now());
     const units = deps.catalog.units.filter((u) => ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"].includes(u.tier) && deps.catalog.isValidOn(u.unitId, today));
     const rows = [];

@@ -1,6 +1,9 @@
 import { type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
+import type { CaseRow, TrendPoint, UnitScorecard } from "@scorecard/shared/contracts/read-api";
 import type { Clock, Lake, OpenCaseIndex, PublicationStore, SnapshotStore } from "../ports/index.js";
+
+export type { CaseRow, TrendPoint, UnitScorecard };
 import { publicationInfo } from "./published-rankings.js";
 
 export interface ReadDeps {
@@ -65,15 +68,6 @@ export const readPublicMeta = (deps: ReadDeps) => async (): Promise<PublicMeta> 
   return { methodology: deps.methodology, periods, tiers: [...RANKED_TIERS], computedAt: latest?.computedAt ?? null };
 };
 
-export interface UnitScorecard {
-  readonly period: string;
-  readonly methodology: string;
-  readonly computedAt: string;
-  readonly unit: RankedUnit;
-  /** Units ranked in the tier that period (for "rank 3 of 21"). */
-  readonly rankedUnits: number;
-  readonly previous: { readonly period: string; readonly unit: RankedUnit | null } | null;
-}
 
 /** One unit's indicators for a period, with the same unit in the previous period of the same kind. */
 export const readUnitScorecard =
@@ -97,17 +91,6 @@ export const readUnitScorecard =
     };
   };
 
-export interface CaseRow {
-  readonly caseId: string;
-  readonly field: string | null;
-  readonly status: string;
-  readonly receivedAt: string;
-  readonly dueAt: string | null;
-  readonly endAt: string | null;
-  readonly supplementRequests: number;
-  /** The rule of methodology §2 that classified the dossier, as a stable code. */
-  readonly rule: string;
-}
 
 export const drilldownKey = (methodology: string, period: string, unitId: string) => `drilldown/${methodology}/${period}/${unitId}.json`;
 
@@ -121,15 +104,6 @@ export const readUnitCases =
     return status ? rows.filter((r) => r.status === status) : rows;
   };
 
-export interface TrendPoint {
-  readonly period: string;
-  /** The unit id that period (a predecessor or successor across the 2024–2025 reorganisations). */
-  readonly unitId: string;
-  readonly total: number | null;
-  readonly rank: number | null;
-  readonly rankedUnits: number;
-  readonly indicators: RankedUnit["indicators"];
-}
 
 /**
  * A unit's months of one year (or any list of periods): the unit's row from each period's draft

@@ -1,32 +1,13 @@
 import { isPeriodId, localDateOf, parsePeriod } from "@scorecard/shared";
+import type { Finding, FindingInput } from "@scorecard/shared/contracts/read-api";
 import type { Actor, StoredFinding } from "../../ports/index.js";
+
+/** An inspection finding as the API shows it (the shared contract). */
+export type FindingView = Finding;
+export type { FindingInput };
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, isLocalDate, methodologyOf } from "./common.js";
 
-/** An inspection finding as the API shows it (methodology §5; Directive 03, clauses 1đ and 4). */
-export interface FindingView {
-  readonly findingId: string;
-  readonly unitId: string;
-  readonly headId: string | null;
-  readonly period: string;
-  readonly criterion: string;
-  readonly deduction: number;
-  readonly evidence: string;
-  readonly noticeNumber: string | null;
-  readonly noticeDate: string | null;
-  readonly status: "DRAFT" | "CONCLUDED";
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
 
-export interface FindingInput {
-  readonly unitId: string;
-  readonly headId?: string | null | undefined;
-  readonly period: string;
-  readonly criterion?: string | undefined;
-  readonly deduction: number;
-  readonly evidence: string;
-}
 
 export interface ConclusionInput {
   readonly noticeNumber: string;
