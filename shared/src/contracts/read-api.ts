@@ -3,7 +3,7 @@
  * the server's use cases return them and the dashboard reads them. Types only — one definition,
  * so the two sides cannot drift.
  */
-import type { RankedUnit } from "./api.js";
+import type { IndicatorValue, RankedUnit } from "./api.js";
 
 /** `GET /v1/units/{unitId}/scorecard?period=`. */
 export interface UnitScorecard {
@@ -108,4 +108,119 @@ export interface FindingInput {
   readonly criterion?: string | undefined;
   readonly deduction: number;
   readonly evidence: string;
+}
+
+// ——— Head-of-unit ratings and the reform index (methodology §5, §6) ———
+
+/** Why a head listed for a period has no total (methodology §6). */
+export type HeadPendingReason =
+  /** in office for less than half of the period: listed, not rated */
+  | "SHORT_TENURE"
+  /** no dossier received during the tenure has a verdict yet: nothing to rate the results on */
+  | "NO_CASES"
+  /** the 30 points of general criteria are not entered by Home Affairs yet */
+  | "GENERAL_MISSING"
+  /** the tenure was edited after the last scoring run: results are recomputed at the next one */
+  | "RESCORE";
+
+/** What a head's results were computed on: their unit's cases received during the tenure inside the period. */
+export interface TenureResults {
+  /** Local dates (inclusive) of the tenure inside the period, and its length against the period's. */
+  readonly from: string;
+  readonly to: string;
+  readonly days: number;
+  readonly periodDays: number;
+  /** Dossiers the unit received during the tenure; null when not computed (pending RESCORE). */
+  readonly cases: number | null;
+  /** Service index (/100) over the tenure; null when there is nothing to judge. */
+  readonly serviceIndex: number | null;
+  /** False when an indicator of the tenure's index is "no data" (as for a unit's total). */
+  readonly serviceIndexComplete: boolean;
+  /** The ratios the deductions read; null = nothing to judge (no deduction). */
+  readonly ratios: { readonly R2: number | null; readonly R5: number | null };
+  /** The indicators recomputed on the tenure's cases (the others are the unit's period values). */
+  readonly indicators: Readonly<Record<string, IndicatorValue>>;
+}
+
+/** One head of unit in a period (methodology §6). Points have 4 decimals. */
+export interface HeadRatingView {
+  readonly headId: string;
+  readonly unitId: string;
+  readonly tier: string;
+  readonly unitNameVi: string;
+  readonly unitNameEn: string;
+  readonly name: string;
+  readonly title: string;
+  /** Fictional demo head. */
+  readonly demo: boolean;
+  readonly status: "RATED" | "PENDING" | "NOT_RATED";
+  /** Why there is no total; null when rated. */
+  readonly pending: HeadPendingReason | null;
+  readonly tenure: TenureResults;
+  /** 70 × index / 100 minus the deductions, floored at 0 (of resultsMax). */
+  readonly results: number | null;
+  /** R2 and R5 shortfalls and concluded findings against the head (points). */
+  readonly deductions: Readonly<Record<string, number>>;
+  /** General criteria entered by Home Affairs (of generalMax); null until entered. */
+  readonly general: number | null;
+  readonly total: number | null;
+  readonly band: string | null;
+  /** Scored Excellent but rated Good because of the 20 % quota of the tier. */
+  readonly cappedFromExcellent: boolean;
+}
+
+/**
+ * `GET /v1/head-ratings?period=&tier=` (chairman, Home Affairs) and
+ * `GET /v1/units/{unitId}/head-ratings?period=` (also the unit's own officers): working (draft) values.
+ */
+export interface HeadRatings {
+  readonly period: string;
+  readonly methodology: string;
+  /** When these ratings were computed (a scoring run, or a Home Affairs change). */
+  readonly computedAt: string;
+  /** When the tenures' results were last scored from the dossiers. */
+  readonly scoredAt: string | null;
+  readonly status: "draft";
+  readonly resultsMax: number;
+  readonly generalMax: number;
+  readonly heads: readonly HeadRatingView[];
+}
+
+/** One criterion of the reform index of a unit (methodology §5). */
+export interface ReformCriterionView {
+  readonly code: string;
+  readonly max: number;
+  readonly source: "MANUAL" | "COMPUTED";
+  /** Points before deductions; null when not entered (manual) or not computable. */
+  readonly base: number | null;
+  /** Deductions of concluded inspection findings naming the criterion. */
+  readonly deduction: number;
+  readonly points: number | null;
+}
+
+export interface ReformIndexUnit {
+  readonly unitId: string;
+  readonly tier: string;
+  readonly nameVi: string;
+  readonly nameEn: string;
+  readonly criteria: readonly ReformCriterionView[];
+  /** Sum of the criteria's points (4 decimals), missing criteria counting 0 — see `complete`. */
+  readonly total: number;
+  /** False while any criterion is missing (not entered, no survey, no data). */
+  readonly complete: boolean;
+  readonly band: string;
+}
+
+/**
+ * `GET /v1/reform-index?period=&tier=` (chairman, Home Affairs) and
+ * `GET /v1/units/{unitId}/reform-index?period=` (also the unit's own officers); half-years and years only.
+ */
+export interface ReformIndexView {
+  readonly period: string;
+  readonly methodology: string;
+  readonly computedAt: string;
+  readonly status: "draft";
+  /** The criteria tree is the default template, not a decision of the province (methodology §5). */
+  readonly provisional: boolean;
+  readonly units: readonly ReformIndexUnit[];
 }

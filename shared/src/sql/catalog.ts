@@ -6,6 +6,7 @@ import { CASE_INDICATORS_SQL } from "./case-indicators.sql.js";
 import { CASE_LIST_SQL } from "./case-list.sql.js";
 import { CATALOG_INDICATORS_SQL } from "./catalog-indicators.sql.js";
 import { COMPLAINT_INDICATORS_SQL } from "./complaint-indicators.sql.js";
+import { HEAD_INDICATORS_SQL } from "./head-indicators.sql.js";
 import { PROGRESS_BY_UNIT_SQL } from "./progress.sql.js";
 
 export interface SqlStatement {
@@ -28,4 +29,5 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
     sql: COMPLAINT_INDICATORS_SQL,
     sampleParams: { period_start: PERIOD_PARAMS.period_start, period_end: PERIOD_PARAMS.period_end, accept_days: 2, handle_days: 15 },
   },
+  { name: "head-indicators", sql: HEAD_INDICATORS_SQL, sampleParams: PERIOD_PARAMS },
 ];

@@ -1,0 +1,109 @@
+import { CASE_FACTS_CTE, LOCAL_DAY } from "./case-facts.sql.js";
+
+/**
+ * Head-of-unit attribution (methodology §6: "a head is rated on the cases their unit received
+ * during their tenure inside the period"): the case counts the head rating needs, per unit and per
+ * LOCAL DAY OF RECEIPT, for the cases received in the period. A head's counts are the sum of their
+ * unit's rows over the days of their tenure (`sumTenure`, shared/src/methodology/head-tenure.ts).
+ *
+ * Why per day and not a `dim_heads` table or tenure parameters: tenures are edited by Home Affairs
+ * at any time (DynamoDB), so a dimension table in the lake could be stale when the statement runs —
+ * a head could be rated on another head's days. Rows per (unit, day) do not depend on the roster at
+ * all: the same rows serve every roster, and the join happens in tested TypeScript. The price is at
+ * most units × days rows (≈ 70 000 for a year of the whole province), far below Athena's limits.
+ *
+ * Parameters: those of CASE_FACTS_CTE ({{period_start}}, {{period_end}}, {{month_to}}).
+ * Reads only the facts' columns (`facts`: received_t, received_in_period, in_scope, status, flags,
+ * apologies, ...; `consult`: consulted, requested_t, verdict) plus curated_complaints and
+ * dim_procedures, with the same rules as case-indicators.sql.ts, so that for a tenure covering the
+ * whole period the received-based counts equal the unit's (tested in functions/test/head-indicators-sql.test.ts).
+ *
+ * Columns per row, `day` = days since 1970-01-01 of the local (UTC+7) date:
+ * - as the receiving unit, cases received that day (withdrawn included in `received`, as for the
+ *   unit): received, t4_num, o3_num, ma_num, ma_den, d2_num, d4_num, d5_num, d6a_num, r3_num,
+ *   r4_num, s3a_num; statuses as of the period end: early, on_time, late, overdue, in_progress,
+ *   late_apology; resolved by the period end and needing a result: d1_num, d1_den;
+ * - as the consulted unit, consultations requested that day (verdict as of the period end):
+ *   r5_num (answered on time), r5_den (with a verdict).
+ */
+const OWNER_COLUMNS = [
+  "received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r4_num", "s3a_num",
+  "early", "on_time", "late", "overdue", "in_progress", "late_apology", "d1_num", "d1_den",
+] as const;
+const CONSULT_COLUMNS = ["r5_num", "r5_den"] as const;
+export const HEAD_DAY_COLUMNS = [...OWNER_COLUMNS, ...CONSULT_COLUMNS] as const;
+export type HeadDayColumn = (typeof HEAD_DAY_COLUMNS)[number];
+
+const branch = (from: string, given: readonly string[]) =>
+  `SELECT unit_id, day, ${HEAD_DAY_COLUMNS.map((c) => (given.includes(c) ? c : `0 AS ${c}`)).join(", ")} FROM ${from}`;
+
+/** The statement over a facts CTE list (the single-statement one by default). */
+export const headIndicatorsSql = (factsCte: string = CASE_FACTS_CTE) => /* sql */ `
+WITH ${factsCte},
+complained AS (
+  SELECT DISTINCT case_id FROM curated_complaints
+  WHERE case_id IS NOT NULL AND received_at < TIMESTAMP {{period_end}}
+),
+tenure_cases AS (
+  SELECT f.unit_id,
+         ${LOCAL_DAY("f.received_t")} AS day,
+         f.in_scope, f.status, f.apologies, f.resolved_in_period, f.refused_t, f.supplement_requests, f.online_payments,
+         f.synced_to_national_portal, f.digitized_dossier, f.digitized_result, f.reused_data, f.personal_data_store, f.population_database,
+         coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
+         coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
+         f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL') AS online,
+         (k.case_id IS NOT NULL OR f.rating_satisfied = FALSE) AS bad
+  FROM facts f
+  LEFT JOIN dim_procedures p ON p.code = f.procedure_code
+  LEFT JOIN complained k ON k.case_id = f.case_id
+  WHERE f.received_in_period
+),
+owner_part AS (
+  SELECT unit_id, day,
+         count(*) AS received,
+         count_if(synced_to_national_portal = 1) AS t4_num,
+         count_if(online) AS o3_num,
+         count_if(fee AND online_payments > 0) AS ma_num,
+         count_if(fee) AS ma_den,
+         count_if(digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1)) AS d2_num,
+         count_if(reused_data = 1) AS d4_num,
+         count_if(personal_data_store = 1) AS d5_num,
+         count_if(population_database = 1) AS d6a_num,
+         count_if(refused_t IS NOT NULL) AS r3_num,
+         count_if(supplement_requests > 1) AS r4_num,
+         count_if(bad) AS s3a_num,
+         count_if(in_scope AND status = 'EARLY') AS early,
+         count_if(in_scope AND status = 'ON_TIME') AS on_time,
+         count_if(in_scope AND status = 'LATE') AS late,
+         count_if(in_scope AND status = 'OVERDUE') AS overdue,
+         count_if(in_scope AND status = 'IN_PROGRESS') AS in_progress,
+         count_if(in_scope AND status IN ('LATE', 'OVERDUE') AND apologies > 0) AS late_apology,
+         count_if(resolved_in_period AND needs_result AND digitized_result = 1) AS d1_num,
+         count_if(resolved_in_period AND needs_result) AS d1_den
+  FROM tenure_cases
+  GROUP BY unit_id, day
+),
+tenure_consults AS (
+  SELECT c.consulted AS unit_id, ${LOCAL_DAY("c.requested_t")} AS day, c.verdict
+  FROM consult c
+  CROSS JOIN bounds b
+  WHERE c.requested_t >= b.start_t
+),
+consult_part AS (
+  SELECT unit_id, day,
+         count_if(verdict = 'ON_TIME') AS r5_num,
+         count_if(verdict <> 'PENDING') AS r5_den
+  FROM tenure_consults
+  GROUP BY unit_id, day
+)
+SELECT unit_id, day,
+       ${HEAD_DAY_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(",\n       ")}
+FROM (
+  ${branch("owner_part", OWNER_COLUMNS)}
+  UNION ALL
+  ${branch("consult_part", CONSULT_COLUMNS)}
+) parts
+GROUP BY unit_id, day
+ORDER BY unit_id, day`;
+
+export const HEAD_INDICATORS_SQL = headIndicatorsSql();
