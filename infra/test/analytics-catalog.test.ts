@@ -1,6 +1,6 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { CURATED_EVENT_COLUMNS, DIM_TABLES, LAKE_TABLES } from "../lib/lake-schema.js";
+import { CURATED_COMPLAINTS_TABLE, CURATED_EVENT_COLUMNS, DIM_TABLES, LAKE_TABLES, QUERY_TABLES, RAW_EVENTS_TABLE } from "../lib/lake-schema.js";
 import { actionsOf, statementsOfRole } from "./support/find.js";
 import { synthesized } from "./support/synth.js";
 
@@ -47,10 +47,41 @@ describe("Construct: AnalyticsCatalog", () => {
     });
   });
 
-  it.each(DIM_TABLES.map((t) => [t.name, t] as const))("reads %s as CSV with a header line under its dims/ folder", (name, contract) => {
-    expect(table(name).Parameters).toMatchObject({ "skip.header.line.count": "1" });
-    expect(JSON.stringify(table(name).StorageDescriptor["Location"])).toContain(`/${contract.prefix}`);
-    expect(table(name).StorageDescriptor.Columns.map((c) => c.Name)).toEqual(contract.columns.map((c) => c.name));
+  it.each([...DIM_TABLES, CURATED_COMPLAINTS_TABLE].map((t) => [t.name, t] as const))("reads %s as typed JSON lines (Hive JSON SerDe) under its own folder", (name, contract) => {
+    expect(table(name).StorageDescriptor).toMatchObject({
+      InputFormat: "org.apache.hadoop.mapred.TextInputFormat",
+      SerdeInfo: { SerializationLibrary: "org.apache.hive.hcatalog.data.JsonSerDe" },
+    });
+    expect(JSON.stringify(table(name).StorageDescriptor["Location"])).toContain(`/${contract.prefix}"`);
+    expect(table(name).StorageDescriptor.Columns.map((c) => [c.Name, c.Type])).toEqual(contract.columns.map((c) => [c.name, c.type]));
+    expect(table(name).Parameters).not.toHaveProperty("skip.header.line.count");
+  });
+
+  it("gives every dimension its own folder (a table's LOCATION is a prefix: one folder, one table)", () => {
+    const prefixes = DIM_TABLES.map((t) => t.prefix);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(a.startsWith(b), `${a} inside ${b}`).toBe(false);
+  });
+
+  it("reads raw/ batches with the OpenX JSON SerDe, keys case-insensitive, malformed lines failing the query", () => {
+    expect(table("raw_events").StorageDescriptor).toMatchObject({
+      SerdeInfo: {
+        SerializationLibrary: "org.openx.data.jsonserde.JsonSerDe",
+        Parameters: { "case.insensitive": "TRUE", "ignore.malformed.json": "FALSE" },
+      },
+    });
+    expect(table("raw_events").StorageDescriptor.Columns.map((c) => c.Name)).toEqual(RAW_EVENTS_TABLE.columns.map((c) => c.name));
+  });
+
+  it("projects raw/ by UTC ingestion date onto raw/ingest_date=YYYY-MM-DD/", () => {
+    expect(table("raw_events").PartitionKeys.map((k) => [k.Name, k.Type])).toEqual([["ingest_date", "string"]]);
+    expect(table("raw_events").Parameters).toMatchObject({
+      "projection.enabled": "true",
+      "projection.ingest_date.type": "date",
+      "projection.ingest_date.format": "yyyy-MM-dd",
+      "projection.ingest_date.interval.unit": "DAYS",
+    });
+    expect(JSON.stringify(table("raw_events").Parameters["storage.location.template"])).toContain("/raw/ingest_date=${ingest_date}/");
   });
 
   it("runs the workgroup on Athena engine v3 with its settings enforced", () => {
@@ -80,9 +111,22 @@ describe("Construct: AnalyticsCatalog", () => {
     dev.hasResourceProperties("AWS::Athena::WorkGroup", { WorkGroupConfiguration: Match.objectLike({ PublishCloudWatchMetricsEnabled: true }) });
   });
 
-  it("grants scoring the workgroup and each table by name, with no wildcard", () => {
+  it("grants scoring the workgroup and each table the SQL reads by name, with no wildcard", () => {
     const statements = statementsOfRole(dev, "JobsScoringHandlerRole").filter((s) => actionsOf(s).some((a) => a.startsWith("athena:") || a.startsWith("glue:")));
     expect(statements.flatMap(actionsOf)).toContain("athena:StartQueryExecution");
+    const resources = JSON.stringify(statements.map((s) => s.Resource));
+    expect(resources).not.toContain("*");
+    for (const t of QUERY_TABLES) expect(resources).toContain(`table/scorecard_dev/${t.name}"`);
+    expect(resources).not.toContain("raw_events");
+  });
+
+  it("grants compaction the workgroup, read on raw_events and curated_events, and partition writes on curated_events only", () => {
+    const statements = statementsOfRole(dev, "JobsCompactionHandlerRole").filter((s) => actionsOf(s).some((a) => a.startsWith("athena:") || a.startsWith("glue:")));
+    expect(statements.flatMap(actionsOf)).toEqual(expect.arrayContaining(["athena:StartQueryExecution", "athena:StopQueryExecution", "glue:GetTable"]));
     expect(JSON.stringify(statements.map((s) => s.Resource))).not.toContain("*");
+    const writes = statements.filter((s) => actionsOf(s).includes("glue:BatchCreatePartition"));
+    expect(JSON.stringify(writes.map((s) => s.Resource))).toContain("table/scorecard_dev/curated_events");
+    expect(JSON.stringify(writes.map((s) => s.Resource))).not.toMatch(/raw_events|dim_|curated_complaints/);
+    expect(statements.flatMap(actionsOf).filter((a) => /glue:(Update|Delete|Create)Table/.test(a))).toEqual([]);
   });
 });

@@ -49,15 +49,38 @@ describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", ()
     expect(JSON.stringify(invoke.map((s) => s.Resource))).toContain(fnId("Scoring"));
   });
 
-  it("gives scoring 10 minutes and compaction 15", () => {
-    expect(resource(dev, "AWS::Lambda::Function", "JobsScoringHandler").Properties["Timeout"]).toBe(600);
+  it("gives both jobs Lambda's 15 minutes (scoring runs eight periods on the first of a quarter)", () => {
+    expect(resource(dev, "AWS::Lambda::Function", "JobsScoringHandler").Properties["Timeout"]).toBe(900);
     expect(resource(dev, "AWS::Lambda::Function", "JobsCompactionHandler").Properties["Timeout"]).toBe(900);
   });
 
-  it("points scoring at the Athena workgroup and database", () => {
-    expect(resource(dev, "AWS::Lambda::Function", "JobsScoringHandler").Properties["Environment"]).toMatchObject({
+  it.each(["Scoring", "Compaction"] as const)("points %s at the Athena workgroup and database", (job) => {
+    expect(resource(dev, "AWS::Lambda::Function", `Jobs${job}Handler`).Properties["Environment"]).toMatchObject({
       Variables: { ATHENA_WORKGROUP: "scorecard-dev", ATHENA_DATABASE: "scorecard_dev" },
     });
+  });
+
+  /** The lake prefixes a role may put objects under, e.g. ["public/", "dims/units/"]. */
+  const putPrefixes = (role: string) =>
+    statementsOfRole(dev, role)
+      .filter((s) => actionsOf(s).includes("s3:PutObject"))
+      .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
+      .map((r) => /\/([a-z_\-/]+)\*"\]\]\}$/.exec(JSON.stringify(r))?.[1]);
+
+  it("lets scoring write the calendar and unit dimensions, and not the catalog's", () => {
+    expect(putPrefixes("JobsScoringHandlerRole").sort()).toEqual(["athena-results/", "dims/calendar/", "dims/units/", "drilldown/", "public/"]);
+  });
+
+  it("lets compaction write curated/ and the catalog dimensions, and not the calendar or units", () => {
+    expect(putPrefixes("JobsCompactionHandlerRole").sort()).toEqual(["athena-results/", "curated/", "curated/events/", "dims/procedure_units/", "dims/procedures/"]);
+  });
+
+  it("lets compaction read raw/ (through Athena) and the complaint and catalog batches, and scoring none of them", () => {
+    const reads = (role: string) => JSON.stringify(statementsOfRole(dev, role).filter((s) => actionsOf(s).includes("s3:GetObject")).map((s) => s.Resource));
+    for (const p of ["/raw/*", "/raw-complaints/*", "/raw-procedures/*"]) {
+      expect(reads("JobsCompactionHandlerRole")).toContain(p);
+      expect(reads("JobsScoringHandlerRole")).not.toContain(p);
+    }
   });
 
   it("lets compaction delete only under curated/ (it rewrites Parquet files)", () => {

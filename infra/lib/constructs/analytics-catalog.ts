@@ -3,7 +3,7 @@ import * as athena from "aws-cdk-lib/aws-athena";
 import * as glue from "aws-cdk-lib/aws-glue";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
-import { CURATED_EVENTS_FIRST_MONTH, LAKE_PREFIXES, LAKE_TABLES, type LakeTable } from "../lake-schema.js";
+import { CURATED_EVENTS_TABLE, LAKE_PREFIXES, LAKE_TABLES, type LakeTable, QUERY_TABLES, RAW_EVENTS_TABLE } from "../lake-schema.js";
 import type { StageConfig } from "../stage-config.js";
 import type { Lake } from "./lake.js";
 import type { ScorecardFunction } from "./scorecard-function.js";
@@ -20,31 +20,42 @@ const PARQUET = {
   outputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
   serdeInfo: { serializationLibrary: "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe" },
 };
-const CSV = {
+const TEXT_FORMATS = {
   inputFormat: "org.apache.hadoop.mapred.TextInputFormat",
   outputFormat: "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+};
+/** Our own JSON lines (snake_case keys, typed values): the Hive JSON SerDe reads DATE, TIMESTAMP, BOOLEAN, BIGINT. */
+const HIVE_JSON = { ...TEXT_FORMATS, serdeInfo: { serializationLibrary: "org.apache.hive.hcatalog.data.JsonSerDe" } };
+/** The ingestion batches (camelCase keys): OpenX matches keys case-insensitively; a malformed line fails the query. */
+const RAW_JSON = {
+  ...TEXT_FORMATS,
   serdeInfo: {
-    serializationLibrary: "org.apache.hadoop.hive.serde2.OpenCSVSerde",
-    parameters: { separatorChar: ",", quoteChar: '"', escapeChar: "\\" },
+    serializationLibrary: "org.openx.data.jsonserde.JsonSerDe",
+    parameters: { "case.insensitive": "TRUE", "ignore.malformed.json": "FALSE", "dots.in.keys": "FALSE" },
   },
 };
 
+/** The storage descriptor fields of a table's format. */
+export function storageFormat(table: LakeTable) {
+  return table.format === "parquet" ? PARQUET : table.format === "json" ? HIVE_JSON : RAW_JSON;
+}
+
 /**
- * Table parameters for a lake table: partition projection on `month` (no "add partition"
- * chores; months enumerate from the first month up to now) or the CSV header skip.
+ * Table parameters for a lake table: the classification and, for a partitioned table, partition
+ * projection (no "add partition" chores; values enumerate from the first one up to now).
  */
 export function tableParameters(table: LakeTable, location: string): Record<string, string> {
-  if (table.format === "csv") return { classification: "csv", "skip.header.line.count": "1" };
-  const params: Record<string, string> = { classification: "parquet", EXTERNAL: "TRUE" };
+  const params: Record<string, string> =
+    table.format === "parquet" ? { classification: "parquet", EXTERNAL: "TRUE" } : { classification: "json", EXTERNAL: "TRUE" };
   if (table.partition) {
-    const k = table.partition.name;
+    const { name: k, projection } = table.partition;
     Object.assign(params, {
       "projection.enabled": "true",
       [`projection.${k}.type`]: "date",
-      [`projection.${k}.format`]: "yyyy-MM",
-      [`projection.${k}.range`]: `${CURATED_EVENTS_FIRST_MONTH},NOW`,
+      [`projection.${k}.format`]: projection.format,
+      [`projection.${k}.range`]: `${projection.first},NOW`,
       [`projection.${k}.interval`]: "1",
-      [`projection.${k}.interval.unit`]: "MONTHS",
+      [`projection.${k}.interval.unit`]: projection.unit,
       "storage.location.template": `${location}${k}=\${${k}}/`,
     });
   }
@@ -90,7 +101,7 @@ export class AnalyticsCatalog extends Construct {
           storageDescriptor: {
             location,
             columns: t.columns.map((c) => ({ name: c.name, type: c.type, comment: c.comment })),
-            ...(t.format === "parquet" ? PARQUET : CSV),
+            ...storageFormat(t),
           },
         },
       });
@@ -119,13 +130,38 @@ export class AnalyticsCatalog extends Construct {
   }
 
   /**
-   * Lets a function run queries in the workgroup over the lake tables (read curated/ and dims/,
-   * write and read results); sets ATHENA_WORKGROUP and ATHENA_DATABASE. No wildcard: each table
-   * ARN is listed.
+   * Lets the scoring function run queries in the workgroup over the tables the SQL reads (read
+   * curated/ and dims/, write and read results); sets ATHENA_WORKGROUP and ATHENA_DATABASE. No
+   * wildcard: each table ARN is listed.
    */
   grantQuery(fn: ScorecardFunction): void {
+    this.grantWorkGroup(fn, QUERY_TABLES, []);
+    fn.bindLake({
+      lake: this.lake,
+      read: [LAKE_PREFIXES.curated, LAKE_PREFIXES.dims, LAKE_PREFIXES.athenaResults],
+      write: [LAKE_PREFIXES.athenaResults],
+    });
+  }
+
+  /**
+   * Lets the compaction function run `INSERT INTO curated_events SELECT ... FROM raw_events`: the
+   * workgroup, the two tables by name (and partition writes on curated_events only, should Athena
+   * register the months it writes), and the objects Athena reads and writes with the caller's
+   * credentials (raw/ read; curated/events/ read and write; results).
+   */
+  grantCompaction(fn: ScorecardFunction): void {
+    this.grantWorkGroup(fn, [RAW_EVENTS_TABLE, CURATED_EVENTS_TABLE], [CURATED_EVENTS_TABLE]);
+    fn.bindLake({
+      lake: this.lake,
+      read: [LAKE_PREFIXES.raw, CURATED_EVENTS_TABLE.prefix, LAKE_PREFIXES.athenaResults],
+      write: [CURATED_EVENTS_TABLE.prefix, LAKE_PREFIXES.athenaResults],
+    });
+  }
+
+  private grantWorkGroup(fn: ScorecardFunction, tables: readonly LakeTable[], partitionWrites: readonly LakeTable[]): void {
     const stack = Stack.of(this);
     const arn = (service: string, resource: string) => `arn:${stack.partition}:${service}:${stack.region}:${stack.account}:${resource}`;
+    const tableArn = (t: LakeTable) => arn("glue", `table/${this.databaseName}/${t.name}`);
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution", "athena:GetWorkGroup"],
@@ -135,18 +171,17 @@ export class AnalyticsCatalog extends Construct {
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"],
-        resources: [
-          arn("glue", "catalog"),
-          arn("glue", `database/${this.databaseName}`),
-          ...LAKE_TABLES.map((t) => arn("glue", `table/${this.databaseName}/${t.name}`)),
-        ],
+        resources: [arn("glue", "catalog"), arn("glue", `database/${this.databaseName}`), ...tables.map(tableArn)],
       }),
     );
-    fn.bindLake({
-      lake: this.lake,
-      read: [LAKE_PREFIXES.curated, LAKE_PREFIXES.dims, LAKE_PREFIXES.athenaResults],
-      write: [LAKE_PREFIXES.athenaResults],
-    });
+    if (partitionWrites.length > 0) {
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ["glue:BatchCreatePartition", "glue:CreatePartition"],
+          resources: [arn("glue", "catalog"), arn("glue", `database/${this.databaseName}`), ...partitionWrites.map(tableArn)],
+        }),
+      );
+    }
     fn.addEnvironment("ATHENA_WORKGROUP", this.workGroupName);
     fn.addEnvironment("ATHENA_DATABASE", this.databaseName);
   }

@@ -1,6 +1,6 @@
 import { Duration } from "aws-cdk-lib";
 import { Construct } from "constructs";
-import { LAKE_PREFIXES } from "../lake-schema.js";
+import { DIM_TABLES, LAKE_PREFIXES } from "../lake-schema.js";
 import type { StageConfig } from "../stage-config.js";
 import type { AnalyticsCatalog } from "./analytics-catalog.js";
 import type { EventStore } from "./event-store.js";
@@ -18,10 +18,19 @@ export interface JobsProps {
   readonly scoreEntry?: string;
 }
 
+const dimPrefix = (name: string) => (DIM_TABLES.find((t) => t.name === name) as { prefix: string }).prefix;
+/** Written by compaction from the ingested catalog. */
+const CATALOG_DIMS = [dimPrefix("dim_procedures"), dimPrefix("dim_procedure_units")];
+/** Written by the score job from shared's data before it scores. */
+const DOMAIN_DIMS = [dimPrefix("dim_calendar"), dimPrefix("dim_units")];
+
 /**
- * The two scheduled jobs. Compaction turns `raw/` batches into deduplicated Parquet under
- * `curated/`; scoring runs the SQL in Athena, applies the methodology and writes snapshots
- * (DynamoDB) and the public JSON (`public/`). Scoring runs after compaction each night.
+ * The two scheduled jobs (docs/adr/0007-cloud-compaction-on-athena.md). Compaction turns `raw/`
+ * batches into deduplicated Parquet under `curated/events/` with Athena `INSERT INTO` and merges
+ * complaint and catalog versions into JSON-lines tables (`curated/complaints/`, `dims/procedures/`);
+ * it keeps its manifest and lock under `curated/_compacted/`. Scoring renders `dims/calendar/` and
+ * `dims/units/` when they changed, runs the SQL in Athena, applies the methodology and writes
+ * snapshots (DynamoDB), drill-downs and the public JSON. Scoring runs after compaction each night.
  */
 export class Jobs extends Construct {
   readonly compaction: ScheduledJob;
@@ -34,17 +43,19 @@ export class Jobs extends Construct {
       stage,
       job: "compact",
       entry: props.compactEntry ?? "functions/src/handlers/compact.ts",
-      description: "Scorecard compaction: raw batches to curated Parquet",
+      description: "Scorecard compaction: raw batches to curated Parquet (Athena), complaint and catalog versions to their latest",
       schedule: stage.compactSchedule,
       timeout: Duration.minutes(15),
-      memorySize: 3008,
+      // Athena does the heavy work; the function holds at most the complaint table while merging.
+      memorySize: 1024,
     });
     this.compaction.function.bindLake({
       lake: props.lake,
-      read: [LAKE_PREFIXES.raw, LAKE_PREFIXES.rawComplaints, LAKE_PREFIXES.rawProcedures, LAKE_PREFIXES.curated],
-      write: [LAKE_PREFIXES.curated, LAKE_PREFIXES.dims],
+      read: [LAKE_PREFIXES.rawComplaints, LAKE_PREFIXES.rawProcedures, LAKE_PREFIXES.curated, ...CATALOG_DIMS],
+      write: [LAKE_PREFIXES.curated, ...CATALOG_DIMS],
       delete: [LAKE_PREFIXES.curated],
     });
+    props.catalog.grantCompaction(this.compaction.function);
 
     this.scoring = new ScheduledJob(this, "Scoring", {
       stage,
@@ -52,10 +63,13 @@ export class Jobs extends Construct {
       entry: props.scoreEntry ?? "functions/src/handlers/score.ts",
       description: "Scorecard scoring: indicators in Athena, methodology, snapshots",
       schedule: stage.scoreSchedule,
-      timeout: Duration.minutes(10),
+      // Four periods a night, eight on the first of a month that ends a quarter or a year.
+      timeout: Duration.minutes(15),
       memorySize: 1024,
     });
-    this.scoring.function.bindTable({ store: props.store, access: "read-write" }).bindLake({ lake: props.lake, write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown] });
+    this.scoring.function
+      .bindTable({ store: props.store, access: "read-write" })
+      .bindLake({ lake: props.lake, read: DOMAIN_DIMS, write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, ...DOMAIN_DIMS] });
     props.catalog.grantQuery(this.scoring.function);
   }
 }

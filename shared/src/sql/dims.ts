@@ -10,6 +10,42 @@
 import type { WorkingCalendar } from "../time/working-days.js";
 import type { UnitRecord } from "../units/unit.js";
 
+/** A column of a dimension table as the SQL reads it (type names as Glue/Hive spell them). */
+export interface DimColumn {
+  readonly name: string;
+  readonly type: "string" | "boolean" | "int" | "bigint" | "date";
+}
+
+/** `dim_calendar` as the SQL joins it: `cd."date" = p.decision_date`, `cd.day = <local day>`, `working_day_index`, `is_working`. */
+export const DIM_CALENDAR_COLUMNS: readonly DimColumn[] = [
+  { name: "date", type: "date" },
+  { name: "day", type: "bigint" },
+  { name: "is_working", type: "boolean" },
+  { name: "working_day_index", type: "int" },
+];
+
+/** `dim_units` as the SQL filters it (`tier`, `valid_from <= DATE ...`, `valid_to IS NULL OR ...`). */
+export const DIM_UNIT_COLUMNS: readonly DimColumn[] = [
+  { name: "unit_id", type: "string" },
+  { name: "tier", type: "string" },
+  { name: "name_vi", type: "string" },
+  { name: "valid_from", type: "date" },
+  { name: "valid_to", type: "date" },
+];
+
+/** A dimension row keyed by column name, in column order (what the lake's JSON lines hold). */
+export type DimRecord = Readonly<Record<string, string | number | boolean | null>>;
+
+/** `dim_calendar` rows keyed by the column names of DIM_CALENDAR_COLUMNS. */
+export function calendarDimRecords(calendar: WorkingCalendar): DimRecord[] {
+  return calendarDimRows(calendar).map((d) => ({ date: d.date, day: d.day, is_working: d.isWorking, working_day_index: d.workingDayIndex }));
+}
+
+/** `dim_units` rows keyed by the column names of DIM_UNIT_COLUMNS. */
+export function unitDimRecords(units: readonly UnitRecord[]): DimRecord[] {
+  return unitDimRows(units).map((u) => ({ unit_id: u.unitId, tier: u.tier, name_vi: u.nameVi, valid_from: u.validFrom, valid_to: u.validTo }));
+}
+
 export interface CalendarDimRow {
   readonly date: string;
   readonly day: number;
