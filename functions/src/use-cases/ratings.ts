@@ -1,0 +1,171 @@
+/**
+ * Head-of-unit ratings and the reform index, computed after scoring and after the Home Affairs
+ * changes that feed them, stored as private lake objects beside the drill-downs (draft values,
+ * like a ranking before publication; not under public/):
+ *
+ * - `ratings/<methodology>/<period>/heads.json`         HeadRatings (every rated tier)
+ * - `ratings/<methodology>/<period>/reform-index.json`  ReformIndexView (half-years and years)
+ *
+ * Two entry points:
+ * - `scoreAndRate` — the scoring run: scorePeriod, then the head-attribution SQL, then the ratings.
+ *   Every place that scores (CLI, scheduler, seed, npm start) calls this instead of scorePeriod.
+ * - `refreshRatings` without day rows — a Home Affairs change (general criteria, a concluded
+ *   finding, a manual criterion, a survey import, or the explicit admin recompute): no SQL; each
+ *   head's tenure results are kept from the last scoring run when the tenure is unchanged.
+ */
+import { type Head, type InspectionFinding, type Methodology, type Period, type RankedUnit, type UnitCatalog, getMethodology, parsePeriod } from "@scorecard/shared";
+import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
+import { mapLimit } from "../lib/concurrency.js";
+import type { AdminStores, Clock, Lake, SnapshotStore, StoredFinding } from "../ports/index.js";
+import { HEAD_GENERAL_PREFIX } from "./admin/head-general.js";
+import { queryHeadDays, rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";
+import { hasReformIndex, reformIndexOfPeriod } from "./reform-index.js";
+import { type ScoreDeps, type ScoreEngine, scorePeriod } from "./score-period.js";
+
+export interface RatingDeps {
+  readonly snapshots: SnapshotStore;
+  readonly lake: Lake;
+  readonly catalog: UnitCatalog;
+  readonly clock: Clock;
+  readonly methodology: string;
+  readonly stores: Pick<AdminStores, "findings" | "criteria" | "surveys" | "heads">;
+}
+
+export const headRatingsKey = (methodology: string, period: string) => `ratings/${methodology}/${period}/heads.json`;
+export const reformIndexKey = (methodology: string, period: string) => `ratings/${methodology}/${period}/reform-index.json`;
+
+async function readJson<T>(lake: Lake, key: string): Promise<T | undefined> {
+  const body = await lake.get(key);
+  return body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as T);
+}
+
+/** A stored finding as shared's InspectionFinding (only concluded ones are ever passed on). */
+const asFinding = (f: StoredFinding): InspectionFinding => ({
+  findingId: f.findingId,
+  unitId: f.unitId,
+  headId: f.headId ?? undefined,
+  periodId: f.periodId,
+  criterion: f.criterion,
+  deduction: f.deduction,
+  evidence: f.evidence,
+  noticeNumber: f.noticeNumber ?? undefined,
+  noticeDate: f.noticeDate ?? undefined,
+});
+
+/** The tiers whose heads are rated and whose units get a reform index: the methodology's ranked tiers. */
+const ratedTiers = (m: Methodology) => m.rankedTiers;
+
+export interface RatingsResult {
+  readonly heads: HeadRatings | null;
+  readonly reform: ReformIndexView | null;
+}
+
+/**
+ * Recompute and store a period's head ratings and (half-years, years) reform index from the
+ * ranking snapshots and the Home Affairs stores. `days` are the head-attribution rows of a scoring
+ * run; without them the tenure results of the last run are reused. Does nothing for a period that
+ * has no ranking snapshot.
+ */
+export const refreshRatings =
+  (deps: RatingDeps) =>
+  async (period: Period, days?: readonly HeadDayRow[]): Promise<RatingsResult> => {
+    const m = getMethodology(deps.methodology);
+    const snaps = (await Promise.all(ratedTiers(m).map((t) => deps.snapshots.get(deps.methodology, period.id, t)))).filter((s) => s !== undefined);
+    if (snaps.length === 0) return { heads: null, reform: null };
+    const units = new Map<string, RankedUnit>(snaps.flatMap((s) => s.units.map((u) => [u.unitId, u] as const)));
+    const [rosters, storedFindings] = await Promise.all([deps.stores.heads.list(), deps.stores.findings.listByPeriod(period.id)]);
+    const findings = storedFindings.filter((f) => f.status === "CONCLUDED").map(asFinding);
+    const heads: Head[] = rosters.flatMap((r) => r.heads.map((h) => ({ ...h, unitId: r.unitId })));
+    // One read per unit gives both its manual reform criteria and its heads' general criteria.
+    const manual = new Map<string, Record<string, number>>();
+    const general = new Map<string, number>();
+    const manualCodes = new Set(m.reformIndex.criteria.filter((c) => c.source === "MANUAL").map((c) => c.code));
+    await mapLimit([...units.keys()], 8, async (unitId) => {
+      const own: Record<string, number> = {};
+      for (const c of await deps.stores.criteria.list(unitId, period.id)) {
+        if (c.points === null) continue;
+        if (c.criterion.startsWith(HEAD_GENERAL_PREFIX)) general.set(c.criterion.slice(HEAD_GENERAL_PREFIX.length), c.points);
+        else if (manualCodes.has(c.criterion)) own[c.criterion] = c.points;
+      }
+      manual.set(unitId, own);
+    });
+    const now = deps.clock.now().toISOString();
+    const hKey = headRatingsKey(deps.methodology, period.id);
+    const previous = days ? undefined : await readJson<HeadRatings>(deps.lake, hKey);
+    const tenure = days ? tenureFromDays(m, period, days) : tenureFromPrevious(previous?.heads ?? []);
+    const headRatings: HeadRatings = {
+      period: period.id,
+      methodology: deps.methodology,
+      computedAt: now,
+      scoredAt: days ? now : (previous?.scoredAt ?? null),
+      status: "draft",
+      resultsMax: m.headRating.resultsMax,
+      generalMax: m.headRating.generalMax,
+      heads: rateHeadsOfPeriod({ m, period, units, heads, general, findings, tenure }),
+    };
+    await deps.lake.put(hKey, JSON.stringify(headRatings), "application/json");
+    let reform: ReformIndexView | null = null;
+    if (hasReformIndex(period)) {
+      const survey = new Map((await deps.stores.surveys.list(period.id)).map((s) => [s.unitId, s.share]));
+      reform = {
+        period: period.id,
+        methodology: deps.methodology,
+        computedAt: now,
+        status: "draft",
+        provisional: m.reformIndex.provisional,
+        units: reformIndexOfPeriod({ m, period, units: [...units.values()], manual, survey, findings }),
+      };
+      await deps.lake.put(reformIndexKey(deps.methodology, period.id), JSON.stringify(reform), "application/json");
+    }
+    return { heads: headRatings, reform };
+  };
+
+/**
+ * The scoring run with its ratings: score the period (unchanged scorePeriod), run the
+ * head-attribution SQL, then rate the heads and compute the reform index. Returns the snapshots.
+ */
+export const scoreAndRate =
+  (score: ScoreDeps, ratings: RatingDeps) =>
+  async (period: Period, options: { engine?: ScoreEngine } = {}) => {
+    const snapshots = await scorePeriod(score)(period, options);
+    await refreshRatings(ratings)(period, await queryHeadDays(score.engine, period));
+    return snapshots;
+  };
+
+/** Re-rate the periods a Home Affairs change touched (no SQL); returns the periods re-rated. */
+export const refreshAfterChange =
+  (deps: RatingDeps) =>
+  async (periodIds: readonly string[]): Promise<string[]> => {
+    const done: string[] = [];
+    for (const id of new Set(periodIds)) {
+      const r = await refreshRatings(deps)(parsePeriod(id));
+      if (r.heads) done.push(id);
+    }
+    return done;
+  };
+
+// ——— reads (the read API) ———
+
+export interface RatingReadDeps {
+  readonly lake: Lake;
+  readonly methodology: string;
+}
+
+/** A period's head ratings, optionally of one tier or one unit; undefined when never computed. */
+export const readHeadRatings =
+  (deps: RatingReadDeps) =>
+  async (periodId: string, filter: { readonly tier?: string; readonly unitId?: string } = {}): Promise<HeadRatings | undefined> => {
+    const doc = await readJson<HeadRatings>(deps.lake, headRatingsKey(deps.methodology, parsePeriod(periodId).id));
+    if (!doc) return undefined;
+    return { ...doc, heads: doc.heads.filter((h) => (filter.tier === undefined || h.tier === filter.tier) && (filter.unitId === undefined || h.unitId === filter.unitId)) };
+  };
+
+/** A period's reform index, optionally of one tier or one unit; undefined when never computed. */
+export const readReformIndex =
+  (deps: RatingReadDeps) =>
+  async (periodId: string, filter: { readonly tier?: string; readonly unitId?: string } = {}): Promise<ReformIndexView | undefined> => {
+    const doc = await readJson<ReformIndexView>(deps.lake, reformIndexKey(deps.methodology, parsePeriod(periodId).id));
+    if (!doc) return undefined;
+    return { ...doc, units: doc.units.filter((u) => (filter.tier === undefined || u.tier === filter.tier) && (filter.unitId === undefined || u.unitId === filter.unitId)) };
+  };

@@ -1,0 +1,138 @@
+/**
+ * The head-attribution statement (shared/src/sql/head-indicators.sql.ts) on DuckDB:
+ * 1. a hand-computed fixture (June 2024: no public holiday; local times UTC+7);
+ * 2. on generated provinces, the same rows as an independent oracle built from the reference
+ *    scorer's case facts, and — summed over the whole period — the unit's own received-based
+ *    counts of the case-indicators statement.
+ */
+import {
+  type CaseFacts,
+  WorkingCalendar,
+  allCaseFacts,
+  complaintFacts,
+  DN_2026_1,
+  localDateOf,
+  parsePeriod,
+} from "@scorecard/shared";
+import { localDayNumber } from "@scorecard/shared/methodology/head-tenure";
+import { CASE_INDICATORS_SQL } from "@scorecard/shared/sql/case-indicators.sql";
+import { HEAD_DAY_COLUMNS } from "@scorecard/shared/sql/head-indicators.sql";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryHeadDays } from "../src/use-cases/rate-heads.js";
+import { FIXTURE_EVENTS, FIXTURE_UNITS } from "./support/head-fixture.js";
+import { type ProvinceSpec, UNITS as GEN_UNITS, province, provinceArb } from "./support/province-gen.js";
+import { SqlTables } from "./support/sql-tables.js";
+
+const JUNE = parsePeriod("2024-06");
+const nonZero = (counts: Partial<Record<string, number>>) => Object.fromEntries(Object.entries(counts).filter(([, v]) => v !== 0));
+
+describe("SQL head-indicators on a hand-computed fixture (June 2024)", () => {
+  let db: SqlTables;
+  beforeAll(async () => {
+    db = await SqlTables.open(FIXTURE_UNITS);
+    await db.load({ events: FIXTURE_EVENTS });
+  });
+  afterAll(() => db.dispose());
+
+  it("one row per unit and local day of receipt (or of the consultation request), counts as of 30/06", async () => {
+    const rows = await queryHeadDays(db.engine, JUNE);
+    const got = rows.map((r) => [r.unitId, r.day, nonZero(r.counts)]);
+    const d = (date: string) => localDayNumber(date);
+    expect(got).toEqual([
+      // 01/06: B5's consultation of A at 00:10, answered on time (B4's at 23:30 on 31/05 is May's)
+      ["A", d("2024-06-01"), { r5_num: 1, r5_den: 1 }],
+      // 03/06: A1 (online, synced, digitised, early) and A2 (late, apology)
+      ["A", d("2024-06-03"), { received: 2, t4_num: 1, o3_num: 1, d2_num: 1, early: 1, late: 1, late_apology: 1 }],
+      // 04/06: B1's consultation of A, answered on time
+      ["A", d("2024-06-04"), { r5_num: 1, r5_den: 1 }],
+      // 10/06: A3 (late, no apology) and A4 at 23:30 (early, not satisfied)
+      ["A", d("2024-06-10"), { received: 2, s3a_num: 1, early: 1, late: 1 }],
+      // 18/06: B2's consultation, answered late
+      ["A", d("2024-06-18"), { r5_den: 1 }],
+      // 25/06: A6 in progress; A5 and B3's consultation (May) appear nowhere
+      ["A", d("2024-06-25"), { received: 1, in_progress: 1 }],
+      ["B", d("2024-06-04"), { received: 1, in_progress: 1 }],
+      ["B", d("2024-06-17"), { received: 1, in_progress: 1 }],
+    ]);
+  });
+});
+
+/** An independent oracle: the same per-(unit, day) counts from the reference scorer's case facts. */
+function oracle(p: ReturnType<typeof province>, periodId: string) {
+  const period = parsePeriod(periodId);
+  const calendar = new WorkingCalendar();
+  const facts: CaseFacts[] = allCaseFacts(p.events, period, calendar);
+  const complained = new Set(p.complaints.flatMap((c) => complaintFacts(c, period, calendar, DN_2026_1.complaints) ?? []).flatMap((c) => (c.caseId === null ? [] : [c.caseId])));
+  const procs = new Map(p.procedures.map((x) => [x.code, x]));
+  const out = new Map<string, Record<string, number>>();
+  const add = (unitId: string, instant: string, col: string) => {
+    const key = `${unitId}|${localDayNumber(localDateOf(instant))}`;
+    const row = out.get(key) ?? Object.fromEntries(HEAD_DAY_COLUMNS.map((c) => [c, 0]));
+    row[col] = (row[col] ?? 0) + 1;
+    out.set(key, row);
+  };
+  const start = Date.parse(period.start);
+  for (const f of facts) {
+    for (const c of f.consultations) {
+      if (Date.parse(c.requestedAt) < start) continue;
+      if (c.verdict !== "PENDING") add(c.consultedUnitId, c.requestedAt, "r5_den");
+      if (c.verdict === "ON_TIME") add(c.consultedUnitId, c.requestedAt, "r5_num");
+    }
+    if (!f.receivedInPeriod) continue;
+    const proc = f.procedureCode === null ? undefined : procs.get(f.procedureCode);
+    const fee = f.flags.feeBearing ?? proc?.feeBearing ?? false;
+    const needsResult = f.flags.resultRequired ?? proc?.resultRequired ?? false;
+    const late = f.status === "LATE" || f.status === "OVERDUE";
+    const resolvedInPeriod = f.handlingWorkingDays !== null && Date.parse(f.endAt as string) >= start;
+    const cols: [string, boolean][] = [
+      ["received", true], ["t4_num", f.flags.syncedToNationalPortal === true], ["o3_num", f.online], ["ma_num", fee && f.paidOnline], ["ma_den", fee],
+      ["d2_num", f.flags.digitizedDossier === true && (!needsResult || f.flags.digitizedResult === true)], ["d4_num", f.flags.reusedData === true],
+      ["d5_num", f.flags.personalDataStore === true], ["d6a_num", f.flags.populationDatabase === true], ["r3_num", f.refusedOrStopped],
+      ["r4_num", f.supplementRequests > 1], ["s3a_num", complained.has(f.caseId) || f.rating?.satisfied === false],
+      ["early", f.inScope && f.status === "EARLY"], ["on_time", f.inScope && f.status === "ON_TIME"], ["late", f.inScope && f.status === "LATE"],
+      ["overdue", f.inScope && f.status === "OVERDUE"], ["in_progress", f.inScope && f.status === "IN_PROGRESS"], ["late_apology", f.inScope && late && f.apologyIssued],
+      ["d1_num", resolvedInPeriod && needsResult && f.flags.digitizedResult === true], ["d1_den", resolvedInPeriod && needsResult],
+    ];
+    for (const [col, yes] of cols) if (yes) add(f.unitId, f.receivedAt, col);
+  }
+  return [...out.entries()].map(([k, v]) => [k, nonZero(v)] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** The received-based columns, which a tenure covering the whole period shares with the unit. */
+const RECEIVED_BASED = ["received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r4_num", "s3a_num"] as const;
+
+describe("SQL head-indicators on generated provinces (differential)", () => {
+  let db: SqlTables;
+  beforeAll(async () => {
+    db = await SqlTables.open(GEN_UNITS);
+  });
+  afterAll(() => db.dispose());
+
+  it("gives the oracle's rows, and over the whole period the unit's received-based counts", async () => {
+    await fc.assert(
+      fc.asyncProperty(provinceArb, async (spec) => {
+        const prov = province(spec as unknown as ProvinceSpec);
+        await db.load(prov);
+        for (const id of [spec.edgeMonth, spec.extraPeriod]) {
+          const period = parsePeriod(id);
+          const rows = await queryHeadDays(db.engine, period);
+          const got = rows.map((r) => [`${r.unitId}|${r.day}`, nonZero(r.counts)] as const).filter(([, c]) => Object.keys(c).length > 0).sort(([a], [b]) => (a < b ? -1 : 1));
+          expect(got, id).toEqual(oracle(prov, id));
+          const sums = new Map<string, Record<string, number>>();
+          for (const r of rows) {
+            const s = sums.get(r.unitId) ?? {};
+            for (const c of RECEIVED_BASED) s[c] = (s[c] ?? 0) + Number(r.counts[c] ?? 0);
+            sums.set(r.unitId, s);
+          }
+          const params = { period_start: period.start.replace("T", " ").slice(0, 19), period_end: period.end.replace("T", " ").slice(0, 19), month_to: period.endDate.slice(0, 7), start_date: period.startDate, end_date: period.endDate };
+          for (const u of (await db.engine.query(CASE_INDICATORS_SQL, params)).rows) {
+            const s = sums.get(String(u["unit_id"])) ?? {};
+            for (const c of RECEIVED_BASED) expect(s[c] ?? 0, `${id} ${String(u["unit_id"])} ${c}`).toBe(Number(u[c] ?? 0));
+          }
+        }
+      }),
+      { numRuns: Number(process.env["HEAD_DIFF_RUNS"] ?? 25), seed: 20267 },
+    );
+  });
+});
