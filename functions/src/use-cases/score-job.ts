@@ -1,0 +1,90 @@
+import { type Period, parsePeriod, isPeriodId } from "@scorecard/shared";
+import { scheduledPeriodIds } from "@scorecard/shared/time/current-periods";
+import { type ScoreDeps, scorePeriod } from "./score-period.js";
+import { type DimWrite, type DimsDeps, writeDims } from "./write-dims.js";
+
+/** What EventBridge Scheduler sends (`{"job":"score","source":"schedule"}`), or an operator's re-run. */
+export interface ScoreJobInput {
+  readonly job?: unknown;
+  readonly source?: unknown;
+  /** Period ids to score instead of the current ones, e.g. `["2024-Q1", "2024-03"]`. */
+  readonly periods?: unknown;
+}
+
+export interface ScoreJobSummary {
+  readonly dims: readonly Pick<DimWrite, "table" | "rows" | "written">[];
+  readonly periods: readonly { readonly period: string; readonly tiers: number; readonly units: number }[];
+}
+
+/** The job's input cannot be run (permanent: a retry would fail the same way). */
+export class InvalidJobInputError extends Error {
+  override readonly name = "InvalidJobInputError";
+}
+
+/** Some periods could not be scored; the others were. Thrown so that Lambda retries the run and then dead-letters it. */
+export class ScoringFailedError extends Error {
+  override readonly name = "ScoringFailedError";
+  constructor(readonly failures: readonly { readonly period: string; readonly error: unknown }[]) {
+    super(`scoring failed for ${failures.map((f) => `${f.period} (${(f.error as Error)?.message ?? String(f.error)})`).join("; ")}`);
+  }
+}
+
+const MAX_PERIODS = 40;
+
+/**
+ * The periods a run scores: those named in the input (validated: a bad id is refused with the
+ * list of accepted forms), else the current ones in Viet Nam time (shared/src/time/current-periods.ts).
+ */
+export function periodsOfJob(input: ScoreJobInput | null | undefined, now: Date): Period[] {
+  if (input !== null && input !== undefined && (typeof input !== "object" || Array.isArray(input))) {
+    throw new InvalidJobInputError(`the score job takes an object such as {"periods":["2024-Q1"]}, not ${JSON.stringify(input)}`);
+  }
+  if (input?.job !== undefined && input.job !== "score") throw new InvalidJobInputError(`job "${String(input.job)}" sent to the score job`);
+  const named = input?.periods;
+  if (named === undefined) return scheduledPeriodIds(now).map(parsePeriod);
+  if (!Array.isArray(named) || named.length === 0 || named.length > MAX_PERIODS) {
+    throw new InvalidJobInputError(`periods: a list of 1 to ${MAX_PERIODS} period ids such as ["2024-03", "2024-Q1", "2024-H1", "2024"]`);
+  }
+  const bad = named.map((p, i) => [p, i] as const).filter(([p]) => typeof p !== "string" || !isPeriodId(p));
+  if (bad.length > 0) {
+    throw new InvalidJobInputError(
+      `periods: ${bad.map(([p, i]) => `[${i}] ${JSON.stringify(p)}`).join(", ")} ${bad.length === 1 ? "is not a period id" : "are not period ids"}: use 2024-03 (month), 2024-Q1, 2024-H1 or 2024 (year)`,
+    );
+  }
+  return [...new Set(named as string[])].map(parsePeriod);
+}
+
+/** Where a job reports progress (the handler passes the Powertools logger). */
+export type JobLog = (level: "info" | "warn" | "error", message: string, detail: Record<string, unknown>) => void;
+
+export type ScoreJobDeps = ScoreDeps & Pick<DimsDeps, "lake" | "catalog" | "calendar">;
+
+/**
+ * The scheduled scoring run: bring the calendar and unit dimensions in the lake up to date (only
+ * when they changed), then score each period (snapshots, drill-downs, public JSON). A period that
+ * fails does not stop the others; the run then throws, so Lambda retries it (every step is a
+ * rewrite, so a retry is safe) and finally dead-letters it, which raises the alarm.
+ */
+export const scoreJob =
+  (deps: ScoreJobDeps, log: JobLog = () => undefined) =>
+  async (input: ScoreJobInput | null | undefined): Promise<ScoreJobSummary> => {
+    const periods = periodsOfJob(input, deps.clock.now());
+    const dims = await writeDims({ lake: deps.lake, catalog: deps.catalog, calendar: deps.calendar })();
+    log("info", "dimensions", { dims: dims.map((d) => ({ table: d.table, rows: d.rows, written: d.written, sha256: d.sha256 })) });
+    const score = scorePeriod(deps);
+    const done: { period: string; tiers: number; units: number }[] = [];
+    const failures: { period: string; error: unknown }[] = [];
+    for (const period of periods) {
+      try {
+        const snapshots = await score(period);
+        const units = snapshots.reduce((n, s) => n + s.units.length, 0);
+        done.push({ period: period.id, tiers: snapshots.length, units });
+        log("info", "scored", { period: period.id, tiers: snapshots.length, units });
+      } catch (error) {
+        failures.push({ period: period.id, error });
+        log("error", "scoring failed", { period: period.id, error: (error as Error)?.message ?? String(error) });
+      }
+    }
+    if (failures.length > 0) throw new ScoringFailedError(failures);
+    return { dims: dims.map(({ table, rows, written }) => ({ table, rows, written })), periods: done };
+  };

@@ -1,0 +1,140 @@
+/**
+ * The score job's Lambda handler (functions/src/handlers/score.ts) through its real middy chain
+ * and production dependencies, with Athena, S3 and DynamoDB behind aws-sdk-client-mock.
+ */
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { handler } from "../src/handlers/score.js";
+import { FakeAthena } from "./support/fake-athena.js";
+import { FakeS3 } from "./support/fake-s3.js";
+import { lambdaContext } from "./support/lambda-context.js";
+
+const BUCKET = "scorecard-lake-test";
+const s3 = new FakeS3(BUCKET);
+const athena = new FakeAthena();
+athena.log = s3.log;
+const ddb = mockClient(DynamoDBDocumentClient);
+const snapshotPks: string[] = [];
+
+beforeAll(() => {
+  Object.assign(process.env, {
+    TABLE_NAME: "scorecard-test",
+    LAKE_BUCKET: BUCKET,
+    ATHENA_WORKGROUP: "scorecard-test",
+    ATHENA_DATABASE: "scorecard_test",
+    METHODOLOGY_ID: "dn-2026.1",
+  });
+  vi.useFakeTimers({ toFake: ["Date"] });
+});
+afterAll(() => vi.useRealTimers());
+
+beforeEach(() => {
+  s3.reset();
+  athena.reset();
+  snapshotPks.length = 0;
+  ddb.reset();
+  ddb.on(PutCommand).callsFake(async (input) => {
+    const pk = String(input.Item?.["pk"]);
+    if (pk.startsWith("SNAP#")) snapshotPks.push(`${pk}|${String(input.Item?.["sk"])}`);
+    return {};
+  });
+  ddb.on(QueryCommand).resolves({ Items: [] });
+  ddb.on(GetCommand).resolves({});
+  // The night after 29 February 2024, at 01:45 in Dong Nai (18:45 UTC the day before).
+  vi.setSystemTime(new Date("2024-03-01T01:45:00+07:00"));
+});
+
+const run = (event: unknown) => handler(event as never, lambdaContext("score"));
+/** Periods with a stored draft snapshot, in the order first written. */
+const scoredPeriods = () => [...new Set(snapshotPks.filter((k) => k.includes("#DRAFT")).map((k) => k.split("|")[0]!.split("#")[2]!))];
+
+describe("Handler: score (scheduled)", () => {
+  it("scores the current periods in Viet Nam time, and February, which ended at midnight", async () => {
+    const summary = await run({ job: "score", source: "schedule" });
+    expect(scoredPeriods()).toEqual(["2024-03", "2024-Q1", "2024-H1", "2024", "2024-02"]);
+    expect(summary.periods.map((p) => p.period)).toEqual(["2024-03", "2024-Q1", "2024-H1", "2024", "2024-02"]);
+    expect(summary.periods.every((p) => p.tiers === 4 && p.units > 0)).toBe(true);
+  });
+
+  it("runs every query in the stage's workgroup and database, without result reuse, with the period's bounds", async () => {
+    await run({ job: "score", source: "schedule" });
+    expect(athena.queries.length).toBeGreaterThan(0);
+    for (const q of athena.queries) expect(q).toMatchObject({ workGroup: "scorecard-test", database: "scorecard_test", reuseMinutes: undefined });
+    // February 2024 in local time: 2024-01-31T17:00Z .. 2024-02-29T17:00Z.
+    expect(athena.sql((s) => s.includes("'2024-01-31 17:00:00'") && s.includes("'2024-02-29 17:00:00'")).length).toBeGreaterThan(0);
+    expect(athena.sql((s) => s.includes("'2024-02-29 17:00:00'") && s.includes("'2024-03-31 17:00:00'")).length).toBeGreaterThan(0);
+  });
+
+  it("writes the public JSON of every tier of every period", async () => {
+    await run({ job: "score", source: "schedule" });
+    expect(s3.puts("public/").filter((k) => k.startsWith("public/dn-2026.1/2024-02/"))).toEqual(
+      ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"].map((t) => `public/dn-2026.1/2024-02/${t}.json`),
+    );
+  });
+
+  it("writes dim_calendar and dim_units before the first query, and not again when they have not changed", async () => {
+    await run({ job: "score", source: "schedule" });
+    const firstQuery = s3.log.findIndex((l) => l.startsWith("Athena "));
+    const dimPuts = s3.log.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith("PutObject dims/"));
+    expect(dimPuts.map(([l]) => l)).toEqual(["PutObject dims/calendar/calendar.json.gz", "PutObject dims/units/units.json.gz"]);
+    expect(dimPuts.every(([, i]) => i < firstQuery)).toBe(true);
+
+    s3.log.length = 0;
+    await run({ job: "score", source: "schedule" });
+    expect(s3.puts("dims/")).toEqual([]);
+  });
+});
+
+describe("Handler: score (periods named in the event)", () => {
+  it("scores exactly the named periods", async () => {
+    await run({ periods: ["2023-Q4", "2023-11"] });
+    expect(scoredPeriods()).toEqual(["2023-Q4", "2023-11"]);
+  });
+
+  it("refuses a bad period id with a clear error, before touching Athena, S3 or DynamoDB", async () => {
+    const err = await run({ periods: ["2024-03", "2024-13", 7] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "InvalidJobInputError" });
+    expect((err as Error).message).toBe('periods: [1] "2024-13", [2] 7 are not period ids: use 2024-03 (month), 2024-Q1, 2024-H1 or 2024 (year)');
+    expect(athena.queries).toEqual([]);
+    expect(s3.log).toEqual([]);
+    expect(snapshotPks).toEqual([]);
+  });
+
+  it("refuses an empty list, a non-list and an event meant for another job", async () => {
+    for (const event of [{ periods: [] }, { periods: "2024-Q1" }, { job: "compact" }, "2024-Q1"]) {
+      await expect(run(event), JSON.stringify(event)).rejects.toMatchObject({ name: "InvalidJobInputError" });
+    }
+    expect(athena.queries).toEqual([]);
+  });
+});
+
+describe("Handler: score (failures)", () => {
+  it("scores the other periods when one fails, then throws naming it so that Lambda retries the run", async () => {
+    // 2024-H1 is the only scheduled period that ends on 30 June.
+    athena.fail((sql) => sql.includes("'2024-06-30 17:00:00'"), "HIVE_CURSOR_ERROR: injected");
+    const err = await run({ job: "score", source: "schedule" }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "ScoringFailedError" });
+    expect((err as Error).message).toMatch(/^scoring failed for 2024-H1 \(Athena query q-\d+ failed: HIVE_CURSOR_ERROR: injected\)$/);
+    expect(scoredPeriods()).toEqual(["2024-03", "2024-Q1", "2024", "2024-02"]);
+  });
+
+  it("completes on the retry once the fault has cleared (every step is a rewrite)", async () => {
+    athena.fail((sql) => sql.includes("'2024-06-30 17:00:00'"), "HIVE_CURSOR_ERROR: injected", 1);
+    await expect(run({ job: "score", source: "schedule" })).rejects.toMatchObject({ name: "ScoringFailedError" });
+    snapshotPks.length = 0;
+    await run({ job: "score", source: "schedule" });
+    expect(scoredPeriods()).toEqual(["2024-03", "2024-Q1", "2024-H1", "2024", "2024-02"]);
+  });
+
+  it("fails the run when the dimensions cannot be written (scoring would read stale working days)", async () => {
+    s3.failWhen("PutObject", (input) => String(input["Key"]).startsWith("dims/"));
+    await expect(run({ periods: ["2024-Q1"] })).rejects.toThrow(/injected PutObject failure/);
+    expect(athena.queries).toEqual([]);
+  });
+
+  it("fails the run when a snapshot cannot be stored", async () => {
+    ddb.on(PutCommand).rejects(new Error("ProvisionedThroughputExceededException"));
+    await expect(run({ periods: ["2024-Q1"] })).rejects.toThrow(/2024-Q1 \(ProvisionedThroughputExceededException\)/);
+  });
+});
