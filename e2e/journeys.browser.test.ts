@@ -115,19 +115,32 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
       expect(await page.locator("[data-testid=report-row]").count()).toBe((await api("2024-H1")).length);
     });
+
+    it("follows an edited URL and the browser's back button on the same page", async () => {
+      const rowIds = () => page.$$eval("[data-testid=report-row]", (trs) => trs.map((tr) => tr.getAttribute("data-unit-id")));
+      await page.goto(`${base}/#/report?period=2025-H2&tier=DEPARTMENT`);
+      await page.waitForSelector("[data-testid=report-page][data-period='2025-H2'] [data-testid=report-row]", { timeout: 30_000 });
+      await ready();
+      expect(await rowIds()).toEqual((await api("2025-H2")).map((u) => u.unitId));
+      await page.goBack();
+      await page.waitForSelector("[data-testid=report-page][data-period='2024-H1'] [data-testid=report-row]", { timeout: 30_000 });
+      await ready();
+      expect(await rowIds()).toEqual((await api("2024-H1")).map((u) => u.unitId));
+    });
   });
 
   describe("a unit officer (UBND TP. Biên Hòa)", () => {
     it("lands on their own unit's scorecard and opens the dossiers behind a number", async () => {
       await signIn("officer-bien-hoa");
       // The officer lands on their unit at the newest period (Biên Hòa ended with the district tier
-      // on 30 June 2025: no data then), and picks 2024-H1.
-      await page.waitForSelector("[data-testid=period-select]", { timeout: 30_000 });
-      await ready();
-      await page.waitForLoadState("networkidle");
-      await page.selectOption("[data-testid=period-select]", "2024-H1");
+      // on 30 June 2025: no data then) and picks 2024-H1 as soon as the selector is there, while
+      // the landing scorecard may still be on its way: the choice wins over the late answer.
+      await page.selectOption("[data-testid=period-select]", "2024-H1", { timeout: 30_000 });
       await page.waitForSelector("[data-testid=cases-link-all]", { timeout: 30_000 });
       await ready();
+      await page.waitForLoadState("networkidle");
+      expect(new URL(page.url()).hash).toBe("#/units/DIST-731?period=2024-H1");
+      expect(await page.locator("[data-testid=period-select]").inputValue()).toBe("2024-H1");
       expect(await page.locator("[data-testid=scorecard-page]").getAttribute("data-unit-id")).toBe("DIST-731");
       await expectAccessible("unit scorecard");
       await shot("officer-scorecard");

@@ -5,7 +5,7 @@
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import { type ApiClient, ApiProblemError } from "../lib/api.js";
 import type { DemoUser, UnitCases } from "../lib/api-types.js";
-import type { PagePhase } from "../lib/page-state.svelte.js";
+import { LoadSequence, type PagePhase } from "../lib/page-state.svelte.js";
 import { Resource } from "./resource.svelte.js";
 import { mayOpenUnit } from "./scorecard.svelte.js";
 
@@ -17,16 +17,19 @@ export class CasesModel {
   period = $state<string | null>(null);
   readonly phase: PagePhase = $derived(this.forbidden ? "ready" : this.cases.phase);
   readonly #api: ApiClient;
+  readonly #loads = new LoadSequence();
   #key = "";
 
   constructor(api: ApiClient) {
     this.#api = api;
   }
 
-  async load(user: DemoUser | null, unitId: string, period: string | undefined, status: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null> {
+  /** Loads the list; returns the period shown, undefined when nothing new was loaded (same view, or a newer load began). */
+  async load(user: DemoUser | null, unitId: string, period: string | undefined, status: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null | undefined> {
     const key = `${unitId}|${period ?? ""}|${status ?? ""}`;
-    if (key === this.#key) return this.period;
+    if (key === this.#key) return undefined;
     this.#key = key;
+    const live = this.#loads.begin();
     this.forbidden = !mayOpenUnit(user, unitId);
     if (this.forbidden) {
       this.cases.dispose();
@@ -39,6 +42,7 @@ export class CasesModel {
       } catch {
         chosen = null;
       }
+      if (!live()) return undefined;
     }
     this.period = chosen;
     if (!chosen) {
@@ -54,7 +58,7 @@ export class CasesModel {
         }),
       (d) => d === null || d.cases.length === 0,
     );
-    return chosen;
+    return live() ? chosen : undefined;
   }
 
   reset(): void {
@@ -62,6 +66,7 @@ export class CasesModel {
   }
 
   dispose(): void {
+    this.#loads.end();
     this.cases.dispose();
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import { type ApiClient, isNoSnapshot } from "../lib/api.js";
-import type { PagePhase } from "../lib/page-state.svelte.js";
+import { LoadSequence, type PagePhase, choosePeriod } from "../lib/page-state.svelte.js";
 import { Resource } from "./resource.svelte.js";
 import { DEFAULT_TIER, TIER_ORDER, type RankedTier } from "./rankings.svelte.js";
 
@@ -24,20 +24,22 @@ export class PublicUnitModel {
     this.meta.phase === "error" ? "error" : this.meta.phase === "loading" ? "loading" : this.snapshot.phase === "ready" && !this.unit ? "empty" : this.snapshot.phase,
   );
   readonly #api: ApiClient;
+  readonly #loads = new LoadSequence();
   #key = "";
 
   constructor(api: ApiClient) {
     this.#api = api;
   }
 
-  async load(unitId: string, period: string | undefined, tier: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null> {
+  async load(unitId: string, period: string | undefined, tier: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null | undefined> {
     const key = `${unitId}|${period ?? ""}|${tier ?? ""}`;
-    if (key === this.#key) return this.period;
+    if (key === this.#key) return undefined;
     this.#key = key;
+    const live = this.#loads.begin();
     this.unitId = unitId;
     await this.meta.load(() => meta());
-    const periods = this.meta.data?.periods ?? [];
-    const chosen = period !== undefined && periods.includes(period) ? period : (periods[0] ?? null);
+    if (!live()) return undefined;
+    const chosen = choosePeriod(this.meta.data, period);
     this.period = chosen;
     if (!chosen) {
       this.snapshot.set(null, "empty");
@@ -52,7 +54,7 @@ export class PublicUnitModel {
         }),
       (d) => d === null,
     );
-    return chosen;
+    return live() ? chosen : undefined;
   }
 
   reset(): void {
@@ -60,6 +62,7 @@ export class PublicUnitModel {
   }
 
   dispose(): void {
+    this.#loads.end();
     this.meta.dispose();
     this.snapshot.dispose();
   }

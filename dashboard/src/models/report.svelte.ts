@@ -1,7 +1,7 @@
 /** The printable report of a tier and period: the public ranking snapshot (no sign-in needed to print it). */
 import type { PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import { type ApiClient, isNoSnapshot } from "../lib/api.js";
-import type { PagePhase } from "../lib/page-state.svelte.js";
+import { LoadSequence, type PagePhase, choosePeriod } from "../lib/page-state.svelte.js";
 import { rankedRows } from "../lib/ranking-view.js";
 import { type ProvinceTotals, provinceTotals } from "./overview.svelte.js";
 import { Resource } from "./resource.svelte.js";
@@ -16,20 +16,22 @@ export class ReportModel {
   readonly totals: ProvinceTotals = $derived(provinceTotals([{ tier: this.tier, current: this.snapshot.data, previous: null }]));
   readonly phase: PagePhase = $derived(this.meta.phase === "error" ? "error" : this.meta.phase === "loading" ? "loading" : this.snapshot.phase);
   readonly #api: ApiClient;
+  readonly #loads = new LoadSequence();
   #key = "";
 
   constructor(api: ApiClient) {
     this.#api = api;
   }
 
-  async load(period: string | undefined, tier: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null> {
+  async load(period: string | undefined, tier: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null | undefined> {
     const key = `${period ?? ""}|${tier ?? ""}`;
-    if (key === this.#key) return this.period;
+    if (key === this.#key) return undefined;
     this.#key = key;
+    const live = this.#loads.begin();
     this.tier = (TIER_ORDER as readonly string[]).includes(tier ?? "") ? (tier as RankedTier) : DEFAULT_TIER;
     await this.meta.load(() => meta());
-    const periods = this.meta.data?.periods ?? [];
-    const chosen = period !== undefined && periods.includes(period) ? period : (periods[0] ?? null);
+    if (!live()) return undefined;
+    const chosen = choosePeriod(this.meta.data, period);
     this.period = chosen;
     if (!chosen) {
       this.snapshot.set(null, "empty");
@@ -44,7 +46,7 @@ export class ReportModel {
         }),
       (d) => d === null || d.units.length === 0,
     );
-    return chosen;
+    return live() ? chosen : undefined;
   }
 
   reset(): void {
@@ -52,6 +54,7 @@ export class ReportModel {
   }
 
   dispose(): void {
+    this.#loads.end();
     this.meta.dispose();
     this.snapshot.dispose();
   }

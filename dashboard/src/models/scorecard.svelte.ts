@@ -6,7 +6,7 @@
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import { type ApiClient, ApiProblemError } from "../lib/api.js";
 import type { DemoUser, UnitScorecard, UnitTrend, UnitWarnings } from "../lib/api-types.js";
-import type { PagePhase } from "../lib/page-state.svelte.js";
+import { LoadSequence, type PagePhase, choosePeriod } from "../lib/page-state.svelte.js";
 import { yearOf } from "../lib/trend-view.js";
 import { Resource } from "./resource.svelte.js";
 
@@ -30,6 +30,7 @@ export class ScorecardModel {
   );
 
   readonly #api: ApiClient;
+  readonly #loads = new LoadSequence();
   #key = "";
   #trendKey = "";
 
@@ -37,11 +38,15 @@ export class ScorecardModel {
     this.#api = api;
   }
 
-  /** Loads the scorecard of `unitId` for `period` (the newest scored period when absent). Returns the period shown. */
-  async load(user: DemoUser | null, unitId: string, period: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null> {
+  /**
+   * Loads the scorecard of `unitId` for `period` (the newest scored period when absent). Returns
+   * the period shown; undefined when nothing new was loaded (same view, or a newer load began).
+   */
+  async load(user: DemoUser | null, unitId: string, period: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null | undefined> {
     const key = `${unitId}|${period ?? ""}`;
-    if (key === this.#key) return this.period;
+    if (key === this.#key) return undefined;
     this.#key = key;
+    const live = this.#loads.begin();
     this.unitId = unitId;
     this.forbidden = !mayOpenUnit(user, unitId);
     if (this.forbidden) {
@@ -49,8 +54,8 @@ export class ScorecardModel {
       return null;
     }
     await this.meta.load(() => meta());
-    const periods = this.meta.data?.periods ?? [];
-    const chosen = period !== undefined && periods.includes(period) ? period : (periods[0] ?? null);
+    if (!live()) return undefined;
+    const chosen = choosePeriod(this.meta.data, period);
     this.period = chosen;
     if (chosen === null) {
       this.card.set(null as never, "empty");
@@ -70,6 +75,7 @@ export class ScorecardModel {
       ),
       this.warnings.load((signal) => this.#api.unitWarnings(unitId, signal)),
     ]);
+    if (!live()) return undefined;
     // The server refused (403: e.g. a stale session naming another unit): show nothing of the unit.
     if ([this.card, this.warnings, this.trend].some((r) => r.error instanceof ApiProblemError && r.error.status === 403)) {
       this.forbidden = true;
@@ -98,7 +104,7 @@ export class ScorecardModel {
     }
   }
 
-  retry(user: DemoUser | null, meta: () => Promise<PublicMeta>): Promise<string | null> {
+  retry(user: DemoUser | null, meta: () => Promise<PublicMeta>): Promise<string | null | undefined> {
     const unitId = this.unitId;
     const period = this.period ?? undefined;
     this.#key = "";
@@ -113,6 +119,7 @@ export class ScorecardModel {
   }
 
   dispose(): void {
+    this.#loads.end();
     this.meta.dispose();
     this.card.dispose();
     this.warnings.dispose();
