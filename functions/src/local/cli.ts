@@ -15,7 +15,7 @@ import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { DEMO_USERS } from "../adapters/local/local-identity.js";
 import { PRESETS, type PresetName } from "../seed/generator.js";
 import { importEvents } from "../use-cases/import-events.js";
-import { scorePeriod } from "../use-cases/score-period.js";
+import { readHeadRatings, scoreAndRate } from "../use-cases/ratings.js";
 import { LocalRuntime } from "./runtime.js";
 import { createLocalServer, listen } from "./server.js";
 import { seedRuntime } from "./seed.js";
@@ -121,8 +121,12 @@ switch (command) {
     const rt = await openRuntime();
     const deps = values.methodology === undefined ? rt.score : { ...rt.score, methodology: values.methodology };
     const started = Date.now();
-    const snapshots = (await scorePeriod(deps)(period, { engine: values.engine })).filter((s) => !values.tier || s.tier === values.tier);
-    if (values.format !== "json") console.error(`scored ${period.id} with the ${values.engine} engine in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+    // Scoring, then the head-of-unit ratings and (half-years, years) the reform index of the period.
+    const snapshots = (await scoreAndRate(deps, { ...rt.admin, methodology: deps.methodology })(period, { engine: values.engine })).filter((s) => !values.tier || s.tier === values.tier);
+    if (values.format !== "json") {
+      const heads = (await readHeadRatings({ lake: rt.lake, methodology: deps.methodology })(period.id))?.heads ?? [];
+      console.error(`scored ${period.id} with the ${values.engine} engine in ${((Date.now() - started) / 1000).toFixed(2)} s; heads of unit: ${heads.filter((h) => h.status === "RATED").length} rated, ${heads.filter((h) => h.status === "PENDING").length} pending, ${heads.filter((h) => h.status === "NOT_RATED").length} not rated (short tenure)`);
+    }
     // ARCHITECTURE §10: one array, one object per unit.
     const rows = snapshots.flatMap((s) =>
       s.units.map((u) => ({

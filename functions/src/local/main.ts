@@ -9,8 +9,8 @@ import { LocalRuntime } from "./runtime.js";
 import { seedRuntime } from "./seed.js";
 import { createLocalServer, listen } from "./server.js";
 import { startScheduler } from "./scheduler.js";
-import { type Period, periodsOfYear } from "@scorecard/shared";
-import { scorePeriod } from "../use-cases/score-period.js";
+import { type Period, parsePeriod, periodsOfYear } from "@scorecard/shared";
+import { rateScoredPeriod, ratedPeriods, scoreAndRate } from "../use-cases/ratings.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const dataDir = process.env["SCORECARD_DATA_DIR"] ?? join(repoRoot, ".data");
@@ -21,6 +21,8 @@ const fresh = !existsSync(join(dataDir, "lake", "curated"));
 const rt = await LocalRuntime.start({ dataDir });
 let stopping = false;
 let pending: readonly Period[] = [];
+/** Periods scored before head ratings existed (an older data folder): rated in the background. */
+let unrated: readonly Period[] = [];
 if (fresh) {
   ({ pending } = await seedRuntime(rt, { preset: "demo", seed: Number(process.env["SCORECARD_SEED"] ?? 2024), log: (l) => console.log(l), periods: "first" }));
 } else {
@@ -29,6 +31,8 @@ if (fresh) {
   const months = (await rt.lake.list("curated/events/")).map((k) => /month=(\d{4})-\d{2}/.exec(k)?.[1]).filter((y): y is string => y !== undefined);
   const now = new Date().toISOString();
   pending = [...new Set(months)].flatMap((y) => periodsOfYear(Number(y))).filter((p) => p.start < now && !scored.has(p.id));
+  const rated = await ratedPeriods(rt.read);
+  unrated = [...scored].filter((id) => !rated.has(id)).map(parsePeriod);
 }
 const server = createLocalServer(rt, { dashboardDir: join(repoRoot, "dashboard", "dist") });
 const bound = await listen(server, port);
@@ -40,14 +44,20 @@ console.log(`  source-system token (POST /v1/events): ${rt.sourceToken}`);
 console.log("  Ctrl-C to stop.");
 
 // The remaining months and quarters of the demo, scored while the dashboard is already served.
-if (pending.length > 0) {
+if (pending.length > 0 || unrated.length > 0) {
   void (async () => {
-    const score = scorePeriod(rt.score);
+    const score = scoreAndRate(rt.score, rt.admin);
     for (const p of pending) {
       if (stopping) return;
       await score(p);
     }
-    console.log(`[seed] the remaining ${pending.length} months and quarters are scored`);
+    if (pending.length > 0) console.log(`[seed] the remaining ${pending.length} months and quarters are scored`);
+    const rate = rateScoredPeriod(rt.engine, rt.admin);
+    for (const p of unrated) {
+      if (stopping) return;
+      await rate(p);
+    }
+    if (unrated.length > 0) console.log(`[ratings] head ratings and reform index computed for ${unrated.length} periods scored before they existed`);
   })().catch((e: unknown) => console.error("[seed] background scoring failed:", (e as Error).message));
 }
 

@@ -2,13 +2,13 @@ import { parsePeriod } from "@scorecard/shared";
 import { scheduledPeriodIds } from "@scorecard/shared/time/current-periods";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
-import { scorePeriod } from "../use-cases/score-period.js";
+import { scoreAndRate } from "../use-cases/ratings.js";
 import type { LocalRuntime } from "./runtime.js";
 
 /**
  * The local stand-in for EventBridge Scheduler: every interval, compact the raw batches that
  * arrived and re-score the current month, quarter, half-year and year (and, on the first day of
- * one, those that just ended). Runs never overlap.
+ * one, those that just ended), each with its head-of-unit ratings and reform index. Runs never overlap.
  */
 export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number; log: (l: string) => void }) {
   const interval = options.intervalMs ?? Number(process.env["SCORECARD_SCHEDULE_MS"] ?? 300_000);
@@ -24,7 +24,7 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
       await compactLake(rt.engine, rt.lake.root);
       await compactRecords(rt.engine, rt.lake.root);
       // The current periods in Viet Nam time, and yesterday's (the cloud job's rule, shared/src/time/current-periods.ts).
-      for (const id of scheduledPeriodIds(new Date())) await scorePeriod(rt.score)(parsePeriod(id));
+      for (const id of scheduledPeriodIds(new Date())) await scoreAndRate(rt.score, rt.admin)(parsePeriod(id));
       options.log(`[scheduler] compacted ${raw} raw objects and re-scored the current periods`);
     } catch (e) {
       lastRawCount = -1; // a failed run is redone at the next tick, even if no new data arrives

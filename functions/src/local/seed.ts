@@ -1,5 +1,8 @@
-import { type Period, demoHeads, parsePeriod, periodsOfYear } from "@scorecard/shared";
-import { seedHeads } from "../use-cases/admin/heads.js";
+import { type Head, type Period, type UnitCatalog, demoHeads, parsePeriod, periodsOfYear, tenureIn } from "@scorecard/shared";
+import { AdminError } from "../use-cases/admin/common.js";
+import { appraiseHeadGeneral } from "../use-cases/admin/head-general.js";
+import { SEED_ACTOR, seedHeads } from "../use-cases/admin/heads.js";
+import { mapLimit } from "../lib/concurrency.js";
 import { AdmitPool } from "../adapters/local/admit-pool.js";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import type { ComplaintInput } from "@scorecard/shared";
@@ -9,7 +12,7 @@ import { DemoProvince, PRESETS, type PresetName } from "../seed/generator.js";
 import { ingestEvents } from "../use-cases/ingest-events.js";
 import { ingestRecords } from "../use-cases/ingest-records.js";
 import { importEvents } from "../use-cases/import-events.js";
-import { scorePeriod } from "../use-cases/score-period.js";
+import { scoreAndRate } from "../use-cases/ratings.js";
 import type { LocalRuntime } from "./runtime.js";
 
 export interface SeedReport {
@@ -138,8 +141,13 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
   const compact = secondsSince(t);
   log(`Nén dữ liệu / compacted into ${compacted.months} monthly Parquet files, ${compacted.events.toLocaleString("vi-VN")} events (${compact} s)`);
 
+  // Heads of unit before scoring: each scoring run rates them (ratings.ts).
+  const heads = demoHeads(rt.catalog);
+  const rosters = await seedHeads(rt.admin)(heads);
+  log(`Người đứng đầu / demo heads of unit stored for ${rosters} units`);
+
   t = performance.now();
-  const score = scorePeriod(rt.score);
+  const score = scoreAndRate(rt.score, rt.admin);
   const first = Number(preset.from.slice(0, 4));
   const last = Number(preset.to.slice(0, 4));
   let periods = 0;
@@ -155,13 +163,53 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
   const newest = new Set([...all].sort((a, b) => (a.end < b.end ? 1 : -1)).slice(0, 4).map((p) => p.id));
   const firstBatch = all.filter((p) => newest.has(p.id) || p.kind === "HALF" || p.kind === "YEAR");
   const pending = options.periods === "first" ? all.filter((p) => !firstBatch.includes(p)) : [];
+  if (rosters > 0) {
+    // The reporting periods (half-years, years) and the month the dashboard opens on.
+    const newestMonth = all.filter((p) => p.kind === "MONTH").sort((a, b) => (a.end < b.end ? 1 : -1))[0];
+    const entered = await seedDemoGeneralCriteria(rt, heads, firstBatch.filter((p) => p.kind === "HALF" || p.kind === "YEAR" || p === newestMonth));
+    log(`Tiêu chí chung / demo general criteria entered for ${entered} head-periods (the others stay "pending", as until Home Affairs enters them)`);
+  }
   for (const p of options.periods === "first" ? firstBatch : all) {
     await score(p);
     periods++;
   }
   const scoreS = secondsSince(t);
-  const rosters = await seedHeads(rt.admin)(demoHeads(rt.catalog));
-  log(`Người đứng đầu / demo heads of unit stored for ${rosters} units`);
   log(`Chấm điểm / scored ${periods} periods (${scoreS} s)${pending.length ? `; ${pending.length} more months and quarters will be scored in the background` : ""}`);
   return { events: loaded.events, rejected: loaded.rejected, curated: compacted.events, periods, pending, seconds: { generateAndLoad, compact, score: scoreS } };
+}
+
+/** A deterministic number in [0, 1) from a text (FNV-1a): the demo is the same on every run. */
+function unitInterval(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h / 4_294_967_296;
+}
+
+/** Share of heads whose demo general criteria are entered, by tier (the rest stay pending). */
+const DEMO_GENERAL_SHARE: Readonly<Record<string, number>> = { DEPARTMENT: 0.7, DISTRICT: 0.7, COMMUNE: 0.3 };
+
+/**
+ * Demo data: general criteria (methodology §6, 30 points) for some heads in the periods the
+ * dashboard opens on (the newest month, the half-years and years), entered through the Home Affairs use
+ * case by the seed actor, the evidence saying it is demo data. Points 18–30, seeded per head and period.
+ */
+async function seedDemoGeneralCriteria(rt: LocalRuntime, heads: readonly Head[], periods: readonly Period[]): Promise<number> {
+  const catalog: UnitCatalog = rt.catalog;
+  const jobs = periods.flatMap((p) =>
+    heads.filter((h) => {
+      const share = DEMO_GENERAL_SHARE[catalog.get(h.unitId)?.tier ?? ""] ?? 0;
+      return tenureIn(h, p) !== null && unitInterval(`${h.headId}|${p.id}|entered`) < share;
+    }).map((h) => ({ h, p })),
+  );
+  const done = await mapLimit(jobs, 16, async ({ h, p }) => {
+    const points = 18 + Math.round(unitInterval(`${h.headId}|${p.id}|points`) * 12 * 4) / 4;
+    try {
+      await appraiseHeadGeneral(rt.admin)(SEED_ACTOR, h.unitId, h.headId, p.id, 0, { points, evidence: "Dữ liệu mẫu (demo) — điểm tiêu chí chung do bộ sinh dữ liệu tạo, không phải đánh giá thật" });
+      return 1;
+    } catch (e) {
+      if (e instanceof AdminError && e.code === "VERSION_CONFLICT") return 0; // already entered: keep what is there
+      throw e;
+    }
+  });
+  return done.reduce((s: number, x) => s + x, 0);
 }

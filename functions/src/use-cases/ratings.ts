@@ -17,7 +17,7 @@ import { type Head, type InspectionFinding, type Methodology, type Period, type 
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
 import { mapLimit } from "../lib/concurrency.js";
-import type { AdminStores, Clock, Lake, SnapshotStore, StoredFinding } from "../ports/index.js";
+import type { AdminStores, Clock, Lake, QueryEngine, SnapshotStore, StoredFinding } from "../ports/index.js";
 import { HEAD_GENERAL_PREFIX } from "./admin/head-general.js";
 import { queryHeadDays, rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";
 import { hasReformIndex, reformIndexOfPeriod } from "./reform-index.js";
@@ -81,7 +81,7 @@ export const refreshRatings =
     const manual = new Map<string, Record<string, number>>();
     const general = new Map<string, number>();
     const manualCodes = new Set(m.reformIndex.criteria.filter((c) => c.source === "MANUAL").map((c) => c.code));
-    await mapLimit([...units.keys()], 8, async (unitId) => {
+    await mapLimit([...units.keys()], 24, async (unitId) => {
       const own: Record<string, number> = {};
       for (const c of await deps.stores.criteria.list(unitId, period.id)) {
         if (c.points === null) continue;
@@ -132,6 +132,16 @@ export const scoreAndRate =
     await refreshRatings(ratings)(period, await queryHeadDays(score.engine, period));
     return snapshots;
   };
+
+/** Ratings of a period already scored, without re-scoring it (e.g. data folders scored before ratings existed). */
+export const rateScoredPeriod = (engine: QueryEngine, deps: RatingDeps) => async (period: Period): Promise<RatingsResult> =>
+  refreshRatings(deps)(period, await queryHeadDays(engine, period));
+
+/** Period ids that have stored head ratings. */
+export async function ratedPeriods(deps: RatingReadDeps): Promise<Set<string>> {
+  const keys = await deps.lake.list(`ratings/${deps.methodology}/`);
+  return new Set(keys.filter((k) => k.endsWith("/heads.json")).map((k) => k.split("/").at(-2) as string));
+}
 
 /** Re-rate the periods a Home Affairs change touched (no SQL); returns the periods re-rated. */
 export const refreshAfterChange =
