@@ -3,7 +3,8 @@ import { SignJWT, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS, LOCAL_AUDIENCE, LOCAL_ISSUER } from "../src/adapters/local/local-identity.js";
-import { scorePeriod } from "../src/use-cases/score-period.js";
+import { seedHeads } from "../src/use-cases/admin/heads.js";
+import { scoreAndRate } from "../src/use-cases/ratings.js";
 import { CaseBuilder } from "./support/events.js";
 import { TEST_TOKEN, httpFixture } from "./support/http-fixture.js";
 
@@ -29,9 +30,19 @@ const MATRIX: [string, string, string | undefined, number[]][] = [
   ["GET", `/v1/units/${OWN}/trend?year=2024`, undefined, [401, 403, 200, 200, 200, 403]],
   ["GET", `/v1/units/${OWN}/warnings`, undefined, [401, 403, 200, 200, 200, 403]],
   ["GET", "/v1/warnings", undefined, [401, 403, 200, 200, 403, 403]],
+  // Head-of-unit ratings and the reform index: province-wide for the chairman and Home Affairs; a unit's own officers see their unit's.
+  ["GET", "/v1/head-ratings?period=2024-03", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", "/v1/head-ratings?period=2024-03&tier=DISTRICT", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", `/v1/units/${OWN}/head-ratings?period=2024-03`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", "/v1/reform-index?period=2024-H1", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", `/v1/units/${OWN}/reform-index?period=2024-H1`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", "/v1/reform-index?period=2024-03", undefined, [401, 403, 422, 422, 403, 403]], // months have no reform index
+  ["GET", "/v1/head-ratings?period=2024-02", undefined, [401, 403, 404, 404, 403, 403]], // not scored
   // An object that does not exist: officers get the same 403 as for an existing one of another unit.
   ["GET", `/v1/units/${MISSING}/scorecard?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${MISSING}/cases?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
+  ["GET", `/v1/units/${MISSING}/head-ratings?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
+  ["GET", `/v1/units/${MISSING}/reform-index?period=2024-H1`, undefined, [401, 403, 404, 404, 403, 403]],
 ];
 
 describe("Authorization matrix: every route × every role, against the live local server", () => {
@@ -42,7 +53,8 @@ describe("Authorization matrix: every route × every role, against the live loca
     fx = await httpFixture();
     await fx.post("/v1/events", events());
     await compactLake(fx.rt.engine, fx.rt.lake.root);
-    await scorePeriod(fx.rt.score)(parsePeriod("2024-03"));
+    await seedHeads(fx.rt.admin)([{ headId: `HEAD-${OWN}-1`, unitId: OWN, name: "Trần Văn An (demo)", title: "Chủ tịch UBND", tenureFrom: "2020-01-01", tenureTo: null, demo: true }]);
+    for (const p of ["2024-03", "2024-H1"]) await scoreAndRate(fx.rt.score, fx.rt.admin)(parsePeriod(p));
     const issue = async (id: string) => fx.rt.identity.issue(DEMO_USERS.find((u) => u.id === id)!);
     tokens.set("anonymous", undefined);
     tokens.set("source-system", TEST_TOKEN);
@@ -70,6 +82,14 @@ describe("Authorization matrix: every route × every role, against the live loca
     const res = await call("GET", `/v1/units/${OWN}/trend?year=2024`, tokens.get("officer-own"));
     const body = (await res.json()) as { points: { period: string; unitId: string; indicators: { P1: { numerator: number; denominator: number } } }[] };
     expect(body.points.map((p) => [p.period, p.unitId, p.indicators.P1.numerator, p.indicators.P1.denominator])).toEqual([["2024-03", OWN, 0, 1]]);
+  });
+
+  it("a unit officer sees their own head's rating: one overdue dossier received in March ⇒ P1 0 of 1, pending general criteria", async () => {
+    const res = await call("GET", `/v1/units/${OWN}/head-ratings?period=2024-03`, tokens.get("officer-own"));
+    const body = (await res.json()) as { heads: { headId: string; unitId: string; status: string; pending: string; tenure: { cases: number; indicators: { P1: { numerator: number; denominator: number } } } }[] };
+    expect(body.heads.map((h) => [h.headId, h.status, h.pending, h.tenure.cases, h.tenure.indicators.P1.numerator, h.tenure.indicators.P1.denominator])).toEqual([[`HEAD-${OWN}-1`, "PENDING", "GENERAL_MISSING", 1, 0, 1]]);
+    const all = (await (await call("GET", "/v1/head-ratings?period=2024-03&tier=COMMUNE", tokens.get("chairman"))).json()) as { heads: unknown[] };
+    expect(all.heads).toEqual([]); // the tier filter
   });
 
   it("a unit officer's scorecard and cases are of their unit only", async () => {

@@ -248,6 +248,8 @@ export const LAKE_PREFIXES = {
   rawComplaints: "raw-complaints/",
   rawProcedures: "raw-procedures/",
   drilldown: "drilldown/",
+  /** Head-of-unit ratings and the reform index per period (private, like the drill-downs). */
+  ratings: "ratings/",
   curated: "curated/",
   dims: "dims/",
   public: "public/",

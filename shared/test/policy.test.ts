@@ -14,12 +14,25 @@ describe("Function: authorize (role × unit × action)", () => {
   });
 
   it("lets a unit officer read their own unit's data and refuses another unit's", () => {
-    for (const a of ["unit:read", "unit:cases:read", "warnings:read"] as Action[]) {
+    for (const a of ["unit:read", "unit:cases:read", "warnings:read", "unit:heads:read", "unit:reform:read"] as Action[]) {
       expect(authorize(officer, a, { unitId: "DIST-731" }).allowed, a).toBe(true);
       expect(authorize(officer, a, { unitId: "DIST-732" }).allowed, a).toBe(false);
       expect(authorize(officer, a).allowed, `${a} without a unit`).toBe(false);
     }
     expect(authorize({ ...officer, unitId: undefined }, "unit:read", { unitId: "DIST-731" }).allowed).toBe(false);
+  });
+
+  it("head ratings and the reform index: province-wide for the chairman and Home Affairs only, a unit officer's own unit only", () => {
+    for (const a of ["heads:read", "reform:read"] as Action[]) {
+      expect(authorize(officer, a, { unitId: "DIST-731" }).allowed, a).toBe(false);
+      expect(authorize({ role: "chairman", sub: "c" }, a).allowed, a).toBe(true);
+      expect(authorize({ role: "home-affairs", sub: "h" }, a).allowed, a).toBe(true);
+    }
+    for (const a of ["unit:heads:read", "unit:reform:read"] as Action[]) {
+      expect(authorize(ANONYMOUS, a, { unitId: "DIST-731" }).allowed, a).toBe(false);
+      expect(authorize({ role: "source-system", sub: "s" }, a, { unitId: "DIST-731" }).allowed, a).toBe(false);
+      expect(authorize({ role: "chairman", sub: "c" }, a, { unitId: "DIST-732" }).allowed, a).toBe(true);
+    }
   });
 
   it("keeps Home Affairs' writes from the chairman (who reads everything)", () => {

@@ -4,7 +4,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { RANKED_TIERS, isPeriodId } from "@scorecard/shared";
 import type { Action, Principal } from "@scorecard/shared/auth/policy";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from "aws-lambda";
-import { CRITERION, FINDING_ID, HEAD_ID, UNIT_ID, appraisalSchema, conclusionSchema, csvBody, etag, expectedVersion, findingCreateSchema, findingUpdateSchema, headSchema, jsonBody, publishSchema } from "../http/admin-request.js";
+import { CRITERION, FINDING_ID, HEAD_ID, UNIT_ID, appraisalSchema, conclusionSchema, csvBody, etag, expectedVersion, findingCreateSchema, findingUpdateSchema, headSchema, jsonBody, publishSchema, ratingsRefreshSchema } from "../http/admin-request.js";
 import { assertAllowed, principalOf, problems } from "../http/middleware.js";
 import { HttpProblemError, SECURITY_HEADERS, jsonResponse } from "../http/problem.js";
 import type { Actor } from "../ports/index.js";
@@ -12,9 +12,11 @@ import { exportAuditCsv, readAudit } from "../use-cases/admin/audit.js";
 import { type AdminDeps, AdminError, type AdminErrorCode } from "../use-cases/admin/common.js";
 import { appraiseCriterion, getCriterion, listCriteria } from "../use-cases/admin/criteria.js";
 import { concludeFinding, createFinding, getFinding, listFindings, updateFinding } from "../use-cases/admin/findings.js";
+import { appraiseHeadGeneral, getHeadGeneral } from "../use-cases/admin/head-general.js";
 import { addHead, getUnitHeads, listAllHeads, updateHead } from "../use-cases/admin/heads.js";
+import { refreshAfterChange } from "../use-cases/ratings.js";
 import { listPublications, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
-import { importSurvey, listSurvey } from "../use-cases/admin/survey.js";
+import { importSurvey, listSurvey, parseSurveyCsv } from "../use-cases/admin/survey.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -70,6 +72,18 @@ const PRIVATE = { "cache-control": "private, no-store" };
 
 /** The Home Affairs workspace API (issue 6): one function, routed on API Gateway's routeKey. Wiring only. */
 export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceName: "admin-api" })) {
+  /**
+   * After a change that feeds them (general criteria, a concluded finding, a manual criterion, a
+   * survey import), the period's head ratings and reform index are recomputed (no SQL). The change
+   * itself is committed: a failure here is logged and healed by the next scoring run.
+   */
+  const rerate = async (periods: readonly string[]) => {
+    try {
+      await refreshAfterChange(deps)(periods);
+    } catch (err) {
+      logger.warn("ratings not refreshed after a Home Affairs change", { periods, error: (err as Error).message });
+    }
+  };
   const routes: Record<string, Route> = {
     // ——— inspection findings ———
     "GET /v1/admin/findings": async (e) => {
@@ -99,6 +113,7 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const id = pathParam(e, "findingId", FINDING_ID);
       const { version, ...input } = jsonBody(e, conclusionSchema);
       const f = await concludeFinding(deps)(actor, id, expectedVersion(e, version), input);
+      await rerate([f.period]);
       return jsonResponse(200, f, { ...PRIVATE, ...etag(f.version) });
     },
     // ——— manual criteria and the survey ———
@@ -118,11 +133,15 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const criterion = pathParam(e, "criterion", CRITERION);
       const { version, ...input } = jsonBody(e, appraisalSchema);
       const c = await appraiseCriterion(deps)(actor, unitId, period, criterion, expectedVersion(e, version), input);
+      await rerate([c.period]);
       return jsonResponse(200, c, { ...PRIVATE, ...etag(c.version) });
     },
     "POST /v1/admin/survey": async (e) => {
       const actor = allowed(e, "survey:import");
-      return jsonResponse(200, await importSurvey(deps)(actor, csvBody(e)), PRIVATE);
+      const text = csvBody(e);
+      const report = await importSurvey(deps)(actor, text);
+      await rerate(parseSurveyCsv(deps, text).map((r) => r.period));
+      return jsonResponse(200, report, PRIVATE);
     },
     "GET /v1/admin/survey": async (e) => {
       allowed(e, "findings:read");
@@ -152,6 +171,30 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const { version, ...input } = jsonBody(e, headSchema);
       const r = await updateHead(deps)(actor, unitId, headId, expectedVersion(e, version), input);
       return jsonResponse(200, r, { ...PRIVATE, ...etag(r.version) });
+    },
+    // ——— general criteria of a head (methodology §6, 30 points) and the ratings ———
+    "GET /v1/admin/units/{unitId}/heads/{headId}/general/{period}": async (e) => {
+      allowed(e, "heads:read");
+      const g = await getHeadGeneral(deps)(pathParam(e, "unitId", UNIT_ID), pathParam(e, "headId", HEAD_ID), pathParam(e, "period", isPeriodId));
+      return jsonResponse(200, g, { ...PRIVATE, ...etag(g.version) });
+    },
+    "PUT /v1/admin/units/{unitId}/heads/{headId}/general/{period}": async (e) => {
+      const actor = allowed(e, "heads:write");
+      const unitId = pathParam(e, "unitId", UNIT_ID);
+      const headId = pathParam(e, "headId", HEAD_ID);
+      const period = pathParam(e, "period", isPeriodId);
+      const { version, ...input } = jsonBody(e, appraisalSchema);
+      const g = await appraiseHeadGeneral(deps)(actor, unitId, headId, period, expectedVersion(e, version), input);
+      await rerate([g.period]);
+      return jsonResponse(200, g, { ...PRIVATE, ...etag(g.version) });
+    },
+    "POST /v1/admin/ratings": async (e) => {
+      allowed(e, "score:run");
+      const { period } = jsonBody(e, ratingsRefreshSchema);
+      if (!isPeriodId(period)) throw new HttpProblemError(422, "INVALID_CONTENT", "Invalid request", "period: a period id such as 2024-H1.");
+      const done = await refreshAfterChange(deps)([period]);
+      if (done.length === 0) throw new HttpProblemError(409, "NO_DRAFT", "Conflict", `${period} has not been scored yet: nothing to rate.`);
+      return jsonResponse(200, { period: done[0], refreshed: true }, PRIVATE);
     },
     // ——— publishing ———
     "POST /v1/admin/publish": async (e) => {
@@ -223,6 +266,9 @@ export const ADMIN_ROUTES = [
   "GET /v1/admin/units/{unitId}/heads",
   "POST /v1/admin/units/{unitId}/heads",
   "PUT /v1/admin/units/{unitId}/heads/{headId}",
+  "GET /v1/admin/units/{unitId}/heads/{headId}/general/{period}",
+  "PUT /v1/admin/units/{unitId}/heads/{headId}/general/{period}",
+  "POST /v1/admin/ratings",
   "POST /v1/admin/publish",
   "GET /v1/admin/publications",
   "GET /v1/admin/publications/{period}/{version}",

@@ -1,7 +1,7 @@
 import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { RANKED_TIERS, isPeriodId } from "@scorecard/shared";
+import { RANKED_TIERS, isPeriodId, parsePeriod } from "@scorecard/shared";
 import type { Action } from "@scorecard/shared/auth/policy";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { assertAllowed, principalOf, problems } from "../http/middleware.js";
@@ -9,6 +9,8 @@ import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse } from "../http/problem.js";
 import { CASE_STATUSES_FOR_FILTER } from "../use-cases/case-rules.js";
 import { earlyWarningSummary, earlyWarnings } from "../use-cases/early-warnings.js";
+import { readHeadRatings, readReformIndex } from "../use-cases/ratings.js";
+import { hasReformIndex } from "../use-cases/reform-index.js";
 import { type ReadDeps, readUnitTrend, readPublicMeta, readPublicRanking, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read-rankings.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
@@ -25,6 +27,15 @@ function queryParam(event: Event, name: string, valid: (v: string) => boolean, h
 }
 const periodParam = (e: Event) => queryParam(e, "period", isPeriodId, "a period id such as 2024-03, 2024-Q1, 2024-H1 or 2024");
 const tierParam = (e: Event) => queryParam(e, "tier", (t) => (RANKED_TIERS as readonly string[]).includes(t), `one of ${RANKED_TIERS.join(", ")}`);
+/** An optional tier filter: absent = every tier. */
+const tierFilter = (e: Event) => (e.queryStringParameters?.["tier"] === undefined ? undefined : tierParam(e));
+/** The reform index exists per half-year and year only (methodology §5). */
+const reformPeriodParam = (e: Event) => {
+  const period = periodParam(e);
+  if (!hasReformIndex(parsePeriod(period))) throw new HttpProblemError(422, "INVALID_PARAMETER", "Invalid request", 'Query parameter "period": the reform index is set per half-year or year, such as 2024-H1 or 2024.');
+  return period;
+};
+const NO_RATINGS = (what: string, period: string) => new HttpProblemError(404, "NO_RATINGS", "Not found", `No ${what} has been computed for ${period} yet.`);
 
 /** Authorize first (403 whether or not the unit exists), then validate the id's shape. */
 function unitParam(e: Event, action: Action): string {
@@ -45,6 +56,11 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
   const warnings = earlyWarnings(deps);
   const trend = readUnitTrend(deps);
   const warningSummary = earlyWarningSummary(deps);
+  const headRatings = readHeadRatings(deps);
+  const reformIndex = readReformIndex(deps);
+  const knownUnit = (unitId: string) => {
+    if (!deps.catalog.get(unitId)) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No unit ${unitId}.`);
+  };
   const publicBodies = new WeakMap<object, APIGatewayProxyStructuredResultV2>();
   const snapshotOr404 = async (period: string, tier: string, read = ranking) => {
     const s = await read(period, tier);
@@ -92,6 +108,37 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
       assertAllowed(principalOf(e), "heads:read"); // province-wide view: chairman and Home Affairs
       return jsonResponse(200, await warningSummary(), PRIVATE);
     },
+    // ——— heads of unit (methodology §6) and the reform index (§5): signed-in only, drafts ———
+    "GET /v1/head-ratings": async (e) => {
+      assertAllowed(principalOf(e), "heads:read"); // province-wide: chairman and Home Affairs
+      const period = periodParam(e);
+      const doc = await headRatings(period, { tier: tierFilter(e) });
+      if (!doc) throw NO_RATINGS("head-of-unit rating", period);
+      return jsonResponse(200, doc, PRIVATE);
+    },
+    "GET /v1/units/{unitId}/head-ratings": async (e) => {
+      const unitId = unitParam(e, "unit:heads:read");
+      knownUnit(unitId);
+      const period = periodParam(e);
+      const doc = await headRatings(period, { unitId });
+      if (!doc) throw NO_RATINGS("head-of-unit rating", period);
+      return jsonResponse(200, doc, PRIVATE);
+    },
+    "GET /v1/reform-index": async (e) => {
+      assertAllowed(principalOf(e), "reform:read");
+      const period = reformPeriodParam(e);
+      const doc = await reformIndex(period, { tier: tierFilter(e) });
+      if (!doc) throw NO_RATINGS("reform index", period);
+      return jsonResponse(200, doc, PRIVATE);
+    },
+    "GET /v1/units/{unitId}/reform-index": async (e) => {
+      const unitId = unitParam(e, "unit:reform:read");
+      knownUnit(unitId);
+      const period = reformPeriodParam(e);
+      const doc = await reformIndex(period, { unitId });
+      if (!doc) throw NO_RATINGS("reform index", period);
+      return jsonResponse(200, doc, PRIVATE);
+    },
     "GET /v1/units/{unitId}/cases": async (e) => {
       const unitId = unitParam(e, "unit:cases:read");
       const period = periodParam(e);
@@ -125,6 +172,10 @@ export const READ_ROUTES = [
   "GET /v1/units/{unitId}/warnings",
   "GET /v1/units/{unitId}/trend",
   "GET /v1/warnings",
+  "GET /v1/head-ratings",
+  "GET /v1/units/{unitId}/head-ratings",
+  "GET /v1/reform-index",
+  "GET /v1/units/{unitId}/reform-index",
 ] as const;
 
 let cached: ReturnType<typeof makeReadHandler> | undefined;

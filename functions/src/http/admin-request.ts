@@ -45,6 +45,8 @@ export const headSchema = z.strictObject({
   version: z.number().int().min(0).optional(),
 });
 export const publishSchema = z.strictObject({ period: z.string().min(1).max(16) });
+/** `POST /v1/admin/ratings`: recompute a period's head ratings and reform index. */
+export const ratingsRefreshSchema = z.strictObject({ period: z.string().min(1).max(16) });
 
 function bodyText(event: APIGatewayProxyEventV2): string {
   if (!event.body) throw new HttpProblemError(400, "EMPTY_BODY", "Bad request", "A request body is required.");

@@ -2,6 +2,7 @@ import { caseEventSchema } from "@scorecard/shared";
 import { z } from "zod";
 import { MAX_EVENTS_PER_BATCH } from "../use-cases/ingest-events.js";
 import { MAX_BODY_BYTES } from "./batch-body.js";
+import { RATINGS_PATHS, RATINGS_SCHEMAS } from "./openapi-ratings.js";
 
 const problem = {
   description: "RFC 9457 problem details with a stable machine `code`.",
@@ -39,12 +40,18 @@ export function openApiDocument(): Record<string, unknown> {
         "Each event is stored once by `eventId`; a 5xx means retry the whole batch, and a retry is always safe. " +
         "Applicant data is pseudonymised at this boundary: only an HMAC of `applicant.idNumber` is kept. " +
         "Rules beyond the schema: RECEIVED needs dueAt, channel, procedureCode and field; TRANSFERRED and CONSULT_REQUESTED need targetUnitId and dueAt; " +
-        "RATED needs rating; unitId and targetUnitId must exist in the unit catalog on the event's local date.",
+        "RATED needs rating; unitId and targetUnitId must exist in the unit catalog on the event's local date. " +
+        "Also described: the signed-in read routes of head-of-unit ratings and the reform index.",
     },
     servers: [{ url: "/" }],
     components: {
-      securitySchemes: { sourceToken: { type: "http", scheme: "bearer", description: "A source system's credential." } },
+      securitySchemes: {
+        sourceToken: { type: "http", scheme: "bearer", description: "A source system's credential." },
+        userToken: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A dashboard user's access token (Cognito; the local runtime's signing key)." },
+      },
+      responses: { Problem: problem },
       schemas: {
+        ...RATINGS_SCHEMAS,
         CaseEvent: event,
         EventResult: {
           type: "object",
@@ -105,6 +112,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...RATINGS_PATHS,
     },
   };
 }

@@ -30,6 +30,9 @@ export const ADMIN_ROUTES: readonly { readonly method: apigw.HttpMethod; readonl
   ["GET", "/v1/admin/units/{unitId}/heads"],
   ["POST", "/v1/admin/units/{unitId}/heads"],
   ["PUT", "/v1/admin/units/{unitId}/heads/{headId}"],
+  ["GET", "/v1/admin/units/{unitId}/heads/{headId}/general/{period}"],
+  ["PUT", "/v1/admin/units/{unitId}/heads/{headId}/general/{period}"],
+  ["POST", "/v1/admin/ratings"],
   ["POST", "/v1/admin/publish"],
   ["GET", "/v1/admin/publications"],
   ["GET", "/v1/admin/publications/{period}/{version}"],
@@ -63,8 +66,8 @@ export class AdminApi extends Construct {
       memorySize: 1024,
     })
       .bindTable({ store: props.store, access: "read-write" })
-      // Publishing writes the frozen public JSON beside the drafts.
-      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.public], write: [LAKE_PREFIXES.public] });
+      // Publishing writes the frozen public JSON beside the drafts; a Home Affairs change re-rates the period (ratings/).
+      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.public, LAKE_PREFIXES.ratings], write: [LAKE_PREFIXES.public, LAKE_PREFIXES.ratings] });
     const integration = new HttpLambdaIntegration("Admin", this.handler.fn);
     for (const r of ADMIN_ROUTES) props.http.api.addRoutes({ path: r.path, methods: [r.method], integration, authorizer: props.authorizer });
   }

@@ -19,6 +19,10 @@ export const PROTECTED_READ_ROUTES = [
   "/v1/units/{unitId}/warnings",
   "/v1/units/{unitId}/trend",
   "/v1/warnings",
+  "/v1/head-ratings",
+  "/v1/units/{unitId}/head-ratings",
+  "/v1/reform-index",
+  "/v1/units/{unitId}/reform-index",
 ] as const;
 /** Routes anyone may call: aggregates only, small counts suppressed, cached at the edge. */
 export const PUBLIC_READ_ROUTES = ["/v1/public/rankings", "/v1/public/meta", "/v1/health", "/v1/openapi.json"] as const;
@@ -27,7 +31,7 @@ export interface ReadApiProps {
   readonly stage: StageConfig;
   readonly store: EventStore;
   readonly identity: Identity;
-  /** The lake: the read function reads the unit drill-downs under `drilldown/`. */
+  /** The lake: the read function reads the unit drill-downs under `drilldown/` and the ratings under `ratings/`. */
   readonly lake: Lake;
   /** @default "functions/src/handlers/read-api.ts" */
   readonly entry?: string;
@@ -62,7 +66,7 @@ export class ReadApi extends Construct {
       memorySize: 1024,
     })
       .bindTable({ store: props.store, access: "read" })
-      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.drilldown] });
+      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings] });
 
     const integration = new HttpLambdaIntegration("Read", this.handler.fn);
     const authorizer = (this.authorizer = new HttpUserPoolAuthorizer("Dashboard", props.identity.userPool, {

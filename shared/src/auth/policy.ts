@@ -27,7 +27,10 @@ export const ACTIONS = [
   "unit:read", // a unit's scorecard
   "unit:cases:read", // the dossiers behind a unit's number
   "warnings:read", // early-warning list of a unit
-  "heads:read", // heads of unit and their ratings
+  "heads:read", // heads of unit and their ratings, province-wide
+  "unit:heads:read", // the ratings of one unit's heads (a unit officer: their own unit's only)
+  "reform:read", // the reform index of every unit (draft until Home Affairs' appraisal is final)
+  "unit:reform:read", // the reform index of one unit (a unit officer: their own unit's only)
   "findings:read",
   "findings:write", // create and edit draft inspection findings
   "findings:conclude", // record the concluding notice (locks)
@@ -42,15 +45,17 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions on one unit's data: a unit officer may perform them only on their own unit. */
-const UNIT_SCOPED: ReadonlySet<Action> = new Set(["unit:read", "unit:cases:read", "warnings:read"]);
+const UNIT_SCOPED: ReadonlySet<Action> = new Set(["unit:read", "unit:cases:read", "warnings:read", "unit:heads:read", "unit:reform:read"]);
 
 const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   public: new Set(["public:read"]),
   "source-system": new Set(["public:read", "events:write"]),
-  "unit-officer": new Set(["public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read"]),
-  chairman: new Set(["public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "heads:read", "findings:read", "audit:read"]),
+  "unit-officer": new Set(["public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "unit:heads:read", "unit:reform:read"]),
+  chairman: new Set([
+    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read", "audit:read",
+  ]),
   "home-affairs": new Set([
-    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "heads:read", "findings:read",
+    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read",
     "findings:write", "findings:conclude", "criteria:write", "survey:import", "heads:write", "score:run", "publish", "audit:read", "audit:export",
   ]),
 };
