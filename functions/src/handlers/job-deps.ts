@@ -1,12 +1,18 @@
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { S3Client } from "@aws-sdk/client-s3";
 import { UnitCatalog } from "@scorecard/shared";
+import type { Context } from "aws-lambda";
+import { AthenaEventCompactor } from "../adapters/aws/athena-event-compactor.js";
 import { AthenaQueryEngine } from "../adapters/aws/athena-engine.js";
+import { CompactionLock, type Lease } from "../adapters/aws/s3-compaction-lock.js";
+import { S3Objects } from "../adapters/aws/s3-objects.js";
+import { S3RecordCompactor } from "../adapters/aws/s3-record-compactor.js";
 import { S3Lake } from "../adapters/aws/s3-lake.js";
 import { documentClient } from "../adapters/dynamodb/client.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { systemClock } from "../ports/index.js";
+import type { CompactJobDeps } from "../use-cases/compact-job.js";
 import type { ScoreJobDeps } from "../use-cases/score-job.js";
 import { DEFAULT_METHODOLOGY } from "../use-cases/score-period.js";
 
@@ -36,5 +42,23 @@ export function scoreJobDeps(): ScoreJobDeps {
     clock: systemClock,
     methodology: process.env["METHODOLOGY_ID"] ?? DEFAULT_METHODOLOGY,
     calendar: undefined,
+  };
+}
+
+const LEASE_MS = 16 * 60_000; // the function's 15-minute timeout and a minute's margin
+let clients: { athena: AthenaClient; s3: S3Client } | undefined;
+
+/**
+ * The compaction job's dependencies for one invocation (the Athena statements are bounded by the
+ * time the invocation has left). SDK clients are created once per cold start.
+ */
+export function compactJobDeps(context: Pick<Context, "getRemainingTimeInMillis">): CompactJobDeps<Lease> {
+  clients ??= { athena: new AthenaClient({}), s3: new S3Client({}) };
+  const objects = new S3Objects(clients.s3, env("LAKE_BUCKET"));
+  const now = () => new Date();
+  return {
+    events: new AthenaEventCompactor(clients.athena, objects, { ...athenaTarget(), now, remainingMs: () => context.getRemainingTimeInMillis() }),
+    records: new S3RecordCompactor(objects, { now }),
+    lock: new CompactionLock(objects, { now, leaseMs: LEASE_MS }),
   };
 }

@@ -32,7 +32,10 @@ export class FakeAthena {
   readonly stopped: string[] = [];
   /** Shared with other fakes to see the order of calls across services. */
   log: string[] = [];
-  private failures: { when: (sql: string) => boolean; times: number; reason: string }[] = [];
+  private failures: { when: (sql: string) => boolean; times: number; reason: string; after: boolean }[] = [];
+  /** Runs a started query and gives its rows (an engine standing in for Athena); its errors fail the query. */
+  executor: ((sql: string) => Promise<Record<string, Cell>[]>) | undefined;
+  private results = new Map<string, Record<string, Cell>[]>();
   private answers: { when: (sql: string) => boolean; rows: (sql: string) => Record<string, Cell>[] }[] = [];
   /** States reported before the final one (e.g. ["RUNNING"]). */
   pending: QueryExecutionState[] = [];
@@ -42,8 +45,12 @@ export class FakeAthena {
     this.install();
   }
 
-  fail(when: (sql: string) => boolean, reason = "HIVE_BAD_DATA: injected", times = Number.POSITIVE_INFINITY): void {
-    this.failures.push({ when, times, reason });
+  /**
+   * Matching queries end FAILED. With `after`, the executor runs the query first: a statement that
+   * wrote (part of) its output and then failed, as Athena's INSERT INTO can leave orphaned files.
+   */
+  fail(when: (sql: string) => boolean, reason = "HIVE_BAD_DATA: injected", times = Number.POSITIVE_INFINITY, after = false): void {
+    this.failures.push({ when, times, reason, after });
   }
 
   answer(when: (sql: string) => boolean, rows: (sql: string) => Record<string, Cell>[]): void {
@@ -57,6 +64,7 @@ export class FakeAthena {
     this.answers = [];
     this.pending = [];
     this.polls.clear();
+    this.results.clear();
   }
 
   sql(filter: (sql: string) => boolean = () => true): string[] {
@@ -73,6 +81,15 @@ export class FakeAthena {
         failure.times--;
         reasons.set(id, failure.reason);
       }
+      let executionError: string | undefined;
+      if (this.executor && (!failure || failure.after)) {
+        try {
+          this.results.set(id, await this.executor(sql));
+        } catch (e) {
+          executionError = `executor: ${(e as Error).message}`;
+          reasons.set(id, executionError);
+        }
+      }
       const reuse = input.ResultReuseConfiguration?.ResultReuseByAgeConfiguration;
       this.queries.push({
         id,
@@ -80,7 +97,7 @@ export class FakeAthena {
         workGroup: input.WorkGroup,
         database: input.QueryExecutionContext?.Database,
         reuseMinutes: reuse?.Enabled ? reuse.MaxAgeInMinutes : undefined,
-        state: failure ? "FAILED" : "SUCCEEDED",
+        state: failure || executionError ? "FAILED" : "SUCCEEDED",
       });
       this.log.push(`Athena ${sql.trimStart().split(/\s+/).slice(0, 2).join(" ")}`);
       return { QueryExecutionId: id };
@@ -107,7 +124,7 @@ export class FakeAthena {
     this.mock.on(GetQueryResultsCommand).callsFake(async (input) => {
       const q = this.queries.find((x) => x.id === input.QueryExecutionId);
       if (!q) throw new Error(`unknown query ${input.QueryExecutionId}`);
-      const rows = this.answers.find((a) => a.when(q.sql))?.rows(q.sql) ?? [];
+      const rows = this.answers.find((a) => a.when(q.sql))?.rows(q.sql) ?? this.results.get(q.id) ?? [];
       const names = rows[0] ? Object.keys(rows[0]) : [];
       const ColumnInfo = names.map((Name) => ({ Name, Type: typeof rows[0]?.[Name] === "number" ? "bigint" : typeof rows[0]?.[Name] === "boolean" ? "boolean" : "varchar" }));
       const cell = (v: Cell) => (v === null ? {} : { VarCharValue: String(v) });

@@ -4,6 +4,7 @@ import {
   GetQueryResultsCommand,
   type GetQueryResultsCommandOutput,
   StartQueryExecutionCommand,
+  StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
 import type { QueryEngine, QueryResult, Row, SqlValue } from "../../ports/index.js";
 import { renderSql } from "../sql-params.js";
@@ -99,7 +100,11 @@ export class AthenaQueryEngine implements QueryEngine {
           q?.Status?.AthenaError?.Retryable ?? category === 1,
         );
       }
-      if (Date.now() > deadline) throw new QueryFailedError(`Athena query ${id} did not finish in time`, id, undefined, true);
+      if (Date.now() > deadline) {
+        // Stop it: a query left running (an INSERT above all) would race the retry of the caller.
+        await this.athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).catch(() => undefined);
+        throw new QueryFailedError(`Athena query ${id} did not finish in time and was stopped`, id, undefined, true);
+      }
       await this.sleep(wait);
       wait = Math.min(wait * 2, this.options.pollMaxMs ?? 5_000);
     }
