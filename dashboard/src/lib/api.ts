@@ -217,3 +217,80 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiProblemError || e instanceof NetworkError) return e;
   return new NetworkError(e instanceof Error ? e.message : String(e), { cause: e });
 }
+
+// ——— Head-of-unit ratings and the reform index (methodology §5, §6) ———
+// A client of its own, appended here so that createApiClient stays as it is: the same error
+// semantics (ApiProblemError / NetworkError, 401 → onUnauthorized), the same helpers.
+import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+export type { HeadRatings, ReformIndexView };
+
+/** Heads' general criteria as the admin route shows them. */
+export interface HeadGeneral {
+  readonly unitId: string;
+  readonly headId: string;
+  readonly period: string;
+  readonly max: number;
+  readonly points: number | null;
+  readonly evidence: string | null;
+  readonly version: number;
+  readonly updatedAt: string | null;
+}
+
+export interface RatingsApi {
+  /** Chairman, Home Affairs: every head of the period (optionally of one tier). */
+  headRatings(period: string, tier: string | undefined, signal?: AbortSignal): Promise<HeadRatings>;
+  /** Also the unit's own officers. */
+  unitHeadRatings(unitId: string, period: string, signal?: AbortSignal): Promise<HeadRatings>;
+  /** Half-years and years only. */
+  reformIndex(period: string, tier: string | undefined, signal?: AbortSignal): Promise<ReformIndexView>;
+  unitReformIndex(unitId: string, period: string, signal?: AbortSignal): Promise<ReformIndexView>;
+  headGeneral(unitId: string, headId: string, period: string, signal?: AbortSignal): Promise<HeadGeneral>;
+  putHeadGeneral(unitId: string, headId: string, period: string, body: { points: number; evidence: string }, version: number): Promise<HeadGeneral>;
+  /** Recompute a period's ratings (Home Affairs). */
+  refreshRatings(period: string): Promise<{ period: string; refreshed: boolean }>;
+}
+
+export function createRatingsApi(options: Partial<ApiClientOptions> = {}): RatingsApi {
+  const baseUrl = options.baseUrl ?? "";
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function json<T>(path: string, guard: Guard<T>, o: RequestOptions): Promise<T> {
+    const headers: Record<string, string> = { accept: "application/json" };
+    const token = options.token?.();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (o.body !== undefined) headers["content-type"] = "application/json";
+    if (o.version !== undefined) headers["if-match"] = `"${o.version}"`;
+    let res: Response;
+    try {
+      res = await doFetch(`${baseUrl}${path}`, { method: o.method ?? "GET", headers, ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }), signal: o.signal ?? null });
+    } catch (e) {
+      if (isAbortError(e)) throw e;
+      throw new NetworkError(`request failed: ${path}`, { cause: e });
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch (e) {
+      if (isAbortError(e)) throw e;
+      body = undefined;
+    }
+    if (!res.ok) {
+      if (res.status === 401) options.onUnauthorized?.();
+      throw new ApiProblemError(asProblem(body, res));
+    }
+    if (!guard(body)) throw new NetworkError(`unexpected response body from ${path}`);
+    return body;
+  }
+  const get = (signal?: AbortSignal): RequestOptions => ({ auth: true, signal });
+  return {
+    headRatings: (period, tier, signal) => json(`/v1/head-ratings${q({ period, tier })}`, withFields<HeadRatings>("heads", "period"), get(signal)),
+    unitHeadRatings: (unitId, period, signal) => json(`/v1/units/${seg(unitId)}/head-ratings${q({ period })}`, withFields<HeadRatings>("heads", "period"), get(signal)),
+    reformIndex: (period, tier, signal) => json(`/v1/reform-index${q({ period, tier })}`, withFields<ReformIndexView>("units", "period"), get(signal)),
+    unitReformIndex: (unitId, period, signal) => json(`/v1/units/${seg(unitId)}/reform-index${q({ period })}`, withFields<ReformIndexView>("units", "period"), get(signal)),
+    headGeneral: (unitId, headId, period, signal) =>
+      json(`/v1/admin/units/${seg(unitId)}/heads/${seg(headId)}/general/${seg(period)}`, withFields<HeadGeneral>("headId", "version"), get(signal)),
+    putHeadGeneral: (unitId, headId, period, body, version) =>
+      json(`/v1/admin/units/${seg(unitId)}/heads/${seg(headId)}/general/${seg(period)}`, withFields<HeadGeneral>("headId", "version"), { auth: true, method: "PUT", body, version }),
+    refreshRatings: (period) => json("/v1/admin/ratings", withFields<{ period: string; refreshed: boolean }>("period"), { auth: true, method: "POST", body: { period } }),
+  };
+}

@@ -124,7 +124,6 @@ export interface PageMessages {
     readonly r9Title: string;
     readonly r9Lead: string;
     readonly headsTitle: string;
-    readonly headsGap: string;
     readonly indicatorGap: (code: string) => string;
     readonly noWarnings: string;
     readonly top: (n: number) => string;
@@ -335,7 +334,6 @@ const vi: PageMessages = {
     r9Title: "Bốn lĩnh vực phức tạp (R9)",
     r9Lead: "Đầu tư, đất đai, xây dựng, kinh doanh có điều kiện: tỷ lệ trễ hạn, thư xin lỗi, trả lại, bổ sung nhiều lần.",
     headsTitle: "Người đứng đầu và xếp loại",
-    headsGap: "Chưa có số liệu: API chưa cung cấp xếp loại người đứng đầu. Mục này để trống có chủ ý, không hiển thị số liệu giả.",
     indicatorGap: (code) => `Chưa có số liệu: kỳ này chưa có chỉ số ${code} trong kết quả tính điểm.`,
     noWarnings: "Không có đơn vị nào có hồ sơ quá hạn hoặc sắp đến hạn.",
     top: (n) => `${n} đơn vị cao nhất`,
@@ -536,7 +534,6 @@ const en: PageMessages = {
     r9Title: "The four complex fields (R9)",
     r9Lead: "Investment, land, construction, conditional business licensing: late rate, apology coverage, refusals, repeated supplements.",
     headsTitle: "Heads of unit and their ratings",
-    headsGap: "No data: the API does not provide head-of-unit ratings yet. This section is left empty on purpose; no figures are invented.",
     indicatorGap: (code) => `No data: indicator ${code} is not in this period's scoring results yet.`,
     noWarnings: "No unit has an overdue or soon-due dossier.",
     top: (n) => `Top ${n} units`,
@@ -619,3 +616,194 @@ const en: PageMessages = {
 };
 
 export const PAGE_MESSAGES: Readonly<Record<Lang, PageMessages>> = { vi, en };
+
+// ——— Heads of unit (methodology §6) and the reform index (§5): the overview's sections and the admin form ———
+
+export interface RatingsMessages {
+  readonly heads: {
+    readonly lead: string;
+    readonly caption: (tier: string, period: string) => string;
+    readonly name: string;
+    readonly unit: string;
+    readonly tenure: string;
+    readonly tenureDays: (days: string, periodDays: string) => string;
+    readonly inOfficeUntilEnd: string;
+    readonly cases: (n: string) => string;
+    readonly results: (max: string) => string;
+    readonly general: (max: string) => string;
+    readonly total: string;
+    readonly band: string;
+    readonly serviceIndex: string;
+    readonly incomplete: string;
+    readonly deductions: string;
+    readonly deduction: Readonly<Record<string, string>>;
+    readonly pending: Readonly<Record<"SHORT_TENURE" | "NO_CASES" | "GENERAL_MISSING" | "RESCORE", string>>;
+    readonly notRated: string;
+    readonly awaiting: string;
+    readonly capped: string;
+    readonly cappedTag: string;
+    readonly demo: string;
+    readonly summary: (rated: string, pending: string, notRated: string) => string;
+    readonly none: string;
+    readonly notComputed: string;
+    readonly draft: string;
+    readonly computedAt: string;
+  };
+  readonly reform: {
+    readonly title: string;
+    readonly lead: string;
+    readonly provisional: string;
+    readonly caption: (tier: string, period: string) => string;
+    readonly halfYearsOnly: string;
+    readonly open: (period: string) => string;
+    readonly notEntered: string;
+    readonly computed: string;
+    readonly deducted: (points: string) => string;
+    readonly incomplete: string;
+    readonly none: string;
+    readonly notComputed: string;
+  };
+  readonly general: {
+    readonly title: string;
+    readonly lead: string;
+    readonly head: string;
+    readonly choose: string;
+    readonly period: string;
+    readonly points: (max: string) => string;
+    readonly evidence: string;
+    readonly save: string;
+    readonly recompute: (period: string) => string;
+    readonly recomputed: (period: string) => string;
+    readonly notScored: string;
+  };
+}
+
+const ratingsVi: RatingsMessages = {
+  heads: {
+    lead: "Mỗi người đứng đầu được đánh giá trên hồ sơ đơn vị tiếp nhận trong thời gian giữ chức vụ trong kỳ: kết quả 70 điểm (chỉ số phục vụ, trừ điểm khi thư xin lỗi dưới 100%, trả lời lấy ý kiến đúng hạn dưới 90%, kết luận kiểm tra), tiêu chí chung 30 điểm do Sở Nội vụ nhập. Xếp loại theo Nghị định 335/2025.",
+    caption: (tier, period) => `Người đứng đầu — ${tier}, ${period}`,
+    name: "Họ tên",
+    unit: "Đơn vị",
+    tenure: "Giữ chức vụ trong kỳ",
+    tenureDays: (days, periodDays) => `${days}/${periodDays} ngày`,
+    inOfficeUntilEnd: "đến cuối kỳ",
+    cases: (n) => `${n} hồ sơ tiếp nhận`,
+    results: (max) => `Kết quả /${max}`,
+    general: (max) => `Tiêu chí chung /${max}`,
+    total: "Tổng điểm",
+    band: "Xếp loại",
+    serviceIndex: "Chỉ số phục vụ trong thời gian giữ chức vụ",
+    incomplete: "có chỉ số thiếu dữ liệu",
+    deductions: "Trừ điểm",
+    deduction: { R2: "thư xin lỗi", R5: "trả lời lấy ý kiến", findings: "kết luận kiểm tra" },
+    pending: {
+      SHORT_TENURE: "Giữ chức vụ dưới nửa kỳ: liệt kê, không xếp loại.",
+      NO_CASES: "Chưa có hồ sơ có kết quả trong thời gian giữ chức vụ.",
+      GENERAL_MISSING: "Chờ Sở Nội vụ nhập tiêu chí chung.",
+      RESCORE: "Thời gian giữ chức vụ vừa được sửa: kết quả tính lại ở lần chấm điểm tới.",
+    },
+    notRated: "Không xếp loại",
+    awaiting: "Chưa xếp loại",
+    capped: "Đạt mức Xuất sắc nhưng xếp Tốt: tối đa 20% số người được xếp Tốt trở lên trong cùng cấp được xếp Xuất sắc (Nghị định 335/2025).",
+    cappedTag: "giới hạn 20%",
+    demo: "tên mẫu",
+    summary: (rated, pending, notRated) => `${rated} đã xếp loại · ${pending} chưa đủ điều kiện · ${notRated} không xếp loại`,
+    none: "Không có người đứng đầu được xếp loại ở cấp này trong kỳ (cơ quan ngành dọc không được xếp loại).",
+    notComputed: "Chưa tính xếp loại người đứng đầu cho kỳ này (kỳ chưa được chấm điểm).",
+    draft: "Số liệu làm việc (dự thảo), chưa công bố.",
+    computedAt: "Tính lúc",
+  },
+  reform: {
+    title: "Chỉ số cải cách hành chính (PAR Index)",
+    lead: "8 lĩnh vực, 100 điểm: tiêu chí 3, 7, 8 tính từ chỉ số của đơn vị; tiêu chí còn lại và kết quả khảo sát do Sở Nội vụ thẩm định, nhập; kết luận kiểm tra đã có thông báo bị trừ vào tiêu chí ghi trong kết luận.",
+    provisional: "Khung tiêu chí tạm thời (theo cấu trúc của Bộ Nội vụ): chưa có quyết định của tỉnh.",
+    caption: (tier, period) => `Chỉ số CCHC — ${tier}, ${period}`,
+    halfYearsOnly: "Chỉ số CCHC được tính theo 6 tháng và theo năm.",
+    open: (period) => `Xem ${period}`,
+    notEntered: "chưa nhập",
+    computed: "tính tự động từ chỉ số",
+    deducted: (points) => `trừ ${points}`,
+    incomplete: "chưa đủ tiêu chí",
+    none: "Không có đơn vị nào ở cấp này có chỉ số CCHC (cơ quan ngành dọc không được đánh giá).",
+    notComputed: "Chưa tính chỉ số CCHC cho kỳ này (kỳ chưa được chấm điểm).",
+  },
+  general: {
+    title: "Tiêu chí chung của người đứng đầu",
+    lead: "30 điểm mỗi kỳ, Sở Nội vụ nhập kèm căn cứ; khi nhập xong, xếp loại của kỳ được tính lại ngay.",
+    head: "Người đứng đầu",
+    choose: "— chọn —",
+    period: "Kỳ",
+    points: (max) => `Điểm (0–${max})`,
+    evidence: "Căn cứ",
+    save: "Lưu tiêu chí chung",
+    recompute: (period) => `Tính lại xếp loại kỳ ${period}`,
+    recomputed: (period) => `Đã tính lại xếp loại kỳ ${period}.`,
+    notScored: "Kỳ này chưa được chấm điểm: chưa có gì để xếp loại.",
+  },
+};
+
+const ratingsEn: RatingsMessages = {
+  heads: {
+    lead: "Each head is rated on the dossiers their unit received during their tenure inside the period: results 70 points (the service index, less deductions for apology coverage below 100 %, consultation answers on time below 90 %, inspection findings), general criteria 30 points entered by Home Affairs. Bands after Decree 335/2025.",
+    caption: (tier, period) => `Heads of unit — ${tier}, ${period}`,
+    name: "Name",
+    unit: "Unit",
+    tenure: "In office in the period",
+    tenureDays: (days, periodDays) => `${days}/${periodDays} days`,
+    inOfficeUntilEnd: "to the end",
+    cases: (n) => `${n} dossiers received`,
+    results: (max) => `Results /${max}`,
+    general: (max) => `General /${max}`,
+    total: "Total",
+    band: "Rating",
+    serviceIndex: "Service index over the tenure",
+    incomplete: "some indicators have no data",
+    deductions: "Deductions",
+    deduction: { R2: "apology letters", R5: "consultation answers", findings: "inspection findings" },
+    pending: {
+      SHORT_TENURE: "In office for less than half of the period: listed, not rated.",
+      NO_CASES: "No dossier with a verdict during the tenure yet.",
+      GENERAL_MISSING: "Awaiting the general criteria from Home Affairs.",
+      RESCORE: "The tenure was just edited: results are recomputed at the next scoring run.",
+    },
+    notRated: "Not rated",
+    awaiting: "Pending",
+    capped: "Scored Excellent, rated Good: at most 20 % of the heads rated Good or better in a tier may be Excellent (Decree 335/2025).",
+    cappedTag: "20 % quota",
+    demo: "demo name",
+    summary: (rated, pending, notRated) => `${rated} rated · ${pending} pending · ${notRated} not rated`,
+    none: "No head of unit rated in this tier for this period (vertical agencies are not rated).",
+    notComputed: "Head-of-unit ratings have not been computed for this period (it has not been scored).",
+    draft: "Working (draft) figures, not published.",
+    computedAt: "Computed at",
+  },
+  reform: {
+    title: "Administrative reform index (PAR Index)",
+    lead: "8 fields, 100 points: fields 3, 7 and 8 are computed from the unit's indicators; the others and the survey result are appraised and entered by Home Affairs; concluded inspection findings deduct from the field they name.",
+    provisional: "Provisional criteria tree (the Ministry of Home Affairs' structure): the province's own decision was not found.",
+    caption: (tier, period) => `Reform index — ${tier}, ${period}`,
+    halfYearsOnly: "The reform index is set per half-year and per year.",
+    open: (period) => `Show ${period}`,
+    notEntered: "not entered",
+    computed: "computed from the indicators",
+    deducted: (points) => `less ${points}`,
+    incomplete: "criteria missing",
+    none: "No unit of this tier has a reform index (vertical agencies are not assessed).",
+    notComputed: "The reform index has not been computed for this period (it has not been scored).",
+  },
+  general: {
+    title: "General criteria of heads of unit",
+    lead: "30 points per period, entered by Home Affairs with the evidence; the period's ratings are recomputed as soon as they are saved.",
+    head: "Head of unit",
+    choose: "— choose —",
+    period: "Period",
+    points: (max) => `Points (0–${max})`,
+    evidence: "Evidence",
+    save: "Save the general criteria",
+    recompute: (period) => `Recompute the ratings of ${period}`,
+    recomputed: (period) => `The ratings of ${period} were recomputed.`,
+    notScored: "This period has not been scored: nothing to rate yet.",
+  },
+};
+
+export const RATINGS_MESSAGES: Readonly<Record<Lang, RatingsMessages>> = { vi: ratingsVi, en: ratingsEn };

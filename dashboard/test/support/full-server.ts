@@ -8,6 +8,7 @@ import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import type {
   AuditEntry, Criterion, DemoUser, Finding, HeadRoster, Publications, RankingView, UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "../../src/lib/api-types.js";
+import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { type Answer, fakeServer } from "./fake-server.js";
 
 export const DEMO_USERS: DemoUser[] = [
@@ -41,6 +42,9 @@ export interface FullServerInit {
   readonly heads?: HeadRoster[];
   readonly publications?: Record<string, Publications>;
   readonly audit?: AuditEntry[];
+  /** Head-of-unit ratings and reform index, keyed by period (absent = 404 NO_RATINGS). */
+  readonly headRatings?: Record<string, HeadRatings>;
+  readonly reformIndex?: Record<string, ReformIndexView>;
   /** Seconds until a token expires (default 900). */
   readonly ttl?: number;
 }
@@ -55,7 +59,7 @@ export function fullServer(init: FullServerInit) {
   const calls: Call[] = [];
   const findings = new Map((init.findings ?? []).map((f) => [f.findingId, f]));
   const criteria = new Map(Object.entries(init.criteria ?? {}));
-  const state = { revoked: false, nextId: 100, published: [] as string[] };
+  const state = { revoked: false, nextId: 100, published: [] as string[], general: new Map<string, Record<string, unknown> & { version: number }>() };
 
   const userOf = (auth: string | null): DemoUser | null => {
     const m = /^Bearer tok-(.+)$/.exec(auth ?? "");
@@ -104,6 +108,16 @@ export function fullServer(init: FullServerInit) {
       const r = init.privateRankings?.[`${q.get("period")}/${q.get("tier")}`];
       return r ? json(r) : problem(404, "NO_SNAPSHOT");
     }
+    if (p === "/v1/head-ratings" || p === "/v1/reform-index") {
+      if (user.role === "unit-officer") return problem(403, "FORBIDDEN");
+      const tier = q.get("tier");
+      if (p === "/v1/head-ratings") {
+        const doc = init.headRatings?.[q.get("period") ?? ""];
+        return doc ? json({ ...doc, heads: doc.heads.filter((h) => !tier || h.tier === tier) }) : problem(404, "NO_RATINGS");
+      }
+      const doc = init.reformIndex?.[q.get("period") ?? ""];
+      return doc ? json({ ...doc, units: doc.units.filter((u) => !tier || u.tier === tier) }) : problem(404, "NO_RATINGS");
+    }
     if (p === "/v1/warnings") {
       if (user.role === "unit-officer") return problem(403, "FORBIDDEN");
       return json(init.warningSummary ?? { asOf: "2024-07-01T02:00:00.000Z", units: [] });
@@ -150,6 +164,22 @@ export function fullServer(init: FullServerInit) {
         return json(next);
       }
       if (p === "/v1/admin/heads") return json({ units: init.heads ?? [] });
+      const general = /^\/v1\/admin\/units\/([^/]+)\/heads\/([^/]+)\/general\/([^/]+)$/.exec(p);
+      if (general) {
+        const key = general.slice(1).map((x) => decodeURIComponent(x as string)).join("/");
+        const current = state.general.get(key) ?? { unitId: general[1], headId: general[2], period: general[3], max: 30, points: null, evidence: null, version: 0, updatedAt: null };
+        if (method === "GET") return json(current, 200, { etag: `"${current.version}"` });
+        if (headers.get("if-match") !== `"${current.version}"`) return problem(409, "VERSION_CONFLICT");
+        const b = body as { points: number; evidence: string };
+        if (!(b.points >= 0 && b.points <= 30)) return problem(422, "INVALID_CONTENT");
+        const next = { ...current, points: b.points, evidence: b.evidence, version: current.version + 1 };
+        state.general.set(key, next);
+        return json(next);
+      }
+      if (p === "/v1/admin/ratings") {
+        const period = (body as { period: string }).period;
+        return init.headRatings?.[period] ? json({ period, refreshed: true }) : problem(409, "NO_DRAFT");
+      }
       if (p === "/v1/admin/publications") {
         return json(init.publications?.[q.get("period") ?? ""] ?? { period: q.get("period"), versions: [], draft: {} });
       }

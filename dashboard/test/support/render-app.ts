@@ -1,4 +1,5 @@
 import { render, waitFor } from "@testing-library/svelte";
+import { vi } from "vitest";
 import App from "../../src/App.svelte";
 import { createApiClient } from "../../src/lib/api.js";
 import { browserNav } from "../../src/lib/router.js";
@@ -30,6 +31,8 @@ export function renderAt(server: { fetch: typeof fetch }, url: string, options: 
   }
   const session = new SessionModel({ storage });
   const api = createApiClient({ fetch: server.fetch, token: () => session.token(), onUnauthorized: () => session.expire() });
+  // Clients built by a page itself (the ratings client, api.ts `createRatingsApi`) use the global fetch: the same fake.
+  vi.stubGlobal("fetch", server.fetch);
   const app = new AppModel({ api, nav: browserNav(window), session });
   return { app, session, ...render(App, { props: { app } }) };
 }

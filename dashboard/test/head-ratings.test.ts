@@ -1,0 +1,190 @@
+import axe from "axe-core";
+import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
+import type { HeadRatings, HeadRatingView, ReformIndexUnit, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import { describe, expect, it } from "vitest";
+import type { RankingView } from "../src/lib/api-types.js";
+import { aFullUnit, aMeta, aSnapshot, ranked } from "./support/builders.js";
+import { fullServer } from "./support/full-server.js";
+import { renderAt, settled } from "./support/render-app.js";
+
+const aHead = (headId: string, o: Partial<HeadRatingView> = {}): HeadRatingView => ({
+  headId,
+  unitId: "DEPT-STP",
+  tier: "DEPARTMENT",
+  unitNameVi: "Sở Tư pháp",
+  unitNameEn: "Department of Justice",
+  name: `${headId} Nguyễn Văn Minh (demo)`,
+  title: "Giám đốc",
+  demo: true,
+  status: "RATED",
+  pending: null,
+  tenure: { from: "2024-01-01", to: "2024-06-30", days: 182, periodDays: 182, cases: 120, serviceIndex: 90, serviceIndexComplete: true, ratios: { R2: 1, R5: 1 }, indicators: {} },
+  results: 63,
+  deductions: { R2: 0, R5: 0, findings: 0 },
+  general: 28,
+  total: 91,
+  band: "EXCELLENT",
+  cappedFromExcellent: false,
+  ...o,
+});
+
+const HEADS: HeadRatings = {
+  period: "2024-H1",
+  methodology: "dn-2026.1",
+  computedAt: "2024-07-02T03:00:00.000Z",
+  scoredAt: "2024-07-02T03:00:00.000Z",
+  status: "draft",
+  resultsMax: 70,
+  generalMax: 30,
+  heads: [
+    aHead("H-1"),
+    // Scored 91.5 but the tier's quota of Excellent is used: rated Good, and the page says so.
+    aHead("H-2", { unitId: "DEPT-SXD", unitNameVi: "Sở Xây dựng", total: 91.5, results: 63.5, band: "GOOD", cappedFromExcellent: true }),
+    // Results computed, general criteria not entered: pending; an R2 shortfall deducted 2.5.
+    aHead("H-3", { unitId: "DEPT-SNV", unitNameVi: "Sở Nội vụ", status: "PENDING", pending: "GENERAL_MISSING", results: 55.5, deductions: { R2: 2.5, R5: 0, findings: 0 }, general: null, total: null, band: null }),
+    // In office for 40 of 182 days: listed, not rated.
+    aHead("H-4", { unitId: "DEPT-SNV", unitNameVi: "Sở Nội vụ", status: "NOT_RATED", pending: "SHORT_TENURE", tenure: { ...aHead("x").tenure, from: "2024-05-22", days: 40, cases: 30 }, results: null, general: null, total: null, band: null }),
+    aHead("H-5", { tier: "COMMUNE", unitId: "COM-1", unitNameVi: "Xã Một", total: 72, band: "GOOD" }),
+  ],
+};
+
+const criteria = (points: (number | null)[], deductions: number[] = []) =>
+  [10, 8, 22, 8, 12, 6, 14, 20].map((max, i) => ({ code: `PAR${i + 1}`, max, source: [2, 6, 7].includes(i) ? ("COMPUTED" as const) : ("MANUAL" as const), base: points[i] ?? null, deduction: deductions[i] ?? 0, points: points[i] === null || points[i] === undefined ? null : Math.max(0, (points[i] as number) - (deductions[i] ?? 0)) }));
+const aReformUnit = (unitId: string, nameVi: string, o: Partial<ReformIndexUnit>): ReformIndexUnit => ({ unitId, tier: "DEPARTMENT", nameVi, nameEn: nameVi, criteria: [], total: 0, complete: true, band: "GOOD", ...o });
+const REFORM: ReformIndexView = {
+  period: "2024-H1",
+  methodology: "dn-2026.1",
+  computedAt: "2024-07-02T03:00:00.000Z",
+  status: "draft",
+  provisional: true,
+  units: [
+    // 8 + 6 + 11.45 + 7 + (10 − 3) + 5 + 1.12 + 15.53 = 61.1
+    aReformUnit("DEPT-STP", "Sở Tư pháp", { criteria: criteria([8, 6, 11.45, 7, 10, 5, 1.12, 15.53], [0, 0, 0, 0, 3]), total: 61.1, band: "AVERAGE" }),
+    aReformUnit("DEPT-SXD", "Sở Xây dựng", { criteria: criteria([null, null, 18, null, null, null, 12, 14]), total: 44, complete: false, band: "WEAK" }),
+  ],
+};
+
+function view(period: string, units = ranked([aFullUnit("DEPT-STP", "Sở Tư pháp", { early: 60, onTime: 37, late: 2, overdue: 1 })])): RankingView {
+  return { ...aSnapshot({ period, tier: "DEPARTMENT", units }), publication: { version: null, publishedAt: null, draftDiffers: false } };
+}
+
+const server = () =>
+  fullServer({
+    meta: aMeta({ periods: ["2024-06", "2024-H1"] }),
+    privateRankings: { "2024-H1/DEPARTMENT": view("2024-H1"), "2024-06/DEPARTMENT": view("2024-06") },
+    headRatings: { "2024-H1": HEADS },
+    reformIndex: { "2024-H1": REFORM },
+    heads: [{ unitId: "DEPT-STP", version: 1, heads: [{ headId: "H-1", unitId: "DEPT-STP", name: "Lý Minh Long (demo)", title: "Giám đốc", tenureFrom: "2020-01-01", tenureTo: null, demo: true }] }],
+  });
+
+async function seriousViolations() {
+  const result = await axe.run(document.documentElement, { rules: { "color-contrast": { enabled: false } }, resultTypes: ["violations"] });
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const rowOf = (headId: string) => screen.getAllByTestId("head-rating").find((r) => r.dataset.headId === headId) as HTMLElement;
+
+describe("Component: HeadRatings in the chairman overview (methodology §6)", () => {
+  it("lists the tier's heads with tenure, results /70, general /30 or pending, total, band, and the 20 % note", async () => {
+    const api = server();
+    renderAt(api, "#/overview?period=2024-H1&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    const table = await screen.findByTestId("head-ratings");
+    // The tier filter is the server's: the commune head is not in the departments' table.
+    expect(screen.getAllByTestId("head-rating").map((r) => r.dataset.headId)).toEqual(["H-1", "H-2", "H-3", "H-4"]);
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent?.trim())).toEqual(["Họ tên", "Đơn vị", "Giữ chức vụ trong kỳ", "Kết quả /70", "Tiêu chí chung /30", "Tổng điểm", "Xếp loại"]);
+    expect(screen.getByTestId("head-ratings-summary").textContent).toBe("2 đã xếp loại · 1 chưa đủ điều kiện · 1 không xếp loại");
+
+    const h1 = rowOf("H-1");
+    expect(h1.textContent).toContain("01/01/2024 – 30/06/2024");
+    expect(h1.textContent).toContain("182/182 ngày · 120 hồ sơ tiếp nhận");
+    expect(h1.textContent).toContain("63,00");
+    expect(h1.textContent).toContain("28,00");
+    expect(h1.textContent).toContain("91,00");
+    expect(h1.textContent).toContain("Hoàn thành xuất sắc nhiệm vụ");
+    expect(within(h1).queryByTestId("capped-note")).toBeNull();
+
+    const h2 = rowOf("H-2");
+    expect(h2.dataset.capped).toBe("true");
+    expect(h2.textContent).toContain("Hoàn thành tốt nhiệm vụ");
+    expect(within(h2).getByTestId("capped-note").textContent).toContain("tối đa 20% số người được xếp Tốt trở lên trong cùng cấp");
+
+    const h3 = rowOf("H-3");
+    expect(h3.dataset.status).toBe("PENDING");
+    expect(within(h3).getByTestId("pending-reason").textContent).toBe("Chờ Sở Nội vụ nhập tiêu chí chung.");
+    expect(within(h3).getByTestId("head-deduction").textContent).toBe("−2,50 thư xin lỗi");
+    expect(h3.textContent).toContain("55,50");
+
+    expect(within(rowOf("H-4")).getByTestId("pending-reason").dataset.reason).toBe("SHORT_TENURE");
+    expect(rowOf("H-4").textContent).toContain("Không xếp loại");
+    expect(api.callsTo("/v1/head-ratings").every((c) => c.authorized)).toBe(true);
+  });
+
+  it("reads in English, and has no serious or critical axe violation", async () => {
+    renderAt(server(), "#/overview?period=2024-H1&tier=DEPARTMENT&lang=en", { user: "home-affairs" });
+    await settled();
+    await screen.findByTestId("head-ratings");
+    await screen.findByTestId("reform-index");
+    expect(rowOf("H-1").textContent).toContain("Excellent completion");
+    expect(within(rowOf("H-2")).getByTestId("capped-note").textContent).toContain("at most 20 % of the heads rated Good or better");
+    expect(within(rowOf("H-3")).getByTestId("pending-reason").textContent).toBe("Awaiting the general criteria from Home Affairs.");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("a period not rated yet says so; nothing is invented", async () => {
+    renderAt(server(), "#/overview?period=2024-06&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    expect((await screen.findByTestId("heads-not-computed")).textContent).toContain("Chưa tính");
+    expect(screen.queryByTestId("head-ratings")).toBeNull();
+  });
+});
+
+describe("Component: ReformIndex in the chairman overview (methodology §5)", () => {
+  it("shows the 8 fields per unit, deductions, missing criteria, the total and band, and says the template is provisional", async () => {
+    renderAt(server(), "#/overview?period=2024-H1&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    const table = await screen.findByTestId("reform-index");
+    expect(table.querySelectorAll("thead th[data-criterion]")).toHaveLength(8);
+    const [first, second] = screen.getAllByTestId("reform-row");
+    expect(first?.dataset.unitId).toBe("DEPT-STP");
+    expect(first?.querySelectorAll("td[data-criterion]")).toHaveLength(8);
+    expect(first?.querySelector('td[data-criterion="PAR5"]')?.textContent).toContain("7,00");
+    expect(within(first as HTMLElement).getByTestId("reform-deduction").textContent).toBe("trừ 3,00");
+    expect(first?.textContent).toContain("61,10");
+    expect(first?.textContent).toContain("Trung bình");
+    expect(second?.dataset.complete).toBe("false");
+    expect(second?.querySelector('td[data-criterion="PAR1"]')?.textContent).toContain("chưa nhập");
+    expect(second?.textContent).toContain("chưa đủ tiêu chí");
+    expect(screen.getByTestId("reform-provisional").textContent).toContain("tạm thời");
+  });
+
+  it("a month has no reform index: the page offers the half-year that contains it", async () => {
+    renderAt(server(), "#/overview?period=2024-06&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    expect(screen.getByTestId("reform-half-years-only").textContent).toContain("6 tháng");
+    await fireEvent.click(screen.getByTestId("reform-open"));
+    await waitFor(() => expect(window.location.hash).toBe("#/overview?period=2024-H1&tier=DEPARTMENT"));
+    expect(await screen.findByTestId("reform-index")).toBeTruthy();
+  });
+});
+
+describe("Page: Home Affairs — general criteria of heads (methodology §6)", () => {
+  it("enters a head's general criteria at the stored version, and recomputes a period", async () => {
+    const api = server();
+    renderAt(api, "#/admin/heads?period=2024-H1", { user: "home-affairs" });
+    await settled();
+    const form = await screen.findByTestId("head-general-form");
+    await fireEvent.change(within(form).getByTestId("head-general-period"), { target: { value: "2024-H1" } });
+    await fireEvent.change(within(form).getByTestId("head-general-head"), { target: { value: "DEPT-STP|H-1" } });
+    await fireEvent.input(within(form).getByTestId("head-general-points"), { target: { value: "27.5" } });
+    await fireEvent.input(within(form).getByTestId("head-general-evidence"), { target: { value: "Biên bản 12/BB-SNV" } });
+    await fireEvent.click(within(form).getByTestId("head-general-save"));
+    await waitFor(() => expect(screen.getByTestId("head-general-outcome").dataset.kind).toBe("ok"));
+    const put = api.calls.find((c) => c.method === "PUT" && c.path.includes("/general/"));
+    expect(put).toMatchObject({ path: "/v1/admin/units/DEPT-STP/heads/H-1/general/2024-H1", ifMatch: '"0"', body: { points: 27.5, evidence: "Biên bản 12/BB-SNV" } });
+
+    await fireEvent.click(within(form).getByTestId("ratings-recompute"));
+    await waitFor(() => expect(screen.getByTestId("head-general-outcome").textContent).toContain("Đã tính lại"));
+    expect(await seriousViolations()).toEqual([]);
+  });
+});
