@@ -34,13 +34,16 @@ beforeEach(() => {
   athena.reset();
   snapshotPks.length = 0;
   ddb.reset();
+  // A table that keeps what is put and gets it back (snapshots are read again by the ratings).
+  const items = new Map<string, Record<string, unknown>>();
   ddb.on(PutCommand).callsFake(async (input) => {
     const pk = String(input.Item?.["pk"]);
     if (pk.startsWith("SNAP#")) snapshotPks.push(`${pk}|${String(input.Item?.["sk"])}`);
+    items.set(`${pk}|${String(input.Item?.["sk"])}`, input.Item as Record<string, unknown>);
     return {};
   });
   ddb.on(QueryCommand).resolves({ Items: [] });
-  ddb.on(GetCommand).resolves({});
+  ddb.on(GetCommand).callsFake(async (input) => ({ Item: items.get(`${String(input.Key?.["pk"])}|${String(input.Key?.["sk"])}`) }));
   // The night after 29 February 2024, at 01:45 in Dong Nai (18:45 UTC the day before).
   vi.setSystemTime(new Date("2024-03-01T01:45:00+07:00"));
 });
@@ -71,6 +74,18 @@ describe("Handler: score (scheduled)", () => {
     expect(s3.puts("public/").filter((k) => k.startsWith("public/dn-2026.1/2024-02/"))).toEqual(
       ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"].map((t) => `public/dn-2026.1/2024-02/${t}.json`),
     );
+  });
+
+  it("rates the heads of every period and computes the reform index of the half-year and the year (scoreAndRate)", async () => {
+    await run({ job: "score", source: "schedule" });
+    expect(s3.puts("ratings/").sort()).toEqual(
+      [
+        ...["2024-03", "2024-Q1", "2024-H1", "2024", "2024-02"].map((p) => `ratings/dn-2026.1/${p}/heads.json`),
+        "ratings/dn-2026.1/2024-H1/reform-index.json",
+        "ratings/dn-2026.1/2024/reform-index.json",
+      ].sort(),
+    );
+    expect(athena.sql((sql) => sql.includes("tenure_cases")).length).toBe(5); // the head-attribution statement, once per period
   });
 
   it("writes dim_calendar and dim_units before the first query, and not again when they have not changed", async () => {

@@ -67,8 +67,8 @@ describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", ()
       .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
       .map((r) => /\/([a-z_\-/]+)\*"\]\]\}$/.exec(JSON.stringify(r))?.[1]);
 
-  it("lets scoring write the calendar and unit dimensions, and not the catalog's", () => {
-    expect(putPrefixes("JobsScoringHandlerRole").sort()).toEqual(["athena-results/", "dims/calendar/", "dims/units/", "drilldown/", "public/"]);
+  it("lets scoring write the calendar and unit dimensions (not the catalog's), the ratings, drill-downs and public JSON", () => {
+    expect(putPrefixes("JobsScoringHandlerRole").sort()).toEqual(["athena-results/", "dims/calendar/", "dims/units/", "drilldown/", "public/", "ratings/"]);
   });
 
   it("lets compaction write curated/ and the catalog dimensions, and not the calendar or units", () => {

@@ -1,6 +1,7 @@
 import { type Period, parsePeriod, isPeriodId } from "@scorecard/shared";
 import { scheduledPeriodIds } from "@scorecard/shared/time/current-periods";
-import { type ScoreDeps, scorePeriod } from "./score-period.js";
+import { type RatingDeps, scoreAndRate } from "./ratings.js";
+import type { ScoreDeps } from "./score-period.js";
 import { type DimWrite, type DimsDeps, writeDims } from "./write-dims.js";
 
 /** What EventBridge Scheduler sends (`{"job":"score","source":"schedule"}`), or an operator's re-run. */
@@ -57,11 +58,12 @@ export function periodsOfJob(input: ScoreJobInput | null | undefined, now: Date)
 /** Where a job reports progress (the handler passes the Powertools logger). */
 export type JobLog = (level: "info" | "warn" | "error", message: string, detail: Record<string, unknown>) => void;
 
-export type ScoreJobDeps = ScoreDeps & Pick<DimsDeps, "lake" | "catalog" | "calendar">;
+export type ScoreJobDeps = ScoreDeps & Pick<DimsDeps, "lake" | "catalog" | "calendar"> & Pick<RatingDeps, "stores">;
 
 /**
  * The scheduled scoring run: bring the calendar and unit dimensions in the lake up to date (only
- * when they changed), then score each period (snapshots, drill-downs, public JSON). A period that
+ * when they changed), then score each period (snapshots, drill-downs, public JSON) with its head
+ * ratings and reform index (scoreAndRate, what every place that scores calls). A period that
  * fails does not stop the others; the run then throws, so Lambda retries it (every step is a
  * rewrite, so a retry is safe) and finally dead-letters it, which raises the alarm.
  */
@@ -71,7 +73,7 @@ export const scoreJob =
     const periods = periodsOfJob(input, deps.clock.now());
     const dims = await writeDims({ lake: deps.lake, catalog: deps.catalog, calendar: deps.calendar })();
     log("info", "dimensions", { dims: dims.map((d) => ({ table: d.table, rows: d.rows, written: d.written, sha256: d.sha256 })) });
-    const score = scorePeriod(deps);
+    const score = scoreAndRate(deps, deps);
     const done: { period: string; tiers: number; units: number }[] = [];
     const failures: { period: string; error: unknown }[] = [];
     for (const period of periods) {

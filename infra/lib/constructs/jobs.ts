@@ -30,7 +30,8 @@ const DOMAIN_DIMS = [dimPrefix("dim_calendar"), dimPrefix("dim_units")];
  * complaint and catalog versions into JSON-lines tables (`curated/complaints/`, `dims/procedures/`);
  * it keeps its manifest and lock under `curated/_compacted/`. Scoring renders `dims/calendar/` and
  * `dims/units/` when they changed, runs the SQL in Athena, applies the methodology and writes
- * snapshots (DynamoDB), drill-downs and the public JSON. Scoring runs after compaction each night.
+ * snapshots (DynamoDB), drill-downs, head ratings and the reform index (`ratings/`) and the public
+ * JSON. Scoring runs after compaction each night.
  */
 export class Jobs extends Construct {
   readonly compaction: ScheduledJob;
@@ -69,7 +70,7 @@ export class Jobs extends Construct {
     });
     this.scoring.function
       .bindTable({ store: props.store, access: "read-write" })
-      .bindLake({ lake: props.lake, read: DOMAIN_DIMS, write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, ...DOMAIN_DIMS] });
+      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.ratings, ...DOMAIN_DIMS], write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, ...DOMAIN_DIMS] });
     props.catalog.grantQuery(this.scoring.function);
   }
 }
