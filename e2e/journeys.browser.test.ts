@@ -40,7 +40,7 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     page = await browser.newPage();
     page.on("request", (r) => requests.push(r.url()));
     mkdirSync(shots, { recursive: true });
-  }, 300_000);
+  }, 420_000); // seeding scores every period of the demo, with its head ratings and reform index
 
   afterAll(async () => {
     await browser?.close();
@@ -167,6 +167,13 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       await open("/#/overview?period=2025-H2&tier=DEPARTMENT", "overview-page");
       await page.waitForSelector("[data-testid=province-totals]");
       expect(await page.locator("[data-testid=overview-row]").count()).toBeGreaterThan(5);
+      // Heads of unit (methodology §6): some rated, some pending (demo general criteria for some heads only).
+      await page.waitForSelector("[data-testid=head-ratings] [data-testid=head-rating]", { timeout: 30_000 });
+      expect(await page.locator("[data-testid=head-rating][data-status=RATED]").count()).toBeGreaterThan(0);
+      expect(await page.locator("[data-testid=head-rating][data-status=PENDING]").count()).toBeGreaterThan(0);
+      // The reform index (§5) of the half-year, eight fields per unit.
+      await page.waitForSelector("[data-testid=reform-index] [data-testid=reform-row]", { timeout: 30_000 });
+      expect(await page.locator("[data-testid=reform-row]").first().locator("td[data-criterion]").count()).toBe(8);
       await expectAccessible("overview");
       await shot("chairman-overview");
     });

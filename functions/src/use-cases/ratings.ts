@@ -74,14 +74,11 @@ export const refreshRatings =
     const snaps = (await Promise.all(ratedTiers(m).map((t) => deps.snapshots.get(deps.methodology, period.id, t)))).filter((s) => s !== undefined);
     if (snaps.length === 0) return { heads: null, reform: null };
     const units = new Map<string, RankedUnit>(snaps.flatMap((s) => s.units.map((u) => [u.unitId, u] as const)));
-    const [rosters, storedFindings] = await Promise.all([deps.stores.heads.list(), deps.stores.findings.listByPeriod(period.id)]);
-    const findings = storedFindings.filter((f) => f.status === "CONCLUDED").map(asFinding);
-    const heads: Head[] = rosters.flatMap((r) => r.heads.map((h) => ({ ...h, unitId: r.unitId })));
     // One read per unit gives both its manual reform criteria and its heads' general criteria.
     const manual = new Map<string, Record<string, number>>();
     const general = new Map<string, number>();
     const manualCodes = new Set(m.reformIndex.criteria.filter((c) => c.source === "MANUAL").map((c) => c.code));
-    await mapLimit([...units.keys()], 24, async (unitId) => {
+    const readCriteria = mapLimit([...units.keys()], 24, async (unitId) => {
       const own: Record<string, number> = {};
       for (const c of await deps.stores.criteria.list(unitId, period.id)) {
         if (c.points === null) continue;
@@ -90,9 +87,17 @@ export const refreshRatings =
       }
       manual.set(unitId, own);
     });
-    const now = deps.clock.now().toISOString();
     const hKey = headRatingsKey(deps.methodology, period.id);
-    const previous = days ? undefined : await readJson<HeadRatings>(deps.lake, hKey);
+    const [rosters, storedFindings, previous, surveys] = await Promise.all([
+      deps.stores.heads.list(),
+      deps.stores.findings.listByPeriod(period.id),
+      days ? undefined : readJson<HeadRatings>(deps.lake, hKey),
+      hasReformIndex(period) ? deps.stores.surveys.list(period.id) : [],
+      readCriteria,
+    ]);
+    const findings = storedFindings.filter((f) => f.status === "CONCLUDED").map(asFinding);
+    const heads: Head[] = rosters.flatMap((r) => r.heads.map((h) => ({ ...h, unitId: r.unitId })));
+    const now = deps.clock.now().toISOString();
     const tenure = days ? tenureFromDays(m, period, days) : tenureFromPrevious(previous?.heads ?? []);
     const headRatings: HeadRatings = {
       period: period.id,
@@ -107,7 +112,7 @@ export const refreshRatings =
     await deps.lake.put(hKey, JSON.stringify(headRatings), "application/json");
     let reform: ReformIndexView | null = null;
     if (hasReformIndex(period)) {
-      const survey = new Map((await deps.stores.surveys.list(period.id)).map((s) => [s.unitId, s.share]));
+      const survey = new Map(surveys.map((s) => [s.unitId, s.share]));
       reform = {
         period: period.id,
         methodology: deps.methodology,
