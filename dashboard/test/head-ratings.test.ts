@@ -50,7 +50,7 @@ const HEADS: HeadRatings = {
 
 const criteria = (points: (number | null)[], deductions: number[] = []) =>
   [10, 8, 22, 8, 12, 6, 14, 20].map((max, i) => ({ code: `PAR${i + 1}`, max, source: [2, 6, 7].includes(i) ? ("COMPUTED" as const) : ("MANUAL" as const), base: points[i] ?? null, deduction: deductions[i] ?? 0, points: points[i] === null || points[i] === undefined ? null : Math.max(0, (points[i] as number) - (deductions[i] ?? 0)) }));
-const aReformUnit = (unitId: string, nameVi: string, o: Partial<ReformIndexUnit>): ReformIndexUnit => ({ unitId, tier: "DEPARTMENT", nameVi, nameEn: nameVi, criteria: [], total: 0, complete: true, band: "GOOD", ...o });
+const aReformUnit = (unitId: string, nameVi: string, o: Partial<ReformIndexUnit>): ReformIndexUnit => ({ unitId, tier: "DEPARTMENT", nameVi, nameEn: nameVi, criteria: [], total: 0, scoredMax: 100, complete: true, band: "GOOD", ...o });
 const REFORM: ReformIndexView = {
   period: "2024-H1",
   methodology: "dn-2026.1",
@@ -60,7 +60,8 @@ const REFORM: ReformIndexView = {
   units: [
     // 8 + 6 + 11.45 + 7 + (10 − 3) + 5 + 1.12 + 15.53 = 61.1
     aReformUnit("DEPT-STP", "Sở Tư pháp", { criteria: criteria([8, 6, 11.45, 7, 10, 5, 1.12, 15.53], [0, 0, 0, 0, 3]), total: 61.1, band: "AVERAGE" }),
-    aReformUnit("DEPT-SXD", "Sở Xây dựng", { criteria: criteria([null, null, 18, null, null, null, 12, 14]), total: 44, complete: false, band: "WEAK" }),
+    // Only the computed fields: 18 + 12 + 14 = 44 of the 56 points available (22 + 14 + 20); no band on a partial total.
+    aReformUnit("DEPT-SXD", "Sở Xây dựng", { criteria: criteria([null, null, 18, null, null, null, 12, 14]), total: 44, scoredMax: 56, complete: false, band: null }),
   ],
 };
 
@@ -155,6 +156,8 @@ describe("Component: ReformIndex in the chairman overview (methodology §5)", ()
     expect(second?.dataset.complete).toBe("false");
     expect(second?.querySelector('td[data-criterion="PAR1"]')?.textContent).toContain("chưa nhập");
     expect(second?.textContent).toContain("chưa đủ tiêu chí");
+    expect(second?.textContent).toContain("trên 56 điểm đã có");
+    expect(within(second as HTMLElement).getByTestId("reform-no-band").textContent).toBe("Chưa xếp loại");
     expect(screen.getByTestId("reform-provisional").textContent).toContain("tạm thời");
   });
 

@@ -142,11 +142,14 @@ describe("Use case: scoreAndRate — head ratings (§6) and reform index (§5) o
     expect(points).toEqual({ PAR1: 8, PAR2: 6, PAR3: 11.4519, PAR4: 7, PAR5: 7, PAR6: 5, PAR7: 1.1212, PAR8: 15.5309 });
     expect(a?.criteria.find((c) => c.code === "PAR5")).toMatchObject({ base: 10, deduction: 3, points: 7 });
     // 8 + 6 + 11.4519 + 7 + 7 + 5 + 1.1212 + 15.5309 = 61.104 ⇒ Average (50 ≤ · < 65)
-    expect(a).toMatchObject({ total: 61.104, complete: true, band: "AVERAGE" });
+    expect(a).toMatchObject({ total: 61.104, scoredMax: 100, complete: true, band: "AVERAGE" });
     expect(doc).toMatchObject({ period: "2024-H1", status: "draft", provisional: true });
-    // Unit B: nothing entered ⇒ incomplete, manual criteria null.
+    // Unit B: nothing entered ⇒ incomplete, manual criteria null, no band on a partial total;
+    // PAR3 has no data either (none of B's dossiers has a verdict: P1 is "no data"); PAR7 is
+    // computed (14 of 100 points scored); PAR8 waits for the survey.
     const b = (await readReformIndex(env.rt.read)("2024-H1", { unitId: "B" }))?.units[0];
-    expect(b).toMatchObject({ complete: false });
+    expect(b).toMatchObject({ complete: false, band: null, scoredMax: 14 });
+    expect(b?.criteria.find((c) => c.code === "PAR3")?.points).toBeNull();
     expect(b?.criteria.find((c) => c.code === "PAR1")?.points).toBeNull();
   });
 });

@@ -660,6 +660,8 @@ export interface RatingsMessages {
     readonly computed: string;
     readonly deducted: (points: string) => string;
     readonly incomplete: string;
+    readonly partial: (max: string) => string;
+    readonly noBand: string;
     readonly none: string;
     readonly notComputed: string;
   };
@@ -692,7 +694,7 @@ const ratingsVi: RatingsMessages = {
     general: (max) => `Tiêu chí chung /${max}`,
     total: "Tổng điểm",
     band: "Xếp loại",
-    serviceIndex: "Chỉ số phục vụ trong thời gian giữ chức vụ",
+    serviceIndex: "chỉ số phục vụ",
     incomplete: "có chỉ số thiếu dữ liệu",
     deductions: "Trừ điểm",
     deduction: { R2: "thư xin lỗi", R5: "trả lời lấy ý kiến", findings: "kết luận kiểm tra" },
@@ -724,6 +726,8 @@ const ratingsVi: RatingsMessages = {
     computed: "tính tự động từ chỉ số",
     deducted: (points) => `trừ ${points}`,
     incomplete: "chưa đủ tiêu chí",
+    partial: (max) => `trên ${max} điểm đã có`,
+    noBand: "Chưa xếp loại",
     none: "Không có đơn vị nào ở cấp này có chỉ số CCHC (cơ quan ngành dọc không được đánh giá).",
     notComputed: "Chưa tính chỉ số CCHC cho kỳ này (kỳ chưa được chấm điểm).",
   },
@@ -756,7 +760,7 @@ const ratingsEn: RatingsMessages = {
     general: (max) => `General /${max}`,
     total: "Total",
     band: "Rating",
-    serviceIndex: "Service index over the tenure",
+    serviceIndex: "service index",
     incomplete: "some indicators have no data",
     deductions: "Deductions",
     deduction: { R2: "apology letters", R5: "consultation answers", findings: "inspection findings" },
@@ -788,6 +792,8 @@ const ratingsEn: RatingsMessages = {
     computed: "computed from the indicators",
     deducted: (points) => `less ${points}`,
     incomplete: "criteria missing",
+    partial: (max) => `of the ${max} points available`,
+    noBand: "Not rated yet",
     none: "No unit of this tier has a reform index (vertical agencies are not assessed).",
     notComputed: "The reform index has not been computed for this period (it has not been scored).",
   },

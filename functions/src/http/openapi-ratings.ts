@@ -87,8 +87,9 @@ export const RATINGS_SCHEMAS: Record<string, unknown> = {
             nameVi: { type: "string" },
             nameEn: { type: "string" },
             total: { type: "number" },
+            scoredMax: { type: "number", description: "The maximum of the criteria that have points: total is out of this." },
             complete: { type: "boolean" },
-            band: { type: "string" },
+            band: { type: ["string", "null"], description: "Null while a criterion is missing." },
             criteria: {
               type: "array",
               items: {

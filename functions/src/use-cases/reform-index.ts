@@ -45,8 +45,9 @@ export function reformIndexOfPeriod(x: ReformIndexInputs): ReformIndexUnit[] {
       nameEn: u.nameEn,
       criteria: r.criteria.map((c) => ({ code: c.code, max: c.max, source: c.source, base: c.base, deduction: c.deduction, points: c.points })),
       total: r.total,
+      scoredMax: r.criteria.reduce((s, c) => s + (c.points === null ? 0 : c.max), 0),
       complete: r.complete,
-      band: r.band,
+      band: r.complete ? r.band : null,
     };
   });
 }

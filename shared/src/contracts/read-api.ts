@@ -206,9 +206,12 @@ export interface ReformIndexUnit {
   readonly criteria: readonly ReformCriterionView[];
   /** Sum of the criteria's points (4 decimals), missing criteria counting 0 — see `complete`. */
   readonly total: number;
+  /** The maximum of the criteria that have points (100 when complete): `total` is out of this. */
+  readonly scoredMax: number;
   /** False while any criterion is missing (not entered, no survey, no data). */
   readonly complete: boolean;
-  readonly band: string;
+  /** Null while incomplete: a band given to a partial total would be a wrong verdict. */
+  readonly band: string | null;
 }
 
 /**
