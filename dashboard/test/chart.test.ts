@@ -59,6 +59,8 @@ describe("Component: RankingChart ({@attach} chart.js factory)", () => {
     // Act
     renderApp(server, "?period=2024-H1&tier=DEPARTMENT");
     await settled();
+    // chart.js is its own chunk, loaded once the table has been painted.
+    await waitFor(() => expect(fake.log).toContain("create"));
     await fireEvent.change(screen.getByTestId("period-select"), { target: { value: "2024-Q1" } });
     await waitFor(() => expect(screen.getByTestId("ranking-table").dataset.period).toBe("2024-Q1"));
     await fireEvent.click(screen.getByTestId("tier-tab-VERTICAL"));

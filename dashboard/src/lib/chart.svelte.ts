@@ -1,14 +1,33 @@
 /**
  * chart.js through an `{@attach}` factory: the chart is created when the canvas is attached,
  * updated in place when the data changes (an inner $effect), and destroyed when the canvas goes.
- * Only the pieces a horizontal bar chart needs are registered, to keep the bundle small; other
- * kinds (line-chart.svelte.ts, lazy pages only) register their own pieces and reuse `chartOf`.
+ *
+ * chart.js is three quarters of the first page's JS and its first draw forces a style and layout
+ * pass, so it is its own chunk, loaded after the page has painted: the table (which holds the same
+ * numbers) shows first, the chart fills its reserved box a moment later. Only the pieces a
+ * horizontal bar chart needs are registered; other kinds (line-chart.svelte.ts) reuse `chartOf`.
  */
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration, type ChartType } from "chart.js";
+import type { Chart, ChartConfiguration, ChartType } from "chart.js";
 import { untrack } from "svelte";
 import type { Attachment } from "svelte/attachments";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+let chartJs: Promise<typeof Chart> | null = null;
+
+/** chart.js, imported once, with the pieces registered. */
+function loadChartJs(): Promise<typeof Chart> {
+  chartJs ??= import("chart.js").then(({ BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip }) => {
+    Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+    return Chart;
+  });
+  return chartJs;
+}
+
+/** Runs `f` once the browser has painted what is on screen now and is idle (or 300 ms later at most). */
+function afterPaint(f: () => void): void {
+  const later = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(f, { timeout: 300 }) : setTimeout(f, 0));
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(later, 0));
+  else later();
+}
 
 export interface BarDatum {
   readonly label: string;
@@ -84,9 +103,21 @@ export function chartOf<S, T extends ChartType, D extends unknown[]>(
   return (canvas) => {
     // jsdom and very old browsers have no 2D context: leave the canvas empty (the table holds the data).
     if (!canvas.getContext("2d")) return;
-    const chart = untrack(() => new Chart(canvas, config(spec())));
-    $effect(() => apply(chart, spec()));
-    return () => chart.destroy();
+    let chart = $state.raw<Chart<T, D, string> | null>(null);
+    let gone = false;
+    afterPaint(() => {
+      void loadChartJs().then((ChartJs) => {
+        if (!gone) chart = untrack(() => new ChartJs(canvas, config(spec())) as Chart<T, D, string>);
+      });
+    });
+    $effect(() => {
+      const s = spec();
+      if (chart) apply(chart, s);
+    });
+    return () => {
+      gone = true;
+      chart?.destroy();
+    };
   };
 }
 

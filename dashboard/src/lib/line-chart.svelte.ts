@@ -1,8 +1,8 @@
 /**
  * A line chart of monthly series through the shared attach factory (`chartOf`), built only from
  * the pieces chart.svelte.ts already registers (bar controller, category and linear scales,
- * tooltip). chart.js is one module, so registering LineController/LineElement/PointElement/Legend
- * here would pull ≈ 7.5 kB gzip into the first page's chunk: instead the series are invisible,
+ * tooltip). chart.js is one module (its own chunk, loaded after the first paint), so registering
+ * LineController/LineElement/PointElement/Legend here would add ≈ 7.5 kB gzip to it: instead the series are invisible,
  * ungrouped vertical bars (they give the scales, the tooltip and each value's position) and an
  * inline plugin strokes the lines and points through them. The legend is HTML, beside the chart.
  */
