@@ -159,10 +159,11 @@ describe("Navigation: the last request wins, and every URL change loads its view
   it("public rankings: a period picked while the landing ranking is on its way stays chosen", async () => {
     const { api, releaseMeta } = server();
     const held = holding(api.fetch);
-    const stale = held.hold("/v1/public/rankings?period=2024-H1");
+    const stale = held.hold("/v1/public/rankings?period=latest");
     renderAt({ fetch: held.fetch }, "");
     releaseMeta();
     await waitFor(() => expect(stale.requested()).toBe(true));
+    await waitFor(() => expect(periodSelect().value).toBe("2024-H1"));
 
     await fireEvent.change(periodSelect(), { target: { value: "2024-Q1" } });
     await settled();

@@ -113,6 +113,17 @@ describe("Local runtime: POST /v1/events → dynalite + lake → DuckDB → snap
     expect((await fetch(`${base}/v1/public/rankings?period=2023-01&tier=DEPARTMENT`)).status).toBe(404);
   });
 
+  it("answers period=latest with the newest scored period's ranking, the one the meta lists first", async () => {
+    const meta = (await (await fetch(`${base}/v1/public/meta`)).json()) as { periods: string[] };
+    const latest = await fetch(`${base}/v1/public/rankings?period=latest&tier=DEPARTMENT`);
+    expect(latest.status).toBe(200);
+    expect(latest.headers.get("cache-control")).toBe("public, max-age=60");
+    const named = await (await fetch(`${base}/v1/public/rankings?period=${meta.periods[0]}&tier=DEPARTMENT`)).text();
+    expect(await latest.text()).toBe(named);
+    expect((await fetch(`${base}/v1/public/rankings?period=latest&tier=NOPE`)).status).toBe(422);
+    expect((await fetch(`${base}/v1/public/rankings?period=LATEST&tier=DEPARTMENT`)).status).toBe(422);
+  });
+
   it("keeps the applicant's personal data out of the lake and DynamoDB (only a pseudonym survives)", async () => {
     const stored = await env.rt.ingest.store.caseEvents("HS-1");
     const received = stored.find((e) => e.type === "RECEIVED");

@@ -2,7 +2,7 @@
  * State of the rankings page: the API's data as `$state.raw` (replaced, never mutated), the
  * table's shape as `$derived` views. No DOM, no URL: AppModel wires those.
  */
-import type { PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
+import type { LatestPeriod, PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type { Tier } from "@scorecard/shared/units/unit";
 import { type ApiClient, type ApiError, NetworkError, ApiProblemError, isAbortError, isNoSnapshot } from "../lib/api.js";
 import { isPeriodId } from "../lib/periods.js";
@@ -14,6 +14,7 @@ export type RankedTier = (typeof TIER_ORDER)[number];
 export const DEFAULT_TIER: RankedTier = "DEPARTMENT";
 
 const isRankedTier = (v: unknown): v is RankedTier => (TIER_ORDER as readonly unknown[]).includes(v);
+const LATEST: LatestPeriod = "latest";
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
@@ -99,15 +100,18 @@ export class RankingsModel {
 
   /**
    * First load: the list of periods and, at the same time, the ranking the URL names (when it
-   * names a well-formed one), so the page does not wait for two round trips in a row.
+   * names a well-formed one) or, when it names no period, the newest period's (`period=latest`),
+   * so the page does not wait for two round trips in a row.
    * Returns the selection shown, null when there is no period at all, undefined on failure.
    */
   async open(query: ViewRequest): Promise<Selection | null | undefined> {
     const controller = this.#begin();
     const guess =
-      query.period !== undefined && isPeriodId(query.period) && isRankedTier(query.tier)
-        ? { period: query.period, tier: query.tier }
-        : null;
+      query.period === undefined
+        ? { period: LATEST, tier: isRankedTier(query.tier) ? query.tier : DEFAULT_TIER }
+        : isPeriodId(query.period) && isRankedTier(query.tier)
+          ? { period: query.period, tier: query.tier }
+          : null;
     const early = guess ? settle(this.#api.publicRanking(guess, controller.signal)) : null;
     try {
       const meta = await this.#api.publicMeta(controller.signal);
@@ -122,9 +126,13 @@ export class RankingsModel {
       this.showNothing();
       return null;
     }
-    if (early && guess?.period === selection.period && guess.tier === selection.tier) {
+    const latest = guess?.period === LATEST && selection.period === this.periods[0];
+    if (early && (guess?.period === selection.period || latest) && guess?.tier === selection.tier) {
       this.selection = selection;
-      await this.#present(early, controller);
+      // `latest` names its period in the answer: one scored in between is asked for by name.
+      const answer = await early;
+      if (latest && answer.ok && answer.value.period !== selection.period) await this.show(selection);
+      else await this.#present(Promise.resolve(answer), controller);
     } else {
       await this.show(selection);
     }

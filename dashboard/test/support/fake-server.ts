@@ -48,7 +48,9 @@ export function fakeServer(init: { meta: PublicMeta; rankings?: Record<string, A
       server.calls.push(path);
       if (url.pathname === "/v1/public/meta") return respond(await server.meta);
       if (url.pathname === "/v1/public/rankings") {
-        const key = `${url.searchParams.get("period")}/${url.searchParams.get("tier")}`;
+        // period=latest: the newest period of the meta (the server's rule).
+        const period = url.searchParams.get("period") === "latest" ? ((await server.meta) as PublicMeta).periods?.[0] : url.searchParams.get("period");
+        const key = `${period}/${url.searchParams.get("tier")}`;
         const answer = await (server.rankings.get(key) ?? {
           type: "about:blank",
           title: "Not found",

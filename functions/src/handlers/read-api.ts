@@ -3,6 +3,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { RANKED_TIERS, isPeriodId, parsePeriod } from "@scorecard/shared";
 import type { Action } from "@scorecard/shared/auth/policy";
+import type { LatestPeriod } from "@scorecard/shared/contracts/api";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { assertAllowed, principalOf, problems } from "../http/middleware.js";
 import { openApiDocument } from "../http/openapi.js";
@@ -72,8 +73,14 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
     "GET /v1/openapi.json": async () => jsonResponse(200, openApi, PUBLIC_CACHE),
     "GET /v1/public/meta": async () => jsonResponse(200, await meta(), PUBLIC_CACHE),
     "GET /v1/public/rankings": async (e) => {
+      // period=latest: the newest scored period, the first of /v1/public/meta's (shared LatestPeriod).
+      const latest: LatestPeriod = "latest";
+      const period = e.queryStringParameters?.["period"] === latest ? null : periodParam(e);
+      const tier = tierParam(e);
+      const asked = period ?? (await meta()).periods[0];
+      if (asked === undefined) throw new HttpProblemError(404, "NO_SNAPSHOT", "Not found", "No period has been scored yet.");
       // A large tier's ranking is ~0.5 MB of JSON: serialise each view once (same view object ⇒ same body).
-      const view = await snapshotOr404(periodParam(e), tierParam(e), publicRanking);
+      const view = await snapshotOr404(asked, tier, publicRanking);
       let response = publicBodies.get(view);
       if (!response) {
         response = jsonResponse(200, view, PUBLIC_CACHE) as APIGatewayProxyStructuredResultV2;

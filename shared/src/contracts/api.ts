@@ -34,6 +34,13 @@ export interface RankedUnit {
   readonly groups?: Readonly<Record<string, { readonly points: number; readonly max: number }>>;
 }
 
+/**
+ * `GET /v1/public/rankings?period=…&tier=…` takes a period id, or `latest`: the newest scored
+ * period, i.e. the first of `PublicMeta.periods` (the snapshot's own `period` names it). The first
+ * page asks for it together with the list of periods instead of one after the other.
+ */
+export type LatestPeriod = "latest";
+
 export interface RankingSnapshot {
   readonly period: string;
   readonly tier: Tier;
