@@ -318,7 +318,7 @@ describe("Page: Xếp hạng (rankings)", () => {
     expect(within(table).getByText("Tổng điểm (tối đa 26)")).toBeTruthy();
     const [first] = screen.getAllByTestId("ranking-row");
     expect(cellTexts(first!)).toContain("90,0% 5,40/6 điểm");
-    expect(cellTexts(first!)).toContain("—Không có số liệu");
+    expect(cellTexts(first!)).toContain("— Không có số liệu");
     expect(cellTexts(first!)[2]).toBe("19,40*(chưa đủ chỉ số)");
     expect(screen.getByText("Tổng điểm chưa đầy đủ: một số chỉ số chưa có số liệu.")).toBeTruthy();
   });
