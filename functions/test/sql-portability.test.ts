@@ -20,7 +20,13 @@ describe("SQL portability: one text for Athena (Trino) and DuckDB", () => {
   });
 
   it.each(SQL_STATEMENTS.map((s) => [s.name, s] as const))("%s runs on DuckDB (empty lake) with the prelude", async (_, s) => {
-    await expect(env.rt.engine.query(s.sql, s.sampleParams)).resolves.toMatchObject({ rows: [] });
+    const engine = env.rt.engine;
+    for (const r of s.setup ?? []) await engine.materialize(r.name, r.sql, r.params, r.kind);
+    try {
+      await expect(engine.query(s.sql, s.sampleParams)).resolves.toMatchObject({ rows: [] });
+    } finally {
+      await engine.drop([...(s.setup ?? [])].reverse());
+    }
   });
 
   it("uses no construct that differs between the engines (stack.md §7)", () => {

@@ -21,6 +21,8 @@ export interface Lake {
   put(key: string, body: Uint8Array | string, contentType?: string): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
   list(prefix: string): Promise<string[]>;
+  /** Delete every object under a prefix (ending in `/`); optional — without it old objects stay until a lifecycle rule expires them. */
+  removePrefix?(prefix: string): Promise<void>;
 }
 
 export type SqlValue = string | number | boolean | null;
@@ -32,9 +34,26 @@ export interface QueryResult {
   readonly bytesScanned: number | null;
 }
 
+export type RelationKind = "table" | "view";
+
 export interface QueryEngine {
   /** Run one SQL statement with `{{name}}` parameters already validated by the caller. */
   query(sql: string, params: Readonly<Record<string, SqlValue>>): Promise<QueryResult>;
+  /**
+   * Create (or replace) relation `name` from a SELECT, for later statements of the same engine
+   * (staged scoring, shared/src/sql/case-stages.sql.ts): a DuckDB table or view locally, a CTAS or
+   * view on Athena. Engines without it run the single-statement SQL.
+   */
+  materialize?(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, kind?: RelationKind): Promise<{ readonly bytesScanned: number | null }>;
+  /**
+   * Write the rows of a SELECT under the lake prefix `prefix` (which must be new), one folder per
+   * value of column `partitionBy` (`prefix/<col>=<value>/…`, without that column): CSV with a
+   * header (`.csv`, DuckDB's COPY … PARTITION_BY; empty = NULL) or newline-delimited JSON (`.json`,
+   * Athena's UNLOAD). Engines without it return rows and the use case writes NDJSON.
+   */
+  unload?(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<void>;
+  /** Drop relations made by `materialize` (absent names are ignored). */
+  drop?(relations: readonly { readonly name: string; readonly kind: RelationKind }[]): Promise<void>;
 }
 
 export interface SnapshotStore {

@@ -5,10 +5,11 @@
  * compare like with like.
  */
 import type { IndicatorCounts, Methodology, Period, UnitIndicators, UnitRecord } from "@scorecard/shared";
-import { CASE_INDICATORS_SQL, CASE_INDICATOR_COLUMNS, type CaseIndicatorColumn } from "@scorecard/shared/sql/case-indicators.sql";
+import { CASE_INDICATOR_COLUMNS, type CaseIndicatorColumn, caseIndicatorsSql } from "@scorecard/shared/sql/case-indicators.sql";
 import { CATALOG_INDICATORS_SQL } from "@scorecard/shared/sql/catalog-indicators.sql";
 import { COMPLAINT_INDICATORS_SQL } from "@scorecard/shared/sql/complaint-indicators.sql";
 import type { QueryEngine, Row } from "../ports/index.js";
+import { type FactsSource, INLINE_FACTS } from "./staged-facts.js";
 
 export interface IndicatorRows {
   readonly cases: readonly Row[];
@@ -33,11 +34,14 @@ export function indicatorSqlParams(period: Period, m: Methodology) {
   };
 }
 
-/** Run the three indicator statements for one period (in parallel where the engine allows). */
-export async function queryIndicatorRows(engine: QueryEngine, period: Period, m: Methodology): Promise<IndicatorRows> {
+/**
+ * Run the three indicator statements for one period (in parallel where the engine allows), the
+ * case facts from `facts` (staged tables of a scoring run, or the single statement).
+ */
+export async function queryIndicatorRows(engine: QueryEngine, period: Period, m: Methodology, facts: FactsSource = INLINE_FACTS): Promise<IndicatorRows> {
   const p = indicatorSqlParams(period, m);
   const [cases, catalog, complaints] = await Promise.all([
-    engine.query(CASE_INDICATORS_SQL, { period_start: p.period_start, period_end: p.period_end, month_to: p.month_to, start_date: p.start_date, end_date: p.end_date }),
+    engine.query(caseIndicatorsSql(facts.cte(period)), { period_start: p.period_start, period_end: p.period_end, month_to: p.month_to, start_date: p.start_date, end_date: p.end_date }),
     engine.query(CATALOG_INDICATORS_SQL, { start_date: p.start_date, end_date: p.end_date }),
     engine.query(COMPLAINT_INDICATORS_SQL, { period_start: p.period_start, period_end: p.period_end, accept_days: p.accept_days, handle_days: p.handle_days }),
   ]);

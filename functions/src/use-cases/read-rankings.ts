@@ -1,7 +1,9 @@
 import { type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
 import type { CaseRow, TrendPoint, UnitScorecard } from "@scorecard/shared/contracts/read-api";
-import type { Clock, Lake, OpenCaseIndex, PublicationStore, SnapshotStore } from "../ports/index.js";
+import type { Clock, Lake, OpenCaseIndex, PublicationStore, Row, SnapshotStore } from "../ports/index.js";
+import { parse } from "csv-parse/sync";
+import { toCaseRow } from "./case-rules.js";
 
 export type { CaseRow, TrendPoint, UnitScorecard };
 import { publicationInfo } from "./published-rankings.js";
@@ -92,18 +94,44 @@ export const readUnitScorecard =
   };
 
 
-export const drilldownKey = (methodology: string, period: string, unitId: string) => `drilldown/${methodology}/${period}/${unitId}.json`;
+/** Drill-downs of a period: `drilldown/<methodology>/<period>/<run>/unit_id=<unit>/*.json` (NDJSON rows of the case list). */
+export const drilldownPrefix = (methodology: string, period: string) => `drilldown/${methodology}/${period}/`;
+/** The pointer to the period's current run: `{ "run": "...", "computedAt": "..." }`. */
+export const drilldownRunKey = (methodology: string, period: string) => `${drilldownPrefix(methodology, period)}current.json`;
+/** File name the use case writes when the engine cannot unload (the engines name theirs). */
+export const DRILLDOWN_FILE = "part_0.json";
 
-/** The dossiers behind a unit's progress numbers for a period (written by the scoring run). */
+/** Rows of one drill-down file: CSV with a header (empty = NULL) or NDJSON, by extension. */
+function drilldownRows(key: string, text: string): Row[] {
+  if (key.endsWith(".json")) return text.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Row);
+  if (!key.endsWith(".csv")) return [];
+  const records = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === "" ? null : v])));
+}
+
+const STATUS_ORDER = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXCLUDED"];
+
+/**
+ * The dossiers behind a unit's progress numbers for a period (written by the scoring run):
+ * undefined for an unknown unit or a period never scored, [] for a unit without dossiers.
+ */
 export const readUnitCases =
   (deps: ReadDeps) =>
   async (unitId: string, periodId: string, status?: string): Promise<CaseRow[] | undefined> => {
-    const body = await deps.lake.get(drilldownKey(deps.methodology, parsePeriod(periodId).id, unitId));
-    if (!body) return undefined;
-    const rows = JSON.parse(new TextDecoder().decode(body)) as CaseRow[];
+    if (!deps.catalog.get(unitId)) return undefined;
+    const period = parsePeriod(periodId).id;
+    const pointer = await deps.lake.get(drilldownRunKey(deps.methodology, period));
+    if (!pointer) return undefined;
+    const { run } = JSON.parse(new TextDecoder().decode(pointer)) as { run: string };
+    const keys = await deps.lake.list(`${drilldownPrefix(deps.methodology, period)}${run}/unit_id=${unitId}/`);
+    const rows: CaseRow[] = [];
+    for (const key of keys) {
+      const body = await deps.lake.get(key);
+      if (body) for (const r of drilldownRows(key, new TextDecoder().decode(body))) rows.push(toCaseRow(r));
+    }
+    rows.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.receivedAt.localeCompare(b.receivedAt) || a.caseId.localeCompare(b.caseId));
     return status ? rows.filter((r) => r.status === status) : rows;
   };
-
 
 /**
  * A unit's months of one year (or any list of periods): the unit's row from each period's draft

@@ -12,11 +12,11 @@ import {
   scoreUnits,
   unitsValidIn,
 } from "@scorecard/shared";
-import { CASE_LIST_SQL } from "@scorecard/shared/sql/case-list.sql";
-import { toCaseRow } from "./case-rules.js";
+import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import { type StatusCounts, indicatorValues, queryIndicatorRows } from "./indicator-rows.js";
 import { readReferenceInput } from "./reference-input.js";
-import { drilldownKey } from "./read-rankings.js";
+import { DRILLDOWN_FILE, drilldownPrefix, drilldownRunKey } from "./read-rankings.js";
+import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
 import type { Clock, Lake, PublicationStore, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
 import { syncPublicJson } from "./published-rankings.js";
 
@@ -52,7 +52,7 @@ const NO_COUNTS: StatusCounts = { EARLY: 0, ON_TIME: 0, LATE: 0, OVERDUE: 0, IN_
  * Indicator counts → points, groups, totals, bands and ranks for every unit valid in the period
  * (methodology §3, shared's scoreUnits), by the SQL route or the reference route.
  */
-export async function scoreUnitsOf(deps: ScoreDeps, period: Period, engine: ScoreEngine = "sql"): Promise<ScoredUnits> {
+export async function scoreUnitsOf(deps: ScoreDeps, period: Period, engine: ScoreEngine = "sql", facts: FactsSource = INLINE_FACTS): Promise<ScoredUnits> {
   const m = getMethodology(deps.methodology);
   const calendar = deps.calendar ?? new WorkingCalendar();
   const units = unitsValidIn(deps.catalog, period).filter((u) => u.tier !== "PROVINCE");
@@ -67,14 +67,13 @@ export async function scoreUnitsOf(deps: ScoreDeps, period: Period, engine: Scor
     }
     return { units: scoreUnits(m, period.id, result.units), counts, bytesScanned: null };
   }
-  const rows = await queryIndicatorRows(deps.engine, period, m);
+  const rows = await queryIndicatorRows(deps.engine, period, m, facts);
   const values = indicatorValues(rows, units, m);
   return { units: scoreUnits(m, period.id, values), counts: new Map(values.map((v) => [v.unitId, v.counts])), bytesScanned: rows.bytesScanned };
 }
 
 const indicatorValue = (i: IndicatorValue): IndicatorValue => ({ numerator: i.numerator, denominator: i.denominator, ratio: i.ratio, points: i.points, max: i.max, status: i.status });
 
-const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** P1: 20 × (early + on time) / cases with a verdict (methodology §3; target 100%). */
@@ -117,66 +116,116 @@ export function rankUnits<T extends { total: number | null; nameVi: string }>(un
   });
 }
 
-/** The dossiers behind each unit's numbers, one private lake object per unit (not under public/). */
-async function writeDrilldowns(deps: ScoreDeps, period: Period, rows: readonly Row[]): Promise<void> {
-  const byUnit = new Map<string, Row[]>();
-  for (const r of rows) {
-    const u = String(r["unit_id"]);
-    let list = byUnit.get(u);
-    if (!list) byUnit.set(u, (list = []));
-    list.push(r);
+let drilldownRuns = 0;
+
+/**
+ * The dossiers behind each unit's numbers (methodology §7): the case list of the period written
+ * under a new run folder of the private lake (never under public/), one folder per unit, then the
+ * period's pointer switched to it and the previous run removed. The rows stay in the engine when it
+ * can unload (DuckDB COPY … PARTITION_BY, Athena UNLOAD): a year's 1.5 M cases never become JS objects.
+ */
+async function writeDrilldowns(deps: ScoreDeps, period: Period, facts: FactsSource, computedAt: string): Promise<void> {
+  const run = `${computedAt.replace(/[-:.]/g, "")}-${(drilldownRuns++).toString(36)}`;
+  const prefix = `${drilldownPrefix(deps.methodology, period.id)}${run}`;
+  const sql = caseListSql(facts.cte(period));
+  const params = { period_start: sqlTimestamp(period.start), period_end: sqlTimestamp(period.end), month_to: period.endDate.slice(0, 7) };
+  if (deps.engine.unload) {
+    await deps.engine.unload(sql, params, prefix, "unit_id");
+  } else {
+    const byUnit = new Map<string, string[]>();
+    for (const { unit_id, ...rest } of (await deps.engine.query(sql, params)).rows) {
+      const u = String(unit_id);
+      let list = byUnit.get(u);
+      if (!list) byUnit.set(u, (list = []));
+      list.push(JSON.stringify(rest));
+    }
+    for (const [unitId, lines] of byUnit) await deps.lake.put(`${prefix}/unit_id=${unitId}/${DRILLDOWN_FILE}`, `${lines.join("\n")}\n`, "application/x-ndjson");
   }
-  for (const [unitId, list] of byUnit) {
-    await deps.lake.put(drilldownKey(deps.methodology, period.id, unitId), JSON.stringify(list.map(toCaseRow)), "application/json");
+  const pointer = drilldownRunKey(deps.methodology, period.id);
+  const previous = await deps.lake.get(pointer);
+  await deps.lake.put(pointer, JSON.stringify({ run, computedAt }), "application/json");
+  if (previous && deps.lake.removePrefix) {
+    const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
+    if (typeof old === "string" && old !== run) await deps.lake.removePrefix(`${drilldownPrefix(deps.methodology, period.id)}${old}/`);
   }
 }
 
+export interface ScoreRunOptions {
+  readonly engine?: ScoreEngine;
+  /** false: the single statement per period (comparison and engines without tables). */
+  readonly staged?: boolean;
+  readonly onStaged?: (seconds: number) => void;
+  readonly onPeriod?: (period: Period, snapshots: RankingSnapshot[]) => void;
+}
+
 /**
- * Score one period for every tier: run the SQL (or the reference scorer), apply the methodology,
- * store draft snapshots and public JSON, and write the per-unit drill-downs.
+ * Score periods in one run: the case facts are staged once for all of them (one pass over the
+ * events, shared/src/sql/case-stages.sql.ts), then per period the indicators, the methodology
+ * (points, groups, bands, ranks), the draft snapshots, the public JSON and the drill-downs.
  */
+export const scorePeriods =
+  (deps: ScoreDeps) =>
+  async (periods: readonly Period[], options: ScoreRunOptions = {}): Promise<RankingSnapshot[]> => {
+    const engine = options.engine ?? "sql";
+    const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true });
+    options.onStaged?.(facts.seconds);
+    try {
+      const all: RankingSnapshot[] = [];
+      for (const period of periods) {
+        const snapshots = await scoreOne(deps, period, engine, facts);
+        options.onPeriod?.(period, snapshots);
+        all.push(...snapshots);
+      }
+      return all;
+    } finally {
+      await facts.close();
+    }
+  };
+
+/** Score one period for every tier (a run of one period). */
 export const scorePeriod =
   (deps: ScoreDeps) =>
-  async (period: Period, options: { engine?: ScoreEngine } = {}): Promise<RankingSnapshot[]> => {
-    const engine = options.engine ?? "sql";
-    const params = { period_start: sqlTimestamp(period.start), period_end: sqlTimestamp(period.end), month_to: period.endDate.slice(0, 7) };
-    const scored = await scoreUnitsOf(deps, period, engine);
-    await writeDrilldowns(deps, period, (await deps.engine.query(CASE_LIST_SQL, params)).rows);
-    const computedAt = deps.clock.now().toISOString();
-    const snapshots: RankingSnapshot[] = [];
-    for (const tier of SCORED_TIERS) {
-      const inTier = scored.units.filter((u) => u.tier === tier);
-      if (inTier.length === 0) continue;
-      const units = inTier.map((s): RankedUnit => {
-        const u = deps.catalog.get(s.unitId);
-        return {
-          unitId: s.unitId,
-          nameVi: u?.nameVi ?? s.unitId,
-          nameEn: u?.nameEn ?? s.unitId,
-          tier,
-          rank: s.rank,
-          total: s.total,
-          complete: s.complete,
-          band: s.band,
-          indicators: Object.fromEntries(Object.entries(s.indicators).map(([code, i]) => [code, indicatorValue(i)])),
-          groups: s.groups,
-          counts: { ...(scored.counts.get(s.unitId) ?? NO_COUNTS) },
-        };
-      });
-      const snapshot: RankingSnapshot = {
-        period: period.id,
+  (period: Period, options: { engine?: ScoreEngine; staged?: boolean } = {}): Promise<RankingSnapshot[]> =>
+    scorePeriods(deps)([period], options);
+
+async function scoreOne(deps: ScoreDeps, period: Period, engine: ScoreEngine, facts: FactsSource): Promise<RankingSnapshot[]> {
+  const scored = await scoreUnitsOf(deps, period, engine, facts);
+  const computedAt = deps.clock.now().toISOString();
+  await writeDrilldowns(deps, period, facts, computedAt);
+  const snapshots: RankingSnapshot[] = [];
+  for (const tier of SCORED_TIERS) {
+    const inTier = scored.units.filter((u) => u.tier === tier);
+    if (inTier.length === 0) continue;
+    const units = inTier.map((s): RankedUnit => {
+      const u = deps.catalog.get(s.unitId);
+      return {
+        unitId: s.unitId,
+        nameVi: u?.nameVi ?? s.unitId,
+        nameEn: u?.nameEn ?? s.unitId,
         tier,
-        methodology: deps.methodology,
-        computedAt,
-        dataAsOf: period.end < computedAt ? period.end : computedAt,
-        status: "draft",
-        version: null,
-        engine,
-        units,
+        rank: s.rank,
+        total: s.total,
+        complete: s.complete,
+        band: s.band,
+        indicators: Object.fromEntries(Object.entries(s.indicators).map(([code, i]) => [code, indicatorValue(i)])),
+        groups: s.groups,
+        counts: { ...(scored.counts.get(s.unitId) ?? NO_COUNTS) },
       };
-      await deps.snapshots.putDraft(snapshot);
-      await syncPublicJson(deps, deps.methodology, period.id, tier, snapshot);
-      snapshots.push(snapshot);
-    }
-    return snapshots;
-  };
+    });
+    const snapshot: RankingSnapshot = {
+      period: period.id,
+      tier,
+      methodology: deps.methodology,
+      computedAt,
+      dataAsOf: period.end < computedAt ? period.end : computedAt,
+      status: "draft",
+      version: null,
+      engine,
+      units,
+    };
+    await deps.snapshots.putDraft(snapshot);
+    await syncPublicJson(deps, deps.methodology, period.id, tier, snapshot);
+    snapshots.push(snapshot);
+  }
+  return snapshots;
+}

@@ -1,7 +1,7 @@
 /**
  * Load events, complaints and a procedure catalog straight into DuckDB tables shaped like the
- * curated lake tables (what compaction would produce: one row per eventId is NOT required — the
- * SQL deduplicates), replacing the engine's lake views. Faster than import + compact, for the
+ * curated lake tables as compaction produces them — one row per eventId (the first copy of a
+ * duplicated delivery is kept; the SQL relies on that invariant) — replacing the engine's lake views. Faster than import + compact, for the
  * differential and fixture tests.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -39,7 +39,8 @@ export class SqlTables {
   /** Replace the content of every table. */
   async load(data: { events: readonly StoredCaseEvent[]; complaints?: readonly StoredComplaint[]; procedures?: readonly ProcedureRecord[] }): Promise<void> {
     for (const t of ["curated_events", "curated_complaints", "dim_procedures", "dim_procedure_units"]) await this.engine.exec(`DELETE FROM ${t}`);
-    const ev = data.events.map((e) => {
+    const once = [...new Map(data.events.map((e) => [e.eventId, e] as const).reverse()).values()].reverse();
+    const ev = once.map((e) => {
       const f = e.flags ?? {};
       return `(${[
         lit(e.eventId), lit(e.caseId), lit(e.type), ts(e.occurredAt), lit(e.unitId), lit(e.procedureCode), lit(e.field), lit(e.channel), ts(e.dueAt),

@@ -15,7 +15,7 @@
  * the count of working days up to and including the date.
  *
  * CTEs defined (each usable by the statement that includes this text):
- * - `ev`          distinct events before the period end (one row per eventId)
+ * - `ev`          the events before the period end (curated: one row per eventId)
  * - `bounds`      start_t, end_t (epoch s), start_day, last_day (local day numbers)
  * - `facts`       one row per case with a RECEIVED before the end: owner unit, receipt, due,
  *                 end, status, scope, flags (OR-ed), overrun working days, handling days, ...
@@ -39,51 +39,83 @@ export const FACT_FLAGS = [
 /** A case-level flag: 1 if any event says true, 0 if some say false and none true, NULL if none says. */
 const flagAgg = (f: string) => `max(CASE WHEN ${f} THEN 1 WHEN NOT ${f} THEN 0 END) AS ${f}`;
 
-export const CASE_FACTS_CTE = /* sql */ `
-ev AS (
-  SELECT DISTINCT event_id, case_id, type, unit_id, target_unit_id, procedure_code, field, channel,
+/** One named CTE of the facts: `name AS (...)`. */
+export interface CteFragment {
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * `ev`: the events before the period end, in the partitions up to {{month_to}}. `curated_events`
+ * holds one row per eventId — compaction's invariant (duckdb-compactor.ts locally, the Athena
+ * compaction in the cloud; compaction.property.test.ts) — so no DISTINCT here: deduplicating
+ * 6 M wide rows at every scoring run cost 30 s of the province-year (docs/adr/0009).
+ */
+/** The columns of `ev` (one row per event). */
+export const EV_COLUMNS = [
+  "event_id", "case_id", "type", "unit_id", "target_unit_id", "procedure_code", "field", "channel", "t", "due_t",
+  ...FACT_FLAGS, "online_payment", "rating_satisfied",
+] as const;
+
+export const EVENTS_SELECT = /* sql */ `
+  SELECT event_id, case_id, type, unit_id, target_unit_id, procedure_code, field, channel,
          to_unixtime(occurred_at) AS t,
          to_unixtime(due_at) AS due_t,
          ${FACT_FLAGS.join(", ")}, online_payment, rating_satisfied
   FROM curated_events
   WHERE month <= {{month_to}}
-    AND occurred_at < TIMESTAMP {{period_end}}
-),
-bounds AS (
+    AND occurred_at < TIMESTAMP {{period_end}}`;
+
+export const EV_FRAGMENT: CteFragment = { name: "ev", sql: `ev AS (${EVENTS_SELECT}
+)` };
+
+/** `bounds`: the period's instants and local days. */
+export const BOUNDS_FRAGMENT: CteFragment = { name: "bounds", sql: /* sql */ `bounds AS (
   SELECT to_unixtime(TIMESTAMP {{period_start}}) AS start_t,
          to_unixtime(TIMESTAMP {{period_end}}) AS end_t,
          ${LOCAL_DAY("to_unixtime(TIMESTAMP {{period_start}})")} AS start_day,
          ${LOCAL_DAY("to_unixtime(TIMESTAMP {{period_end}})")} - 1 AS last_day
-),
-received AS (
+)` };
+
+/**
+ * Stage A — what the events say, whatever the period: per case `facts0` (receipt, effective due,
+ * end, counts, flags, rating, `last_t` = the instant of its latest event), `consult_base` (each
+ * consultation request paired with its answer) and `transfer_base` (each transfer with the instant
+ * the step ended). Reads `ev` only. For a case whose events all lie before the period end these
+ * rows are the same whichever later instant `ev` was cut at — the fact the staged scoring uses
+ * (./case-stages.sql.ts). `ev` names the events relation (a CTE, or a view in staged scoring).
+ */
+export const caseBaseFragments = (ev = "ev"): readonly CteFragment[] => [
+  { name: "received", sql: /* sql */ `received AS (
   SELECT case_id, unit_id, procedure_code, field, channel, t AS received_t, due_t AS received_due_t
   FROM (
     SELECT case_id, unit_id, procedure_code, field, channel, t, due_t,
            row_number() OVER (PARTITION BY case_id ORDER BY t, event_id) AS rn
-    FROM ev WHERE type = 'RECEIVED'
+    FROM ${ev} WHERE type = 'RECEIVED'
   ) r
   WHERE rn = 1
-),
-due_set AS (
+)` },
+  { name: "due_set", sql: /* sql */ `due_set AS (
   SELECT case_id, due_t
   FROM (
     SELECT case_id, due_t,
            row_number() OVER (PARTITION BY case_id ORDER BY t DESC, due_t DESC) AS rn
-    FROM ev WHERE type = 'DUE_DATE_SET' AND due_t IS NOT NULL
+    FROM ${ev} WHERE type = 'DUE_DATE_SET' AND due_t IS NOT NULL
   ) d
   WHERE rn = 1
-),
-rating AS (
+)` },
+  { name: "rating", sql: /* sql */ `rating AS (
   SELECT case_id, rating_satisfied
   FROM (
     SELECT case_id, rating_satisfied,
            row_number() OVER (PARTITION BY case_id ORDER BY t DESC, event_id DESC) AS rn
-    FROM ev WHERE type = 'RATED' AND rating_satisfied IS NOT NULL
+    FROM ${ev} WHERE type = 'RATED' AND rating_satisfied IS NOT NULL
   ) x
   WHERE rn = 1
-),
-agg AS (
+)` },
+  { name: "agg", sql: /* sql */ `agg AS (
   SELECT case_id,
+         max(t) AS last_t,
          min(CASE WHEN type = 'RESOLVED' THEN t END) AS resolved_t,
          min(CASE WHEN type = 'RESULT_DELIVERED' THEN t END) AS delivered_t,
          min(CASE WHEN type IN ('REFUSED', 'STOPPED') THEN t END) AS refused_t,
@@ -94,35 +126,35 @@ agg AS (
          count_if(type = 'PAYMENT_COMPLETED' AND online_payment) AS online_payments,
          count_if(type = 'CONSULT_REQUESTED') AS consult_requests,
          ${FACT_FLAGS.map(flagAgg).join(",\n         ")}
-  FROM ev
+  FROM ${ev}
   GROUP BY case_id
-),
-consulted_units AS (
+)` },
+  { name: "consulted_units", sql: /* sql */ `consulted_units AS (
   SELECT case_id, count(*) AS consulted_units
-  FROM (SELECT DISTINCT case_id, coalesce(target_unit_id, unit_id) AS consulted FROM ev WHERE type = 'CONSULT_REQUESTED') x
+  FROM (SELECT DISTINCT case_id, coalesce(target_unit_id, unit_id) AS consulted FROM ${ev} WHERE type = 'CONSULT_REQUESTED') x
   GROUP BY case_id
-),
-supplement AS (
+)` },
+  { name: "supplement", sql: /* sql */ `supplement AS (
   SELECT q.case_id, q.t AS requested_t, min(r.t) AS received_t
-  FROM ev q
-  LEFT JOIN ev r
+  FROM ${ev} q
+  LEFT JOIN ${ev} r
     ON r.case_id = q.case_id AND r.type = 'SUPPLEMENT_RECEIVED' AND r.t >= q.t
   WHERE q.type = 'SUPPLEMENT_REQUESTED'
   GROUP BY q.case_id, q.event_id, q.t
-),
-pause AS (
+)` },
+  { name: "pause", sql: /* sql */ `pause AS (
   SELECT case_id,
          sum(CASE WHEN received_t IS NOT NULL THEN received_t - requested_t ELSE 0 END) AS paused_s,
          min(CASE WHEN received_t IS NULL THEN requested_t END) AS open_request_t
   FROM supplement
   GROUP BY case_id
-),
-facts0 AS (
+)` },
+  { name: "facts0", sql: /* sql */ `facts0 AS (
   SELECT c.case_id, c.unit_id, c.procedure_code, c.field, c.channel, c.received_t,
          coalesce(d.due_t, c.received_due_t) + coalesce(p.paused_s, 0) AS due_eff_t,
          coalesce(e.resolved_t, e.delivered_t, e.refused_t) AS end_t,
          coalesce(e.resolved_t, e.delivered_t) AS resolved_t,
-         e.withdrawn, e.withdrawn_t, e.supplement_requests, p.open_request_t,
+         e.withdrawn, e.withdrawn_t, e.last_t, e.supplement_requests, p.open_request_t,
          e.apologies, e.online_payments, e.consult_requests, coalesce(cu.consulted_units, 0) AS consulted_units, e.refused_t,
          ${FACT_FLAGS.map((f) => `e.${f}`).join(", ")},
          rt.rating_satisfied
@@ -132,8 +164,59 @@ facts0 AS (
   LEFT JOIN pause p ON p.case_id = c.case_id
   LEFT JOIN rating rt ON rt.case_id = c.case_id
   LEFT JOIN consulted_units cu ON cu.case_id = c.case_id
-),
-facts1 AS (
+)` },
+  { name: "consult_walk", sql: /* sql */ `consult_walk AS (
+  SELECT x.*,
+         sum(CASE WHEN is_req = 1 THEN 1 ELSE -1 END) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS s,
+         sum(is_req) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS req_no,
+         sum(1 - is_req) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS ans_no
+  FROM (
+    SELECT case_id, coalesce(target_unit_id, unit_id) AS consulted, event_id, t, due_t, 1 AS is_req FROM ${ev} WHERE type = 'CONSULT_REQUESTED'
+    UNION ALL
+    SELECT case_id, unit_id AS consulted, event_id, t, CAST(NULL AS DOUBLE) AS due_t, 0 AS is_req FROM ${ev} WHERE type = 'CONSULT_ANSWERED'
+  ) x
+)` },
+  { name: "consult_queue", sql: /* sql */ `consult_queue AS (
+  SELECT w.*,
+         min(w.s - CASE WHEN w.is_req = 1 THEN 1 ELSE -1 END) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS m_prev
+  FROM consult_walk w
+)` },
+  { name: "consult_answer", sql: /* sql */ `consult_answer AS (
+  SELECT case_id, consulted, t AS answered_t, ans_no + m_prev AS req_no
+  FROM consult_queue
+  WHERE is_req = 0 AND s >= m_prev
+)` },
+  { name: "consult_base", sql: /* sql */ `consult_base AS (
+  SELECT q.case_id, q.consulted, q.t AS requested_t, q.due_t, a.answered_t
+  FROM consult_queue q
+  JOIN received c ON c.case_id = q.case_id
+  LEFT JOIN consult_answer a ON a.case_id = q.case_id AND a.consulted = q.consulted AND a.req_no = q.req_no
+  WHERE q.is_req = 1
+)` },
+  { name: "transfer_base", sql: /* sql */ `transfer_base AS (
+  SELECT x.case_id, coalesce(x.target_unit_id, x.unit_id) AS to_unit, x.due_t,
+         CASE
+           WHEN min(y.t) IS NOT NULL AND f.end_t IS NOT NULL AND f.end_t >= x.t AND f.end_t < min(y.t) THEN f.end_t
+           WHEN min(y.t) IS NOT NULL THEN min(y.t)
+           WHEN f.end_t IS NOT NULL AND f.end_t >= x.t THEN f.end_t
+         END AS ended_t
+  FROM ${ev} x
+  JOIN facts0 f ON f.case_id = x.case_id
+  LEFT JOIN ${ev} y
+    ON y.case_id = x.case_id AND y.type = 'TRANSFERRED' AND y.unit_id = coalesce(x.target_unit_id, x.unit_id)
+   AND (y.t > x.t OR (y.t = x.t AND y.event_id > x.event_id))
+  WHERE x.type = 'TRANSFERRED'
+  GROUP BY x.case_id, x.event_id, x.t, x.target_unit_id, x.unit_id, x.due_t, f.end_t
+)` },
+];
+
+/**
+ * Stage B — the verdicts as of the period: `facts` (status, scope, overrun and handling working
+ * days), `consult` (verdict, days late, scope) and `transfer` (the holder's overrun), from
+ * `bounds`, `facts0`, `consult_base`, `transfer_base` and `dim_calendar`.
+ */
+export const CASE_VERDICT_FRAGMENTS: readonly CteFragment[] = [
+  { name: "facts1", sql: /* sql */ `facts1 AS (
   SELECT f.*,
          CASE
            WHEN f.withdrawn > 0 THEN 'EXCLUDED'
@@ -158,8 +241,8 @@ facts1 AS (
          f.resolved_t IS NOT NULL AND f.resolved_t >= b.start_t AS resolved_in_period
   FROM facts0 f
   CROSS JOIN bounds b
-),
-facts AS (
+)` },
+  { name: "facts", sql: /* sql */ `facts AS (
   SELECT f.*,
          CASE WHEN f.status IN ('LATE', 'OVERDUE') AND cj.working_day_index > cd.working_day_index
               THEN cj.working_day_index - cd.working_day_index ELSE 0 END AS overrun_days,
@@ -171,73 +254,77 @@ facts AS (
   LEFT JOIN dim_calendar cj ON cj.day = f.judged_day
   LEFT JOIN dim_calendar cr ON cr.day = ${LOCAL_DAY("f.received_t")}
   LEFT JOIN dim_calendar ce ON ce.day = ${LOCAL_DAY("f.resolved_t")}
-),
-consult_walk AS (
-  SELECT x.*,
-         sum(CASE WHEN is_req = 1 THEN 1 ELSE -1 END) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS s,
-         sum(is_req) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS req_no,
-         sum(1 - is_req) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS ans_no
-  FROM (
-    SELECT case_id, coalesce(target_unit_id, unit_id) AS consulted, event_id, t, due_t, 1 AS is_req FROM ev WHERE type = 'CONSULT_REQUESTED'
-    UNION ALL
-    SELECT case_id, unit_id AS consulted, event_id, t, CAST(NULL AS DOUBLE) AS due_t, 0 AS is_req FROM ev WHERE type = 'CONSULT_ANSWERED'
-  ) x
-),
-consult_queue AS (
-  SELECT w.*,
-         min(w.s - CASE WHEN w.is_req = 1 THEN 1 ELSE -1 END) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS m_prev
-  FROM consult_walk w
-),
-consult_answer AS (
-  SELECT case_id, consulted, t AS answered_t, ans_no + m_prev AS req_no
-  FROM consult_queue
-  WHERE is_req = 0 AND s >= m_prev
-),
-consult0 AS (
-  SELECT q.case_id, q.consulted, q.t AS requested_t, q.due_t, a.answered_t,
+)` },
+  { name: "consult0", sql: /* sql */ `consult0 AS (
+  SELECT q.case_id, q.consulted, q.requested_t, q.due_t, q.answered_t,
          CASE
-           WHEN a.answered_t IS NOT NULL THEN (
-             CASE WHEN q.due_t IS NULL OR ${LOCAL_DAY("a.answered_t")} <= ${LOCAL_DAY("q.due_t")} THEN 'ON_TIME' ELSE 'LATE' END)
+           WHEN q.answered_t IS NOT NULL THEN (
+             CASE WHEN q.due_t IS NULL OR ${LOCAL_DAY("q.answered_t")} <= ${LOCAL_DAY("q.due_t")} THEN 'ON_TIME' ELSE 'LATE' END)
            WHEN q.due_t IS NOT NULL AND b.end_t > q.due_t THEN 'OVERDUE'
            ELSE 'PENDING'
          END AS verdict,
-         CASE WHEN a.answered_t IS NOT NULL THEN ${LOCAL_DAY("a.answered_t")} ELSE b.last_day END AS judged_day,
-         (q.t >= b.start_t OR a.answered_t IS NULL OR a.answered_t >= b.start_t) AS in_scope
-  FROM consult_queue q
-  JOIN received c ON c.case_id = q.case_id
-  LEFT JOIN consult_answer a ON a.case_id = q.case_id AND a.consulted = q.consulted AND a.req_no = q.req_no
+         CASE WHEN q.answered_t IS NOT NULL THEN ${LOCAL_DAY("q.answered_t")} ELSE b.last_day END AS judged_day,
+         (q.requested_t >= b.start_t OR q.answered_t IS NULL OR q.answered_t >= b.start_t) AS in_scope
+  FROM consult_base q
   CROSS JOIN bounds b
-  WHERE q.is_req = 1
-),
-consult AS (
+)` },
+  { name: "consult", sql: /* sql */ `consult AS (
   SELECT c.*,
          CASE WHEN c.verdict IN ('LATE', 'OVERDUE') AND cj.working_day_index > cd.working_day_index
               THEN cj.working_day_index - cd.working_day_index ELSE 0 END AS days_late
   FROM consult0 c
   LEFT JOIN dim_calendar cd ON cd.day = ${LOCAL_DAY("c.due_t")}
   LEFT JOIN dim_calendar cj ON cj.day = c.judged_day
-),
-transfer0 AS (
-  SELECT x.case_id, coalesce(x.target_unit_id, x.unit_id) AS to_unit, x.due_t,
-         CASE
-           WHEN min(y.t) IS NOT NULL AND f.end_t IS NOT NULL AND f.end_t >= x.t AND f.end_t < min(y.t) THEN f.end_t
-           WHEN min(y.t) IS NOT NULL THEN min(y.t)
-           WHEN f.end_t IS NOT NULL AND f.end_t >= x.t THEN f.end_t
-         END AS ended_t
-  FROM ev x
-  JOIN facts0 f ON f.case_id = x.case_id
-  LEFT JOIN ev y
-    ON y.case_id = x.case_id AND y.type = 'TRANSFERRED' AND y.unit_id = coalesce(x.target_unit_id, x.unit_id)
-   AND (y.t > x.t OR (y.t = x.t AND y.event_id > x.event_id))
-  WHERE x.type = 'TRANSFERRED'
-  GROUP BY x.case_id, x.event_id, x.t, x.target_unit_id, x.unit_id, x.due_t, f.end_t
-),
-transfer AS (
+)` },
+  { name: "transfer", sql: /* sql */ `transfer AS (
   SELECT t.case_id, t.to_unit,
          CASE WHEN t.due_t IS NOT NULL AND cj.working_day_index > cd.working_day_index
               THEN cj.working_day_index - cd.working_day_index ELSE 0 END AS overrun_days
-  FROM transfer0 t
+  FROM transfer_base t
   CROSS JOIN bounds b
   LEFT JOIN dim_calendar cd ON cd.day = ${LOCAL_DAY("t.due_t")}
   LEFT JOIN dim_calendar cj ON cj.day = CASE WHEN t.ended_t IS NULL THEN b.last_day ELSE ${LOCAL_DAY("t.ended_t")} END
-)`;
+)` },
+];
+
+/** The columns of `facts0`, in order (checked against the engine by sql-staged.test.ts). */
+export const FACTS0_COLUMNS = [
+  "case_id", "unit_id", "procedure_code", "field", "channel", "received_t", "due_eff_t", "end_t", "resolved_t",
+  "withdrawn", "withdrawn_t", "last_t", "supplement_requests", "open_request_t", "apologies", "online_payments",
+  "consult_requests", "consulted_units", "refused_t", ...FACT_FLAGS, "rating_satisfied",
+] as const;
+export const CONSULT_BASE_COLUMNS = ["case_id", "consulted", "requested_t", "due_t", "answered_t"] as const;
+export const TRANSFER_BASE_COLUMNS = ["case_id", "to_unit", "due_t", "ended_t"] as const;
+
+/**
+ * Marks a CTE that the engine should inline rather than materialise (a comment to Trino, which
+ * always inlines; `NOT MATERIALIZED` to DuckDB: functions/src/adapters/local/duckdb-engine.ts).
+ */
+export const INLINE_MARK = "AS /* inline */ (";
+
+/**
+ * The fragments as one CTE list, with some replaced by `name AS (select)` (staged scoring), every
+ * definition marked for inlining when `inline` is set.
+ */
+export function cteList(fragments: readonly CteFragment[], replace: Readonly<Record<string, string>> = {}, options: { inline?: boolean } = {}): string {
+  const as = options.inline ? INLINE_MARK : "AS (";
+  return fragments
+    .map((f) => (f.name in replace ? `${f.name} ${as}\n${replace[f.name]}\n)` : options.inline ? f.sql.replace(`${f.name} AS (`, `${f.name} ${as}`) : f.sql))
+    .join(",\n");
+}
+
+/** Every fact from the curated events in one CTE list (the single-statement form). */
+export const CASE_FACTS_CTE = cteList([EV_FRAGMENT, BOUNDS_FRAGMENT, ...caseBaseFragments(), ...CASE_VERDICT_FRAGMENTS]);
+
+/**
+ * The facts of a period from precomputed stage-A rows: `sources` are SELECTs giving the columns of
+ * `facts0`, `consult_base` and `transfer_base` for the cases as of the period end.
+ */
+export function caseFactsOver(sources: { readonly facts0: string; readonly consult_base: string; readonly transfer_base: string }, options: { inline?: boolean } = {}): string {
+  const stageA: CteFragment[] = [
+    { name: "facts0", sql: "" },
+    { name: "consult_base", sql: "" },
+    { name: "transfer_base", sql: "" },
+  ];
+  return cteList([BOUNDS_FRAGMENT, ...stageA, ...CASE_VERDICT_FRAGMENTS], sources, options);
+}

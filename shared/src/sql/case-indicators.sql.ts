@@ -1,5 +1,5 @@
 import { COMPLEX_FIELDS } from "../contracts/case-event.js";
-import { CASE_FACTS_CTE } from "./case-facts.sql.js";
+import { CASE_FACTS_CTE, INLINE_MARK } from "./case-facts.sql.js";
 import { UNIT_PROCEDURES_CTE } from "./catalog-indicators.sql.js";
 
 /**
@@ -35,14 +35,18 @@ export type CaseIndicatorColumn = (typeof CASE_INDICATOR_COLUMNS)[number];
 const branch = (from: string, given: readonly string[]) =>
   `SELECT unit_id, ${CASE_INDICATOR_COLUMNS.map((c) => (given.includes(c) ? c : `0 AS ${c}`)).join(", ")} FROM ${from}`;
 
-export const CASE_INDICATORS_SQL = /* sql */ `
-WITH ${CASE_FACTS_CTE},
+/** The case indicator statement over a facts CTE list (the single-statement one, or staged sources). */
+export const caseIndicatorsSql = (factsCte: string) => {
+  // `cases` follows the facts: inlined when they are (staged scoring), else the engine's choice.
+  const as = factsCte.includes(INLINE_MARK) ? INLINE_MARK : "AS (";
+  return /* sql */ `
+WITH ${factsCte},
 ${UNIT_PROCEDURES_CTE},
 complained AS (
   SELECT DISTINCT case_id FROM curated_complaints
   WHERE case_id IS NOT NULL AND received_at < TIMESTAMP {{period_end}}
 ),
-cases AS (
+cases ${as}
   SELECT f.*,
          f.field IN (${COMPLEX}) AS complex,
          coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
@@ -155,3 +159,6 @@ FROM (
 ) parts
 GROUP BY unit_id
 ORDER BY unit_id`;
+};
+
+export const CASE_INDICATORS_SQL = caseIndicatorsSql(CASE_FACTS_CTE);

@@ -14,7 +14,7 @@ import { CASE_FACTS_CTE } from "./case-facts.sql.js";
  * Output columns: case_id, unit_id, field, received_t, in_scope, status
  * (EARLY | ON_TIME | LATE | OVERDUE | IN_PROGRESS | EXCLUDED).
  */
-export const CASE_STATUS_CTE = /* sql */ `${CASE_FACTS_CTE},
+export const caseStatusCte = (factsCte: string) => /* sql */ `${factsCte},
 case_status AS (
   SELECT f.case_id, f.unit_id, f.field, f.received_t,
          (f.received_in_period OR coalesce(f.end_t, f.withdrawn_t) IS NULL OR coalesce(f.end_t, f.withdrawn_t) >= b.start_t) AS in_scope,
@@ -22,3 +22,5 @@ case_status AS (
   FROM facts f
   CROSS JOIN bounds b
 )`;
+
+export const CASE_STATUS_CTE = caseStatusCte(CASE_FACTS_CTE);

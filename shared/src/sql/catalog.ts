@@ -2,8 +2,20 @@
  * Every SQL statement the scoring runs, with sample parameter values: the registry that the
  * Trino-dialect parse test and the DuckDB execution tests iterate, so no statement is missed.
  */
-import { CASE_INDICATORS_SQL } from "./case-indicators.sql.js";
-import { CASE_LIST_SQL } from "./case-list.sql.js";
+import { CASE_INDICATORS_SQL, caseIndicatorsSql } from "./case-indicators.sql.js";
+import { CASE_LIST_SQL, caseListSql } from "./case-list.sql.js";
+import {
+  STAGE_EVENTS_SQL,
+  cutConsultSql,
+  cutEventsSql,
+  cutFacts0Sql,
+  cutTransferSql,
+  stageConsultSql,
+  stageFacts0Sql,
+  stageTables,
+  stageTransferSql,
+  stagedFactsCte,
+} from "./case-stages.sql.js";
 import { CATALOG_INDICATORS_SQL } from "./catalog-indicators.sql.js";
 import { COMPLAINT_INDICATORS_SQL } from "./complaint-indicators.sql.js";
 import { HEAD_INDICATORS_SQL } from "./head-indicators.sql.js";
@@ -14,10 +26,37 @@ export interface SqlStatement {
   readonly sql: string;
   /** Parameters the statement takes, with a sample value of the right shape. */
   readonly sampleParams: Readonly<Record<string, string | number>>;
+  /** Relations the statement reads that an earlier statement of the run materialises (staged scoring), in order. */
+  readonly setup?: readonly SetupRelation[];
+}
+
+export interface SetupRelation {
+  readonly name: string;
+  readonly kind: "table" | "view";
+  readonly sql: string;
+  readonly params: Readonly<Record<string, string | number>>;
 }
 
 const PERIOD_PARAMS = { period_start: "2024-06-30 17:00:00", period_end: "2024-12-31 17:00:00", month_to: "2024-12" } as const;
 const DATE_PARAMS = { start_date: "2024-07-01", end_date: "2024-12-31" } as const;
+
+/** A sample staged run: the relations in the order `openFacts` makes them (functions/src/use-cases/staged-facts.ts). */
+const T = stageTables("sample");
+const CUT_ENDS = ["2024-07-31 17:00:00", "2024-09-30 17:00:00"];
+const STAGES: readonly SetupRelation[] = [
+  { name: T.ev, kind: "view", sql: STAGE_EVENTS_SQL, params: { month_to: PERIOD_PARAMS.month_to, period_end: PERIOD_PARAMS.period_end } },
+  { name: T.facts0, kind: "table", sql: stageFacts0Sql(T), params: {} },
+  { name: T.consult, kind: "table", sql: stageConsultSql(T), params: {} },
+  { name: T.transfer, kind: "table", sql: stageTransferSql(T), params: {} },
+  { name: T.cutEv, kind: "table", sql: cutEventsSql(T, CUT_ENDS), params: {} },
+  { name: T.cutFacts0, kind: "table", sql: cutFacts0Sql(T), params: {} },
+  { name: T.cutConsult, kind: "table", sql: cutConsultSql(T), params: {} },
+  { name: T.cutTransfer, kind: "table", sql: cutTransferSql(T), params: {} },
+];
+const staged = (name: string, upTo: number): SqlStatement => {
+  const r = STAGES[upTo] as SetupRelation;
+  return { name, sql: r.sql, sampleParams: r.params, setup: STAGES.slice(0, upTo) };
+};
 
 export const SQL_STATEMENTS: readonly SqlStatement[] = [
   { name: "progress-by-unit", sql: PROGRESS_BY_UNIT_SQL, sampleParams: PERIOD_PARAMS },
@@ -30,4 +69,7 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
     sampleParams: { period_start: PERIOD_PARAMS.period_start, period_end: PERIOD_PARAMS.period_end, accept_days: 2, handle_days: 15 },
   },
   { name: "head-indicators", sql: HEAD_INDICATORS_SQL, sampleParams: PERIOD_PARAMS },
+  ...["stage-events", "stage-facts0", "stage-consult", "stage-transfer", "cut-events", "cut-facts0", "cut-consult", "cut-transfer"].map((n, i) => staged(n, i)),
+  { name: "staged-case-indicators", sql: caseIndicatorsSql(stagedFactsCte(T, 1)), sampleParams: { ...PERIOD_PARAMS, ...DATE_PARAMS }, setup: STAGES },
+  { name: "staged-case-list", sql: caseListSql(stagedFactsCte(T, null)), sampleParams: PERIOD_PARAMS, setup: STAGES },
 ];

@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { Lake } from "../../ports/index.js";
 
@@ -31,6 +31,11 @@ export class FolderLake implements Lake {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw e;
     }
+  }
+
+  async removePrefix(prefix: string): Promise<void> {
+    if (!prefix.endsWith("/")) throw new Error(`removePrefix needs a folder prefix ending in "/": ${prefix}`);
+    await rm(this.path(prefix.slice(0, -1)), { recursive: true, force: true });
   }
 
   async list(prefix: string): Promise<string[]> {

@@ -1,0 +1,92 @@
+/**
+ * Where a scoring run's case facts come from: the staged relations of
+ * shared/src/sql/case-stages.sql.ts (one pass over the events for all the periods of the run) when
+ * the engine can materialise them, or the single-statement CTE otherwise. Both give the facts of
+ * the reference scorer (sql-differential.test.ts runs both routes).
+ */
+import type { Period } from "@scorecard/shared";
+import { CASE_FACTS_CTE } from "@scorecard/shared/sql/case-facts.sql";
+import {
+  STAGE_EVENTS_SQL,
+  cutConsultSql,
+  cutEventsSql,
+  cutFacts0Sql,
+  cutTransferSql,
+  stageConsultSql,
+  stageFacts0Sql,
+  stageTables,
+  stageTransferSql,
+  stagedFactsCte,
+} from "@scorecard/shared/sql/case-stages.sql";
+import type { QueryEngine, RelationKind } from "../ports/index.js";
+
+export interface FactsSource {
+  /** The facts CTE list for a period the source was opened for (parameters: the period's). */
+  cte(period: Period): string;
+  /** Bytes the stages read, when the engine reports it (0 for the single statement: nothing staged). */
+  readonly bytesScanned: number | null;
+  /** Seconds spent building the stages. */
+  readonly seconds: number;
+  close(): Promise<void>;
+}
+
+export const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
+
+/** The single statement: every period reads its events again. */
+export const INLINE_FACTS: FactsSource = { cte: () => CASE_FACTS_CTE, bytesScanned: 0, seconds: 0, close: async () => {} };
+
+let runs = 0;
+
+/**
+ * Build the stages for `periods` (or fall back to the single statement). The caller closes the
+ * source when the run is done (the relations are dropped).
+ */
+export async function openFacts(engine: QueryEngine, periods: readonly Period[], options: { staged?: boolean } = {}): Promise<FactsSource> {
+  const materialize = engine.materialize?.bind(engine);
+  if (!materialize || periods.length === 0 || options.staged === false) return INLINE_FACTS;
+  const started = performance.now();
+  const t = stageTables(`sc_${Date.now().toString(36)}_${(runs++).toString(36)}`);
+  const made: { name: string; kind: RelationKind }[] = [];
+  let scanned: number | null = 0;
+  const make = async (name: string, sql: string, params: Record<string, string> = {}, kind: RelationKind = "table") => {
+    made.push({ name, kind });
+    const r = await materialize(name, sql, params, kind);
+    scanned = scanned === null || r.bytesScanned === null ? null : scanned + r.bytesScanned;
+  };
+  const close = async () => {
+    // Views last: the tables were built from them.
+    if (made.length > 0) await engine.drop?.(made.splice(0).reverse());
+  };
+  try {
+    const last = periods.reduce((a, p) => (p.end > a.end ? p : a));
+    const monthTo = periods.reduce((m, p) => (p.endDate.slice(0, 7) > m ? p.endDate.slice(0, 7) : m), "");
+    await make(t.ev, STAGE_EVENTS_SQL, { month_to: monthTo, period_end: sqlTimestamp(last.end) }, "view");
+    await make(t.facts0, stageFacts0Sql(t));
+    await make(t.consult, stageConsultSql(t));
+    await make(t.transfer, stageTransferSql(t));
+    const cutEnds = [...new Set(periods.map((p) => p.end))].filter((e) => e !== last.end).sort();
+    if (cutEnds.length > 0) {
+      await make(t.cutEv, cutEventsSql(t, cutEnds.map(sqlTimestamp)));
+      await make(t.cutFacts0, cutFacts0Sql(t));
+      await make(t.cutConsult, cutConsultSql(t));
+      await make(t.cutTransfer, cutTransferSql(t));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const ctes = new Map(periods.map((p) => [p.id, stagedFactsCte(t, p.end === last.end ? null : cutEnds.indexOf(p.end))]));
+    return {
+      cte: (period) => {
+        const cte = ctes.get(period.id);
+        if (cte === undefined) throw new Error(`the facts were not staged for period ${period.id}`);
+        return cte;
+      },
+      get bytesScanned() {
+        return scanned;
+      },
+      seconds,
+      close,
+    };
+  } catch (e) {
+    await close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,132 @@
+import {
+  CONSULT_BASE_COLUMNS,
+  EVENTS_SELECT,
+  EV_COLUMNS,
+  FACTS0_COLUMNS,
+  TRANSFER_BASE_COLUMNS,
+  caseBaseFragments,
+  caseFactsOver,
+  cteList,
+} from "./case-facts.sql.js";
+
+/**
+ * Staged scoring: the case facts of many periods from one pass over the events.
+ *
+ * The single-statement form (`CASE_FACTS_CTE`) reads every event before a period's end and computes
+ * stage A (per-case `facts0`, `consult_base`, `transfer_base`) again for every period — a year's
+ * 19 periods read the year 11 times. But stage A of a case depends only on the case's events
+ * before the cut, so for a case whose events all lie before a period end E (`last_t` < E) the rows
+ * computed once over *all* events are exactly its rows as of E. Only the cases received before E
+ * with an event at or after E ("open across E") need stage A again, from their events before E.
+ * All the cuts are computed in one pass: the events of a case open across cut k are copied under
+ * the key `lpad(k, 3) || case_id`, so stage A runs unchanged and treats each (cut, case) as a case.
+ * Stage B (the verdicts, `caseFactsOver`) then runs per period on the union.
+ *
+ * A period [S, E) also skips the cases that cannot count in it: every event before S, finished or
+ * withdrawn before S, no consultation left unanswered (such a case is outside every count: not
+ * received, resolved or in scope in the period, and none of its consultations is in scope).
+ *
+ * The engine materialises the statements (`QueryEngine.materialize`): a view over the events, then
+ * tables — DuckDB locally, views and CTAS on Athena. functions/test/sql-differential.test.ts checks
+ * the staged route against the reference scorer on generated provinces; docs/adr/0009.
+ */
+
+/** The relations of one staged run (names written into SQL text: see `stageTables`). */
+export interface StageTables {
+  /** View: the events before the last period end (EVENTS_SELECT). */
+  readonly ev: string;
+  readonly facts0: string;
+  /** consult_base plus `case_last_t`. */
+  readonly consult: string;
+  /** transfer_base plus `case_last_t`. */
+  readonly transfer: string;
+  /** The events of the cases open across each cut, keyed `lpad(cut_no, 3) || case_id`. */
+  readonly cutEv: string;
+  /** Stage A per cut: the columns of facts0 / consult_base / transfer_base plus `cut_no`. */
+  readonly cutFacts0: string;
+  readonly cutConsult: string;
+  readonly cutTransfer: string;
+}
+
+const IDENT = /^[a-z][a-z0-9_]{0,40}$/;
+
+/** Relation names under a prefix (lower-case letters, digits, underscores). */
+export function stageTables(prefix: string): StageTables {
+  if (!IDENT.test(prefix)) throw new Error(`stage table prefix "${prefix}" must match ${IDENT}`);
+  const n = (s: string) => `${prefix}_${s}`;
+  return { ev: n("ev"), facts0: n("facts0"), consult: n("consult"), transfer: n("transfer"), cutEv: n("cut_ev"), cutFacts0: n("cut_facts0"), cutConsult: n("cut_consult"), cutTransfer: n("cut_transfer") };
+}
+
+/** The most cuts one run may make (the key has three digits). */
+export const MAX_CUTS = 1000;
+
+const END_T = "to_unixtime(TIMESTAMP {{period_end}})";
+const START_T = "to_unixtime(TIMESTAMP {{period_start}})";
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/** Step 1 (a view): the events before the last period end. Parameters: {{month_to}}, {{period_end}}. */
+export const STAGE_EVENTS_SQL = EVENTS_SELECT;
+
+const base = (ev: string, replace: Readonly<Record<string, string>> = {}) => `WITH ${cteList(caseBaseFragments(ev), replace, { inline: true })}`;
+
+/** Step 2: stage A of every case over all the events (no parameters). */
+export const stageFacts0Sql = (t: StageTables) => `${base(t.ev)}\nSELECT ${FACTS0_COLUMNS.join(", ")} FROM facts0`;
+
+// consult_base keeps the requests of received cases: `received` is replaced by the cases of facts0
+// (exactly the cases with a RECEIVED event), which saves ranking the receipts again.
+export const stageConsultSql = (t: StageTables) =>
+  `${base(t.ev, { received: `SELECT case_id FROM ${t.facts0}` })}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => `c.${c}`).join(", ")}, f.last_t AS case_last_t\nFROM consult_base c JOIN ${t.facts0} f ON f.case_id = c.case_id`;
+
+export const stageTransferSql = (t: StageTables) =>
+  `${base(t.ev, { facts0: `SELECT case_id, end_t FROM ${t.facts0}` })}\nSELECT ${TRANSFER_BASE_COLUMNS.map((c) => `x.${c}`).join(", ")}, f.last_t AS case_last_t\nFROM transfer_base x JOIN ${t.facts0} f ON f.case_id = x.case_id`;
+
+const CUT_KEY = "lpad(CAST(k.cut_no AS VARCHAR), 3, '0') || e.case_id";
+const CASE_OF_KEY = "substr(case_id, 4)";
+const CUT_OF_KEY = "CAST(substr(case_id, 1, 3) AS INTEGER)";
+
+/**
+ * Step 3: the events before cut k of every case open across cut k, for all cuts at once. `ends`
+ * are the cuts' instants as UTC 'YYYY-MM-DD HH:MM:SS' (cut k = ends[k]); no parameters.
+ */
+export function cutEventsSql(t: StageTables, ends: readonly string[]): string {
+  if (ends.length === 0 || ends.length > MAX_CUTS) throw new Error(`between 1 and ${MAX_CUTS} cuts, got ${ends.length}`);
+  const values = ends.map((e, k) => {
+    if (!TIMESTAMP_TEXT.test(e)) throw new Error(`cut instant "${e}" is not 'YYYY-MM-DD HH:MM:SS'`);
+    return `(${k}, to_unixtime(TIMESTAMP '${e}'))`;
+  });
+  return `SELECT ${CUT_KEY} AS case_id, ${EV_COLUMNS.filter((c) => c !== "case_id").map((c) => `e.${c}`).join(", ")}
+FROM ${t.ev} e
+JOIN ${t.facts0} f ON f.case_id = e.case_id
+JOIN (VALUES ${values.join(", ")}) AS k (cut_no, end_t) ON f.received_t < k.end_t AND f.last_t >= k.end_t
+WHERE e.t < k.end_t`;
+}
+
+/** Step 4: stage A per cut, keys split back into `case_id` and `cut_no` (no parameters). */
+export const cutFacts0Sql = (t: StageTables) =>
+  `${base(t.cutEv)}\nSELECT ${FACTS0_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM facts0`;
+
+export const cutConsultSql = (t: StageTables) =>
+  `${base(t.cutEv, { received: `SELECT lpad(CAST(cut_no AS VARCHAR), 3, '0') || case_id AS case_id FROM ${t.cutFacts0}` })}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM consult_base`;
+
+export const cutTransferSql = (t: StageTables) =>
+  `${base(t.cutEv, { facts0: `SELECT lpad(CAST(cut_no AS VARCHAR), 3, '0') || case_id AS case_id, end_t FROM ${t.cutFacts0}` })}
+SELECT ${TRANSFER_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM transfer_base`;
+
+/**
+ * The facts CTE list of one period [S, E) ({{period_start}}, {{period_end}}): the full pass for the
+ * cases whose events all lie before E, cut `cut` (the index of E in `cutEventsSql`'s ends) for the
+ * cases open across E; `cut` is null when no case can be (E is the run's last end).
+ */
+export function stagedFactsCte(t: StageTables, cut: number | null): string {
+  if (cut !== null && !(Number.isInteger(cut) && cut >= 0 && cut < MAX_CUTS)) throw new Error(`cut ${cut} is not an index below ${MAX_CUTS}`);
+  const union = (full: string, cutTable: string, columns: readonly string[], fullFilter: string, cutFilter = "") =>
+    [`SELECT ${columns.join(", ")} FROM ${full} WHERE ${fullFilter}`, ...(cut === null ? [] : [`SELECT ${columns.join(", ")} FROM ${cutTable} WHERE cut_no = ${cut}${cutFilter}`])].join(
+      "\n  UNION ALL\n  ",
+    );
+  const openConsults = union(t.consult, t.cutConsult, ["case_id"], "answered_t IS NULL", " AND answered_t IS NULL");
+  const facts0 = `SELECT * FROM (\n  ${union(t.facts0, t.cutFacts0, FACTS0_COLUMNS, `last_t < ${END_T}`)}\n) x
+WHERE x.last_t >= ${START_T} OR coalesce(x.end_t, x.withdrawn_t) IS NULL OR x.case_id IN (${openConsults})`;
+  const consult = `SELECT * FROM (\n  ${union(t.consult, t.cutConsult, CONSULT_BASE_COLUMNS, `case_last_t < ${END_T}`)}\n) c WHERE c.case_id IN (SELECT case_id FROM facts0)`;
+  const transfer = `SELECT * FROM (\n  ${union(t.transfer, t.cutTransfer, TRANSFER_BASE_COLUMNS, `case_last_t < ${END_T}`)}\n) t WHERE t.case_id IN (SELECT case_id FROM facts0)`;
+  return caseFactsOver({ facts0, consult_base: consult, transfer_base: transfer }, { inline: true });
+}
