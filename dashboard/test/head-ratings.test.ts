@@ -18,7 +18,7 @@ const aHead = (headId: string, o: Partial<HeadRatingView> = {}): HeadRatingView 
   demo: true,
   status: "RATED",
   pending: null,
-  tenure: { from: "2024-01-01", to: "2024-06-30", days: 182, periodDays: 182, cases: 120, serviceIndex: 90, serviceIndexComplete: true, ratios: { R2: 1, R5: 1 }, indicators: {} },
+  tenure: { from: "2024-01-01", to: "2024-06-30", days: 182, periodDays: 182, casesFrom: "2021-03-01", cases: 120, serviceIndex: 90, serviceIndexComplete: true, ratios: { R2: 1, R5: 1 }, indicators: {} },
   results: 63,
   deductions: { R2: 0, R5: 0, findings: 0 },
   general: 28,

@@ -2,8 +2,8 @@
  * The head-attribution statement (shared/src/sql/head-indicators.sql.ts) on DuckDB:
  * 1. a hand-computed fixture (June 2024: no public holiday; local times UTC+7);
  * 2. on generated provinces, the same rows as an independent oracle built from the reference
- *    scorer's case facts, and — summed over the whole period — the unit's own received-based
- *    counts of the case-indicators statement.
+ *    scorer's case facts, and — summed over all days — exactly the unit's own counts of the
+ *    case-indicators statement (a head in office over the whole period and before it).
  */
 import {
   type CaseFacts,
@@ -35,12 +35,18 @@ describe("SQL head-indicators on a hand-computed fixture (June 2024)", () => {
   });
   afterAll(() => db.dispose());
 
-  it("one row per unit and local day of receipt (or of the consultation request), counts as of 30/06", async () => {
+  it("one row per unit and local day of receipt (or of the consultation request) of June's dossiers, counts as of 30/06", async () => {
     const rows = await queryHeadDays(db.engine, JUNE);
     const got = rows.map((r) => [r.unitId, r.day, nonZero(r.counts)]);
     const d = (date: string) => localDayNumber(date);
     expect(got).toEqual([
-      // 01/06: B5's consultation of A at 00:10, answered on time (B4's at 23:30 on 31/05 is May's)
+      // 20/05: A5, carried over into June, overdue
+      ["A", d("2024-05-20"), { overdue: 1 }],
+      // 28/05: B3's consultation of A, carried over, overdue
+      ["A", d("2024-05-28"), { r5_den: 1 }],
+      // 31/05 (23:30): B4's consultation, answered on time in June
+      ["A", d("2024-05-31"), { r5_num: 1, r5_den: 1 }],
+      // 01/06 (00:10): B5's consultation, answered on time
       ["A", d("2024-06-01"), { r5_num: 1, r5_den: 1 }],
       // 03/06: A1 (online, synced, digitised, early) and A2 (late, apology)
       ["A", d("2024-06-03"), { received: 2, t4_num: 1, o3_num: 1, d2_num: 1, early: 1, late: 1, late_apology: 1 }],
@@ -50,8 +56,11 @@ describe("SQL head-indicators on a hand-computed fixture (June 2024)", () => {
       ["A", d("2024-06-10"), { received: 2, s3a_num: 1, early: 1, late: 1 }],
       // 18/06: B2's consultation, answered late
       ["A", d("2024-06-18"), { r5_den: 1 }],
-      // 25/06: A6 in progress; A5 and B3's consultation (May) appear nowhere
+      // 25/06: A6 in progress
       ["A", d("2024-06-25"), { received: 1, in_progress: 1 }],
+      // B's dossiers: B3 (25/05), B4 and B5 (31/05) carried over, in progress; B1 and B2 received in June
+      ["B", d("2024-05-25"), { in_progress: 1 }],
+      ["B", d("2024-05-31"), { in_progress: 2 }],
       ["B", d("2024-06-04"), { received: 1, in_progress: 1 }],
       ["B", d("2024-06-17"), { received: 1, in_progress: 1 }],
     ]);
@@ -75,21 +84,21 @@ function oracle(p: ReturnType<typeof province>, periodId: string) {
   const start = Date.parse(period.start);
   for (const f of facts) {
     for (const c of f.consultations) {
-      if (Date.parse(c.requestedAt) < start) continue;
+      if (!c.inScope) continue;
       if (c.verdict !== "PENDING") add(c.consultedUnitId, c.requestedAt, "r5_den");
       if (c.verdict === "ON_TIME") add(c.consultedUnitId, c.requestedAt, "r5_num");
     }
-    if (!f.receivedInPeriod) continue;
+    const r = f.receivedInPeriod;
     const proc = f.procedureCode === null ? undefined : procs.get(f.procedureCode);
     const fee = f.flags.feeBearing ?? proc?.feeBearing ?? false;
     const needsResult = f.flags.resultRequired ?? proc?.resultRequired ?? false;
     const late = f.status === "LATE" || f.status === "OVERDUE";
     const resolvedInPeriod = f.handlingWorkingDays !== null && Date.parse(f.endAt as string) >= start;
     const cols: [string, boolean][] = [
-      ["received", true], ["t4_num", f.flags.syncedToNationalPortal === true], ["o3_num", f.online], ["ma_num", fee && f.paidOnline], ["ma_den", fee],
-      ["d2_num", f.flags.digitizedDossier === true && (!needsResult || f.flags.digitizedResult === true)], ["d4_num", f.flags.reusedData === true],
-      ["d5_num", f.flags.personalDataStore === true], ["d6a_num", f.flags.populationDatabase === true], ["r3_num", f.refusedOrStopped],
-      ["r4_num", f.supplementRequests > 1], ["s3a_num", complained.has(f.caseId) || f.rating?.satisfied === false],
+      ["received", r], ["t4_num", r && f.flags.syncedToNationalPortal === true], ["o3_num", r && f.online], ["ma_num", r && fee && f.paidOnline], ["ma_den", r && fee],
+      ["d2_num", r && f.flags.digitizedDossier === true && (!needsResult || f.flags.digitizedResult === true)], ["d4_num", r && f.flags.reusedData === true],
+      ["d5_num", r && f.flags.personalDataStore === true], ["d6a_num", r && f.flags.populationDatabase === true], ["r3_num", r && f.refusedOrStopped],
+      ["r4_num", r && f.supplementRequests > 1], ["s3a_num", r && (complained.has(f.caseId) || f.rating?.satisfied === false)],
       ["early", f.inScope && f.status === "EARLY"], ["on_time", f.inScope && f.status === "ON_TIME"], ["late", f.inScope && f.status === "LATE"],
       ["overdue", f.inScope && f.status === "OVERDUE"], ["in_progress", f.inScope && f.status === "IN_PROGRESS"], ["late_apology", f.inScope && late && f.apologyIssued],
       ["d1_num", resolvedInPeriod && needsResult && f.flags.digitizedResult === true], ["d1_den", resolvedInPeriod && needsResult],
@@ -99,8 +108,6 @@ function oracle(p: ReturnType<typeof province>, periodId: string) {
   return [...out.entries()].map(([k, v]) => [k, nonZero(v)] as const).sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-/** The received-based columns, which a tenure covering the whole period shares with the unit. */
-const RECEIVED_BASED = ["received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r4_num", "s3a_num"] as const;
 
 describe("SQL head-indicators on generated provinces (differential)", () => {
   let db: SqlTables;
@@ -109,7 +116,7 @@ describe("SQL head-indicators on generated provinces (differential)", () => {
   });
   afterAll(() => db.dispose());
 
-  it("gives the oracle's rows, and over the whole period the unit's received-based counts", async () => {
+  it("gives the oracle's rows, and summed over all days exactly the unit's counts", async () => {
     await fc.assert(
       fc.asyncProperty(provinceArb, async (spec) => {
         const prov = province(spec as unknown as ProvinceSpec);
@@ -122,14 +129,17 @@ describe("SQL head-indicators on generated provinces (differential)", () => {
           const sums = new Map<string, Record<string, number>>();
           for (const r of rows) {
             const s = sums.get(r.unitId) ?? {};
-            for (const c of RECEIVED_BASED) s[c] = (s[c] ?? 0) + Number(r.counts[c] ?? 0);
+            for (const c of HEAD_DAY_COLUMNS) s[c] = (s[c] ?? 0) + Number(r.counts[c] ?? 0);
             sums.set(r.unitId, s);
           }
           const params = { period_start: period.start.replace("T", " ").slice(0, 19), period_end: period.end.replace("T", " ").slice(0, 19), month_to: period.endDate.slice(0, 7), start_date: period.startDate, end_date: period.endDate };
-          for (const u of (await db.engine.query(CASE_INDICATORS_SQL, params)).rows) {
+          const unitRows = (await db.engine.query(CASE_INDICATORS_SQL, params)).rows;
+          for (const u of unitRows) {
             const s = sums.get(String(u["unit_id"])) ?? {};
-            for (const c of RECEIVED_BASED) expect(s[c] ?? 0, `${id} ${String(u["unit_id"])} ${c}`).toBe(Number(u[c] ?? 0));
+            for (const c of HEAD_DAY_COLUMNS) expect(s[c] ?? 0, `${id} ${String(u["unit_id"])} ${c}`).toBe(Number(u[c] ?? 0));
           }
+          const withRow = new Set(unitRows.map((u) => String(u["unit_id"])));
+          for (const [unitId, s] of sums) if (!withRow.has(unitId)) expect(nonZero(s), `${id} ${unitId} has head rows but no unit row`).toEqual({});
         }
       }),
       { numRuns: Number(process.env["HEAD_DIFF_RUNS"] ?? 25), seed: 20267 },

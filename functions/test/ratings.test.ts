@@ -61,23 +61,25 @@ describe("Use case: scoreAndRate — head ratings (§6) and reform index (§5) o
     await env.dispose();
   });
 
-  it("rates HEAD-A-1 on the dossiers A received 01/06–15/06 (hand-computed)", async () => {
+  it("rates HEAD-A-1 on June's dossiers A received while they were in office, carried-over ones included (hand-computed)", async () => {
     const h = byId(await readHeadRatings(env.rt.read)("2024-06")).get("HEAD-A-1") as HeadRatingView;
-    // Tenure cases: A1 (03/06, online, synced, digitised, early), A2 (03/06, late, apology),
-    // A3 (10/06, late, no apology), A4 (10/06, early, not satisfied) — A5 (May) is not the tenure's.
-    // Index: T4 1/4 → 1.5 | P1 2/4 → 10 | O3 ¼ of target ½ → 3 | payment 0 | D2 1/4 → 1 |
-    //        S1 6 + S2 6 (no complaint) + S3 r = 1 − 2/4 − 1/4 = 0.25 → 6 × 0.25 / 0.9 = 1.6667 → 29.1667
-    // Results: 70 × 29.1667 / 100 = 20.4167; R2 = 1/2 ⇒ −5 × 0.5 = −2.5; R5 = 2/2 (B5 01/06, B1 04/06) ⇒ 0;
-    //          concluded finding F-H1 ⇒ −3 (the draft F-DRAFT counts nothing) ⇒ 14.9167
-    // General 25 ⇒ total 39.9167 ⇒ below 50: not completed.
+    // Received in June during the tenure (to 15/06): A1 (03/06, online, synced, digitised, early),
+    // A2 (03/06, late, apology), A3 (10/06, late, no apology), A4 (10/06, early, not satisfied);
+    // carried over, received in May during the tenure: A5 (overdue).
+    // Index: T4 1/4 → 1.5 | P1 2/5 → 20 × 0.4 = 8 | O3 ¼ of target ½ → 3 | payment 0 | D2 1/4 → 1 |
+    //        S1 6 + S2 6 (no complaint) + S3 r = 1 − 3/5 − 1/4 = 0.15 → 6 × 0.15 / 0.9 = 1 → 26.5
+    // Results: 70 × 26.5 / 100 = 18.55; R2 = 1/3 ⇒ −5 × 2/3 = −3.3333;
+    //          R5 = 3/4 (B4 31/05, B5 01/06, B1 04/06 on time; B3 28/05 overdue) ⇒ −5 × 0.15 = −0.75;
+    //          concluded finding F-H1 ⇒ −3 (the draft F-DRAFT counts nothing) ⇒ 18.55 − 7.0833 = 11.4667
+    // General 25 ⇒ total 36.4667 ⇒ below 50: not completed.
     expect(h).toMatchObject({
       status: "RATED",
       pending: null,
-      tenure: { from: "2024-06-01", to: "2024-06-15", days: 15, periodDays: 30, cases: 4, serviceIndex: 29.1667, ratios: { R2: 0.5, R5: 1 } },
-      deductions: { R2: 2.5, R5: 0, findings: 3 },
-      results: 14.9167,
+      tenure: { from: "2024-06-01", to: "2024-06-15", days: 15, periodDays: 30, casesFrom: "2020-01-01", cases: 4, serviceIndex: 26.5, ratios: { R2: 1 / 3, R5: 0.75 } },
+      deductions: { R2: 3.3333, R5: 0.75, findings: 3 },
+      results: 11.4667,
       general: 25,
-      total: 39.9167,
+      total: 36.4667,
       band: "NOT_COMPLETED",
       cappedFromExcellent: false,
       unitNameVi: "A",
@@ -93,17 +95,24 @@ describe("Use case: scoreAndRate — head ratings (§6) and reform index (§5) o
     expect(doc.get("HEAD-B-1")).toMatchObject({ status: "PENDING", pending: "NO_CASES", tenure: { cases: 2, serviceIndex: null } });
   });
 
+  it("a head in office over the whole period and before it has exactly the unit's case-based numbers", async () => {
+    const unitB = (await env.rt.score.snapshots.get(score.methodology, "2024-06", "DEPARTMENT"))?.units.find((u) => u.unitId === "B");
+    const headB = byId(await readHeadRatings(env.rt.read)("2024-06")).get("HEAD-B-1") as HeadRatingView;
+    expect(Object.keys(headB.tenure.indicators).length).toBe(16);
+    for (const [code, v] of Object.entries(headB.tenure.indicators)) expect(v, code).toEqual(unitB?.indicators[code]);
+  });
+
   it("a Home Affairs change re-rates without the SQL; a concluded finding counts once however often ratings are recomputed", async () => {
     const before = await readHeadRatings(env.rt.read)("2024-06");
     expect(await refreshAfterChange(ratings)(["2024-06", "2024-06"])).toEqual(["2024-06"]);
     await refreshAfterChange(ratings)(["2024-06"]);
     expect(stable(await readHeadRatings(env.rt.read)("2024-06"))).toEqual(stable(before));
-    // Concluding the draft adds its 2 points once: 14.9167 − 2 = 12.9167, and stays so.
+    // Concluding the draft adds its 2 points once: 11.4667 − 2 = 9.4667, and stays so.
     await concludeFinding(admin)(HA, "F-DRAFT", 1, { noticeNumber: "TB-F-DRAFT", noticeDate: "2024-07-01" });
     await refreshAfterChange(ratings)(["2024-06"]);
     await refreshAfterChange(ratings)(["2024-06"]);
     await scoreAndRate(score, ratings)(parsePeriod("2024-06"));
-    expect(byId(await readHeadRatings(env.rt.read)("2024-06")).get("HEAD-A-1")).toMatchObject({ deductions: { findings: 5 }, results: 12.9167, total: 37.9167 });
+    expect(byId(await readHeadRatings(env.rt.read)("2024-06")).get("HEAD-A-1")).toMatchObject({ deductions: { findings: 5 }, results: 9.4667, total: 34.4667 });
   });
 
   it("a tenure edited after scoring is pending until the next scoring run (never rated on another head's days)", async () => {
@@ -112,7 +121,7 @@ describe("Use case: scoreAndRate — head ratings (§6) and reform index (§5) o
     await refreshAfterChange(ratings)(["2024-06"]);
     expect(byId(await readHeadRatings(env.rt.read)("2024-06")).get("HEAD-B-1")).toMatchObject({ pending: "RESCORE", tenure: { from: "2024-06-10", cases: null } });
     await scoreAndRate(score, ratings)(parsePeriod("2024-06"));
-    // From 10/06 B received B2 (17/06) only.
+    // From 10/06 B received B2 (17/06) only (B1 on 04/06 and the carried-over B3–B5 are before).
     expect(byId(await readHeadRatings(env.rt.read)("2024-06")).get("HEAD-B-1")).toMatchObject({ pending: "NO_CASES", tenure: { from: "2024-06-10", cases: 1 } });
   });
 

@@ -682,7 +682,7 @@ export interface RatingsMessages {
 
 const ratingsVi: RatingsMessages = {
   heads: {
-    lead: "Mỗi người đứng đầu được đánh giá trên hồ sơ đơn vị tiếp nhận trong thời gian giữ chức vụ trong kỳ: kết quả 70 điểm (chỉ số phục vụ, trừ điểm khi thư xin lỗi dưới 100%, trả lời lấy ý kiến đúng hạn dưới 90%, kết luận kiểm tra), tiêu chí chung 30 điểm do Sở Nội vụ nhập. Xếp loại theo Nghị định 335/2025.",
+    lead: "Mỗi người đứng đầu được đánh giá trên hồ sơ của kỳ (tiếp nhận trong kỳ hoặc chuyển tiếp từ kỳ trước) mà đơn vị tiếp nhận trong thời gian người đó giữ chức vụ: kết quả 70 điểm (chỉ số phục vụ, trừ điểm khi thư xin lỗi dưới 100%, trả lời lấy ý kiến đúng hạn dưới 90%, kết luận kiểm tra), tiêu chí chung 30 điểm do Sở Nội vụ nhập. Xếp loại theo Nghị định 335/2025.",
     caption: (tier, period) => `Người đứng đầu — ${tier}, ${period}`,
     name: "Họ tên",
     unit: "Đơn vị",
@@ -748,7 +748,7 @@ const ratingsVi: RatingsMessages = {
 
 const ratingsEn: RatingsMessages = {
   heads: {
-    lead: "Each head is rated on the dossiers their unit received during their tenure inside the period: results 70 points (the service index, less deductions for apology coverage below 100 %, consultation answers on time below 90 %, inspection findings), general criteria 30 points entered by Home Affairs. Bands after Decree 335/2025.",
+    lead: "Each head is rated on the period's dossiers (received in it, or carried over into it) that their unit received while they were in office: results 70 points (the service index, less deductions for apology coverage below 100 %, consultation answers on time below 90 %, inspection findings), general criteria 30 points entered by Home Affairs. Bands after Decree 335/2025.",
     caption: (tier, period) => `Heads of unit — ${tier}, ${period}`,
     name: "Name",
     unit: "Unit",

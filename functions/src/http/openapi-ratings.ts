@@ -38,6 +38,7 @@ export const RATINGS_SCHEMAS: Record<string, unknown> = {
           to: { type: "string", format: "date" },
           days: { type: "integer" },
           periodDays: { type: "integer" },
+          casesFrom: { type: "string", format: "date", description: "Start of the tenure: the period's dossiers received from this date on (carried-over ones included) are the head's." },
           cases: { type: ["integer", "null"] },
           serviceIndex: points,
           serviceIndexComplete: { type: "boolean" },

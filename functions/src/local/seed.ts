@@ -1,6 +1,8 @@
-import { type Head, type Period, type UnitCatalog, demoHeads, parsePeriod, periodsOfYear, tenureIn } from "@scorecard/shared";
+import { type Head, type Period, type UnitCatalog, demoHeads, getMethodology, parsePeriod, periodsOfYear, tenureIn } from "@scorecard/shared";
 import { AdminError } from "../use-cases/admin/common.js";
+import { appraiseCriterion } from "../use-cases/admin/criteria.js";
 import { appraiseHeadGeneral } from "../use-cases/admin/head-general.js";
+import { importSurvey } from "../use-cases/admin/survey.js";
 import { SEED_ACTOR, seedHeads } from "../use-cases/admin/heads.js";
 import { mapLimit } from "../lib/concurrency.js";
 import { AdmitPool } from "../adapters/local/admit-pool.js";
@@ -164,10 +166,12 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
   const firstBatch = all.filter((p) => newest.has(p.id) || p.kind === "HALF" || p.kind === "YEAR");
   const pending = options.periods === "first" ? all.filter((p) => !firstBatch.includes(p)) : [];
   if (rosters > 0) {
-    // The reporting periods (half-years, years) and the month the dashboard opens on.
+    // The reporting periods (half-years, years) of the last demo year and after, and the month the dashboard opens on.
     const newestMonth = all.filter((p) => p.kind === "MONTH").sort((a, b) => (a.end < b.end ? 1 : -1))[0];
-    const entered = await seedDemoGeneralCriteria(rt, heads, firstBatch.filter((p) => p.kind === "HALF" || p.kind === "YEAR" || p === newestMonth));
+    const entered = await seedDemoGeneralCriteria(rt, heads, firstBatch.filter((p) => ((p.kind === "HALF" || p.kind === "YEAR") && p.year >= last) || p === newestMonth));
     log(`Tiêu chí chung / demo general criteria entered for ${entered} head-periods (the others stay "pending", as until Home Affairs enters them)`);
+    const reform = await seedDemoReformInputs(rt, firstBatch.filter((p) => (p.kind === "HALF" || p.kind === "YEAR") && p.year === last));
+    log(`Chỉ số CCHC / demo manual criteria and survey results entered for ${reform} department-periods of ${last} (the other units' reform index stays incomplete)`);
   }
   for (const p of options.periods === "first" ? firstBatch : all) {
     await score(p);
@@ -212,4 +216,37 @@ async function seedDemoGeneralCriteria(rt: LocalRuntime, heads: readonly Head[],
     }
   });
   return done.reduce((s: number, x) => s + x, 0);
+}
+
+/** Share of the departments whose demo reform-index inputs are entered (the others stay incomplete). */
+const DEMO_REFORM_SHARE = 0.6;
+const DEMO_EVIDENCE = "Dữ liệu mẫu (demo) — do bộ sinh dữ liệu tạo, không phải kết quả thẩm định thật";
+
+/**
+ * Demo data: the manual reform-index criteria (PAR1, 2, 4, 5, 6) and a survey result for some
+ * departments in the given half-years and years, through the Home Affairs use cases, so that the
+ * demo shows complete reform indexes beside incomplete ones. Seeded per unit and period.
+ */
+async function seedDemoReformInputs(rt: LocalRuntime, periods: readonly Period[]): Promise<number> {
+  const manual = getMethodology(rt.admin.methodology).reformIndex.criteria.filter((c) => c.source === "MANUAL");
+  let done = 0;
+  for (const p of periods) {
+    const units = rt.catalog.validIn("DEPARTMENT", p.startDate, p.endDate).filter((u) => unitInterval(`${u.unitId}|${p.id}|reform`) < DEMO_REFORM_SHARE);
+    const jobs = units.flatMap((u) => manual.map((c) => ({ u, c })));
+    await mapLimit(jobs, 16, async ({ u, c }) => {
+      const points = Math.round(c.max * (0.6 + 0.4 * unitInterval(`${u.unitId}|${p.id}|${c.code}`)) * 4) / 4;
+      try {
+        await appraiseCriterion(rt.admin)(SEED_ACTOR, u.unitId, p.id, c.code, 0, { points, evidence: DEMO_EVIDENCE });
+      } catch (e) {
+        if (!(e instanceof AdminError && (e.code === "VERSION_CONFLICT" || e.code === "CRITERION_LOCKED"))) throw e;
+      }
+    });
+    const rows = units.map((u) => {
+      const share = (70 + Math.round(25 * unitInterval(`${u.unitId}|${p.id}|survey`))) / 100;
+      return `${u.unitId},${p.id},${share},${100 + Math.round(300 * unitInterval(`${u.unitId}|${p.id}|n`))},Khảo sát mẫu (demo)`;
+    });
+    if (rows.length > 0) await importSurvey(rt.admin)(SEED_ACTOR, ["unitId,period,share,respondents,evidence", ...rows].join("\r\n"));
+    done += units.length;
+  }
+  return done;
 }

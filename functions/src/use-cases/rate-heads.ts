@@ -39,7 +39,10 @@ export async function queryHeadDays(engine: QueryEngine, period: Period): Promis
 /** Where a head's tenure results come from. */
 export type TenureSource = (head: Head, window: TenureInPeriod, unit: RankedUnit) => TenureScore | null;
 
-/** Tenure results scored from the day rows of a scoring run. */
+/**
+ * Tenure results scored from the day rows of a scoring run: the rows of the days from the start of
+ * the tenure (carried-over dossiers it received included) to its end inside the period.
+ */
 export function tenureFromDays(m: Methodology, period: Period, rows: readonly HeadDayRow[]): TenureSource {
   const byUnit = new Map<string, HeadDayRow[]>();
   for (const r of rows) {
@@ -47,8 +50,8 @@ export function tenureFromDays(m: Methodology, period: Period, rows: readonly He
     if (!list) byUnit.set(r.unitId, (list = []));
     list.push(r);
   }
-  return (_head, window, unit) =>
-    tenureScore(m, period.id, unit, sumTenure(byUnit.get(unit.unitId) ?? [], unit.unitId, window.startDate, window.endDate), inputsOf(unit.indicators));
+  return (head, window, unit) =>
+    tenureScore(m, period.id, unit, sumTenure(byUnit.get(unit.unitId) ?? [], unit.unitId, head.tenureFrom, window.endDate), inputsOf(unit.indicators));
 }
 
 /**
@@ -60,7 +63,7 @@ export function tenureFromPrevious(previous: readonly HeadRatingView[]): TenureS
   const byHead = new Map(previous.map((h) => [`${h.unitId}/${h.headId}`, h]));
   return (head, window) => {
     const p = byHead.get(`${head.unitId}/${head.headId}`);
-    if (!p || p.tenure.from !== window.startDate || p.tenure.to !== window.endDate || p.tenure.cases === null) return null;
+    if (!p || p.tenure.casesFrom !== head.tenureFrom || p.tenure.from !== window.startDate || p.tenure.to !== window.endDate || p.tenure.cases === null) return null;
     return { cases: p.tenure.cases, serviceIndex: p.tenure.serviceIndex, complete: p.tenure.serviceIndexComplete, ratios: p.tenure.ratios, indicators: p.tenure.indicators };
   };
 }
@@ -118,6 +121,7 @@ export function rateHeadsOfPeriod(x: HeadRatingInputs): HeadRatingView[] {
         to: window.endDate,
         days: window.days,
         periodDays: window.periodDays,
+        casesFrom: head.tenureFrom,
         cases: score?.cases ?? null,
         serviceIndex: score?.serviceIndex ?? null,
         serviceIndexComplete: score?.complete ?? false,

@@ -29,7 +29,7 @@ export const FIXTURE_EVENTS: StoredCaseEvent[] = [
   rec("A4", "2024-06-10T23:30:00", "2024-06-20T17:00:00"),
   ev("A4", "RESOLVED", "2024-06-17T10:00:00"),
   ev("A4", "RATED", "2024-06-18T09:00:00", { rating: { satisfied: false } }),
-  // A5 received in May, still open past its due 24/05: overdue and carried over — received before June, so no head's in June.
+  // A5 received in May, still open past its due 24/05: overdue, carried over into June — the head's who received it.
   rec("A5", "2024-05-20T09:00:00", "2024-05-24T17:00:00"),
   // A6 received 25/06, due 05/07: in progress.
   rec("A6", "2024-06-25T09:00:00", "2024-07-05T17:00:00"),
@@ -41,10 +41,10 @@ export const FIXTURE_EVENTS: StoredCaseEvent[] = [
   rec("B2", "2024-06-17T09:00:00", "2024-07-05T17:00:00"),
   ev("B2", "CONSULT_REQUESTED", "2024-06-18T09:00:00", { targetUnitId: "A", dueAt: at("2024-06-20T17:00:00") }),
   ev("B2", "CONSULT_ANSWERED", "2024-06-24T09:00:00", { unitId: "A" }),
-  // B3 (B, May) consults A on 28/05, due 30/05, never answered: requested before June, no head's in June.
+  // B3 (B, May) consults A on 28/05, due 30/05, never answered: overdue, carried over into June.
   rec("B3", "2024-05-25T09:00:00", "2024-07-05T17:00:00"),
   ev("B3", "CONSULT_REQUESTED", "2024-05-28T09:00:00", { targetUnitId: "A", dueAt: at("2024-05-30T17:00:00") }),
-  // At the edge of the month: B4 consults A on 31/05 at 23:30 (May, not June), B5 on 01/06 at 00:10 (June); both answered on time.
+  // At the edge of the month: B4 consults A on 31/05 at 23:30 (a May day), B5 on 01/06 at 00:10 (a June day); both answered on time in June.
   rec("B4", "2024-05-31T09:00:00", "2024-07-05T17:00:00"),
   ev("B4", "CONSULT_REQUESTED", "2024-05-31T23:30:00", { targetUnitId: "A", dueAt: at("2024-06-05T17:00:00") }),
   ev("B4", "CONSULT_ANSWERED", "2024-06-03T09:00:00", { unitId: "A" }),

@@ -123,14 +123,19 @@ export type HeadPendingReason =
   /** the tenure was edited after the last scoring run: results are recomputed at the next one */
   | "RESCORE";
 
-/** What a head's results were computed on: their unit's cases received during the tenure inside the period. */
+/**
+ * What a head's results were computed on: the period's dossiers (received in it, or carried over
+ * into it) that the unit received while the head was in office.
+ */
 export interface TenureResults {
   /** Local dates (inclusive) of the tenure inside the period, and its length against the period's. */
   readonly from: string;
   readonly to: string;
   readonly days: number;
   readonly periodDays: number;
-  /** Dossiers the unit received during the tenure; null when not computed (pending RESCORE). */
+  /** Start of the tenure: dossiers received from this date on (carried over into the period included) are the head's. */
+  readonly casesFrom: string;
+  /** Dossiers the unit received in the period during the tenure; null when not computed (pending RESCORE). */
   readonly cases: number | null;
   /** Service index (/100) over the tenure; null when there is nothing to judge. */
   readonly serviceIndex: number | null;

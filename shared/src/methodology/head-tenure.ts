@@ -1,10 +1,14 @@
 /**
- * A head's results over their tenure (methodology §6): the unit's cases received during the
- * tenure inside the period, scored with the same rules as the unit's service index.
+ * A head's results over their tenure (methodology §6): the period's dossiers (as §2 scopes them for
+ * the unit) that the unit received while the head was in office, scored with the same rules as the
+ * unit's service index.
  *
  * Decisions (docs/adr/0007-head-ratings-and-reform-index.md):
- * - The case-based indicators (TENURE_INDICATORS) are recomputed on the tenure's cases, from the
- *   per-day rows of shared/src/sql/head-indicators.sql.ts. Statuses are those as of the period end.
+ * - The case-based indicators (TENURE_INDICATORS) are recomputed on the head's dossiers, from the
+ *   per-day rows of shared/src/sql/head-indicators.sql.ts: the rows of the days from the start of
+ *   the tenure (even before the period: carried-over dossiers) to its end inside the period.
+ *   Statuses are those as of the period end. A head in office over the whole period and before it
+ *   gets exactly the unit's case-based numbers.
  * - The indicators that are not about the unit's cases — the procedure catalog (T1–T3, O1, O2,
  *   MB, MC, D6B), complaints (S1, S2) and manual D3 — have no receipt date to cut on: they enter
  *   with the unit's values for the whole period (what the head is responsible for at its end).
@@ -42,8 +46,9 @@ const ZERO: TenureCounts = {
 };
 
 /**
- * A unit's counts summed over the local dates [startDate, endDate] (inclusive).
- * @example sumTenure(rows, "DEPT-STP-2020", "2024-01-01", "2024-03-15").received
+ * A unit's counts summed over the local dates of receipt [startDate, endDate] (inclusive): for a
+ * head, from the start of the tenure to its end inside the period.
+ * @example sumTenure(rows, "DEPT-STP-2020", "2021-05-10", "2024-03-15").received
  */
 export function sumTenure(rows: readonly HeadDayRow[], unitId: string, startDate: string, endDate: string): TenureCounts {
   const from = localDayNumber(startDate);
@@ -94,7 +99,7 @@ export function tenureIndicatorInputs(m: Methodology, c: TenureCounts, unitValue
 }
 
 export interface TenureScore {
-  /** Cases received in the tenure. */
+  /** Dossiers received in the period during the tenure. */
   readonly cases: number;
   /** Service index (/100) over the tenure; null when no dossier received in it has a verdict. */
   readonly serviceIndex: number | null;
@@ -107,7 +112,7 @@ export interface TenureScore {
 }
 
 /**
- * Score a tenure: the service index of the unit's tier rules on the tenure's inputs.
+ * Score a head's dossiers: the service index of the unit's tier rules on the tenure's inputs.
  * @example tenureScore(DN_2026_1, "2024-H1", { unitId, tier: "DEPARTMENT" }, sumTenure(rows, unitId, from, to), unitValues).serviceIndex
  */
 export function tenureScore(m: Methodology, periodId: string, unit: { readonly unitId: string; readonly tier: string }, counts: TenureCounts, unitValues: IndicatorInputs): TenureScore {

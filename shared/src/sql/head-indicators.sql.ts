@@ -3,8 +3,16 @@ import { CASE_FACTS_CTE, LOCAL_DAY } from "./case-facts.sql.js";
 /**
  * Head-of-unit attribution (methodology §6: "a head is rated on the cases their unit received
  * during their tenure inside the period"): the case counts the head rating needs, per unit and per
- * LOCAL DAY OF RECEIPT, for the cases received in the period. A head's counts are the sum of their
- * unit's rows over the days of their tenure (`sumTenure`, shared/src/methodology/head-tenure.ts).
+ * LOCAL DAY OF RECEIPT, over the period's dossiers as methodology §2 scopes them for the unit —
+ * received in the period, carried over into it, resolved in it (D1). A head's counts are the sum
+ * of their unit's rows over the days of their tenure (`sumTenure`, shared/src/methodology/head-tenure.ts).
+ *
+ * Reading of §6 (docs/adr/0007-head-ratings-and-reform-index.md): the period's dossiers, each
+ * charged to the head in office on the day the unit received it. A carried-over dossier counts
+ * for the head who received it, and a head in office over the whole period and before it has
+ * exactly the unit's case-based numbers (tested). Clipping receipts to the period instead would
+ * drop the carried-over backlog — mostly the late dossiers — from every head's results: heads
+ * would score systematically above their own units.
  *
  * Why per day and not a `dim_heads` table or tenure parameters: tenures are edited by Home Affairs
  * at any time (DynamoDB), so a dimension table in the lake could be stale when the statement runs —
@@ -13,18 +21,20 @@ import { CASE_FACTS_CTE, LOCAL_DAY } from "./case-facts.sql.js";
  * most units × days rows (≈ 70 000 for a year of the whole province), far below Athena's limits.
  *
  * Parameters: those of CASE_FACTS_CTE ({{period_start}}, {{period_end}}, {{month_to}}).
- * Reads only the facts' columns (`facts`: received_t, received_in_period, in_scope, status, flags,
- * apologies, ...; `consult`: consulted, requested_t, verdict) plus curated_complaints and
- * dim_procedures, with the same rules as case-indicators.sql.ts, so that for a tenure covering the
- * whole period the received-based counts equal the unit's (tested in functions/test/head-indicators-sql.test.ts).
+ * Reads only the facts' columns (`facts`: received_t, received_in_period, in_scope,
+ * resolved_in_period, status, flags, apologies, ...; `consult`: consulted, requested_t, in_scope,
+ * verdict) plus curated_complaints and dim_procedures, with the same rules as
+ * case-indicators.sql.ts: summed over all days, every column equals the unit's (tested in
+ * functions/test/head-indicators-sql.test.ts).
  *
- * Columns per row, `day` = days since 1970-01-01 of the local (UTC+7) date:
- * - as the receiving unit, cases received that day (withdrawn included in `received`, as for the
+ * Columns per row, `day` = days since 1970-01-01 of the local (UTC+7) date of receipt:
+ * - as the receiving unit — received in the period (withdrawn included in `received`, as for the
  *   unit): received, t4_num, o3_num, ma_num, ma_den, d2_num, d4_num, d5_num, d6a_num, r3_num,
- *   r4_num, s3a_num; statuses as of the period end: early, on_time, late, overdue, in_progress,
- *   late_apology; resolved by the period end and needing a result: d1_num, d1_den;
- * - as the consulted unit, consultations requested that day (verdict as of the period end):
- *   r5_num (answered on time), r5_den (with a verdict).
+ *   r4_num, s3a_num; in the period's scope (received in it or carried over), status as of its end:
+ *   early, on_time, late, overdue, in_progress, late_apology; resolved in the period and needing a
+ *   result: d1_num, d1_den. Rows of days before the period hold carried-over or resolved cases only.
+ * - as the consulted unit, by the local day of the request: consultations in the period's scope
+ *   (verdict as of its end): r5_num (answered on time), r5_den (with a verdict).
  */
 const OWNER_COLUMNS = [
   "received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r4_num", "s3a_num",
@@ -47,7 +57,7 @@ complained AS (
 tenure_cases AS (
   SELECT f.unit_id,
          ${LOCAL_DAY("f.received_t")} AS day,
-         f.in_scope, f.status, f.apologies, f.resolved_in_period, f.refused_t, f.supplement_requests, f.online_payments,
+         f.received_in_period, f.in_scope, f.status, f.apologies, f.resolved_in_period, f.refused_t, f.supplement_requests, f.online_payments,
          f.synced_to_national_portal, f.digitized_dossier, f.digitized_result, f.reused_data, f.personal_data_store, f.population_database,
          coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
          coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
@@ -56,22 +66,22 @@ tenure_cases AS (
   FROM facts f
   LEFT JOIN dim_procedures p ON p.code = f.procedure_code
   LEFT JOIN complained k ON k.case_id = f.case_id
-  WHERE f.received_in_period
+  WHERE f.received_in_period OR f.in_scope OR f.resolved_in_period
 ),
 owner_part AS (
   SELECT unit_id, day,
-         count(*) AS received,
-         count_if(synced_to_national_portal = 1) AS t4_num,
-         count_if(online) AS o3_num,
-         count_if(fee AND online_payments > 0) AS ma_num,
-         count_if(fee) AS ma_den,
-         count_if(digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1)) AS d2_num,
-         count_if(reused_data = 1) AS d4_num,
-         count_if(personal_data_store = 1) AS d5_num,
-         count_if(population_database = 1) AS d6a_num,
-         count_if(refused_t IS NOT NULL) AS r3_num,
-         count_if(supplement_requests > 1) AS r4_num,
-         count_if(bad) AS s3a_num,
+         count_if(received_in_period) AS received,
+         count_if(received_in_period AND synced_to_national_portal = 1) AS t4_num,
+         count_if(received_in_period AND online) AS o3_num,
+         count_if(received_in_period AND fee AND online_payments > 0) AS ma_num,
+         count_if(received_in_period AND fee) AS ma_den,
+         count_if(received_in_period AND digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1)) AS d2_num,
+         count_if(received_in_period AND reused_data = 1) AS d4_num,
+         count_if(received_in_period AND personal_data_store = 1) AS d5_num,
+         count_if(received_in_period AND population_database = 1) AS d6a_num,
+         count_if(received_in_period AND refused_t IS NOT NULL) AS r3_num,
+         count_if(received_in_period AND supplement_requests > 1) AS r4_num,
+         count_if(received_in_period AND bad) AS s3a_num,
          count_if(in_scope AND status = 'EARLY') AS early,
          count_if(in_scope AND status = 'ON_TIME') AS on_time,
          count_if(in_scope AND status = 'LATE') AS late,
@@ -86,8 +96,7 @@ owner_part AS (
 tenure_consults AS (
   SELECT c.consulted AS unit_id, ${LOCAL_DAY("c.requested_t")} AS day, c.verdict
   FROM consult c
-  CROSS JOIN bounds b
-  WHERE c.requested_t >= b.start_t
+  WHERE c.in_scope
 ),
 consult_part AS (
   SELECT unit_id, day,
