@@ -3,7 +3,7 @@
  * the unit) that the unit received while the head was in office, scored with the same rules as the
  * unit's service index.
  *
- * Decisions (docs/adr/0007-head-ratings-and-reform-index.md):
+ * Decisions (docs/adr/0010-head-ratings-and-reform-index.md):
  * - The case-based indicators (TENURE_INDICATORS) are recomputed on the head's dossiers, from the
  *   per-day rows of shared/src/sql/head-indicators.sql.ts: the rows of the days from the start of
  *   the tenure (even before the period: carried-over dossiers) to its end inside the period.

@@ -7,7 +7,7 @@ import { CASE_FACTS_CTE, LOCAL_DAY } from "./case-facts.sql.js";
  * received in the period, carried over into it, resolved in it (D1). A head's counts are the sum
  * of their unit's rows over the days of their tenure (`sumTenure`, shared/src/methodology/head-tenure.ts).
  *
- * Reading of §6 (docs/adr/0007-head-ratings-and-reform-index.md): the period's dossiers, each
+ * Reading of §6 (docs/adr/0010-head-ratings-and-reform-index.md): the period's dossiers, each
  * charged to the head in office on the day the unit received it. A carried-over dossier counts
  * for the head who received it, and a head in office over the whole period and before it has
  * exactly the unit's case-based numbers (tested). Clipping receipts to the period instead would
