@@ -51,7 +51,7 @@ export interface QueryEngine {
    * header (`.csv`, DuckDB's COPY … PARTITION_BY; empty = NULL) or newline-delimited JSON (`.json`,
    * Athena's UNLOAD). Engines without it return rows and the use case writes NDJSON.
    */
-  unload?(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<void>;
+  unload?(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<{ readonly bytesScanned: number | null }>;
   /** Drop relations made by `materialize` (absent names are ignored). */
   drop?(relations: readonly { readonly name: string; readonly kind: RelationKind }[]): Promise<void>;
 }

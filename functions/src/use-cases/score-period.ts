@@ -3,6 +3,7 @@ import {
   type Period,
   type RankedUnit,
   type RankingSnapshot,
+  type ScanMetadata,
   type Tier,
   type UnitCatalog,
   type UnitScore,
@@ -124,16 +125,19 @@ let drilldownRuns = 0;
  * period's pointer switched to it and the previous run removed. The rows stay in the engine when it
  * can unload (DuckDB COPY … PARTITION_BY, Athena UNLOAD): a year's 1.5 M cases never become JS objects.
  */
-async function writeDrilldowns(deps: ScoreDeps, period: Period, facts: FactsSource, computedAt: string): Promise<void> {
+async function writeDrilldowns(deps: ScoreDeps, period: Period, facts: FactsSource, computedAt: string): Promise<number | null> {
   const run = `${computedAt.replace(/[-:.]/g, "")}-${(drilldownRuns++).toString(36)}`;
   const prefix = `${drilldownPrefix(deps.methodology, period.id)}${run}`;
   const sql = caseListSql(facts.cte(period));
   const params = { period_start: sqlTimestamp(period.start), period_end: sqlTimestamp(period.end), month_to: period.endDate.slice(0, 7) };
+  let bytesScanned: number | null;
   if (deps.engine.unload) {
-    await deps.engine.unload(sql, params, prefix, "unit_id");
+    ({ bytesScanned } = await deps.engine.unload(sql, params, prefix, "unit_id"));
   } else {
     const byUnit = new Map<string, string[]>();
-    for (const { unit_id, ...rest } of (await deps.engine.query(sql, params)).rows) {
+    const result = await deps.engine.query(sql, params);
+    bytesScanned = result.bytesScanned;
+    for (const { unit_id, ...rest } of result.rows) {
       const u = String(unit_id);
       let list = byUnit.get(u);
       if (!list) byUnit.set(u, (list = []));
@@ -148,6 +152,7 @@ async function writeDrilldowns(deps: ScoreDeps, period: Period, facts: FactsSour
     const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
     if (typeof old === "string" && old !== run) await deps.lake.removePrefix(`${drilldownPrefix(deps.methodology, period.id)}${old}/`);
   }
+  return bytesScanned;
 }
 
 export interface ScoreRunOptions {
@@ -172,7 +177,7 @@ export const scorePeriods =
     try {
       const all: RankingSnapshot[] = [];
       for (const period of periods) {
-        const snapshots = await scoreOne(deps, period, engine, facts);
+        const snapshots = await scoreOne(deps, period, engine, facts, periods.length);
         options.onPeriod?.(period, snapshots);
         all.push(...snapshots);
       }
@@ -188,10 +193,13 @@ export const scorePeriod =
   (period: Period, options: { engine?: ScoreEngine; staged?: boolean } = {}): Promise<RankingSnapshot[]> =>
     scorePeriods(deps)([period], options);
 
-async function scoreOne(deps: ScoreDeps, period: Period, engine: ScoreEngine, facts: FactsSource): Promise<RankingSnapshot[]> {
+const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+
+async function scoreOne(deps: ScoreDeps, period: Period, engine: ScoreEngine, facts: FactsSource, runPeriods: number): Promise<RankingSnapshot[]> {
   const scored = await scoreUnitsOf(deps, period, engine, facts);
   const computedAt = deps.clock.now().toISOString();
-  await writeDrilldowns(deps, period, facts, computedAt);
+  const drilldownBytes = await writeDrilldowns(deps, period, facts, computedAt);
+  const scan: ScanMetadata = { runBytes: facts.bytesScanned, runPeriods, periodBytes: plus(scored.bytesScanned, drilldownBytes) };
   const snapshots: RankingSnapshot[] = [];
   for (const tier of SCORED_TIERS) {
     const inTier = scored.units.filter((u) => u.tier === tier);
@@ -222,6 +230,7 @@ async function scoreOne(deps: ScoreDeps, period: Period, engine: ScoreEngine, fa
       version: null,
       engine,
       units,
+      ...(engine === "sql" ? { scan } : {}),
     };
     await deps.snapshots.putDraft(snapshot);
     await syncPublicJson(deps, deps.methodology, period.id, tier, snapshot);

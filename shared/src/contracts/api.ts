@@ -53,6 +53,20 @@ export interface RankingSnapshot {
   readonly version: number | null;
   readonly engine: "sql" | "reference";
   readonly units: readonly RankedUnit[];
+  /** What the scoring run read from the lake (Athena bills bytes scanned); absent in older snapshots. */
+  readonly scan?: ScanMetadata;
+}
+
+/**
+ * Lake bytes a scoring run read, as Athena bills them (DataScannedInBytes; locally estimated from
+ * DuckDB's plan and the Parquet footers). null: the engine did not say.
+ */
+export interface ScanMetadata {
+  /** The run's one pass over the events (staged facts), shared by `runPeriods` periods. */
+  readonly runBytes: number | null;
+  readonly runPeriods: number;
+  /** This period's own statements (indicators, catalog, complaints, drill-down). */
+  readonly periodBytes: number | null;
 }
 
 export interface PublicMeta {
