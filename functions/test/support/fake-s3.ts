@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   NoSuchKey,
@@ -8,9 +9,9 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
-import { mockClient } from "aws-sdk-client-mock";
+import { type AwsClientStub, mockClient } from "aws-sdk-client-mock";
 
-type Command = "GetObject" | "PutObject" | "ListObjectsV2" | "DeleteObject";
+type Command = "GetObject" | "PutObject" | "ListObjectsV2" | "DeleteObject" | "DeleteObjects";
 interface Stored {
   readonly body: Uint8Array;
   readonly etag: string;
@@ -24,21 +25,32 @@ const bytesOf = (body: unknown): Uint8Array => (typeof body === "string" ? Buffe
 /**
  * One S3 bucket in memory behind aws-sdk-client-mock, with the semantics the adapters rely on:
  * ETags, conditional PUT (`If-Match`, `If-None-Match: *` → 412) and DELETE (`If-Match`),
- * ListObjectsV2 with Prefix / Delimiter / MaxKeys pagination, NoSuchKey. Faults can be injected
- * per command (`failWhen`), and every call is logged in order (`log`).
+ * ListObjectsV2 with Prefix / Delimiter / MaxKeys pagination, DeleteObjects (at most 1,000 keys,
+ * per-key errors via `refuseDelete`), NoSuchKey. Faults can be injected per command (`failWhen`),
+ * and every call is logged in order (`log`). Pass a client instance to mock only that client (other
+ * S3 clients of the test, e.g. one talking to s3rver, stay real).
  */
 export class FakeS3 {
   readonly objects = new Map<string, Stored>();
   readonly log: string[] = [];
-  readonly mock = mockClient(S3Client);
+  readonly mock: AwsClientStub<S3Client>;
   private faults: { command: Command; when: (input: Record<string, unknown>) => boolean; error: Error; times: number }[] = [];
   private version = 0;
+  /** Keys DeleteObjects reports as not deleted (AccessDenied), as S3 does per key in a 200 answer. */
+  private refused: (key: string) => boolean = () => false;
 
   constructor(
     readonly bucket: string,
     private readonly pageSize = 1000,
+    client?: S3Client,
   ) {
+    this.mock = client ? mockClient(client) : mockClient(S3Client);
     this.install();
+  }
+
+  /** DeleteObjects answers AccessDenied for matching keys (and leaves them in place). */
+  refuseDelete(when: (key: string) => boolean): void {
+    this.refused = when;
   }
 
   /** Fail the next `times` calls of a command whose input matches (default: once). */
@@ -69,6 +81,7 @@ export class FakeS3 {
     this.objects.clear();
     this.log.length = 0;
     this.faults = [];
+    this.refused = () => false;
   }
 
   private fault(command: Command, input: Record<string, unknown>): void {
@@ -111,6 +124,23 @@ export class FakeS3 {
       this.objects.delete(input.Key as string);
       this.log.push(`DeleteObject ${input.Key}`);
       return {};
+    });
+    this.mock.on(DeleteObjectsCommand).callsFake(async (input) => {
+      checkBucket(input);
+      this.fault("DeleteObjects", input);
+      const keys = (input.Delete?.Objects ?? []).map((o: { Key?: string }) => o.Key as string);
+      if (keys.length === 0 || keys.length > 1000) throw new S3ServiceException({ name: "MalformedXML", $fault: "client", $metadata: { httpStatusCode: 400 }, message: "1 to 1000 keys" });
+      this.log.push(`DeleteObjects ${keys.length}`);
+      const Errors: { Key: string; Code: string; Message: string }[] = [];
+      const Deleted: { Key: string }[] = [];
+      for (const Key of keys) {
+        if (this.refused(Key)) Errors.push({ Key, Code: "AccessDenied", Message: "Access Denied" });
+        else {
+          this.objects.delete(Key);
+          Deleted.push({ Key });
+        }
+      }
+      return { Errors, ...(input.Delete?.Quiet ? {} : { Deleted }) };
     });
     this.mock.on(ListObjectsV2Command).callsFake(async (input) => {
       checkBucket(input);
