@@ -45,6 +45,15 @@ export const isAbortError = (e: unknown): boolean =>
 export const isNoSnapshot = (e: unknown): boolean =>
   e instanceof ApiProblemError && e.status === 404 && e.code === NO_SNAPSHOT;
 
+export const isNotFound = (e: unknown): boolean => e instanceof ApiProblemError && e.status === 404;
+
+/** The answer, or null when the server says there is nothing to show (`nothing`: any 404 by default). */
+export const orNothing = <T>(request: Promise<T>, nothing: (e: unknown) => boolean = isNotFound): Promise<T | null> =>
+  request.catch((e: unknown) => {
+    if (nothing(e)) return null;
+    throw e;
+  });
+
 export interface RankingQuery {
   readonly period: string;
   readonly tier: Tier;

@@ -3,7 +3,7 @@
  * scorecard: a unit officer never requests another unit's list.
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
-import { type ApiClient, ApiProblemError } from "../lib/api.js";
+import { type ApiClient, orNothing } from "../lib/api.js";
 import type { DemoUser, UnitCases } from "../lib/api-types.js";
 import { LoadSequence, type PagePhase } from "../lib/page-state.svelte.js";
 import { Resource } from "./resource.svelte.js";
@@ -50,14 +50,7 @@ export class CasesModel {
       return null;
     }
     const st = status && (CASE_STATUSES as readonly string[]).includes(status) ? status : undefined;
-    await this.cases.load(
-      (signal) =>
-        this.#api.unitCases(unitId, chosen, st, signal).catch((e: unknown) => {
-          if (e instanceof ApiProblemError && e.status === 404) return null;
-          throw e;
-        }),
-      (d) => d === null || d.cases.length === 0,
-    );
+    await this.cases.load((signal) => orNothing(this.#api.unitCases(unitId, chosen, st, signal)), (d) => d === null || d.cases.length === 0);
     return live() ? chosen : undefined;
   }
 

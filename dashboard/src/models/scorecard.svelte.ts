@@ -4,7 +4,7 @@
  * server refuses it again (403).
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
-import { type ApiClient, ApiProblemError } from "../lib/api.js";
+import { type ApiClient, ApiProblemError, orNothing } from "../lib/api.js";
 import type { DemoUser, UnitScorecard, UnitTrend, UnitWarnings } from "../lib/api-types.js";
 import { LoadSequence, type PagePhase, choosePeriod } from "../lib/page-state.svelte.js";
 import { yearOf } from "../lib/trend-view.js";
@@ -16,7 +16,8 @@ export const mayOpenUnit = (user: DemoUser | null, unitId: string): boolean =>
 
 export class ScorecardModel {
   readonly meta = new Resource<PublicMeta>();
-  readonly card = new Resource<UnitScorecard>();
+  /** null: the unit has no scorecard in that period (an empty page, not an error). */
+  readonly card = new Resource<UnitScorecard | null>();
   readonly warnings = new Resource<UnitWarnings>();
   /** The months of the selected period's year (its own section: an error there is not the page's). */
   readonly trend = new Resource<UnitTrend>();
@@ -58,21 +59,14 @@ export class ScorecardModel {
     const chosen = choosePeriod(this.meta.data, period);
     this.period = chosen;
     if (chosen === null) {
-      this.card.set(null as never, "empty");
+      this.card.set(null, "empty");
       this.trend.set({ unitId, year: 0, methodology: "", points: [] }, "empty");
       return null;
     }
     this.#key = `${unitId}|${chosen}`;
     await Promise.all([
       this.#loadTrend(unitId, yearOf(chosen)),
-      this.card.load((signal) =>
-        this.#api.unitScorecard(unitId, chosen, signal).catch((e: unknown) => {
-          // No scorecard for the unit in that period: an empty page, not an error.
-          if (e instanceof ApiProblemError && e.status === 404) return null as never;
-          throw e;
-        }),
-        (d) => d === null,
-      ),
+      this.card.load((signal) => orNothing(this.#api.unitScorecard(unitId, chosen, signal)), (d) => d === null),
       this.warnings.load((signal) => this.#api.unitWarnings(unitId, signal)),
     ]);
     if (!live()) return undefined;
