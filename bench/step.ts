@@ -17,7 +17,8 @@ import { compactRecords } from "../functions/src/adapters/local/duckdb-record-co
 import { LocalRuntime } from "../functions/src/local/runtime.js";
 import { loadPreset, seedRuntime } from "../functions/src/local/seed.js";
 import { DemoProvince, PRESETS, type PresetName } from "../functions/src/seed/generator.js";
-import { scorePeriods, scoreUnitsOf } from "../functions/src/use-cases/score-period.js";
+import { scoreUnitsOf } from "../functions/src/use-cases/score-period.js";
+import { scoreAndRatePeriods } from "../functions/src/use-cases/ratings.js";
 import { measureDashboard } from "./dashboard.js";
 import { REPO, RESULT_MARK, bytesUnder, filesUnder, gunzippedSize, log, round, sec, startServer } from "./lib.js";
 
@@ -258,7 +259,7 @@ async function scoreStep(mode: "sql" | "reference"): Promise<Record<string, unkn
       let stagingS: number | null = null;
       if (sqlRun) {
         try {
-          await scorePeriods(rt.score)(periods, {
+          await scoreAndRatePeriods(rt.score, rt.admin)(periods, {
             onStaged: (s) => {
               stagingS = round(s, 3);
             },

@@ -10,7 +10,7 @@ import { seedRuntime } from "./seed.js";
 import { createLocalServer, listen } from "./server.js";
 import { startScheduler } from "./scheduler.js";
 import { type Period, parsePeriod, periodsOfYear } from "@scorecard/shared";
-import { rateScoredPeriod, ratedPeriods, scoreAndRate } from "../use-cases/ratings.js";
+import { rateScoredPeriod, ratedPeriods, scoreAndRatePeriods } from "../use-cases/ratings.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const dataDir = process.env["SCORECARD_DATA_DIR"] ?? join(repoRoot, ".data");
@@ -20,6 +20,7 @@ const started = performance.now();
 const fresh = !existsSync(join(dataDir, "lake", "curated"));
 const rt = await LocalRuntime.start({ dataDir });
 let stopping = false;
+class StopRequested extends Error {}
 let pending: readonly Period[] = [];
 /** Periods scored before head ratings existed (an older data folder): rated in the background. */
 let unrated: readonly Period[] = [];
@@ -46,10 +47,16 @@ console.log("  Ctrl-C to stop.");
 // The remaining months and quarters of the demo, scored while the dashboard is already served.
 if (pending.length > 0 || unrated.length > 0) {
   void (async () => {
-    const score = scoreAndRate(rt.score, rt.admin);
-    for (const p of pending) {
+    // One run (facts staged once); Ctrl-C stops it between periods.
+    if (pending.length > 0) {
+      await scoreAndRatePeriods(rt.score, rt.admin)(pending, {
+        onPeriod: () => {
+          if (stopping) throw new StopRequested();
+        },
+      }).catch((e: unknown) => {
+        if (!(e instanceof StopRequested)) throw e;
+      });
       if (stopping) return;
-      await score(p);
     }
     if (pending.length > 0) console.log(`[seed] the remaining ${pending.length} months and quarters are scored`);
     const rate = rateScoredPeriod(rt.engine, rt.admin);

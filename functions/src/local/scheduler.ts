@@ -2,7 +2,7 @@ import { parsePeriod } from "@scorecard/shared";
 import { scheduledPeriodIds } from "@scorecard/shared/time/current-periods";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
-import { scoreAndRate } from "../use-cases/ratings.js";
+import { scoreAndRatePeriods } from "../use-cases/ratings.js";
 import type { LocalRuntime } from "./runtime.js";
 
 /**
@@ -24,7 +24,7 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
       await compactLake(rt.engine, rt.lake.root);
       await compactRecords(rt.engine, rt.lake.root);
       // The current periods in Viet Nam time, and yesterday's (the cloud job's rule, shared/src/time/current-periods.ts).
-      for (const id of scheduledPeriodIds(new Date())) await scoreAndRate(rt.score, rt.admin)(parsePeriod(id));
+      await scoreAndRatePeriods(rt.score, rt.admin)(scheduledPeriodIds(new Date()).map(parsePeriod));
       options.log(`[scheduler] compacted ${raw} raw objects and re-scored the current periods`);
     } catch (e) {
       lastRawCount = -1; // a failed run is redone at the next tick, even if no new data arrives

@@ -14,7 +14,7 @@ import { DemoProvince, PRESETS, type PresetName } from "../seed/generator.js";
 import { ingestEvents } from "../use-cases/ingest-events.js";
 import { ingestRecords } from "../use-cases/ingest-records.js";
 import { importEvents } from "../use-cases/import-events.js";
-import { scoreAndRate } from "../use-cases/ratings.js";
+import { scoreAndRatePeriods } from "../use-cases/ratings.js";
 import type { LocalRuntime } from "./runtime.js";
 
 export interface SeedReport {
@@ -149,7 +149,6 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
   log(`Người đứng đầu / demo heads of unit stored for ${rosters} units`);
 
   t = performance.now();
-  const score = scoreAndRate(rt.score, rt.admin);
   const first = Number(preset.from.slice(0, 4));
   const last = Number(preset.to.slice(0, 4));
   let periods = 0;
@@ -173,10 +172,8 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
     const reform = await seedDemoReformInputs(rt, firstBatch.filter((p) => (p.kind === "HALF" || p.kind === "YEAR") && p.year === last));
     log(`Chỉ số CCHC / demo manual criteria and survey results entered for ${reform} department-periods of ${last} (the other units' reform index stays incomplete)`);
   }
-  for (const p of options.periods === "first" ? firstBatch : all) {
-    await score(p);
-    periods++;
-  }
+  // One scoring run: the case facts are staged once for all these periods (docs/adr/0009).
+  await scoreAndRatePeriods(rt.score, rt.admin)(options.periods === "first" ? firstBatch : all, { onPeriod: () => periods++ });
   const scoreS = secondsSince(t);
   log(`Chấm điểm / scored ${periods} periods (${scoreS} s)${pending.length ? `; ${pending.length} more months and quarters will be scored in the background` : ""}`);
   return { events: loaded.events, rejected: loaded.rejected, curated: compacted.events, periods, pending, seconds: { generateAndLoad, compact, score: scoreS } };

@@ -17,14 +17,17 @@ import {
 } from "@scorecard/shared";
 import type { HeadPendingReason, HeadRatingView, TenureResults } from "@scorecard/shared/contracts/read-api";
 import { type HeadDayRow, type TenureScore, inputsOf, sumTenure, tenureScore } from "@scorecard/shared/methodology/head-tenure";
-import { HEAD_DAY_COLUMNS, HEAD_INDICATORS_SQL } from "@scorecard/shared/sql/head-indicators.sql";
+import { HEAD_DAY_COLUMNS, HEAD_INDICATORS_SQL, headIndicatorsSql } from "@scorecard/shared/sql/head-indicators.sql";
 import type { QueryEngine } from "../ports/index.js";
 
 const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
 
-/** Run the head-attribution statement for a period: a unit's counts per local day of receipt. */
-export async function queryHeadDays(engine: QueryEngine, period: Period): Promise<HeadDayRow[]> {
-  const { rows } = await engine.query(HEAD_INDICATORS_SQL, {
+/**
+ * Run the head-attribution statement for a period: a unit's counts per local day of receipt, on the
+ * scoring run's facts when given (`factsCte`), else from the events (single statement).
+ */
+export async function queryHeadDays(engine: QueryEngine, period: Period, factsCte?: string): Promise<HeadDayRow[]> {
+  const { rows } = await engine.query(factsCte === undefined ? HEAD_INDICATORS_SQL : headIndicatorsSql(factsCte), {
     period_start: sqlTimestamp(period.start),
     period_end: sqlTimestamp(period.end),
     month_to: period.endDate.slice(0, 7),

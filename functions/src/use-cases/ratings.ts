@@ -7,8 +7,9 @@
  * - `ratings/<methodology>/<period>/reform-index.json`  ReformIndexView (half-years and years)
  *
  * Two entry points:
- * - `scoreAndRate` — the scoring run: scorePeriod, then the head-attribution SQL, then the ratings.
- *   Every place that scores (CLI, scheduler, seed, npm start) calls this instead of scorePeriod.
+ * - `scoreAndRatePeriods` (`scoreAndRate` for one period) — the scoring run: scorePeriods, and after
+ *   each period the head-attribution SQL on the run's facts, then the ratings. Every place that
+ *   scores (CLI, scheduler, seed, npm start, the cloud job) calls this instead of scorePeriods.
  * - `refreshRatings` without day rows — a Home Affairs change (general criteria, a concluded
  *   finding, a manual criterion, a survey import, or the explicit admin recompute): no SQL; each
  *   head's tenure results are kept from the last scoring run when the tenure is unchanged.
@@ -21,7 +22,7 @@ import type { AdminStores, Clock, Lake, QueryEngine, SnapshotStore, StoredFindin
 import { HEAD_GENERAL_PREFIX } from "./admin/head-general.js";
 import { queryHeadDays, rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";
 import { hasReformIndex, reformIndexOfPeriod } from "./reform-index.js";
-import { type ScoreDeps, type ScoreEngine, scorePeriod } from "./score-period.js";
+import { type ScoreDeps, type ScoreEngine, type ScoreRunOptions, scorePeriods } from "./score-period.js";
 
 export interface RatingDeps {
   readonly snapshots: SnapshotStore;
@@ -127,16 +128,27 @@ export const refreshRatings =
   };
 
 /**
- * The scoring run with its ratings: score the period (unchanged scorePeriod), run the
- * head-attribution SQL, then rate the heads and compute the reform index. Returns the snapshots.
+ * The scoring run of one period with its ratings: score it, run the head-attribution SQL, then
+ * rate the heads and compute the reform index. Returns the snapshots.
  */
 export const scoreAndRate =
   (score: ScoreDeps, ratings: RatingDeps) =>
-  async (period: Period, options: { engine?: ScoreEngine } = {}) => {
-    const snapshots = await scorePeriod(score)(period, options);
-    await refreshRatings(ratings)(period, await queryHeadDays(score.engine, period));
-    return snapshots;
-  };
+  async (period: Period, options: { engine?: ScoreEngine } = {}) =>
+    scoreAndRatePeriods(score, ratings)([period], options);
+
+/**
+ * One scoring run over several periods (scorePeriods: the case facts staged once), each period
+ * rated on the run's facts right after it is scored.
+ */
+export const scoreAndRatePeriods =
+  (score: ScoreDeps, ratings: RatingDeps) =>
+  async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod"> = {}) =>
+    scorePeriods(score)(periods, {
+      ...options,
+      afterPeriod: async (period, _snapshots, factsCte) => {
+        await refreshRatings(ratings)(period, await queryHeadDays(score.engine, period, factsCte));
+      },
+    });
 
 /** Ratings of a period already scored, without re-scoring it (e.g. data folders scored before ratings existed). */
 export const rateScoredPeriod = (engine: QueryEngine, deps: RatingDeps) => async (period: Period): Promise<RatingsResult> =>

@@ -1,6 +1,6 @@
 import { type Period, parsePeriod, isPeriodId } from "@scorecard/shared";
 import { scheduledPeriodIds } from "@scorecard/shared/time/current-periods";
-import { type RatingDeps, scoreAndRate } from "./ratings.js";
+import { type RatingDeps, scoreAndRatePeriods } from "./ratings.js";
 import type { ScoreDeps } from "./score-period.js";
 import { type DimWrite, type DimsDeps, writeDims } from "./write-dims.js";
 
@@ -73,19 +73,25 @@ export const scoreJob =
     const periods = periodsOfJob(input, deps.clock.now());
     const dims = await writeDims({ lake: deps.lake, catalog: deps.catalog, calendar: deps.calendar })();
     log("info", "dimensions", { dims: dims.map((d) => ({ table: d.table, rows: d.rows, written: d.written, sha256: d.sha256 })) });
-    const score = scoreAndRate(deps, deps);
     const done: { period: string; tiers: number; units: number }[] = [];
     const failures: { period: string; error: unknown }[] = [];
-    for (const period of periods) {
-      try {
-        const snapshots = await score(period);
-        const units = snapshots.reduce((n, s) => n + s.units.length, 0);
-        done.push({ period: period.id, tiers: snapshots.length, units });
-        log("info", "scored", { period: period.id, tiers: snapshots.length, units });
-      } catch (error) {
-        failures.push({ period: period.id, error });
-        log("error", "scoring failed", { period: period.id, error: (error as Error)?.message ?? String(error) });
-      }
+    // One run over the periods (the facts staged once); a failing period does not stop the others.
+    try {
+      await scoreAndRatePeriods(deps, deps)(periods, {
+        onPeriod: (period, snapshots) => {
+          const units = snapshots.reduce((n, s) => n + s.units.length, 0);
+          done.push({ period: period.id, tiers: snapshots.length, units });
+          log("info", "scored", { period: period.id, tiers: snapshots.length, units });
+        },
+        onPeriodError: (period, error) => {
+          failures.push({ period: period.id, error });
+          log("error", "scoring failed", { period: period.id, error: (error as Error)?.message ?? String(error) });
+        },
+      });
+    } catch (error) {
+      // The run's shared step (staging the facts) failed: every period not yet done failed with it.
+      for (const period of periods) if (!done.some((d) => d.period === period.id) && !failures.some((f) => f.period === period.id)) failures.push({ period: period.id, error });
+      log("error", "scoring run failed", { error: (error as Error)?.message ?? String(error) });
     }
     if (failures.length > 0) throw new ScoringFailedError(failures);
     return { dims: dims.map(({ table, rows, written }) => ({ table, rows, written })), periods: done };

@@ -161,6 +161,13 @@ export interface ScoreRunOptions {
   readonly staged?: boolean;
   readonly onStaged?: (seconds: number) => void;
   readonly onPeriod?: (period: Period, snapshots: RankingSnapshot[]) => void;
+  /**
+   * More statements of the same run on a period's facts (e.g. head attribution): `factsCte` is the
+   * period's facts CTE list (its verdict tables while the hook runs). Awaited before the next period.
+   */
+  readonly afterPeriod?: (period: Period, snapshots: RankingSnapshot[], factsCte: string) => Promise<void>;
+  /** Report a period's failure and go on with the others (default: the run stops and throws). */
+  readonly onPeriodError?: (period: Period, error: unknown) => void;
 }
 
 /**
@@ -177,7 +184,14 @@ export const scorePeriods =
     try {
       const all: RankingSnapshot[] = [];
       for (const period of periods) {
-        const snapshots = await scoreOne(deps, period, engine, facts, periods.length);
+        let snapshots: RankingSnapshot[];
+        try {
+          snapshots = await scoreOne(deps, period, engine, facts, periods.length, options.afterPeriod);
+        } catch (e) {
+          if (!options.onPeriodError) throw e;
+          options.onPeriodError(period, e);
+          continue;
+        }
         options.onPeriod?.(period, snapshots);
         all.push(...snapshots);
       }
@@ -195,11 +209,29 @@ export const scorePeriod =
 
 const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
 
-async function scoreOne(deps: ScoreDeps, period: Period, engine: ScoreEngine, facts: FactsSource, runPeriods: number): Promise<RankingSnapshot[]> {
-  const scored = await scoreUnitsOf(deps, period, engine, facts);
-  const computedAt = deps.clock.now().toISOString();
-  const drilldownBytes = await writeDrilldowns(deps, period, facts, computedAt);
-  const scan: ScanMetadata = { runBytes: facts.bytesScanned, runPeriods, periodBytes: plus(scored.bytesScanned, drilldownBytes) };
+async function scoreOne(
+  deps: ScoreDeps,
+  period: Period,
+  engine: ScoreEngine,
+  run: FactsSource,
+  runPeriods: number,
+  afterPeriod: ScoreRunOptions["afterPeriod"],
+): Promise<RankingSnapshot[]> {
+  const verdicts = await run.period(period);
+  try {
+    const facts: FactsSource = { ...run, cte: () => verdicts.cte };
+    const computedAt = deps.clock.now().toISOString();
+    const scored = await scoreUnitsOf(deps, period, engine, facts);
+    const drilldownBytes = await writeDrilldowns(deps, period, facts, computedAt);
+    const snapshots = await storeSnapshots(deps, period, engine, scored, computedAt, { runBytes: run.bytesScanned, runPeriods, periodBytes: plus(scored.bytesScanned, drilldownBytes) });
+    await afterPeriod?.(period, snapshots, verdicts.cte);
+    return snapshots;
+  } finally {
+    await verdicts.close();
+  }
+}
+
+async function storeSnapshots(deps: ScoreDeps, period: Period, engine: ScoreEngine, scored: ScoredUnits, computedAt: string, scan: ScanMetadata): Promise<RankingSnapshot[]> {
   const snapshots: RankingSnapshot[] = [];
   for (const tier of SCORED_TIERS) {
     const inTier = scored.units.filter((u) => u.tier === tier);
