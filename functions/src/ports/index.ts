@@ -48,8 +48,9 @@ export interface QueryEngine {
   /**
    * Write the rows of a SELECT under the lake prefix `prefix` (which must be new), one folder per
    * value of column `partitionBy` (`prefix/<col>=<value>/…`, without that column): CSV with a
-   * header (`.csv`, DuckDB's COPY … PARTITION_BY; empty = NULL) or newline-delimited JSON (`.json`,
-   * Athena's UNLOAD). Engines without it return rows and the use case writes NDJSON.
+   * header (`.csv`, DuckDB's COPY … PARTITION_BY; empty = NULL) or newline-delimited JSON, maybe
+   * gzip (Athena's UNLOAD; a null may be an absent key). The partition column must be the LAST
+   * column of the SELECT (Athena's rule). Engines without it return rows and the use case writes NDJSON.
    */
   unload?(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<{ readonly bytesScanned: number | null }>;
   /** Drop relations made by `materialize` (absent names are ignored). */

@@ -2,6 +2,7 @@ import { type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, t
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
 import type { CaseRow, TrendPoint, UnitScorecard } from "@scorecard/shared/contracts/read-api";
 import type { Clock, Lake, OpenCaseIndex, PublicationStore, Row, SnapshotStore } from "../ports/index.js";
+import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { toCaseRow } from "./case-rules.js";
 
@@ -101,12 +102,19 @@ export const drilldownRunKey = (methodology: string, period: string) => `${drill
 /** File name the use case writes when the engine cannot unload (the engines name theirs). */
 export const DRILLDOWN_FILE = "part_0.json";
 
-/** Rows of one drill-down file: CSV with a header (empty = NULL) or NDJSON, by extension. */
-function drilldownRows(key: string, text: string): Row[] {
-  if (key.endsWith(".json")) return text.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Row);
-  if (!key.endsWith(".csv")) return [];
-  const records = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === "" ? null : v])));
+/**
+ * Rows of one drill-down file: CSV with a header (`.csv`, DuckDB's COPY; empty = NULL), else
+ * newline-delimited JSON — gzip-compressed when the bytes say so (Athena's UNLOAD names its files
+ * by query id, with or without `.gz`), a null possibly written as an absent key.
+ */
+export function drilldownRows(key: string, body: Uint8Array): Row[] {
+  if (key.endsWith(".csv")) {
+    const records = parse(new TextDecoder().decode(body), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    return records.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === "" ? null : v])));
+  }
+  const gzip = body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b;
+  const text = new TextDecoder().decode(gzip ? gunzipSync(body) : body);
+  return text.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Row);
 }
 
 const STATUS_ORDER = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXCLUDED"];
@@ -127,7 +135,7 @@ export const readUnitCases =
     const rows: CaseRow[] = [];
     for (const key of keys) {
       const body = await deps.lake.get(key);
-      if (body) for (const r of drilldownRows(key, new TextDecoder().decode(body))) rows.push(toCaseRow(r));
+      if (body) for (const r of drilldownRows(key, body)) rows.push(toCaseRow(r));
     }
     rows.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.receivedAt.localeCompare(b.receivedAt) || a.caseId.localeCompare(b.caseId));
     return status ? rows.filter((r) => r.status === status) : rows;

@@ -6,7 +6,7 @@ import {
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
-import { mockClient } from "aws-sdk-client-mock";
+import { type AwsClientStub, mockClient } from "aws-sdk-client-mock";
 
 export interface FakeQuery {
   readonly id: string;
@@ -24,10 +24,11 @@ type Cell = string | number | boolean | null;
  * Athena behind aws-sdk-client-mock: every started query is recorded with its SQL; `fail(when)`
  * makes matching queries end FAILED (optionally only the first n times); `answer(when, rows)` gives
  * a SELECT its rows (typed varchar / bigint columns as Athena returns them, header row first).
- * Unanswered queries succeed with no rows (DML, CTAS).
+ * Unanswered queries succeed with no rows (DML, CTAS). Pass a client instance to mock only that
+ * client (another test in the file may mock the class).
  */
 export class FakeAthena {
-  readonly mock = mockClient(AthenaClient);
+  readonly mock: AwsClientStub<AthenaClient>;
   readonly queries: FakeQuery[] = [];
   readonly stopped: string[] = [];
   /** Shared with other fakes to see the order of calls across services. */
@@ -41,7 +42,8 @@ export class FakeAthena {
   pending: QueryExecutionState[] = [];
   private polls = new Map<string, number>();
 
-  constructor() {
+  constructor(client?: AthenaClient) {
+    this.mock = client ? mockClient(client) : mockClient(AthenaClient);
     this.install();
   }
 
