@@ -124,10 +124,16 @@ describe("Handler: score (periods named in the event)", () => {
   });
 });
 
+/**
+ * A statement of 2024-H1 alone: it names both its bounds (2024-H1 is the only scheduled period
+ * ending on 30 June). The staged facts' statements name only period ends, and are shared by the
+ * periods of a run, so a fault there is not a fault of one period.
+ */
+const h1Statement = (sql: string) => sql.includes("'2023-12-31 17:00:00'") && sql.includes("'2024-06-30 17:00:00'");
+
 describe("Handler: score (failures)", () => {
   it("scores the other periods when one fails, then throws naming it so that Lambda retries the run", async () => {
-    // 2024-H1 is the only scheduled period that ends on 30 June.
-    athena.fail((sql) => sql.includes("'2024-06-30 17:00:00'"), "HIVE_CURSOR_ERROR: injected");
+    athena.fail(h1Statement, "HIVE_CURSOR_ERROR: injected");
     const err = await run({ job: "score", source: "schedule" }).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: "ScoringFailedError" });
     expect((err as Error).message).toMatch(/^scoring failed for 2024-H1 \(Athena query q-\d+ failed: HIVE_CURSOR_ERROR: injected\)$/);
@@ -135,7 +141,7 @@ describe("Handler: score (failures)", () => {
   });
 
   it("completes on the retry once the fault has cleared (every step is a rewrite)", async () => {
-    athena.fail((sql) => sql.includes("'2024-06-30 17:00:00'"), "HIVE_CURSOR_ERROR: injected", 1);
+    athena.fail(h1Statement, "HIVE_CURSOR_ERROR: injected", 1);
     await expect(run({ job: "score", source: "schedule" })).rejects.toMatchObject({ name: "ScoringFailedError" });
     snapshotPks.length = 0;
     await run({ job: "score", source: "schedule" });

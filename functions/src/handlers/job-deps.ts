@@ -34,9 +34,13 @@ export const athenaTarget = () => ({ workGroup: env("ATHENA_WORKGROUP"), databas
 export function scoreJobDeps(): ScoreJobDeps {
   const db = documentClient();
   const table = env("TABLE_NAME");
+  const bucket = env("LAKE_BUCKET");
+  const lake = new S3Lake(new S3Client({}), bucket);
   return {
-    engine: new AthenaQueryEngine(new AthenaClient({}), { ...athenaTarget(), timeoutMs: 5 * 60_000, pollMaxMs: 2_000 }),
-    lake: new S3Lake(new S3Client({}), env("LAKE_BUCKET")),
+    // With the lake, the engine stages the facts (views and CTAS under staging/) and unloads the
+    // drill-downs itself (docs/adr/0009); the Jobs construct grants exactly that.
+    engine: new AthenaQueryEngine(new AthenaClient({}), { ...athenaTarget(), timeoutMs: 5 * 60_000, pollMaxMs: 2_000, lake: { bucket, objects: lake } }),
+    lake,
     snapshots: new DynamoDbSnapshotStore(db, table),
     publications: new DynamoDbPublicationStore(db, table),
     catalog: new UnitCatalog(),
