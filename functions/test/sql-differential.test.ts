@@ -51,7 +51,10 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
           const id = period.id;
           let t = Date.now();
           const rows = await queryIndicatorRows(db.engine, period, DN_2026_1);
-          const stagedRows = await queryIndicatorRows(db.engine, period, DN_2026_1, staged);
+          // The staged route as scoring runs it: the period's verdict tables over the run's stages.
+          const verdicts = await staged.period(period);
+          const stagedRows = await queryIndicatorRows(db.engine, period, DN_2026_1, { ...staged, cte: () => verdicts.cte });
+          await verdicts.close();
           sqlMs += Date.now() - t;
           const units = unitsValidIn(CATALOG, period).filter((u) => u.tier !== "PROVINCE");
           for (const m of id === spec.edgeMonth ? [DN_2026_1, PORTAL] : [DN_2026_1]) {

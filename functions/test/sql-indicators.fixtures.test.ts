@@ -17,6 +17,7 @@ import {
 } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorValues, queryIndicatorRows, type SqlUnitIndicators } from "../src/use-cases/indicator-rows.js";
+import { openFacts } from "../src/use-cases/staged-facts.js";
 import { SqlTables } from "./support/sql-tables.js";
 
 const unit = (unitId: string, tier: string): UnitRecord => ({ unitId, nameVi: unitId, nameEn: unitId, tier, parentId: null, validFrom: "2020-01-01", validTo: null, successorIds: [] });
@@ -106,13 +107,35 @@ const PROCEDURES: ProcedureRecord[] = [
 const JUNE = parsePeriod("2024-06");
 const f = (numerator: number, denominator: number) => ({ numerator, denominator });
 
-describe("SQL indicators on hand-computed fixtures (June 2024)", () => {
+/**
+ * Both routes of the SQL: the single statement, and a staged run (docs/adr/0009) over June and the
+ * third quarter — so June is cut at its end (cases open across 30 June are recomputed from their
+ * events before it) and read through its per-period verdict tables.
+ */
+const ROUTES = [
+  ["single statement", async (db: SqlTables) => queryIndicatorRows(db.engine, JUNE, DN_2026_1)],
+  [
+    "staged run (June cut inside a run ending 30 September)",
+    async (db: SqlTables) => {
+      const run = await openFacts(db.engine, [JUNE, parsePeriod("2024-Q3")]);
+      const june = await run.period(JUNE);
+      try {
+        return await queryIndicatorRows(db.engine, JUNE, DN_2026_1, { ...run, cte: () => june.cte });
+      } finally {
+        await june.close();
+        await run.close();
+      }
+    },
+  ],
+] as const;
+
+describe.each(ROUTES)("SQL indicators on hand-computed fixtures (June 2024): %s", (_, route) => {
   let db: SqlTables;
   let got: Map<string, SqlUnitIndicators>;
   beforeAll(async () => {
     db = await SqlTables.open(UNITS);
     await db.load({ events: EVENTS, complaints: COMPLAINTS, procedures: PROCEDURES });
-    const rows = await queryIndicatorRows(db.engine, JUNE, DN_2026_1);
+    const rows = await route(db);
     got = new Map(indicatorValues(rows, UNITS, DN_2026_1).map((u) => [u.unitId, u]));
   });
   afterAll(() => db.dispose());
