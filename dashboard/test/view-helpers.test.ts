@@ -3,7 +3,7 @@ import { createFormatters } from "../src/lib/format.js";
 import { MESSAGES } from "../src/lib/i18n.js";
 import { afterDistricts, groupPeriods, parsePeriod } from "../src/lib/periods.js";
 import { countKeys, indicatorCodes, rankedRows, totalMax } from "../src/lib/ranking-view.js";
-import { formatQuery, parseQuery } from "../src/lib/url-state.js";
+import { hrefOf, parseLocation } from "../src/lib/router.js";
 import { aUnit } from "./support/builders.js";
 
 const counts = { early: 1, onTime: 1, late: 0, overdue: 0 };
@@ -72,11 +72,12 @@ describe("Module: period labels and formats", () => {
   });
 });
 
-describe("Module: url-state", () => {
+describe("Module: router, the rankings' query string", () => {
   it("reads and writes the view's query string, leaving Vietnamese out", () => {
-    expect(parseQuery("?period=2024-H1&tier=DEPARTMENT")).toEqual({ period: "2024-H1", tier: "DEPARTMENT", lang: undefined });
-    expect(parseQuery("?lang=fr&period=")).toEqual({ period: undefined, tier: undefined, lang: undefined });
-    expect(formatQuery({ period: "2024-H1", tier: "DEPARTMENT", lang: "vi" })).toBe("?period=2024-H1&tier=DEPARTMENT");
-    expect(formatQuery({ period: "2024-Q1", tier: "COMMUNE", lang: "en" })).toBe("?period=2024-Q1&tier=COMMUNE&lang=en");
+    const rankings = { page: "rankings" } as const;
+    expect(parseLocation("?period=2024-H1&tier=DEPARTMENT", "")).toEqual({ route: rankings, params: { period: "2024-H1", tier: "DEPARTMENT" }, lang: undefined });
+    expect(parseLocation("?lang=fr&period=", "")).toEqual({ route: rankings, params: {}, lang: undefined });
+    expect(hrefOf(rankings, { period: "2024-H1", tier: "DEPARTMENT" }, "vi")).toBe("?period=2024-H1&tier=DEPARTMENT");
+    expect(hrefOf(rankings, { period: "2024-Q1", tier: "COMMUNE" }, "en")).toBe("?period=2024-Q1&tier=COMMUNE&lang=en");
   });
 });
