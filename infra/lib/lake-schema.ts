@@ -254,4 +254,15 @@ export const LAKE_PREFIXES = {
   dims: "dims/",
   public: "public/",
   athenaResults: "athena-results/",
+  /**
+   * The CTAS tables of a scoring run (`staging/<relation>/`, docs/adr/0009): dropped with their
+   * files at the end of the run; leftovers of a crashed run expire after a day.
+   */
+  staging: "staging/",
 } as const;
+
+/**
+ * Name prefix of the views and CTAS tables a scoring run makes in the Glue database (the
+ * Athena adapter's STAGED_RELATION_PREFIX): the scoring role may create and drop only these.
+ */
+export const STAGED_RELATION_PREFIX = "sc_";

@@ -84,10 +84,10 @@ describe("Construct: AnalyticsCatalog", () => {
     expect(JSON.stringify(table("raw_events").Parameters["storage.location.template"])).toContain("/raw/ingest_date=${ingest_date}/");
   });
 
-  it("runs the workgroup on Athena engine v3 with its settings enforced", () => {
+  it("runs the workgroup on Athena engine v3, not overriding client-side settings (a CTAS with external_location is refused otherwise)", () => {
     dev.hasResourceProperties("AWS::Athena::WorkGroup", {
       Name: "scorecard-dev",
-      WorkGroupConfiguration: Match.objectLike({ EngineVersion: { SelectedEngineVersion: "Athena engine version 3" }, EnforceWorkGroupConfiguration: true }),
+      WorkGroupConfiguration: Match.objectLike({ EngineVersion: { SelectedEngineVersion: "Athena engine version 3" }, EnforceWorkGroupConfiguration: false }),
     });
   });
 
@@ -111,13 +111,43 @@ describe("Construct: AnalyticsCatalog", () => {
     dev.hasResourceProperties("AWS::Athena::WorkGroup", { WorkGroupConfiguration: Match.objectLike({ PublishCloudWatchMetricsEnabled: true }) });
   });
 
+  /** The scoring role's statement on the staged relations (the only Glue writes it has). */
+  const stagedStatements = () => statementsOfRole(dev, "JobsScoringHandlerRole").filter((s) => actionsOf(s).includes("glue:CreateTable"));
+
   it("grants scoring the workgroup and each table the SQL reads by name, with no wildcard", () => {
-    const statements = statementsOfRole(dev, "JobsScoringHandlerRole").filter((s) => actionsOf(s).some((a) => a.startsWith("athena:") || a.startsWith("glue:")));
+    const staged = stagedStatements();
+    const statements = statementsOfRole(dev, "JobsScoringHandlerRole").filter((s) => !staged.includes(s) && actionsOf(s).some((a) => a.startsWith("athena:") || a.startsWith("glue:")));
     expect(statements.flatMap(actionsOf)).toContain("athena:StartQueryExecution");
     const resources = JSON.stringify(statements.map((s) => s.Resource));
     expect(resources).not.toContain("*");
     for (const t of QUERY_TABLES) expect(resources).toContain(`table/scorecard_dev/${t.name}"`);
     expect(resources).not.toContain("raw_events");
+  });
+
+  it("lets scoring create, replace, read and drop the staged relations sc_* only (views and CTAS tables of a run)", () => {
+    const staged = stagedStatements();
+    expect(staged).toHaveLength(1);
+    expect(actionsOf(staged[0]!).sort()).toEqual(["glue:CreateTable", "glue:DeleteTable", "glue:GetDatabase", "glue:GetPartitions", "glue:GetTable", "glue:UpdateTable"]);
+    const resources = JSON.stringify(staged[0]!.Resource);
+    expect(resources).toContain(":table/scorecard_dev/sc_*");
+    expect(resources).toContain(":database/scorecard_dev");
+    expect(resources.match(/table\//g)).toHaveLength(1);
+    // No other statement of the role (or of compaction) creates, changes or drops a table.
+    for (const role of ["JobsScoringHandlerRole", "JobsCompactionHandlerRole"]) {
+      const writers = statementsOfRole(dev, role).filter((s) => actionsOf(s).some((a) => /glue:(Create|Update|Delete)Table/.test(a)));
+      expect(writers.filter((s) => !staged.includes(s))).toEqual([]);
+    }
+  });
+
+  it("lets scoring read, write and delete the staged tables' files under staging/, and compaction not", () => {
+    const objects = (role: string, action: string) =>
+      JSON.stringify(statementsOfRole(dev, role).filter((s) => actionsOf(s).includes(action)).map((s) => s.Resource));
+    for (const action of ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]) {
+      expect(objects("JobsScoringHandlerRole", action)).toContain('"/staging/*"');
+      expect(objects("JobsCompactionHandlerRole", action)).not.toContain("staging/");
+    }
+    const list = statementsOfRole(dev, "JobsScoringHandlerRole").filter((s) => actionsOf(s).includes("s3:ListBucket"));
+    expect(JSON.stringify(list.map((s) => s.Condition))).toContain('"staging/*"');
   });
 
   it("grants compaction the workgroup, read on raw_events and curated_events, and partition writes on curated_events only", () => {

@@ -67,8 +67,18 @@ describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", ()
       .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
       .map((r) => /\/([a-z_\-/]+)\*"\]\]\}$/.exec(JSON.stringify(r))?.[1]);
 
-  it("lets scoring write the calendar and unit dimensions (not the catalog's), the ratings, drill-downs and public JSON", () => {
-    expect(putPrefixes("JobsScoringHandlerRole").sort()).toEqual(["athena-results/", "dims/calendar/", "dims/units/", "drilldown/", "public/", "ratings/"]);
+  it("lets scoring write the calendar and unit dimensions (not the catalog's), the ratings, drill-downs, public JSON and staged tables", () => {
+    expect(putPrefixes("JobsScoringHandlerRole").sort()).toEqual(["athena-results/", "dims/calendar/", "dims/units/", "drilldown/", "public/", "ratings/", "staging/"]);
+  });
+
+  it("lets scoring read a period's drill-down pointer and delete the run it replaces, and delete nothing but drill-downs and staged tables", () => {
+    const objects = (action: string) =>
+      statementsOfRole(dev, "JobsScoringHandlerRole")
+        .filter((s) => actionsOf(s).includes(action))
+        .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
+        .map((r) => /\/([a-z_\-/]+)\*"\]\]\}$/.exec(JSON.stringify(r))?.[1]);
+    expect(objects("s3:GetObject")).toContain("drilldown/");
+    expect(objects("s3:DeleteObject").sort()).toEqual(["drilldown/", "staging/"]);
   });
 
   it("lets compaction write curated/ and the catalog dimensions, and not the calendar or units", () => {

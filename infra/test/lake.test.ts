@@ -54,6 +54,12 @@ describe("Construct: Lake", () => {
     expect(rule(dev, "athena-results-expire")).toMatchObject({ Prefix: "athena-results/", ExpirationInDays: 7, Status: "Enabled" });
   });
 
+  it("expires scoring's staged tables (and their old versions) after a day, in every stage", () => {
+    for (const t of [dev, prod]) {
+      expect(rule(t, "staging-expire")).toMatchObject({ Prefix: "staging/", ExpirationInDays: 1, NoncurrentVersionExpiration: { NoncurrentDays: 1 }, Status: "Enabled" });
+    }
+  });
+
   it("moves raw batches to Glacier Instant Retrieval after 90 days", () => {
     expect(rule(prod, "raw-retention")).toMatchObject({
       Prefix: "raw/",

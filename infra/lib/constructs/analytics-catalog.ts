@@ -1,9 +1,9 @@
-import { Stack } from "aws-cdk-lib";
+import { Stack, Token, Validations } from "aws-cdk-lib";
 import * as athena from "aws-cdk-lib/aws-athena";
 import * as glue from "aws-cdk-lib/aws-glue";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
-import { CURATED_EVENTS_TABLE, LAKE_PREFIXES, LAKE_TABLES, type LakeTable, QUERY_TABLES, RAW_EVENTS_TABLE } from "../lake-schema.js";
+import { CURATED_EVENTS_TABLE, LAKE_PREFIXES, LAKE_TABLES, type LakeTable, QUERY_TABLES, RAW_EVENTS_TABLE, STAGED_RELATION_PREFIX } from "../lake-schema.js";
 import type { StageConfig } from "../stage-config.js";
 import type { Lake } from "./lake.js";
 import type { ScorecardFunction } from "./scorecard-function.js";
@@ -64,9 +64,16 @@ export function tableParameters(table: LakeTable, location: string): Record<stri
 
 /**
  * The Glue database and tables over the lake (columns from `lake-schema.ts`, the same contract
- * the SQL reads) and the Athena workgroup the jobs query through: engine v3, settings enforced,
- * a bytes-scanned cut-off per query, SSE-S3 results under `athena-results/` (expired by the lake's
- * lifecycle) and CloudWatch metrics for the bytes-scanned alarm.
+ * the SQL reads) and the Athena workgroup the jobs query through: engine v3, a bytes-scanned
+ * cut-off per query, SSE-S3 results under `athena-results/` (expired by the lake's lifecycle) and
+ * CloudWatch metrics for the bytes-scanned alarm.
+ *
+ * The workgroup does not override client-side settings: Athena refuses a CTAS with an
+ * `external_location` in a workgroup that enforces its results location, and staged scoring puts
+ * its tables under `staging/<name>/` so that it can delete them (docs/adr/0009). What enforcement
+ * guarded stays guarded: the adapters send no result configuration (the workgroup's location and
+ * SSE-S3 apply), the bucket encrypts every object by default, the engine version and the scan
+ * cut-off are workgroup settings either way, and IAM limits where each role may write.
  */
 export class AnalyticsCatalog extends Construct {
   readonly database: glue.CfnDatabase;
@@ -117,7 +124,8 @@ export class AnalyticsCatalog extends Construct {
       recursiveDeleteOption: stage.stage !== "prod",
       workGroupConfiguration: {
         engineVersion: { selectedEngineVersion: ATHENA_ENGINE_V3 },
-        enforceWorkGroupConfiguration: true,
+        // false: CTAS with external_location (staged scoring) is refused when the results location is enforced.
+        enforceWorkGroupConfiguration: false,
         publishCloudWatchMetricsEnabled: true,
         bytesScannedCutoffPerQuery: stage.athenaBytesScannedCutoff,
         resultConfiguration: {
@@ -141,6 +149,31 @@ export class AnalyticsCatalog extends Construct {
       read: [LAKE_PREFIXES.curated, LAKE_PREFIXES.dims, LAKE_PREFIXES.athenaResults],
       write: [LAKE_PREFIXES.athenaResults],
     });
+  }
+
+  /**
+   * Lets the scoring function stage its facts (docs/adr/0009): create, replace, read and drop the
+   * views and CTAS tables named `sc_*` in the database — only those — with their files under
+   * `staging/` (read, write, and delete: DROP TABLE leaves an external table's files, the adapter
+   * deletes them). The UNLOAD of the drill-downs writes under `drilldown/`, which the Jobs
+   * construct grants with the function's own use of it. Call after `grantQuery`.
+   */
+  grantStagedScoring(fn: ScorecardFunction): void {
+    const stack = Stack.of(this);
+    const arn = (resource: string) => `arn:${stack.partition}:glue:${stack.region}:${stack.account}:${resource}`;
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ["glue:GetDatabase", "glue:GetTable", "glue:GetPartitions", "glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"],
+        resources: [arn("catalog"), arn(`database/${this.databaseName}`), arn(`table/${this.databaseName}/${STAGED_RELATION_PREFIX}*`)],
+      }),
+    );
+    // cdk-nag prints an unresolved pseudo parameter as <AWS::Name>, a concrete one (the stack's env) as it is.
+    const shown = (v: string, pseudo: string) => (Token.isUnresolved(v) ? `<AWS::${pseudo}>` : v);
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:${shown(stack.partition, "Partition")}:glue:${shown(stack.region, "Region")}:${shown(stack.account, "AccountId")}:table/${this.databaseName}/${STAGED_RELATION_PREFIX}*]`,
+      reason: `A scoring run names its views and CTAS tables at run time (${STAGED_RELATION_PREFIX}<run>_<stage>); the grant covers that name prefix only, never the lake tables.`,
+    });
+    fn.bindLake({ lake: this.lake, read: [LAKE_PREFIXES.staging], write: [LAKE_PREFIXES.staging], delete: [LAKE_PREFIXES.staging] });
   }
 
   /**

@@ -29,9 +29,10 @@ const DOMAIN_DIMS = [dimPrefix("dim_calendar"), dimPrefix("dim_units")];
  * batches into deduplicated Parquet under `curated/events/` with Athena `INSERT INTO` and merges
  * complaint and catalog versions into JSON-lines tables (`curated/complaints/`, `dims/procedures/`);
  * it keeps its manifest and lock under `curated/_compacted/`. Scoring renders `dims/calendar/` and
- * `dims/units/` when they changed, runs the SQL in Athena, applies the methodology and writes
- * snapshots (DynamoDB), drill-downs, head ratings and the reform index (`ratings/`) and the public
- * JSON. Scoring runs after compaction each night.
+ * `dims/units/` when they changed, stages the case facts of its periods once (views and CTAS
+ * tables `sc_*` under `staging/`, docs/adr/0009), runs the SQL in Athena, applies the methodology
+ * and writes snapshots (DynamoDB), drill-downs (UNLOAD), head ratings and the reform index
+ * (`ratings/`) and the public JSON. Scoring runs after compaction each night.
  */
 export class Jobs extends Construct {
   readonly compaction: ScheduledJob;
@@ -68,9 +69,17 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(15),
       memorySize: 1024,
     });
+    // drilldown/: each period's run is written (by Athena's UNLOAD, with this role), then its
+    // current.json pointer is read and switched, and the previous run deleted.
     this.scoring.function
       .bindTable({ store: props.store, access: "read-write" })
-      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.ratings, ...DOMAIN_DIMS], write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, ...DOMAIN_DIMS] });
+      .bindLake({
+        lake: props.lake,
+        read: [LAKE_PREFIXES.ratings, LAKE_PREFIXES.drilldown, ...DOMAIN_DIMS],
+        write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, ...DOMAIN_DIMS],
+        delete: [LAKE_PREFIXES.drilldown],
+      });
     props.catalog.grantQuery(this.scoring.function);
+    props.catalog.grantStagedScoring(this.scoring.function);
   }
 }

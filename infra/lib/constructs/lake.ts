@@ -20,6 +20,13 @@ export function lakeLifecycle(stage: StageConfig): s3.LifecycleRule[] {
       noncurrentVersionExpiration: Duration.days(1),
     },
     {
+      // Staged scoring drops its tables and their files at the end of a run; a crashed run's stay a day at most.
+      id: "staging-expire",
+      prefix: LAKE_PREFIXES.staging,
+      expiration: Duration.days(1),
+      noncurrentVersionExpiration: Duration.days(1),
+    },
+    {
       id: "raw-retention",
       prefix: LAKE_PREFIXES.raw,
       transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: stage.rawColdAfter }],
@@ -35,7 +42,8 @@ export function lakeLifecycle(stage: StageConfig): s3.LifecycleRule[] {
 
 /**
  * The S3 lake of docs/storage.md: `raw/` (one object per accepted batch), `curated/` (Parquet),
- * `dims/`, `public/` (read by CloudFront) and `athena-results/` (expiring). Versioned, SSE-S3,
+ * `dims/`, `public/` (read by CloudFront), `athena-results/` and `staging/` (scoring's CTAS
+ * tables; both expiring). Versioned, SSE-S3,
  * TLS-only, no public access, server access logs; retained when the stack is deleted.
  */
 export class Lake extends Construct {
