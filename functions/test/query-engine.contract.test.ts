@@ -5,7 +5,8 @@ import { CASE_FACTS_CTE } from "@scorecard/shared/sql/case-facts.sql";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AthenaQueryEngine, QueryFailedError } from "../src/adapters/aws/athena-engine.js";
+import { LAKE_PREFIXES, STAGED_RELATION_PREFIX as GRANTED_RELATIONS } from "../../infra/lib/lake-schema.js";
+import { AthenaQueryEngine, QueryFailedError, STAGED_RELATION_PREFIX, STAGING_PREFIX } from "../src/adapters/aws/athena-engine.js";
 import { S3Lake } from "../src/adapters/aws/s3-lake.js";
 import type { DuckDbQueryEngine } from "../src/adapters/local/duckdb-engine.js";
 import type { Lake, QueryEngine, Row } from "../src/ports/index.js";
@@ -341,6 +342,11 @@ describe("Athena adapter: views, CTAS, UNLOAD", () => {
     await expect(stagingAthena().unload(UNLOAD_SQL, { min_requests: 0 }, "drilldown/x", "unit_id']) --")).rejects.toThrow(/partition column/);
     expect(stagedAthena.queries).toEqual([]);
     expect(stagedS3.log).toEqual([]);
+  });
+
+  it("stages where the infra grants it: relation names and staging prefix agree with the Glue and S3 grants", () => {
+    expect(STAGED_RELATION_PREFIX).toBe(GRANTED_RELATIONS);
+    expect(STAGING_PREFIX).toBe(LAKE_PREFIXES.staging);
   });
 
   it("the drill-down SQL the scoring run unloads has its partition column last", () => {
