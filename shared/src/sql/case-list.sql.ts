@@ -1,5 +1,5 @@
 import { CASE_FACTS_CTE } from "./case-facts.sql.js";
-import { caseStatusCte } from "./case-status.sql.js";
+import { CASE_IN_LIST } from "./case-status.sql.js";
 
 /**
  * The dossiers behind the progress numbers: every in-scope case of the period with its status and
@@ -8,12 +8,10 @@ import { caseStatusCte } from "./case-status.sql.js";
  * Athena's partitioned UNLOAD wants the partition column at the end of the select list.
  */
 export const caseListSql = (factsCte: string) => /* sql */ `
-WITH ${caseStatusCte(factsCte)}
-SELECT s.case_id, s.field, s.status, s.received_t,
-       f.due_eff_t, f.end_t, f.supplement_requests, f.open_request_t,
-       s.unit_id
-FROM case_status s
-JOIN facts f ON f.case_id = s.case_id
-WHERE s.in_scope`;
+WITH ${factsCte}
+SELECT f.case_id, f.field, f.status, f.received_t, f.due_eff_t, f.end_t, f.supplement_requests, f.open_request_t, f.unit_id
+FROM facts f
+CROSS JOIN bounds b
+WHERE ${CASE_IN_LIST}`;
 
 export const CASE_LIST_SQL = caseListSql(CASE_FACTS_CTE);

@@ -14,10 +14,13 @@ import { CASE_FACTS_CTE } from "./case-facts.sql.js";
  * Output columns: case_id, unit_id, field, received_t, in_scope, status
  * (EARLY | ON_TIME | LATE | OVERDUE | IN_PROGRESS | EXCLUDED).
  */
+/** The drill-down's list of a period (over `f` = facts, `b` = bounds): see `case_status.in_scope`. */
+export const CASE_IN_LIST = "f.received_in_period OR coalesce(f.end_t, f.withdrawn_t) IS NULL OR coalesce(f.end_t, f.withdrawn_t) >= b.start_t";
+
 export const caseStatusCte = (factsCte: string) => /* sql */ `${factsCte},
 case_status AS (
   SELECT f.case_id, f.unit_id, f.field, f.received_t,
-         (f.received_in_period OR coalesce(f.end_t, f.withdrawn_t) IS NULL OR coalesce(f.end_t, f.withdrawn_t) >= b.start_t) AS in_scope,
+         (${CASE_IN_LIST}) AS in_scope,
          f.status
   FROM facts f
   CROSS JOIN bounds b
