@@ -18,6 +18,7 @@ import {
   stageFacts0Sql,
   stageTables,
   stageTransferSql,
+  stageTypedSql,
   stagedFactsCte,
 } from "@scorecard/shared/sql/case-stages.sql";
 import type { QueryEngine, RelationKind } from "../ports/index.js";
@@ -81,6 +82,7 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
     const last = periods.reduce((a, p) => (p.end > a.end ? p : a));
     const monthTo = periods.reduce((m, p) => (p.endDate.slice(0, 7) > m ? p.endDate.slice(0, 7) : m), "");
     await make(t.ev, STAGE_EVENTS_SQL, { month_to: monthTo, period_end: sqlTimestamp(last.end) }, "view");
+    await make(t.typed, stageTypedSql(t));
     await make(t.facts0, stageFacts0Sql(t));
     await make(t.consult, stageConsultSql(t));
     await make(t.transfer, stageTransferSql(t));
@@ -91,6 +93,11 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
       await make(t.cutConsult, cutConsultSql(t));
       await make(t.cutTransfer, cutTransferSql(t));
     }
+    // The periods read the stage-A tables only: free the events copies (memory) now.
+    const inputs = made.filter((r) => r.name === t.typed || r.name === t.cutEv || r.name === t.ev);
+    await engine.drop?.(inputs.filter((r) => r.kind === "table"));
+    await engine.drop?.(inputs.filter((r) => r.kind === "view"));
+    for (const r of inputs) made.splice(made.indexOf(r), 1);
     const seconds = (performance.now() - started) / 1000;
     const ctes = new Map(periods.map((p) => [p.id, stagedFactsCte(t, p.end === last.end ? null : cutEnds.indexOf(p.end))]));
     const cte = (period: Period) => {

@@ -83,15 +83,22 @@ export const BOUNDS_FRAGMENT: CteFragment = { name: "bounds", sql: /* sql */ `bo
  * consultation request paired with its answer) and `transfer_base` (each transfer with the instant
  * the step ended). Reads `ev` only. For a case whose events all lie before the period end these
  * rows are the same whichever later instant `ev` was cut at — the fact the staged scoring uses
- * (./case-stages.sql.ts). `ev` names the events relation (a CTE, or a view in staged scoring).
+ * (./case-stages.sql.ts). `ev` names the events relation (a CTE, or a view in staged scoring);
+ * `agg` reads every event from it, the other fragments read only events of TYPED_EVENT_TYPES, from
+ * `typed` (the same relation, or in staged scoring a table of just those events: the lake is then
+ * scanned once for them and once for `agg`, not once per fragment — Athena bills every scan).
  */
-export const caseBaseFragments = (ev = "ev"): readonly CteFragment[] => [
+export const TYPED_EVENT_TYPES = [
+  "RECEIVED", "DUE_DATE_SET", "RATED", "SUPPLEMENT_REQUESTED", "SUPPLEMENT_RECEIVED", "CONSULT_REQUESTED", "CONSULT_ANSWERED", "TRANSFERRED",
+] as const;
+
+export const caseBaseFragments = (ev = "ev", typed = ev): readonly CteFragment[] => [
   { name: "received", sql: /* sql */ `received AS (
   SELECT case_id, unit_id, procedure_code, field, channel, t AS received_t, due_t AS received_due_t
   FROM (
     SELECT case_id, unit_id, procedure_code, field, channel, t, due_t,
            row_number() OVER (PARTITION BY case_id ORDER BY t, event_id) AS rn
-    FROM ${ev} WHERE type = 'RECEIVED'
+    FROM ${typed} WHERE type = 'RECEIVED'
   ) r
   WHERE rn = 1
 )` },
@@ -100,7 +107,7 @@ export const caseBaseFragments = (ev = "ev"): readonly CteFragment[] => [
   FROM (
     SELECT case_id, due_t,
            row_number() OVER (PARTITION BY case_id ORDER BY t DESC, due_t DESC) AS rn
-    FROM ${ev} WHERE type = 'DUE_DATE_SET' AND due_t IS NOT NULL
+    FROM ${typed} WHERE type = 'DUE_DATE_SET' AND due_t IS NOT NULL
   ) d
   WHERE rn = 1
 )` },
@@ -109,7 +116,7 @@ export const caseBaseFragments = (ev = "ev"): readonly CteFragment[] => [
   FROM (
     SELECT case_id, rating_satisfied,
            row_number() OVER (PARTITION BY case_id ORDER BY t DESC, event_id DESC) AS rn
-    FROM ${ev} WHERE type = 'RATED' AND rating_satisfied IS NOT NULL
+    FROM ${typed} WHERE type = 'RATED' AND rating_satisfied IS NOT NULL
   ) x
   WHERE rn = 1
 )` },
@@ -131,13 +138,13 @@ export const caseBaseFragments = (ev = "ev"): readonly CteFragment[] => [
 )` },
   { name: "consulted_units", sql: /* sql */ `consulted_units AS (
   SELECT case_id, count(*) AS consulted_units
-  FROM (SELECT DISTINCT case_id, coalesce(target_unit_id, unit_id) AS consulted FROM ${ev} WHERE type = 'CONSULT_REQUESTED') x
+  FROM (SELECT DISTINCT case_id, coalesce(target_unit_id, unit_id) AS consulted FROM ${typed} WHERE type = 'CONSULT_REQUESTED') x
   GROUP BY case_id
 )` },
   { name: "supplement", sql: /* sql */ `supplement AS (
   SELECT q.case_id, q.t AS requested_t, min(r.t) AS received_t
-  FROM ${ev} q
-  LEFT JOIN ${ev} r
+  FROM ${typed} q
+  LEFT JOIN ${typed} r
     ON r.case_id = q.case_id AND r.type = 'SUPPLEMENT_RECEIVED' AND r.t >= q.t
   WHERE q.type = 'SUPPLEMENT_REQUESTED'
   GROUP BY q.case_id, q.event_id, q.t
@@ -171,9 +178,9 @@ export const caseBaseFragments = (ev = "ev"): readonly CteFragment[] => [
          sum(is_req) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS req_no,
          sum(1 - is_req) OVER (PARTITION BY case_id, consulted ORDER BY t, is_req DESC, event_id ROWS UNBOUNDED PRECEDING) AS ans_no
   FROM (
-    SELECT case_id, coalesce(target_unit_id, unit_id) AS consulted, event_id, t, due_t, 1 AS is_req FROM ${ev} WHERE type = 'CONSULT_REQUESTED'
+    SELECT case_id, coalesce(target_unit_id, unit_id) AS consulted, event_id, t, due_t, 1 AS is_req FROM ${typed} WHERE type = 'CONSULT_REQUESTED'
     UNION ALL
-    SELECT case_id, unit_id AS consulted, event_id, t, CAST(NULL AS DOUBLE) AS due_t, 0 AS is_req FROM ${ev} WHERE type = 'CONSULT_ANSWERED'
+    SELECT case_id, unit_id AS consulted, event_id, t, CAST(NULL AS DOUBLE) AS due_t, 0 AS is_req FROM ${typed} WHERE type = 'CONSULT_ANSWERED'
   ) x
 )` },
   { name: "consult_queue", sql: /* sql */ `consult_queue AS (
@@ -200,9 +207,9 @@ export const caseBaseFragments = (ev = "ev"): readonly CteFragment[] => [
            WHEN min(y.t) IS NOT NULL THEN min(y.t)
            WHEN f.end_t IS NOT NULL AND f.end_t >= x.t THEN f.end_t
          END AS ended_t
-  FROM ${ev} x
+  FROM ${typed} x
   JOIN facts0 f ON f.case_id = x.case_id
-  LEFT JOIN ${ev} y
+  LEFT JOIN ${typed} y
     ON y.case_id = x.case_id AND y.type = 'TRANSFERRED' AND y.unit_id = coalesce(x.target_unit_id, x.unit_id)
    AND (y.t > x.t OR (y.t = x.t AND y.event_id > x.event_id))
   WHERE x.type = 'TRANSFERRED'

@@ -4,6 +4,7 @@ import {
   EVENTS_SELECT,
   EV_COLUMNS,
   FACTS0_COLUMNS,
+  TYPED_EVENT_TYPES,
   TRANSFER_BASE_COLUMNS,
   caseBaseFragments,
   caseFactsOver,
@@ -36,6 +37,8 @@ import {
 export interface StageTables {
   /** View: the events before the last period end (EVENTS_SELECT). */
   readonly ev: string;
+  /** Table: those of the events whose type a fragment other than `agg` reads (TYPED_EVENT_TYPES). */
+  readonly typed: string;
   readonly facts0: string;
   /** consult_base plus `case_last_t`. */
   readonly consult: string;
@@ -55,7 +58,7 @@ const IDENT = /^[a-z][a-z0-9_]{0,40}$/;
 export function stageTables(prefix: string): StageTables {
   if (!IDENT.test(prefix)) throw new Error(`stage table prefix "${prefix}" must match ${IDENT}`);
   const n = (s: string) => `${prefix}_${s}`;
-  return { ev: n("ev"), facts0: n("facts0"), consult: n("consult"), transfer: n("transfer"), cutEv: n("cut_ev"), cutFacts0: n("cut_facts0"), cutConsult: n("cut_consult"), cutTransfer: n("cut_transfer") };
+  return { ev: n("ev"), typed: n("typed"), facts0: n("facts0"), consult: n("consult"), transfer: n("transfer"), cutEv: n("cut_ev"), cutFacts0: n("cut_facts0"), cutConsult: n("cut_consult"), cutTransfer: n("cut_transfer") };
 }
 
 /** The most cuts one run may make (the key has three digits). */
@@ -68,18 +71,21 @@ const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 /** Step 1 (a view): the events before the last period end. Parameters: {{month_to}}, {{period_end}}. */
 export const STAGE_EVENTS_SQL = EVENTS_SELECT;
 
-const base = (ev: string, replace: Readonly<Record<string, string>> = {}) => `WITH ${cteList(caseBaseFragments(ev), replace, { inline: true })}`;
+const base = (ev: string, replace: Readonly<Record<string, string>> = {}, typed = ev) => `WITH ${cteList(caseBaseFragments(ev, typed), replace, { inline: true })}`;
+
+/** Step 2a: the events of the types the fragments other than `agg` read (no parameters). */
+export const stageTypedSql = (t: StageTables) => `SELECT * FROM ${t.ev} WHERE type IN (${TYPED_EVENT_TYPES.map((x) => `'${x}'`).join(", ")})`;
 
 /** Step 2: stage A of every case over all the events (no parameters). */
-export const stageFacts0Sql = (t: StageTables) => `${base(t.ev)}\nSELECT ${FACTS0_COLUMNS.join(", ")} FROM facts0`;
+export const stageFacts0Sql = (t: StageTables) => `${base(t.ev, {}, t.typed)}\nSELECT ${FACTS0_COLUMNS.join(", ")} FROM facts0`;
 
 // consult_base keeps the requests of received cases: `received` is replaced by the cases of facts0
 // (exactly the cases with a RECEIVED event), which saves ranking the receipts again.
 export const stageConsultSql = (t: StageTables) =>
-  `${base(t.ev, { received: `SELECT case_id FROM ${t.facts0}` })}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => `c.${c}`).join(", ")}, f.last_t AS case_last_t\nFROM consult_base c JOIN ${t.facts0} f ON f.case_id = c.case_id`;
+  `${base(t.ev, { received: `SELECT case_id FROM ${t.facts0}` }, t.typed)}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => `c.${c}`).join(", ")}, f.last_t AS case_last_t\nFROM consult_base c JOIN ${t.facts0} f ON f.case_id = c.case_id`;
 
 export const stageTransferSql = (t: StageTables) =>
-  `${base(t.ev, { facts0: `SELECT case_id, end_t FROM ${t.facts0}` })}\nSELECT ${TRANSFER_BASE_COLUMNS.map((c) => `x.${c}`).join(", ")}, f.last_t AS case_last_t\nFROM transfer_base x JOIN ${t.facts0} f ON f.case_id = x.case_id`;
+  `${base(t.ev, { facts0: `SELECT case_id, end_t FROM ${t.facts0}` }, t.typed)}\nSELECT ${TRANSFER_BASE_COLUMNS.map((c) => `x.${c}`).join(", ")}, f.last_t AS case_last_t\nFROM transfer_base x JOIN ${t.facts0} f ON f.case_id = x.case_id`;
 
 const CUT_KEY = "lpad(CAST(k.cut_no AS VARCHAR), 3, '0') || e.case_id";
 const CASE_OF_KEY = "substr(case_id, 4)";

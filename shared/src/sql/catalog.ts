@@ -16,6 +16,7 @@ import {
   stageFacts0Sql,
   stageTables,
   stageTransferSql,
+  stageTypedSql,
   stagedFactsCte,
 } from "./case-stages.sql.js";
 import { CATALOG_INDICATORS_SQL } from "./catalog-indicators.sql.js";
@@ -47,6 +48,7 @@ const T = stageTables("sample");
 const CUT_ENDS = ["2024-07-31 17:00:00", "2024-09-30 17:00:00"];
 const STAGES: readonly SetupRelation[] = [
   { name: T.ev, kind: "view", sql: STAGE_EVENTS_SQL, params: { month_to: PERIOD_PARAMS.month_to, period_end: PERIOD_PARAMS.period_end } },
+  { name: T.typed, kind: "table", sql: stageTypedSql(T), params: {} },
   { name: T.facts0, kind: "table", sql: stageFacts0Sql(T), params: {} },
   { name: T.consult, kind: "table", sql: stageConsultSql(T), params: {} },
   { name: T.transfer, kind: "table", sql: stageTransferSql(T), params: {} },
@@ -77,7 +79,7 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
     sampleParams: { period_start: PERIOD_PARAMS.period_start, period_end: PERIOD_PARAMS.period_end, accept_days: 2, handle_days: 15 },
   },
   { name: "head-indicators", sql: HEAD_INDICATORS_SQL, sampleParams: PERIOD_PARAMS },
-  ...["stage-events", "stage-facts0", "stage-consult", "stage-transfer", "cut-events", "cut-facts0", "cut-consult", "cut-transfer"].map((n, i) => staged(n, i)),
+  ...["stage-events", "stage-typed-events", "stage-facts0", "stage-consult", "stage-transfer", "cut-events", "cut-facts0", "cut-consult", "cut-transfer"].map((n, i) => staged(n, i)),
   { name: "staged-case-indicators", sql: caseIndicatorsSql(stagedFactsCte(T, 1)), sampleParams: { ...PERIOD_PARAMS, ...DATE_PARAMS }, setup: STAGES },
   { name: "staged-case-list", sql: caseListSql(stagedFactsCte(T, null)), sampleParams: PERIOD_PARAMS, setup: STAGES },
   { name: "period-verdicts", sql: periodVerdictSql(stagedFactsCte(T, 0), "facts"), sampleParams: PERIOD_PARAMS, setup: STAGES },
