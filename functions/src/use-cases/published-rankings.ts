@@ -40,10 +40,20 @@ export async function syncPublicJson(deps: { readonly lake: Lake; readonly publi
   const key = publicKey(methodology, period, tier);
   let header = deps.publications ? await deps.publications.latest(methodology, period) : undefined;
   if (!header && draft) {
-    await deps.lake.put(key, JSON.stringify(draft), "application/json");
+    await deps.lake.put(key, JSON.stringify(publicSnapshot(draft)), "application/json");
     // Published meanwhile? Then the frozen body must win.
     header = deps.publications ? await deps.publications.latest(methodology, period) : undefined;
   }
   const body = header && deps.publications ? await deps.publications.frozenBody(header, tier) : undefined;
   if (body) await deps.lake.put(key, body, "application/json");
+}
+
+/**
+ * A snapshot as the public sees it: without the scoring run's internal metadata (`scan`, the bytes
+ * the run read), which the public pages do not need. Used for the public JSON, the public ranking
+ * route and the bodies frozen at publication.
+ */
+export function publicSnapshot<T extends RankingSnapshot>(s: T): Omit<T, "scan"> {
+  const { scan: _internal, ...rest } = s;
+  return rest;
 }

@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { toCaseRow } from "./case-rules.js";
 
 export type { CaseRow, TrendPoint, UnitScorecard };
-import { publicationInfo } from "./published-rankings.js";
+import { publicSnapshot, publicationInfo } from "./published-rankings.js";
 
 export interface ReadDeps {
   readonly snapshots: SnapshotStore;
@@ -59,7 +59,7 @@ export const readPublicRanking = (deps: ReadDeps) => {
     const info = JSON.stringify(r.info);
     const hit = views.get(snapshot);
     if (hit && hit.info === info) return hit.view;
-    const view = { ...snapshot, publication: r.info };
+    const view = { ...publicSnapshot(snapshot), publication: r.info };
     views.set(snapshot, { info, view });
     return view;
   };

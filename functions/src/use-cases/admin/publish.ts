@@ -1,7 +1,7 @@
 import { type RankingSnapshot, parsePeriod } from "@scorecard/shared";
 import { type PublicationInfo, type UnitDifference, rankingDifferences, sameNumbers, versionLabel } from "@scorecard/shared/admin/publication";
 import type { Actor, PublicationHeader, PublicationStore } from "../../ports/index.js";
-import { frozenSnapshot, publicationInfo, syncPublicJson } from "../published-rankings.js";
+import { frozenSnapshot, publicSnapshot, publicationInfo, syncPublicJson } from "../published-rankings.js";
 import { SCORED_TIERS } from "../score-period.js";
 import { type AdminDeps, AdminError, flushAudit } from "./common.js";
 
@@ -17,7 +17,7 @@ export interface PublicationView {
   readonly differences: Readonly<Record<string, readonly UnitDifference[]>>;
 }
 
-const frozen = (draft: RankingSnapshot, version: number): string => JSON.stringify({ ...draft, status: "published", version });
+const frozen = (draft: RankingSnapshot, version: number): string => JSON.stringify({ ...publicSnapshot(draft), status: "published", version });
 
 async function differencesOf(store: PublicationStore, previous: PublicationHeader | undefined, current: PublicationHeader): Promise<Record<string, UnitDifference[]>> {
   const out: Record<string, UnitDifference[]> = {};
