@@ -38,9 +38,13 @@ const runAll = async () => {
   const failures: string[] = [];
   for (const s of SQL_STATEMENTS) {
     try {
+      // Staged statements read relations an earlier statement of the run makes (in order).
+      for (const r of s.setup ?? []) await con.run(`CREATE OR REPLACE ${r.kind === "view" ? "VIEW" : "TABLE"} ${r.name} AS ${renderSql(r.sql, r.params)}`);
       await con.run(renderSql(s.sql, s.sampleParams));
     } catch (e) {
       failures.push(`${s.name}: ${(e as Error).message.split("\n")[0]}`);
+    } finally {
+      for (const r of [...(s.setup ?? [])].reverse()) await con.run(`DROP ${r.kind === "view" ? "VIEW" : "TABLE"} IF EXISTS ${r.name}`);
     }
   }
   return failures;
