@@ -83,7 +83,8 @@ export class LocalRuntime {
     const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 
     const lake = new FolderLake(join(dataDir, "lake"));
-    const engine = await DuckDbQueryEngine.open(lake.root);
+    // DuckDB's share of the process's memory (the rest: Node, dynalite); spills to disk beyond it.
+    const engine = await DuckDbQueryEngine.open(lake.root, { memoryLimit: process.env["SCORECARD_DUCKDB_MEMORY"] ?? "1.5GB", tempDirectory: join(dataDir, "duckdb-tmp") });
     const catalog = new UnitCatalog();
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
     const methodology = DEFAULT_METHODOLOGY;

@@ -34,11 +34,12 @@ export class DuckDbQueryEngine implements QueryEngine {
 
   static async open(
     lakeRoot: string,
-    options: { threads?: number; memoryLimit?: string; calendar?: WorkingCalendar; units?: UnitCatalog; readers?: number } = {},
+    options: { threads?: number; memoryLimit?: string; tempDirectory?: string; calendar?: WorkingCalendar; units?: UnitCatalog; readers?: number } = {},
   ): Promise<DuckDbQueryEngine> {
     const instance = await DuckDBInstance.create(":memory:", {
       threads: String(options.threads ?? 2),
       memory_limit: options.memoryLimit ?? "2GB",
+      ...(options.tempDirectory ? { temp_directory: options.tempDirectory } : {}),
     });
     const con = await instance.connect();
     for (const shim of DUCKDB_PRELUDE) await con.run(shim.sql);
