@@ -116,9 +116,7 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
     // What a scoring run of the half-year reads, as the engine reports it (every statement's
     // bytesScanned: each scan of each referenced column in the partitions read, as Athena bills).
     const run = await openFacts(engine, [half]);
-    const verdicts = await run.period(half);
-    const indicators = await queryIndicatorRows(engine, half, DN_2026_1, { ...run, cte: () => verdicts.cte });
-    await verdicts.close();
+    const indicators = await queryIndicatorRows(engine, half, DN_2026_1, run);
     await run.close();
     const stagedRun = { stagesBytes: run.bytesScanned, periodStatementsBytes: indicators.bytesScanned, totalBytes: (run.bytesScanned ?? 0) + (indicators.bytesScanned ?? 0) };
     const rawFiles = filesUnder(join(lake, "raw"), ".ndjson.gz");

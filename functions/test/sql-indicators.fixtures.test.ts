@@ -110,7 +110,7 @@ const f = (numerator: number, denominator: number) => ({ numerator, denominator 
 /**
  * Both routes of the SQL: the single statement, and a staged run (docs/adr/0009) over June and the
  * third quarter — so June is cut at its end (cases open across 30 June are recomputed from their
- * events before it) and read through its per-period verdict tables.
+ * events before it).
  */
 const ROUTES = [
   ["single statement", async (db: SqlTables) => queryIndicatorRows(db.engine, JUNE, DN_2026_1)],
@@ -118,11 +118,9 @@ const ROUTES = [
     "staged run (June cut inside a run ending 30 September)",
     async (db: SqlTables) => {
       const run = await openFacts(db.engine, [JUNE, parsePeriod("2024-Q3")]);
-      const june = await run.period(JUNE);
       try {
-        return await queryIndicatorRows(db.engine, JUNE, DN_2026_1, { ...run, cte: () => june.cte });
+        return await queryIndicatorRows(db.engine, JUNE, DN_2026_1, run);
       } finally {
-        await june.close();
         await run.close();
       }
     },

@@ -163,7 +163,7 @@ export interface ScoreRunOptions {
   readonly onPeriod?: (period: Period, snapshots: RankingSnapshot[]) => void;
   /**
    * More statements of the same run on a period's facts (e.g. head attribution): `factsCte` is the
-   * period's facts CTE list (its verdict tables while the hook runs). Awaited before the next period.
+   * period's facts CTE list over the run's stages. Awaited before the next period.
    */
   readonly afterPeriod?: (period: Period, snapshots: RankingSnapshot[], factsCte: string) => Promise<void>;
   /** Report a period's failure and go on with the others (default: the run stops and throws). */
@@ -213,22 +213,16 @@ async function scoreOne(
   deps: ScoreDeps,
   period: Period,
   engine: ScoreEngine,
-  run: FactsSource,
+  facts: FactsSource,
   runPeriods: number,
   afterPeriod: ScoreRunOptions["afterPeriod"],
 ): Promise<RankingSnapshot[]> {
-  const verdicts = await run.period(period);
-  try {
-    const facts: FactsSource = { ...run, cte: () => verdicts.cte };
-    const computedAt = deps.clock.now().toISOString();
-    const scored = await scoreUnitsOf(deps, period, engine, facts);
-    const drilldownBytes = await writeDrilldowns(deps, period, facts, computedAt);
-    const snapshots = await storeSnapshots(deps, period, engine, scored, computedAt, { runBytes: run.bytesScanned, runPeriods, periodBytes: plus(scored.bytesScanned, drilldownBytes) });
-    await afterPeriod?.(period, snapshots, verdicts.cte);
-    return snapshots;
-  } finally {
-    await verdicts.close();
-  }
+  const computedAt = deps.clock.now().toISOString();
+  const scored = await scoreUnitsOf(deps, period, engine, facts);
+  const drilldownBytes = await writeDrilldowns(deps, period, facts, computedAt);
+  const snapshots = await storeSnapshots(deps, period, engine, scored, computedAt, { runBytes: facts.bytesScanned, runPeriods, periodBytes: plus(scored.bytesScanned, drilldownBytes) });
+  await afterPeriod?.(period, snapshots, facts.cte(period));
+  return snapshots;
 }
 
 async function storeSnapshots(deps: ScoreDeps, period: Period, engine: ScoreEngine, scored: ScoredUnits, computedAt: string, scan: ScanMetadata): Promise<RankingSnapshot[]> {

@@ -12,8 +12,6 @@ import {
   cutEventsSql,
   cutFacts0Sql,
   cutTransferSql,
-  periodTablesCte,
-  periodVerdictSql,
   stageConsultSql,
   stageFacts0Sql,
   stageTables,
@@ -26,20 +24,10 @@ import type { QueryEngine, RelationKind } from "../ports/index.js";
 export interface FactsSource {
   /** The facts CTE list for a period the source was opened for (parameters: the period's). */
   cte(period: Period): string;
-  /**
-   * The period's verdicts computed once for all its statements (tables when the engine can
-   * materialise them): the CTE list to use, and close() to drop them when the period is done.
-   */
-  period(period: Period): Promise<PeriodFacts>;
   /** Bytes the stages read, when the engine reports it (0 for the single statement: nothing staged). */
   readonly bytesScanned: number | null;
   /** Seconds spent building the stages. */
   readonly seconds: number;
-  close(): Promise<void>;
-}
-
-export interface PeriodFacts {
-  readonly cte: string;
   close(): Promise<void>;
 }
 
@@ -48,13 +36,10 @@ export const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d
 /** The single statement: every period reads its events again. */
 export const INLINE_FACTS: FactsSource = {
   cte: () => CASE_FACTS_CTE,
-  period: async () => ({ cte: CASE_FACTS_CTE, close: async () => {} }),
   bytesScanned: 0,
   seconds: 0,
   close: async () => {},
 };
-
-const periodParams = (p: Period) => ({ period_start: sqlTimestamp(p.start), period_end: sqlTimestamp(p.end), month_to: p.endDate.slice(0, 7) });
 
 let runs = 0;
 
@@ -105,27 +90,10 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
       if (c === undefined) throw new Error(`the facts were not staged for period ${period.id}`);
       return c;
     };
-    let periodRuns = 0;
+    // Each period's statements apply the verdicts to the stage-A tables themselves (inlined):
+    // per-period verdict tables were measured (19 periods: 60.9 s with, 57.8 s without, +420 MB).
     return {
       cte,
-      period: async (period) => {
-        const names = { facts: `${t.facts0}_p${periodRuns}_facts`, consult: `${t.facts0}_p${periodRuns}_consult`, transfer: `${t.facts0}_p${periodRuns}_transfer` };
-        periodRuns++;
-        const mine: { name: string; kind: RelationKind }[] = [];
-        const dropMine = async () => {
-          if (mine.length > 0) await engine.drop?.(mine.splice(0));
-        };
-        try {
-          for (const rel of ["facts", "consult", "transfer"] as const) {
-            mine.push({ name: names[rel], kind: "table" });
-            await materialize(names[rel], periodVerdictSql(cte(period), rel), periodParams(period), "table");
-          }
-        } catch (e) {
-          await dropMine().catch(() => undefined);
-          throw e;
-        }
-        return { cte: periodTablesCte(names), close: dropMine };
-      },
       get bytesScanned() {
         return scanned;
       },

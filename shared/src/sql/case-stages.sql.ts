@@ -1,5 +1,4 @@
 import {
-  BOUNDS_FRAGMENT,
   CONSULT_BASE_COLUMNS,
   EVENTS_SELECT,
   EV_COLUMNS,
@@ -138,19 +137,3 @@ WHERE x.last_t >= ${START_T} OR coalesce(x.end_t, x.withdrawn_t) IS NULL OR x.ca
   return caseFactsOver({ facts0, consult_base: consult, transfer_base: transfer }, { inline: true });
 }
 
-/** Step 5 (per period, parameters of the period): one verdict relation of the period, as a table. */
-export const periodVerdictSql = (factsCte: string, relation: "facts" | "consult" | "transfer") => `WITH ${factsCte}\nSELECT * FROM ${relation}`;
-
-/**
- * The facts CTE list of a period over its verdict tables (step 5), so that the period's statements
- * (indicators, drill-down, head attribution) read the verdicts instead of computing them again.
- */
-export function periodTablesCte(t: { readonly facts: string; readonly consult: string; readonly transfer: string }): string {
-  for (const n of [t.facts, t.consult, t.transfer]) if (!IDENT.test(n)) throw new Error(`relation name "${n}" must match ${IDENT}`);
-  const relation = (name: string) => ({ name, sql: "" });
-  return cteList([BOUNDS_FRAGMENT, relation("facts"), relation("consult"), relation("transfer")], {
-    facts: `SELECT * FROM ${t.facts}`,
-    consult: `SELECT * FROM ${t.consult}`,
-    transfer: `SELECT * FROM ${t.transfer}`,
-  }, { inline: true });
-}

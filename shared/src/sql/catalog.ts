@@ -10,8 +10,6 @@ import {
   cutEventsSql,
   cutFacts0Sql,
   cutTransferSql,
-  periodTablesCte,
-  periodVerdictSql,
   stageConsultSql,
   stageFacts0Sql,
   stageTables,
@@ -57,12 +55,6 @@ const STAGES: readonly SetupRelation[] = [
   { name: T.cutConsult, kind: "table", sql: cutConsultSql(T), params: {} },
   { name: T.cutTransfer, kind: "table", sql: cutTransferSql(T), params: {} },
 ];
-/** A period's verdict tables (step 5), built from the sample run's stages. */
-const P = { facts: "sample_p_facts", consult: "sample_p_consult", transfer: "sample_p_transfer" };
-const PERIOD_TABLES: readonly SetupRelation[] = [
-  ...STAGES,
-  ...(["facts", "consult", "transfer"] as const).map((r): SetupRelation => ({ name: P[r], kind: "table", sql: periodVerdictSql(stagedFactsCte(T, null), r), params: PERIOD_PARAMS })),
-];
 const staged = (name: string, upTo: number): SqlStatement => {
   const r = STAGES[upTo] as SetupRelation;
   return { name, sql: r.sql, sampleParams: r.params, setup: STAGES.slice(0, upTo) };
@@ -82,8 +74,5 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
   ...["stage-events", "stage-typed-events", "stage-facts0", "stage-consult", "stage-transfer", "cut-events", "cut-facts0", "cut-consult", "cut-transfer"].map((n, i) => staged(n, i)),
   { name: "staged-case-indicators", sql: caseIndicatorsSql(stagedFactsCte(T, 1)), sampleParams: { ...PERIOD_PARAMS, ...DATE_PARAMS }, setup: STAGES },
   { name: "staged-case-list", sql: caseListSql(stagedFactsCte(T, null)), sampleParams: PERIOD_PARAMS, setup: STAGES },
-  { name: "period-verdicts", sql: periodVerdictSql(stagedFactsCte(T, 0), "facts"), sampleParams: PERIOD_PARAMS, setup: STAGES },
-  { name: "period-case-indicators", sql: caseIndicatorsSql(periodTablesCte(P)), sampleParams: { ...PERIOD_PARAMS, ...DATE_PARAMS }, setup: PERIOD_TABLES },
-  { name: "period-case-list", sql: caseListSql(periodTablesCte(P)), sampleParams: PERIOD_PARAMS, setup: PERIOD_TABLES },
-  { name: "period-head-indicators", sql: headIndicatorsSql(periodTablesCte(P)), sampleParams: PERIOD_PARAMS, setup: PERIOD_TABLES },
+  { name: "staged-head-indicators", sql: headIndicatorsSql(stagedFactsCte(T, 0)), sampleParams: PERIOD_PARAMS, setup: STAGES },
 ];
