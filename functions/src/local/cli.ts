@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
-import { METHODOLOGIES, RANKED_TIERS, parsePeriod } from "@scorecard/shared";
+import { METHODOLOGIES, RANKED_TIERS, UnitCatalog, parsePeriod } from "@scorecard/shared";
 import { AdmitPool } from "../adapters/local/admit-pool.js";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
@@ -16,7 +16,7 @@ import { DEMO_USERS } from "../adapters/local/local-identity.js";
 import { PRESETS, type PresetName } from "../seed/generator.js";
 import { importEvents } from "../use-cases/import-events.js";
 import { readHeadRatings, scoreAndRate } from "../use-cases/ratings.js";
-import { LocalRuntime } from "./runtime.js";
+import { LocalRuntime, localCredentials } from "./runtime.js";
 import { createLocalServer, listen } from "./server.js";
 import { seedRuntime } from "./seed.js";
 
@@ -191,16 +191,16 @@ switch (command) {
   }
   case "token": {
     const { values } = parseArgs({ args: rest, options: { role: { type: "string" }, unit: { type: "string" } } });
-    const rt = await openRuntime();
-    if (values.role === "source-system") console.log(rt.sourceToken);
+    // Only the keys: no database, so it also works while `npm start` runs.
+    const creds = await localCredentials(dataDir);
+    if (values.role === "source-system") console.log(creds.sourceToken);
     else {
       const user = DEMO_USERS.find((u) => u.role === values.role && (values.unit === undefined || u.unitId === values.unit));
       const custom = values.role === "unit-officer" && values.unit && !user ? { id: `officer-${values.unit}`, name: `Cán bộ ${values.unit} (demo)`, role: "unit-officer" as const, unitId: values.unit } : undefined;
       if (!user && !custom) fail("--role: chairman | home-affairs | unit-officer [--unit <unitId>] | source-system");
-      if (custom && !rt.catalog.get(custom.unitId)) fail(`--unit: ${custom.unitId} is not in the unit catalog`);
-      console.log(await rt.identity.issue((user ?? custom)!));
+      if (custom && !new UnitCatalog().get(custom.unitId)) fail(`--unit: ${custom.unitId} is not in the unit catalog`);
+      console.log(await creds.identity.issue((user ?? custom)!));
     }
-    await rt.stop();
     break;
   }
   default:

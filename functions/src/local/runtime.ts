@@ -144,6 +144,16 @@ export class LocalRuntime {
 
 /** The source systems that post events: the one-stop system, the national-portal sync, the 1022 hotline. */
 export const SOURCE_SYSTEMS = ["one-stop", "national-portal", "hotline-1022"] as const;
+
+/**
+ * The signing identity and the primary source token of a data folder, without opening the
+ * database: `npm run scorecard -- token` works beside a running `npm start` (dynalite holds a lock).
+ */
+export async function localCredentials(dataDir: string): Promise<{ identity: LocalIdentity; sourceToken: string }> {
+  const identity = await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk"));
+  const tokens = loadOrCreateTokens(join(dataDir, "keys", "source-tokens.json"), process.env["SCORECARD_SOURCE_TOKEN"]);
+  return { identity, sourceToken: tokens[PRIMARY_SOURCE] as string };
+}
 const PRIMARY_SOURCE = "one-stop";
 
 function loadOrCreateTokens(path: string, override: string | undefined): Record<string, string> {
