@@ -35,6 +35,65 @@ export type CaseIndicatorColumn = (typeof CASE_INDICATOR_COLUMNS)[number];
 const branch = (from: string, given: readonly string[]) =>
   `SELECT unit_id, ${CASE_INDICATOR_COLUMNS.map((c) => (given.includes(c) ? c : `0 AS ${c}`)).join(", ")} FROM ${from}`;
 
+/**
+ * The count behind each owner column, over `cases` rows (facts plus the derived columns of
+ * CASE_ROW_COLUMNS, `complex` for the cx_ ones): shared with the head attribution
+ * (./head-indicators.sql.ts), which sums the same counts per day of receipt.
+ */
+export const OWNER_COUNT_SQL: Readonly<Record<string, string>> = {
+  received: "count_if(received_in_period)",
+  t4_num: "count_if(received_in_period AND synced_to_national_portal = 1)",
+  o3_num: "count_if(received_in_period AND online)",
+  ma_num: "count_if(received_in_period AND fee AND online_payments > 0)",
+  ma_den: "count_if(received_in_period AND fee)",
+  d2_num: "count_if(received_in_period AND digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1))",
+  d4_num: "count_if(received_in_period AND reused_data = 1)",
+  d5_num: "count_if(received_in_period AND personal_data_store = 1)",
+  d6a_num: "count_if(received_in_period AND population_database = 1)",
+  r3_num: "count_if(received_in_period AND refused_t IS NOT NULL)",
+  r4_num: "count_if(received_in_period AND supplement_requests > 1)",
+  s3a_num: "count_if(received_in_period AND bad)",
+  r6_num: "sum(CASE WHEN received_in_period AND consult_requests > 0 THEN consulted_units ELSE 0 END)",
+  r6_den: "count_if(received_in_period AND consult_requests > 0)",
+  early: "count_if(in_scope AND status = 'EARLY')",
+  on_time: "count_if(in_scope AND status = 'ON_TIME')",
+  late: "count_if(in_scope AND status = 'LATE')",
+  overdue: "count_if(in_scope AND status = 'OVERDUE')",
+  in_progress: "count_if(in_scope AND status = 'IN_PROGRESS')",
+  late_apology: "count_if(in_scope AND status IN ('LATE', 'OVERDUE') AND apologies > 0)",
+  cx_received: "count_if(received_in_period AND complex)",
+  cx_r3_num: "count_if(received_in_period AND complex AND refused_t IS NOT NULL)",
+  cx_r4_num: "count_if(received_in_period AND complex AND supplement_requests > 1)",
+  cx_good: "count_if(in_scope AND complex AND status IN ('EARLY', 'ON_TIME'))",
+  cx_late: "count_if(in_scope AND complex AND status IN ('LATE', 'OVERDUE'))",
+  cx_in_progress: "count_if(in_scope AND complex AND status = 'IN_PROGRESS')",
+  cx_late_apology: "count_if(in_scope AND complex AND status IN ('LATE', 'OVERDUE') AND apologies > 0)",
+  p2_num: "sum(CASE WHEN resolved_in_period THEN handling_days ELSE 0 END)",
+  p2_den: "count_if(resolved_in_period)",
+  d1_num: "count_if(resolved_in_period AND needs_result AND digitized_result = 1)",
+  d1_den: "count_if(resolved_in_period AND needs_result)",
+};
+
+/** `count AS column` for each column, in order. */
+export const ownerCounts = (columns: readonly string[]): string =>
+  columns.map((c) => {
+    const sql = OWNER_COUNT_SQL[c];
+    if (sql === undefined) throw new Error(`no owner count for column ${c}`);
+    return `${sql} AS ${c}`;
+  }).join(",\n         ");
+
+/** Dossiers with a complaint about them, received before the period end. */
+export const COMPLAINED_CTE = /* sql */ `complained AS (
+  SELECT DISTINCT case_id FROM curated_complaints
+  WHERE case_id IS NOT NULL AND received_at < TIMESTAMP {{period_end}}
+)`;
+
+/** Derived columns of a case row, from `f` (facts), `p` (dim_procedures) and `k` (complained). */
+export const CASE_ROW_COLUMNS = /* sql */ `coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
+         coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
+         f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL') AS online,
+         (k.case_id IS NOT NULL OR f.rating_satisfied = FALSE) AS bad`;
+
 /** The case indicator statement over a facts CTE list (the single-statement one, or staged sources). */
 export const caseIndicatorsSql = (factsCte: string) => {
   // `cases` follows the facts: inlined when they are (staged scoring), else the engine's choice.
@@ -42,54 +101,18 @@ export const caseIndicatorsSql = (factsCte: string) => {
   return /* sql */ `
 WITH ${factsCte},
 ${UNIT_PROCEDURES_CTE},
-complained AS (
-  SELECT DISTINCT case_id FROM curated_complaints
-  WHERE case_id IS NOT NULL AND received_at < TIMESTAMP {{period_end}}
-),
+${COMPLAINED_CTE},
 cases ${as}
   SELECT f.*,
          f.field IN (${COMPLEX}) AS complex,
-         coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
-         coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
-         f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL') AS online,
-         (k.case_id IS NOT NULL OR f.rating_satisfied = FALSE) AS bad
+         ${CASE_ROW_COLUMNS}
   FROM facts f
   LEFT JOIN dim_procedures p ON p.code = f.procedure_code
   LEFT JOIN complained k ON k.case_id = f.case_id
 ),
 owner_part AS (
   SELECT unit_id,
-         count_if(received_in_period) AS received,
-         count_if(received_in_period AND synced_to_national_portal = 1) AS t4_num,
-         count_if(received_in_period AND online) AS o3_num,
-         count_if(received_in_period AND fee AND online_payments > 0) AS ma_num,
-         count_if(received_in_period AND fee) AS ma_den,
-         count_if(received_in_period AND digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1)) AS d2_num,
-         count_if(received_in_period AND reused_data = 1) AS d4_num,
-         count_if(received_in_period AND personal_data_store = 1) AS d5_num,
-         count_if(received_in_period AND population_database = 1) AS d6a_num,
-         count_if(received_in_period AND refused_t IS NOT NULL) AS r3_num,
-         count_if(received_in_period AND supplement_requests > 1) AS r4_num,
-         count_if(received_in_period AND bad) AS s3a_num,
-         sum(CASE WHEN received_in_period AND consult_requests > 0 THEN consulted_units ELSE 0 END) AS r6_num,
-         count_if(received_in_period AND consult_requests > 0) AS r6_den,
-         count_if(in_scope AND status = 'EARLY') AS early,
-         count_if(in_scope AND status = 'ON_TIME') AS on_time,
-         count_if(in_scope AND status = 'LATE') AS late,
-         count_if(in_scope AND status = 'OVERDUE') AS overdue,
-         count_if(in_scope AND status = 'IN_PROGRESS') AS in_progress,
-         count_if(in_scope AND status IN ('LATE', 'OVERDUE') AND apologies > 0) AS late_apology,
-         count_if(received_in_period AND complex) AS cx_received,
-         count_if(received_in_period AND complex AND refused_t IS NOT NULL) AS cx_r3_num,
-         count_if(received_in_period AND complex AND supplement_requests > 1) AS cx_r4_num,
-         count_if(in_scope AND complex AND status IN ('EARLY', 'ON_TIME')) AS cx_good,
-         count_if(in_scope AND complex AND status IN ('LATE', 'OVERDUE')) AS cx_late,
-         count_if(in_scope AND complex AND status = 'IN_PROGRESS') AS cx_in_progress,
-         count_if(in_scope AND complex AND status IN ('LATE', 'OVERDUE') AND apologies > 0) AS cx_late_apology,
-         sum(CASE WHEN resolved_in_period THEN handling_days ELSE 0 END) AS p2_num,
-         count_if(resolved_in_period) AS p2_den,
-         count_if(resolved_in_period AND needs_result AND digitized_result = 1) AS d1_num,
-         count_if(resolved_in_period AND needs_result) AS d1_den
+         ${ownerCounts(OWNER_COLUMNS)}
   FROM cases
   GROUP BY unit_id
 ),

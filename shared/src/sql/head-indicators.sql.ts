@@ -1,4 +1,5 @@
 import { CASE_FACTS_CTE, LOCAL_DAY } from "./case-facts.sql.js";
+import { CASE_ROW_COLUMNS, COMPLAINED_CTE, ownerCounts } from "./case-indicators.sql.js";
 
 /**
  * Head-of-unit attribution (methodology §6: "a head is rated on the cases their unit received
@@ -50,19 +51,13 @@ const branch = (from: string, given: readonly string[]) =>
 /** The statement over a facts CTE list (the single-statement one by default). */
 export const headIndicatorsSql = (factsCte: string = CASE_FACTS_CTE) => /* sql */ `
 WITH ${factsCte},
-complained AS (
-  SELECT DISTINCT case_id FROM curated_complaints
-  WHERE case_id IS NOT NULL AND received_at < TIMESTAMP {{period_end}}
-),
+${COMPLAINED_CTE},
 tenure_cases AS (
   SELECT f.unit_id,
          ${LOCAL_DAY("f.received_t")} AS day,
          f.received_in_period, f.in_scope, f.status, f.apologies, f.resolved_in_period, f.refused_t, f.supplement_requests, f.online_payments,
          f.synced_to_national_portal, f.digitized_dossier, f.digitized_result, f.reused_data, f.personal_data_store, f.population_database,
-         coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
-         coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
-         f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL') AS online,
-         (k.case_id IS NOT NULL OR f.rating_satisfied = FALSE) AS bad
+         ${CASE_ROW_COLUMNS}
   FROM facts f
   LEFT JOIN dim_procedures p ON p.code = f.procedure_code
   LEFT JOIN complained k ON k.case_id = f.case_id
@@ -70,26 +65,7 @@ tenure_cases AS (
 ),
 owner_part AS (
   SELECT unit_id, day,
-         count_if(received_in_period) AS received,
-         count_if(received_in_period AND synced_to_national_portal = 1) AS t4_num,
-         count_if(received_in_period AND online) AS o3_num,
-         count_if(received_in_period AND fee AND online_payments > 0) AS ma_num,
-         count_if(received_in_period AND fee) AS ma_den,
-         count_if(received_in_period AND digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1)) AS d2_num,
-         count_if(received_in_period AND reused_data = 1) AS d4_num,
-         count_if(received_in_period AND personal_data_store = 1) AS d5_num,
-         count_if(received_in_period AND population_database = 1) AS d6a_num,
-         count_if(received_in_period AND refused_t IS NOT NULL) AS r3_num,
-         count_if(received_in_period AND supplement_requests > 1) AS r4_num,
-         count_if(received_in_period AND bad) AS s3a_num,
-         count_if(in_scope AND status = 'EARLY') AS early,
-         count_if(in_scope AND status = 'ON_TIME') AS on_time,
-         count_if(in_scope AND status = 'LATE') AS late,
-         count_if(in_scope AND status = 'OVERDUE') AS overdue,
-         count_if(in_scope AND status = 'IN_PROGRESS') AS in_progress,
-         count_if(in_scope AND status IN ('LATE', 'OVERDUE') AND apologies > 0) AS late_apology,
-         count_if(resolved_in_period AND needs_result AND digitized_result = 1) AS d1_num,
-         count_if(resolved_in_period AND needs_result) AS d1_den
+         ${ownerCounts(OWNER_COLUMNS)}
   FROM tenure_cases
   GROUP BY unit_id, day
 ),
