@@ -18,7 +18,7 @@ import { LocalRuntime } from "../functions/src/local/runtime.js";
 import { loadPreset, seedRuntime } from "../functions/src/local/seed.js";
 import { DemoProvince, PRESETS, type PresetName } from "../functions/src/seed/generator.js";
 import { scoreUnitsOf } from "../functions/src/use-cases/score-period.js";
-import { openFacts } from "../functions/src/use-cases/staged-facts.js";
+import { openFacts, sqlTimestamp } from "../functions/src/use-cases/staged-facts.js";
 import { queryIndicatorRows } from "../functions/src/use-cases/indicator-rows.js";
 import { scoreAndRatePeriods } from "../functions/src/use-cases/ratings.js";
 import { measureDashboard } from "./dashboard.js";
@@ -38,8 +38,7 @@ const [step, json] = process.argv.slice(2);
 const o = JSON.parse(json ?? "{}") as StepOptions;
 const q = (s: string) => s.replace(/'/g, "''");
 const presetRange = () => ({ ...PRESETS[o.preset], ...(o.to ? { to: o.to } : {}) });
-const sqlTs = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
-const periodParams = (p: Period) => ({ period_start: sqlTs(p.start), period_end: sqlTs(p.end), month_to: p.endDate.slice(0, 7) });
+const periodParams = (p: Period) => ({ period_start: sqlTimestamp(p.start), period_end: sqlTimestamp(p.end), month_to: p.endDate.slice(0, 7) });
 
 /** The periods of the preset's last year that end within its range (a reduced run scores fewer). */
 function periodsInRange(): Period[] {

@@ -9,7 +9,7 @@ import { CASE_INDICATOR_COLUMNS, type CaseIndicatorColumn, caseIndicatorsSql } f
 import { CATALOG_INDICATORS_SQL } from "@scorecard/shared/sql/catalog-indicators.sql";
 import { COMPLAINT_INDICATORS_SQL } from "@scorecard/shared/sql/complaint-indicators.sql";
 import type { QueryEngine, Row } from "../ports/index.js";
-import { type FactsSource, INLINE_FACTS } from "./staged-facts.js";
+import { type FactsSource, INLINE_FACTS, sqlTimestamp } from "./staged-facts.js";
 
 export interface IndicatorRows {
   readonly cases: readonly Row[];
@@ -19,7 +19,6 @@ export interface IndicatorRows {
   readonly bytesScanned: number | null;
 }
 
-const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
 
 /** Parameters of the indicator statements for a period (a superset; each statement takes what it names). */
 export function indicatorSqlParams(period: Period, m: Methodology) {

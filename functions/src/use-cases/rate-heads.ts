@@ -19,8 +19,8 @@ import type { HeadPendingReason, HeadRatingView, TenureResults } from "@scorecar
 import { type HeadDayRow, type TenureScore, inputsOf, sumTenure, tenureScore } from "@scorecard/shared/methodology/head-tenure";
 import { HEAD_DAY_COLUMNS, HEAD_INDICATORS_SQL, headIndicatorsSql } from "@scorecard/shared/sql/head-indicators.sql";
 import type { QueryEngine } from "../ports/index.js";
+import { sqlTimestamp } from "./staged-facts.js";
 
-const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
 
 /**
  * Run the head-attribution statement for a period: a unit's counts per local day of receipt, on the

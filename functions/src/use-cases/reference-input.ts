@@ -6,8 +6,8 @@
  */
 import type { Period, ProcedureRecord, StoredCaseEvent, StoredComplaint } from "@scorecard/shared";
 import type { QueryEngine, Row } from "../ports/index.js";
+import { sqlTimestamp } from "./staged-facts.js";
 
-const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
 /** Epoch milliseconds of a timestamp column, portable (Trino and DuckDB). */
 const ms = (col: string) => `CAST(round(to_unixtime(${col}) * 1000) AS BIGINT) AS ${col}`;
 const iso = (v: unknown) => (v === null || v === undefined ? undefined : new Date(Number(v)).toISOString());
