@@ -95,28 +95,6 @@ export interface ProgressCounts {
   excluded: number;
 }
 
-/**
- * Competition ranking (1, 2, 2, 4) on the total rounded to 2 decimals; ties listed by the
- * Vietnamese collation of the name; units without data are listed last, unranked.
- */
-export function rankUnits<T extends { total: number | null; nameVi: string }>(units: readonly T[]): (T & { rank: number | null })[] {
-  const collator = new Intl.Collator("vi");
-  const sorted = [...units].sort((a, b) => {
-    if (a.total === null || b.total === null) return a.total === null ? (b.total === null ? collator.compare(a.nameVi, b.nameVi) : 1) : -1;
-    return round(b.total, 2) - round(a.total, 2) || collator.compare(a.nameVi, b.nameVi);
-  });
-  let prev: number | null = null;
-  let prevRank = 0;
-  return sorted.map((u, i) => {
-    if (u.total === null) return { ...u, rank: null };
-    const key = round(u.total, 2);
-    const rank = key === prev ? prevRank : i + 1;
-    prev = key;
-    prevRank = rank;
-    return { ...u, rank };
-  });
-}
-
 let drilldownRuns = 0;
 
 /**
