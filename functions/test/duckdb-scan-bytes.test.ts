@@ -76,6 +76,30 @@ describe("DuckDB engine: bytesScanned of lake statements", () => {
     expect(twice.bytesScanned).toBe((await footerBytes(["2025-01", "2025-02"], ["case_id", "type"])) + (await footerBytes(["2025-01", "2025-02"], ["case_id"])));
   });
 
+  it("keeps a statement's figure across TIMESTAMP and DATE literals, never across partitions or a changed lake", async () => {
+    const sql = "SELECT count(*) AS n FROM curated_events WHERE month <= {{m}} AND occurred_at < TIMESTAMP {{end}} AND CAST(occurred_at AS DATE) >= DATE {{from}}";
+    const jan = await footerBytes(["2025-01"], ["occurred_at"]);
+    const a = await engine.query(sql, { m: "2025-01", end: "2025-01-02 00:00:00", from: "2025-01-01" });
+    const b = await engine.query(sql, { m: "2025-01", end: "2025-02-01 00:00:00", from: "2024-12-31" });
+    expect([a.bytesScanned, b.bytesScanned]).toEqual([jan, jan]);
+    expect(b.rows[0]?.["n"]).toBeGreaterThan(Number(a.rows[0]?.["n"]));
+    // Another month literal prunes other files: not the kept figure.
+    const both = await engine.query(sql, { m: "2025-02", end: "2025-03-01 00:00:00", from: "2025-01-01" });
+    expect(both.bytesScanned).toBe(await footerBytes(["2025-01", "2025-02"], ["occurred_at"]));
+    // A new file in the lake: refreshViews drops the kept figures.
+    const feb = join(dir, "curated", "events", "month=2025-02", "events.parquet");
+    const extra = join(dir, "curated", "events", "month=2025-02", "extra.parquet");
+    await engine.exec(`COPY (SELECT * FROM read_parquet('${feb}') LIMIT 100) TO '${extra}' (FORMAT parquet)`);
+    try {
+      await engine.refreshViews();
+      const after = await engine.query(sql, { m: "2025-02", end: "2025-03-01 00:00:00", from: "2025-01-01" });
+      expect(after.bytesScanned).toBeGreaterThan(both.bytesScanned ?? 0);
+    } finally {
+      rmSync(extra);
+      await engine.refreshViews();
+    }
+  });
+
   it("reports 0 for a statement that reads no lake table, and for creating a view", async () => {
     expect((await engine.query("SELECT 1 AS x", {})).bytesScanned).toBe(0);
     expect(await engine.materialize("t_view", "SELECT * FROM curated_events", {}, "view")).toEqual({ bytesScanned: 0 });

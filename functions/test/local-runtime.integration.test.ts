@@ -6,6 +6,7 @@ import { parsePeriod } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { createLocalServer, listen } from "../src/local/server.js";
+import { drilldownPrefix, readUnitCases } from "../src/use-cases/read-rankings.js";
 import { scorePeriod } from "../src/use-cases/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
@@ -104,6 +105,19 @@ describe("Local runtime: POST /v1/events → dynalite + lake → DuckDB → snap
     // Every department valid in March 2024 is listed; those without dossiers are unranked.
     expect(snap.units).toHaveLength(21);
     expect(snap.units.filter((u) => u.rank === null)).toHaveLength(19);
+  });
+
+  it("rescoring switches the drill-down to the new run and removes the old one by the end of the run", async () => {
+    const periodDir = join(env.rt.lake.root, drilldownPrefix(env.rt.score.methodology, "2024-03"));
+    const runs = () => readdirSync(periodDir).filter((f) => f !== "current.json");
+    const before = runs();
+    expect(before).toHaveLength(1);
+    await scorePeriod(env.rt.score)(parsePeriod("2024-03"));
+    const after = runs();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
+    const cases = await readUnitCases(env.rt.read)(DEPT, "2024-03");
+    expect(cases?.map((c) => [c.caseId, c.status])).toEqual([["HS-1", "EARLY"], ["HS-2", "EARLY"], ["HS-3", "LATE"]]);
   });
 
   it("lists the period in the public meta and answers 422/404 for bad or unknown periods", async () => {

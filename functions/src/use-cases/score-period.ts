@@ -103,7 +103,7 @@ let drilldownRuns = 0;
  * period's pointer switched to it and the previous run removed. The rows stay in the engine when it
  * can unload (DuckDB COPY … PARTITION_BY, Athena UNLOAD): a year's 1.5 M cases never become JS objects.
  */
-async function writeDrilldowns(deps: ScoreDeps, period: Period, facts: FactsSource, computedAt: string): Promise<number | null> {
+async function writeDrilldowns(deps: ScoreDeps, period: Period, facts: FactsSource, computedAt: string, defer: Defer): Promise<number | null> {
   const run = `${computedAt.replace(/[-:.]/g, "")}-${(drilldownRuns++).toString(36)}`;
   const prefix = `${drilldownPrefix(deps.methodology, period.id)}${run}`;
   const sql = caseListSql(facts.cte(period));
@@ -128,7 +128,8 @@ async function writeDrilldowns(deps: ScoreDeps, period: Period, facts: FactsSour
   await deps.lake.put(pointer, JSON.stringify({ run, computedAt }), "application/json");
   if (previous && deps.lake.removePrefix) {
     const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
-    if (typeof old === "string" && old !== run) await deps.lake.removePrefix(`${drilldownPrefix(deps.methodology, period.id)}${old}/`);
+    // No reader follows the old run any more: it is removed while the run goes on.
+    if (typeof old === "string" && old !== run) defer(deps.lake.removePrefix(`${drilldownPrefix(deps.methodology, period.id)}${old}/`));
   }
   return bytesScanned;
 }
@@ -159,12 +160,20 @@ export const scorePeriods =
     const engine = options.engine ?? "sql";
     const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true });
     options.onStaged?.(facts.seconds);
+    // Clean-ups that nothing in the run waits for (old drill-down runs): awaited, and their errors
+    // thrown, when the run ends.
+    const pending: Promise<void>[] = [];
+    const defer: Defer = (p) => {
+      p.catch(() => undefined);
+      pending.push(p);
+    };
+    let done = false;
     try {
       const all: RankingSnapshot[] = [];
       for (const period of periods) {
         let snapshots: RankingSnapshot[];
         try {
-          snapshots = await scoreOne(deps, period, engine, facts, periods.length, options.afterPeriod);
+          snapshots = await scoreOne(deps, period, engine, facts, periods.length, options.afterPeriod, defer);
         } catch (e) {
           if (!options.onPeriodError) throw e;
           options.onPeriodError(period, e);
@@ -173,11 +182,19 @@ export const scorePeriods =
         options.onPeriod?.(period, snapshots);
         all.push(...snapshots);
       }
+      done = true;
       return all;
     } finally {
       await facts.close();
+      const settled = await Promise.allSettled(pending);
+      const failed = settled.find((r) => r.status === "rejected");
+      // A failed clean-up fails a run that otherwise succeeded; it never hides the run's own error.
+      if (done && failed) throw failed.reason;
     }
   };
+
+/** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
+type Defer = (cleanup: Promise<void>) => void;
 
 /** Score one period for every tier (a run of one period). */
 export const scorePeriod =
@@ -194,10 +211,11 @@ async function scoreOne(
   facts: FactsSource,
   runPeriods: number,
   afterPeriod: ScoreRunOptions["afterPeriod"],
+  defer: Defer,
 ): Promise<RankingSnapshot[]> {
   const computedAt = deps.clock.now().toISOString();
   const scored = await scoreUnitsOf(deps, period, engine, facts);
-  const drilldownBytes = await writeDrilldowns(deps, period, facts, computedAt);
+  const drilldownBytes = await writeDrilldowns(deps, period, facts, computedAt, defer);
   const snapshots = await storeSnapshots(deps, period, engine, scored, computedAt, { runBytes: facts.bytesScanned, runPeriods, periodBytes: plus(scored.bytesScanned, drilldownBytes) });
   await afterPeriod?.(period, snapshots, facts.cte(period));
   return snapshots;
