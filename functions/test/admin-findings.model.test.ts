@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dynamoDbAdminStores } from "../src/adapters/dynamodb/dynamodb-admin-store.js";
+import { backfillCriterionIndex, dynamoDbAdminStores } from "../src/adapters/dynamodb/dynamodb-admin-store.js";
 import { DynamoDbPublicationStore } from "../src/adapters/dynamodb/dynamodb-publication-store.js";
 import { DynamoDbSnapshotStore } from "../src/adapters/dynamodb/dynamodb-snapshot-store.js";
 import { ensureTable } from "../src/adapters/dynamodb/table.js";
+import type { StoredCriterion } from "../src/ports/index.js";
 import { type AdminDeps, AdminError } from "../src/use-cases/admin/common.js";
 import { appraiseCriterion, getCriterion } from "../src/use-cases/admin/criteria.js";
 import { concludeFinding, createFinding, getFinding, listFindings, updateFinding } from "../src/use-cases/admin/findings.js";
@@ -170,12 +171,20 @@ const commands = [
 describe("Model: the inspection-finding life cycle draft → concluded, with races and locked criteria (dynalite)", () => {
   let env: Awaited<ReturnType<typeof tempRuntime>>;
   let db: DynamoDBDocumentClient;
-  /** A fresh table per run, so that each run starts from nothing. */
-  const depsFor = async (): Promise<AdminDeps> => {
+  const newTable = async () => {
     const table = `admin-model-${randomUUID().slice(0, 8)}`;
     await ensureTable(env.rt.dynamoClient, table);
+    return table;
+  };
+  /** A fresh table per run, so that each run starts from nothing. */
+  const depsFor = async (table?: string): Promise<AdminDeps> => {
+    table ??= await newTable();
     return { ...env.rt.admin, stores: dynamoDbAdminStores(db, table), publications: new DynamoDbPublicationStore(db, table), snapshots: new DynamoDbSnapshotStore(db, table) };
   };
+  const appraisal = (unitId: string, periodId: string, criterion: string, points: number, version = 1): StoredCriterion =>
+    ({ unitId, periodId, criterion, points, evidence: `BC-${points}`, lockedBy: [], version, updatedAt: "2024-07-01T00:00:00.000Z", lastAudit: null });
+  /** What the per-unit reads return for these units, in listByPeriod's order (unit, then criterion). */
+  const perUnit = async (deps: AdminDeps, periodId: string, units: readonly string[]) => (await Promise.all(units.map((u) => deps.stores.criteria.list(u, periodId)))).flat();
 
   beforeAll(async () => {
     env = await tempRuntime();
@@ -240,6 +249,62 @@ describe("Model: the inspection-finding life cycle draft → concluded, with rac
     const update = entries.find((e) => e.action === "finding.update")!;
     expect(update.before).toMatchObject({ deduction: 2, version: 1 });
     expect(update.after).toMatchObject({ deduction: 3, version: 2 });
+  });
+
+  it("criteria.listByPeriod: every unit's criteria of one period (appraised, head general, locked, unlocked), as the per-unit reads; no other period", async () => {
+    const deps = await depsFor();
+    const c = deps.stores.criteria;
+    expect(await c.appraise(appraisal("U1", "2024-H1", "PAR1", 5), 0)).toBe("ok");
+    expect(await c.appraise(appraisal("U1", "2024-H1", "PAR1", 6, 2), 1)).toBe("ok"); // the index follows the update
+    expect(await c.appraise(appraisal("U1", "2024-H1", "HEAD#H-1", 25), 0)).toBe("ok");
+    expect(await c.appraise(appraisal("U2", "2024-H1", "PAR5", 9), 0)).toBe("ok");
+    await c.lock("U2", "2024-H1", "PAR1", "F-1#a");
+    await c.lock("U3", "2024-H1", "PAR5", "F-2#a");
+    await c.lock("U4", "2024-H1", "PAR1", "F-3#a");
+    await c.unlock("U4", "2024-H1", "PAR1", "F-3#a");
+    await c.unlock("U5", "2024-H1", "PAR1", "F-4#a"); // never locked: the update creates the item
+    // Other periods, same units.
+    expect(await c.appraise(appraisal("U1", "2024-H2", "PAR1", 3), 0)).toBe("ok");
+    await c.lock("U2", "2024", "PAR5", "F-5#a");
+
+    const h1 = await c.listByPeriod("2024-H1");
+    expect(h1.map((x) => `${x.unitId}/${x.criterion}:${x.points}:${x.lockedBy.join(",")}`)).toEqual([
+      "U1/HEAD#H-1:25:",
+      "U1/PAR1:6:",
+      "U2/PAR1:null:F-1#a",
+      "U2/PAR5:9:",
+      "U3/PAR5:null:F-2#a",
+      "U4/PAR1:null:",
+      "U5/PAR1:null:",
+    ]);
+    expect(h1).toEqual(await perUnit(deps, "2024-H1", ["U1", "U2", "U3", "U4", "U5"]));
+    expect((await c.listByPeriod("2024-H2")).map((x) => `${x.unitId}/${x.criterion}:${x.points}`)).toEqual(["U1/PAR1:3"]);
+    expect((await c.listByPeriod("2024")).map((x) => `${x.unitId}/${x.criterion}:${x.lockedBy.join(",")}`)).toEqual(["U2/PAR5:F-5#a"]);
+    expect(await c.listByPeriod("2023")).toEqual([]);
+  });
+
+  it("backfillCriterionIndex: criterion items written without gsi1 keys are found by listByPeriod afterwards; it scans once per table", async () => {
+    const table = await newTable();
+    const deps = await depsFor(table);
+    const legacy = (unitId: string, periodId: string, criterion: string, extra: Record<string, unknown>) =>
+      db.send(new PutCommand({ TableName: table, Item: { pk: `ADMIN#CRIT#${unitId}#${periodId}`, sk: criterion, kind: "CRITERION", unitId, periodId, criterion, ...extra } }));
+    // As appraise and lock wrote them before the index.
+    await legacy("U1", "2024-H1", "PAR1", { points: 4, evidence: "BC-4", version: 1, updatedAt: "2024-07-01T00:00:00.000Z", lastAudit: null });
+    await legacy("U2", "2024-H1", "PAR5", { lockedBy: new Set(["F-1#a"]) });
+    await legacy("U2", "2024-H2", "PAR5", { points: 8, evidence: "BC-8", version: 1, updatedAt: "2024-07-01T00:00:00.000Z", lastAudit: null });
+    expect(await deps.stores.criteria.appraise(appraisal("U3", "2024-H1", "PAR1", 2), 0)).toBe("ok"); // already indexed
+    expect((await deps.stores.criteria.listByPeriod("2024-H1")).map((x) => x.unitId)).toEqual(["U3"]);
+
+    expect(await backfillCriterionIndex(db, table)).toBe(3);
+    const h1 = await deps.stores.criteria.listByPeriod("2024-H1");
+    expect(h1.map((x) => `${x.unitId}/${x.criterion}:${x.points}:${x.lockedBy.join(",")}`)).toEqual(["U1/PAR1:4:", "U2/PAR5:null:F-1#a", "U3/PAR1:2:"]);
+    expect(h1).toEqual(await perUnit(deps, "2024-H1", ["U1", "U2", "U3"]));
+    expect((await deps.stores.criteria.listByPeriod("2024-H2")).map((x) => `${x.unitId}/${x.criterion}:${x.points}`)).toEqual(["U2/PAR5:8"]);
+
+    // The marker stops any second scan: an unindexed item written now stays unindexed.
+    await legacy("U4", "2024-H1", "PAR1", { points: 1, evidence: "BC-1", version: 1, updatedAt: "2024-07-01T00:00:00.000Z", lastAudit: null });
+    expect(await backfillCriterionIndex(db, table)).toBe(0);
+    expect((await deps.stores.criteria.listByPeriod("2024-H1")).map((x) => x.unitId)).toEqual(["U1", "U2", "U3"]);
   });
 });
 

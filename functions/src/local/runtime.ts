@@ -9,7 +9,7 @@ import dynalite from "dynalite";
 import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { ensureTable } from "../adapters/dynamodb/table.js";
-import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.js";
+import { backfillCriterionIndex, dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import type { AdminDeps } from "../use-cases/admin/common.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
@@ -81,6 +81,8 @@ export class LocalRuntime {
     });
     await ensureTable(client, TABLE_NAME);
     const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    // Data folders written before criteria were indexed by period (once per folder; AWS had no deployment then).
+    await backfillCriterionIndex(db, TABLE_NAME);
 
     const lake = new FolderLake(join(dataDir, "lake"));
     // DuckDB's share of the process's memory (the rest: Node, dynalite); spills to disk beyond it.

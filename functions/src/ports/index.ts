@@ -194,6 +194,8 @@ export interface StoredCriterion extends Versioned {
 export interface CriterionStore {
   get(unitId: string, periodId: string, criterion: string): Promise<StoredCriterion | undefined>;
   list(unitId: string, periodId: string): Promise<StoredCriterion[]>;
+  /** Every unit's criteria of a period (one query; may lag a write by the index's propagation). */
+  listByPeriod(periodId: string): Promise<StoredCriterion[]>;
   /** Manual appraisal; condition: no lock token on the item and version = expectedVersion (0 = never appraised). */
   appraise(entry: StoredCriterion, expectedVersion: number): Promise<ConditionalWrite>;
   /** Add / remove one lock token (set semantics; creates the item when absent). */

@@ -17,8 +17,7 @@
 import { type Head, type InspectionFinding, type Methodology, type Period, type RankedUnit, type UnitCatalog, getMethodology, parsePeriod } from "@scorecard/shared";
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
-import { mapLimit } from "../lib/concurrency.js";
-import type { AdminStores, Clock, Lake, QueryEngine, SnapshotStore, StoredFinding } from "../ports/index.js";
+import type { AdminStores, Clock, HeadRoster, Lake, QueryEngine, SnapshotStore, StoredFinding } from "../ports/index.js";
 import { HEAD_GENERAL_PREFIX } from "./admin/head-general.js";
 import { queryHeadDays, rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";
 import { hasReformIndex, reformIndexOfPeriod } from "./reform-index.js";
@@ -65,39 +64,37 @@ export interface RatingsResult {
 /**
  * Recompute and store a period's head ratings and (half-years, years) reform index from the
  * ranking snapshots and the Home Affairs stores. `days` are the head-attribution rows of a scoring
- * run; without them the tenure results of the last run are reused. Does nothing for a period that
- * has no ranking snapshot.
+ * run; without them the tenure results of the last run are reused. `rosters`: the heads already
+ * read by a run over several periods (read from the store when absent). Does nothing for a period
+ * that has no ranking snapshot.
  */
 export const refreshRatings =
   (deps: RatingDeps) =>
-  async (period: Period, days?: readonly HeadDayRow[]): Promise<RatingsResult> => {
+  async (period: Period, days?: readonly HeadDayRow[], rosters?: readonly HeadRoster[]): Promise<RatingsResult> => {
     const m = getMethodology(deps.methodology);
     const snaps = (await Promise.all(ratedTiers(m).map((t) => deps.snapshots.get(deps.methodology, period.id, t)))).filter((s) => s !== undefined);
     if (snaps.length === 0) return { heads: null, reform: null };
     const units = new Map<string, RankedUnit>(snaps.flatMap((s) => s.units.map((u) => [u.unitId, u] as const)));
-    // One read per unit gives both its manual reform criteria and its heads' general criteria.
-    const manual = new Map<string, Record<string, number>>();
-    const general = new Map<string, number>();
-    const manualCodes = new Set(m.reformIndex.criteria.filter((c) => c.source === "MANUAL").map((c) => c.code));
-    const readCriteria = mapLimit([...units.keys()], 24, async (unitId) => {
-      const own: Record<string, number> = {};
-      for (const c of await deps.stores.criteria.list(unitId, period.id)) {
-        if (c.points === null) continue;
-        if (c.criterion.startsWith(HEAD_GENERAL_PREFIX)) general.set(c.criterion.slice(HEAD_GENERAL_PREFIX.length), c.points);
-        else if (manualCodes.has(c.criterion)) own[c.criterion] = c.points;
-      }
-      manual.set(unitId, own);
-    });
     const hKey = headRatingsKey(deps.methodology, period.id);
-    const [rosters, storedFindings, previous, surveys] = await Promise.all([
-      deps.stores.heads.list(),
+    const [storedRosters, storedFindings, previous, surveys, criteria] = await Promise.all([
+      rosters ?? deps.stores.heads.list(),
       deps.stores.findings.listByPeriod(period.id),
       days ? undefined : readJson<HeadRatings>(deps.lake, hKey),
       hasReformIndex(period) ? deps.stores.surveys.list(period.id) : [],
-      readCriteria,
+      deps.stores.criteria.listByPeriod(period.id),
     ]);
+    // The period's criteria of the ranked units: their manual reform criteria and their heads' general criteria.
+    const manual = new Map<string, Record<string, number>>([...units.keys()].map((u) => [u, {}]));
+    const general = new Map<string, number>();
+    const manualCodes = new Set(m.reformIndex.criteria.filter((c) => c.source === "MANUAL").map((c) => c.code));
+    for (const c of criteria) {
+      const own = manual.get(c.unitId);
+      if (own === undefined || c.points === null) continue;
+      if (c.criterion.startsWith(HEAD_GENERAL_PREFIX)) general.set(c.criterion.slice(HEAD_GENERAL_PREFIX.length), c.points);
+      else if (manualCodes.has(c.criterion)) own[c.criterion] = c.points;
+    }
     const findings = storedFindings.filter((f) => f.status === "CONCLUDED").map(asFinding);
-    const heads: Head[] = rosters.flatMap((r) => r.heads.map((h) => ({ ...h, unitId: r.unitId })));
+    const heads: Head[] = storedRosters.flatMap((r) => r.heads.map((h) => ({ ...h, unitId: r.unitId })));
     const now = deps.clock.now().toISOString();
     const tenure = days ? tenureFromDays(m, period, days) : tenureFromPrevious(previous?.heads ?? []);
     const headRatings: HeadRatings = {
@@ -138,17 +135,21 @@ export const scoreAndRate =
 
 /**
  * One scoring run over several periods (scorePeriods: the case facts staged once), each period
- * rated on the run's facts right after it is scored.
+ * rated on the run's facts right after it is scored. The head rosters are read once per run.
  */
 export const scoreAndRatePeriods =
   (score: ScoreDeps, ratings: RatingDeps) =>
-  async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod"> = {}) =>
-    scorePeriods(score)(periods, {
+  async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod"> = {}) => {
+    let rosters: Promise<HeadRoster[]> | undefined;
+    return scorePeriods(score)(periods, {
       ...options,
       afterPeriod: async (period, _snapshots, factsCte) => {
-        await refreshRatings(ratings)(period, await queryHeadDays(score.engine, period, factsCte));
+        rosters ??= ratings.stores.heads.list();
+        const [days, heads] = await Promise.all([queryHeadDays(score.engine, period, factsCte), rosters]);
+        await refreshRatings(ratings)(period, days, heads);
       },
     });
+  };
 
 /** Ratings of a period already scored, without re-scoring it (e.g. data folders scored before ratings existed). */
 export const rateScoredPeriod = (engine: QueryEngine, deps: RatingDeps) => async (period: Period): Promise<RatingsResult> =>

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type {
   AdminStores,
   AuditEntry,
@@ -21,7 +21,7 @@ import type {
  * conditional write on one item: dynalite has no TransactWriteItems, and none is needed.
  *
  * - finding        `ADMIN#FINDING#<findingId>` / `FINDING`   (gsi1 `FINDINGS#<period>` / `<unitId>#<findingId>`)
- * - criterion      `ADMIN#CRIT#<unitId>#<period>` / `<criterion>` (manual points + lock tokens)
+ * - criterion      `ADMIN#CRIT#<unitId>#<period>` / `<criterion>` (gsi1 `CRITERIA#<period>` / `<unitId>#<criterion>`; manual points + lock tokens)
  * - survey result  `ADMIN#SURVEY#<period>` / `<unitId>`
  * - head roster    `ADMIN#HEADS#<unitId>` / `ROSTER`          (gsi1 `HEADS` / `<unitId>`)
  * - audit entry    `ADMIN#AUDIT` / `<at>#<auditId>`            (append-only)
@@ -130,10 +130,7 @@ export class DynamoDbCriterionStore extends TableAdapter implements CriterionSto
 
   async appraise(c: StoredCriterion, expectedVersion: number): Promise<ConditionalWrite> {
     const set = setExpression({
-      kind: "CRITERION",
-      unitId: c.unitId,
-      periodId: c.periodId,
-      criterion: c.criterion,
+      ...criterionIdentity(c.unitId, c.periodId, c.criterion),
       points: c.points,
       evidence: c.evidence,
       version: c.version,
@@ -157,23 +154,23 @@ export class DynamoDbCriterionStore extends TableAdapter implements CriterionSto
   }
 
   async lock(unitId: string, periodId: string, criterion: string, token: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: this.critKey(unitId, periodId, criterion),
-        UpdateExpression: "ADD lockedBy :t SET kind = :k, unitId = :u, periodId = :p, criterion = :c",
-        ExpressionAttributeValues: { ":t": new Set([token]), ":k": "CRITERION", ":u": unitId, ":p": periodId, ":c": criterion },
-      }),
-    );
+    await this.updateTokens("ADD", unitId, periodId, criterion, token);
   }
 
   async unlock(unitId: string, periodId: string, criterion: string, token: string): Promise<void> {
+    await this.updateTokens("DELETE", unitId, periodId, criterion, token);
+  }
+
+  /** Add or delete one lock token; both may create the item, so both write its identity and index keys. */
+  private async updateTokens(action: "ADD" | "DELETE", unitId: string, periodId: string, criterion: string, token: string): Promise<void> {
+    const set = setExpression(criterionIdentity(unitId, periodId, criterion));
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: this.critKey(unitId, periodId, criterion),
-        UpdateExpression: "DELETE lockedBy :t",
-        ExpressionAttributeValues: { ":t": new Set([token]) },
+        UpdateExpression: `${action} lockedBy :t ${set.expression}`,
+        ExpressionAttributeNames: set.names,
+        ExpressionAttributeValues: { ...set.values, ":t": new Set([token]) },
       }),
     );
   }
@@ -188,6 +185,55 @@ export class DynamoDbCriterionStore extends TableAdapter implements CriterionSto
     return items.map(toCriterion);
   }
 
+  async listByPeriod(periodId: string): Promise<StoredCriterion[]> {
+    const items = await this.queryAll({ IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :p", ExpressionAttributeValues: { ":p": `CRITERIA#${periodId}` } });
+    return items.map(toCriterion);
+  }
+
+}
+
+/** The attributes every write of a criterion item sets: its kind, identity and gsi1 keys (listByPeriod). */
+const criterionIdentity = (unitId: string, periodId: string, criterion: string) => ({
+  kind: "CRITERION",
+  gsi1pk: `CRITERIA#${periodId}`,
+  gsi1sk: `${unitId}#${criterion}`,
+  unitId,
+  periodId,
+  criterion,
+});
+
+const CRITERION_INDEX_MARKER = { pk: "MIGRATION#criterion-gsi1", sk: "DONE" };
+
+/**
+ * One-time backfill of the gsi1 keys of criterion items written before listByPeriod existed: scans
+ * for CRITERION items without `gsi1pk`, sets their keys, then writes a marker item so that later
+ * calls do not scan again (a crash before the marker only means a rescan; setting the keys twice is
+ * harmless). Returns the number of items updated. Only the local runtime calls it: on AWS nothing
+ * was deployed before criteria were indexed, so no table holds such items.
+ */
+export async function backfillCriterionIndex(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  if ((await db.send(new GetCommand({ TableName: tableName, Key: CRITERION_INDEX_MARKER, ConsistentRead: true }))).Item) return 0;
+  let updated = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: "kind = :k AND attribute_not_exists(gsi1pk)",
+        ExpressionAttributeValues: { ":k": "CRITERION" },
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    for (const i of page.Items ?? []) {
+      const set = setExpression(criterionIdentity(i["unitId"] as string, i["periodId"] as string, i["criterion"] as string));
+      await db.send(new UpdateCommand({ TableName: tableName, Key: { pk: i["pk"], sk: i["sk"] }, UpdateExpression: set.expression, ExpressionAttributeNames: set.names, ExpressionAttributeValues: set.values }));
+      updated++;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  await db.send(new PutCommand({ TableName: tableName, Item: { ...CRITERION_INDEX_MARKER, kind: "MIGRATION", updated } }));
+  return updated;
 }
 
 export class DynamoDbSurveyStore extends TableAdapter implements SurveyStore {
