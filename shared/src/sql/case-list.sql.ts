@@ -5,12 +5,13 @@ import { CASE_IN_LIST } from "./case-status.sql.js";
  * The dossiers behind the progress numbers: every in-scope case of the period with its status and
  * the instants that decided it (epoch seconds), for the unit drill-down (methodology §7). Unordered:
  * the scoring run unloads it per unit and the reader sorts a unit's rows. `unit_id` comes last:
- * Athena's partitioned UNLOAD wants the partition column at the end of the select list.
+ * Athena's partitioned UNLOAD wants the partition column at the end of the select list. Reads
+ * `facts1`: the status needs no working-day count.
  */
 export const caseListSql = (factsCte: string) => /* sql */ `
 WITH ${factsCte}
 SELECT f.case_id, f.field, f.status, f.received_t, f.due_eff_t, f.end_t, f.supplement_requests, f.open_request_t, f.unit_id
-FROM facts f
+FROM facts1 f
 CROSS JOIN bounds b
 WHERE ${CASE_IN_LIST}`;
 

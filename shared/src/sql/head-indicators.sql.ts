@@ -22,8 +22,8 @@ import { CASE_ROW_COLUMNS, COMPLAINED_CTE, ownerCounts } from "./case-indicators
  * most units × days rows (≈ 70 000 for a year of the whole province), far below Athena's limits.
  *
  * Parameters: those of CASE_FACTS_CTE ({{period_start}}, {{period_end}}, {{month_to}}).
- * Reads only the facts' columns (`facts`: received_t, received_in_period, in_scope,
- * resolved_in_period, status, flags, apologies, ...; `consult`: consulted, requested_t, in_scope,
+ * Reads only the facts' columns (`facts1`, the verdicts without the working-day columns: received_t, received_in_period, in_scope,
+ * resolved_in_period, status, flags, apologies, ...; `consult0`: consulted, requested_t, in_scope,
  * verdict) plus curated_complaints and dim_procedures, with the same rules as
  * case-indicators.sql.ts: summed over all days, every column equals the unit's (tested in
  * functions/test/head-indicators-sql.test.ts).
@@ -58,7 +58,7 @@ tenure_cases AS (
          f.received_in_period, f.in_scope, f.status, f.apologies, f.resolved_in_period, f.refused_t, f.supplement_requests, f.online_payments,
          f.synced_to_national_portal, f.digitized_dossier, f.digitized_result, f.reused_data, f.personal_data_store, f.population_database,
          ${CASE_ROW_COLUMNS}
-  FROM facts f
+  FROM facts1 f
   LEFT JOIN dim_procedures p ON p.code = f.procedure_code
   LEFT JOIN complained k ON k.case_id = f.case_id
   WHERE f.received_in_period OR f.in_scope OR f.resolved_in_period
@@ -71,7 +71,7 @@ owner_part AS (
 ),
 tenure_consults AS (
   SELECT c.consulted AS unit_id, ${LOCAL_DAY("c.requested_t")} AS day, c.verdict
-  FROM consult c
+  FROM consult0 c
   WHERE c.in_scope
 ),
 consult_part AS (
