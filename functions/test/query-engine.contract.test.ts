@@ -350,7 +350,7 @@ describe("Athena adapter: views, CTAS, UNLOAD", () => {
   });
 
   it("the drill-down SQL the scoring run unloads has its partition column last", () => {
-    expect(caseListSql(CASE_FACTS_CTE)).toMatch(/SELECT f\.case_id,[^;]*?,\s*f\.unit_id\s+FROM facts f\s+CROSS JOIN bounds b/);
+    expect(caseListSql(CASE_FACTS_CTE)).toMatch(/SELECT f\.case_id,[^;]*?,\s*f\.unit_id\s+FROM facts1 f\s+CROSS JOIN bounds b/);
   });
 });
 
