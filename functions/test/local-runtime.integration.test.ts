@@ -108,7 +108,8 @@ describe("Local runtime: POST /v1/events → dynalite + lake → DuckDB → snap
   });
 
   it("rescoring switches the drill-down to the new run and removes the old one by the end of the run", async () => {
-    const periodDir = join(env.rt.lake.root, drilldownPrefix(env.rt.score.methodology, "2024-03"));
+    // March's list is Q1's (the longest period ending with it): drilldown-span.test.ts.
+    const periodDir = join(env.rt.lake.root, drilldownPrefix(env.rt.score.methodology, "2024-Q1"));
     const runs = () => readdirSync(periodDir).filter((f) => f !== "current.json");
     const before = runs();
     expect(before).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidPeriodError, isPeriodId, localDateOf, parsePeriod, periodContains, periodsOfYear, previousPeriod } from "../src/time/period.js";
+import { InvalidPeriodError, isPeriodId, localDateOf, longestPeriodEndingWith, parsePeriod, periodContains, periodsOfYear, previousPeriod } from "../src/time/period.js";
 
 describe("Function: parsePeriod", () => {
   it("cuts a half-year at local midnight (UTC+7): 2024-H1 runs 2023-12-31T17:00Z .. 2024-06-30T17:00Z", () => {
@@ -61,5 +61,22 @@ describe("Function: periodsOfYear / isPeriodId / localDateOf", () => {
     expect(previousPeriod(parsePeriod("2025-03")).id).toBe("2025-02");
     expect(previousPeriod(parsePeriod("2025-Q3")).id).toBe("2025-Q2");
     expect(previousPeriod(parsePeriod("2025-H2")).id).toBe("2025-H1");
+  });
+});
+
+describe("longestPeriodEndingWith", () => {
+  it("is the longest period of the year with the same end", () => {
+    for (const year of [2024, 2025]) {
+      const all = periodsOfYear(year);
+      for (const p of all) {
+        const span = longestPeriodEndingWith(p);
+        const sameEnd = all.filter((q) => q.end === p.end);
+        expect(span.end).toBe(p.end);
+        expect(span.start <= p.start).toBe(true);
+        expect(sameEnd.every((q) => span.start <= q.start)).toBe(true);
+      }
+    }
+    expect(["2025-12", "2025-Q4", "2025-H2", "2025"].map((id) => longestPeriodEndingWith(parsePeriod(id)).id)).toEqual(["2025", "2025", "2025", "2025"]);
+    expect(["2025-06", "2025-03", "2025-09", "2025-02"].map((id) => longestPeriodEndingWith(parsePeriod(id)).id)).toEqual(["2025-H1", "2025-Q1", "2025-Q3", "2025-02"]);
   });
 });

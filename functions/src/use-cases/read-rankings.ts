@@ -1,6 +1,7 @@
-import { type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, parsePeriod, previousPeriod } from "@scorecard/shared";
+import { type Period, type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, longestPeriodEndingWith, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
 import type { CaseRow, TrendPoint, UnitScorecard } from "@scorecard/shared/contracts/read-api";
+import { caseInList } from "@scorecard/shared/sql/case-status.sql";
 import type { Clock, Lake, OpenCaseIndex, PublicationStore, Row, SnapshotStore } from "../ports/index.js";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
@@ -95,9 +96,24 @@ export const readUnitScorecard =
   };
 
 
-/** Drill-downs of a period: `drilldown/<methodology>/<period>/<run>/unit_id=<unit>/*.json` (NDJSON rows of the case list). */
+/**
+ * Drill-downs: `drilldown/<methodology>/<period>/<run>/unit_id=<unit>/<file>` (rows of the case
+ * list), written for the longest period of each end (`longestPeriodEndingWith`) and read for every
+ * period with that end.
+ */
 export const drilldownPrefix = (methodology: string, period: string) => `drilldown/${methodology}/${period}/`;
-/** The pointer to the period's current run: `{ "run": "...", "computedAt": "..." }`. */
+
+/**
+ * The pointer to the current run of a period's drill-down. `from`: the start of the period the
+ * list was written for (absent in lists written before lists were shared by the periods of an end:
+ * such a list serves its own period only).
+ */
+export interface DrilldownPointer {
+  readonly run: string;
+  readonly computedAt: string;
+  readonly from?: string;
+}
+/** The pointer to the period's current run (a DrilldownPointer). */
 export const drilldownRunKey = (methodology: string, period: string) => `${drilldownPrefix(methodology, period)}current.json`;
 /** File name the use case writes when the engine cannot unload (the engines name theirs). */
 export const DRILLDOWN_FILE = "part_0.json";
@@ -120,6 +136,23 @@ export function drilldownRows(key: string, body: Uint8Array): Row[] {
 const STATUS_ORDER = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXCLUDED"];
 
 /**
+ * Where a period's drill-down is: the list of the longest period with its end, when it was written
+ * for a start no later than the period's; else a list written for the period itself (before the
+ * lists were shared).
+ */
+async function drilldownSource(deps: ReadDeps, period: Period): Promise<{ periodId: string; run: string } | undefined> {
+  const pointer = async (id: string) => {
+    const body = await deps.lake.get(drilldownRunKey(deps.methodology, id));
+    return body ? (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer) : undefined;
+  };
+  const span = longestPeriodEndingWith(period);
+  const shared = await pointer(span.id);
+  if (shared && (shared.from === undefined ? span.id === period.id : shared.from <= period.start)) return { periodId: span.id, run: shared.run };
+  const own = span.id === period.id ? undefined : await pointer(period.id);
+  return own ? { periodId: period.id, run: own.run } : undefined;
+}
+
+/**
  * The dossiers behind a unit's progress numbers for a period (written by the scoring run):
  * undefined for an unknown unit or a period never scored, [] for a unit without dossiers.
  */
@@ -127,15 +160,15 @@ export const readUnitCases =
   (deps: ReadDeps) =>
   async (unitId: string, periodId: string, status?: string): Promise<CaseRow[] | undefined> => {
     if (!deps.catalog.get(unitId)) return undefined;
-    const period = parsePeriod(periodId).id;
-    const pointer = await deps.lake.get(drilldownRunKey(deps.methodology, period));
-    if (!pointer) return undefined;
-    const { run } = JSON.parse(new TextDecoder().decode(pointer)) as { run: string };
-    const keys = await deps.lake.list(`${drilldownPrefix(deps.methodology, period)}${run}/unit_id=${unitId}/`);
+    const period = parsePeriod(periodId);
+    const source = await drilldownSource(deps, period);
+    if (!source) return undefined;
+    const startT = Date.parse(period.start) / 1000;
+    const keys = await deps.lake.list(`${drilldownPrefix(deps.methodology, source.periodId)}${source.run}/unit_id=${unitId}/`);
     const rows: CaseRow[] = [];
     for (const key of keys) {
       const body = await deps.lake.get(key);
-      if (body) for (const r of drilldownRows(key, body)) rows.push(toCaseRow(r));
+      if (body) for (const r of drilldownRows(key, body)) if (caseInList(r, startT)) rows.push(toCaseRow(r));
     }
     rows.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.receivedAt.localeCompare(b.receivedAt) || a.caseId.localeCompare(b.caseId));
     return status ? rows.filter((r) => r.status === status) : rows;

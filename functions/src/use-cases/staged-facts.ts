@@ -22,7 +22,10 @@ import {
 import type { QueryEngine, RelationKind } from "../ports/index.js";
 
 export interface FactsSource {
-  /** The facts CTE list for a period the source was opened for (parameters: the period's). */
+  /**
+   * The facts CTE list for a period ending at one of the ends the source was opened for
+   * (parameters: the period's): the verdicts depend on the end only.
+   */
   cte(period: Period): string;
   /** Bytes the stages read, when the engine reports it (0 for the single statement: nothing staged). */
   readonly bytesScanned: number | null;
@@ -85,10 +88,10 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
     await engine.drop?.(inputs.filter((r) => r.kind === "view"));
     for (const r of inputs) made.splice(made.indexOf(r), 1);
     const seconds = (performance.now() - started) / 1000;
-    const ctes = new Map(periods.map((p) => [p.id, stagedFactsCte(t, p.end === last.end ? null : cutEnds.indexOf(p.end))]));
+    const ctes = new Map(periods.map((p) => [p.end, stagedFactsCte(t, p.end === last.end ? null : cutEnds.indexOf(p.end))]));
     const cte = (period: Period) => {
-      const c = ctes.get(period.id);
-      if (c === undefined) throw new Error(`the facts were not staged for period ${period.id}`);
+      const c = ctes.get(period.end);
+      if (c === undefined) throw new Error(`the facts were not staged for the end of period ${period.id}`);
       return c;
     };
     // Each period's statements apply the verdicts to the stage-A tables themselves (inlined):

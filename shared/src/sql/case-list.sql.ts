@@ -6,11 +6,13 @@ import { CASE_IN_LIST } from "./case-status.sql.js";
  * the instants that decided it (epoch seconds), for the unit drill-down (methodology §7). Unordered:
  * the scoring run unloads it per unit and the reader sorts a unit's rows. `unit_id` comes last:
  * Athena's partitioned UNLOAD wants the partition column at the end of the select list. Reads
- * `facts1`: the status needs no working-day count.
+ * `facts1`: the status needs no working-day count. A shorter period with the same end is the
+ * subset of rows for which `caseInList(row, its start)` holds (./case-status.sql.ts), so a
+ * scoring run writes one list per end (`longestPeriodEndingWith`).
  */
 export const caseListSql = (factsCte: string) => /* sql */ `
 WITH ${factsCte}
-SELECT f.case_id, f.field, f.status, f.received_t, f.due_eff_t, f.end_t, f.supplement_requests, f.open_request_t, f.unit_id
+SELECT f.case_id, f.field, f.status, f.received_t, f.due_eff_t, f.end_t, f.supplement_requests, f.open_request_t, f.withdrawn_t, f.unit_id
 FROM facts1 f
 CROSS JOIN bounds b
 WHERE ${CASE_IN_LIST}`;

@@ -116,6 +116,20 @@ export function previousPeriod(period: Period): Period {
   }
 }
 
+/**
+ * The longest period that ends when `period` ends: the year for December, the first half for
+ * June, the quarter for March and September, else the month itself. A dossier's status depends on
+ * the period's end only, so the periods sharing an end share their verdicts (one drill-down per end).
+ */
+export function longestPeriodEndingWith(period: Period): Period {
+  const month = Number(period.endDate.slice(5, 7));
+  const y = period.year;
+  if (month === 12) return parsePeriod(String(y));
+  if (month === 6) return parsePeriod(`${y}-H1`);
+  if (month % 3 === 0) return parsePeriod(`${y}-Q${month / 3}`);
+  return parsePeriod(`${y}-${pad(month)}`);
+}
+
 /** All periods of every kind inside a year, in display order: months, quarters, halves, year. */
 export function periodsOfYear(year: number): Period[] {
   const ids = [
