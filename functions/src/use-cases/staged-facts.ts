@@ -13,6 +13,8 @@ import {
   cutFacts0Sql,
   cutTransferSql,
   stageConsultSql,
+  stageFacts0OpenSql,
+  stageFacts0PendingSql,
   stageFacts0Sql,
   stageTables,
   stageTransferSql,
@@ -73,7 +75,9 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
     await make(t.ev, STAGE_EVENTS_SQL, { month_to: monthTo, period_end: sqlTimestamp(last.end) }, "view");
     await make(t.typed, stageTypedSql(t));
     await make(t.facts0, stageFacts0Sql(t));
+    await make(t.facts0Open, stageFacts0OpenSql(t));
     await make(t.consult, stageConsultSql(t));
+    await make(t.facts0Pending, stageFacts0PendingSql(t));
     await make(t.transfer, stageTransferSql(t));
     const cutEnds = [...new Set(periods.map((p) => p.end))].filter((e) => e !== last.end).sort();
     if (cutEnds.length > 0) {

@@ -25,7 +25,10 @@ import {
  *
  * A period [S, E) also skips the cases that cannot count in it: every event before S, finished or
  * withdrawn before S, no consultation left unanswered (such a case is outside every count: not
- * received, resolved or in scope in the period, and none of its consultations is in scope).
+ * received, resolved or in scope in the period, and none of its consultations is in scope). The
+ * full pass is kept in three relations for that (facts0 ordered by `last_t`, the open cases, the
+ * finished ones with an unanswered consultation): a month's statements read a twelfth of the
+ * year's cases instead of scanning them all (case indicators of a month 0.35 → 0.21 s).
  *
  * The engine materialises the statements (`QueryEngine.materialize`): a view over the events, then
  * tables — DuckDB locally, views and CTAS on Athena. functions/test/sql-differential.test.ts checks
@@ -38,7 +41,12 @@ export interface StageTables {
   readonly ev: string;
   /** Table: those of the events whose type a fragment other than `agg` reads (TYPED_EVENT_TYPES). */
   readonly typed: string;
+  /** Stage A of every case over all the events, ordered by `last_t` (see `stagedFactsCte`). */
   readonly facts0: string;
+  /** The rows of facts0 of cases neither finished nor withdrawn (few). */
+  readonly facts0Open: string;
+  /** The rows of facts0 of finished or withdrawn cases with a consultation left unanswered (few). */
+  readonly facts0Pending: string;
   /** consult_base plus `case_last_t`. */
   readonly consult: string;
   /** transfer_base plus `case_last_t`. */
@@ -57,7 +65,19 @@ const IDENT = /^[a-z][a-z0-9_]{0,40}$/;
 export function stageTables(prefix: string): StageTables {
   if (!IDENT.test(prefix)) throw new Error(`stage table prefix "${prefix}" must match ${IDENT}`);
   const n = (s: string) => `${prefix}_${s}`;
-  return { ev: n("ev"), typed: n("typed"), facts0: n("facts0"), consult: n("consult"), transfer: n("transfer"), cutEv: n("cut_ev"), cutFacts0: n("cut_facts0"), cutConsult: n("cut_consult"), cutTransfer: n("cut_transfer") };
+  return {
+    ev: n("ev"),
+    typed: n("typed"),
+    facts0: n("facts0"),
+    facts0Open: n("facts0_open"),
+    facts0Pending: n("facts0_pending"),
+    consult: n("consult"),
+    transfer: n("transfer"),
+    cutEv: n("cut_ev"),
+    cutFacts0: n("cut_facts0"),
+    cutConsult: n("cut_consult"),
+    cutTransfer: n("cut_transfer"),
+  };
 }
 
 /** The most cuts one run may make (the key has three digits). */
@@ -75,8 +95,21 @@ const base = (ev: string, replace: Readonly<Record<string, string>> = {}, typed 
 /** Step 2a: the events of the types the fragments other than `agg` read (no parameters). */
 export const stageTypedSql = (t: StageTables) => `SELECT * FROM ${t.ev} WHERE type IN (${TYPED_EVENT_TYPES.map((x) => `'${x}'`).join(", ")})`;
 
-/** Step 2: stage A of every case over all the events (no parameters). */
-export const stageFacts0Sql = (t: StageTables) => `${base(t.ev, {}, t.typed)}\nSELECT ${FACTS0_COLUMNS.join(", ")} FROM facts0`;
+/**
+ * Step 2: stage A of every case over all the events (no parameters), ordered by `last_t`: a
+ * period reads the finished cases whose last event lies in it, a range the engine finds from each
+ * block's min/max instead of scanning the year (DuckDB zone maps; Parquet row-group statistics).
+ */
+export const stageFacts0Sql = (t: StageTables) => `${base(t.ev, {}, t.typed)}\nSELECT ${FACTS0_COLUMNS.join(", ")} FROM facts0 ORDER BY last_t`;
+
+const FINISHED = "coalesce(end_t, withdrawn_t) IS NOT NULL";
+
+/** Step 2b: the cases still open after all the events (no parameters). */
+export const stageFacts0OpenSql = (t: StageTables) => `SELECT ${FACTS0_COLUMNS.join(", ")} FROM ${t.facts0} WHERE NOT (${FINISHED})`;
+
+/** Step 2c (after the consultations): finished cases with a consultation left unanswered (no parameters). */
+export const stageFacts0PendingSql = (t: StageTables) =>
+  `SELECT ${FACTS0_COLUMNS.join(", ")} FROM ${t.facts0} WHERE ${FINISHED} AND case_id IN (SELECT case_id FROM ${t.consult} WHERE answered_t IS NULL)`;
 
 // consult_base keeps the requests of received cases: `received` is replaced by the cases of facts0
 // (exactly the cases with a RECEIVED event), which saves ranking the receipts again.
@@ -107,9 +140,9 @@ JOIN (VALUES ${values.join(", ")}) AS k (cut_no, end_t) ON f.received_t < k.end_
 WHERE e.t < k.end_t`;
 }
 
-/** Step 4: stage A per cut, keys split back into `case_id` and `cut_no` (no parameters). */
+/** Step 4: stage A per cut, keys split back into `case_id` and `cut_no` (no parameters), ordered by cut. */
 export const cutFacts0Sql = (t: StageTables) =>
-  `${base(t.cutEv)}\nSELECT ${FACTS0_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM facts0`;
+  `${base(t.cutEv)}\nSELECT ${FACTS0_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM facts0 ORDER BY cut_no`;
 
 export const cutConsultSql = (t: StageTables) =>
   `${base(t.cutEv, { received: `SELECT lpad(CAST(cut_no AS VARCHAR), 3, '0') || case_id AS case_id FROM ${t.cutFacts0}` })}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM consult_base`;
@@ -125,13 +158,25 @@ SELECT ${TRANSFER_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS 
  */
 export function stagedFactsCte(t: StageTables, cut: number | null): string {
   if (cut !== null && !(Number.isInteger(cut) && cut >= 0 && cut < MAX_CUTS)) throw new Error(`cut ${cut} is not an index below ${MAX_CUTS}`);
-  const union = (full: string, cutTable: string, columns: readonly string[], fullFilter: string, cutFilter = "") =>
-    [`SELECT ${columns.join(", ")} FROM ${full} WHERE ${fullFilter}`, ...(cut === null ? [] : [`SELECT ${columns.join(", ")} FROM ${cutTable} WHERE cut_no = ${cut}${cutFilter}`])].join(
-      "\n  UNION ALL\n  ",
-    );
-  const openConsults = union(t.consult, t.cutConsult, ["case_id"], "answered_t IS NULL", " AND answered_t IS NULL");
-  const facts0 = `SELECT * FROM (\n  ${union(t.facts0, t.cutFacts0, FACTS0_COLUMNS, `last_t < ${END_T}`)}\n) x
-WHERE x.last_t >= ${START_T} OR coalesce(x.end_t, x.withdrawn_t) IS NULL OR x.case_id IN (${openConsults})`;
+  const union = (full: string, cutTable: string, columns: readonly string[], fullFilter: string) =>
+    [`SELECT ${columns.join(", ")} FROM ${full} WHERE ${fullFilter}`, ...(cut === null ? [] : [`SELECT ${columns.join(", ")} FROM ${cutTable} WHERE cut_no = ${cut}`])].join("\n  UNION ALL\n  ");
+  // The full pass, split so that a short period reads little: finished cases whose last event is
+  // in the period (a range of the table ordered by last_t), finished ones before it with a
+  // consultation left unanswered, and the open ones. Then the cut's rows, with the same filter.
+  const columns = FACTS0_COLUMNS.join(", ");
+  const full = [
+    `SELECT ${columns} FROM ${t.facts0} WHERE last_t >= ${START_T} AND last_t < ${END_T} AND ${FINISHED}`,
+    `SELECT ${columns} FROM ${t.facts0Pending} WHERE last_t < ${START_T}`,
+    `SELECT ${columns} FROM ${t.facts0Open} WHERE last_t < ${END_T}`,
+  ];
+  const cutRows =
+    cut === null
+      ? []
+      : [
+          `SELECT ${columns} FROM ${t.cutFacts0} WHERE cut_no = ${cut}
+    AND (last_t >= ${START_T} OR NOT (${FINISHED}) OR case_id IN (SELECT case_id FROM ${t.cutConsult} WHERE cut_no = ${cut} AND answered_t IS NULL))`,
+        ];
+  const facts0 = [...full, ...cutRows].join("\n  UNION ALL\n  ");
   const consult = `SELECT * FROM (\n  ${union(t.consult, t.cutConsult, CONSULT_BASE_COLUMNS, `case_last_t < ${END_T}`)}\n) c WHERE c.case_id IN (SELECT case_id FROM facts0)`;
   const transfer = `SELECT * FROM (\n  ${union(t.transfer, t.cutTransfer, TRANSFER_BASE_COLUMNS, `case_last_t < ${END_T}`)}\n) t WHERE t.case_id IN (SELECT case_id FROM facts0)`;
   return caseFactsOver({ facts0, consult_base: consult, transfer_base: transfer }, { inline: true });
