@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDbQueryEngine, EMPTY_CURATED } from "../src/adapters/local/duckdb-engine.js";
+import { DuckDbQueryEngine, EMPTY_CURATED, scanShape } from "../src/adapters/local/duckdb-engine.js";
 import { parquetScans } from "../src/adapters/local/duckdb-scan-bytes.js";
 
 describe("parquetScans (EXPLAIN plan → scans)", () => {
@@ -26,6 +26,14 @@ describe("parquetScans (EXPLAIN plan → scans)", () => {
       { identifiers: ["case_id", "type", "RECEIVED"], fileFilter: "(month <= '2025-03')", filesOf: 12 },
       { identifiers: ["unit_id", "received_at"], fileFilter: null, filesOf: null },
     ]);
+  });
+});
+
+describe("scanShape: the key of a kept bytes-read figure", () => {
+  it("masks instants, dates and numbers, never text literals or names with digits", () => {
+    expect(scanShape("SELECT x FROM sc_k2_facts0 WHERE cut_no = 12 AND t < to_unixtime(TIMESTAMP '2025-03-31 17:00:00') AND d >= DATE '2025-01-01' AND month <= '2025-03' AND v > 1.5"))
+      .toBe("SELECT x FROM sc_k2_facts0 WHERE cut_no = ? AND t < to_unixtime(TIMESTAMP ?) AND d >= DATE ? AND month <= '2025-03' AND v > ?");
+    expect(scanShape("SELECT 'it''s 3' AS s")).toBe("SELECT 'it''s 3' AS s");
   });
 });
 

@@ -110,13 +110,14 @@ export class DuckDbQueryEngine implements QueryEngine {
   /**
    * Lake bytes the statement reads (./duckdb-scan-bytes.ts); 0 without a lake scan; null if the
    * plan cannot be read. EXPLAIN costs 10–120 ms, so the figure is kept per statement text with its
-   * TIMESTAMP and DATE literals masked: they never prune a file (the lake's only partition key is the
-   * VARCHAR `month`, and row-group pruning is not counted), so a scoring run's per-period statements
-   * are planned for bytes once (19 periods: ≈ 3 s). The kept figures are dropped whenever the lake
-   * views or the relations change (refreshViews, materialize, drop).
+   * TIMESTAMP and DATE literals and its numbers masked: they never prune a file (the lake's only
+   * partition key is the VARCHAR `month`, compared with text literals, which are kept; row-group
+   * pruning is not counted), so a scoring run's per-period statements are planned for bytes once
+   * (19 periods: ≈ 3 s). The kept figures are dropped whenever the lake views or the relations
+   * change (refreshViews, materialize, drop).
    */
   private async bytesRead(con: DuckDBConnection, text: string): Promise<number | null> {
-    const key = text.replace(/\b(TIMESTAMP|DATE)\s+'[^']*'/gi, "$1 ?");
+    const key = scanShape(text);
     const known = this.bytesByStatement.get(key);
     if (known !== undefined) return known;
     let bytes: number | null;
@@ -204,6 +205,17 @@ const NUMERIC_AS_TEXT: ReadonlySet<DuckDBTypeId> = new Set([DuckDBTypeId.BIGINT,
  */
 export function inlineCtes(sql: string): string {
   return sql.replaceAll(INLINE_MARK, "AS NOT MATERIALIZED (");
+}
+
+/**
+ * A statement with what cannot change the lake files or columns it reads masked (the key of the
+ * bytes-read figure): TIMESTAMP and DATE literals and numbers. Text literals are kept: the `month`
+ * partition is compared with them.
+ */
+export function scanShape(sql: string): string {
+  return sql.replace(/\b(TIMESTAMP|DATE)\s+'[^']*'|'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b/gi, (m: string, keyword: string | undefined) =>
+    keyword ? `${keyword} ?` : m.startsWith("'") ? m : "?",
+  );
 }
 
 /** A table name written into SQL text: letters, digits and underscores only. */
