@@ -176,28 +176,49 @@ export const scorePeriods =
     let done = false;
     // The drill-down lists written in this run, by the id of the longest period of their end.
     const drilldowns = new Set<string>();
+    // Two stages per period: compute (indicators and drill-down, in the engine), then publish
+    // (snapshots, public JSON, head attribution and ratings). A period is published while the next
+    // one is computed; periods are published in order, one at a time.
+    let publishing: Promise<void> = Promise.resolve();
+    // The first failure when a failure stops the run (no onPeriodError).
+    const run: { stop: { error: unknown } | null } = { stop: null };
+    const failed = (period: Period, e: unknown) => {
+      if (!options.onPeriodError) run.stop ??= { error: e };
+      else options.onPeriodError(period, e);
+    };
+    const all: RankingSnapshot[] = [];
     try {
-      const all: RankingSnapshot[] = [];
       for (const period of periods) {
-        let snapshots: RankingSnapshot[];
+        if (run.stop) break;
+        let computed: Computed;
         try {
-          snapshots = await scoreOne(deps, period, engine, facts, periods.length, options.afterPeriod, defer, drilldowns);
+          computed = await compute(deps, period, engine, facts, defer, drilldowns);
         } catch (e) {
-          if (!options.onPeriodError) throw e;
-          options.onPeriodError(period, e);
+          await publishing;
+          failed(period, e);
           continue;
         }
-        options.onPeriod?.(period, snapshots);
-        all.push(...snapshots);
+        await publishing;
+        if (run.stop) break;
+        publishing = publish(deps, period, engine, facts, computed, periods.length, options.afterPeriod).then(
+          (snapshots) => {
+            options.onPeriod?.(period, snapshots);
+            all.push(...snapshots);
+          },
+          (e: unknown) => failed(period, e),
+        );
       }
+      await publishing;
+      if (run.stop) throw run.stop.error;
       done = true;
       return all;
     } finally {
+      await publishing;
       await facts.close();
       const settled = await Promise.allSettled(pending);
-      const failed = settled.find((r) => r.status === "rejected");
+      const failedCleanUp = settled.find((r) => r.status === "rejected");
       // A failed clean-up fails a run that otherwise succeeded; it never hides the run's own error.
-      if (done && failed) throw failed.reason;
+      if (done && failedCleanUp) throw failedCleanUp.reason;
     }
   };
 
@@ -212,16 +233,14 @@ export const scorePeriod =
 
 const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
 
-async function scoreOne(
-  deps: ScoreDeps,
-  period: Period,
-  engine: ScoreEngine,
-  facts: FactsSource,
-  runPeriods: number,
-  afterPeriod: ScoreRunOptions["afterPeriod"],
-  defer: Defer,
-  drilldowns: Set<string>,
-): Promise<RankingSnapshot[]> {
+interface Computed {
+  readonly computedAt: string;
+  readonly scored: ScoredUnits;
+  readonly drilldownBytes: number | null;
+}
+
+/** A period's engine work: the indicators and (once per end in a run) the drill-down list. */
+async function compute(deps: ScoreDeps, period: Period, engine: ScoreEngine, facts: FactsSource, defer: Defer, drilldowns: Set<string>): Promise<Computed> {
   const computedAt = deps.clock.now().toISOString();
   const scored = await scoreUnitsOf(deps, period, engine, facts);
   const span = longestPeriodEndingWith(period);
@@ -230,6 +249,19 @@ async function scoreOne(
     drilldownBytes = await writeDrilldowns(deps, span, facts, computedAt, defer);
     drilldowns.add(span.id);
   }
+  return { computedAt, scored, drilldownBytes };
+}
+
+/** A computed period's snapshots, public JSON and the run's further statements (afterPeriod). */
+async function publish(
+  deps: ScoreDeps,
+  period: Period,
+  engine: ScoreEngine,
+  facts: FactsSource,
+  { computedAt, scored, drilldownBytes }: Computed,
+  runPeriods: number,
+  afterPeriod: ScoreRunOptions["afterPeriod"],
+): Promise<RankingSnapshot[]> {
   const snapshots = await storeSnapshots(deps, period, engine, scored, computedAt, { runBytes: facts.bytesScanned, runPeriods, periodBytes: plus(scored.bytesScanned, drilldownBytes) });
   await afterPeriod?.(period, snapshots, facts.cte(period));
   return snapshots;
