@@ -11,7 +11,7 @@ import type { Actor, Clock } from "../src/ports/index.js";
 import type { AdminDeps } from "../src/use-cases/admin/common.js";
 import { appraiseCriterion } from "../src/use-cases/admin/criteria.js";
 import { concludeFinding, createFinding } from "../src/use-cases/admin/findings.js";
-import { appraiseHeadGeneral } from "../src/use-cases/admin/head-general.js";
+import { HEAD_GENERAL_PREFIX, appraiseHeadGeneral } from "../src/use-cases/admin/head-general.js";
 import { seedHeads } from "../src/use-cases/admin/heads.js";
 import { importSurvey } from "../src/use-cases/admin/survey.js";
 import { type RatingDeps, readHeadRatings, readReformIndex, refreshAfterChange, scoreAndRate } from "../src/use-cases/ratings.js";
@@ -113,6 +113,20 @@ describe("Use case: scoreAndRate — head ratings (§6) and reform index (§5) o
     await refreshAfterChange(ratings)(["2024-06"]);
     await scoreAndRate(score, ratings)(parsePeriod("2024-06"));
     expect(byId(await readHeadRatings(env.rt.read)("2024-06")).get("HEAD-A-1")).toMatchObject({ deductions: { findings: 5 }, results: 9.4667, total: 34.4667 });
+  });
+
+  it("re-rating after a write reads the changed unit's criteria consistently, not from a period listing that lags (an index on AWS)", async () => {
+    // A listing that has not caught up with the appraisal below (DynamoDB's gsi1 is eventually consistent).
+    const stale = await admin.stores.criteria.listByPeriod("2024-06");
+    const lagging: RatingDeps = { ...ratings, stores: { ...ratings.stores, criteria: { ...admin.stores.criteria, list: admin.stores.criteria.list.bind(admin.stores.criteria), listByPeriod: async () => stale } } };
+    const general = (doc: HeadRatings | undefined) => byId(doc).get("HEAD-A-1")?.general;
+    expect(general(await readHeadRatings(env.rt.read)("2024-06"))).toBe(25);
+    const current = await env.rt.admin.stores.criteria.get("A", "2024-06", `${HEAD_GENERAL_PREFIX}HEAD-A-1`);
+    await appraiseHeadGeneral(admin)(HA, "A", "HEAD-A-1", "2024-06", current?.version ?? 0, { points: 27, evidence: "Biên bản đánh giá lại 06/2024" });
+    await refreshAfterChange(lagging)(["2024-06"]);
+    expect(general(await readHeadRatings(env.rt.read)("2024-06"))).toBe(25);
+    await refreshAfterChange(lagging)(["2024-06"], "A");
+    expect(general(await readHeadRatings(env.rt.read)("2024-06"))).toBe(27);
   });
 
   it("a tenure edited after scoring is pending until the next scoring run (never rated on another head's days)", async () => {

@@ -77,9 +77,9 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
    * survey import), the period's head ratings and reform index are recomputed (no SQL). The change
    * itself is committed: a failure here is logged and healed by the next scoring run.
    */
-  const rerate = async (periods: readonly string[]) => {
+  const rerate = async (periods: readonly string[], changedUnit?: string) => {
     try {
-      await refreshAfterChange(deps)(periods);
+      await refreshAfterChange(deps)(periods, changedUnit);
     } catch (err) {
       logger.warn("ratings not refreshed after a Home Affairs change", { periods, error: (err as Error).message });
     }
@@ -133,7 +133,7 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const criterion = pathParam(e, "criterion", CRITERION);
       const { version, ...input } = jsonBody(e, appraisalSchema);
       const c = await appraiseCriterion(deps)(actor, unitId, period, criterion, expectedVersion(e, version), input);
-      await rerate([c.period]);
+      await rerate([c.period], unitId);
       return jsonResponse(200, c, { ...PRIVATE, ...etag(c.version) });
     },
     "POST /v1/admin/survey": async (e) => {
@@ -185,7 +185,7 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const period = pathParam(e, "period", isPeriodId);
       const { version, ...input } = jsonBody(e, appraisalSchema);
       const g = await appraiseHeadGeneral(deps)(actor, unitId, headId, period, expectedVersion(e, version), input);
-      await rerate([g.period]);
+      await rerate([g.period], unitId);
       return jsonResponse(200, g, { ...PRIVATE, ...etag(g.version) });
     },
     "POST /v1/admin/ratings": async (e) => {

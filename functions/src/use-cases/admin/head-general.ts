@@ -93,12 +93,3 @@ export const appraiseHeadGeneral =
     const now = await deps.stores.criteria.get(unitId, period.id, code);
     throw new AdminError("VERSION_CONFLICT", `The general criteria of ${headId} for ${period.id} are at version ${now?.version ?? 0}, not ${expectedVersion}: reload and enter them again.`);
   };
-
-/** General points of the heads of a unit for a period, by headId (entered ones only). */
-export async function headGeneralPoints(criteria: CriterionStore, unitId: string, periodId: string): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const c of await criteria.list(unitId, periodId)) {
-    if (c.criterion.startsWith(HEAD_GENERAL_PREFIX) && c.points !== null) out.set(c.criterion.slice(HEAD_GENERAL_PREFIX.length), c.points);
-  }
-  return out;
-}
