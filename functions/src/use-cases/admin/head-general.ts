@@ -1,5 +1,5 @@
 import { isPeriodId, parsePeriod, tenureIn } from "@scorecard/shared";
-import type { Actor, CriterionStore, StoredCriterion } from "../../ports/index.js";
+import type { Actor, StoredCriterion } from "../../ports/index.js";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, methodologyOf } from "./common.js";
 
 /**
