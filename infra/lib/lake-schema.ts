@@ -254,6 +254,8 @@ export const LAKE_PREFIXES = {
   dims: "dims/",
   public: "public/",
   athenaResults: "athena-results/",
+  /** What each scored period was scored on (functions/src/use-cases/scored-inputs.ts: late events). */
+  state: "state/",
   /**
    * The CTAS tables of a scoring run (`staging/<relation>/`, docs/adr/0009): dropped with their
    * files at the end of the run; leftovers of a crashed run expire after a day.

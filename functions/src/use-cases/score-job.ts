@@ -3,6 +3,7 @@ import { scheduledPeriodIds } from "@scorecard/shared/time/current-periods";
 import { type RatingDeps, scoreAndRatePeriods } from "./ratings.js";
 import type { ScoreDeps } from "./score-period.js";
 import { type DimWrite, type DimsDeps, writeDims } from "./write-dims.js";
+import { stalePeriods, withStale } from "./scored-inputs.js";
 
 /** What EventBridge Scheduler sends (`{"job":"score","source":"schedule"}`), or an operator's re-run. */
 export interface ScoreJobInput {
@@ -70,7 +71,12 @@ export type ScoreJobDeps = ScoreDeps & Pick<DimsDeps, "lake" | "catalog" | "cale
 export const scoreJob =
   (deps: ScoreJobDeps, log: JobLog = () => undefined) =>
   async (input: ScoreJobInput | null | undefined): Promise<ScoreJobSummary> => {
-    const periods = periodsOfJob(input, deps.clock.now());
+    const requested = periodsOfJob(input, deps.clock.now());
+    // A scheduled run (no periods named) also scores the periods late events reached (./scored-inputs.ts).
+    const named = input?.periods !== undefined;
+    const stale = named ? [] : await stalePeriods(deps);
+    const periods = withStale(requested, stale, MAX_PERIODS);
+    if (stale.length > 0) log("info", "late events reached scored periods", { periods: stale.map((p) => p.id), scored: periods.length });
     const dims = await writeDims({ lake: deps.lake, catalog: deps.catalog, calendar: deps.calendar })();
     log("info", "dimensions", { dims: dims.map((d) => ({ table: d.table, rows: d.rows, written: d.written, sha256: d.sha256 })) });
     const done: { period: string; tiers: number; units: number }[] = [];

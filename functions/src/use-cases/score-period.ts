@@ -19,6 +19,7 @@ import { type StatusCounts, indicatorValues, queryIndicatorRows } from "./indica
 import { readReferenceInput } from "./reference-input.js";
 import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRunKey } from "./read-rankings.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
+import { curatedEventsByMonth, eventsUpTo, recordScoredInputs } from "./scored-inputs.js";
 import type { Clock, Lake, PublicationStore, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
 import { syncPublicJson } from "./published-rankings.js";
 
@@ -164,6 +165,9 @@ export const scorePeriods =
   (deps: ScoreDeps) =>
   async (periods: readonly Period[], options: ScoreRunOptions = {}): Promise<RankingSnapshot[]> => {
     const engine = options.engine ?? "sql";
+    // What the run scores on, recorded per published period (./scored-inputs.ts: late events).
+    const counts = periods.length === 0 ? new Map<string, number>() : await curatedEventsByMonth(deps.engine);
+    const inputs: Record<string, number> = {};
     const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true });
     options.onStaged?.(facts.seconds);
     // Clean-ups that nothing in the run waits for (old drill-down runs): awaited, and their errors
@@ -202,6 +206,7 @@ export const scorePeriods =
         if (run.stop) break;
         publishing = publish(deps, period, engine, facts, computed, periods.length, options.afterPeriod).then(
           (snapshots) => {
+            inputs[period.id] = eventsUpTo(counts, period);
             options.onPeriod?.(period, snapshots);
             all.push(...snapshots);
           },
@@ -215,6 +220,10 @@ export const scorePeriods =
     } finally {
       await publishing;
       await facts.close();
+      // The periods published so far, also when the run stops: they are scored on these events.
+      await recordScoredInputs(deps.lake, deps.methodology, inputs).catch((e: unknown) => {
+        if (done) throw e;
+      });
       const settled = await Promise.allSettled(pending);
       const failedCleanUp = settled.find((r) => r.status === "rejected");
       // A failed clean-up fails a run that otherwise succeeded; it never hides the run's own error.

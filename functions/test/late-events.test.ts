@@ -1,0 +1,85 @@
+/**
+ * Late events (reliability test 27, functions/src/use-cases/scored-inputs.ts): an event that
+ * arrives after its period was scored makes the scheduled run score that period, and every later
+ * scored period whose facts it reaches, again. The draft moves; a published version is never
+ * replaced (the ranking says the draft differs, and Home Affairs publishes a new version).
+ */
+import { parsePeriod } from "@scorecard/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
+import { startScheduler } from "../src/local/scheduler.js";
+import { publishPeriod } from "../src/use-cases/admin/publish.js";
+import { ingestEvents } from "../src/use-cases/ingest-events.js";
+import { readPublicRanking, readRanking } from "../src/use-cases/read-rankings.js";
+import { scorePeriods } from "../src/use-cases/score-period.js";
+import { readScoredInputs, stalePeriods, withStale } from "../src/use-cases/scored-inputs.js";
+import { CaseBuilder } from "./support/events.js";
+import { tempRuntime } from "./support/temp-runtime.js";
+
+const UNIT = "DEPT-STP-2020";
+const HA = { sub: "ha-test", role: "home-affairs" as const };
+
+describe("late events: the periods they reach are scored again", () => {
+  let env: Awaited<ReturnType<typeof tempRuntime>>;
+  // Received 04/03/2024, due 08/03: open at the end of March (OVERDUE) until its late RESOLVED (20/03) arrives.
+  const open = new CaseBuilder("LATE-1", UNIT).received("2024-03-04T09:00:00", "2024-03-08T17:00:00").resolved("2024-03-20T10:00:00").build();
+  const early = new CaseBuilder("LATE-2", UNIT).received("2024-03-04T09:00:00", "2024-03-08T17:00:00").resolved("2024-03-05T10:00:00").build();
+  const may = new CaseBuilder("LATE-3", UNIT).received("2024-05-06T09:00:00", "2024-05-10T17:00:00").resolved("2024-05-07T10:00:00").build();
+  const marchCounts = async (read: "draft" | "public") => {
+    const view = await (read === "draft" ? readRanking(env.rt.read) : readPublicRanking(env.rt.read))("2024-03", "DEPARTMENT");
+    return { counts: view?.units.find((u) => u.unitId === UNIT)?.counts, draftDiffers: view?.publication.draftDiffers };
+  };
+
+  beforeAll(async () => {
+    env = await tempRuntime();
+    expect((await ingestEvents(env.rt.ingest)([open[0], ...early])).accepted).toBe(3);
+    await compactLake(env.rt.engine, env.rt.lake.root);
+    await scorePeriods(env.rt.score)(["2024-03", "2024-Q1", "2024-04"].map(parsePeriod));
+    await publishPeriod(env.rt.admin)(HA, "2024-03");
+  }, 120_000);
+  afterAll(async () => {
+    await env.dispose();
+  });
+
+  it("records what each scored period was scored on: the events of the months up to its end", async () => {
+    expect(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).toEqual({ "2024-03": 3, "2024-04": 3, "2024-Q1": 3 });
+    expect(await stalePeriods(env.rt.score)).toEqual([]);
+    expect(await marchCounts("public")).toMatchObject({ counts: { EARLY: 1, OVERDUE: 1 }, draftDiffers: false });
+  });
+
+  it("finds the periods a late event reaches, and not those an event after their end cannot", async () => {
+    expect((await ingestEvents(env.rt.ingest)([...may])).accepted).toBe(2);
+    await compactLake(env.rt.engine, env.rt.lake.root);
+    expect(await stalePeriods(env.rt.score)).toEqual([]);
+    expect((await ingestEvents(env.rt.ingest)([open[1]])).accepted).toBe(1);
+    await compactLake(env.rt.engine, env.rt.lake.root);
+    expect((await stalePeriods(env.rt.score)).map((p) => p.id)).toEqual(["2024-04", "2024-Q1", "2024-03"]);
+    // A duplicate of an event already in adds no row: nothing more is stale.
+    expect((await ingestEvents(env.rt.ingest)([open[1]])).duplicates).toBe(1);
+  });
+
+  it("the scheduler scores them again: the draft moves, the published version stays and says the draft differs", async () => {
+    const scheduler = startScheduler(env.rt, { intervalMs: 3_600_000, log: () => undefined });
+    try {
+      // Another raw object, so that the tick runs (it does nothing when no raw data arrived).
+      const late = new CaseBuilder("LATE-4", UNIT).received("2024-02-05T09:00:00", "2024-02-09T17:00:00").build();
+      await scheduler.ready;
+      expect((await ingestEvents(env.rt.ingest)(late)).accepted).toBe(1);
+      await scheduler.tick();
+    } finally {
+      scheduler.stop();
+    }
+    expect(await stalePeriods(env.rt.score)).toEqual([]);
+    // LATE-1 resolved 20/03 after its due date: LATE, no longer OVERDUE; LATE-4 (February, open, due 09/02) is carried over: OVERDUE.
+    expect(await marchCounts("draft")).toMatchObject({ counts: { EARLY: 1, LATE: 1, OVERDUE: 1 }, draftDiffers: true });
+    expect(await marchCounts("public")).toMatchObject({ counts: { EARLY: 1, OVERDUE: 1 }, draftDiffers: true });
+    expect(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).toMatchObject({ "2024-03": 5, "2024-Q1": 5, "2024-04": 5 });
+  }, 120_000);
+
+  it("keeps the scheduled periods first and caps a run", () => {
+    const [a, b, c] = ["2026-11", "2024-03", "2024-Q1"].map(parsePeriod) as [ReturnType<typeof parsePeriod>, ReturnType<typeof parsePeriod>, ReturnType<typeof parsePeriod>];
+    expect(withStale([a], [b, a, c]).map((p) => p.id)).toEqual(["2026-11", "2024-03", "2024-Q1"]);
+    expect(withStale([a], [b, c], 2).map((p) => p.id)).toEqual(["2026-11", "2024-03"]);
+    expect(withStale([a, b, c], [], 2).map((p) => p.id)).toEqual(["2026-11", "2024-03", "2024-Q1"]);
+  });
+});
