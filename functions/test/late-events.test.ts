@@ -7,9 +7,11 @@
 import { parsePeriod } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
+import { compactRecords } from "../src/adapters/local/duckdb-record-compactor.js";
 import { startScheduler } from "../src/local/scheduler.js";
 import { publishPeriod } from "../src/use-cases/admin/publish.js";
 import { ingestEvents } from "../src/use-cases/ingest-events.js";
+import { ingestRecords } from "../src/use-cases/ingest-records.js";
 import { readPublicRanking, readRanking } from "../src/use-cases/read-rankings.js";
 import { scorePeriods } from "../src/use-cases/score-period.js";
 import { readScoredInputs, stalePeriods, withStale } from "../src/use-cases/scored-inputs.js";
@@ -41,8 +43,13 @@ describe("late events: the periods they reach are scored again", () => {
     await env.dispose();
   });
 
-  it("records what each scored period was scored on: the events of the months up to its end", async () => {
-    expect(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).toEqual({ "2024-03": 3, "2024-04": 3, "2024-Q1": 3 });
+  const NO_COMPLAINTS = "complaints=0,0,0,0,0,0,0";
+  it("records what each scored period was scored on: the events and complaints of the months up to its end", async () => {
+    expect(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).toEqual({
+      "2024-03": `events=3;${NO_COMPLAINTS}`,
+      "2024-04": `events=3;${NO_COMPLAINTS}`,
+      "2024-Q1": `events=3;${NO_COMPLAINTS}`,
+    });
     expect(await stalePeriods(env.rt.score)).toEqual([]);
     expect(await marchCounts("public")).toMatchObject({ counts: { EARLY: 1, OVERDUE: 1 }, draftDiffers: false });
   });
@@ -73,7 +80,38 @@ describe("late events: the periods they reach are scored again", () => {
     // LATE-1 resolved 20/03 after its due date: LATE, no longer OVERDUE; LATE-4 (February, open, due 09/02) is carried over: OVERDUE.
     expect(await marchCounts("draft")).toMatchObject({ counts: { EARLY: 1, LATE: 1, OVERDUE: 1 }, draftDiffers: true });
     expect(await marchCounts("public")).toMatchObject({ counts: { EARLY: 1, OVERDUE: 1 }, draftDiffers: true });
-    expect(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).toMatchObject({ "2024-03": 5, "2024-Q1": 5, "2024-04": 5 });
+    expect(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).toMatchObject({
+      "2024-03": `events=5;${NO_COMPLAINTS}`,
+      "2024-Q1": `events=5;${NO_COMPLAINTS}`,
+      "2024-04": `events=5;${NO_COMPLAINTS}`,
+    });
+  }, 120_000);
+
+  it("a complaint received in a scored period, or a later state of it, makes the period stale; one received after its end does not", async () => {
+    // The scheduler's run above also scored today's periods, which read every month: stale with any change.
+    const stale = async () => (await stalePeriods(env.rt.score)).map((p) => p.id);
+    const of2024 = async () => (await stale()).filter((id) => id.startsWith("2024"));
+    const rescore = async () => {
+      await scorePeriods(env.rt.score)((await stalePeriods(env.rt.score)));
+      expect(await stale()).toEqual([]);
+    };
+    const complaint = { complaintId: "K-LATE", source: "HOTLINE_1022", unitId: UNIT, receivedAt: "2024-04-10T09:00:00+07:00" };
+    const post = async (c: object) => {
+      expect((await ingestRecords(env.rt.ingest, "complaints")([c])).accepted).toBe(1);
+      await compactRecords(env.rt.engine, env.rt.lake.root);
+    };
+    await post(complaint);
+    expect(await of2024()).toEqual(["2024-04"]);
+    expect((await stale()).length).toBeGreaterThan(1);
+    await rescore();
+    // Accepted later: the same complaint, a later state.
+    await post({ ...complaint, acceptedAt: "2024-04-11T09:00:00+07:00" });
+    expect(await of2024()).toEqual(["2024-04"]);
+    await rescore();
+    // Received in May (local time, though still 30 April in UTC): no 2024 period scored here reads it.
+    await post({ ...complaint, complaintId: "K-MAY", receivedAt: "2024-05-01T03:00:00+07:00" });
+    expect(await of2024()).toEqual([]);
+    expect((await stale()).length).toBeGreaterThan(0);
   }, 120_000);
 
   it("keeps the scheduled periods first and caps a run", () => {

@@ -104,16 +104,17 @@ describe("Handler: score (scheduled)", () => {
 describe("Handler: score (late events)", () => {
   it("a scheduled run also scores the scored periods whose events changed since, and records what it scored on", async () => {
     // 2023-11 was scored on 5 events; the lake now holds none before its end (any other number would do).
-    s3.put("state/dn-2026.1/scored-inputs.json", JSON.stringify({ "2023-11": 5, "2024-01": 0 }));
+    const none = "events=0;complaints=0,0,0,0,0,0,0";
+    s3.put("state/dn-2026.1/scored-inputs.json", JSON.stringify({ "2023-11": "events=5;complaints=0,0,0,0,0,0,0", "2024-01": none }));
     const summary = await run({ job: "score", source: "schedule" });
     expect(summary.periods.map((p) => p.period)).toEqual(["2024-03", "2024-Q1", "2024-H1", "2024", "2024-02", "2023-11"]);
     expect(JSON.parse(s3.text("state/dn-2026.1/scored-inputs.json") ?? "{}")).toEqual(
-      Object.fromEntries(["2023-11", "2024", "2024-01", "2024-02", "2024-03", "2024-H1", "2024-Q1"].map((p) => [p, 0])),
+      Object.fromEntries(["2023-11", "2024", "2024-01", "2024-02", "2024-03", "2024-H1", "2024-Q1"].map((p) => [p, none])),
     );
   });
 
   it("a run for named periods scores just those", async () => {
-    s3.put("state/dn-2026.1/scored-inputs.json", JSON.stringify({ "2023-11": 5 }));
+    s3.put("state/dn-2026.1/scored-inputs.json", JSON.stringify({ "2023-11": "events=5;complaints=0,0,0,0,0,0,0" }));
     await run({ periods: ["2024-01"] });
     expect(scoredPeriods()).toEqual(["2024-01"]);
   });

@@ -19,7 +19,7 @@ import { type StatusCounts, indicatorValues, queryIndicatorRows } from "./indica
 import { readReferenceInput } from "./reference-input.js";
 import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRunKey } from "./read-rankings.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
-import { curatedEventsByMonth, eventsUpTo, recordScoredInputs } from "./scored-inputs.js";
+import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
 import type { Clock, Lake, PublicationStore, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
 import { syncPublicJson } from "./published-rankings.js";
 
@@ -166,8 +166,8 @@ export const scorePeriods =
   async (periods: readonly Period[], options: ScoreRunOptions = {}): Promise<RankingSnapshot[]> => {
     const engine = options.engine ?? "sql";
     // What the run scores on, recorded per published period (./scored-inputs.ts: late events).
-    const counts = periods.length === 0 ? new Map<string, number>() : await curatedEventsByMonth(deps.engine);
-    const inputs: Record<string, number> = {};
+    const scoredOn = periods.length === 0 ? null : await lakeInputs(deps.engine);
+    const inputs: Record<string, string> = {};
     const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true });
     options.onStaged?.(facts.seconds);
     // Clean-ups that nothing in the run waits for (old drill-down runs): awaited, and their errors
@@ -206,7 +206,7 @@ export const scorePeriods =
         if (run.stop) break;
         publishing = publish(deps, period, engine, facts, computed, periods.length, options.afterPeriod).then(
           (snapshots) => {
-            inputs[period.id] = eventsUpTo(counts, period);
+            if (scoredOn) inputs[period.id] = inputsOf(scoredOn, period);
             options.onPeriod?.(period, snapshots);
             all.push(...snapshots);
           },

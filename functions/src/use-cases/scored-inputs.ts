@@ -1,13 +1,15 @@
 /**
- * Which scored periods late events have changed, so that the scheduled runs score them again.
+ * Which scored periods late events (and late or updated complaints) have changed, so that the
+ * scheduled runs score them again.
  *
  * Curated events are insert-only, one row per eventId (compaction's invariant), partitioned by the
  * month of `occurredAt`, and a period's facts read exactly the events before its end — the months
  * up to its last one. So the number of curated events in those months grows exactly when an event
  * that reaches the period's facts has arrived since it was scored (a duplicate adds no row, and
- * changes nothing). Each scoring run records, per period it scored, that number as it was when
- * the run started; a scheduled run adds the periods whose number has grown since
- * (`stalePeriods`). Their drafts then move, and a published version is never replaced: Home
+ * changes nothing). Complaints are kept as their latest state, so they are compared by a digest of
+ * that state per month of receipt. Each scoring run records, per period it scored, both as they
+ * were when the run started (`inputsOf`); a scheduled run adds the periods whose inputs have
+ * changed since (`stalePeriods`). Their drafts then move, and a published version is never replaced: Home
  * Affairs sees that the numbers moved and publishes a new version (reliability test 27).
  *
  * The record is one small JSON object in the private lake, rewritten at the end of each run after
@@ -15,6 +17,7 @@
  * are then not checked for late events until they are scored again).
  */
 import { type Period, isPeriodId, parsePeriod } from "@scorecard/shared";
+import { COMPLAINT_DIGEST_COLUMNS, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "@scorecard/shared/sql/lake-inputs.sql";
 import type { Lake, QueryEngine } from "../ports/index.js";
 
 export const scoredInputsKey = (methodology: string) => `state/${methodology}/scored-inputs.json`;
@@ -22,28 +25,53 @@ export const scoredInputsKey = (methodology: string) => `state/${methodology}/sc
 /** Curated events per month partition ('YYYY-MM' → count). */
 export type MonthCounts = ReadonlyMap<string, number>;
 
-export async function curatedEventsByMonth(engine: QueryEngine): Promise<MonthCounts> {
-  const { rows } = await engine.query("SELECT month, count(*) AS n FROM curated_events GROUP BY month", {});
-  return new Map(rows.map((r) => [String(r["month"]), Number(r["n"])]));
+/**
+ * What the lake holds for scoring, per local month: the curated events (a count: insert-only) and
+ * the complaints by month of receipt (replaced by their latest state, so a digest of the state:
+ * how many, how many accepted, refused, handled, satisfied, complained again, and the sum of their
+ * decision instants in whole seconds — a complaint that advances or is corrected changes it).
+ */
+export interface LakeInputs {
+  readonly events: MonthCounts;
+  readonly complaints: ReadonlyMap<string, readonly number[]>;
 }
 
-/** The curated events a period's facts read: those of the months up to its last. */
-export function eventsUpTo(counts: MonthCounts, period: Period): number {
+
+export async function lakeInputs(engine: QueryEngine): Promise<LakeInputs> {
+  const [events, complaints] = await Promise.all([
+    engine.query(EVENTS_BY_MONTH_SQL, {}),
+    engine.query(COMPLAINT_DIGEST_SQL, {}),
+  ]);
+  return {
+    events: new Map(events.rows.map((r) => [String(r["month"]), Number(r["n"])])),
+    complaints: new Map(complaints.rows.map((r) => [String(r["month"]), COMPLAINT_DIGEST_COLUMNS.map((c) => Number(r[c] ?? 0))])),
+  };
+}
+
+/**
+ * What a period's numbers are computed from: the events and the complaints of the months up to its
+ * last (its facts read the events before its end; its complaint indicators and the dossiers'
+ * complaints, the complaints received before its end).
+ */
+export function inputsOf(inputs: LakeInputs, period: Period): string {
   const last = period.endDate.slice(0, 7);
-  let n = 0;
-  for (const [month, count] of counts) if (month <= last) n += count;
-  return n;
+  let events = 0;
+  for (const [month, count] of inputs.events) if (month <= last) events += count;
+  const digest = COMPLAINT_DIGEST_COLUMNS.map(() => 0);
+  for (const [month, values] of inputs.complaints) if (month <= last) values.forEach((v, i) => (digest[i] = (digest[i] ?? 0) + v));
+  return `events=${events};complaints=${digest.join(",")}`;
 }
 
-/** Period id → the events it was scored on. */
-export type ScoredInputs = Readonly<Record<string, number>>;
+/** Period id → what it was scored on (`inputsOf`). */
+export type ScoredInputs = Readonly<Record<string, string>>;
 
 export async function readScoredInputs(lake: Lake, methodology: string): Promise<ScoredInputs> {
   const body = await lake.get(scoredInputsKey(methodology));
   if (!body) return {};
   const parsed = JSON.parse(new TextDecoder().decode(body)) as unknown;
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return {};
-  return Object.fromEntries(Object.entries(parsed).filter(([id, n]) => isPeriodId(id) && typeof n === "number" && Number.isFinite(n)));
+  // Any other value (an older record) differs from every `inputsOf`: the period is scored again.
+  return Object.fromEntries(Object.entries(parsed).filter(([id]) => isPeriodId(id)).map(([id, v]) => [id, typeof v === "string" ? v : ""]));
 }
 
 /** Record what periods were scored on (merged into the stored record). */
@@ -55,16 +83,16 @@ export async function recordScoredInputs(lake: Lake, methodology: string, scored
 }
 
 /**
- * The scored periods whose facts have events they were not scored on, newest end first (a run
- * that can take only some scores the periods people look at first).
+ * The scored periods whose events or complaints changed since they were scored, newest end first
+ * (a run that can take only some scores the periods people look at first).
  */
 export async function stalePeriods(deps: { readonly engine: QueryEngine; readonly lake: Lake; readonly methodology: string }): Promise<Period[]> {
   const recorded = await readScoredInputs(deps.lake, deps.methodology);
   if (Object.keys(recorded).length === 0) return [];
-  const counts = await curatedEventsByMonth(deps.engine);
+  const inputs = await lakeInputs(deps.engine);
   return Object.entries(recorded)
-    .map(([id, n]) => ({ period: parsePeriod(id), n }))
-    .filter(({ period, n }) => eventsUpTo(counts, period) !== n)
+    .map(([id, was]) => ({ period: parsePeriod(id), was }))
+    .filter(({ period, was }) => inputsOf(inputs, period) !== was)
     .map(({ period }) => period)
     .sort((a, b) => b.end.localeCompare(a.end) || a.start.localeCompare(b.start));
 }

@@ -22,6 +22,7 @@ import {
 import { CATALOG_INDICATORS_SQL } from "./catalog-indicators.sql.js";
 import { COMPLAINT_INDICATORS_SQL } from "./complaint-indicators.sql.js";
 import { HEAD_INDICATORS_SQL, headIndicatorsSql } from "./head-indicators.sql.js";
+import { COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "./lake-inputs.sql.js";
 import { PROGRESS_BY_UNIT_SQL } from "./progress.sql.js";
 
 export interface SqlStatement {
@@ -75,6 +76,8 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
     sampleParams: { period_start: PERIOD_PARAMS.period_start, period_end: PERIOD_PARAMS.period_end, accept_days: 2, handle_days: 15 },
   },
   { name: "head-indicators", sql: HEAD_INDICATORS_SQL, sampleParams: PERIOD_PARAMS },
+  { name: "events-by-month", sql: EVENTS_BY_MONTH_SQL, sampleParams: {} },
+  { name: "complaint-digest", sql: COMPLAINT_DIGEST_SQL, sampleParams: {} },
   ...["stage-events", "stage-typed-events", "stage-facts0", "stage-facts0-open", "stage-consult", "stage-facts0-pending", "stage-transfer", "cut-events", "cut-facts0", "cut-consult", "cut-transfer"].map((n, i) =>
     staged(n, i),
   ),

@@ -1,0 +1,30 @@
+/**
+ * What the lake holds for scoring, per local month (functions/src/use-cases/scored-inputs.ts: the
+ * periods late events and complaints reached). No parameters.
+ */
+
+/** Curated events per month partition (the local month of `occurredAt`). */
+export const EVENTS_BY_MONTH_SQL = "SELECT month, count(*) AS n FROM curated_events GROUP BY month";
+
+/** The columns of COMPLAINT_DIGEST_SQL after `month`, in order. */
+export const COMPLAINT_DIGEST_COLUMNS = ["n", "accepted", "refused", "handled", "satisfied", "re_complained", "instants"] as const;
+
+/**
+ * Complaints by local month of receipt, as a digest of their latest state: how many, how many
+ * accepted, refused, handled, satisfied, complained again, and the sum of their decision instants
+ * in whole seconds (a complaint that advances or is corrected changes it).
+ */
+export const COMPLAINT_DIGEST_SQL = /* sql */ `
+SELECT substr(CAST(received_at + INTERVAL '7' HOUR AS VARCHAR), 1, 7) AS month,
+       count(*) AS n,
+       count(accepted_at) AS accepted,
+       count(refused_at) AS refused,
+       count(handled_at) AS handled,
+       count_if(satisfied) AS satisfied,
+       count_if(re_complained) AS re_complained,
+       coalesce(sum(CAST(to_unixtime(accepted_at) AS BIGINT)), 0)
+         + coalesce(sum(CAST(to_unixtime(refused_at) AS BIGINT)), 0)
+         + coalesce(sum(CAST(to_unixtime(handled_at) AS BIGINT)), 0) AS instants
+FROM curated_complaints
+WHERE received_at IS NOT NULL
+GROUP BY 1`;
