@@ -34,6 +34,13 @@ export class ScoringFailedError extends Error {
 const MAX_PERIODS = 40;
 
 /**
+ * Periods late data reached that one scheduled run scores besides the current ones (newest first;
+ * the rest on the next nights): a run must stay within the Lambda's 15 minutes, at about 15 Athena
+ * statements a period.
+ */
+const MAX_STALE_PER_RUN = 8;
+
+/**
  * The periods a run scores: those named in the input (validated: a bad id is refused with the
  * list of accepted forms), else the current ones in Viet Nam time (shared/src/time/current-periods.ts).
  */
@@ -75,7 +82,7 @@ export const scoreJob =
     // A scheduled run (no periods named) also scores the periods late events reached (./scored-inputs.ts).
     const named = input?.periods !== undefined;
     const stale = named ? [] : await stalePeriods(deps);
-    const periods = withStale(requested, stale, MAX_PERIODS);
+    const periods = withStale(requested, stale, requested.length + MAX_STALE_PER_RUN);
     if (stale.length > 0) log("info", "late events reached scored periods", { periods: stale.map((p) => p.id), scored: periods.length });
     const dims = await writeDims({ lake: deps.lake, catalog: deps.catalog, calendar: deps.calendar })();
     log("info", "dimensions", { dims: dims.map((d) => ({ table: d.table, rows: d.rows, written: d.written, sha256: d.sha256 })) });
