@@ -92,6 +92,13 @@ export const TYPED_EVENT_TYPES = [
   "RECEIVED", "DUE_DATE_SET", "RATED", "SUPPLEMENT_REQUESTED", "SUPPLEMENT_RECEIVED", "CONSULT_REQUESTED", "CONSULT_ANSWERED", "TRANSFERRED",
 ] as const;
 
+/**
+ * The columns of `ev` that the fragments reading `typed` use (every one but the flags, which only
+ * `agg` reads): staged scoring keeps just these in its typed-events table (a narrower copy, and
+ * fewer lake columns billed on Athena).
+ */
+export const TYPED_COLUMNS = ["event_id", "case_id", "type", "unit_id", "target_unit_id", "procedure_code", "field", "channel", "t", "due_t", "rating_satisfied"] as const;
+
 export const caseBaseFragments = (ev = "ev", typed = ev): readonly CteFragment[] => [
   { name: "received", sql: /* sql */ `received AS (
   SELECT case_id, unit_id, procedure_code, field, channel, t AS received_t, due_t AS received_due_t

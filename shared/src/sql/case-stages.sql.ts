@@ -3,6 +3,7 @@ import {
   EVENTS_SELECT,
   EV_COLUMNS,
   FACTS0_COLUMNS,
+  TYPED_COLUMNS,
   TYPED_EVENT_TYPES,
   TRANSFER_BASE_COLUMNS,
   caseBaseFragments,
@@ -92,8 +93,8 @@ export const STAGE_EVENTS_SQL = EVENTS_SELECT;
 
 const base = (ev: string, replace: Readonly<Record<string, string>> = {}, typed = ev) => `WITH ${cteList(caseBaseFragments(ev, typed), replace, { inline: true })}`;
 
-/** Step 2a: the events of the types the fragments other than `agg` read (no parameters). */
-export const stageTypedSql = (t: StageTables) => `SELECT * FROM ${t.ev} WHERE type IN (${TYPED_EVENT_TYPES.map((x) => `'${x}'`).join(", ")})`;
+/** Step 2a: the events of the types the fragments other than `agg` read, with the columns they read (no parameters). */
+export const stageTypedSql = (t: StageTables) => `SELECT ${TYPED_COLUMNS.join(", ")} FROM ${t.ev} WHERE type IN (${TYPED_EVENT_TYPES.map((x) => `'${x}'`).join(", ")})`;
 
 /**
  * Step 2: stage A of every case over all the events (no parameters), ordered by `last_t`: a
