@@ -1,32 +1,11 @@
 import axe from "axe-core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
-import type { HeadRatings, HeadRatingView, ReformIndexUnit, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { describe, expect, it } from "vitest";
 import type { RankingView } from "../src/lib/api-types.js";
-import { aFullUnit, aMeta, aSnapshot, ranked } from "./support/builders.js";
+import { aFullUnit, aHeadRating, aMeta, aReformUnit, aSnapshot, parCriteria, ranked } from "./support/builders.js";
 import { fullServer } from "./support/full-server.js";
 import { renderAt, settled } from "./support/render-app.js";
-
-const aHead = (headId: string, o: Partial<HeadRatingView> = {}): HeadRatingView => ({
-  headId,
-  unitId: "DEPT-STP",
-  tier: "DEPARTMENT",
-  unitNameVi: "Sở Tư pháp",
-  unitNameEn: "Department of Justice",
-  name: `${headId} Nguyễn Văn Minh (demo)`,
-  title: "Giám đốc",
-  demo: true,
-  status: "RATED",
-  pending: null,
-  tenure: { from: "2024-01-01", to: "2024-06-30", days: 182, periodDays: 182, casesFrom: "2021-03-01", cases: 120, serviceIndex: 90, serviceIndexComplete: true, ratios: { R2: 1, R5: 1 }, indicators: {} },
-  results: 63,
-  deductions: { R2: 0, R5: 0, findings: 0 },
-  general: 28,
-  total: 91,
-  band: "EXCELLENT",
-  cappedFromExcellent: false,
-  ...o,
-});
 
 const HEADS: HeadRatings = {
   period: "2024-H1",
@@ -37,20 +16,17 @@ const HEADS: HeadRatings = {
   resultsMax: 70,
   generalMax: 30,
   heads: [
-    aHead("H-1"),
+    aHeadRating("H-1"),
     // Scored 91.5 but the tier's quota of Excellent is used: rated Good, and the page says so.
-    aHead("H-2", { unitId: "DEPT-SXD", unitNameVi: "Sở Xây dựng", total: 91.5, results: 63.5, band: "GOOD", cappedFromExcellent: true }),
+    aHeadRating("H-2", { unitId: "DEPT-SXD", unitNameVi: "Sở Xây dựng", total: 91.5, results: 63.5, band: "GOOD", cappedFromExcellent: true }),
     // Results computed, general criteria not entered: pending; an R2 shortfall deducted 2.5.
-    aHead("H-3", { unitId: "DEPT-SNV", unitNameVi: "Sở Nội vụ", status: "PENDING", pending: "GENERAL_MISSING", results: 55.5, deductions: { R2: 2.5, R5: 0, findings: 0 }, general: null, total: null, band: null }),
+    aHeadRating("H-3", { unitId: "DEPT-SNV", unitNameVi: "Sở Nội vụ", status: "PENDING", pending: "GENERAL_MISSING", results: 55.5, deductions: { R2: 2.5, R5: 0, findings: 0 }, general: null, total: null, band: null }),
     // In office for 40 of 182 days: listed, not rated.
-    aHead("H-4", { unitId: "DEPT-SNV", unitNameVi: "Sở Nội vụ", status: "NOT_RATED", pending: "SHORT_TENURE", tenure: { ...aHead("x").tenure, from: "2024-05-22", days: 40, cases: 30 }, results: null, general: null, total: null, band: null }),
-    aHead("H-5", { tier: "COMMUNE", unitId: "COM-1", unitNameVi: "Xã Một", total: 72, band: "GOOD" }),
+    aHeadRating("H-4", { unitId: "DEPT-SNV", unitNameVi: "Sở Nội vụ", status: "NOT_RATED", pending: "SHORT_TENURE", tenure: { ...aHeadRating("x").tenure, from: "2024-05-22", days: 40, cases: 30 }, results: null, general: null, total: null, band: null }),
+    aHeadRating("H-5", { tier: "COMMUNE", unitId: "COM-1", unitNameVi: "Xã Một", total: 72, band: "GOOD" }),
   ],
 };
 
-const criteria = (points: (number | null)[], deductions: number[] = []) =>
-  [10, 8, 22, 8, 12, 6, 14, 20].map((max, i) => ({ code: `PAR${i + 1}`, max, source: [2, 6, 7].includes(i) ? ("COMPUTED" as const) : ("MANUAL" as const), base: points[i] ?? null, deduction: deductions[i] ?? 0, points: points[i] === null || points[i] === undefined ? null : Math.max(0, (points[i] as number) - (deductions[i] ?? 0)) }));
-const aReformUnit = (unitId: string, nameVi: string, o: Partial<ReformIndexUnit>): ReformIndexUnit => ({ unitId, tier: "DEPARTMENT", nameVi, nameEn: nameVi, criteria: [], total: 0, scoredMax: 100, complete: true, band: "GOOD", ...o });
 const REFORM: ReformIndexView = {
   period: "2024-H1",
   methodology: "dn-2026.1",
@@ -59,9 +35,9 @@ const REFORM: ReformIndexView = {
   provisional: true,
   units: [
     // 8 + 6 + 11.45 + 7 + (10 − 3) + 5 + 1.12 + 15.53 = 61.1
-    aReformUnit("DEPT-STP", "Sở Tư pháp", { criteria: criteria([8, 6, 11.45, 7, 10, 5, 1.12, 15.53], [0, 0, 0, 0, 3]), total: 61.1, band: "AVERAGE" }),
+    aReformUnit("DEPT-STP", "Sở Tư pháp", { criteria: parCriteria([8, 6, 11.45, 7, 10, 5, 1.12, 15.53], [0, 0, 0, 0, 3]), total: 61.1, band: "AVERAGE" }),
     // Only the computed fields: 18 + 12 + 14 = 44 of the 56 points available (22 + 14 + 20); no band on a partial total.
-    aReformUnit("DEPT-SXD", "Sở Xây dựng", { criteria: criteria([null, null, 18, null, null, null, 12, 14]), total: 44, scoredMax: 56, complete: false, band: null }),
+    aReformUnit("DEPT-SXD", "Sở Xây dựng", { criteria: parCriteria([null, null, 18, null, null, null, 12, 14]), total: 44, scoredMax: 56, complete: false, band: null }),
   ],
 };
 

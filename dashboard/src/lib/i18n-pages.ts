@@ -617,7 +617,7 @@ const en: PageMessages = {
 
 export const PAGE_MESSAGES: Readonly<Record<Lang, PageMessages>> = { vi, en };
 
-// ——— Heads of unit (methodology §6) and the reform index (§5): the overview's sections and the admin form ———
+// ——— Heads of unit (methodology §6) and the reform index (§5): the overview's sections, a unit's scorecard, the admin form ———
 
 export interface RatingsMessages {
   readonly heads: {
@@ -664,6 +664,16 @@ export interface RatingsMessages {
     readonly noBand: string;
     readonly none: string;
     readonly notComputed: string;
+  };
+  /** The same sections on one unit's scorecard page. */
+  readonly unit: {
+    readonly headsTitle: string;
+    readonly headsNone: string;
+    readonly reformNone: string;
+    /** A month or a quarter: the link to the scorecard of the half-year that contains it. */
+    readonly openHalfYear: (period: string) => string;
+    /** …when that half-year has not been scored yet. */
+    readonly halfYearNotScored: (period: string) => string;
   };
   readonly general: {
     readonly title: string;
@@ -731,6 +741,13 @@ const ratingsVi: RatingsMessages = {
     none: "Không có đơn vị nào ở cấp này có chỉ số CCHC (cơ quan ngành dọc không được đánh giá).",
     notComputed: "Chưa tính chỉ số CCHC cho kỳ này (kỳ chưa được chấm điểm).",
   },
+  unit: {
+    headsTitle: "Người đứng đầu đơn vị",
+    headsNone: "Đơn vị không có người đứng đầu được xếp loại trong kỳ này (cơ quan ngành dọc không được xếp loại).",
+    reformNone: "Đơn vị không có chỉ số CCHC trong kỳ này (cơ quan ngành dọc không được đánh giá).",
+    openHalfYear: (period) => `Xem phiếu điểm và chỉ số CCHC ${period}`,
+    halfYearNotScored: (period) => `${period} chưa được chấm điểm.`,
+  },
   general: {
     title: "Tiêu chí chung của người đứng đầu",
     lead: "30 điểm mỗi kỳ, Sở Nội vụ nhập kèm căn cứ; khi nhập xong, xếp loại của kỳ được tính lại ngay.",
@@ -796,6 +813,13 @@ const ratingsEn: RatingsMessages = {
     noBand: "Not rated yet",
     none: "No unit of this tier has a reform index (vertical agencies are not assessed).",
     notComputed: "The reform index has not been computed for this period (it has not been scored).",
+  },
+  unit: {
+    headsTitle: "Head of unit",
+    headsNone: "No head of this unit is rated in this period (vertical agencies are not rated).",
+    reformNone: "This unit has no reform index in this period (vertical agencies are not assessed).",
+    openHalfYear: (period) => `Show the scorecard and reform index of ${period}`,
+    halfYearNotScored: (period) => `${period} has not been scored yet.`,
   },
   general: {
     title: "General criteria of heads of unit",

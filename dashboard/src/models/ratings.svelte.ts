@@ -1,7 +1,8 @@
 /**
- * Head-of-unit ratings and the reform index for the chairman's overview, and the Home Affairs form
- * for heads' general criteria. A period that has not been rated answers 404 NO_RATINGS: shown as
- * "not computed", never as zeros. The reform index exists for half-years and years only.
+ * Head-of-unit ratings and the reform index, of a tier (the chairman's overview) or of one unit
+ * (its scorecard page), and the Home Affairs form for heads' general criteria. A period that has
+ * not been rated answers 404 NO_RATINGS: shown as "not computed", never as zeros. The reform index
+ * exists for half-years and years only.
  */
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { ApiProblemError, type RatingsApi, toApiError } from "../lib/api.js";
@@ -43,28 +44,72 @@ export const countsOf = (r: HeadRatings | null): RatingCounts => ({
   notRated: r?.heads.filter((h) => h.status === "NOT_RATED").length ?? 0,
 });
 
-/** The heads of one tier in one period (data null = not computed for that period). */
+/** Whose ratings: one tier of the province (the chairman's overview) or one unit (its scorecard). */
+export type RatingsScope = { readonly tier: string } | { readonly unitId: string };
+
+/**
+ * The period and scope a model shows. Asking again for them makes no request unless the last one
+ * failed; asking for others goes through `Resource.load`, which aborts the request still on its
+ * way, so a late answer for another period or unit is never shown.
+ */
+class Asked {
+  #key = "";
+  #last: readonly [string, RatingsScope] | null = null;
+
+  /** Should `period` and `scope` be requested (false: already shown or on its way)? */
+  next(period: string, scope: RatingsScope, resource: Resource<unknown>): boolean {
+    const key = JSON.stringify([period, "unitId" in scope ? { unitId: scope.unitId } : { tier: scope.tier }]);
+    if (key === this.#key && resource.phase !== "error") return false;
+    this.#key = key;
+    this.#last = [period, scope];
+    return true;
+  }
+
+  /** What was asked last, forgotten so that it is asked again (a retry). */
+  again(): readonly [string, RatingsScope] | null {
+    this.#key = "";
+    return this.#last;
+  }
+
+  forget(): void {
+    this.#key = "";
+    this.#last = null;
+  }
+}
+
+/** Stops the request on its way and drops what is shown (e.g. the server refused the unit). */
+function forgetShown(resource: Resource<unknown>, asked: Asked): void {
+  resource.dispose();
+  resource.data = null;
+  asked.forget();
+}
+
+/** The heads of one tier, or of one unit, in one period (data null = not computed for that period). */
 export class HeadRatingsModel {
   readonly ratings = new Resource<HeadRatings | null>();
   readonly counts: RatingCounts = $derived(countsOf(this.ratings.data));
   readonly #api: RatingsApi;
-  #key = "";
+  readonly #asked = new Asked();
 
   constructor(api: RatingsApi) {
     this.#api = api;
   }
 
-  async load(period: string, tier: string): Promise<void> {
-    const key = `${period}/${tier}`;
-    if (key === this.#key && this.ratings.phase !== "error") return;
-    this.#key = key;
-    await this.ratings.load((signal) => orNull(this.#api.headRatings(period, tier, signal)), (d) => d === null || d.heads.length === 0);
+  async load(period: string, scope: RatingsScope): Promise<void> {
+    if (!this.#asked.next(period, scope, this.ratings)) return;
+    await this.ratings.load(
+      (signal) => orNull("unitId" in scope ? this.#api.unitHeadRatings(scope.unitId, period, signal) : this.#api.headRatings(period, scope.tier, signal)),
+      (d) => d === null || d.heads.length === 0,
+    );
   }
 
   retry(): Promise<void> {
-    const [period, tier] = this.#key.split("/") as [string, string];
-    this.#key = "";
-    return this.load(period, tier);
+    const last = this.#asked.again();
+    return last ? this.load(...last) : Promise.resolve();
+  }
+
+  clear(): void {
+    forgetShown(this.ratings, this.#asked);
   }
 
   dispose(): void {
@@ -72,34 +117,39 @@ export class HeadRatingsModel {
   }
 }
 
-/** The reform index of one tier in a half-year or a year. */
+/** The reform index of one tier, or of one unit, in a half-year or a year. */
 export class ReformIndexModel {
   readonly index = new Resource<ReformIndexView | null>();
   /** The period asked for has no reform index (a month or a quarter). */
   notApplicable = $state(false);
   readonly #api: RatingsApi;
-  #key = "";
+  readonly #asked = new Asked();
 
   constructor(api: RatingsApi) {
     this.#api = api;
   }
 
-  async load(period: string, tier: string): Promise<void> {
-    const key = `${period}/${tier}`;
-    if (key === this.#key && this.index.phase !== "error") return;
-    this.#key = key;
+  async load(period: string, scope: RatingsScope): Promise<void> {
+    if (!this.#asked.next(period, scope, this.index)) return;
     this.notApplicable = !hasReformIndex(period);
     if (this.notApplicable) {
       this.index.set(null, "empty");
       return;
     }
-    await this.index.load((signal) => orNull(this.#api.reformIndex(period, tier, signal)), (d) => d === null || d.units.length === 0);
+    await this.index.load(
+      (signal) => orNull("unitId" in scope ? this.#api.unitReformIndex(scope.unitId, period, signal) : this.#api.reformIndex(period, scope.tier, signal)),
+      (d) => d === null || d.units.length === 0,
+    );
   }
 
   retry(): Promise<void> {
-    const [period, tier] = this.#key.split("/") as [string, string];
-    this.#key = "";
-    return this.load(period, tier);
+    const last = this.#asked.again();
+    return last ? this.load(...last) : Promise.resolve();
+  }
+
+  clear(): void {
+    this.notApplicable = false;
+    forgetShown(this.index, this.#asked);
   }
 
   dispose(): void {

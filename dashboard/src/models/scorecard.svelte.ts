@@ -1,13 +1,15 @@
 /**
- * A unit's scorecard page: the scorecard of a period and the live early-warning list. A unit
- * officer may only open their own unit: another unit is refused here, before any request, and the
- * server refuses it again (403).
+ * A unit's scorecard page: the scorecard of a period, the live early-warning list, and the ratings
+ * of the unit's head(s) and its reform index for that period (ratings.svelte.ts, loaded alongside
+ * the scorecard, never before it). A unit officer may only open their own unit: another unit is
+ * refused here, before any request, and the server refuses it again (403).
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
-import { type ApiClient, ApiProblemError, orNothing } from "../lib/api.js";
+import { type ApiClient, ApiProblemError, type RatingsApi, orNothing } from "../lib/api.js";
 import type { DemoUser, UnitScorecard, UnitTrend, UnitWarnings } from "../lib/api-types.js";
 import { LoadSequence, type PagePhase, choosePeriod } from "../lib/page-state.svelte.js";
 import { yearOf } from "../lib/trend-view.js";
+import { HeadRatingsModel, ReformIndexModel } from "./ratings.svelte.js";
 import { Resource } from "./resource.svelte.js";
 
 /** May this user open the drill-down of `unitId`? Unit officers: their own unit only. */
@@ -21,22 +23,36 @@ export class ScorecardModel {
   readonly warnings = new Resource<UnitWarnings>();
   /** The months of the selected period's year (its own section: an error there is not the page's). */
   readonly trend = new Resource<UnitTrend>();
+  /** The unit's head(s) and its reform index in the period shown (their own sections, like the trend). */
+  readonly heads: HeadRatingsModel;
+  readonly reform: ReformIndexModel;
   forbidden = $state(false);
   unitId = $state<string | null>(null);
   period = $state<string | null>(null);
 
-  /** The page's phase: the scorecard decides (warnings have their own notice). */
-  readonly phase: PagePhase = $derived(
-    this.forbidden ? "ready" : this.meta.phase === "error" ? "error" : this.meta.phase === "loading" ? "loading" : this.card.phase === "loading" || this.warnings.phase === "loading" || this.trend.phase === "loading" ? "loading" : this.card.phase,
-  );
+  /** The page's phase: the scorecard decides (the other sections have their own notices; ratings count once a period is chosen). */
+  readonly phase: PagePhase;
 
   readonly #api: ApiClient;
   readonly #loads = new LoadSequence();
   #key = "";
   #trendKey = "";
 
-  constructor(api: ApiClient) {
+  constructor(api: ApiClient, ratingsApi: RatingsApi) {
     this.#api = api;
+    this.heads = new HeadRatingsModel(ratingsApi);
+    this.reform = new ReformIndexModel(ratingsApi);
+    this.phase = $derived(
+      this.forbidden
+        ? "ready"
+        : this.meta.phase === "error"
+          ? "error"
+          : this.meta.phase === "loading"
+            ? "loading"
+            : [this.card, this.warnings, this.trend, ...(this.period ? [this.heads.ratings, this.reform.index] : [])].some((r) => r.phase === "loading")
+              ? "loading"
+              : this.card.phase,
+    );
   }
 
   /**
@@ -64,6 +80,9 @@ export class ScorecardModel {
       return null;
     }
     this.#key = `${unitId}|${chosen}`;
+    // The ratings sections load alongside the scorecard and are not waited for: neither the
+    // scorecard nor the URL waits for them (the page's phase does, for its "ready" signal).
+    const ratings = Promise.all([this.heads.load(chosen, { unitId }), this.reform.load(chosen, { unitId })]);
     await Promise.all([
       this.#loadTrend(unitId, yearOf(chosen)),
       this.card.load((signal) => orNothing(this.#api.unitScorecard(unitId, chosen, signal)), (d) => d === null),
@@ -71,11 +90,17 @@ export class ScorecardModel {
     ]);
     if (!live()) return undefined;
     // The server refused (403: e.g. a stale session naming another unit): show nothing of the unit.
-    if ([this.card, this.warnings, this.trend].some((r) => r.error instanceof ApiProblemError && r.error.status === 403)) {
-      this.forbidden = true;
-      this.#forget();
-    }
+    this.#refusedBy([this.card, this.warnings, this.trend]);
+    void ratings.then(() => {
+      if (live()) this.#refusedBy([this.heads.ratings, this.reform.index]);
+    });
     return chosen;
+  }
+
+  #refusedBy(resources: readonly Resource<unknown>[]): void {
+    if (this.forbidden || !resources.some((r) => r.error instanceof ApiProblemError && r.error.status === 403)) return;
+    this.forbidden = true;
+    this.#forget();
   }
 
   /** Same unit and year as shown: no new request when only the period within the year changes. */
@@ -96,6 +121,8 @@ export class ScorecardModel {
       r.dispose();
       r.data = null;
     }
+    this.heads.clear();
+    this.reform.clear();
   }
 
   retry(user: DemoUser | null, meta: () => Promise<PublicMeta>): Promise<string | null | undefined> {
@@ -118,5 +145,7 @@ export class ScorecardModel {
     this.card.dispose();
     this.warnings.dispose();
     this.trend.dispose();
+    this.heads.dispose();
+    this.reform.dispose();
   }
 }

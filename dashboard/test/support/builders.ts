@@ -1,6 +1,7 @@
 import type { CaseRow, UnitCases, UnitScorecard, UnitWarnings, UnitWithGroups } from "../../src/lib/api-types.js";
 /** Small builders ("mothers") for the API payloads the dashboard reads. */
 import type { IndicatorValue, Problem, PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
+import type { HeadRatings, HeadRatingView, ReformCriterionView, ReformIndexUnit, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import type { Tier } from "@scorecard/shared/units/unit";
 
 export interface Counts {
@@ -239,3 +240,51 @@ export function someWarnings(unitId: string): UnitWarnings {
     dueSoonUntil: "2024-07-03T17:00:00.000Z",
   };
 }
+
+// ——— Heads of unit (methodology §6) and the reform index (§5) ———
+
+/** A head of DEPT-STP rated for all of 2024-H1 (overrides change any part of it). */
+export const aHeadRating = (headId: string, o: Partial<HeadRatingView> = {}): HeadRatingView => ({
+  headId,
+  unitId: "DEPT-STP",
+  tier: "DEPARTMENT",
+  unitNameVi: "Sở Tư pháp",
+  unitNameEn: "Department of Justice",
+  name: `${headId} Nguyễn Văn Minh (demo)`,
+  title: "Giám đốc",
+  demo: true,
+  status: "RATED",
+  pending: null,
+  tenure: { from: "2024-01-01", to: "2024-06-30", days: 182, periodDays: 182, casesFrom: "2021-03-01", cases: 120, serviceIndex: 90, serviceIndexComplete: true, ratios: { R2: 1, R5: 1 }, indicators: {} },
+  results: 63,
+  deductions: { R2: 0, R5: 0, findings: 0 },
+  general: 28,
+  total: 91,
+  band: "EXCELLENT",
+  cappedFromExcellent: false,
+  ...o,
+});
+
+/** The ratings document of a period (working values, computed 2 July 2024). */
+export const aHeadRatings = (period: string, heads: readonly HeadRatingView[]): HeadRatings => ({
+  period, methodology: "dn-2026.1", computedAt: "2024-07-02T03:00:00.000Z", scoredAt: "2024-07-02T03:00:00.000Z", status: "draft", resultsMax: 70, generalMax: 30, heads,
+});
+
+/** The 8 criteria of the reform index (maxima 10, 8, 22, 8, 12, 6, 14, 20): points before deductions (null: missing), and deductions. */
+export const parCriteria = (points: (number | null)[], deductions: number[] = []): ReformCriterionView[] =>
+  [10, 8, 22, 8, 12, 6, 14, 20].map((max, i) => ({
+    code: `PAR${i + 1}`,
+    max,
+    source: [2, 6, 7].includes(i) ? ("COMPUTED" as const) : ("MANUAL" as const),
+    base: points[i] ?? null,
+    deduction: deductions[i] ?? 0,
+    points: points[i] === null || points[i] === undefined ? null : Math.max(0, (points[i] as number) - (deductions[i] ?? 0)),
+  }));
+
+export const aReformUnit = (unitId: string, nameVi: string, o: Partial<ReformIndexUnit>): ReformIndexUnit => ({
+  unitId, tier: "DEPARTMENT", nameVi, nameEn: nameVi, criteria: [], total: 0, scoredMax: 100, complete: true, band: "GOOD", ...o,
+});
+
+export const aReformIndex = (period: string, units: readonly ReformIndexUnit[]): ReformIndexView => ({
+  period, methodology: "dn-2026.1", computedAt: "2024-07-02T03:00:00.000Z", status: "draft", provisional: true, units,
+});

@@ -42,7 +42,10 @@ export interface FullServerInit {
   readonly heads?: HeadRoster[];
   readonly publications?: Record<string, Publications>;
   readonly audit?: AuditEntry[];
-  /** Head-of-unit ratings and reform index, keyed by period (absent = 404 NO_RATINGS). */
+  /**
+   * Head-of-unit ratings and reform index, keyed by period (absent = 404 NO_RATINGS); the unit routes
+   * (`/v1/units/{unitId}/head-ratings`, `…/reform-index`) answer the same documents cut to the unit.
+   */
   readonly headRatings?: Record<string, HeadRatings>;
   readonly reformIndex?: Record<string, ReformIndexView>;
   /** Seconds until a token expires (default 900). */
@@ -87,7 +90,7 @@ export function fullServer(init: FullServerInit) {
     }
     const user = userOf(auth);
     if (!user) return problem(401, "UNAUTHENTICATED");
-    const unitMatch = /^\/v1\/units\/([^/]+)\/(scorecard|cases|warnings|trend)$/.exec(p);
+    const unitMatch = /^\/v1\/units\/([^/]+)\/(scorecard|cases|warnings|trend|head-ratings|reform-index)$/.exec(p);
     if (unitMatch) {
       const unitId = decodeURIComponent(unitMatch[1] as string);
       if (user.role === "unit-officer" && user.unitId !== unitId) return problem(403, "FORBIDDEN");
@@ -95,6 +98,16 @@ export function fullServer(init: FullServerInit) {
         const year = q.get("year") ?? "";
         if (!/^20\d\d$/.test(year)) return problem(422, "INVALID_PARAMETER");
         return json(init.trends?.[`${unitId}/${year}`] ?? { unitId, year: Number(year), methodology: "dn-2026.1", points: [] });
+      }
+      if (unitMatch[2] === "head-ratings") {
+        const doc = init.headRatings?.[q.get("period") ?? ""];
+        return doc ? json({ ...doc, heads: doc.heads.filter((h) => h.unitId === unitId) }) : problem(404, "NO_RATINGS");
+      }
+      if (unitMatch[2] === "reform-index") {
+        // Like the server: half-years and years only.
+        if (!/^20\d\d(-H[12])?$/.test(q.get("period") ?? "")) return problem(422, "INVALID_PARAMETER");
+        const doc = init.reformIndex?.[q.get("period") ?? ""];
+        return doc ? json({ ...doc, units: doc.units.filter((u) => u.unitId === unitId) }) : problem(404, "NO_RATINGS");
       }
       const key = `${unitId}/${q.get("period")}`;
       if (unitMatch[2] === "scorecard") return init.scorecards?.[key] ? json(init.scorecards[key]) : problem(404, "NOT_FOUND");
