@@ -47,13 +47,22 @@ describe("scoring run: publish while the next period computes", () => {
   it("publishes every period in order, each after its own snapshots", async () => {
     const published: string[] = [];
     const after: string[] = [];
+    const steps: string[] = [];
     const snapshots = await scorePeriods(env.rt.score)(PERIODS, {
       onPeriod: (p, s) => published.push(`${p.id}:${[...new Set(s.map((x) => x.period))].join(",")}`),
+      // The engine work of a period (with its facts) comes before its publishing, one period at a time.
+      withFacts: async (p, factsCte) => {
+        expect(factsCte).toContain("facts1");
+        steps.push(`facts ${p.id}`);
+      },
       afterPeriod: async (p) => {
+        steps.push(`after ${p.id}`);
         after.push(p.id);
       },
     });
     expect(after).toEqual(PERIODS.map((p) => p.id));
+    for (const p of PERIODS) expect(steps.indexOf(`facts ${p.id}`)).toBeLessThan(steps.indexOf(`after ${p.id}`));
+    expect(steps.filter((x) => x.startsWith("facts"))).toEqual(PERIODS.map((p) => `facts ${p.id}`));
     expect(published).toEqual(PERIODS.map((p) => `${p.id}:${p.id}`));
     expect([...new Set(snapshots.map((s) => s.period))]).toEqual(PERIODS.map((p) => p.id));
     const march = snapshots.find((s) => s.period === "2024-03")?.units.find((u) => u.unitId === UNIT);

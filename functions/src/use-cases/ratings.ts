@@ -144,14 +144,21 @@ export const scoreAndRate =
  */
 export const scoreAndRatePeriods =
   (score: ScoreDeps, ratings: RatingDeps) =>
-  async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod"> = {}) => {
+  async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod" | "withFacts"> = {}) => {
     let rosters: Promise<HeadRoster[]> | undefined;
+    // The head-attribution rows of each period, queried with its engine work, rated after its snapshots.
+    const days = new Map<string, readonly HeadDayRow[]>();
     return scorePeriods(score)(periods, {
       ...options,
-      afterPeriod: async (period, _snapshots, factsCte) => {
+      withFacts: async (period, factsCte) => {
+        days.set(period.id, await queryHeadDays(score.engine, period, factsCte));
+      },
+      afterPeriod: async (period) => {
         rosters ??= ratings.stores.heads.list();
-        const [days, heads] = await Promise.all([queryHeadDays(score.engine, period, factsCte), rosters]);
-        await refreshRatings(ratings)(period, { days, rosters: heads });
+        const heads = await rosters;
+        const rows = days.get(period.id);
+        days.delete(period.id);
+        await refreshRatings(ratings)(period, { ...(rows ? { days: rows } : {}), rosters: heads });
       },
     });
   };

@@ -148,10 +148,13 @@ export interface ScoreRunOptions {
   readonly onStaged?: (seconds: number) => void;
   readonly onPeriod?: (period: Period, snapshots: RankingSnapshot[]) => void;
   /**
-   * More statements of the same run on a period's facts (e.g. head attribution): `factsCte` is the
-   * period's facts CTE list over the run's stages. Awaited before the next period.
+   * More statements of the same run on a period's facts (e.g. head attribution), run with the
+   * period's engine work — one statement at a time, so that the engine's memory holds one: `factsCte`
+   * is the period's facts CTE list over the run's stages.
    */
-  readonly afterPeriod?: (period: Period, snapshots: RankingSnapshot[], factsCte: string) => Promise<void>;
+  readonly withFacts?: (period: Period, factsCte: string) => Promise<void>;
+  /** What follows a period's snapshots (e.g. its ratings): runs while the next period is computed. */
+  readonly afterPeriod?: (period: Period, snapshots: RankingSnapshot[]) => Promise<void>;
   /** Report a period's failure and go on with the others (default: the run stops and throws). */
   readonly onPeriodError?: (period: Period, error: unknown) => void;
 }
@@ -180,9 +183,9 @@ export const scorePeriods =
     let done = false;
     // The drill-down lists written in this run, by the id of the longest period of their end.
     const drilldowns = new Set<string>();
-    // Two stages per period: compute (indicators and drill-down, in the engine), then publish
-    // (snapshots, public JSON, head attribution and ratings). A period is published while the next
-    // one is computed; periods are published in order, one at a time.
+    // Two stages per period: compute (indicators, drill-down and withFacts: the engine, one statement
+    // at a time), then publish (snapshots, public JSON, afterPeriod: ratings). A period is published
+    // while the next one is computed; periods are published in order, one at a time.
     let publishing: Promise<void> = Promise.resolve();
     // The first failure when a failure stops the run (no onPeriodError).
     const run: { stop: { error: unknown } | null } = { stop: null };
@@ -197,6 +200,7 @@ export const scorePeriods =
         let computed: Computed;
         try {
           computed = await compute(deps, period, engine, facts, defer, drilldowns);
+          await options.withFacts?.(period, facts.cte(period));
         } catch (e) {
           await publishing;
           failed(period, e);
@@ -261,7 +265,7 @@ async function compute(deps: ScoreDeps, period: Period, engine: ScoreEngine, fac
   return { computedAt, scored, drilldownBytes };
 }
 
-/** A computed period's snapshots, public JSON and the run's further statements (afterPeriod). */
+/** A computed period's snapshots, public JSON and what follows them (afterPeriod). */
 async function publish(
   deps: ScoreDeps,
   period: Period,
@@ -272,7 +276,7 @@ async function publish(
   afterPeriod: ScoreRunOptions["afterPeriod"],
 ): Promise<RankingSnapshot[]> {
   const snapshots = await storeSnapshots(deps, period, engine, scored, computedAt, { runBytes: facts.bytesScanned, runPeriods, periodBytes: plus(scored.bytesScanned, drilldownBytes) });
-  await afterPeriod?.(period, snapshots, facts.cte(period));
+  await afterPeriod?.(period, snapshots);
   return snapshots;
 }
 
