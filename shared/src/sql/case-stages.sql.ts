@@ -141,9 +141,9 @@ JOIN (VALUES ${values.join(", ")}) AS k (cut_no, end_t) ON f.received_t < k.end_
 WHERE e.t < k.end_t`;
 }
 
-/** Step 4: stage A per cut, keys split back into `case_id` and `cut_no` (no parameters), ordered by cut. */
+/** Step 4: stage A per cut, keys split back into `case_id` and `cut_no` (no parameters). */
 export const cutFacts0Sql = (t: StageTables) =>
-  `${base(t.cutEv)}\nSELECT ${FACTS0_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM facts0 ORDER BY cut_no`;
+  `${base(t.cutEv)}\nSELECT ${FACTS0_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM facts0`;
 
 export const cutConsultSql = (t: StageTables) =>
   `${base(t.cutEv, { received: `SELECT lpad(CAST(cut_no AS VARCHAR), 3, '0') || case_id AS case_id FROM ${t.cutFacts0}` })}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM consult_base`;
