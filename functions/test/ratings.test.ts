@@ -125,8 +125,22 @@ describe("Use case: scoreAndRate — head ratings (§6) and reform index (§5) o
     await appraiseHeadGeneral(admin)(HA, "A", "HEAD-A-1", "2024-06", current?.version ?? 0, { points: 27, evidence: "Biên bản đánh giá lại 06/2024" });
     await refreshAfterChange(lagging)(["2024-06"]);
     expect(general(await readHeadRatings(env.rt.read)("2024-06"))).toBe(25);
-    await refreshAfterChange(lagging)(["2024-06"], "A");
+    await refreshAfterChange(lagging)(["2024-06"], { unitId: "A" });
     expect(general(await readHeadRatings(env.rt.read)("2024-06"))).toBe(27);
+  });
+
+  it("re-rating after a conclusion reads the concluded finding consistently, not from a period listing that lags", async () => {
+    await createFinding(admin)(HA, { findingId: "F-LAG", unitId: "A", headId: "HEAD-A-1", period: "2024-06", deduction: 4, evidence: "KL 4/KL-SNV" });
+    // The listing as it was before the conclusion (DynamoDB's gsi1 is eventually consistent).
+    const stale = await admin.stores.findings.listByPeriod("2024-06");
+    const lagging: RatingDeps = { ...ratings, stores: { ...ratings.stores, findings: { ...admin.stores.findings, get: admin.stores.findings.get.bind(admin.stores.findings), listByPeriod: async () => stale } } };
+    const deductions = async () => byId(await readHeadRatings(env.rt.read)("2024-06")).get("HEAD-A-1")?.deductions.findings;
+    const before = await deductions();
+    await concludeFinding(admin)(HA, "F-LAG", 1, { noticeNumber: "TB-F-LAG", noticeDate: "2024-07-01" });
+    await refreshAfterChange(lagging)(["2024-06"]);
+    expect(await deductions()).toBe(before);
+    await refreshAfterChange(lagging)(["2024-06"], { findingId: "F-LAG" });
+    expect(await deductions()).toBe((before ?? 0) + 4);
   });
 
   it("a tenure edited after scoring is pending until the next scoring run (never rated on another head's days)", async () => {

@@ -14,7 +14,7 @@ import { appraiseCriterion, getCriterion, listCriteria } from "../use-cases/admi
 import { concludeFinding, createFinding, getFinding, listFindings, updateFinding } from "../use-cases/admin/findings.js";
 import { appraiseHeadGeneral, getHeadGeneral } from "../use-cases/admin/head-general.js";
 import { addHead, getUnitHeads, listAllHeads, updateHead } from "../use-cases/admin/heads.js";
-import { refreshAfterChange } from "../use-cases/ratings.js";
+import { type Changed, refreshAfterChange } from "../use-cases/ratings.js";
 import { listPublications, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
 import { importSurvey, listSurvey, parseSurveyCsv } from "../use-cases/admin/survey.js";
 import { lambdaDeps } from "./lambda-deps.js";
@@ -77,9 +77,9 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
    * survey import), the period's head ratings and reform index are recomputed (no SQL). The change
    * itself is committed: a failure here is logged and healed by the next scoring run.
    */
-  const rerate = async (periods: readonly string[], changedUnit?: string) => {
+  const rerate = async (periods: readonly string[], changed: Changed = {}) => {
     try {
-      await refreshAfterChange(deps)(periods, changedUnit);
+      await refreshAfterChange(deps)(periods, changed);
     } catch (err) {
       logger.warn("ratings not refreshed after a Home Affairs change", { periods, error: (err as Error).message });
     }
@@ -113,7 +113,7 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const id = pathParam(e, "findingId", FINDING_ID);
       const { version, ...input } = jsonBody(e, conclusionSchema);
       const f = await concludeFinding(deps)(actor, id, expectedVersion(e, version), input);
-      await rerate([f.period]);
+      await rerate([f.period], { findingId: id });
       return jsonResponse(200, f, { ...PRIVATE, ...etag(f.version) });
     },
     // ——— manual criteria and the survey ———
@@ -133,7 +133,7 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const criterion = pathParam(e, "criterion", CRITERION);
       const { version, ...input } = jsonBody(e, appraisalSchema);
       const c = await appraiseCriterion(deps)(actor, unitId, period, criterion, expectedVersion(e, version), input);
-      await rerate([c.period], unitId);
+      await rerate([c.period], { unitId });
       return jsonResponse(200, c, { ...PRIVATE, ...etag(c.version) });
     },
     "POST /v1/admin/survey": async (e) => {
@@ -185,7 +185,7 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const period = pathParam(e, "period", isPeriodId);
       const { version, ...input } = jsonBody(e, appraisalSchema);
       const g = await appraiseHeadGeneral(deps)(actor, unitId, headId, period, expectedVersion(e, version), input);
-      await rerate([g.period], unitId);
+      await rerate([g.period], { unitId });
       return jsonResponse(200, g, { ...PRIVATE, ...etag(g.version) });
     },
     "POST /v1/admin/ratings": async (e) => {

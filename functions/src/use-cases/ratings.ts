@@ -65,29 +65,32 @@ export interface RatingsResult {
  * Recompute and store a period's head ratings and (half-years, years) reform index from the
  * ranking snapshots and the Home Affairs stores. `days` are the head-attribution rows of a scoring
  * run; without them the tenure results of the last run are reused. `rosters`: the heads already
- * read by a run over several periods (read from the store when absent). `changedUnit`: a unit whose
- * criteria were just written; they are read with a consistent read, because the period's listing
- * (an index on AWS) may not show the write yet. Does nothing for a period that has no ranking
- * snapshot.
+ * read by a run over several periods (read from the store when absent). `changed`: what a Home
+ * Affairs write just changed (a unit's criteria, a finding); it is read with a consistent read,
+ * because the period's listings (an index on AWS) may not show the write yet. Does nothing for a
+ * period that has no ranking snapshot.
  */
 export const refreshRatings =
   (deps: RatingDeps) =>
-  async (period: Period, options: { days?: readonly HeadDayRow[]; rosters?: readonly HeadRoster[]; changedUnit?: string } = {}): Promise<RatingsResult> => {
-    const { days, rosters, changedUnit } = options;
+  async (period: Period, options: { days?: readonly HeadDayRow[]; rosters?: readonly HeadRoster[]; changed?: Changed } = {}): Promise<RatingsResult> => {
+    const { days, rosters, changed = {} } = options;
+    const changedUnit = changed.unitId;
     const m = getMethodology(deps.methodology);
     const snaps = (await Promise.all(ratedTiers(m).map((t) => deps.snapshots.get(deps.methodology, period.id, t)))).filter((s) => s !== undefined);
     if (snaps.length === 0) return { heads: null, reform: null };
     const units = new Map<string, RankedUnit>(snaps.flatMap((s) => s.units.map((u) => [u.unitId, u] as const)));
     const hKey = headRatingsKey(deps.methodology, period.id);
-    const [storedRosters, storedFindings, previous, surveys, listed, fresh] = await Promise.all([
+    const [storedRosters, listedFindings, freshFinding, previous, surveys, listed, fresh] = await Promise.all([
       rosters ?? deps.stores.heads.list(),
       deps.stores.findings.listByPeriod(period.id),
+      changed.findingId === undefined ? undefined : deps.stores.findings.get(changed.findingId),
       days ? undefined : readJson<HeadRatings>(deps.lake, hKey),
       hasReformIndex(period) ? deps.stores.surveys.list(period.id) : [],
       deps.stores.criteria.listByPeriod(period.id),
       changedUnit === undefined ? [] : deps.stores.criteria.list(changedUnit, period.id),
     ]);
     const criteria = changedUnit === undefined ? listed : [...listed.filter((c) => c.unitId !== changedUnit), ...fresh];
+    const storedFindings = freshFinding === undefined ? listedFindings : [...listedFindings.filter((f) => f.findingId !== freshFinding.findingId), ...(freshFinding.periodId === period.id ? [freshFinding] : [])];
     // The period's criteria of the ranked units: their manual reform criteria and their heads' general criteria.
     const manual = new Map<string, Record<string, number>>([...units.keys()].map((u) => [u, {}]));
     const general = new Map<string, number>();
@@ -174,12 +177,18 @@ export async function ratedPeriods(deps: RatingReadDeps): Promise<Set<string>> {
 }
 
 /** Re-rate the periods a Home Affairs change touched (no SQL); returns the periods re-rated. */
+/** What a Home Affairs write just changed: a unit's criteria, a finding. */
+export interface Changed {
+  readonly unitId?: string;
+  readonly findingId?: string;
+}
+
 export const refreshAfterChange =
   (deps: RatingDeps) =>
-  async (periodIds: readonly string[], changedUnit?: string): Promise<string[]> => {
+  async (periodIds: readonly string[], changed: Changed = {}): Promise<string[]> => {
     const done: string[] = [];
     for (const id of new Set(periodIds)) {
-      const r = await refreshRatings(deps)(parsePeriod(id), changedUnit === undefined ? {} : { changedUnit });
+      const r = await refreshRatings(deps)(parsePeriod(id), { changed });
       if (r.heads) done.push(id);
     }
     return done;
