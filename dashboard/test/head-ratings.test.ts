@@ -3,8 +3,9 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { describe, expect, it } from "vitest";
 import type { RankingView } from "../src/lib/api-types.js";
-import { aFullUnit, aHeadRating, aMeta, aReformUnit, aSnapshot, parCriteria, ranked } from "./support/builders.js";
+import { aFullUnit, aHeadRating, aHeadRatings, aMeta, aReformIndex, aReformUnit, aSnapshot, parCriteria, ranked } from "./support/builders.js";
 import { fullServer } from "./support/full-server.js";
+import { holding } from "./support/hold.js";
 import { renderAt, settled } from "./support/render-app.js";
 
 const HEADS: HeadRatings = {
@@ -144,6 +145,58 @@ describe("Component: ReformIndex in the chairman overview (methodology §5)", ()
     await fireEvent.click(screen.getByTestId("reform-open"));
     await waitFor(() => expect(window.location.hash).toBe("#/overview?period=2024-H1&tier=DEPARTMENT"));
     expect(await screen.findByTestId("reform-index")).toBeTruthy();
+  });
+});
+
+describe("Component: the overview's ratings follow the period", () => {
+  /** 2023-H2: another head and another reform index, so the two periods' rows cannot be mistaken for each other. */
+  const H2_2023 = aHeadRatings("2023-H2", [aHeadRating("H-9", { name: "Đỗ Văn Chín (demo)", total: 80, band: "GOOD" })]);
+  const REFORM_2023 = aReformIndex("2023-H2", [aReformUnit("DEPT-SCT", "Sở Công Thương", { criteria: parCriteria([9, 7, 20, 8, 12, 6, 14, 18]), total: 94, band: "EXCELLENT" })]);
+  const twoPeriods = () =>
+    fullServer({
+      meta: aMeta({ periods: ["2024-H1", "2023-H2"] }),
+      privateRankings: { "2024-H1/DEPARTMENT": view("2024-H1"), "2023-H2/DEPARTMENT": view("2023-H2") },
+      headRatings: { "2024-H1": HEADS, "2023-H2": H2_2023 },
+      reformIndex: { "2024-H1": REFORM, "2023-H2": REFORM_2023 },
+    });
+  const headIds = () => screen.queryAllByTestId("head-rating").map((r) => r.dataset.headId);
+  const reformUnits = () => screen.queryAllByTestId("reform-row").map((r) => r.dataset.unitId);
+  const caption = (testid: string) => screen.getByTestId(testid).querySelector("caption")?.textContent ?? "";
+
+  it("while the new period's ratings are on their way, the old period's rows are not shown under it; then the new rows appear", async () => {
+    // Prepare
+    const api = twoPeriods();
+    const held = holding(api.fetch);
+    renderAt({ fetch: held.fetch }, "#/overview?period=2024-H1&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    expect(headIds()).toEqual(["H-1", "H-2", "H-3", "H-4"]);
+    expect(reformUnits()).toEqual(["DEPT-STP", "DEPT-SXD"]);
+    expect(caption("head-ratings")).toContain("6 tháng đầu năm 2024");
+    const heads = held.hold("/head-ratings?period=2023-H2");
+    const reform = held.hold("/reform-index?period=2023-H2");
+
+    // Act
+    await fireEvent.change(screen.getByTestId("period-select"), { target: { value: "2023-H2" } });
+    await waitFor(() => expect(heads.requested() && reform.requested()).toBe(true));
+    await settled();
+
+    // Assess: the page shows 2023-H2, and neither section shows 2024-H1's rows.
+    expect(window.location.hash).toBe("#/overview?period=2023-H2&tier=DEPARTMENT");
+    expect(screen.getByTestId("heads").dataset.phase).toBe("loading");
+    expect(screen.getByTestId("heads-loading")).toBeTruthy();
+    expect(screen.queryByTestId("head-ratings")).toBeNull();
+    expect(headIds()).toEqual([]);
+    expect(screen.getByTestId("reform-loading")).toBeTruthy();
+    expect(screen.queryByTestId("reform-index")).toBeNull();
+
+    heads.release();
+    reform.release();
+    await waitFor(() => expect(headIds()).toEqual(["H-9"]));
+    await waitFor(() => expect(reformUnits()).toEqual(["DEPT-SCT"]));
+    expect(caption("head-ratings")).toContain("6 tháng cuối năm 2023");
+    expect(caption("reform-index")).toContain("6 tháng cuối năm 2023");
+    expect(screen.queryByTestId("heads-loading")).toBeNull();
+    expect(api.callsTo("/v1/head-ratings").map((c) => c.path)).toEqual(["/v1/head-ratings?period=2024-H1&tier=DEPARTMENT", "/v1/head-ratings?period=2023-H2&tier=DEPARTMENT"]);
   });
 });
 
