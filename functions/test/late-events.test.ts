@@ -43,9 +43,12 @@ describe("late events: the periods they reach are scored again", () => {
     await env.dispose();
   });
 
+  /** The recorded inputs without the catalog digest (no catalog in this lake: the same for every period). */
+  const recorded = async () => Object.fromEntries(Object.entries(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).map(([id, v]) => [id, v.replace(/;catalog=[0-9a-f]{16}$/, "")]));
   const NO_COMPLAINTS = "complaints=0,0,0,0,0,0,0";
-  it("records what each scored period was scored on: the events and complaints of the months up to its end", async () => {
-    expect(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).toEqual({
+  it("records what each scored period was scored on: the events and complaints of the months up to its end, the catalog valid in it", async () => {
+    expect(Object.values(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).every((v) => /;catalog=[0-9a-f]{16}$/.test(v))).toBe(true);
+    expect(await recorded()).toEqual({
       "2024-03": `events=3;${NO_COMPLAINTS}`,
       "2024-04": `events=3;${NO_COMPLAINTS}`,
       "2024-Q1": `events=3;${NO_COMPLAINTS}`,
@@ -80,7 +83,7 @@ describe("late events: the periods they reach are scored again", () => {
     // LATE-1 resolved 20/03 after its due date: LATE, no longer OVERDUE; LATE-4 (February, open, due 09/02) is carried over: OVERDUE.
     expect(await marchCounts("draft")).toMatchObject({ counts: { EARLY: 1, LATE: 1, OVERDUE: 1 }, draftDiffers: true });
     expect(await marchCounts("public")).toMatchObject({ counts: { EARLY: 1, OVERDUE: 1 }, draftDiffers: true });
-    expect(await readScoredInputs(env.rt.lake, env.rt.score.methodology)).toMatchObject({
+    expect(await recorded()).toMatchObject({
       "2024-03": `events=5;${NO_COMPLAINTS}`,
       "2024-Q1": `events=5;${NO_COMPLAINTS}`,
       "2024-04": `events=5;${NO_COMPLAINTS}`,
@@ -112,6 +115,22 @@ describe("late events: the periods they reach are scored again", () => {
     await post({ ...complaint, complaintId: "K-MAY", receivedAt: "2024-05-01T03:00:00+07:00" });
     expect(await of2024()).toEqual([]);
     expect((await stale()).length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("a catalog version valid in a scored period makes it stale; one valid only after it does not", async () => {
+    const stale = async () => (await stalePeriods(env.rt.score)).map((p) => p.id);
+    const of2024 = async () => (await stale()).filter((id) => id.startsWith("2024"));
+    const post = async (code: string, validFrom: string) => {
+      const procedure = { code, nameVi: `Thủ tục ${code}`, field: "LAND", tier: "DEPARTMENT", onlineLevel: "FULL", feeBearing: true, resultRequired: true, validFrom };
+      expect((await ingestRecords(env.rt.ingest, "procedures")([procedure])).accepted).toBe(1);
+      await compactRecords(env.rt.engine, env.rt.lake.root);
+    };
+    await scorePeriods(env.rt.score)(await stalePeriods(env.rt.score));
+    await post("9.001", "2025-01-01");
+    expect(await of2024()).toEqual([]);
+    await scorePeriods(env.rt.score)(await stalePeriods(env.rt.score));
+    await post("9.002", "2024-02-01");
+    expect(await of2024()).toEqual(["2024-04", "2024-Q1", "2024-03"]);
   }, 120_000);
 
   it("keeps the scheduled periods first and caps a run", () => {

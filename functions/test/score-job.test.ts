@@ -102,15 +102,20 @@ describe("Handler: score (scheduled)", () => {
 });
 
 describe("Handler: score (late events)", () => {
-  it("a scheduled run also scores the scored periods whose events changed since, and records what it scored on", async () => {
-    // 2023-11 was scored on 5 events; the lake now holds none before its end (any other number would do).
-    const none = "events=0;complaints=0,0,0,0,0,0,0";
-    s3.put("state/dn-2026.1/scored-inputs.json", JSON.stringify({ "2023-11": "events=5;complaints=0,0,0,0,0,0,0", "2024-01": none }));
+  it("a scheduled run also scores the scored periods whose inputs changed since, and records what it scored on", async () => {
+    await run({ periods: ["2023-11"] });
+    const recorded = () => JSON.parse(s3.text("state/dn-2026.1/scored-inputs.json") ?? "{}") as Record<string, string>;
+    const was = recorded()["2023-11"];
+    expect(was).toMatch(/^events=0;complaints=0,0,0,0,0,0,0;catalog=[0-9a-f]{16}$/);
+    // 2023-11 as if it had been scored on other events: the next scheduled run scores it too.
+    s3.put("state/dn-2026.1/scored-inputs.json", JSON.stringify({ ...recorded(), "2023-11": "events=5;complaints=0,0,0,0,0,0,0" }));
+    snapshotPks.length = 0;
     const summary = await run({ job: "score", source: "schedule" });
     expect(summary.periods.map((p) => p.period)).toEqual(["2024-03", "2024-Q1", "2024-H1", "2024", "2024-02", "2023-11"]);
-    expect(JSON.parse(s3.text("state/dn-2026.1/scored-inputs.json") ?? "{}")).toEqual(
-      Object.fromEntries(["2023-11", "2024", "2024-01", "2024-02", "2024-03", "2024-H1", "2024-Q1"].map((p) => [p, none])),
-    );
+    expect(recorded()["2023-11"]).toBe(was);
+    expect(Object.keys(recorded()).sort()).toEqual(["2023-11", "2024", "2024-02", "2024-03", "2024-H1", "2024-Q1"]);
+    // Nothing changed since: the next run scores the current periods only.
+    expect((await run({ job: "score", source: "schedule" })).periods.map((p) => p.period)).toEqual(["2024-03", "2024-Q1", "2024-H1", "2024", "2024-02"]);
   });
 
   it("a run for named periods scores just those", async () => {

@@ -1,24 +1,26 @@
 /**
- * Which scored periods late events (and late or updated complaints) have changed, so that the
- * scheduled runs score them again.
+ * Which scored periods late events (and late or updated complaints, and catalog changes) have
+ * changed, so that the scheduled runs score them again.
  *
  * Curated events are insert-only, one row per eventId (compaction's invariant), partitioned by the
  * month of `occurredAt`, and a period's facts read exactly the events before its end — the months
  * up to its last one. So the number of curated events in those months grows exactly when an event
  * that reaches the period's facts has arrived since it was scored (a duplicate adds no row, and
  * changes nothing). Complaints are kept as their latest state, so they are compared by a digest of
- * that state per month of receipt. Each scoring run records, per period it scored, both as they
- * were when the run started (`inputsOf`); a scheduled run adds the periods whose inputs have
- * changed since (`stalePeriods`). Their drafts then move, and a published version is never replaced: Home
- * Affairs sees that the numbers moved and publishes a new version (reliability test 27).
+ * that state per month of receipt, and the procedure catalog by a digest of the versions valid in
+ * the period. Each scoring run records, per period it scored, all three as they were when the run
+ * started (`inputsOf`); a scheduled run adds the periods whose inputs have changed since
+ * (`stalePeriods`). Their drafts then move, and a published version is never replaced: Home Affairs
+ * sees that the numbers moved and publishes a new version (reliability test 27).
  *
  * The record is one small JSON object in the private lake, rewritten at the end of each run after
  * merging with what is there (two runs ending together may lose one run's entries: those periods
  * are then not checked for late events until they are scored again).
  */
 import { type Period, isPeriodId, parsePeriod } from "@scorecard/shared";
-import { COMPLAINT_DIGEST_COLUMNS, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "@scorecard/shared/sql/lake-inputs.sql";
-import type { Lake, QueryEngine } from "../ports/index.js";
+import { createHash } from "node:crypto";
+import { CATALOG_ROWS_SQL, CATALOG_UNITS_SQL, COMPLAINT_DIGEST_COLUMNS, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "@scorecard/shared/sql/lake-inputs.sql";
+import type { Lake, QueryEngine, Row } from "../ports/index.js";
 
 export const scoredInputsKey = (methodology: string) => `state/${methodology}/scored-inputs.json`;
 
@@ -34,17 +36,24 @@ export type MonthCounts = ReadonlyMap<string, number>;
 export interface LakeInputs {
   readonly events: MonthCounts;
   readonly complaints: ReadonlyMap<string, readonly number[]>;
+  /** The catalog's versions (with `valid_from`, `valid_to` as 'YYYY-MM-DD') and restricted units. */
+  readonly catalog: readonly Row[];
+  readonly catalogUnits: readonly Row[];
 }
 
 
 export async function lakeInputs(engine: QueryEngine): Promise<LakeInputs> {
-  const [events, complaints] = await Promise.all([
+  const [events, complaints, catalog, catalogUnits] = await Promise.all([
     engine.query(EVENTS_BY_MONTH_SQL, {}),
     engine.query(COMPLAINT_DIGEST_SQL, {}),
+    engine.query(CATALOG_ROWS_SQL, {}),
+    engine.query(CATALOG_UNITS_SQL, {}),
   ]);
   return {
     events: new Map(events.rows.map((r) => [String(r["month"]), Number(r["n"])])),
     complaints: new Map(complaints.rows.map((r) => [String(r["month"]), COMPLAINT_DIGEST_COLUMNS.map((c) => Number(r[c] ?? 0))])),
+    catalog: catalog.rows,
+    catalogUnits: catalogUnits.rows,
   };
 }
 
@@ -59,7 +68,15 @@ export function inputsOf(inputs: LakeInputs, period: Period): string {
   for (const [month, count] of inputs.events) if (month <= last) events += count;
   const digest = COMPLAINT_DIGEST_COLUMNS.map(() => 0);
   for (const [month, values] of inputs.complaints) if (month <= last) values.forEach((v, i) => (digest[i] = (digest[i] ?? 0) + v));
-  return `events=${events};complaints=${digest.join(",")}`;
+  return `events=${events};complaints=${digest.join(",")};catalog=${catalogDigest(inputs, period)}`;
+}
+
+/** A digest of the catalog versions valid in the period and of the restricted units (order-free). */
+function catalogDigest(inputs: LakeInputs, period: Period): string {
+  const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  const valid = inputs.catalog.filter((r) => text(r["valid_from"]) <= period.endDate && (text(r["valid_to"]) === "" || text(r["valid_to"]) >= period.startDate));
+  const lines = [...valid.map((r) => `P ${JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))}`), ...inputs.catalogUnits.map((r) => `U ${text(r["code"])} ${text(r["unit_id"])}`)].sort();
+  return createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16);
 }
 
 /** Period id → what it was scored on (`inputsOf`). */

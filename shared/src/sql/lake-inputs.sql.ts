@@ -28,3 +28,17 @@ SELECT substr(CAST(received_at + INTERVAL '7' HOUR AS VARCHAR), 1, 7) AS month,
 FROM curated_complaints
 WHERE received_at IS NOT NULL
 GROUP BY 1`;
+
+/**
+ * The procedure catalog as the scoring reads it, every version with its validity (dates as
+ * 'YYYY-MM-DD' text): a period's catalog is the versions valid in it, plus the units restricted
+ * procedures name (CATALOG_UNITS_SQL, not dated).
+ */
+export const CATALOG_ROWS_SQL = /* sql */ `
+SELECT code, tier, field, online_level, fee_bearing, payment_integrated, result_required, population_db_connected, content_complete,
+       CAST(valid_from AS VARCHAR) AS valid_from, CAST(valid_to AS VARCHAR) AS valid_to,
+       CAST(decision_date AS VARCHAR) AS decision_date, CAST(legal_effective_date AS VARCHAR) AS legal_effective_date,
+       CAST(public_date AS VARCHAR) AS public_date
+FROM dim_procedures`;
+
+export const CATALOG_UNITS_SQL = "SELECT code, unit_id FROM dim_procedure_units";
