@@ -115,3 +115,34 @@ describe("Page: Sở Nội vụ (Home Affairs workspace)", () => {
     expect(api.callsTo("/v1/admin/")).toEqual([]);
   });
 });
+
+describe("Page: Sở Nội vụ — the findings are asked for once per period", () => {
+  const twoPeriods = () => fullServer({ meta: aMeta({ periods: ["2024-H1", "2023-H2"] }), findings: [aFinding(), aFinding({ findingId: "F-3", period: "2023-H2" })] });
+  const findingsCalls = (api: ReturnType<typeof fullServer>) => api.callsTo("/v1/admin/findings").filter((c) => c.method === "GET").map((c) => c.path);
+
+  // Without a period the page gives the URL its period (app.canonicalise, inside the loading
+  // effect): that must not mount the page a second time (which asked for the findings again).
+  for (const [url, period] of [["#/admin/findings", "2024-H1"], ["#/admin/findings?period=2024-H1", "2024-H1"], ["#/admin/findings?period=2023-H2", "2023-H2"]] as const) {
+    it(`opening ${url} asks for ${period}'s findings once; another period once more`, async () => {
+      // Prepare
+      const api = twoPeriods();
+
+      // Act
+      renderAt(api, url, { user: "home-affairs" });
+      await waitFor(() => expect(screen.queryByTestId("findings-list")).not.toBeNull());
+      await settled();
+      await new Promise((r) => setTimeout(r, 20));
+
+      // Assess
+      expect(window.location.hash).toBe(`#/admin/findings?period=${period}`);
+      expect(findingsCalls(api)).toEqual([`/v1/admin/findings?period=${period}`]);
+
+      const other = period === "2024-H1" ? "2023-H2" : "2024-H1";
+      await fireEvent.change(screen.getByTestId("period-select"), { target: { value: other } });
+      await waitFor(() => expect(window.location.hash).toBe(`#/admin/findings?period=${other}`));
+      await settled();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(findingsCalls(api)).toEqual([`/v1/admin/findings?period=${period}`, `/v1/admin/findings?period=${other}`]);
+    });
+  }
+});
