@@ -208,3 +208,47 @@ describe.each(ROUTES)("SQL indicators on hand-computed fixtures (June 2024): %s"
     for (const u of ref.units) expect(got.get(u.unitId)!.values, u.unitId).toEqual(u.values);
   });
 });
+
+/**
+ * A dossier stuck since May: no event after 10 May, so every route takes it from the rows computed
+ * over all its events, not from a cut (staged scoring filters the consultations and transfers it
+ * reads per period: this is the case that filter must keep). Z1 at A, received Mon 06/05, due Fri
+ * 10/05; consults C on 07/05 with the step due 08/05, C answers 10/05 (late: 09, 10/05 = 2 working
+ * days); nothing since. June: Z1 is overdue in scope, judged on 30/06 — overrun 13/05 … 28/06 = 15
+ * + 20 = 35 working days; C is charged its 2, the lead A the remaining 33. C's consultation lies
+ * before June: out of R5's scope.
+ */
+describe("SQL indicators, a dossier with no event since May (June 2024)", () => {
+  const Z1: StoredCaseEvent[] = [
+    rec("Z1", "2024-05-06T09:00:00", "2024-05-10T17:00:00", "P-FREE", "CIVIL_STATUS", "DIRECT"),
+    ev("Z1", "CONSULT_REQUESTED", "2024-05-07T09:00:00", { targetUnitId: "C", dueAt: at("2024-05-08T17:00:00") }),
+    ev("Z1", "CONSULT_ANSWERED", "2024-05-10T09:00:00", { unitId: "C" }),
+  ];
+  const routes = [
+    ...ROUTES,
+    ["staged run ending with June (no cut)", async (db: SqlTables) => {
+      const run = await openFacts(db.engine, [parsePeriod("2024-05"), JUNE]);
+      try {
+        return await queryIndicatorRows(db.engine, JUNE, DN_2026_1, run);
+      } finally {
+        await run.close();
+      }
+    }],
+  ] as const;
+  let db: SqlTables;
+  beforeAll(async () => {
+    db = await SqlTables.open(UNITS);
+    await db.load({ events: Z1, complaints: [], procedures: PROCEDURES });
+  });
+  afterAll(() => db.dispose());
+
+  it.each(routes)("%s: A overdue, R7 A 33 and C 2 of 35, C's R5 empty; the reference agrees", async (_, route) => {
+    const got = new Map(indicatorValues(await route(db), UNITS, DN_2026_1).map((u) => [u.unitId, u]));
+    expect(got.get("A")!.counts).toEqual({ EARLY: 0, ON_TIME: 0, LATE: 0, OVERDUE: 1, IN_PROGRESS: 0 });
+    expect(got.get("A")!.values["R7"]).toEqual(f(33, 35));
+    expect(got.get("C")!.values["R7"]).toEqual(f(2, 35));
+    expect(got.get("C")!.values["R5"]).toEqual(f(0, 0));
+    const ref = referenceIndicators({ events: Z1, complaints: [], procedures: PROCEDURES, units: new UnitCatalog(UNITS), period: JUNE, calendar: new WorkingCalendar(), methodology: DN_2026_1 });
+    for (const u of ref.units) expect(got.get(u.unitId)!.values, u.unitId).toEqual(u.values);
+  });
+});

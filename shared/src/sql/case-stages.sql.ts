@@ -48,9 +48,9 @@ export interface StageTables {
   readonly facts0Open: string;
   /** The rows of facts0 of finished or withdrawn cases with a consultation left unanswered (few). */
   readonly facts0Pending: string;
-  /** consult_base plus `case_last_t`. */
+  /** consult_base plus the case's `case_last_t` and `case_finished`. */
   readonly consult: string;
-  /** transfer_base plus `case_last_t`. */
+  /** transfer_base plus the case's `case_last_t` and `case_finished`. */
   readonly transfer: string;
   /** The events of the cases open across each cut, keyed `lpad(cut_no, 3) || case_id`. */
   readonly cutEv: string;
@@ -114,11 +114,13 @@ export const stageFacts0PendingSql = (t: StageTables) =>
 
 // consult_base keeps the requests of received cases: `received` is replaced by the cases of facts0
 // (exactly the cases with a RECEIVED event), which saves ranking the receipts again.
+const CASE_COLUMNS = `f.last_t AS case_last_t, ${FINISHED.replace(/(end_t|withdrawn_t)/g, "f.$1")} AS case_finished`;
+
 export const stageConsultSql = (t: StageTables) =>
-  `${base(t.ev, { received: `SELECT case_id FROM ${t.facts0}` }, t.typed)}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => `c.${c}`).join(", ")}, f.last_t AS case_last_t\nFROM consult_base c JOIN ${t.facts0} f ON f.case_id = c.case_id`;
+  `${base(t.ev, { received: `SELECT case_id FROM ${t.facts0}` }, t.typed)}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => `c.${c}`).join(", ")}, ${CASE_COLUMNS}\nFROM consult_base c JOIN ${t.facts0} f ON f.case_id = c.case_id`;
 
 export const stageTransferSql = (t: StageTables) =>
-  `${base(t.ev, { facts0: `SELECT case_id, end_t FROM ${t.facts0}` }, t.typed)}\nSELECT ${TRANSFER_BASE_COLUMNS.map((c) => `x.${c}`).join(", ")}, f.last_t AS case_last_t\nFROM transfer_base x JOIN ${t.facts0} f ON f.case_id = x.case_id`;
+  `${base(t.ev, { facts0: `SELECT case_id, end_t FROM ${t.facts0}` }, t.typed)}\nSELECT ${TRANSFER_BASE_COLUMNS.map((c) => `x.${c}`).join(", ")}, ${CASE_COLUMNS}\nFROM transfer_base x JOIN ${t.facts0} f ON f.case_id = x.case_id`;
 
 const CUT_KEY = "lpad(CAST(k.cut_no AS VARCHAR), 3, '0') || e.case_id";
 const CASE_OF_KEY = "substr(case_id, 4)";
@@ -178,8 +180,13 @@ export function stagedFactsCte(t: StageTables, cut: number | null): string {
     AND (last_t >= ${START_T} OR NOT (${FINISHED}) OR case_id IN (SELECT case_id FROM ${t.cutConsult} WHERE cut_no = ${cut} AND answered_t IS NULL))`,
         ];
   const facts0 = [...full, ...cutRows].join("\n  UNION ALL\n  ");
-  const consult = `SELECT * FROM (\n  ${union(t.consult, t.cutConsult, CONSULT_BASE_COLUMNS, `case_last_t < ${END_T}`)}\n) c WHERE c.case_id IN (SELECT case_id FROM facts0)`;
-  const transfer = `SELECT * FROM (\n  ${union(t.transfer, t.cutTransfer, TRANSFER_BASE_COLUMNS, `case_last_t < ${END_T}`)}\n) t WHERE t.case_id IN (SELECT case_id FROM facts0)`;
+  // The consultations and transfers of those cases, and no semi-join with facts0 (which inlined is
+  // the union above again, per reference): the rows kept besides are those of cases finished
+  // before the period with every consultation answered, which count nowhere — every consultation
+  // count is of consultations in the period's scope (requested, answered or pending in it), and
+  // the delay charges join the period's late cases.
+  const consult = union(t.consult, t.cutConsult, CONSULT_BASE_COLUMNS, `case_last_t < ${END_T} AND (case_last_t >= ${START_T} OR answered_t IS NULL OR NOT case_finished)`);
+  const transfer = union(t.transfer, t.cutTransfer, TRANSFER_BASE_COLUMNS, `case_last_t < ${END_T} AND (case_last_t >= ${START_T} OR NOT case_finished)`);
   return caseFactsOver({ facts0, consult_base: consult, transfer_base: transfer }, { inline: true });
 }
 

@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, type DuckDBMaterializedResult, DuckDBTypeId } from "@duckdb/node-api";
 import { UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import { calendarDimRows, unitDimRows } from "@scorecard/shared/sql/dims";
 import type { QueryEngine, QueryResult, RelationKind, Row, SqlValue } from "../../ports/index.js";
@@ -142,13 +142,7 @@ export class DuckDbQueryEngine implements QueryEngine {
     const con = this.readers[this.next++ % this.readers.length] ?? this.con;
     const text = inlineCtes(renderSql(sql, params));
     const bytesScanned = await this.bytesRead(con, text);
-    const reader = await con.runAndReadAll(text);
-    const numeric = new Set(reader.columnNames().filter((_, i) => NUMERIC_AS_TEXT.has(reader.columnTypes()[i]?.typeId as DuckDBTypeId)));
-    const rows = (reader.getRowObjectsJson() as Row[]).map((row) => {
-      for (const k of numeric) if (row[k] !== null) row[k] = Number(row[k]);
-      return row;
-    });
-    return { rows, bytesScanned };
+    return { rows: rowsOf(await con.runAndReadAll(text)), bytesScanned };
   }
 
   async materialize(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, kind: RelationKind = "table"): Promise<{ bytesScanned: number | null }> {
@@ -187,6 +181,30 @@ export class DuckDbQueryEngine implements QueryEngine {
     for (const c of this.readers) if (c !== this.con) c.closeSync();
     this.con.closeSync();
   }
+}
+
+/**
+ * A result's rows as plain objects, values as getRowObjectsJson() renders them except counts and
+ * decimals, which become numbers. Read column by column: for the head attribution's 37 000 rows
+ * × 24 columns getRowObjectsJson() took 0.54–0.90 s, the columns 0.20–0.34 s (all on the event
+ * loop, beside the engine's threads on a 2-core machine).
+ */
+export function rowsOf(reader: DuckDBMaterializedResult): Row[] {
+  const names = reader.columnNames();
+  const types = reader.columnTypes();
+  const columns = reader.getColumnsJson() as SqlValue[][];
+  const count = reader.currentRowCount;
+  const rows: Row[] = new Array(count);
+  for (let i = 0; i < count; i++) rows[i] = {};
+  names.forEach((name, j) => {
+    const values = columns[j] ?? [];
+    const numeric = NUMERIC_AS_TEXT.has(types[j]?.typeId as DuckDBTypeId);
+    for (let i = 0; i < count; i++) {
+      const v = values[i] ?? null;
+      (rows[i] as Record<string, SqlValue>)[name] = numeric && v !== null ? Number(v) : v;
+    }
+  });
+  return rows;
 }
 
 /**
