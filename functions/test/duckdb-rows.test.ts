@@ -1,14 +1,14 @@
-import { DuckDBInstance, DuckDBTypeId, type DuckDBMaterializedResult } from "@duckdb/node-api";
+import { DuckDBInstance, DuckDBTypeId, type DuckDBResultReader } from "@duckdb/node-api";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../src/adapters/local/duckdb-engine.js";
 
 /** The route rowsOf replaced: DuckDB's row objects, counts and decimals turned into numbers. */
-function rowObjects(reader: DuckDBMaterializedResult) {
+function rowObjects(reader: DuckDBResultReader) {
   const numeric = new Set(
     reader.columnNames().filter((_, i) => [DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL].includes(reader.columnTypes()[i]!.typeId)),
   );
-  return reader.getRowObjectsJson().map((row) => {
+  return reader.getRowObjectsJson().map((row: Record<string, unknown>) => {
     const out: Record<string, unknown> = { ...row };
     for (const k of numeric) if (out[k] !== null) out[k] = Number(out[k]);
     return out;

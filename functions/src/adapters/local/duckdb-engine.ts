@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBMaterializedResult, DuckDBTypeId } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, DuckDBTypeId } from "@duckdb/node-api";
 import { UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import { calendarDimRows, unitDimRows } from "@scorecard/shared/sql/dims";
 import type { QueryEngine, QueryResult, RelationKind, Row, SqlValue } from "../../ports/index.js";
@@ -189,7 +189,7 @@ export class DuckDbQueryEngine implements QueryEngine {
  * × 24 columns getRowObjectsJson() took 0.54–0.90 s, the columns 0.20–0.34 s (all on the event
  * loop, beside the engine's threads on a 2-core machine).
  */
-export function rowsOf(reader: DuckDBMaterializedResult): Row[] {
+export function rowsOf(reader: DuckDBResultReader): Row[] {
   const names = reader.columnNames();
   const types = reader.columnTypes();
   const columns = reader.getColumnsJson() as SqlValue[][];
