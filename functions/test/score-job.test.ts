@@ -85,7 +85,9 @@ describe("Handler: score (scheduled)", () => {
         "ratings/dn-2026.1/2024/reform-index.json",
       ].sort(),
     );
-    expect(athena.sql((sql) => sql.includes("tenure_cases")).length).toBe(5); // the head-attribution statement, once per period
+    // The head attribution comes from the case statement's day rows: one statement per period for both.
+    expect(athena.sql((sql) => sql.includes("owner_part")).length).toBe(5);
+    expect(athena.sql((sql) => sql.includes("GROUP BY unit_id, day")).length).toBe(5);
   });
 
   it("writes dim_calendar and dim_units before the first query, and not again when they have not changed", async () => {

@@ -50,9 +50,9 @@ describe("scoring run: publish while the next period computes", () => {
     const steps: string[] = [];
     const snapshots = await scorePeriods(env.rt.score)(PERIODS, {
       onPeriod: (p, s) => published.push(`${p.id}:${[...new Set(s.map((x) => x.period))].join(",")}`),
-      // The engine work of a period (with its facts) comes before its publishing, one period at a time.
-      withFacts: async (p, factsCte) => {
-        expect(factsCte).toContain("facts1");
+      // The engine work of a period (with its head attribution) comes before its publishing, one period at a time.
+      withHeadDays: async (p, days) => {
+        expect(days.every((d) => Number.isInteger(d.day) && typeof d.unitId === "string")).toBe(true);
         steps.push(`facts ${p.id}`);
       },
       afterPeriod: async (p) => {

@@ -8,11 +8,16 @@ import type { IndicatorCounts, Methodology, Period, UnitIndicators, UnitRecord }
 import { CASE_INDICATOR_COLUMNS, type CaseIndicatorColumn, caseIndicatorsSql } from "@scorecard/shared/sql/case-indicators.sql";
 import { CATALOG_INDICATORS_SQL } from "@scorecard/shared/sql/catalog-indicators.sql";
 import { COMPLAINT_INDICATORS_SQL } from "@scorecard/shared/sql/complaint-indicators.sql";
+import { HEAD_DAY_COLUMNS } from "@scorecard/shared/sql/head-indicators.sql";
+import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
 import type { QueryEngine, Row } from "../ports/index.js";
 import { type FactsSource, INLINE_FACTS, sqlTimestamp } from "./staged-facts.js";
 
 export interface IndicatorRows {
+  /** The case statement's counts per unit (its rows summed over the days). */
   readonly cases: readonly Row[];
+  /** Its rows with a day: the head attribution (shared/src/sql/head-indicators.sql.ts). */
+  readonly days: readonly HeadDayRow[];
   readonly catalog: readonly Row[];
   readonly complaints: readonly Row[];
   /** Bytes read by the three statements, when the engine reports it. */
@@ -40,17 +45,44 @@ export function indicatorSqlParams(period: Period, m: Methodology) {
 export async function queryIndicatorRows(engine: QueryEngine, period: Period, m: Methodology, facts: FactsSource = INLINE_FACTS): Promise<IndicatorRows> {
   const p = indicatorSqlParams(period, m);
   const [cases, catalog, complaints] = await Promise.all([
-    engine.query(caseIndicatorsSql(facts.cte(period)), { period_start: p.period_start, period_end: p.period_end, month_to: p.month_to, start_date: p.start_date, end_date: p.end_date }),
+    queryCaseRows(engine, period, facts),
     engine.query(CATALOG_INDICATORS_SQL, { start_date: p.start_date, end_date: p.end_date }),
     engine.query(COMPLAINT_INDICATORS_SQL, { period_start: p.period_start, period_end: p.period_end, accept_days: p.accept_days, handle_days: p.handle_days }),
   ]);
   const scanned = [cases, catalog, complaints].map((r) => r.bytesScanned);
   return {
-    cases: cases.rows,
+    ...unitsAndDays(cases.rows),
     catalog: catalog.rows,
     complaints: complaints.rows,
     bytesScanned: scanned.every((b) => b === null) ? null : scanned.reduce<number>((s, b) => s + (b ?? 0), 0),
   };
+}
+
+/** The case statement of a period (rows per unit and day), on `facts`. */
+export function queryCaseRows(engine: QueryEngine, period: Period, facts: FactsSource = INLINE_FACTS) {
+  return engine.query(caseIndicatorsSql(facts.cte(period)), {
+    period_start: sqlTimestamp(period.start),
+    period_end: sqlTimestamp(period.end),
+    month_to: period.endDate.slice(0, 7),
+    start_date: period.startDate,
+    end_date: period.endDate,
+  });
+}
+
+const count = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+/** The case statement's rows as counts per unit (summed over the days) and as head-attribution day rows. */
+export function unitsAndDays(rows: readonly Row[]): { cases: Row[]; days: HeadDayRow[] } {
+  const units = new Map<string, Record<string, number | string>>();
+  const days: HeadDayRow[] = [];
+  for (const r of rows) {
+    const unitId = String(r["unit_id"]);
+    let u = units.get(unitId);
+    if (!u) units.set(unitId, (u = { unit_id: unitId, ...Object.fromEntries(CASE_INDICATOR_COLUMNS.map((c) => [c, 0])) }));
+    for (const c of CASE_INDICATOR_COLUMNS) u[c] = (u[c] as number) + count(r[c]);
+    if (r["day"] !== null && r["day"] !== undefined) days.push({ unitId, day: Number(r["day"]), counts: Object.fromEntries(HEAD_DAY_COLUMNS.map((c) => [c, count(r[c])])) });
+  }
+  return { cases: [...units.values()], days };
 }
 
 type Counts = Record<string, number>;

@@ -17,26 +17,19 @@ import {
 } from "@scorecard/shared";
 import type { HeadPendingReason, HeadRatingView, TenureResults } from "@scorecard/shared/contracts/read-api";
 import { type HeadDayRow, type TenureScore, inputsOf, sumTenure, tenureScore } from "@scorecard/shared/methodology/head-tenure";
-import { HEAD_DAY_COLUMNS, HEAD_INDICATORS_SQL, headIndicatorsSql } from "@scorecard/shared/sql/head-indicators.sql";
 import type { QueryEngine } from "../ports/index.js";
-import { sqlTimestamp } from "./staged-facts.js";
+import { queryCaseRows, unitsAndDays } from "./indicator-rows.js";
+import type { FactsSource } from "./staged-facts.js";
 
 
 /**
- * Run the head-attribution statement for a period: a unit's counts per local day of receipt, on the
- * scoring run's facts when given (`factsCte`), else from the events (single statement).
+ * The head-attribution rows of a period: its case statement's rows per unit and local day of
+ * receipt (shared/src/sql/head-indicators.sql.ts), on a scoring run's facts when given, else from
+ * the events (single statement). A scoring run takes them from the statement it runs for the
+ * unit counts (score-period.ts); this is for rating a period scored earlier.
  */
-export async function queryHeadDays(engine: QueryEngine, period: Period, factsCte?: string): Promise<HeadDayRow[]> {
-  const { rows } = await engine.query(factsCte === undefined ? HEAD_INDICATORS_SQL : headIndicatorsSql(factsCte), {
-    period_start: sqlTimestamp(period.start),
-    period_end: sqlTimestamp(period.end),
-    month_to: period.endDate.slice(0, 7),
-  });
-  return rows.map((r) => ({
-    unitId: String(r["unit_id"]),
-    day: Number(r["day"]),
-    counts: Object.fromEntries(HEAD_DAY_COLUMNS.map((c) => [c, Number(r[c] ?? 0)])),
-  }));
+export async function queryHeadDays(engine: QueryEngine, period: Period, facts?: FactsSource): Promise<HeadDayRow[]> {
+  return unitsAndDays((await queryCaseRows(engine, period, facts)).rows).days;
 }
 
 /** Where a head's tenure results come from. */

@@ -147,14 +147,14 @@ export const scoreAndRate =
  */
 export const scoreAndRatePeriods =
   (score: ScoreDeps, ratings: RatingDeps) =>
-  async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod" | "withFacts"> = {}) => {
+  async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod" | "withHeadDays"> = {}) => {
     let rosters: Promise<HeadRoster[]> | undefined;
     // The head-attribution rows of each period, queried with its engine work, rated after its snapshots.
     const days = new Map<string, readonly HeadDayRow[]>();
     return scorePeriods(score)(periods, {
       ...options,
-      withFacts: async (period, factsCte) => {
-        days.set(period.id, await queryHeadDays(score.engine, period, factsCte));
+      withHeadDays: (period, rows) => {
+        days.set(period.id, rows);
       },
       afterPeriod: async (period) => {
         rosters ??= ratings.stores.heads.list();

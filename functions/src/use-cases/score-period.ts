@@ -15,7 +15,8 @@ import {
   unitsValidIn,
 } from "@scorecard/shared";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
-import { type StatusCounts, indicatorValues, queryIndicatorRows } from "./indicator-rows.js";
+import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
+import { type StatusCounts, indicatorValues, queryCaseRows, queryIndicatorRows, unitsAndDays } from "./indicator-rows.js";
 import { readReferenceInput } from "./reference-input.js";
 import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRunKey } from "./read-rankings.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
@@ -47,6 +48,8 @@ export interface ScoredUnits {
   readonly counts: ReadonlyMap<string, StatusCounts>;
   /** Bytes the SQL read, when the engine reports it (null for the reference route). */
   readonly bytesScanned: number | null;
+  /** The head attribution's day rows, from the same statement (null for the reference route). */
+  readonly days: readonly HeadDayRow[] | null;
 }
 
 const NO_COUNTS: StatusCounts = { EARLY: 0, ON_TIME: 0, LATE: 0, OVERDUE: 0, IN_PROGRESS: 0 };
@@ -68,11 +71,11 @@ export async function scoreUnitsOf(deps: ScoreDeps, period: Period, engine: Scor
       const c = counts.get(f.unitId) ?? { ...NO_COUNTS };
       counts.set(f.unitId, { ...c, [f.status]: c[f.status] + 1 });
     }
-    return { units: scoreUnits(m, period.id, result.units), counts, bytesScanned: null };
+    return { units: scoreUnits(m, period.id, result.units), counts, bytesScanned: null, days: null };
   }
   const rows = await queryIndicatorRows(deps.engine, period, m, facts);
   const values = indicatorValues(rows, units, m);
-  return { units: scoreUnits(m, period.id, values), counts: new Map(values.map((v) => [v.unitId, v.counts])), bytesScanned: rows.bytesScanned };
+  return { units: scoreUnits(m, period.id, values), counts: new Map(values.map((v) => [v.unitId, v.counts])), bytesScanned: rows.bytesScanned, days: rows.days };
 }
 
 const indicatorValue = (i: IndicatorValue): IndicatorValue => ({ numerator: i.numerator, denominator: i.denominator, ratio: i.ratio, points: i.points, max: i.max, status: i.status });
@@ -148,11 +151,11 @@ export interface ScoreRunOptions {
   readonly onStaged?: (seconds: number) => void;
   readonly onPeriod?: (period: Period, snapshots: RankingSnapshot[]) => void;
   /**
-   * More statements of the same run on a period's facts (e.g. head attribution), run with the
-   * period's engine work — one statement at a time, so that the engine's memory holds one: `factsCte`
-   * is the period's facts CTE list over the run's stages.
+   * The head attribution's day rows of a period, handed over after its engine work (the case
+   * statement gives them with the unit counts; on the reference route the statement is run for
+   * them on the run's facts).
    */
-  readonly withFacts?: (period: Period, factsCte: string) => Promise<void>;
+  readonly withHeadDays?: (period: Period, days: readonly HeadDayRow[]) => void | Promise<void>;
   /** What follows a period's snapshots (e.g. its ratings): runs while the next period is computed. */
   readonly afterPeriod?: (period: Period, snapshots: RankingSnapshot[]) => Promise<void>;
   /** Report a period's failure and go on with the others (default: the run stops and throws). */
@@ -183,8 +186,8 @@ export const scorePeriods =
     let done = false;
     // The drill-down lists written in this run, by the id of the longest period of their end.
     const drilldowns = new Set<string>();
-    // Two stages per period: compute (indicators, drill-down and withFacts: the engine, one statement
-    // at a time), then publish (snapshots, public JSON, afterPeriod: ratings). A period is published
+    // Two stages per period: compute (indicators with the head attribution, drill-down: the engine,
+    // one statement at a time), then publish (snapshots, public JSON, afterPeriod: ratings). A period is published
     // while the next one is computed; periods are published in order, one at a time.
     let publishing: Promise<void> = Promise.resolve();
     // The first failure when a failure stops the run (no onPeriodError).
@@ -200,7 +203,7 @@ export const scorePeriods =
         let computed: Computed;
         try {
           computed = await compute(deps, period, engine, facts, defer, drilldowns);
-          await options.withFacts?.(period, facts.cte(period));
+          if (options.withHeadDays) await options.withHeadDays(period, computed.scored.days ?? unitsAndDays((await queryCaseRows(deps.engine, period, facts)).rows).days);
         } catch (e) {
           await publishing;
           failed(period, e);

@@ -5,7 +5,7 @@
  *
  * Decisions (docs/adr/0010-head-ratings-and-reform-index.md):
  * - The case-based indicators (TENURE_INDICATORS) are recomputed on the head's dossiers, from the
- *   per-day rows of shared/src/sql/head-indicators.sql.ts: the rows of the days from the start of
+ *   per-day rows of shared/src/sql/case-indicators.sql.ts (head-indicators.sql.ts): the rows of the days from the start of
  *   the tenure (even before the period: carried-over dossiers) to its end inside the period.
  *   Statuses are those as of the period end. A head in office over the whole period and before it
  *   gets exactly the unit's case-based numbers.
@@ -24,7 +24,7 @@ import { type IndicatorCounts, type IndicatorInputs, scoreUnit } from "./score.j
 
 export type TenureCounts = Readonly<Record<HeadDayColumn, number>>;
 
-/** One row of the head-indicators statement: a unit's counts for one local day of receipt. */
+/** A day row of the case statement (head attribution): a unit's counts for one local day of receipt. */
 export interface HeadDayRow {
   readonly unitId: string;
   /** Days since 1970-01-01 of the local (UTC+7) date. */

@@ -1,21 +1,24 @@
 import { COMPLEX_FIELDS } from "../contracts/case-event.js";
-import { CASE_FACTS_CTE, INLINE_MARK } from "./case-facts.sql.js";
+import { CASE_FACTS_CTE, INLINE_MARK, LOCAL_DAY } from "./case-facts.sql.js";
 import { UNIT_PROCEDURES_CTE } from "./catalog-indicators.sql.js";
 
 /**
- * Every case-based count of the reference scorer (`referenceIndicators`), one wide row per unit,
- * in one statement (Athena bills ≥ 10 MB per query). Parameters: those of CASE_FACTS_CTE plus
+ * Every case-based count of the reference scorer (`referenceIndicators`) and the head-of-unit
+ * attribution (methodology §6), in one statement (Athena bills ≥ 10 MB per query; a scoring run
+ * computes a period's facts once for both). Parameters: those of CASE_FACTS_CTE plus
  * {{start_date}}, {{end_date}} ('YYYY-MM-DD', the period's first and last local dates, for the
  * unit's procedure list behind O2 / MB).
  *
- * The row of a unit is the sum of four parts (UNION ALL, then GROUP BY unit):
- * 1. as the receiving unit (owner) of its cases: received, flags, statuses, R1–R4, R9, P2, D1, S3A, R6;
- * 2. as the consulted unit: R5, R5D;
- * 3. delay attribution (R7): overrun days charged to step holders and the lead's remainder —
- *    rows for every unit charged, valid or not, so that Σ r7_days is the province total;
- * 4. catalog × cases: O2 and MB numerators (procedures of the unit with an online / paid-online
- *    case received in the period).
- * Indicator codes: see functions/src/use-cases/indicator-rows.ts, which maps columns to codes.
+ * Rows per unit and `day`, the sum of four parts (UNION ALL, then GROUP BY unit, day):
+ * 1. as the receiving unit (owner) of its cases, per local day of receipt: received, flags,
+ *    statuses, R1–R4, R9, P2, D1, S3A, R6;
+ * 2. as the consulted unit, per local day of the request: R5, R5D;
+ * 3. delay attribution (R7), `day` NULL: overrun days charged to step holders and the lead's
+ *    remainder — rows for every unit charged, valid or not, so that Σ r7_days is the province total;
+ * 4. catalog × cases, `day` NULL: O2 and MB numerators (procedures of the unit with an online /
+ *    paid-online case received in the period).
+ * A unit's counts are the sum of its rows (functions/src/use-cases/indicator-rows.ts, which maps
+ * columns to codes); the rows with a day are the head attribution (./head-indicators.sql.ts).
  */
 const COMPLEX = COMPLEX_FIELDS.map((f) => `'${f}'`).join(", ");
 
@@ -33,7 +36,7 @@ export type CaseIndicatorColumn = (typeof CASE_INDICATOR_COLUMNS)[number];
 
 /** One UNION ALL branch: the given columns, every other column 0, in CASE_INDICATOR_COLUMNS order. */
 const branch = (from: string, given: readonly string[]) =>
-  `SELECT unit_id, ${CASE_INDICATOR_COLUMNS.map((c) => (given.includes(c) ? c : `0 AS ${c}`)).join(", ")} FROM ${from}`;
+  `SELECT unit_id, day, ${CASE_INDICATOR_COLUMNS.map((c) => (given.includes(c) ? c : `0 AS ${c}`)).join(", ")} FROM ${from}`;
 
 /**
  * The count behind each owner column, over `cases` rows (facts plus the derived columns of
@@ -107,6 +110,7 @@ ${UNIT_PROCEDURES_CTE},
 ${COMPLAINED_CTE},
 cases ${as}
   SELECT f.*,
+         ${LOCAL_DAY("f.received_t")} AS day,
          f.field IN (${COMPLEX}) AS complex,
          ${CASE_ROW_COLUMNS}
   FROM facts f
@@ -114,19 +118,22 @@ cases ${as}
   LEFT JOIN complained k ON k.case_id = f.case_id
 ),
 owner_part AS (
-  SELECT unit_id,
+  -- Every count is of cases received, in scope or resolved in the period: the others make no row.
+  SELECT unit_id, day,
          ${ownerCounts(OWNER_COLUMNS)}
   FROM cases
-  GROUP BY unit_id
+  WHERE received_in_period OR in_scope OR resolved_in_period
+  GROUP BY unit_id, day
 ),
 consult_part AS (
-  SELECT consulted AS unit_id,
-         count_if(in_scope AND verdict = 'ON_TIME') AS r5_num,
-         count_if(in_scope AND verdict <> 'PENDING') AS r5_den,
-         sum(CASE WHEN in_scope AND verdict IN ('LATE', 'OVERDUE') THEN days_late ELSE 0 END) AS r5d_num,
-         count_if(in_scope AND verdict IN ('LATE', 'OVERDUE')) AS r5d_den
+  SELECT consulted AS unit_id, ${LOCAL_DAY("requested_t")} AS day,
+         count_if(verdict = 'ON_TIME') AS r5_num,
+         count_if(verdict <> 'PENDING') AS r5_den,
+         sum(CASE WHEN verdict IN ('LATE', 'OVERDUE') THEN days_late ELSE 0 END) AS r5d_num,
+         count_if(verdict IN ('LATE', 'OVERDUE')) AS r5d_den
   FROM consult
-  GROUP BY consulted
+  WHERE in_scope
+  GROUP BY consulted, ${LOCAL_DAY("requested_t")}
 ),
 late_cases AS (
   SELECT case_id, unit_id, overrun_days FROM facts WHERE in_scope AND status IN ('LATE', 'OVERDUE')
@@ -147,7 +154,7 @@ lead_charges AS (
   GROUP BY l.case_id, l.unit_id, l.overrun_days
 ),
 r7_part AS (
-  SELECT unit_id, sum(days) AS r7_days
+  SELECT unit_id, CAST(NULL AS BIGINT) AS day, sum(days) AS r7_days
   FROM (
     SELECT unit_id, days FROM charges
     UNION ALL
@@ -163,7 +170,7 @@ procedure_cases AS (
   WHERE f.received_in_period AND (${ONLINE} OR f.online_payments > 0)
 ),
 catalog_part AS (
-  SELECT unit_id, count_if(online_level <> 'NONE' AND any_online = 1) AS o2_num, count_if(fee_bearing AND any_paid = 1) AS mb_num
+  SELECT unit_id, CAST(NULL AS BIGINT) AS day, count_if(online_level <> 'NONE' AND any_online = 1) AS o2_num, count_if(fee_bearing AND any_paid = 1) AS mb_num
   FROM (
     SELECT u.unit_id, u.code, u.online_level, u.fee_bearing,
            max(CASE WHEN c.online THEN 1 ELSE 0 END) AS any_online,
@@ -174,7 +181,7 @@ catalog_part AS (
   ) x
   GROUP BY unit_id
 )
-SELECT unit_id,
+SELECT unit_id, day,
        ${CASE_INDICATOR_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(",\n       ")}
 FROM (
   ${branch("owner_part", OWNER_COLUMNS)}
@@ -185,8 +192,8 @@ FROM (
   UNION ALL
   ${branch("catalog_part", ["o2_num", "mb_num"])}
 ) parts
-GROUP BY unit_id
-ORDER BY unit_id`;
+GROUP BY unit_id, day
+ORDER BY unit_id, day`;
 };
 
 export const CASE_INDICATORS_SQL = caseIndicatorsSql(CASE_FACTS_CTE);

@@ -21,7 +21,6 @@ import {
 } from "./case-stages.sql.js";
 import { CATALOG_INDICATORS_SQL } from "./catalog-indicators.sql.js";
 import { COMPLAINT_INDICATORS_SQL } from "./complaint-indicators.sql.js";
-import { HEAD_INDICATORS_SQL, headIndicatorsSql } from "./head-indicators.sql.js";
 import { CATALOG_ROWS_SQL, CATALOG_UNITS_SQL, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "./lake-inputs.sql.js";
 import { PROGRESS_BY_UNIT_SQL } from "./progress.sql.js";
 
@@ -75,7 +74,6 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
     sql: COMPLAINT_INDICATORS_SQL,
     sampleParams: { period_start: PERIOD_PARAMS.period_start, period_end: PERIOD_PARAMS.period_end, accept_days: 2, handle_days: 15 },
   },
-  { name: "head-indicators", sql: HEAD_INDICATORS_SQL, sampleParams: PERIOD_PARAMS },
   { name: "events-by-month", sql: EVENTS_BY_MONTH_SQL, sampleParams: {} },
   { name: "complaint-digest", sql: COMPLAINT_DIGEST_SQL, sampleParams: {} },
   { name: "catalog-rows", sql: CATALOG_ROWS_SQL, sampleParams: {} },
@@ -85,5 +83,4 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
   ),
   { name: "staged-case-indicators", sql: caseIndicatorsSql(stagedFactsCte(T, 1)), sampleParams: { ...PERIOD_PARAMS, ...DATE_PARAMS }, setup: STAGES },
   { name: "staged-case-list", sql: caseListSql(stagedFactsCte(T, null)), sampleParams: PERIOD_PARAMS, setup: STAGES },
-  { name: "staged-head-indicators", sql: headIndicatorsSql(stagedFactsCte(T, 0)), sampleParams: PERIOD_PARAMS, setup: STAGES },
 ];

@@ -185,27 +185,49 @@ export class DuckDbQueryEngine implements QueryEngine {
 
 /**
  * A result's rows as plain objects, values as getRowObjectsJson() renders them except counts and
- * decimals, which become numbers. Read column by column: for the head attribution's 37 000 rows
- * × 24 columns getRowObjectsJson() took 0.54–0.90 s, the columns 0.20–0.34 s (all on the event
- * loop, beside the engine's threads on a 2-core machine).
+ * decimals, which become numbers. Read column by column, natively for the types our statements
+ * mostly return (text, numbers, booleans) and through DuckDB's JSON rendering for the others
+ * (dates, instants, decimals): for the year's case statement (37 800 rows × 37 columns) the row
+ * objects took ≈ 1.2 s on the event loop, the native columns ≈ 0.3 s.
  */
 export function rowsOf(reader: DuckDBResultReader): Row[] {
   const names = reader.columnNames();
   const types = reader.columnTypes();
-  const columns = reader.getColumnsJson() as SqlValue[][];
+  const columns = reader.getColumns();
+  let json: SqlValue[][] | undefined;
   const count = reader.currentRowCount;
   const rows: Row[] = new Array(count);
   for (let i = 0; i < count; i++) rows[i] = {};
   names.forEach((name, j) => {
-    const values = columns[j] ?? [];
-    const numeric = NUMERIC_AS_TEXT.has(types[j]?.typeId as DuckDBTypeId);
-    for (let i = 0; i < count; i++) {
-      const v = values[i] ?? null;
-      (rows[i] as Record<string, SqlValue>)[name] = numeric && v !== null ? Number(v) : v;
+    const typeId = types[j]?.typeId as DuckDBTypeId;
+    const native = columns[j] ?? [];
+    if (NATIVE.has(typeId)) {
+      for (let i = 0; i < count; i++) (rows[i] as Record<string, SqlValue>)[name] = (native[i] ?? null) as SqlValue;
+    } else if (BIG.has(typeId)) {
+      for (let i = 0; i < count; i++) {
+        const v = native[i];
+        (rows[i] as Record<string, SqlValue>)[name] = v === null || v === undefined ? null : Number(v as bigint);
+      }
+    } else {
+      json ??= reader.getColumnsJson() as SqlValue[][];
+      const values = json[j] ?? [];
+      const numeric = NUMERIC_AS_TEXT.has(typeId);
+      for (let i = 0; i < count; i++) {
+        const v = values[i] ?? null;
+        (rows[i] as Record<string, SqlValue>)[name] = numeric && v !== null ? Number(v) : v;
+      }
     }
   });
   return rows;
 }
+
+/** Types whose native values are the JSON ones (strings, numbers, booleans). */
+const NATIVE: ReadonlySet<DuckDBTypeId> = new Set([
+  DuckDBTypeId.VARCHAR, DuckDBTypeId.BOOLEAN, DuckDBTypeId.DOUBLE, DuckDBTypeId.FLOAT,
+  DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER,
+]);
+/** Integer types read natively as bigint. */
+const BIG: ReadonlySet<DuckDBTypeId> = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
 
 /**
  * Types that getRowObjectsJson() renders as text (to keep precision): counts and decimals are
