@@ -262,6 +262,7 @@ async function scoreStep(mode: "sql" | "reference"): Promise<Record<string, unkn
       // One scoring run over every period (the scheduler's and the seed's way): the case facts are
       // staged once, then each period is scored; a period's time is from the previous one's end
       // (the first includes the staging, reported apart as stagingS).
+      const cpu0 = process.cpuUsage();
       const tAll = performance.now();
       let tPrev = tAll;
       let stagingS: number | null = null;
@@ -284,6 +285,7 @@ async function scoreStep(mode: "sql" | "reference"): Promise<Record<string, unkn
         }
       }
       const allPeriodsS = sec(performance.now() - tAll);
+      const cpu = process.cpuUsage(cpu0);
       const byKind: Record<string, { periods: number; totalS: number; meanS: number; maxS: number }> = {};
       for (const r of perPeriod) {
         const k = (byKind[r.kind] ??= { periods: 0, totalS: 0, meanS: 0, maxS: 0 });
@@ -319,6 +321,12 @@ async function scoreStep(mode: "sql" | "reference"): Promise<Record<string, unkn
         failedPeriods: perPeriod.filter((r) => r.error).length,
         eventsCurated: [...eventsByMonth.values()].reduce((a, b) => a + b, 0),
         allPeriodsS,
+        // The process's CPU time (main thread and DuckDB's threads): this VM's speed drifts by a
+        // third within an hour (the same work took 51 or 64 user-s), and a fixed CPU-bound workload
+        // timed beside the run did not follow the drift (docs/performance.md): compare runs by
+        // their CPU time as well as their wall time, back to back.
+        cpuUserS: sqlRun ? sec(cpu.user / 1000) : null,
+        cpuSystemS: sqlRun ? sec(cpu.system / 1000) : null,
         byKind,
         perPeriod,
         sqlSecondsPerMillionEventsRead: sqlOk.length === 0 ? null : round(sqlOk.reduce((s, r) => s + r.s, 0) / (sqlOk.reduce((s, r) => s + r.eventsRead, 0) / 1e6), 3),
