@@ -5,6 +5,9 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { S3Client } from "@aws-sdk/client-s3";
+import { ScoringLock } from "../src/adapters/aws/s3-compaction-lock.js";
+import { S3Objects } from "../src/adapters/aws/s3-objects.js";
 import { handler } from "../src/handlers/score.js";
 import { FakeAthena } from "./support/fake-athena.js";
 import { FakeS3 } from "./support/fake-s3.js";
@@ -157,6 +160,30 @@ describe("Handler: score (periods named in the event)", () => {
  */
 const h1Statement = (sql: string) => sql.includes("'2023-12-31 17:00:00'") && sql.includes("'2024-06-30 17:00:00'");
 
+describe("Handler: score (one run at a time)", () => {
+  it("skips while another live run holds the scoring lock, and takes over a lock whose run died", async () => {
+    const objects = new S3Objects(new S3Client({}), BUCKET);
+    const other = await new ScoringLock(objects, { now: () => new Date(), leaseMs: 16 * 60_000 }).acquire("other-run");
+    expect(other).toBeDefined();
+    expect(await run({ job: "score", source: "schedule" })).toEqual({ dims: [], periods: [], skipped: "another scoring run is running" });
+    expect(athena.queries).toEqual([]);
+    expect(scoredPeriods()).toEqual([]);
+    expect(s3.puts().filter((k) => k !== ScoringLock.KEY)).toEqual([]); // neither dims nor the scored-inputs record
+    expect(s3.objects.has(ScoringLock.KEY)).toBe(true); // not ours to release
+
+    vi.setSystemTime(new Date(Date.now() + 17 * 60_000)); // the other run's lease has expired
+    const summary = await run({ job: "score", source: "schedule" });
+    expect(summary.skipped).toBeUndefined();
+    expect(summary.periods.length).toBeGreaterThan(0);
+    expect(s3.objects.has(ScoringLock.KEY)).toBe(false);
+  });
+
+  it("refuses a bad input before taking the lock", async () => {
+    await expect(run({ periods: ["2024-13"] })).rejects.toMatchObject({ name: "InvalidJobInputError" });
+    expect(s3.puts()).toEqual([]);
+  });
+});
+
 describe("Handler: score (failures)", () => {
   it("scores the other periods when one fails, then throws naming it so that Lambda retries the run", async () => {
     athena.fail(h1Statement, "HIVE_CURSOR_ERROR: injected");
@@ -169,6 +196,7 @@ describe("Handler: score (failures)", () => {
   it("completes on the retry once the fault has cleared (every step is a rewrite)", async () => {
     athena.fail(h1Statement, "HIVE_CURSOR_ERROR: injected", 1);
     await expect(run({ job: "score", source: "schedule" })).rejects.toMatchObject({ name: "ScoringFailedError" });
+    expect(s3.objects.has(ScoringLock.KEY)).toBe(false); // the failed run released the lock: the retry may run
     snapshotPks.length = 0;
     await run({ job: "score", source: "schedule" });
     expect(scoredPeriods()).toEqual(["2024-03", "2024-Q1", "2024-H1", "2024", "2024-02"]);

@@ -71,14 +71,15 @@ describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", ()
     expect(putPrefixes("JobsScoringHandlerRole").sort()).toEqual(["athena-results/", "dims/calendar/", "dims/units/", "drilldown/", "public/", "ratings/", "staging/", "state/"]);
   });
 
-  it("lets scoring read a period's drill-down pointer and delete the run it replaces, and delete nothing but drill-downs and staged tables", () => {
+  it("lets scoring read a period's drill-down pointer and delete the run it replaces, and delete nothing but drill-downs, staged tables and its lock", () => {
     const objects = (action: string) =>
       statementsOfRole(dev, "JobsScoringHandlerRole")
         .filter((s) => actionsOf(s).includes(action))
         .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
-        .map((r) => /\/([a-z_\-/]+)\*"\]\]\}$/.exec(JSON.stringify(r))?.[1]);
+        .map((r) => /\/([a-z_\-/.]+)\*"\]\]\}$/.exec(JSON.stringify(r))?.[1]);
     expect(objects("s3:GetObject")).toContain("drilldown/");
-    expect(objects("s3:DeleteObject").sort()).toEqual(["drilldown/", "staging/"]);
+    // The lock only (state/score-lock.json), not the record of what each period was scored on.
+    expect(objects("s3:DeleteObject").sort()).toEqual(["drilldown/", "staging/", "state/score-lock.json"]);
   });
 
   it("lets compaction write curated/ and the catalog dimensions, and not the calendar or units", () => {

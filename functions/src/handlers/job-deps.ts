@@ -4,7 +4,7 @@ import { UnitCatalog } from "@scorecard/shared";
 import type { Context } from "aws-lambda";
 import { AthenaEventCompactor } from "../adapters/aws/athena-event-compactor.js";
 import { AthenaQueryEngine } from "../adapters/aws/athena-engine.js";
-import { CompactionLock, type Lease } from "../adapters/aws/s3-compaction-lock.js";
+import { CompactionLock, type Lease, ScoringLock } from "../adapters/aws/s3-compaction-lock.js";
 import { S3Objects } from "../adapters/aws/s3-objects.js";
 import { S3RecordCompactor } from "../adapters/aws/s3-record-compactor.js";
 import { S3Lake } from "../adapters/aws/s3-lake.js";
@@ -35,7 +35,8 @@ export function scoreJobDeps(): ScoreJobDeps {
   const db = documentClient();
   const table = env("TABLE_NAME");
   const bucket = env("LAKE_BUCKET");
-  const lake = new S3Lake(new S3Client({}), bucket);
+  const s3 = new S3Client({});
+  const lake = new S3Lake(s3, bucket);
   return {
     // With the lake, the engine stages the facts (views and CTAS under staging/) and unloads the
     // drill-downs itself (docs/adr/0009); the Jobs construct grants exactly that.
@@ -48,6 +49,7 @@ export function scoreJobDeps(): ScoreJobDeps {
     methodology: process.env["METHODOLOGY_ID"] ?? DEFAULT_METHODOLOGY,
     calendar: undefined,
     stores: dynamoDbAdminStores(db, table),
+    lock: new ScoringLock(new S3Objects(s3, bucket), { now: () => new Date(), leaseMs: LEASE_MS }),
   };
 }
 

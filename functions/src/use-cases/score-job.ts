@@ -4,6 +4,7 @@ import { type RatingDeps, scoreAndRatePeriods } from "./ratings.js";
 import type { ScoreDeps } from "./score-period.js";
 import { type DimWrite, type DimsDeps, writeDims } from "./write-dims.js";
 import { stalePeriods, withStale } from "./scored-inputs.js";
+import type { RunLock } from "./compact-job.js";
 
 /** What EventBridge Scheduler sends (`{"job":"score","source":"schedule"}`), or an operator's re-run. */
 export interface ScoreJobInput {
@@ -16,6 +17,8 @@ export interface ScoreJobInput {
 export interface ScoreJobSummary {
   readonly dims: readonly Pick<DimWrite, "table" | "rows" | "written">[];
   readonly periods: readonly { readonly period: string; readonly tiers: number; readonly units: number }[];
+  /** Set when the run did nothing because another scoring run holds the lock. */
+  readonly skipped?: "another scoring run is running";
 }
 
 /** The job's input cannot be run (permanent: a retry would fail the same way). */
@@ -66,46 +69,66 @@ export function periodsOfJob(input: ScoreJobInput | null | undefined, now: Date)
 /** Where a job reports progress (the handler passes the Powertools logger). */
 export type JobLog = (level: "info" | "warn" | "error", message: string, detail: Record<string, unknown>) => void;
 
-export type ScoreJobDeps = ScoreDeps & Pick<DimsDeps, "lake" | "catalog" | "calendar"> & Pick<RatingDeps, "stores">;
+export type ScoreJobDeps = ScoreDeps &
+  Pick<DimsDeps, "lake" | "catalog" | "calendar"> &
+  Pick<RatingDeps, "stores"> & {
+    /** One scoring run at a time (the lake's `state/score-lock.json` in the cloud). */
+    readonly lock: RunLock<unknown>;
+  };
 
 /**
- * The scheduled scoring run: bring the calendar and unit dimensions in the lake up to date (only
- * when they changed), then score each period (snapshots, drill-downs, public JSON) with its head
- * ratings and reform index (scoreAndRate, what every place that scores calls). A period that
- * fails does not stop the others; the run then throws, so Lambda retries it (every step is a
- * rewrite, so a retry is safe) and finally dead-letters it, which raises the alarm.
+ * The scheduled scoring run: take the scoring lock (if another run holds it — an invocation by
+ * hand, a retry of a run still going — skip: that run scores), bring the calendar and unit
+ * dimensions in the lake up to date (only when they changed), then score each period (snapshots,
+ * drill-downs, public JSON) with its head ratings and reform index (scoreAndRate, what every place
+ * that scores calls). A period that fails does not stop the others; the run then throws, so
+ * Lambda retries it (every step is a rewrite, so a retry is safe) and finally dead-letters it,
+ * which raises the alarm. The lock is released in every case (a lease of a run that died expires).
  */
 export const scoreJob =
   (deps: ScoreJobDeps, log: JobLog = () => undefined) =>
-  async (input: ScoreJobInput | null | undefined): Promise<ScoreJobSummary> => {
+  async (input: ScoreJobInput | null | undefined, owner = "score"): Promise<ScoreJobSummary> => {
     const requested = periodsOfJob(input, deps.clock.now());
-    // A scheduled run (no periods named) also scores the periods late events reached (./scored-inputs.ts).
-    const named = input?.periods !== undefined;
-    const stale = named ? [] : await stalePeriods(deps);
-    const periods = withStale(requested, stale, requested.length + MAX_STALE_PER_RUN);
-    if (stale.length > 0) log("info", "late events reached scored periods", { periods: stale.map((p) => p.id), scored: periods.length });
-    const dims = await writeDims({ lake: deps.lake, catalog: deps.catalog, calendar: deps.calendar })();
-    log("info", "dimensions", { dims: dims.map((d) => ({ table: d.table, rows: d.rows, written: d.written, sha256: d.sha256 })) });
-    const done: { period: string; tiers: number; units: number }[] = [];
-    const failures: { period: string; error: unknown }[] = [];
-    // One run over the periods (the facts staged once); a failing period does not stop the others.
-    try {
-      await scoreAndRatePeriods(deps, deps)(periods, {
-        onPeriod: (period, snapshots) => {
-          const units = snapshots.reduce((n, s) => n + s.units.length, 0);
-          done.push({ period: period.id, tiers: snapshots.length, units });
-          log("info", "scored", { period: period.id, tiers: snapshots.length, units });
-        },
-        onPeriodError: (period, error) => {
-          failures.push({ period: period.id, error });
-          log("error", "scoring failed", { period: period.id, error: (error as Error)?.message ?? String(error) });
-        },
-      });
-    } catch (error) {
-      // The run's shared step (staging the facts) failed: every period not yet done failed with it.
-      for (const period of periods) if (!done.some((d) => d.period === period.id) && !failures.some((f) => f.period === period.id)) failures.push({ period: period.id, error });
-      log("error", "scoring run failed", { error: (error as Error)?.message ?? String(error) });
+    const lease = await deps.lock.acquire(owner);
+    if (lease === undefined) {
+      log("warn", "another scoring run holds the lock: skipping this run", { owner });
+      return { dims: [], periods: [], skipped: "another scoring run is running" };
     }
-    if (failures.length > 0) throw new ScoringFailedError(failures);
-    return { dims: dims.map(({ table, rows, written }) => ({ table, rows, written })), periods: done };
+    try {
+      return await scoreUnderLock(deps, log, input, requested);
+    } finally {
+      await deps.lock.release(lease).catch((error: unknown) => log("warn", "could not release the scoring lock", { error: (error as Error)?.message ?? String(error) }));
+    }
   };
+
+async function scoreUnderLock(deps: ScoreJobDeps, log: JobLog, input: ScoreJobInput | null | undefined, requested: readonly Period[]): Promise<ScoreJobSummary> {
+  // A scheduled run (no periods named) also scores the periods late events reached (./scored-inputs.ts).
+  const named = input?.periods !== undefined;
+  const stale = named ? [] : await stalePeriods(deps);
+  const periods = withStale(requested, stale, requested.length + MAX_STALE_PER_RUN);
+  if (stale.length > 0) log("info", "late events reached scored periods", { periods: stale.map((p) => p.id), scored: periods.length });
+  const dims = await writeDims({ lake: deps.lake, catalog: deps.catalog, calendar: deps.calendar })();
+  log("info", "dimensions", { dims: dims.map((d) => ({ table: d.table, rows: d.rows, written: d.written, sha256: d.sha256 })) });
+  const done: { period: string; tiers: number; units: number }[] = [];
+  const failures: { period: string; error: unknown }[] = [];
+  // One run over the periods (the facts staged once); a failing period does not stop the others.
+  try {
+    await scoreAndRatePeriods(deps, deps)(periods, {
+      onPeriod: (period, snapshots) => {
+        const units = snapshots.reduce((n, s) => n + s.units.length, 0);
+        done.push({ period: period.id, tiers: snapshots.length, units });
+        log("info", "scored", { period: period.id, tiers: snapshots.length, units });
+      },
+      onPeriodError: (period, error) => {
+        failures.push({ period: period.id, error });
+        log("error", "scoring failed", { period: period.id, error: (error as Error)?.message ?? String(error) });
+      },
+    });
+  } catch (error) {
+    // The run's shared step (staging the facts) failed: every period not yet done failed with it.
+    for (const period of periods) if (!done.some((d) => d.period === period.id) && !failures.some((f) => f.period === period.id)) failures.push({ period: period.id, error });
+    log("error", "scoring run failed", { error: (error as Error)?.message ?? String(error) });
+  }
+  if (failures.length > 0) throw new ScoringFailedError(failures);
+  return { dims: dims.map(({ table, rows, written }) => ({ table, rows, written })), periods: done };
+}

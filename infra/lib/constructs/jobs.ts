@@ -71,14 +71,15 @@ export class Jobs extends Construct {
     });
     // drilldown/: each period's run is written (by Athena's UNLOAD, with this role), then its
     // current.json pointer is read and switched, and the previous run deleted. state/: what each
-    // period was scored on, read by the next scheduled run to find the periods late events reached.
+    // period was scored on, read by the next scheduled run to find the periods late events reached,
+    // and the scoring lock (state/score-lock.json: created, taken over when expired, deleted).
     this.scoring.function
       .bindTable({ store: props.store, access: "read-write" })
       .bindLake({
         lake: props.lake,
         read: [LAKE_PREFIXES.ratings, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.state, ...DOMAIN_DIMS],
         write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.state, ...DOMAIN_DIMS],
-        delete: [LAKE_PREFIXES.drilldown],
+        delete: [LAKE_PREFIXES.drilldown, `${LAKE_PREFIXES.state}score-lock.json`],
       });
     props.catalog.grantQuery(this.scoring.function);
     props.catalog.grantStagedScoring(this.scoring.function);
