@@ -78,9 +78,23 @@ const caseArb = fc.record({
   ),
   secondEnd: fc.option(fc.record({ kind: fc.constantFrom("RESOLVED", "REFUSED"), day: fc.integer({ min: 0, max: 50 }), minute: timeOfDay }), { nil: undefined }),
   duplicates: fc.array(fc.nat(), { maxLength: 2 }),
+  /**
+   * One case in six stalls: every step within its first 3 days (answers too), no end — a dossier
+   * with no event for months, carried into later periods from the rows of all its events (the
+   * staged route must keep its consultations and transfers there: a late answer still charges R7).
+   */
+  stalled: fc.nat({ max: 5 }).map((n) => n === 0),
 });
 
-function caseEvents(c: CaseSpec, i: number): StoredCaseEvent[] {
+function caseEvents(spec: CaseSpec, i: number): StoredCaseEvent[] {
+  const c: CaseSpec = spec.stalled
+    ? {
+        ...spec,
+        steps: spec.steps.map((s) => ({ ...s, day: Math.min(s.day, 3), reply: s.reply && { ...s.reply, after: Math.min(s.reply.after, 3) } })),
+        end: undefined,
+        secondEnd: undefined,
+      }
+    : spec;
   const caseId = `K${i}`;
   let n = 0;
   const id = () => `${caseId}-e${++n}`;
@@ -137,6 +151,7 @@ type CaseSpec = {
   owner: string; day: number; minute: number; dueDays: number; dueMinute: number; channel: "DIRECT" | "ONLINE_FULL" | "ONLINE_PARTIAL" | "POSTAL";
   code: string; field: string; flags: StoredCaseEvent["flags"]; steps: { kind: string; day: number; minute: number; dueDays: number; other: string; flag: boolean; flags: StoredCaseEvent["flags"]; reply: { after: number; minute: number; twice: boolean } | undefined }[];
   end: { kind: string; day: number; minute: number } | undefined; secondEnd: { kind: string; day: number; minute: number } | undefined; duplicates: number[];
+  stalled?: boolean;
 };
 
 const complaintArb = fc.record({
