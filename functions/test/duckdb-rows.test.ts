@@ -1,7 +1,7 @@
 import { DuckDBInstance, DuckDBTypeId, type DuckDBResultReader } from "@duckdb/node-api";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rowsOf } from "../src/adapters/local/duckdb-engine.js";
+import { readRows, rowsOf } from "../src/adapters/local/duckdb-engine.js";
 
 /** The route rowsOf replaced: DuckDB's row objects, counts and decimals turned into numbers. */
 function rowObjects(reader: DuckDBResultReader) {
@@ -24,15 +24,34 @@ describe("DuckDB result rows, read column by column", () => {
 
   it("gives every type our statements return as the row objects did: counts and decimals as numbers, dates and instants as text, nulls", async () => {
     const con = await instance.connect();
-    const reader = await con.runAndReadAll(`
+    const sql = `
       SELECT * FROM (VALUES
-        ('U1', 12::BIGINT, 0.25::DOUBLE, 3.50::DECIMAL(9,2), TRUE, DATE '2025-03-31', TIMESTAMP '2025-03-31 17:00:00', 7::INTEGER, 18446744073709551615::UBIGINT),
-        (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
-      ) v(unit_id, n, ratio, d, ok, day, instant, i, big)`);
-    const rows = rowsOf(reader);
-    expect(rows).toEqual(rowObjects(reader));
-    expect(rows[0]).toEqual({ unit_id: "U1", n: 12, ratio: 0.25, d: 3.5, ok: true, day: "2025-03-31", instant: "2025-03-31 17:00:00", i: 7, big: 18446744073709551615 });
-    expect(Object.values(rows[1]!).every((v) => v === null)).toBe(true);
+        ('U1', 12::BIGINT, 0.25::DOUBLE, 3.50::DECIMAL(9,2), TRUE, DATE '2025-03-31', TIMESTAMP '2025-03-31 17:00:00', 7::INTEGER, 18446744073709551615::UBIGINT, 'a"b\\c', 1e-7::DOUBLE, TIMESTAMP '2025-03-31 17:00:00.125'),
+        (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+      ) v(unit_id, n, ratio, d, ok, day, instant, i, big, quoted, tiny, ms)
+      -- a statement may end with a comment`;
+    const reader = await con.runAndReadAll(sql);
+    const expected = rowObjects(reader);
+    expect(rowsOf(reader)).toEqual(expected);
+    // One statement, rendered to JSON by DuckDB (not a second, native read).
+    const sent: string[] = [];
+    const spy = { runAndReadAll: (text: string) => (sent.push(text), con.runAndReadAll(text)) } as unknown as typeof con;
+    expect(await readRows(spy, sql)).toEqual(expected);
+    expect(sent.map((t) => t.slice(0, 30))).toEqual(["SELECT CAST(to_json(r) AS VARC"]);
+    expect(expected[0]).toEqual({
+      unit_id: "U1", n: 12, ratio: 0.25, d: 3.5, ok: true, day: "2025-03-31", instant: "2025-03-31 17:00:00", i: 7, big: 18446744073709551615,
+      quoted: 'a"b\\c', tiny: 1e-7, ms: "2025-03-31 17:00:00.125",
+    });
+    expect(Object.values(expected[1]!).every((v) => v === null)).toBe(true);
+    con.closeSync();
+  });
+
+  it("reads a result JSON cannot carry (NaN, Infinity) the native way, and fails a bad statement with its own error", async () => {
+    const con = await instance.connect();
+    const sql = "SELECT 'NaN'::DOUBLE AS nan, 'inf'::DOUBLE AS inf, 1 AS one";
+    expect(await readRows(con, sql)).toEqual(rowObjects(await con.runAndReadAll(sql)).map((r) => ({ ...r, nan: NaN, inf: Infinity })));
+    await expect(readRows(con, "SELECT no_such_column FROM (VALUES (1)) v(x)")).rejects.toThrow(/no_such_column/);
+    expect(await readRows(con, "SELECT 1 AS x WHERE FALSE")).toEqual([]);
     con.closeSync();
   });
 
@@ -44,6 +63,7 @@ describe("DuckDB result rows, read column by column", () => {
         const reader = await con.runAndReadAll(`SELECT unit_id, day, count(*) AS n, sum(x) AS s, count_if(x > 0) AS pos FROM (${values}) t GROUP BY unit_id, day ORDER BY unit_id, day`);
         const rows = rowsOf(reader);
         expect(rows).toEqual(rowObjects(reader));
+        expect(await readRows(con, `SELECT unit_id, day, count(*) AS n, sum(x) AS s, count_if(x > 0) AS pos FROM (${values}) t GROUP BY unit_id, day ORDER BY unit_id, day`)).toEqual(rows);
         expect(rows.reduce((a, r) => a + Number(r["n"]), 0)).toBe(data.length);
       }),
       { numRuns: 60 },
