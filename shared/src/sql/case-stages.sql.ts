@@ -143,16 +143,22 @@ JOIN (VALUES ${values.join(", ")}) AS k (cut_no, end_t) ON f.received_t < k.end_
 WHERE e.t < k.end_t`;
 }
 
-/** Step 4: stage A per cut, keys split back into `case_id` and `cut_no` (no parameters). */
+/**
+ * Step 4: stage A per cut, keys split back into `case_id` and `cut_no` (no parameters), ordered by
+ * `cut_no`: a period reads its cut's rows, a range the engine finds from each block's min/max
+ * (DuckDB's zone maps; Parquet row-group statistics) instead of scanning every cut's rows at each
+ * reference of the inlined facts. Unordered, the 19 periods' case statements took 14.2 s; ordered,
+ * 8.5 s (interleaved, 4 rounds), for 0.5 s of sorting.
+ */
 export const cutFacts0Sql = (t: StageTables) =>
-  `${base(t.cutEv)}\nSELECT ${FACTS0_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM facts0`;
+  `${base(t.cutEv)}\nSELECT ${FACTS0_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM facts0 ORDER BY cut_no`;
 
 export const cutConsultSql = (t: StageTables) =>
-  `${base(t.cutEv, { received: `SELECT lpad(CAST(cut_no AS VARCHAR), 3, '0') || case_id AS case_id FROM ${t.cutFacts0}` })}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM consult_base`;
+  `${base(t.cutEv, { received: `SELECT lpad(CAST(cut_no AS VARCHAR), 3, '0') || case_id AS case_id FROM ${t.cutFacts0}` })}\nSELECT ${CONSULT_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM consult_base ORDER BY cut_no`;
 
 export const cutTransferSql = (t: StageTables) =>
   `${base(t.cutEv, { facts0: `SELECT lpad(CAST(cut_no AS VARCHAR), 3, '0') || case_id AS case_id, end_t FROM ${t.cutFacts0}` })}
-SELECT ${TRANSFER_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM transfer_base`;
+SELECT ${TRANSFER_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM transfer_base ORDER BY cut_no`;
 
 /**
  * The facts CTE list of one period [S, E) ({{period_start}}, {{period_end}}): the full pass for the
