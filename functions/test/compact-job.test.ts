@@ -12,7 +12,7 @@ import nodeSqlParser from "node-sql-parser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CURATED_EVENT_COLUMNS } from "../../infra/lib/lake-schema.js";
 import { AthenaEventCompactor, CURATED_EVENT_SELECT, chunk, curatedInsertSql, rawMonthsSql } from "../src/adapters/aws/athena-event-compactor.js";
-import { CompactionLock } from "../src/adapters/aws/s3-compaction-lock.js";
+import { CompactionLock } from "../src/adapters/aws/s3-run-lock.js";
 import { CompactionManifest } from "../src/adapters/aws/s3-compaction-manifest.js";
 import { S3Objects } from "../src/adapters/aws/s3-objects.js";
 import { RECORD_TABLE_KEYS } from "../src/adapters/aws/s3-record-compactor.js";

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@a
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { S3Client } from "@aws-sdk/client-s3";
-import { ScoringLock } from "../src/adapters/aws/s3-compaction-lock.js";
+import { ScoringLock } from "../src/adapters/aws/s3-run-lock.js";
 import { S3Objects } from "../src/adapters/aws/s3-objects.js";
 import { handler } from "../src/handlers/score.js";
 import { FakeAthena } from "./support/fake-athena.js";

@@ -4,7 +4,7 @@ import { UnitCatalog } from "@scorecard/shared";
 import type { Context } from "aws-lambda";
 import { AthenaEventCompactor } from "../adapters/aws/athena-event-compactor.js";
 import { AthenaQueryEngine } from "../adapters/aws/athena-engine.js";
-import { CompactionLock, type Lease, ScoringLock } from "../adapters/aws/s3-compaction-lock.js";
+import { CompactionLock, type Lease, ScoringLock } from "../adapters/aws/s3-run-lock.js";
 import { S3Objects } from "../adapters/aws/s3-objects.js";
 import { S3RecordCompactor } from "../adapters/aws/s3-record-compactor.js";
 import { S3Lake } from "../adapters/aws/s3-lake.js";
