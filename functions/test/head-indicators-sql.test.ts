@@ -18,7 +18,7 @@ import { localDayNumber } from "@scorecard/shared/methodology/head-tenure";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HEAD_DAY_COLUMNS } from "@scorecard/shared/sql/head-indicators.sql";
-import { queryHeadDays } from "../src/use-cases/rate-heads.js";
+import { queryHeadDays } from "../src/use-cases/indicator-rows.js";
 import { openFacts } from "../src/use-cases/staged-facts.js";
 import { FIXTURE_EVENTS, FIXTURE_UNITS } from "./support/head-fixture.js";
 import { type ProvinceSpec, UNITS as GEN_UNITS, province, provinceArb } from "./support/province-gen.js";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ScoringLock } from "../../functions/src/adapters/aws/s3-run-lock.js";
 import { JOB_RETRIES } from "../lib/constructs/scheduled-job.js";
 import { actionsOf, logicalId, resource, statementsOfRole } from "./support/find.js";
 import { synthesized } from "./support/synth.js";
@@ -80,6 +81,7 @@ describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", ()
     expect(objects("s3:GetObject")).toContain("drilldown/");
     // The lock only (state/score-lock.json), not the record of what each period was scored on.
     expect(objects("s3:DeleteObject").sort()).toEqual(["drilldown/", "staging/", "state/score-lock.json"]);
+    expect(ScoringLock.KEY, "the key the score job locks is the one the role may delete").toBe("state/score-lock.json");
   });
 
   it("lets compaction write curated/ and the catalog dimensions, and not the calendar or units", () => {

@@ -25,14 +25,21 @@ export interface IndicatorRows {
 }
 
 
-/** Parameters of the indicator statements for a period (a superset; each statement takes what it names). */
-export function indicatorSqlParams(period: Period, m: Methodology) {
+/** The case statement's parameters for a period: its bounds, last partition and dates. */
+function caseSqlParams(period: Period) {
   return {
     period_start: sqlTimestamp(period.start),
     period_end: sqlTimestamp(period.end),
     month_to: period.endDate.slice(0, 7),
     start_date: period.startDate,
     end_date: period.endDate,
+  };
+}
+
+/** Parameters of the indicator statements for a period (a superset; each statement takes what it names). */
+export function indicatorSqlParams(period: Period, m: Methodology) {
+  return {
+    ...caseSqlParams(period),
     accept_days: m.complaints.acceptWithinWorkingDays,
     handle_days: m.complaints.handleWithinWorkingDays,
   };
@@ -59,20 +66,14 @@ export async function queryIndicatorRows(engine: QueryEngine, period: Period, m:
 }
 
 /** The case statement of a period (rows per unit and day), on `facts`. */
-export function queryCaseRows(engine: QueryEngine, period: Period, facts: FactsSource = INLINE_FACTS) {
-  return engine.query(caseIndicatorsSql(facts.cte(period)), {
-    period_start: sqlTimestamp(period.start),
-    period_end: sqlTimestamp(period.end),
-    month_to: period.endDate.slice(0, 7),
-    start_date: period.startDate,
-    end_date: period.endDate,
-  });
+function queryCaseRows(engine: QueryEngine, period: Period, facts: FactsSource = INLINE_FACTS) {
+  return engine.query(caseIndicatorsSql(facts.cte(period)), caseSqlParams(period));
 }
 
 const count = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
 /** The case statement's rows as counts per unit (summed over the days) and as head-attribution day rows. */
-export function unitsAndDays(rows: readonly Row[]): { cases: Row[]; days: HeadDayRow[] } {
+function unitsAndDays(rows: readonly Row[]): { cases: Row[]; days: HeadDayRow[] } {
   const units = new Map<string, Record<string, number | string>>();
   const days: HeadDayRow[] = [];
   for (const r of rows) {
@@ -83,6 +84,17 @@ export function unitsAndDays(rows: readonly Row[]): { cases: Row[]; days: HeadDa
     if (r["day"] !== null && r["day"] !== undefined) days.push({ unitId, day: Number(r["day"]), counts: Object.fromEntries(HEAD_DAY_COLUMNS.map((c) => [c, count(r[c])])) });
   }
   return { cases: [...units.values()], days };
+}
+
+/**
+ * The head-attribution rows of a period: its case statement's rows per unit and local day of
+ * receipt (shared/src/sql/head-indicators.sql.ts), on a scoring run's facts when given, else from
+ * the events (single statement). A scoring run takes them from the statement it runs for the
+ * unit counts (score-period.ts); this runs it when there is none (the reference route, a period
+ * scored earlier).
+ */
+export async function queryHeadDays(engine: QueryEngine, period: Period, facts?: FactsSource): Promise<HeadDayRow[]> {
+  return unitsAndDays((await queryCaseRows(engine, period, facts)).rows).days;
 }
 
 type Counts = Record<string, number>;

@@ -17,20 +17,7 @@ import {
 } from "@scorecard/shared";
 import type { HeadPendingReason, HeadRatingView, TenureResults } from "@scorecard/shared/contracts/read-api";
 import { type HeadDayRow, type TenureScore, inputsOf, sumTenure, tenureScore } from "@scorecard/shared/methodology/head-tenure";
-import type { QueryEngine } from "../ports/index.js";
-import { queryCaseRows, unitsAndDays } from "./indicator-rows.js";
-import type { FactsSource } from "./staged-facts.js";
 
-
-/**
- * The head-attribution rows of a period: its case statement's rows per unit and local day of
- * receipt (shared/src/sql/head-indicators.sql.ts), on a scoring run's facts when given, else from
- * the events (single statement). A scoring run takes them from the statement it runs for the
- * unit counts (score-period.ts); this is for rating a period scored earlier.
- */
-export async function queryHeadDays(engine: QueryEngine, period: Period, facts?: FactsSource): Promise<HeadDayRow[]> {
-  return unitsAndDays((await queryCaseRows(engine, period, facts)).rows).days;
-}
 
 /** Where a head's tenure results come from. */
 export type TenureSource = (head: Head, window: TenureInPeriod, unit: RankedUnit) => TenureScore | null;

@@ -19,7 +19,8 @@ import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/r
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
 import type { AdminStores, Clock, HeadRoster, Lake, QueryEngine, SnapshotStore, StoredFinding } from "../ports/index.js";
 import { HEAD_GENERAL_PREFIX } from "./admin/head-general.js";
-import { queryHeadDays, rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";
+import { queryHeadDays } from "./indicator-rows.js";
+import { rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";
 import { hasReformIndex, reformIndexOfPeriod } from "./reform-index.js";
 import { type ScoreDeps, type ScoreEngine, type ScoreRunOptions, scorePeriods } from "./score-period.js";
 

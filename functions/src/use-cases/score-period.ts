@@ -16,7 +16,7 @@ import {
 } from "@scorecard/shared";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
-import { type StatusCounts, indicatorValues, queryCaseRows, queryIndicatorRows, unitsAndDays } from "./indicator-rows.js";
+import { type StatusCounts, indicatorValues, queryHeadDays, queryIndicatorRows } from "./indicator-rows.js";
 import { readReferenceInput } from "./reference-input.js";
 import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRunKey } from "./read-rankings.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
@@ -203,7 +203,7 @@ export const scorePeriods =
         let computed: Computed;
         try {
           computed = await compute(deps, period, engine, facts, defer, drilldowns);
-          if (options.withHeadDays) await options.withHeadDays(period, computed.scored.days ?? unitsAndDays((await queryCaseRows(deps.engine, period, facts)).rows).days);
+          if (options.withHeadDays) await options.withHeadDays(period, computed.scored.days ?? (await queryHeadDays(deps.engine, period, facts)));
         } catch (e) {
           await publishing;
           failed(period, e);
