@@ -90,7 +90,9 @@ describe("Handler: score (scheduled)", () => {
     );
     // The head attribution comes from the case statement's day rows: one statement per period for both.
     expect(athena.sql((sql) => sql.includes("owner_part")).length).toBe(5);
-    expect(athena.sql((sql) => sql.includes("GROUP BY unit_id, day")).length).toBe(5);
+    expect(athena.sql((sql) => sql.includes("GROUP BY unit_id, day") && !sql.includes("ORDER BY last_seg")).length).toBe(5);
+    // The run's finished cases are bucketed once, in one statement (case-stages.sql.ts, stageBucketsSql).
+    expect(athena.sql((sql) => sql.includes("GROUP BY unit_id, day, end_seg, res_seg, last_seg, bad_seg")).length).toBe(1);
   });
 
   it("writes dim_calendar and dim_units before the first query, and not again when they have not changed", async () => {

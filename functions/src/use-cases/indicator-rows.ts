@@ -67,7 +67,7 @@ export async function queryIndicatorRows(engine: QueryEngine, period: Period, m:
 
 /** The case statement of a period (rows per unit and day), on `facts`. */
 function queryCaseRows(engine: QueryEngine, period: Period, facts: FactsSource = INLINE_FACTS) {
-  return engine.query(caseIndicatorsSql(facts.cte(period)), caseSqlParams(period));
+  return engine.query(caseIndicatorsSql(facts.cte(period), facts.buckets(period)), caseSqlParams(period));
 }
 
 const count = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));

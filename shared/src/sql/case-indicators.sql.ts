@@ -23,7 +23,7 @@ import { UNIT_PROCEDURES_CTE } from "./catalog-indicators.sql.js";
 const COMPLEX = COMPLEX_FIELDS.map((f) => `'${f}'`).join(", ");
 
 /** Zero-filled part columns, so that every UNION ALL branch has the same shape. */
-const OWNER_COLUMNS = [
+export const OWNER_COLUMNS = [
   "received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r4_num", "s3a_num",
   "r6_num", "r6_den", "early", "on_time", "late", "overdue", "in_progress", "late_apology",
   "cx_received", "cx_r3_num", "cx_r4_num", "cx_good", "cx_late", "cx_in_progress", "cx_late_apology",
@@ -38,51 +38,76 @@ export type CaseIndicatorColumn = (typeof CASE_INDICATOR_COLUMNS)[number];
 const branch = (from: string, given: readonly string[]) =>
   `SELECT unit_id, day, ${CASE_INDICATOR_COLUMNS.map((c) => (given.includes(c) ? c : `0 AS ${c}`)).join(", ")} FROM ${from}`;
 
+/** The period condition an owner count is taken under (methodology §2). */
+export type OwnerWhen = "received" | "scope" | "resolved";
+
 /**
  * The count behind each owner column, over `cases` rows (facts plus the derived columns of
- * CASE_ROW_COLUMNS, `complex` for the cx_ ones): shared with the head attribution
- * (./head-indicators.sql.ts), which sums the same counts per day of receipt.
+ * CASE_ROW_COLUMNS, `complex` for the cx_ ones): the cases `when` holds for (received in the
+ * period, in its scope, resolved in it) for which `count` holds, or the sum of `sum` over them.
+ * Period-free on purpose: the bucketed owner counts (./case-stages.sql.ts, `stageBucketsSql`) take
+ * the same counts once per run for finished cases and apply `when` per period.
  */
-export const OWNER_COUNT_SQL: Readonly<Record<string, string>> = {
-  received: "count_if(received_in_period)",
-  t4_num: "count_if(received_in_period AND synced_to_national_portal = 1)",
-  o3_num: "count_if(received_in_period AND online)",
-  ma_num: "count_if(received_in_period AND fee AND online_payments > 0)",
-  ma_den: "count_if(received_in_period AND fee)",
-  d2_num: "count_if(received_in_period AND digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1))",
-  d4_num: "count_if(received_in_period AND reused_data = 1)",
-  d5_num: "count_if(received_in_period AND personal_data_store = 1)",
-  d6a_num: "count_if(received_in_period AND population_database = 1)",
-  r3_num: "count_if(received_in_period AND refused_t IS NOT NULL)",
-  r4_num: "count_if(received_in_period AND supplement_requests > 1)",
-  s3a_num: "count_if(received_in_period AND bad)",
-  r6_num: "sum(CASE WHEN received_in_period AND consult_requests > 0 THEN consulted_units ELSE 0 END)",
-  r6_den: "count_if(received_in_period AND consult_requests > 0)",
-  early: "count_if(in_scope AND status = 'EARLY')",
-  on_time: "count_if(in_scope AND status = 'ON_TIME')",
-  late: "count_if(in_scope AND status = 'LATE')",
-  overdue: "count_if(in_scope AND status = 'OVERDUE')",
-  in_progress: "count_if(in_scope AND status = 'IN_PROGRESS')",
-  late_apology: "count_if(in_scope AND status IN ('LATE', 'OVERDUE') AND apologies > 0)",
-  cx_received: "count_if(received_in_period AND complex)",
-  cx_r3_num: "count_if(received_in_period AND complex AND refused_t IS NOT NULL)",
-  cx_r4_num: "count_if(received_in_period AND complex AND supplement_requests > 1)",
-  cx_good: "count_if(in_scope AND complex AND status IN ('EARLY', 'ON_TIME'))",
-  cx_late: "count_if(in_scope AND complex AND status IN ('LATE', 'OVERDUE'))",
-  cx_in_progress: "count_if(in_scope AND complex AND status = 'IN_PROGRESS')",
-  cx_late_apology: "count_if(in_scope AND complex AND status IN ('LATE', 'OVERDUE') AND apologies > 0)",
-  p2_num: "sum(CASE WHEN resolved_in_period THEN handling_days ELSE 0 END)",
-  p2_den: "count_if(resolved_in_period)",
-  d1_num: "count_if(resolved_in_period AND needs_result AND digitized_result = 1)",
-  d1_den: "count_if(resolved_in_period AND needs_result)",
+export const OWNER_COUNTS: Readonly<Record<string, { readonly when: OwnerWhen; readonly count?: string; readonly sum?: string }>> = {
+  received: { when: "received", count: "TRUE" },
+  t4_num: { when: "received", count: "synced_to_national_portal = 1" },
+  o3_num: { when: "received", count: "online" },
+  ma_num: { when: "received", count: "fee AND online_payments > 0" },
+  ma_den: { when: "received", count: "fee" },
+  d2_num: { when: "received", count: "digitized_dossier = 1 AND (NOT needs_result OR digitized_result = 1)" },
+  d4_num: { when: "received", count: "reused_data = 1" },
+  d5_num: { when: "received", count: "personal_data_store = 1" },
+  d6a_num: { when: "received", count: "population_database = 1" },
+  r3_num: { when: "received", count: "refused_t IS NOT NULL" },
+  r4_num: { when: "received", count: "supplement_requests > 1" },
+  s3a_num: { when: "received", count: "bad" },
+  r6_num: { when: "received", sum: "CASE WHEN consult_requests > 0 THEN consulted_units ELSE 0 END" },
+  r6_den: { when: "received", count: "consult_requests > 0" },
+  early: { when: "scope", count: "status = 'EARLY'" },
+  on_time: { when: "scope", count: "status = 'ON_TIME'" },
+  late: { when: "scope", count: "status = 'LATE'" },
+  overdue: { when: "scope", count: "status = 'OVERDUE'" },
+  in_progress: { when: "scope", count: "status = 'IN_PROGRESS'" },
+  late_apology: { when: "scope", count: "status IN ('LATE', 'OVERDUE') AND apologies > 0" },
+  cx_received: { when: "received", count: "complex" },
+  cx_r3_num: { when: "received", count: "complex AND refused_t IS NOT NULL" },
+  cx_r4_num: { when: "received", count: "complex AND supplement_requests > 1" },
+  cx_good: { when: "scope", count: "complex AND status IN ('EARLY', 'ON_TIME')" },
+  cx_late: { when: "scope", count: "complex AND status IN ('LATE', 'OVERDUE')" },
+  cx_in_progress: { when: "scope", count: "complex AND status = 'IN_PROGRESS'" },
+  cx_late_apology: { when: "scope", count: "complex AND status IN ('LATE', 'OVERDUE') AND apologies > 0" },
+  p2_num: { when: "resolved", sum: "handling_days" },
+  p2_den: { when: "resolved", count: "TRUE" },
+  d1_num: { when: "resolved", count: "needs_result AND digitized_result = 1" },
+  d1_den: { when: "resolved", count: "needs_result" },
 };
 
-/** `count AS column` for each column, in order. */
+const WHEN_COLUMN: Readonly<Record<OwnerWhen, string>> = { received: "received_in_period", scope: "in_scope", resolved: "resolved_in_period" };
+
+const ownerCount = (c: string) => {
+  const o = OWNER_COUNTS[c];
+  if (o === undefined) throw new Error(`no owner count for column ${c}`);
+  return o;
+};
+
+/** `count AS column` for each column, in order, over `cases` rows of the period. */
 export const ownerCounts = (columns: readonly string[]): string =>
   columns.map((c) => {
-    const sql = OWNER_COUNT_SQL[c];
-    if (sql === undefined) throw new Error(`no owner count for column ${c}`);
+    const o = ownerCount(c);
+    const when = WHEN_COLUMN[o.when];
+    const sql = o.sum !== undefined ? `sum(CASE WHEN ${when} THEN ${o.sum} ELSE 0 END)` : o.count === "TRUE" ? `count_if(${when})` : `count_if(${when} AND ${o.count})`;
     return `${sql} AS ${c}`;
+  }).join(",\n         ");
+
+/**
+ * The owner counts without their period condition (`count_if(count)`, `sum(sum)`), `bad` taken as
+ * TRUE: the partial counts of a bucket (`stageBucketsSql`), which keys by what the condition reads.
+ */
+export const ownerPartials = (columns: readonly string[]): string =>
+  columns.map((c) => {
+    const o = ownerCount(c);
+    const count = o.count?.replace(/\bbad\b/, "TRUE");
+    return `${o.sum !== undefined ? `sum(${o.sum})` : count === "TRUE" ? "count(*)" : `count_if(${count})`} AS ${c}`;
   }).join(",\n         ");
 
 /** Dossiers with a complaint about them, received before the period end. */
@@ -94,14 +119,59 @@ export const COMPLAINED_CTE = /* sql */ `complained AS (
 /** A dossier submitted online, fully or partly (`f`: a facts row). */
 const ONLINE = "f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL')";
 
-/** Derived columns of a case row, from `f` (facts), `p` (dim_procedures) and `k` (complained). */
-export const CASE_ROW_COLUMNS = /* sql */ `coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
+/** Derived columns of a case row that do not depend on the period, from `f` (facts) and `p` (dim_procedures). */
+export const CASE_STATIC_COLUMNS = /* sql */ `f.field IN (${COMPLEX}) AS complex,
+         coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
          coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
-         ${ONLINE} AS online,
+         ${ONLINE} AS online`;
+
+/** Derived columns of a case row, from `f` (facts), `p` (dim_procedures) and `k` (complained). */
+export const CASE_ROW_COLUMNS = /* sql */ `${CASE_STATIC_COLUMNS},
          (k.case_id IS NOT NULL OR f.rating_satisfied = FALSE) AS bad`;
 
+/**
+ * A run's bucketed owner counts for one period (./case-stages.sql.ts, `stageBucketsSql`): the
+ * table, and the period as segments of the run's boundaries — an instant x is at or after the
+ * period start iff seg(x) >= `from`, before its end iff seg(x) <= `to`.
+ */
+export interface CaseBuckets {
+  readonly table: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The condition of each `when` on a bucket row (its keys), for the period of `b`. */
+const bucketWhen = (b: CaseBuckets): Readonly<Record<OwnerWhen, string>> => ({
+  received: "day >= start_day",
+  scope: `end_seg >= 0 AND (day >= start_day OR end_seg >= ${b.from})`,
+  resolved: `res_seg >= ${b.from}`,
+});
+
+/**
+ * The owner counts of the period's bucketed cases (finished, last event in the period): the
+ * buckets whose last event is in the period, each partial count taken if its `when` holds; S3A's
+ * `bad` if the rating was unsatisfied (bad_seg 0) or a complaint came before the period end.
+ */
+const bucketPart = (b: CaseBuckets) => {
+  if (![b.from, b.to].every((x) => Number.isInteger(x) && x >= 0) || b.from > b.to) throw new Error(`bucket segments ${b.from}..${b.to} are not a range of segments`);
+  const when = bucketWhen(b);
+  const columns = OWNER_COLUMNS.map((c) => {
+    const cond = c === "s3a_num" ? `${when.received} AND bad_seg <= ${b.to}` : when[ownerCount(c).when];
+    return `sum(CASE WHEN ${cond} THEN ${c} ELSE 0 END) AS ${c}`;
+  });
+  return /* sql */ `bucket_part AS (
+  SELECT unit_id, day,
+         ${columns.join(",\n         ")}
+  FROM ${b.table}
+  CROSS JOIN bounds
+  WHERE last_seg >= ${b.from} AND last_seg <= ${b.to}
+    AND (${when.received} OR ${when.scope} OR ${when.resolved})
+  GROUP BY unit_id, day
+)`;
+};
+
 /** The case indicator statement over a facts CTE list (the single-statement one, or staged sources). */
-export const caseIndicatorsSql = (factsCte: string) => {
+export const caseIndicatorsSql = (factsCte: string, buckets: CaseBuckets | null = null) => {
   // `cases` follows the facts: inlined when they are (staged scoring), else the engine's choice.
   const as = factsCte.includes(INLINE_MARK) ? INLINE_MARK : "AS (";
   return /* sql */ `
@@ -111,7 +181,6 @@ ${COMPLAINED_CTE},
 cases ${as}
   SELECT f.*,
          ${LOCAL_DAY("f.received_t")} AS day,
-         f.field IN (${COMPLEX}) AS complex,
          ${CASE_ROW_COLUMNS}
   FROM facts f
   LEFT JOIN dim_procedures p ON p.code = f.procedure_code
@@ -119,12 +188,13 @@ cases ${as}
 ),
 owner_part AS (
   -- Every count is of cases received, in scope or resolved in the period: the others make no row.
+  -- With buckets, the bucketed cases are counted by bucket_part instead.
   SELECT unit_id, day,
          ${ownerCounts(OWNER_COLUMNS)}
   FROM cases
-  WHERE received_in_period OR in_scope OR resolved_in_period
+  WHERE (received_in_period OR in_scope OR resolved_in_period)${buckets ? " AND NOT bucketed" : ""}
   GROUP BY unit_id, day
-),
+),${buckets ? `\n${bucketPart(buckets)},` : ""}
 consult_part AS (
   SELECT consulted AS unit_id, ${LOCAL_DAY("requested_t")} AS day,
          count_if(verdict = 'ON_TIME') AS r5_num,
@@ -185,7 +255,7 @@ SELECT unit_id, day,
        ${CASE_INDICATOR_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(",\n       ")}
 FROM (
   ${branch("owner_part", OWNER_COLUMNS)}
-  UNION ALL
+  UNION ALL${buckets ? `\n  ${branch("bucket_part", OWNER_COLUMNS)}\n  UNION ALL` : ""}
   ${branch("consult_part", CONSULT_COLUMNS)}
   UNION ALL
   ${branch("r7_part", ["r7_days"])}

@@ -14,6 +14,7 @@ import {
   stageFacts0OpenSql,
   stageFacts0PendingSql,
   stageFacts0Sql,
+  stageBucketsSql,
   stageTables,
   stageTransferSql,
   stageTypedSql,
@@ -58,6 +59,8 @@ const STAGES: readonly SetupRelation[] = [
   { name: T.cutFacts0, kind: "table", sql: cutFacts0Sql(T), params: {} },
   { name: T.cutConsult, kind: "table", sql: cutConsultSql(T), params: {} },
   { name: T.cutTransfer, kind: "table", sql: cutTransferSql(T), params: {} },
+  // The run's period bounds (2024-07-01, -08-01, -10-01, 2025-01-01 local): the sample periods are segments 1..3.
+  { name: T.buckets, kind: "table", sql: stageBucketsSql(T, [1719766800, 1722445200, 1727715600, 1735664400]), params: PERIOD_PARAMS },
 ];
 const staged = (name: string, upTo: number): SqlStatement => {
   const r = STAGES[upTo] as SetupRelation;
@@ -78,9 +81,11 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
   { name: "complaint-digest", sql: COMPLAINT_DIGEST_SQL, sampleParams: {} },
   { name: "catalog-rows", sql: CATALOG_ROWS_SQL, sampleParams: {} },
   { name: "catalog-units", sql: CATALOG_UNITS_SQL, sampleParams: {} },
-  ...["stage-events", "stage-typed-events", "stage-facts0", "stage-facts0-open", "stage-consult", "stage-facts0-pending", "stage-transfer", "cut-events", "cut-facts0", "cut-consult", "cut-transfer"].map((n, i) =>
+  ...["stage-events", "stage-typed-events", "stage-facts0", "stage-facts0-open", "stage-consult", "stage-facts0-pending", "stage-transfer", "cut-events", "cut-facts0", "cut-consult", "cut-transfer", "stage-buckets"].map((n, i) =>
     staged(n, i),
   ),
   { name: "staged-case-indicators", sql: caseIndicatorsSql(stagedFactsCte(T, 1)), sampleParams: { ...PERIOD_PARAMS, ...DATE_PARAMS }, setup: STAGES },
+  // The half-year 2024-H2 as the sample run scores it: its finished cases from the buckets (segments 1..3).
+  { name: "bucketed-case-indicators", sql: caseIndicatorsSql(stagedFactsCte(T, null), { table: T.buckets, from: 1, to: 3 }), sampleParams: { ...PERIOD_PARAMS, ...DATE_PARAMS }, setup: STAGES },
   { name: "staged-case-list", sql: caseListSql(stagedFactsCte(T, null)), sampleParams: PERIOD_PARAMS, setup: STAGES },
 ];
