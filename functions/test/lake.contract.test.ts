@@ -35,6 +35,14 @@ function lakeContract(name: string, make: () => Promise<{ lake: Lake; dispose: (
       expect(new TextDecoder().decode(await lake.get("public/dn-2026.1/2024-H1/DEPARTMENT.json"))).toBe("{\"v\":2}");
     });
 
+    it("takes concurrent puts of one key: each succeeds, one of them is what stays (two publishers rewriting the working ratings)", async () => {
+      const key = "ratings/m/2024-03/heads.json";
+      const bodies = Array.from({ length: 8 }, (_, i) => `{"v":${i}}`);
+      await Promise.all(bodies.map((b) => lake.put(key, b)));
+      expect(bodies).toContain(new TextDecoder().decode(await lake.get(key)));
+      expect((await lake.list("ratings/m/2024-03/")).filter((k) => k !== key)).toEqual([]);
+    });
+
     it("lists keys under a prefix, sorted, across more than one page", async () => {
       for (let i = 0; i < 12; i++) await lake.put(`drilldown/m/2024-03/U${String(i).padStart(2, "0")}.json`, "[]");
       const keys = await lake.list("drilldown/m/2024-03/");

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { seedHeads } from "../src/use-cases/admin/heads.js";
-import { scoreAndRate } from "../src/use-cases/ratings.js";
+import { ratedPeriods, scoreAndRate } from "../src/use-cases/ratings.js";
 import { CaseBuilder } from "./support/events.js";
 import { httpFixture } from "./support/http-fixture.js";
 
@@ -66,5 +66,47 @@ describe("Head ratings over HTTP: general criteria and findings re-rate the peri
   it("the explicit recompute: 200 for a scored period, 409 for one never scored", async () => {
     expect((await call("POST", "/v1/admin/ratings", ha, { period: "2024-H1" })).status).toBe(200);
     expect((await call("POST", "/v1/admin/ratings", ha, { period: "2023-H1" })).status).toBe(409);
+  });
+
+  it("publishing freezes the period's head ratings and reform index; a finding concluded afterwards moves the working values only", async () => {
+    type Served = HeadRatings & { publication: { version: number | null; publishedAt: string | null; draftDiffers: boolean } };
+    const read = async (query = "") => (await call("GET", `/v1/units/${OWN}/head-ratings?period=2024-H1${query}`, officer)).json() as Promise<Served>;
+    const before = await read();
+    expect(before).toMatchObject({ status: "draft", version: null, publication: { version: null, publishedAt: null, draftDiffers: false } });
+    expect((await call("GET", `/v1/units/${OWN}/head-ratings?period=2024-H1&version=1`, officer)).status).toBe(404);
+
+    expect((await call("POST", "/v1/admin/publish", ha, { period: "2024-H1" })).status).toBe(201);
+    const v1 = await read("&version=1");
+    expect(v1).toMatchObject({ status: "published", version: 1, publication: { version: 1, draftDiffers: false } });
+    expect(v1.heads).toEqual(before.heads);
+    expect(await read()).toMatchObject({ status: "draft", version: null, publication: { version: 1, draftDiffers: false } });
+    const reform = (await (await call("GET", `/v1/units/${OWN}/reform-index?period=2024-H1&version=1`, officer)).json()) as { status: string; version: number; units: { unitId: string }[] };
+    expect(reform).toMatchObject({ status: "published", version: 1 });
+    expect(reform.units.map((u) => u.unitId)).toEqual([OWN]);
+
+    // A second finding against the head, concluded after V1: 1 point off the working results, V1 unchanged.
+    expect((await call("POST", "/v1/admin/findings", ha, { findingId: "F-HTTP-2", unitId: OWN, headId: HEAD, period: "2024-H1", deduction: 1, evidence: "KL 10/KL-SNV" })).status).toBe(201);
+    expect((await call("POST", "/v1/admin/findings/F-HTTP-2/conclude", ha, { noticeNumber: "10/TB-SNV", noticeDate: "2024-08-01", version: 1 })).status).toBe(200);
+    const working = await read();
+    expect(working.heads[0]?.results).toBe(Math.round(((before.heads[0]?.results as number) - 1) * 1e4) / 1e4);
+    expect(working.publication).toMatchObject({ version: 1, draftDiffers: true });
+    const again = await read("&version=1");
+    expect(JSON.stringify(again.heads)).toBe(JSON.stringify(v1.heads));
+    expect(again.computedAt).toBe(v1.computedAt);
+
+    // Only published versions that froze ratings; the parameter is checked.
+    expect((await call("GET", `/v1/units/${OWN}/head-ratings?period=2024-H1&version=2`, officer)).status).toBe(404);
+
+    // The ranking did not move, the ratings did: Home Affairs may publish V2, which freezes them; then nothing is left to publish.
+    const v2 = await call("POST", "/v1/admin/publish", ha, { period: "2024-H1" });
+    expect([v2.status, ((await v2.json()) as { version: number }).version]).toEqual([201, 2]);
+    expect(await read("&version=2")).toMatchObject({ status: "published", version: 2, heads: working.heads, publication: { version: 2, draftDiffers: false } });
+    expect(JSON.stringify((await read("&version=1")).heads)).toBe(JSON.stringify(v1.heads));
+    const none = await call("POST", "/v1/admin/publish", ha, { period: "2024-H1" });
+    expect([none.status, ((await none.json()) as { code: string }).code]).toEqual([409, "NO_CHANGES"]);
+    const bad = await call("GET", `/v1/head-ratings?period=2024-H1&version=first`, ha);
+    expect([bad.status, ((await bad.json()) as { detail: string }).detail]).toEqual([422, 'Query parameter "version": a published version number such as 1.']);
+    // The frozen copies sit under the publication, not beside the periods' working ratings.
+    expect([...(await ratedPeriods(fx.rt.read))]).toEqual(["2024-H1"]);
   });
 });

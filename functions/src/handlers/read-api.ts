@@ -36,7 +36,13 @@ const reformPeriodParam = (e: Event) => {
   if (!hasReformIndex(parsePeriod(period))) throw new HttpProblemError(422, "INVALID_PARAMETER", "Invalid request", 'Query parameter "period": the reform index is set per half-year or year, such as 2024-H1 or 2024.');
   return period;
 };
-const NO_RATINGS = (what: string, period: string) => new HttpProblemError(404, "NO_RATINGS", "Not found", `No ${what} has been computed for ${period} yet.`);
+/** An optional published version (1, 2, …): the ratings frozen with it instead of the working ones. */
+const versionFilter = (e: Event): { version?: number } =>
+  e.queryStringParameters?.["version"] === undefined ? {} : { version: Number(queryParam(e, "version", (v) => /^[1-9]\d{0,5}$/.test(v), "a published version number such as 1")) };
+const NO_RATINGS = (what: string, period: string, filter: { version?: number } = {}) =>
+  filter.version === undefined
+    ? new HttpProblemError(404, "NO_RATINGS", "Not found", `No ${what} has been computed for ${period} yet.`)
+    : new HttpProblemError(404, "NO_RATINGS", "Not found", `No ${what} was frozen with published version ${filter.version} of ${period}.`);
 
 /** Authorize first (403 whether or not the unit exists), then validate the id's shape. */
 function unitParam(e: Event, action: Action): string {
@@ -115,35 +121,39 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
       assertAllowed(principalOf(e), "heads:read"); // province-wide view: chairman and Home Affairs
       return jsonResponse(200, await warningSummary(), PRIVATE);
     },
-    // ——— heads of unit (methodology §6) and the reform index (§5): signed-in only, drafts ———
+    // ——— heads of unit (methodology §6) and the reform index (§5): signed-in only, working values or a published version's ———
     "GET /v1/head-ratings": async (e) => {
       assertAllowed(principalOf(e), "heads:read"); // province-wide: chairman and Home Affairs
       const period = periodParam(e);
-      const doc = await headRatings(period, { tier: tierFilter(e) });
-      if (!doc) throw NO_RATINGS("head-of-unit rating", period);
+      const version = versionFilter(e);
+      const doc = await headRatings(period, { tier: tierFilter(e), ...version });
+      if (!doc) throw NO_RATINGS("head-of-unit rating", period, version);
       return jsonResponse(200, doc, PRIVATE);
     },
     "GET /v1/units/{unitId}/head-ratings": async (e) => {
       const unitId = unitParam(e, "unit:heads:read");
       knownUnit(unitId);
       const period = periodParam(e);
-      const doc = await headRatings(period, { unitId });
-      if (!doc) throw NO_RATINGS("head-of-unit rating", period);
+      const version = versionFilter(e);
+      const doc = await headRatings(period, { unitId, ...version });
+      if (!doc) throw NO_RATINGS("head-of-unit rating", period, version);
       return jsonResponse(200, doc, PRIVATE);
     },
     "GET /v1/reform-index": async (e) => {
       assertAllowed(principalOf(e), "reform:read");
       const period = reformPeriodParam(e);
-      const doc = await reformIndex(period, { tier: tierFilter(e) });
-      if (!doc) throw NO_RATINGS("reform index", period);
+      const version = versionFilter(e);
+      const doc = await reformIndex(period, { tier: tierFilter(e), ...version });
+      if (!doc) throw NO_RATINGS("reform index", period, version);
       return jsonResponse(200, doc, PRIVATE);
     },
     "GET /v1/units/{unitId}/reform-index": async (e) => {
       const unitId = unitParam(e, "unit:reform:read");
       knownUnit(unitId);
       const period = reformPeriodParam(e);
-      const doc = await reformIndex(period, { unitId });
-      if (!doc) throw NO_RATINGS("reform index", period);
+      const version = versionFilter(e);
+      const doc = await reformIndex(period, { unitId, ...version });
+      if (!doc) throw NO_RATINGS("reform index", period, version);
       return jsonResponse(200, doc, PRIVATE);
     },
     "GET /v1/units/{unitId}/cases": async (e) => {

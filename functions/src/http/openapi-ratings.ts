@@ -8,11 +8,20 @@ const problemRef = { $ref: "#/components/responses/Problem" };
 const period = (description: string) => ({ name: "period", in: "query", required: true, schema: { type: "string" }, description });
 const tier = { name: "tier", in: "query", required: false, schema: { enum: ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"] }, description: "Only this tier (default: every tier)." };
 const unitId = { name: "unitId", in: "path", required: true, schema: { type: "string" } };
+const version = {
+  name: "version",
+  in: "query",
+  required: false,
+  schema: { type: "integer", minimum: 1 },
+  description: "A published version of the period: the values frozen when it was published (default: the working values). NO_RATINGS (404) when that version froze none.",
+};
 const errors = { "401": problemRef, "403": problemRef, "404": problemRef, "422": problemRef };
 const ANY_PERIOD = "A period id: 2024-03, 2024-Q1, 2024-H1 or 2024.";
 const REFORM_PERIOD = "A half-year or a year: 2024-H1, 2024-H2 or 2024 (the reform index is not set for months and quarters).";
 
 const points = { type: ["number", "null"] };
+const status = { enum: ["draft", "published"], description: "draft: the working values; published: frozen with `version`." };
+const versionField = { type: ["integer", "null"], description: "The published version these values were frozen with; null for the working values." };
 
 export const RATINGS_SCHEMAS: Record<string, unknown> = {
   HeadRating: {
@@ -54,15 +63,27 @@ export const RATINGS_SCHEMAS: Record<string, unknown> = {
       cappedFromExcellent: { type: "boolean", description: "Scored Excellent, rated Good: at most 20 % of the Good-or-better heads of a tier may be Excellent." },
     },
   },
+  RatingsPublication: {
+    type: "object",
+    description: "Where the period's ratings stand against its publications: publishing a period freezes its head ratings and reform index with its ranking.",
+    required: ["version", "publishedAt", "draftDiffers"],
+    properties: {
+      version: { type: ["integer", "null"], description: "The latest published version with frozen ratings; null when none." },
+      publishedAt: { type: ["string", "null"], format: "date-time" },
+      draftDiffers: { type: "boolean", description: "The working values moved since that version (a finding concluded, criteria entered, late events scored)." },
+    },
+  },
   HeadRatings: {
     type: "object",
-    required: ["period", "methodology", "computedAt", "scoredAt", "status", "heads"],
+    required: ["period", "methodology", "computedAt", "scoredAt", "status", "version", "publication", "heads"],
     properties: {
       period: { type: "string" },
       methodology: { type: "string" },
       computedAt: { type: "string", format: "date-time" },
       scoredAt: { type: ["string", "null"], format: "date-time", description: "When the tenures' results were last computed from the dossiers." },
-      status: { const: "draft" },
+      status,
+      version: versionField,
+      publication: { $ref: "#/components/schemas/RatingsPublication" },
       resultsMax: { type: "number" },
       generalMax: { type: "number" },
       heads: { type: "array", items: { $ref: "#/components/schemas/HeadRating" } },
@@ -71,12 +92,14 @@ export const RATINGS_SCHEMAS: Record<string, unknown> = {
   ReformIndex: {
     type: "object",
     description: "The reform index (PAR) per unit (methodology §5): eight criteria, manual ones entered by Home Affairs, findings deducted.",
-    required: ["period", "methodology", "computedAt", "status", "provisional", "units"],
+    required: ["period", "methodology", "computedAt", "status", "version", "publication", "provisional", "units"],
     properties: {
       period: { type: "string" },
       methodology: { type: "string" },
       computedAt: { type: "string", format: "date-time" },
-      status: { const: "draft" },
+      status,
+      version: versionField,
+      publication: { $ref: "#/components/schemas/RatingsPublication" },
       provisional: { type: "boolean", description: "The criteria tree is the default template, not a decision of the province." },
       units: {
         type: "array",
@@ -111,13 +134,13 @@ const get = (summary: string, description: string, parameters: unknown[], schema
     description,
     security: [{ userToken: [] }],
     parameters,
-    responses: { "200": { description: "Working (draft) values.", content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } } }, ...errors },
+    responses: { "200": { description: "The working values, or those frozen with a published version.", content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } } }, ...errors },
   },
 });
 
 export const RATINGS_PATHS: Record<string, unknown> = {
-  "/v1/head-ratings": get("Head-of-unit ratings of a period", "Chairman and Home Affairs. Code NO_RATINGS (404) before the period is scored.", [period(ANY_PERIOD), tier], "HeadRatings"),
-  "/v1/units/{unitId}/head-ratings": get("The heads of one unit in a period", "Chairman, Home Affairs, and the unit's own officers.", [unitId, period(ANY_PERIOD)], "HeadRatings"),
-  "/v1/reform-index": get("Reform index of every unit", "Chairman and Home Affairs. Half-years and years only (422 otherwise).", [period(REFORM_PERIOD), tier], "ReformIndex"),
-  "/v1/units/{unitId}/reform-index": get("Reform index of one unit", "Chairman, Home Affairs, and the unit's own officers.", [unitId, period(REFORM_PERIOD)], "ReformIndex"),
+  "/v1/head-ratings": get("Head-of-unit ratings of a period", "Chairman and Home Affairs. Code NO_RATINGS (404) before the period is scored.", [period(ANY_PERIOD), tier, version], "HeadRatings"),
+  "/v1/units/{unitId}/head-ratings": get("The heads of one unit in a period", "Chairman, Home Affairs, and the unit's own officers.", [unitId, period(ANY_PERIOD), version], "HeadRatings"),
+  "/v1/reform-index": get("Reform index of every unit", "Chairman and Home Affairs. Half-years and years only (422 otherwise).", [period(REFORM_PERIOD), tier, version], "ReformIndex"),
+  "/v1/units/{unitId}/reform-index": get("Reform index of one unit", "Chairman, Home Affairs, and the unit's own officers.", [unitId, period(REFORM_PERIOD), version], "ReformIndex"),
 };

@@ -15,9 +15,9 @@
  *   head's tenure results are kept from the last scoring run when the tenure is unchanged.
  */
 import { type Head, type InspectionFinding, type Methodology, type Period, type RankedUnit, type UnitCatalog, getMethodology, parsePeriod } from "@scorecard/shared";
-import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import type { HeadRatings, RatingsPublication, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
-import type { AdminStores, Clock, HeadRoster, Lake, QueryEngine, SnapshotStore, StoredFinding } from "../ports/index.js";
+import type { AdminStores, Clock, HeadRoster, Lake, PublicationHeader, PublicationStore, QueryEngine, SnapshotStore, StoredFinding } from "../ports/index.js";
 import { HEAD_GENERAL_PREFIX } from "./admin/head-general.js";
 import { queryHeadDays } from "./indicator-rows.js";
 import { rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";
@@ -35,6 +35,14 @@ export interface RatingDeps {
 
 export const headRatingsKey = (methodology: string, period: string) => `ratings/${methodology}/${period}/heads.json`;
 export const reformIndexKey = (methodology: string, period: string) => `ratings/${methodology}/${period}/reform-index.json`;
+
+type RatingsDoc = "heads" | "reform-index";
+/**
+ * A period's ratings as frozen by a publication: under the publication's id, like the ranking's
+ * frozen bodies, and written before its header (the commit point) — a publication that loses the
+ * race or crashes leaves objects that no header names, and a frozen object is never rewritten.
+ */
+export const frozenRatingsKey = (methodology: string, period: string, publicationId: string, doc: RatingsDoc) => `ratings/${methodology}/${period}/published/${publicationId}/${doc}.json`;
 
 async function readJson<T>(lake: Lake, key: string): Promise<T | undefined> {
   const body = await lake.get(key);
@@ -112,6 +120,7 @@ export const refreshRatings =
       computedAt: now,
       scoredAt: days ? now : (previous?.scoredAt ?? null),
       status: "draft",
+      version: null,
       resultsMax: m.headRating.resultsMax,
       generalMax: m.headRating.generalMax,
       heads: rateHeadsOfPeriod({ m, period, units, heads, general, findings, tenure }),
@@ -125,6 +134,7 @@ export const refreshRatings =
         methodology: deps.methodology,
         computedAt: now,
         status: "draft",
+        version: null,
         provisional: m.reformIndex.provisional,
         units: reformIndexOfPeriod({ m, period, units: [...units.values()], manual, survey, findings }),
       };
@@ -171,10 +181,43 @@ export const scoreAndRatePeriods =
 export const rateScoredPeriod = (engine: QueryEngine, deps: RatingDeps) => async (period: Period): Promise<RatingsResult> =>
   refreshRatings(deps)(period, { days: await queryHeadDays(engine, period) });
 
-/** Period ids that have stored head ratings. */
+/** Period ids that have stored (working) head ratings. */
 export async function ratedPeriods(deps: RatingReadDeps): Promise<Set<string>> {
   const keys = await deps.lake.list(`ratings/${deps.methodology}/`);
-  return new Set(keys.filter((k) => k.endsWith("/heads.json")).map((k) => k.split("/").at(-2) as string));
+  // ratings/<methodology>/<period>/heads.json: not the frozen copies under <period>/published/.
+  return new Set(keys.map((k) => k.split("/")).filter((parts) => parts.length === 4 && parts[3] === "heads.json").map((parts) => parts[2] as string));
+}
+
+/**
+ * Publishing (admin/publish.ts) freezes the period's ratings with its ranking: `current` are the
+ * ratings recomputed from the drafts being published and the Home Affairs records of now
+ * (`refreshRatings` without day rows: the tenures' results of the last scoring run), copied under
+ * the publication's id with status "published" and the version. Returns the documents frozen
+ * (none before the period is scored).
+ */
+export const freezeRatings =
+  (deps: Pick<RatingDeps, "lake" | "methodology">) =>
+  async (period: Period, publication: { readonly publicationId: string; readonly version: number }, current: RatingsResult): Promise<RatingsDoc[]> => {
+    const frozen: RatingsDoc[] = [];
+    const put = async (doc: RatingsDoc, body: object) => {
+      await deps.lake.put(frozenRatingsKey(deps.methodology, period.id, publication.publicationId, doc), JSON.stringify({ ...body, status: "published", version: publication.version }), "application/json");
+      frozen.push(doc);
+    };
+    if (current.heads) await put("heads", current.heads);
+    if (current.reform) await put("reform-index", current.reform);
+    return frozen;
+  };
+
+/**
+ * Whether ratings just computed differ from those a publication froze (or it froze none while
+ * there are some now: a period published before its ratings were frozen). Publishing a version
+ * whose ranking did not move is allowed when its ratings did.
+ */
+export async function ratingsDifferFrom(deps: Pick<RatingDeps, "lake" | "methodology">, header: PublicationHeader, current: RatingsResult): Promise<boolean> {
+  const frozen = <T>(doc: RatingsDoc) => readJson<T>(deps.lake, frozenRatingsKey(deps.methodology, header.period, header.publicationId, doc));
+  const differ = <T>(now: T | null, then: T | undefined, numbers: (d: T) => unknown) =>
+    now === null ? false : then === undefined || JSON.stringify(numbers(now)) !== JSON.stringify(numbers(then));
+  return differ(current.heads, await frozen<HeadRatings>("heads"), headNumbers) || differ(current.reform, await frozen<ReformIndexView>("reform-index"), reformNumbers);
 }
 
 /** Re-rate the periods a Home Affairs change touched (no SQL); returns the periods re-rated. */
@@ -200,22 +243,75 @@ export const refreshAfterChange =
 export interface RatingReadDeps {
   readonly lake: Lake;
   readonly methodology: string;
+  /** Published versions; without it only the working values are read. */
+  readonly publications?: PublicationStore | undefined;
 }
 
-/** A period's head ratings, optionally of one tier or one unit; undefined when never computed. */
+export interface RatingsFilter {
+  readonly tier?: string;
+  readonly unitId?: string;
+  /** A published version: the values frozen with it instead of the working ones. */
+  readonly version?: number;
+}
+
+/**
+ * A ratings document as served: the working values (or, with `filter.version`, those frozen with
+ * that published version) with where they stand against the latest publication that froze ratings.
+ * Undefined when never computed, or when that version froze none (published before ratings were
+ * frozen, or before the period was rated).
+ */
+async function readRatings<T extends { readonly version: number | null }>(
+  deps: RatingReadDeps,
+  periodId: string,
+  doc: RatingsDoc,
+  workingKey: string,
+  version: number | undefined,
+  numbers: (d: T) => unknown,
+): Promise<(T & { readonly publication: RatingsPublication }) | undefined> {
+  const period = parsePeriod(periodId).id;
+  const headers = deps.publications ? await deps.publications.list(deps.methodology, period) : [];
+  const frozen = async (h: PublicationHeader) => readJson<T>(deps.lake, frozenRatingsKey(deps.methodology, period, h.publicationId, doc));
+  const working = await readJson<T>(deps.lake, workingKey);
+  // The latest publication that froze this document.
+  let latest: { header: PublicationHeader; body: T } | undefined;
+  for (const h of [...headers].sort((a, b) => b.version - a.version)) {
+    const body = await frozen(h);
+    if (body) {
+      latest = { header: h, body };
+      break;
+    }
+  }
+  const publication: RatingsPublication = {
+    version: latest?.header.version ?? null,
+    publishedAt: latest?.header.publishedAt ?? null,
+    draftDiffers: latest !== undefined && working !== undefined && JSON.stringify(numbers(working)) !== JSON.stringify(numbers(latest.body)),
+  };
+  if (version === undefined) return working === undefined ? undefined : { ...working, version: working.version ?? null, publication };
+  const h = headers.find((x) => x.version === version);
+  const body = h === undefined ? undefined : h === latest?.header ? latest.body : await frozen(h);
+  return body === undefined ? undefined : { ...body, publication };
+}
+
+const headNumbers = (d: HeadRatings) =>
+  [...d.heads]
+    .sort((a, b) => a.unitId.localeCompare(b.unitId) || a.headId.localeCompare(b.headId))
+    .map((h) => [h.unitId, h.headId, h.status, h.pending, h.tenure, h.results, h.deductions, h.general, h.total, h.band, h.cappedFromExcellent]);
+const reformNumbers = (d: ReformIndexView) => [...d.units].sort((a, b) => a.unitId.localeCompare(b.unitId)).map((u) => [u.unitId, u.criteria, u.total, u.scoredMax, u.complete, u.band]);
+
+/** A period's head ratings, optionally of one tier or one unit, working or of a published version. */
 export const readHeadRatings =
   (deps: RatingReadDeps) =>
-  async (periodId: string, filter: { readonly tier?: string; readonly unitId?: string } = {}): Promise<HeadRatings | undefined> => {
-    const doc = await readJson<HeadRatings>(deps.lake, headRatingsKey(deps.methodology, parsePeriod(periodId).id));
+  async (periodId: string, filter: RatingsFilter = {}): Promise<(HeadRatings & { readonly publication: RatingsPublication }) | undefined> => {
+    const doc = await readRatings<HeadRatings>(deps, periodId, "heads", headRatingsKey(deps.methodology, parsePeriod(periodId).id), filter.version, headNumbers);
     if (!doc) return undefined;
     return { ...doc, heads: doc.heads.filter((h) => (filter.tier === undefined || h.tier === filter.tier) && (filter.unitId === undefined || h.unitId === filter.unitId)) };
   };
 
-/** A period's reform index, optionally of one tier or one unit; undefined when never computed. */
+/** A period's reform index, optionally of one tier or one unit, working or of a published version. */
 export const readReformIndex =
   (deps: RatingReadDeps) =>
-  async (periodId: string, filter: { readonly tier?: string; readonly unitId?: string } = {}): Promise<ReformIndexView | undefined> => {
-    const doc = await readJson<ReformIndexView>(deps.lake, reformIndexKey(deps.methodology, parsePeriod(periodId).id));
+  async (periodId: string, filter: RatingsFilter = {}): Promise<(ReformIndexView & { readonly publication: RatingsPublication }) | undefined> => {
+    const doc = await readRatings<ReformIndexView>(deps, periodId, "reform-index", reformIndexKey(deps.methodology, parsePeriod(periodId).id), filter.version, reformNumbers);
     if (!doc) return undefined;
     return { ...doc, units: doc.units.filter((u) => (filter.tier === undefined || u.tier === filter.tier) && (filter.unitId === undefined || u.unitId === filter.unitId)) };
   };

@@ -175,8 +175,22 @@ export interface HeadRatingView {
 }
 
 /**
- * `GET /v1/head-ratings?period=&tier=` (chairman, Home Affairs) and
- * `GET /v1/units/{unitId}/head-ratings?period=` (also the unit's own officers): working (draft) values.
+ * Where a period's ratings stand against its publications: the latest published version whose
+ * ratings were frozen with it (publishing a period freezes its head ratings and reform index with
+ * its ranking), and whether the working values moved since.
+ */
+export interface RatingsPublication {
+  /** The latest published version with frozen ratings; null when none. */
+  readonly version: number | null;
+  readonly publishedAt: string | null;
+  /** True when the working (draft) values differ from that version's (a finding concluded, criteria entered, late events scored after publication). */
+  readonly draftDiffers: boolean;
+}
+
+/**
+ * `GET /v1/head-ratings?period=&tier=[&version=]` (chairman, Home Affairs) and
+ * `GET /v1/units/{unitId}/head-ratings?period=[&version=]` (also the unit's own officers): the
+ * working (draft) values, or with `version` those frozen when that version was published.
  */
 export interface HeadRatings {
   readonly period: string;
@@ -185,7 +199,11 @@ export interface HeadRatings {
   readonly computedAt: string;
   /** When the tenures' results were last scored from the dossiers. */
   readonly scoredAt: string | null;
-  readonly status: "draft";
+  readonly status: "draft" | "published";
+  /** The published version these values were frozen with; null for the working values. */
+  readonly version: number | null;
+  /** Where the period's ratings stand against its publications (set by the read API). */
+  readonly publication?: RatingsPublication;
   readonly resultsMax: number;
   readonly generalMax: number;
   readonly heads: readonly HeadRatingView[];
@@ -227,7 +245,11 @@ export interface ReformIndexView {
   readonly period: string;
   readonly methodology: string;
   readonly computedAt: string;
-  readonly status: "draft";
+  readonly status: "draft" | "published";
+  /** The published version these values were frozen with; null for the working values. */
+  readonly version: number | null;
+  /** Where the period's ratings stand against its publications (set by the read API). */
+  readonly publication?: RatingsPublication;
   /** The criteria tree is the default template, not a decision of the province (methodology §5). */
   readonly provisional: boolean;
   readonly units: readonly ReformIndexUnit[];

@@ -4,6 +4,9 @@ import type { Lake } from "../../ports/index.js";
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._=\-/]*$/;
 
+/** Temporary file names unique within the process (two puts of one key in the same millisecond). */
+let writes = 0;
+
 /**
  * The lake as a folder with S3's key layout, so DuckDB reads the same paths Athena reads in S3.
  * Writes go to a temporary file first and are renamed into place: a reader never sees half an object.
@@ -19,7 +22,7 @@ export class FolderLake implements Lake {
   async put(key: string, body: Uint8Array | string): Promise<void> {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${target}.${process.pid}.${Date.now()}.${(writes++).toString(36)}.tmp`;
     await writeFile(tmp, body);
     await rename(tmp, target);
   }

@@ -2,6 +2,7 @@ import { type RankingSnapshot, parsePeriod } from "@scorecard/shared";
 import { type PublicationInfo, type UnitDifference, rankingDifferences, sameNumbers, versionLabel } from "@scorecard/shared/admin/publication";
 import type { Actor, PublicationHeader, PublicationStore } from "../../ports/index.js";
 import { frozenSnapshot, publicSnapshot, publicationInfo, syncPublicJson } from "../published-rankings.js";
+import { freezeRatings, ratingsDifferFrom, refreshRatings } from "../ratings.js";
 import { SCORED_TIERS } from "../score-period.js";
 import { type AdminDeps, AdminError, flushAudit } from "./common.js";
 
@@ -41,11 +42,12 @@ const view = (h: PublicationHeader, differences: Record<string, UnitDifference[]
 });
 
 /**
- * Publish a period: freeze its draft snapshots of every tier as version n + 1.
+ * Publish a period: freeze its draft snapshots of every tier as version n + 1, and with them the
+ * period's head ratings and reform index (ratings.ts, `freezeRatings`).
  *
  * Order (no transactions; docs/storage.md): (1) store each tier's frozen body under a fresh
- * publicationId (new keys, `attribute_not_exists`), (2) write the header of version n + 1 with
- * `attribute_not_exists` — the commit point. A concurrent publisher of the same n loses at (2) with
+ * publicationId (new keys, `attribute_not_exists`) and the frozen ratings under the same id,
+ * (2) write the header of version n + 1 with `attribute_not_exists` — the commit point. A concurrent publisher of the same n loses at (2) with
  * PUBLISH_CONFLICT; a crash before (2) leaves unreferenced bodies that nothing reads. A header names
  * only bodies written before it, and no key is ever written twice, so a published version never changes.
  */
@@ -63,16 +65,21 @@ export const publishPeriod =
     }
     if (drafts.length === 0) throw new AdminError("NO_DRAFT", `Nothing to publish: ${period} has not been scored.`);
     const version = (latest?.version ?? 0) + 1;
+    // The heads' ratings and the reform index, computed from these drafts: frozen with them.
+    const currentRatings = await refreshRatings(deps)(parsePeriod(period));
     if (latest) {
       let changed = false;
       for (const d of drafts) {
         const before = await frozenSnapshot(deps.publications, latest, d.tier);
         if (!before || !sameNumbers(before, d)) changed = true;
       }
-      if (!changed && drafts.length === latest.tiers.length) throw new AdminError("NO_CHANGES", `The draft of ${period} has the same numbers as ${versionLabel(latest.version)}: nothing to publish.`);
+      if (!changed && drafts.length === latest.tiers.length && !(await ratingsDifferFrom(deps, latest, currentRatings))) {
+        throw new AdminError("NO_CHANGES", `The draft of ${period} has the same numbers and ratings as ${versionLabel(latest.version)}: nothing to publish.`);
+      }
     }
     const publicationId = deps.newId();
     for (const d of drafts) await deps.publications.putFrozen(m, period, d.tier, publicationId, version, frozen(d, version));
+    const ratings = await freezeRatings(deps)(parsePeriod(period), { publicationId, version }, currentRatings);
     const publishedAt = deps.clock.now().toISOString();
     const header0: PublicationHeader = {
       methodology: m,
@@ -95,7 +102,7 @@ export const publishPeriod =
       entityType: "publication",
       entityId: `${m}/${period}`,
       before: latest ? { version: latest.version, publicationId: latest.publicationId } : null,
-      after: { version, publicationId, tiers: header0.tiers, unitsChanged: summary },
+      after: { version, publicationId, tiers: header0.tiers, ratings, unitsChanged: summary },
     };
     const header = { ...header0, lastAudit: entry };
     if ((await deps.publications.commit(header)) !== "ok") {
