@@ -16,6 +16,7 @@ import { DEMO_USERS } from "../adapters/local/local-identity.js";
 import { PRESETS, type PresetName } from "../seed/generator.js";
 import { importEvents } from "../use-cases/import-events.js";
 import { readHeadRatings, scoreAndRate } from "../use-cases/ratings.js";
+import { FolderInUseError } from "../adapters/local/folder-lock.js";
 import { LocalRuntime, localCredentials } from "./runtime.js";
 import { createLocalServer, listen } from "./server.js";
 import { seedRuntime } from "./seed.js";
@@ -44,7 +45,7 @@ async function openRuntime(options: { lakeOnly?: boolean } = {}): Promise<LocalR
   try {
     return await LocalRuntime.start({ dataDir, ...(options.lakeOnly ? { persist: false } : {}) });
   } catch (e) {
-    if (/lock/i.test(String((e as Error).message))) fail(`The data folder ${dataDir} is in use: stop \`npm start\` first.`);
+    if (e instanceof FolderInUseError) fail(`The data folder ${dataDir} is in use: stop \`npm start\` first.`);
     throw e;
   }
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { LocalRuntime } from "./runtime.js";
+import { FolderInUseError } from "../adapters/local/folder-lock.js";
 import { seedRuntime } from "./seed.js";
 import { createLocalServer, listen } from "./server.js";
 import { startScheduler } from "./scheduler.js";
@@ -18,7 +19,11 @@ const port = Number(process.env["PORT"] ?? 8080);
 
 const started = performance.now();
 const fresh = !existsSync(join(dataDir, "lake", "curated"));
-const rt = await LocalRuntime.start({ dataDir });
+const rt = await LocalRuntime.start({ dataDir }).catch((e: unknown) => {
+  if (!(e instanceof FolderInUseError)) throw e;
+  console.error(`${e.message} Is Scorecard already running? Stop it first, or set SCORECARD_DATA_DIR to another folder.`);
+  process.exit(2);
+});
 let stopping = false;
 class StopRequested extends Error {}
 let pending: readonly Period[] = [];

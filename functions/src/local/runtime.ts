@@ -15,6 +15,7 @@ import type { AdminDeps } from "../use-cases/admin/common.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
 import { CachedPublicationStore, CachedSnapshotStore } from "../adapters/local/cached-stores.js";
 import { FolderLake } from "../adapters/local/folder-lake.js";
+import { lockFolder } from "../adapters/local/folder-lock.js";
 import { LocalIdentity } from "../adapters/local/local-identity.js";
 import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
 import { type Clock, type IdempotencyStore, systemClock } from "../ports/index.js";
@@ -61,7 +62,17 @@ export class LocalRuntime {
     const dataDir = resolve(options.dataDir);
     mkdirSync(join(dataDir, "lake"), { recursive: true });
     const clock = options.clock ?? systemClock;
+    // One runtime per persisted data folder (the CLI's lake-only commands run beside it).
+    const release = options.persist === false ? () => {} : lockFolder(dataDir);
+    try {
+      return await LocalRuntime.open(dataDir, options, clock, release);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
 
+  private static async open(dataDir: string, options: RuntimeOptions, clock: Clock, release: () => void): Promise<LocalRuntime> {
     const server = dynalite({
       ...(options.persist === false ? {} : { path: join(dataDir, "dynamodb") }),
       createTableMs: 0,
@@ -118,7 +129,10 @@ export class LocalRuntime {
       await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk")),
       {
         client,
-        close: () => new Promise<void>((ok) => server.close(() => ok())),
+        close: async () => {
+          await new Promise<void>((ok) => server.close(() => ok()));
+          release();
+        },
       },
       { stores: dynamoDbAdminStores(db, TABLE_NAME), publications, snapshots, lake, catalog, clock, methodology, newId: randomUUID },
     );
