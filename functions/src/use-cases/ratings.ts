@@ -215,8 +215,7 @@ export const freezeRatings =
  */
 export async function ratingsDifferFrom(deps: Pick<RatingDeps, "lake" | "methodology">, header: PublicationHeader, current: RatingsResult): Promise<boolean> {
   const frozen = <T>(doc: RatingsDoc) => readJson<T>(deps.lake, frozenRatingsKey(deps.methodology, header.period, header.publicationId, doc));
-  const differ = <T>(now: T | null, then: T | undefined, numbers: (d: T) => unknown) =>
-    now === null ? false : then === undefined || JSON.stringify(numbers(now)) !== JSON.stringify(numbers(then));
+  const differ = <T>(now: T | null, then: T | undefined, numbers: (d: T) => unknown) => now !== null && (then === undefined || numbersDiffer(now, then, numbers));
   return differ(current.heads, await frozen<HeadRatings>("heads"), headNumbers) || differ(current.reform, await frozen<ReformIndexView>("reform-index"), reformNumbers);
 }
 
@@ -284,13 +283,16 @@ async function readRatings<T extends { readonly version: number | null }>(
   const publication: RatingsPublication = {
     version: latest?.header.version ?? null,
     publishedAt: latest?.header.publishedAt ?? null,
-    draftDiffers: latest !== undefined && working !== undefined && JSON.stringify(numbers(working)) !== JSON.stringify(numbers(latest.body)),
+    draftDiffers: latest !== undefined && working !== undefined && numbersDiffer(working, latest.body, numbers),
   };
   if (version === undefined) return working === undefined ? undefined : { ...working, version: working.version ?? null, publication };
   const h = headers.find((x) => x.version === version);
   const body = h === undefined ? undefined : h === latest?.header ? latest.body : await frozen(h);
   return body === undefined ? undefined : { ...body, publication };
 }
+
+/** Whether two ratings documents differ in what they rate (not in when they were computed). */
+const numbersDiffer = <T>(a: T, b: T, numbers: (d: T) => unknown) => JSON.stringify(numbers(a)) !== JSON.stringify(numbers(b));
 
 const headNumbers = (d: HeadRatings) =>
   [...d.heads]

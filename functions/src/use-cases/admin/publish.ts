@@ -47,8 +47,9 @@ const view = (h: PublicationHeader, differences: Record<string, UnitDifference[]
  *
  * Order (no transactions; docs/storage.md): (1) store each tier's frozen body under a fresh
  * publicationId (new keys, `attribute_not_exists`) and the frozen ratings under the same id,
- * (2) write the header of version n + 1 with `attribute_not_exists` — the commit point. A concurrent publisher of the same n loses at (2) with
- * PUBLISH_CONFLICT; a crash before (2) leaves unreferenced bodies that nothing reads. A header names
+ * (2) write the header of version n + 1 with `attribute_not_exists` — the commit point. A
+ * concurrent publisher of the same n loses at (2) with PUBLISH_CONFLICT; a crash before (2) leaves
+ * unreferenced bodies that nothing reads. A header names
  * only bodies written before it, and no key is ever written twice, so a published version never changes.
  */
 export const publishPeriod =
