@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { describe, expect, it } from "vitest";
 import type { RankingView } from "../src/lib/api-types.js";
-import { aFullUnit, aHeadRating, aHeadRatings, aMeta, aReformIndex, aReformUnit, aSnapshot, parCriteria, ranked } from "./support/builders.js";
+import { aFullUnit, aHeadRating, aHeadRatings, aMeta, aRatingsPublication, aReformIndex, aReformUnit, aSnapshot, parCriteria, ranked } from "./support/builders.js";
 import { fullServer } from "./support/full-server.js";
 import { holding } from "./support/hold.js";
 import { renderAt, settled } from "./support/render-app.js";
@@ -14,6 +14,8 @@ const HEADS: HeadRatings = {
   computedAt: "2024-07-02T03:00:00.000Z",
   scoredAt: "2024-07-02T03:00:00.000Z",
   status: "draft",
+  version: null,
+  publication: { version: null, publishedAt: null, draftDiffers: false },
   resultsMax: 70,
   generalMax: 30,
   heads: [
@@ -33,6 +35,8 @@ const REFORM: ReformIndexView = {
   methodology: "dn-2026.1",
   computedAt: "2024-07-02T03:00:00.000Z",
   status: "draft",
+  version: null,
+  publication: { version: null, publishedAt: null, draftDiffers: false },
   provisional: true,
   units: [
     // 8 + 6 + 11.45 + 7 + (10 − 3) + 5 + 1.12 + 15.53 = 61.1
@@ -197,6 +201,160 @@ describe("Component: the overview's ratings follow the period", () => {
     expect(caption("reform-index")).toContain("6 tháng cuối năm 2023");
     expect(screen.queryByTestId("heads-loading")).toBeNull();
     expect(api.callsTo("/v1/head-ratings").map((c) => c.path)).toEqual(["/v1/head-ratings?period=2024-H1&tier=DEPARTMENT", "/v1/head-ratings?period=2023-H2&tier=DEPARTMENT"]);
+  });
+});
+
+describe("Component: the publication state of the overview's ratings", () => {
+  /** V2 of 2024-H1 was published on 5 July 2024 (09:00 Vietnam time). */
+  const PUBLISHED_AT = "2024-07-05T02:00:00.000Z";
+  const published = (draftDiffers: boolean) => aRatingsPublication({ version: 2, publishedAt: PUBLISHED_AT, draftDiffers });
+  /**
+   * Frozen with V2: before the finding concluded on H-1 after publication, H-1 had 93 (general 30)
+   * and H-3's general criteria were already in; the reform index of DEPT-STP had no deduction yet.
+   */
+  const HEADS_V2: HeadRatings = {
+    ...HEADS,
+    status: "published",
+    version: 2,
+    publication: published(true),
+    heads: [aHeadRating("H-1", { general: 30, total: 93 }), aHeadRating("H-3", { unitId: "DEPT-SNV", unitNameVi: "Sở Nội vụ", results: 55.5, general: 25, total: 80.5, band: "GOOD" })],
+  };
+  const REFORM_V2: ReformIndexView = {
+    ...REFORM,
+    status: "published",
+    version: 2,
+    publication: published(true),
+    units: [aReformUnit("DEPT-STP", "Sở Tư pháp", { criteria: parCriteria([8, 6, 11.45, 7, 10, 5, 1.12, 15.53]), total: 64.1, band: "AVERAGE" })],
+  };
+  const withPublication = (publication: HeadRatings["publication"], frozen = false) =>
+    fullServer({
+      meta: aMeta({ periods: ["2024-H1", "2023-H2"] }),
+      privateRankings: { "2024-H1/DEPARTMENT": view("2024-H1"), "2023-H2/DEPARTMENT": view("2023-H2") },
+      headRatings: { "2024-H1": { ...HEADS, publication }, "2023-H2": aHeadRatings("2023-H2", [aHeadRating("H-9", { total: 80, band: "GOOD" })]) },
+      reformIndex: { "2024-H1": { ...REFORM, publication }, "2023-H2": aReformIndex("2023-H2", [aReformUnit("DEPT-SCT", "Sở Công Thương", { criteria: parCriteria([9, 7, 20, 8, 12, 6, 14, 18]), total: 94, band: "EXCELLENT" })]) },
+      ...(frozen ? { frozenHeadRatings: { "2024-H1@2": HEADS_V2 }, frozenReformIndex: { "2024-H1@2": REFORM_V2 } } : {}),
+    });
+  const stateOf = (id: "heads" | "reform") => screen.getByTestId(`${id}-publication`);
+  const stateText = (id: "heads" | "reform") => stateOf(id).querySelector("p")?.textContent ?? "";
+  const headIds = () => screen.queryAllByTestId("head-rating").map((r) => r.dataset.headId);
+  const reformTotal = () => screen.getAllByTestId("reform-row")[0]?.querySelectorAll("td.num")[8]?.textContent?.trim();
+
+  it("never published: both sections say they show working values not yet published, with nothing to switch to", async () => {
+    renderAt(withPublication(aRatingsPublication()), "#/overview?period=2024-H1&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    await screen.findByTestId("head-ratings");
+    for (const id of ["heads", "reform"] as const) {
+      expect(stateOf(id).dataset.shown).toBe("working");
+      expect(stateText(id)).toBe("Số liệu làm việc, chưa công bố.");
+      expect(within(stateOf(id)).queryByRole("button")).toBeNull();
+    }
+  });
+
+  it("published, working values unchanged: says V2 and its day, no control; in English too", async () => {
+    renderAt(withPublication(published(false)), "#/overview?period=2024-H1&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    await screen.findByTestId("reform-index");
+    for (const id of ["heads", "reform"] as const) {
+      expect(stateText(id)).toBe("Số liệu làm việc. Kỳ đã được công bố thành V2 ngày 05/07/2024. Số liệu làm việc trùng với V2.");
+      expect(stateOf(id).dataset.draftDiffers).toBe("false");
+      expect(within(stateOf(id)).queryByRole("button")).toBeNull();
+    }
+    await fireEvent.click(screen.getByTestId("lang-en"));
+    expect(stateText("heads")).toBe("Working values. The period was published as V2 on 05/07/2024. The working values are the same as V2.");
+  });
+
+  it("working values moved since V2: the control asks for ?version=2, shows V2's frozen heads, and goes back to the working values", async () => {
+    // Prepare
+    const api = withPublication(published(true), true);
+    renderAt(api, "#/overview?period=2024-H1&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    await screen.findByTestId("head-ratings");
+    expect(stateText("heads")).toBe(
+      "Số liệu làm việc. Kỳ đã được công bố thành V2 ngày 05/07/2024. Số liệu làm việc đã khác V2 (kết luận kiểm tra, tiêu chí nhập thêm hoặc hồ sơ phát sinh sau khi công bố).",
+    );
+    const show = within(stateOf("heads")).getByRole("button", { name: "Xem số liệu V2" });
+
+    // Act
+    await fireEvent.click(show);
+
+    // Assess: V2's values, said to be V2's; the reform index is left as it was.
+    await waitFor(() => expect(headIds()).toEqual(["H-1", "H-3"]));
+    expect(api.callsTo("/v1/head-ratings").map((c) => c.path)).toEqual(["/v1/head-ratings?period=2024-H1&tier=DEPARTMENT", "/v1/head-ratings?period=2024-H1&tier=DEPARTMENT&version=2"]);
+    expect(api.callsTo("/v1/reform-index")).toHaveLength(1);
+    expect(rowOf("H-1").textContent).toContain("93,00");
+    expect(rowOf("H-3").textContent).toContain("80,50");
+    expect(stateOf("heads").dataset.shown).toBe("2");
+    expect(stateText("heads")).toBe("Số liệu đã chốt khi công bố V2 (công bố ngày 05/07/2024). Số liệu làm việc đã thay đổi sau đó.");
+    expect(stateText("reform")).toContain("Số liệu làm việc đã khác V2");
+    await waitFor(() => expect(document.activeElement?.id).toBe("heads-publication-text"));
+
+    // Act: back to the working values.
+    await fireEvent.click(within(stateOf("heads")).getByRole("button", { name: "Xem số liệu làm việc" }));
+    await waitFor(() => expect(headIds()).toEqual(["H-1", "H-2", "H-3", "H-4"]));
+    expect(api.callsTo("/v1/head-ratings").at(-1)?.path).toBe("/v1/head-ratings?period=2024-H1&tier=DEPARTMENT");
+    expect(stateOf("heads").dataset.shown).toBe("working");
+    expect(rowOf("H-1").textContent).toContain("91,00");
+  });
+
+  it("in English, the reform index switches to V2 (?version=2) and says so; no serious or critical axe violation", async () => {
+    const api = withPublication(published(true), true);
+    renderAt(api, "#/overview?period=2024-H1&tier=DEPARTMENT&lang=en", { user: "home-affairs" });
+    await settled();
+    await screen.findByTestId("reform-index");
+    expect(stateText("reform")).toBe(
+      "Working values. The period was published as V2 on 05/07/2024. The working values differ from V2 (a finding concluded, criteria entered or late events since publication).",
+    );
+    expect(reformTotal()).toBe("61.10");
+    expect(await seriousViolations()).toEqual([]);
+
+    await fireEvent.click(within(stateOf("reform")).getByRole("button", { name: "Show V2" }));
+    await waitFor(() => expect(stateOf("reform").dataset.shown).toBe("2"));
+    expect(api.callsTo("/v1/reform-index").map((c) => c.path)).toEqual(["/v1/reform-index?period=2024-H1&tier=DEPARTMENT", "/v1/reform-index?period=2024-H1&tier=DEPARTMENT&version=2"]);
+    expect(reformTotal()).toBe("64.10");
+    expect(screen.queryAllByTestId("reform-deduction")).toEqual([]);
+    expect(stateText("reform")).toBe("Values frozen with V2 (published 05/07/2024). The working values have changed since.");
+    expect(within(stateOf("reform")).getByRole("button", { name: "Show the working values" })).toBeTruthy();
+    expect(stateOf("heads").dataset.shown).toBe("working");
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it("a version that froze no ratings (404 NO_RATINGS) says so and offers the way back to the working values", async () => {
+    const api = withPublication(published(true));
+    renderAt(api, "#/overview?period=2024-H1&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    await fireEvent.click(within(await screen.findByTestId("heads-publication")).getByRole("button", { name: "Xem số liệu V2" }));
+    expect(await screen.findByTestId("heads-not-computed")).toBeTruthy();
+    expect(api.callsTo("/v1/head-ratings").at(-1)?.path).toBe("/v1/head-ratings?period=2024-H1&tier=DEPARTMENT&version=2");
+
+    await fireEvent.click(screen.getByTestId("heads-show-working"));
+    await waitFor(() => expect(headIds()).toEqual(["H-1", "H-2", "H-3", "H-4"]));
+    expect(stateOf("heads").dataset.shown).toBe("working");
+    expect(screen.queryByTestId("heads-show-working")).toBeNull();
+  });
+
+  it("a V2 answer still on its way when the period changes is never shown: the new period's working values are", async () => {
+    // Prepare
+    const api = withPublication(published(true), true);
+    const held = holding(api.fetch);
+    renderAt({ fetch: held.fetch }, "#/overview?period=2024-H1&tier=DEPARTMENT", { user: "chairman" });
+    await settled();
+    await screen.findByTestId("head-ratings");
+    const v2 = held.hold("/head-ratings?period=2024-H1&tier=DEPARTMENT&version=2");
+
+    // Act: ask for V2, then choose 2023-H2 before V2 has answered, then let V2's answer through.
+    await fireEvent.click(within(stateOf("heads")).getByRole("button", { name: "Xem số liệu V2" }));
+    await waitFor(() => expect(v2.requested()).toBe(true));
+    await fireEvent.change(screen.getByTestId("period-select"), { target: { value: "2023-H2" } });
+    await waitFor(() => expect(headIds()).toEqual(["H-9"]));
+    v2.release();
+    await new Promise((r) => setTimeout(r, 30));
+    await settled();
+
+    // Assess
+    expect(headIds()).toEqual(["H-9"]);
+    expect(stateOf("heads").dataset.shown).toBe("working");
+    expect(stateText("heads")).toBe("Số liệu làm việc, chưa công bố.");
+    expect(api.callsTo("/v1/head-ratings").at(-1)?.path).toBe("/v1/head-ratings?period=2023-H2&tier=DEPARTMENT");
   });
 });
 

@@ -5,7 +5,7 @@
 import axe from "axe-core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
-import { aFullUnit, aHeadRating, aHeadRatings, aMeta, aReformIndex, aReformUnit, aScorecard, parCriteria } from "./support/builders.js";
+import { aFullUnit, aHeadRating, aHeadRatings, aMeta, aRatingsPublication, aReformIndex, aReformUnit, aScorecard, parCriteria } from "./support/builders.js";
 import { fullServer } from "./support/full-server.js";
 import { holding } from "./support/hold.js";
 import { renderAt, settled } from "./support/render-app.js";
@@ -273,5 +273,63 @@ describe("Page: Phiếu điểm đơn vị — the sections follow the period", 
     expect(headIds()).toEqual([]);
     expect(screen.getByTestId("heads-not-computed")).toBeTruthy();
     expect(screen.getByTestId("reform-not-computed")).toBeTruthy();
+  });
+});
+
+describe("Page: Phiếu điểm đơn vị — the ratings' publication state", () => {
+  /** V3 of 2024-H1 was published on 10 July 2024; Home Affairs entered H-STP-2's general criteria again afterwards. */
+  const V3 = aRatingsPublication({ version: 3, publishedAt: "2024-07-10T03:00:00.000Z", draftDiffers: true });
+  const H1_V3 = aHeadRatings("2024-H1", [aHeadRating("H-STP-2", { name: "Lê Văn Hùng (demo)", general: 24, total: 90.2, band: "GOOD" })], { status: "published", version: 3, publication: V3 });
+  const REFORM_V3 = aReformIndex("2024-H1", [aReformUnit("DEPT-STP", "Sở Tư pháp", { criteria: parCriteria([8, 6, 11.45, 7, 10, 5, 11.2, 15.53]), total: 74.18, band: "FAIR" })], {
+    status: "published",
+    version: 3,
+    publication: V3,
+  });
+  const published = () => {
+    const stp = aScorecard(aFullUnit("DEPT-STP", "Sở Tư pháp", { early: 60, onTime: 37, late: 2, overdue: 1 }, { rank: 2, nameEn: "Department of Justice" }), null, "2024-H1");
+    return fullServer({
+      meta: aMeta({ periods: ["2024-H1"] }),
+      scorecards: { "DEPT-STP/2024-H1": stp },
+      headRatings: { "2024-H1": { ...H1, publication: V3 } },
+      reformIndex: { "2024-H1": { ...REFORM, publication: V3 } },
+      frozenHeadRatings: { "2024-H1@3": H1_V3 },
+      frozenReformIndex: { "2024-H1@3": REFORM_V3 },
+    });
+  };
+  const state = (id: string) => screen.getByTestId(`${id}-publication`);
+
+  it("the unit's own officer switches each section to V3 on the unit routes (&version=3) and back; in Vietnamese and in English", async () => {
+    // Prepare
+    const api = published();
+    renderAt(api, "#/units/DEPT-STP?period=2024-H1", { user: "officer-stp" });
+    await settled();
+    expect(text(state("heads").querySelector("p"))).toBe(
+      "Số liệu làm việc. Kỳ đã được công bố thành V3 ngày 10/07/2024. Số liệu làm việc đã khác V3 (kết luận kiểm tra, tiêu chí nhập thêm hoặc hồ sơ phát sinh sau khi công bố).",
+    );
+
+    // Act: heads to V3.
+    await fireEvent.click(within(state("heads")).getByRole("button", { name: "Xem số liệu V3" }));
+
+    // Assess
+    await waitFor(() => expect(headIds()).toEqual(["H-STP-2"]));
+    expect(api.callsTo("/v1/units/DEPT-STP/head-ratings").map((c) => c.path)).toEqual(["/v1/units/DEPT-STP/head-ratings?period=2024-H1", "/v1/units/DEPT-STP/head-ratings?period=2024-H1&version=3"]);
+    expect(text(headRow("H-STP-2"))).toContain("90,20");
+    expect(text(state("heads").querySelector("p"))).toBe("Số liệu đã chốt khi công bố V3 (công bố ngày 10/07/2024). Số liệu làm việc đã thay đổi sau đó.");
+
+    // Act: in English, the reform index to V3.
+    await fireEvent.click(screen.getByTestId("lang-en"));
+    expect(text(state("heads").querySelector("p"))).toBe("Values frozen with V3 (published 10/07/2024). The working values have changed since.");
+    await fireEvent.click(within(state("reform")).getByRole("button", { name: "Show V3" }));
+    await waitFor(() => expect(state("reform").dataset.shown).toBe("3"));
+    expect(api.callsTo("/v1/units/DEPT-STP/reform-index").map((c) => c.path)).toEqual(["/v1/units/DEPT-STP/reform-index?period=2024-H1", "/v1/units/DEPT-STP/reform-index?period=2024-H1&version=3"]);
+    expect(text(screen.getAllByTestId("reform-row")[0])).toContain("74.18");
+    expect(await seriousViolations()).toEqual([]);
+
+    // Act: heads back to the working values.
+    await fireEvent.click(within(state("heads")).getByRole("button", { name: "Show the working values" }));
+    await waitFor(() => expect(headIds()).toEqual(["H-STP-1", "H-STP-2"]));
+    expect(api.callsTo("/v1/units/DEPT-STP/head-ratings").at(-1)?.path).toBe("/v1/units/DEPT-STP/head-ratings?period=2024-H1");
+    expect(text(state("heads").querySelector("p"))).toContain("The working values differ from V3");
+    expect(state("reform").dataset.shown).toBe("3");
   });
 });

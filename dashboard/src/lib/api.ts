@@ -245,14 +245,18 @@ export interface HeadGeneral {
   readonly updatedAt: string | null;
 }
 
+/**
+ * The four ratings reads answer the working (draft) values, or with `version` the values frozen when
+ * that version of the period was published (`&version=N`; 404 NO_RATINGS if it froze none).
+ */
 export interface RatingsApi {
   /** Chairman, Home Affairs: every head of the period (optionally of one tier). */
-  headRatings(period: string, tier: string | undefined, signal?: AbortSignal): Promise<HeadRatings>;
+  headRatings(period: string, tier: string | undefined, signal?: AbortSignal, version?: number | null): Promise<HeadRatings>;
   /** Also the unit's own officers. */
-  unitHeadRatings(unitId: string, period: string, signal?: AbortSignal): Promise<HeadRatings>;
+  unitHeadRatings(unitId: string, period: string, signal?: AbortSignal, version?: number | null): Promise<HeadRatings>;
   /** Half-years and years only. */
-  reformIndex(period: string, tier: string | undefined, signal?: AbortSignal): Promise<ReformIndexView>;
-  unitReformIndex(unitId: string, period: string, signal?: AbortSignal): Promise<ReformIndexView>;
+  reformIndex(period: string, tier: string | undefined, signal?: AbortSignal, version?: number | null): Promise<ReformIndexView>;
+  unitReformIndex(unitId: string, period: string, signal?: AbortSignal, version?: number | null): Promise<ReformIndexView>;
   headGeneral(unitId: string, headId: string, period: string, signal?: AbortSignal): Promise<HeadGeneral>;
   putHeadGeneral(unitId: string, headId: string, period: string, body: { points: number; evidence: string }, version: number): Promise<HeadGeneral>;
   /** Recompute a period's ratings (Home Affairs). */
@@ -291,11 +295,15 @@ export function createRatingsApi(options: Partial<ApiClientOptions> = {}): Ratin
     return body;
   }
   const get = (signal?: AbortSignal): RequestOptions => ({ auth: true, signal });
+  /** The `version` query parameter: absent for the working values. */
+  const v = (version: number | null | undefined) => (version === null || version === undefined ? undefined : String(version));
   return {
-    headRatings: (period, tier, signal) => json(`/v1/head-ratings${q({ period, tier })}`, withFields<HeadRatings>("heads", "period"), get(signal)),
-    unitHeadRatings: (unitId, period, signal) => json(`/v1/units/${seg(unitId)}/head-ratings${q({ period })}`, withFields<HeadRatings>("heads", "period"), get(signal)),
-    reformIndex: (period, tier, signal) => json(`/v1/reform-index${q({ period, tier })}`, withFields<ReformIndexView>("units", "period"), get(signal)),
-    unitReformIndex: (unitId, period, signal) => json(`/v1/units/${seg(unitId)}/reform-index${q({ period })}`, withFields<ReformIndexView>("units", "period"), get(signal)),
+    headRatings: (period, tier, signal, version) => json(`/v1/head-ratings${q({ period, tier, version: v(version) })}`, withFields<HeadRatings>("heads", "period"), get(signal)),
+    unitHeadRatings: (unitId, period, signal, version) =>
+      json(`/v1/units/${seg(unitId)}/head-ratings${q({ period, version: v(version) })}`, withFields<HeadRatings>("heads", "period"), get(signal)),
+    reformIndex: (period, tier, signal, version) => json(`/v1/reform-index${q({ period, tier, version: v(version) })}`, withFields<ReformIndexView>("units", "period"), get(signal)),
+    unitReformIndex: (unitId, period, signal, version) =>
+      json(`/v1/units/${seg(unitId)}/reform-index${q({ period, version: v(version) })}`, withFields<ReformIndexView>("units", "period"), get(signal)),
     headGeneral: (unitId, headId, period, signal) =>
       json(`/v1/admin/units/${seg(unitId)}/heads/${seg(headId)}/general/${seg(period)}`, withFields<HeadGeneral>("headId", "version"), get(signal)),
     putHeadGeneral: (unitId, headId, period, body, version) =>

@@ -646,7 +646,6 @@ export interface RatingsMessages {
     readonly summary: (rated: string, pending: string, notRated: string) => string;
     readonly none: string;
     readonly notComputed: string;
-    readonly draft: string;
     readonly computedAt: string;
   };
   readonly reform: {
@@ -664,6 +663,21 @@ export interface RatingsMessages {
     readonly noBand: string;
     readonly none: string;
     readonly notComputed: string;
+  };
+  /**
+   * Where the ratings shown stand against the period's publications (`v`: "V2"; `date`: the day of
+   * publication): the working values (never published; published, unchanged or moved since), or
+   * the values frozen with a published version.
+   */
+  readonly publication: {
+    readonly never: string;
+    readonly publishedAs: (v: string, date: string | null) => string;
+    readonly unchanged: (v: string) => string;
+    readonly differs: (v: string) => string;
+    readonly frozen: (v: string, date: string | null) => string;
+    readonly changedSince: string;
+    readonly showVersion: (v: string) => string;
+    readonly showWorking: string;
   };
   /** The same sections on one unit's scorecard page. */
   readonly unit: {
@@ -722,7 +736,6 @@ const ratingsVi: RatingsMessages = {
     summary: (rated, pending, notRated) => `${rated} đã xếp loại · ${pending} chưa đủ điều kiện · ${notRated} không xếp loại`,
     none: "Không có người đứng đầu được xếp loại ở cấp này trong kỳ (cơ quan ngành dọc không được xếp loại).",
     notComputed: "Chưa tính xếp loại người đứng đầu cho kỳ này (kỳ chưa được chấm điểm).",
-    draft: "Số liệu làm việc (dự thảo), chưa công bố.",
     computedAt: "Tính lúc",
   },
   reform: {
@@ -740,6 +753,16 @@ const ratingsVi: RatingsMessages = {
     noBand: "Chưa xếp loại",
     none: "Không có đơn vị nào ở cấp này có chỉ số CCHC (cơ quan ngành dọc không được đánh giá).",
     notComputed: "Chưa tính chỉ số CCHC cho kỳ này (kỳ chưa được chấm điểm).",
+  },
+  publication: {
+    never: "Số liệu làm việc, chưa công bố.",
+    publishedAs: (v, date) => `Số liệu làm việc. Kỳ đã được công bố thành ${v}${date ? ` ngày ${date}` : ""}.`,
+    unchanged: (v) => `Số liệu làm việc trùng với ${v}.`,
+    differs: (v) => `Số liệu làm việc đã khác ${v} (kết luận kiểm tra, tiêu chí nhập thêm hoặc hồ sơ phát sinh sau khi công bố).`,
+    frozen: (v, date) => `Số liệu đã chốt khi công bố ${v}${date ? ` (công bố ngày ${date})` : ""}.`,
+    changedSince: "Số liệu làm việc đã thay đổi sau đó.",
+    showVersion: (v) => `Xem số liệu ${v}`,
+    showWorking: "Xem số liệu làm việc",
   },
   unit: {
     headsTitle: "Người đứng đầu đơn vị",
@@ -795,7 +818,6 @@ const ratingsEn: RatingsMessages = {
     summary: (rated, pending, notRated) => `${rated} rated · ${pending} pending · ${notRated} not rated`,
     none: "No head of unit rated in this tier for this period (vertical agencies are not rated).",
     notComputed: "Head-of-unit ratings have not been computed for this period (it has not been scored).",
-    draft: "Working (draft) figures, not published.",
     computedAt: "Computed at",
   },
   reform: {
@@ -813,6 +835,16 @@ const ratingsEn: RatingsMessages = {
     noBand: "Not rated yet",
     none: "No unit of this tier has a reform index (vertical agencies are not assessed).",
     notComputed: "The reform index has not been computed for this period (it has not been scored).",
+  },
+  publication: {
+    never: "Working values, not yet published.",
+    publishedAs: (v, date) => `Working values. The period was published as ${v}${date ? ` on ${date}` : ""}.`,
+    unchanged: (v) => `The working values are the same as ${v}.`,
+    differs: (v) => `The working values differ from ${v} (a finding concluded, criteria entered or late events since publication).`,
+    frozen: (v, date) => `Values frozen with ${v}${date ? ` (published ${date})` : ""}.`,
+    changedSince: "The working values have changed since.",
+    showVersion: (v) => `Show ${v}`,
+    showWorking: "Show the working values",
   },
   unit: {
     headsTitle: "Head of unit",

@@ -48,31 +48,49 @@ export const countsOf = (r: HeadRatings | null): RatingCounts => ({
 export type RatingsScope = { readonly tier: string } | { readonly unitId: string };
 
 /**
- * The period and scope a model shows. Asking again for them makes no request unless the last one
+ * The period, scope and version a model shows (version null: the working values; N: the values
+ * frozen with published version N). Asking again for them makes no request unless the last one
  * failed; asking for others goes through `Resource.load`, which aborts the request still on its
- * way, so a late answer for another period or unit is never shown.
+ * way, so a late answer for another period, unit or version is never shown.
  */
 class Asked {
   #key = "";
-  #last: readonly [string, RatingsScope] | null = null;
+  #where = "";
+  #version: number | null = null;
+  #last: readonly [string, RatingsScope, number | null] | null = null;
 
-  /** Should `period` and `scope` be requested (false: already shown or on its way)? */
-  next(period: string, scope: RatingsScope, resource: Resource<unknown>): boolean {
-    const key = JSON.stringify([period, "unitId" in scope ? { unitId: scope.unitId } : { tier: scope.tier }]);
-    if (key === this.#key && resource.phase !== "error") return false;
+  /**
+   * Should `period` and `scope` at `version` be requested (false: already shown or on its way)?
+   * `version` undefined keeps the version chosen for the same period and scope (the working values
+   * for another period or scope).
+   */
+  next(period: string, scope: RatingsScope, version: number | null | undefined, resource: Resource<unknown>): readonly [string, RatingsScope, number | null] | null {
+    const where = JSON.stringify([period, "unitId" in scope ? { unitId: scope.unitId } : { tier: scope.tier }]);
+    const v = version !== undefined ? version : where === this.#where ? this.#version : null;
+    const key = `${where}@${v ?? "working"}`;
+    if (key === this.#key && resource.phase !== "error") return null;
     this.#key = key;
-    this.#last = [period, scope];
-    return true;
+    this.#where = where;
+    this.#version = v;
+    this.#last = [period, scope, v];
+    return this.#last;
   }
 
   /** What was asked last, forgotten so that it is asked again (a retry). */
-  again(): readonly [string, RatingsScope] | null {
+  again(): readonly [string, RatingsScope, number | null] | null {
     this.#key = "";
+    return this.#last;
+  }
+
+  /** The period and scope asked last (to ask for them at another version). */
+  get last(): readonly [string, RatingsScope, number | null] | null {
     return this.#last;
   }
 
   forget(): void {
     this.#key = "";
+    this.#where = "";
+    this.#version = null;
     this.#last = null;
   }
 }
@@ -88,6 +106,8 @@ function forgetShown(resource: Resource<unknown>, asked: Asked): void {
 export class HeadRatingsModel {
   readonly ratings = new Resource<HeadRatings | null>();
   readonly counts: RatingCounts = $derived(countsOf(this.ratings.data));
+  /** The version asked for last: null for the working values. */
+  version = $state<number | null>(null);
   readonly #api: RatingsApi;
   readonly #asked = new Asked();
 
@@ -95,12 +115,21 @@ export class HeadRatingsModel {
     this.#api = api;
   }
 
-  async load(period: string, scope: RatingsScope): Promise<void> {
-    if (!this.#asked.next(period, scope, this.ratings)) return;
+  /** `version`: null the working values, N those frozen with published version N; absent, as shown for the same period and scope. */
+  async load(period: string, scope: RatingsScope, version?: number | null): Promise<void> {
+    const asked = this.#asked.next(period, scope, version, this.ratings);
+    if (!asked) return;
+    const v = (this.version = asked[2]);
     await this.ratings.load(
-      (signal) => orNull("unitId" in scope ? this.#api.unitHeadRatings(scope.unitId, period, signal) : this.#api.headRatings(period, scope.tier, signal)),
+      (signal) => orNull("unitId" in scope ? this.#api.unitHeadRatings(scope.unitId, period, signal, v) : this.#api.headRatings(period, scope.tier, signal, v)),
       (d) => d === null || d.heads.length === 0,
     );
+  }
+
+  /** The period and scope shown, at another version (null: the working values). */
+  show(version: number | null): Promise<void> {
+    const last = this.#asked.last;
+    return last ? this.load(last[0], last[1], version) : Promise.resolve();
   }
 
   retry(): Promise<void> {
@@ -109,6 +138,7 @@ export class HeadRatingsModel {
   }
 
   clear(): void {
+    this.version = null;
     forgetShown(this.ratings, this.#asked);
   }
 
@@ -122,6 +152,8 @@ export class ReformIndexModel {
   readonly index = new Resource<ReformIndexView | null>();
   /** The period asked for has no reform index (a month or a quarter). */
   notApplicable = $state(false);
+  /** The version asked for last: null for the working values. */
+  version = $state<number | null>(null);
   readonly #api: RatingsApi;
   readonly #asked = new Asked();
 
@@ -129,17 +161,26 @@ export class ReformIndexModel {
     this.#api = api;
   }
 
-  async load(period: string, scope: RatingsScope): Promise<void> {
-    if (!this.#asked.next(period, scope, this.index)) return;
+  /** `version`: null the working values, N those frozen with published version N; absent, as shown for the same period and scope. */
+  async load(period: string, scope: RatingsScope, version?: number | null): Promise<void> {
+    const asked = this.#asked.next(period, scope, version, this.index);
+    if (!asked) return;
+    const v = (this.version = asked[2]);
     this.notApplicable = !hasReformIndex(period);
     if (this.notApplicable) {
       this.index.set(null, "empty");
       return;
     }
     await this.index.load(
-      (signal) => orNull("unitId" in scope ? this.#api.unitReformIndex(scope.unitId, period, signal) : this.#api.reformIndex(period, scope.tier, signal)),
+      (signal) => orNull("unitId" in scope ? this.#api.unitReformIndex(scope.unitId, period, signal, v) : this.#api.reformIndex(period, scope.tier, signal, v)),
       (d) => d === null || d.units.length === 0,
     );
+  }
+
+  /** The period and scope shown, at another version (null: the working values). */
+  show(version: number | null): Promise<void> {
+    const last = this.#asked.last;
+    return last ? this.load(last[0], last[1], version) : Promise.resolve();
   }
 
   retry(): Promise<void> {
@@ -149,6 +190,7 @@ export class ReformIndexModel {
 
   clear(): void {
     this.notApplicable = false;
+    this.version = null;
     forgetShown(this.index, this.#asked);
   }
 

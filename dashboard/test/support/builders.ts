@@ -1,7 +1,7 @@
 import type { CaseRow, UnitCases, UnitScorecard, UnitWarnings, UnitWithGroups } from "../../src/lib/api-types.js";
 /** Small builders ("mothers") for the API payloads the dashboard reads. */
 import type { IndicatorValue, Problem, PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
-import type { HeadRatings, HeadRatingView, ReformCriterionView, ReformIndexUnit, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import type { HeadRatings, HeadRatingView, ReformCriterionView, RatingsPublication, ReformIndexUnit, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import type { Tier } from "@scorecard/shared/units/unit";
 
 export interface Counts {
@@ -265,9 +265,13 @@ export const aHeadRating = (headId: string, o: Partial<HeadRatingView> = {}): He
   ...o,
 });
 
-/** The ratings document of a period (working values, computed 2 July 2024). */
-export const aHeadRatings = (period: string, heads: readonly HeadRatingView[]): HeadRatings => ({
-  period, methodology: "dn-2026.1", computedAt: "2024-07-02T03:00:00.000Z", scoredAt: "2024-07-02T03:00:00.000Z", status: "draft", resultsMax: 70, generalMax: 30, heads,
+/** Where a period's ratings stand against its publications: never published unless told. */
+export const aRatingsPublication = (o: Partial<RatingsPublication> = {}): RatingsPublication => ({ version: null, publishedAt: null, draftDiffers: false, ...o });
+
+/** The ratings document of a period (working values, computed 2 July 2024, never published unless told). */
+export const aHeadRatings = (period: string, heads: readonly HeadRatingView[], o: Partial<HeadRatings> = {}): HeadRatings => ({
+  period, methodology: "dn-2026.1", computedAt: "2024-07-02T03:00:00.000Z", scoredAt: "2024-07-02T03:00:00.000Z", status: "draft", version: null,
+  publication: aRatingsPublication(), resultsMax: 70, generalMax: 30, heads, ...o,
 });
 
 /** The 8 criteria of the reform index (maxima 10, 8, 22, 8, 12, 6, 14, 20): points before deductions (null: missing), and deductions. */
@@ -285,6 +289,6 @@ export const aReformUnit = (unitId: string, nameVi: string, o: Partial<ReformInd
   unitId, tier: "DEPARTMENT", nameVi, nameEn: nameVi, criteria: [], total: 0, scoredMax: 100, complete: true, band: "GOOD", ...o,
 });
 
-export const aReformIndex = (period: string, units: readonly ReformIndexUnit[]): ReformIndexView => ({
-  period, methodology: "dn-2026.1", computedAt: "2024-07-02T03:00:00.000Z", status: "draft", provisional: true, units,
+export const aReformIndex = (period: string, units: readonly ReformIndexUnit[], o: Partial<ReformIndexView> = {}): ReformIndexView => ({
+  period, methodology: "dn-2026.1", computedAt: "2024-07-02T03:00:00.000Z", status: "draft", version: null, publication: aRatingsPublication(), provisional: true, units, ...o,
 });

@@ -48,6 +48,9 @@ export interface FullServerInit {
    */
   readonly headRatings?: Record<string, HeadRatings>;
   readonly reformIndex?: Record<string, ReformIndexView>;
+  /** The values frozen with a published version, keyed `${period}@${version}` (asked with `&version=N`; absent = 404 NO_RATINGS). */
+  readonly frozenHeadRatings?: Record<string, HeadRatings>;
+  readonly frozenReformIndex?: Record<string, ReformIndexView>;
   /** Seconds until a token expires (default 900). */
   readonly ttl?: number;
 }
@@ -56,6 +59,13 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 const problem = (status: number, code: string) =>
   new Response(JSON.stringify({ type: "about:blank", title: code, status, code }), { status, headers: { "content-type": "application/problem+json" } });
+
+/** The working document of the period, or with `version` the one frozen with that version (undefined: none). */
+function ratingsOf<T>(working: Record<string, T> | undefined, frozen: Record<string, T> | undefined, q: URLSearchParams): T | undefined {
+  const period = q.get("period") ?? "";
+  const version = q.get("version");
+  return version === null ? working?.[period] : frozen?.[`${period}@${version}`];
+}
 
 export function fullServer(init: FullServerInit) {
   const base = fakeServer({ meta: init.meta, rankings: init.rankings ?? {} });
@@ -100,13 +110,13 @@ export function fullServer(init: FullServerInit) {
         return json(init.trends?.[`${unitId}/${year}`] ?? { unitId, year: Number(year), methodology: "dn-2026.1", points: [] });
       }
       if (unitMatch[2] === "head-ratings") {
-        const doc = init.headRatings?.[q.get("period") ?? ""];
+        const doc = ratingsOf(init.headRatings, init.frozenHeadRatings, q);
         return doc ? json({ ...doc, heads: doc.heads.filter((h) => h.unitId === unitId) }) : problem(404, "NO_RATINGS");
       }
       if (unitMatch[2] === "reform-index") {
         // Like the server: half-years and years only.
         if (!/^20\d\d(-H[12])?$/.test(q.get("period") ?? "")) return problem(422, "INVALID_PARAMETER");
-        const doc = init.reformIndex?.[q.get("period") ?? ""];
+        const doc = ratingsOf(init.reformIndex, init.frozenReformIndex, q);
         return doc ? json({ ...doc, units: doc.units.filter((u) => u.unitId === unitId) }) : problem(404, "NO_RATINGS");
       }
       const key = `${unitId}/${q.get("period")}`;
@@ -125,10 +135,10 @@ export function fullServer(init: FullServerInit) {
       if (user.role === "unit-officer") return problem(403, "FORBIDDEN");
       const tier = q.get("tier");
       if (p === "/v1/head-ratings") {
-        const doc = init.headRatings?.[q.get("period") ?? ""];
+        const doc = ratingsOf(init.headRatings, init.frozenHeadRatings, q);
         return doc ? json({ ...doc, heads: doc.heads.filter((h) => !tier || h.tier === tier) }) : problem(404, "NO_RATINGS");
       }
-      const doc = init.reformIndex?.[q.get("period") ?? ""];
+      const doc = ratingsOf(init.reformIndex, init.frozenReformIndex, q);
       return doc ? json({ ...doc, units: doc.units.filter((u) => !tier || u.tier === tier) }) : problem(404, "NO_RATINGS");
     }
     if (p === "/v1/warnings") {
