@@ -49,6 +49,10 @@ async function readJson<T>(lake: Lake, key: string): Promise<T | undefined> {
   return body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as T);
 }
 
+/** A ratings document as a publication froze it; undefined when that publication froze none. */
+const readFrozenRatings = <T>(deps: { readonly lake: Lake; readonly methodology: string }, header: PublicationHeader, doc: RatingsDoc) =>
+  readJson<T>(deps.lake, frozenRatingsKey(deps.methodology, header.period, header.publicationId, doc));
+
 /** A stored finding as shared's InspectionFinding (only concluded ones are ever passed on). */
 const asFinding = (f: StoredFinding): InspectionFinding => ({
   findingId: f.findingId,
@@ -214,9 +218,8 @@ export const freezeRatings =
  * whose ranking did not move is allowed when its ratings did.
  */
 export async function ratingsDifferFrom(deps: Pick<RatingDeps, "lake" | "methodology">, header: PublicationHeader, current: RatingsResult): Promise<boolean> {
-  const frozen = <T>(doc: RatingsDoc) => readJson<T>(deps.lake, frozenRatingsKey(deps.methodology, header.period, header.publicationId, doc));
   const differ = <T>(now: T | null, then: T | undefined, numbers: (d: T) => unknown) => now !== null && (then === undefined || numbersDiffer(now, then, numbers));
-  return differ(current.heads, await frozen<HeadRatings>("heads"), headNumbers) || differ(current.reform, await frozen<ReformIndexView>("reform-index"), reformNumbers);
+  return differ(current.heads, await readFrozenRatings<HeadRatings>(deps, header, "heads"), headNumbers) || differ(current.reform, await readFrozenRatings<ReformIndexView>(deps, header, "reform-index"), reformNumbers);
 }
 
 /** Re-rate the periods a Home Affairs change touched (no SQL); returns the periods re-rated. */
@@ -269,7 +272,7 @@ async function readRatings<T extends { readonly version: number | null }>(
 ): Promise<(T & { readonly publication: RatingsPublication }) | undefined> {
   const period = parsePeriod(periodId).id;
   const headers = deps.publications ? await deps.publications.list(deps.methodology, period) : [];
-  const frozen = async (h: PublicationHeader) => readJson<T>(deps.lake, frozenRatingsKey(deps.methodology, period, h.publicationId, doc));
+  const frozen = (h: PublicationHeader) => readFrozenRatings<T>(deps, h, doc);
   const working = await readJson<T>(deps.lake, workingKey);
   // The latest publication that froze this document.
   let latest: { header: PublicationHeader; body: T } | undefined;

@@ -99,6 +99,9 @@ export const ownerCounts = (columns: readonly string[]): string =>
     return `${sql} AS ${c}`;
   }).join(",\n         ");
 
+/** `bad` (a complaint before the period end, or an unsatisfied rating) in a count: it depends on the period too. */
+const BAD = /\bbad\b/;
+
 /**
  * The owner counts without their period condition (`count_if(count)`, `sum(sum)`), `bad` taken as
  * TRUE: the partial counts of a bucket (`stageBucketsSql`), which keys by what the condition reads.
@@ -106,7 +109,7 @@ export const ownerCounts = (columns: readonly string[]): string =>
 export const ownerPartials = (columns: readonly string[]): string =>
   columns.map((c) => {
     const o = ownerCount(c);
-    const count = o.count?.replace(/\bbad\b/, "TRUE");
+    const count = o.count?.replace(BAD, "TRUE");
     return `${o.sum !== undefined ? `sum(${o.sum})` : count === "TRUE" ? "count(*)" : `count_if(${count})`} AS ${c}`;
   }).join(",\n         ");
 
@@ -156,7 +159,8 @@ const bucketPart = (b: CaseBuckets) => {
   if (![b.from, b.to].every((x) => Number.isInteger(x) && x >= 0) || b.from > b.to) throw new Error(`bucket segments ${b.from}..${b.to} are not a range of segments`);
   const when = bucketWhen(b);
   const columns = OWNER_COLUMNS.map((c) => {
-    const cond = c === "s3a_num" ? `${when.received} AND bad_seg <= ${b.to}` : when[ownerCount(c).when];
+    const o = ownerCount(c);
+    const cond = BAD.test(o.count ?? "") ? `${when[o.when]} AND bad_seg <= ${b.to}` : when[o.when];
     return `sum(CASE WHEN ${cond} THEN ${c} ELSE 0 END) AS ${c}`;
   });
   return /* sql */ `bucket_part AS (
