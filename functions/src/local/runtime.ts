@@ -134,7 +134,7 @@ export class LocalRuntime {
           release();
         },
       },
-      { stores: dynamoDbAdminStores(db, TABLE_NAME), publications, snapshots, lake, catalog, clock, methodology, newId: randomUUID },
+      { stores: dynamoDbAdminStores(db, TABLE_NAME, { now: () => clock.now().getTime() }), publications, snapshots, lake, catalog, clock, methodology, newId: randomUUID },
     );
   }
 

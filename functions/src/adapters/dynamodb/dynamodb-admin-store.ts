@@ -26,14 +26,108 @@ import type {
  * - head roster    `ADMIN#HEADS#<unitId>` / `ROSTER`          (gsi1 `HEADS` / `<unitId>`)
  * - audit entry    `ADMIN#AUDIT` / `<at>#<auditId>`            (append-only)
  */
-export function dynamoDbAdminStores(db: DynamoDBDocumentClient, tableName: string): AdminStores {
+export function dynamoDbAdminStores(db: DynamoDBDocumentClient, tableName: string, options: SettleOptions = {}): AdminStores {
+  const recent = new RecentWrites(db, tableName, options);
   return {
-    findings: new DynamoDbFindingStore(db, tableName),
-    criteria: new DynamoDbCriterionStore(db, tableName),
+    findings: new DynamoDbFindingStore(db, tableName, recent),
+    criteria: new DynamoDbCriterionStore(db, tableName, recent),
     surveys: new DynamoDbSurveyStore(db, tableName),
-    heads: new DynamoDbHeadStore(db, tableName),
+    heads: new DynamoDbHeadStore(db, tableName, recent),
     audit: new DynamoDbAuditLog(db, tableName),
   };
+}
+
+/**
+ * How long gsi1 may lag behind the table, at most, for a listing to trust it (docs/adr/0013):
+ * DynamoDB propagates to a global secondary index asynchronously, "usually within a fraction of a
+ * second", with no bound stated. Five minutes is three orders of magnitude above the usual lag.
+ */
+export const INDEX_SETTLE_MS = 5 * 60_000;
+
+export interface SettleOptions {
+  /** The instant of a listing (epoch ms); the system clock by default. */
+  readonly now?: () => number;
+  /** Writes audited less than this long before a listing are read from the table (default INDEX_SETTLE_MS; 0: none, the index is trusted). */
+  readonly settleMs?: number;
+}
+
+/**
+ * The entities written lately, from the audit partition (a base-table query, read consistently).
+ * Every admin write is audited with an entry stamped before the write (the outbox of
+ * use-cases/admin/common.ts), so the entities written within the settle window of a listing are
+ * all among these: the period listings read them again from the table instead of trusting gsi1.
+ * A write whose entry is not appended yet is a request still in progress (or one that failed), which a
+ * listing may order either way.
+ */
+export class RecentWrites {
+  private readonly now: () => number;
+  private readonly settleMs: number;
+
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: SettleOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.settleMs = options.settleMs ?? INDEX_SETTLE_MS;
+  }
+
+  /** The entries of these entity types audited since the settle window opened, oldest first. */
+  async entries(entityTypes: readonly string[]): Promise<RecentWrite[]> {
+    if (this.settleMs <= 0) return [];
+    const from = new Date(this.now() - this.settleMs).toISOString();
+    const out: RecentWrite[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk AND sk >= :from",
+          ExpressionAttributeValues: { ":pk": "ADMIN#AUDIT", ":from": from },
+          ProjectionExpression: "entityType, entityId, #after",
+          ExpressionAttributeNames: { "#after": "after" },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const i of page.Items ?? []) {
+        const entityType = i["entityType"] as string;
+        if (entityTypes.includes(entityType)) out.push({ entityType, entityId: i["entityId"] as string, after: parseJson(i["after"]) });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return out;
+  }
+
+  /** The ids of the entities of these types audited since the settle window opened (each once). */
+  async ids(entityTypes: readonly string[]): Promise<string[]> {
+    return [...new Set((await this.entries(entityTypes)).map((e) => e.entityId))];
+  }
+}
+
+export interface RecentWrite {
+  readonly entityType: string;
+  readonly entityId: string;
+  /** The entity as the entry recorded it (a finding's view names its unit, period and criterion). */
+  readonly after: unknown;
+}
+
+function parseJson(text: unknown): unknown {
+  try {
+    return typeof text === "string" ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `listed` with the items `fresh` replaces (by key) and those it removes (undefined: no longer in the listing), in key order. */
+function settle<T>(listed: readonly T[], key: (x: T) => string, fresh: ReadonlyMap<string, T | undefined>): T[] {
+  const byKey = new Map(listed.map((x) => [key(x), x] as const));
+  for (const [k, x] of fresh) {
+    if (x === undefined) byKey.delete(k);
+    else byKey.set(k, x);
+  }
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x);
 }
 
 abstract class TableAdapter {
@@ -55,6 +149,13 @@ abstract class TableAdapter {
 }
 
 export class DynamoDbFindingStore extends TableAdapter implements FindingStore {
+  constructor(
+    db: DynamoDBDocumentClient,
+    tableName: string,
+    private readonly recent: RecentWrites = new RecentWrites(db, tableName),
+  ) {
+    super(db, tableName);
+  }
 
   private findingKey = (id: string) => ({ pk: `ADMIN#FINDING#${id}`, sk: "FINDING" });
 
@@ -98,13 +199,24 @@ export class DynamoDbFindingStore extends TableAdapter implements FindingStore {
     );
   }
 
+  /** The period's findings: gsi1, with the findings written within the settle window read from the table (ADR 0013). */
   async listByPeriod(periodId: string, unitId?: string): Promise<StoredFinding[]> {
-    const items = await this.queryAll({
-      IndexName: "gsi1",
-      KeyConditionExpression: unitId ? "gsi1pk = :p AND begins_with(gsi1sk, :u)" : "gsi1pk = :p",
-      ExpressionAttributeValues: { ":p": `FINDINGS#${periodId}`, ...(unitId ? { ":u": `${unitId}#` } : {}) },
-    });
-    return items.map(toFinding);
+    const [items, recent] = await Promise.all([
+      this.queryAll({
+        IndexName: "gsi1",
+        KeyConditionExpression: unitId ? "gsi1pk = :p AND begins_with(gsi1sk, :u)" : "gsi1pk = :p",
+        ExpressionAttributeValues: { ":p": `FINDINGS#${periodId}`, ...(unitId ? { ":u": `${unitId}#` } : {}) },
+      }),
+      this.recent.ids(["finding"]),
+    ]);
+    const key = (f: StoredFinding) => `${f.unitId}#${f.findingId}`;
+    const listed = items.map(toFinding);
+    if (recent.length === 0) return listed;
+    const ours = (f: StoredFinding | undefined): f is StoredFinding => f !== undefined && f.periodId === periodId && (unitId === undefined || f.unitId === unitId);
+    const fresh = new Map<string, StoredFinding | undefined>();
+    for (const f of listed) if (recent.includes(f.findingId)) fresh.set(key(f), undefined); // moved to another period or unit, unless read back below
+    for (const f of await Promise.all(recent.map((id) => this.get(id)))) if (ours(f)) fresh.set(key(f), f);
+    return settle(listed, key, fresh);
   }
 
   async revoke(findingId: string, lockToken: string): Promise<ConditionalWrite> {
@@ -125,6 +237,13 @@ export class DynamoDbFindingStore extends TableAdapter implements FindingStore {
 }
 
 export class DynamoDbCriterionStore extends TableAdapter implements CriterionStore {
+  constructor(
+    db: DynamoDBDocumentClient,
+    tableName: string,
+    private readonly recent: RecentWrites = new RecentWrites(db, tableName),
+  ) {
+    super(db, tableName);
+  }
 
   private critKey = (unitId: string, periodId: string, criterion: string) => ({ pk: `ADMIN#CRIT#${unitId}#${periodId}`, sk: criterion });
 
@@ -185,9 +304,30 @@ export class DynamoDbCriterionStore extends TableAdapter implements CriterionSto
     return items.map(toCriterion);
   }
 
+  /**
+   * The period's criteria: gsi1, with every criterion of a unit that had one written within the
+   * settle window read from the table (ADR 0013). Criteria and head general criteria are audited
+   * as `<unitId>/<period>/<code or head>`.
+   */
   async listByPeriod(periodId: string): Promise<StoredCriterion[]> {
-    const items = await this.queryAll({ IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :p", ExpressionAttributeValues: { ":p": `CRITERIA#${periodId}` } });
-    return items.map(toCriterion);
+    const [items, recent] = await Promise.all([
+      this.queryAll({ IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :p", ExpressionAttributeValues: { ":p": `CRITERIA#${periodId}` } }),
+      this.recent.entries(["criterion", "head-general", "finding"]),
+    ]);
+    const listed = items.map(toCriterion);
+    // A finding's conclusion locks its criterion (lock tokens on the criterion item, audited with the finding).
+    const unitOf = (e: RecentWrite): [string | undefined, string | undefined] => {
+      if (e.entityType !== "finding") return e.entityId.split("/") as [string, string];
+      const f = e.after as { unitId?: string; period?: string } | null; // findingView
+      return [f?.unitId, f?.period];
+    };
+    const units = [...new Set(recent.map(unitOf).filter(([u, p]) => u !== undefined && p === periodId).map(([u]) => u as string))];
+    if (units.length === 0) return listed;
+    const key = (c: StoredCriterion) => `${c.unitId}#${c.criterion}`;
+    const fresh = new Map<string, StoredCriterion | undefined>();
+    for (const c of listed) if (units.includes(c.unitId)) fresh.set(key(c), undefined);
+    for (const c of (await Promise.all(units.map((u) => this.list(u, periodId)))).flat()) fresh.set(key(c), c);
+    return settle(listed, key, fresh);
   }
 
 }
@@ -268,13 +408,30 @@ export class DynamoDbSurveyStore extends TableAdapter implements SurveyStore {
 }
 
 export class DynamoDbHeadStore extends TableAdapter implements HeadStore {
+  constructor(
+    db: DynamoDBDocumentClient,
+    tableName: string,
+    private readonly recent: RecentWrites = new RecentWrites(db, tableName),
+  ) {
+    super(db, tableName);
+  }
+
   async get(unitId: string): Promise<HeadRoster | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `ADMIN#HEADS#${unitId}`, sk: "ROSTER" }, ConsistentRead: true }));
     return r.Item ? toRoster(r.Item) : undefined;
   }
 
+  /** Every unit's roster: gsi1, with the rosters written within the settle window read from the table (ADR 0013). */
   async list(): Promise<HeadRoster[]> {
-    return (await this.queryAll({ IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :p", ExpressionAttributeValues: { ":p": "HEADS" } })).map(toRoster);
+    const [items, recent] = await Promise.all([
+      this.queryAll({ IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :p", ExpressionAttributeValues: { ":p": "HEADS" } }),
+      this.recent.ids(["heads"]),
+    ]);
+    const listed = items.map(toRoster);
+    if (recent.length === 0) return listed;
+    const fresh = new Map<string, HeadRoster | undefined>();
+    for (const [unitId, r] of await Promise.all(recent.map(async (u) => [u, await this.get(u)] as const))) fresh.set(unitId, r);
+    return settle(listed, (r) => r.unitId, fresh);
   }
 
   async put(r: HeadRoster, expectedVersion: number): Promise<ConditionalWrite> {
