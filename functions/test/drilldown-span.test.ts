@@ -12,7 +12,7 @@ import { CASE_IN_LIST, caseInList } from "@scorecard/shared/sql/case-status.sql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { ingestEvents } from "../src/use-cases/ingest-events.js";
-import { drilldownPrefix, readUnitCases } from "../src/use-cases/read-rankings.js";
+import { drilldownPrefix, drilldownRunKey, readUnitCases } from "../src/use-cases/read-rankings.js";
 import { scorePeriods } from "../src/use-cases/score-period.js";
 import { sqlTimestamp } from "../src/use-cases/staged-facts.js";
 import { CaseBuilder } from "./support/events.js";
@@ -43,6 +43,12 @@ describe("drill-down lists shared by the periods of an end", () => {
     const r = await ingestEvents(env.rt.ingest)(events);
     expect(r.accepted).toBe(events.length);
     await compactLake(env.rt.engine, env.rt.lake.root);
+    // March's own list as a run before the lists were shared wrote it (a pointer without `from`),
+    // with a row the shared list does not have: it must be removed, and never read.
+    const m = env.rt.score.methodology;
+    await env.rt.lake.put(`${drilldownPrefix(m, "2024-03")}old-run/unit_id=${UNIT}/part_0.csv`, "case_id,field,status,received_t,due_eff_t,end_t,supplement_requests,open_request_t,withdrawn_t\nSP-STALE,LAND,EARLY,1709251200.0,1709856000.0,1709337600.0,0,,\n");
+    await env.rt.lake.put(drilldownRunKey(m, "2024-03"), JSON.stringify({ run: "old-run", computedAt: "2024-04-01T00:00:00.000Z" }));
+    expect(await readUnitCases(env.rt.read)(UNIT, "2024-03")).toEqual([expect.objectContaining({ caseId: "SP-STALE" })]);
     // March and Q1 end together; January ends alone; the run's last end is April.
     await scorePeriods(env.rt.score)(["2024-01", "2024-03", "2024-Q1", "2024-04"].map(parsePeriod));
   }, 120_000);
@@ -57,7 +63,7 @@ describe("drill-down lists shared by the periods of an end", () => {
   };
   const read = async (id: string) => ((await readUnitCases(env.rt.read)(UNIT, id)) ?? []).map((c) => [c.caseId, c.status]).sort();
 
-  it("writes March's list once, as Q1's, and none for March itself", () => {
+  it("writes March's list once, as Q1's, and none for March itself (the list March kept from before is removed)", () => {
     const root = (id: string) => join(env.rt.lake.root, drilldownPrefix(env.rt.score.methodology, id));
     expect(existsSync(root("2024-Q1"))).toBe(true);
     expect(existsSync(root("2024-03"))).toBe(false);

@@ -10,6 +10,7 @@ import {
   WorkingCalendar,
   getMethodology,
   longestPeriodEndingWith,
+  periodsOfYear,
   referenceIndicators,
   scoreUnits,
   unitsValidIn,
@@ -140,6 +141,14 @@ async function writeDrilldowns(deps: ScoreDeps, span: Period, facts: FactsSource
     const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
     // No reader follows the old run any more: it is removed while the run goes on.
     if (typeof old === "string" && old !== run) defer(deps.lake.removePrefix(`${drilldownPrefix(deps.methodology, span.id)}${old}/`));
+  }
+  // The lists of the shorter periods of this end, kept from before the periods of an end shared one
+  // (each served its own period): the reader takes the shared list now, so none is read any more.
+  if (deps.lake.removePrefix) {
+    for (const p of periodsOfYear(span.year)) {
+      if (p.end !== span.end || p.id === span.id) continue;
+      if ((await deps.lake.get(drilldownRunKey(deps.methodology, p.id))) !== undefined) defer(deps.lake.removePrefix(drilldownPrefix(deps.methodology, p.id)));
+    }
   }
   return bytesScanned;
 }
