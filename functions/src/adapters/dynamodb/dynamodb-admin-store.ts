@@ -39,8 +39,8 @@ export function dynamoDbAdminStores(db: DynamoDBDocumentClient, tableName: strin
 
 /**
  * How long gsi1 may lag behind the table, at most, for a listing to trust it (docs/adr/0013):
- * DynamoDB propagates to a global secondary index asynchronously, "usually within a fraction of a
- * second", with no bound stated. Five minutes is three orders of magnitude above the usual lag.
+ * DynamoDB propagates to a global secondary index asynchronously ("within a fraction of a second,
+ * under normal conditions"), with no bound stated. Five minutes is three orders of magnitude above that.
  */
 export const INDEX_SETTLE_MS = 5 * 60_000;
 
@@ -49,60 +49,6 @@ export interface SettleOptions {
   readonly now?: () => number;
   /** Writes audited less than this long before a listing are read from the table (default INDEX_SETTLE_MS; 0: none, the index is trusted). */
   readonly settleMs?: number;
-}
-
-/**
- * The entities written lately, from the audit partition (a base-table query, read consistently).
- * Every admin write is audited with an entry stamped before the write (the outbox of
- * use-cases/admin/common.ts), so the entities written within the settle window of a listing are
- * all among these: the period listings read them again from the table instead of trusting gsi1.
- * A write whose entry is not appended yet is a request still in progress (or one that failed), which a
- * listing may order either way.
- */
-export class RecentWrites {
-  private readonly now: () => number;
-  private readonly settleMs: number;
-
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-    options: SettleOptions = {},
-  ) {
-    this.now = options.now ?? Date.now;
-    this.settleMs = options.settleMs ?? INDEX_SETTLE_MS;
-  }
-
-  /** The entries of these entity types audited since the settle window opened, oldest first. */
-  async entries(entityTypes: readonly string[]): Promise<RecentWrite[]> {
-    if (this.settleMs <= 0) return [];
-    const from = new Date(this.now() - this.settleMs).toISOString();
-    const out: RecentWrite[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk AND sk >= :from",
-          ExpressionAttributeValues: { ":pk": "ADMIN#AUDIT", ":from": from },
-          ProjectionExpression: "entityType, entityId, #after",
-          ExpressionAttributeNames: { "#after": "after" },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const i of page.Items ?? []) {
-        const entityType = i["entityType"] as string;
-        if (entityTypes.includes(entityType)) out.push({ entityType, entityId: i["entityId"] as string, after: parseJson(i["after"]) });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return out;
-  }
-
-  /** The ids of the entities of these types audited since the settle window opened (each once). */
-  async ids(entityTypes: readonly string[]): Promise<string[]> {
-    return [...new Set((await this.entries(entityTypes)).map((e) => e.entityId))];
-  }
 }
 
 export interface RecentWrite {
@@ -145,6 +91,46 @@ abstract class TableAdapter {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return out;
+  }
+}
+
+/**
+ * The entities written lately, from the audit partition (a base-table query, read consistently).
+ * Every admin write is audited with an entry stamped before the write (the outbox of
+ * use-cases/admin/common.ts), so the entities written within the settle window of a listing are
+ * all among these: the period listings read them again from the table instead of trusting gsi1.
+ * A write whose entry is not appended yet is a request still in progress (or one that failed), which a
+ * listing may order either way.
+ */
+export class RecentWrites extends TableAdapter {
+  private readonly now: () => number;
+  private readonly settleMs: number;
+
+  constructor(db: DynamoDBDocumentClient, tableName: string, options: SettleOptions = {}) {
+    super(db, tableName);
+    this.now = options.now ?? Date.now;
+    this.settleMs = options.settleMs ?? INDEX_SETTLE_MS;
+  }
+
+  /** The entries of these entity types audited since the settle window opened, oldest first. */
+  async entries(entityTypes: readonly string[]): Promise<RecentWrite[]> {
+    if (this.settleMs <= 0) return [];
+    const from = new Date(this.now() - this.settleMs).toISOString();
+    const items = await this.queryAll({
+      KeyConditionExpression: "pk = :pk AND sk >= :from",
+      ExpressionAttributeValues: { ":pk": "ADMIN#AUDIT", ":from": from },
+      ProjectionExpression: "entityType, entityId, #after",
+      ExpressionAttributeNames: { "#after": "after" },
+      ConsistentRead: true,
+    });
+    return items
+      .filter((i) => entityTypes.includes(i["entityType"] as string))
+      .map((i) => ({ entityType: i["entityType"] as string, entityId: i["entityId"] as string, after: parseJson(i["after"]) }));
+  }
+
+  /** The ids of the entities of these types audited since the settle window opened (each once). */
+  async ids(entityTypes: readonly string[]): Promise<string[]> {
+    return [...new Set((await this.entries(entityTypes)).map((e) => e.entityId))];
   }
 }
 
@@ -214,7 +200,8 @@ export class DynamoDbFindingStore extends TableAdapter implements FindingStore {
     if (recent.length === 0) return listed;
     const ours = (f: StoredFinding | undefined): f is StoredFinding => f !== undefined && f.periodId === periodId && (unitId === undefined || f.unitId === unitId);
     const fresh = new Map<string, StoredFinding | undefined>();
-    for (const f of listed) if (recent.includes(f.findingId)) fresh.set(key(f), undefined); // moved to another period or unit, unless read back below
+    const ids = new Set(recent);
+    for (const f of listed) if (ids.has(f.findingId)) fresh.set(key(f), undefined); // moved to another period or unit, unless read back below
     for (const f of await Promise.all(recent.map((id) => this.get(id)))) if (ours(f)) fresh.set(key(f), f);
     return settle(listed, key, fresh);
   }
@@ -321,12 +308,12 @@ export class DynamoDbCriterionStore extends TableAdapter implements CriterionSto
       const f = e.after as { unitId?: string; period?: string } | null; // findingView
       return [f?.unitId, f?.period];
     };
-    const units = [...new Set(recent.map(unitOf).filter(([u, p]) => u !== undefined && p === periodId).map(([u]) => u as string))];
-    if (units.length === 0) return listed;
+    const units = new Set(recent.map(unitOf).filter(([u, p]) => u !== undefined && p === periodId).map(([u]) => u as string));
+    if (units.size === 0) return listed;
     const key = (c: StoredCriterion) => `${c.unitId}#${c.criterion}`;
     const fresh = new Map<string, StoredCriterion | undefined>();
-    for (const c of listed) if (units.includes(c.unitId)) fresh.set(key(c), undefined);
-    for (const c of (await Promise.all(units.map((u) => this.list(u, periodId)))).flat()) fresh.set(key(c), c);
+    for (const c of listed) if (units.has(c.unitId)) fresh.set(key(c), undefined);
+    for (const c of (await Promise.all([...units].map((u) => this.list(u, periodId)))).flat()) fresh.set(key(c), c);
     return settle(listed, key, fresh);
   }
 
