@@ -12,7 +12,7 @@ import { CASE_IN_LIST, caseInList } from "@scorecard/shared/sql/case-status.sql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { ingestEvents } from "../src/use-cases/ingest-events.js";
-import { drilldownPrefix, drilldownRunKey, readUnitCases } from "../src/use-cases/read-rankings.js";
+import { type DrilldownPointer, drilldownPrefix, drilldownRows, drilldownRunKey, finishedListPrefix, readUnitCases } from "../src/use-cases/read-rankings.js";
 import { scorePeriods } from "../src/use-cases/score-period.js";
 import { sqlTimestamp } from "../src/use-cases/staged-facts.js";
 import { CaseBuilder } from "./support/events.js";
@@ -70,6 +70,24 @@ describe("drill-down lists shared by the periods of an end", () => {
     expect(existsSync(root("2024-01"))).toBe(true);
   });
 
+  it("writes the run's finished cases once, named by every end's pointer, and each end's list without them", async () => {
+    const m = env.rt.score.methodology;
+    const pointer = async (id: string) => JSON.parse(new TextDecoder().decode((await env.rt.lake.get(drilldownRunKey(m, id)))!)) as DrilldownPointer;
+    const q1 = await pointer("2024-Q1");
+    expect(q1.finished).toBeDefined();
+    expect((await pointer("2024-01")).finished).toBe(q1.finished);
+    expect((await pointer("2024-04")).finished).toBe(q1.finished);
+    const ids = async (prefix: string) => {
+      const out: string[] = [];
+      for (const key of await env.rt.lake.list(prefix)) for (const r of drilldownRows(key, (await env.rt.lake.get(key))!)) out.push(String(r["case_id"]));
+      return out.sort();
+    };
+    // Finished before the run's last end (April), last event in the run's span: the finished list, once each.
+    expect(await ids(`${finishedListPrefix(m)}${q1.finished}/`)).toEqual(["SP-APR", "SP-CARRY", "SP-FEB", "SP-MAR", "SP-WD"]);
+    // Q1's own list: the cases open at the end of March only.
+    expect(await ids(`${drilldownPrefix(m, "2024-Q1")}${q1.run}/`)).toEqual(["SP-APR", "SP-OPEN"]);
+  });
+
   it("reads each period's own list out of the shared one (same rows and statuses as the single statement)", async () => {
     const march = await read("2024-03");
     expect(march).toEqual([["SP-APR", "IN_PROGRESS"], ["SP-CARRY", "LATE"], ["SP-MAR", "EARLY"], ["SP-OPEN", "OVERDUE"]]);
@@ -84,6 +102,23 @@ describe("drill-down lists shared by the periods of an end", () => {
   it("answers undefined for a period whose end was never scored", async () => {
     expect(await readUnitCases(env.rt.read)(UNIT, "2024-02")).toBeUndefined();
     expect(longestPeriodEndingWith(parsePeriod("2024-02")).id).toBe("2024-02");
+  });
+
+  it("keeps a run's finished list while an end's pointer names it, and removes it at the end of the run that drops the last", async () => {
+    const m = env.rt.score.methodology;
+    const finishedRuns = async () => [...new Set((await env.rt.lake.list(finishedListPrefix(m))).map((k) => k.slice(finishedListPrefix(m).length).split("/")[0]))].sort();
+    const named = async (id: string) => (JSON.parse(new TextDecoder().decode((await env.rt.lake.get(drilldownRunKey(m, id)))!)) as DrilldownPointer).finished;
+    const [first] = await finishedRuns();
+    await scorePeriods(env.rt.score)([parsePeriod("2024-04")]);
+    const april = await named("2024-04");
+    expect(april).not.toBe(first);
+    expect(await finishedRuns()).toEqual([first, april].sort()); // January and Q1 still name the first
+    expect(await read("2024-04")).toEqual(await ownList("2024-04"));
+    await scorePeriods(env.rt.score)(["2024-01", "2024-Q1"].map(parsePeriod));
+    const q1 = await named("2024-Q1");
+    expect(await named("2024-01")).toBe(q1);
+    expect(await finishedRuns()).toEqual([april, q1].sort()); // the first is named by nothing now
+    for (const id of ["2024-01", "2024-03", "2024-Q1", "2024-04"]) expect(await read(id)).toEqual(await ownList(id));
   });
 });
 

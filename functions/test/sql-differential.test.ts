@@ -11,7 +11,9 @@ import { DN_2026_1, type Methodology, WorkingCalendar, parsePeriod, referenceInd
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorValues, queryIndicatorRows } from "../src/use-cases/indicator-rows.js";
-import { openFacts } from "../src/use-cases/staged-facts.js";
+import { openFacts, sqlTimestamp } from "../src/use-cases/staged-facts.js";
+import { CASE_LIST_SQL, caseListSql } from "@scorecard/shared/sql/case-list.sql";
+import { caseInList } from "@scorecard/shared/sql/case-status.sql";
 import { CATALOG, type ProvinceSpec, UNITS, province, provinceArb } from "./support/province-gen.js";
 import { SqlTables } from "./support/sql-tables.js";
 
@@ -22,6 +24,9 @@ const PORTAL: Methodology = { ...DN_2026_1, switches: { ...DN_2026_1.switches, i
 /** Indicator values as plain comparable objects (unit → code → [numerator, denominator, ratio?]). */
 const comparable = (units: readonly { unitId: string; values: Readonly<Record<string, { numerator: number; denominator: number; ratio?: number | null | undefined }>> }[]) =>
   Object.fromEntries(units.map((u) => [u.unitId, Object.fromEntries(Object.entries(u.values).map(([k, v]) => [k, v.ratio === undefined ? [v.numerator, v.denominator] : [v.numerator, v.denominator, v.ratio]]))]));
+
+/** Drill-down rows as sorted comparable text. */
+const listRows = (rows: readonly Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))).sort();
 
 describe("SQL ≡ reference scorer on generated provinces (differential)", () => {
   let db: SqlTables;
@@ -66,6 +71,20 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
             expect(comparable(sql), `${id} staged (${m === PORTAL ? "portal switch" : "default"})`).toEqual(comparable(reference.units));
             if (rows) expect(comparable(indicatorValues(rows, units, m)), `${id} single statement (${m === PORTAL ? "portal switch" : "default"})`).toEqual(comparable(reference.units));
           }
+        }
+        // The drill-down lists of the staged run (score-period.ts DrilldownWriter): each period's
+        // list is its end's "open" rows plus the run's finished rows with the last event before the
+        // period's end, and equals the period's whole list — the single statement's on every fourth
+        // province (the slow route here), the staged one's on the others.
+        const finished = (await db.engine.query(caseListSql(staged.finishedList!.cte, "finished"), staged.finishedList!.params)).rows;
+        for (const period of periods) {
+          const params = { period_start: sqlTimestamp(period.start), period_end: sqlTimestamp(period.end), month_to: period.endDate.slice(0, 7) };
+          const endT = Date.parse(period.end) / 1000;
+          const startT = Date.parse(period.start) / 1000;
+          const open = (await db.engine.query(caseListSql(staged.cte(period), "open"), params)).rows;
+          const split = [...open, ...finished.filter((r) => Number(r["last_t"]) < endT && caseInList(r, startT))];
+          const whole = (await db.engine.query(runs % 4 === 1 ? CASE_LIST_SQL : caseListSql(staged.cte(period)), params)).rows;
+          expect(listRows(split), `${period.id} drill-down list`).toEqual(listRows(whole));
         }
         await staged.close();
       }),

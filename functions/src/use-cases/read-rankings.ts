@@ -112,7 +112,17 @@ export interface DrilldownPointer {
   readonly run: string;
   readonly computedAt: string;
   readonly from?: string;
+  /**
+   * The run of the finished cases' list written with it (`finishedListPrefix`): the run's finished
+   * cases are there, not in `run` (absent in lists written before they were split: `run` holds all).
+   */
+  readonly finished?: string;
 }
+/**
+ * A scoring run's finished cases (each with `last_t`, its last event): `drilldown/<methodology>/finished/<run>/unit_id=<unit>/<file>`,
+ * shared by the lists of every end the run wrote; a period ending at E reads those whose last event is before E.
+ */
+export const finishedListPrefix = (methodology: string) => `drilldown/${methodology}/finished/`;
 /** The pointer to the period's current run (a DrilldownPointer). */
 export const drilldownRunKey = (methodology: string, period: string) => `${drilldownPrefix(methodology, period)}current.json`;
 /** File name the use case writes when the engine cannot unload (the engines name theirs). */
@@ -140,16 +150,26 @@ const STATUS_ORDER = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXC
  * for a start no later than the period's; else a list written for the period itself (before the
  * lists were shared).
  */
-async function drilldownSource(deps: ReadDeps, period: Period): Promise<{ periodId: string; run: string } | undefined> {
+async function drilldownSource(deps: ReadDeps, period: Period): Promise<{ periodId: string; pointer: DrilldownPointer } | undefined> {
   const pointer = async (id: string) => {
     const body = await deps.lake.get(drilldownRunKey(deps.methodology, id));
     return body ? (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer) : undefined;
   };
   const span = longestPeriodEndingWith(period);
   const shared = await pointer(span.id);
-  if (shared && (shared.from === undefined ? span.id === period.id : shared.from <= period.start)) return { periodId: span.id, run: shared.run };
+  if (shared && (shared.from === undefined ? span.id === period.id : shared.from <= period.start)) return { periodId: span.id, pointer: shared };
   const own = span.id === period.id ? undefined : await pointer(period.id);
-  return own ? { periodId: period.id, run: own.run } : undefined;
+  return own ? { periodId: period.id, pointer: own } : undefined;
+}
+
+/** The rows of every drill-down file under a prefix that `keep` accepts. */
+async function listRows(lake: Lake, prefix: string, keep: (r: Row) => boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const key of await lake.list(prefix)) {
+    const body = await lake.get(key);
+    if (body) for (const r of drilldownRows(key, body)) if (keep(r)) rows.push(r);
+  }
+  return rows;
 }
 
 /**
@@ -164,12 +184,12 @@ export const readUnitCases =
     const source = await drilldownSource(deps, period);
     if (!source) return undefined;
     const startT = Date.parse(period.start) / 1000;
-    const keys = await deps.lake.list(`${drilldownPrefix(deps.methodology, source.periodId)}${source.run}/unit_id=${unitId}/`);
-    const rows: CaseRow[] = [];
-    for (const key of keys) {
-      const body = await deps.lake.get(key);
-      if (body) for (const r of drilldownRows(key, body)) if (caseInList(r, startT)) rows.push(toCaseRow(r));
-    }
+    const endT = Date.parse(period.end) / 1000;
+    const { pointer } = source;
+    const own = await listRows(deps.lake, `${drilldownPrefix(deps.methodology, source.periodId)}${pointer.run}/unit_id=${unitId}/`, (r) => caseInList(r, startT));
+    // The run's finished cases whose last event is before the period's end: their rows as of any later end.
+    const finished = pointer.finished === undefined ? [] : await listRows(deps.lake, `${finishedListPrefix(deps.methodology)}${pointer.finished}/unit_id=${unitId}/`, (r) => Number(r["last_t"]) < endT && caseInList(r, startT));
+    const rows = [...own, ...finished].map(toCaseRow);
     rows.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.receivedAt.localeCompare(b.receivedAt) || a.caseId.localeCompare(b.caseId));
     return status ? rows.filter((r) => r.status === status) : rows;
   };

@@ -19,7 +19,7 @@ import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
 import { type StatusCounts, indicatorValues, queryHeadDays, queryIndicatorRows } from "./indicator-rows.js";
 import { readReferenceInput } from "./reference-input.js";
-import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRunKey } from "./read-rankings.js";
+import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRunKey, finishedListPrefix } from "./read-rankings.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
 import type { Clock, Lake, PublicationStore, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
@@ -107,51 +107,102 @@ let drilldownRuns = 0;
  * The dossiers behind each unit's numbers (methodology §7). The verdicts depend on a period's end
  * only, so one case list serves every period with that end: the list of the longest of them
  * (`longestPeriodEndingWith`: the year for December, ...), from which the reader keeps a shorter
- * period's rows (`caseInList`). It is written under a new run folder of the private lake (never
- * under public/), one folder per unit, then the pointer switched to it and the previous run
- * removed. The rows stay in the engine when it can unload (DuckDB COPY … PARTITION_BY, Athena
- * UNLOAD): a year's 1.5 M cases never become JS objects. A run writing every period of a year
- * writes 12 lists instead of 19 (≈ 4 M rows instead of 6 M on the province-year).
+ * period's rows (`caseInList`). And a finished case's row is the same at every end after its last
+ * event, so a staged run writes its finished cases once (`finishedListPrefix`, with `last_t`) and
+ * each end's list only the cases open at that end; the end's pointer names both. Lists are written
+ * under new run folders of the private lake (never under public/), one folder per unit, then the
+ * pointer switched to them and the previous run removed; at the end of the run, the finished lists
+ * no pointer names any more. The rows stay in the engine when it can unload (DuckDB COPY …
+ * PARTITION_BY, Athena UNLOAD): a year's 1.5 M cases never become JS objects. A run writing every
+ * period of a year writes 1.4 M finished rows and 12 lists of the open ones (≈ 2 M rows; one list
+ * per period would be 6 M).
  */
-async function writeDrilldowns(deps: ScoreDeps, span: Period, facts: FactsSource, computedAt: string, defer: Defer): Promise<number | null> {
-  const run = `${computedAt.replace(/[-:.]/g, "")}-${(drilldownRuns++).toString(36)}`;
-  const prefix = `${drilldownPrefix(deps.methodology, span.id)}${run}`;
-  const sql = caseListSql(facts.cte(span));
-  const params = { period_start: sqlTimestamp(span.start), period_end: sqlTimestamp(span.end), month_to: span.endDate.slice(0, 7) };
-  let bytesScanned: number | null;
-  if (deps.engine.unload) {
-    ({ bytesScanned } = await deps.engine.unload(sql, params, prefix, "unit_id"));
-  } else {
+class DrilldownWriter {
+  private readonly written = new Set<string>();
+  private finished: Promise<{ readonly run: string; readonly bytes: number | null }> | undefined;
+
+  constructor(
+    private readonly deps: ScoreDeps,
+    private readonly facts: FactsSource,
+    private readonly defer: Defer,
+  ) {}
+
+  /** Write the list of `span`'s end unless this run already has; returns the bytes scanned (the run's finished list counts with the first). */
+  async write(span: Period, computedAt: string): Promise<number | null> {
+    if (this.written.has(span.id)) return 0;
+    this.written.add(span.id);
+    const { deps, facts } = this;
+    const m = deps.methodology;
+    let bytes: number | null = 0;
+    let finished: string | undefined;
+    if (facts.finishedList) {
+      const { cte, params } = facts.finishedList;
+      const first = this.finished === undefined;
+      this.finished ??= (async () => {
+        const run = runId(computedAt);
+        return { run, bytes: await this.unload(caseListSql(cte, "finished"), params, `${finishedListPrefix(m)}${run}`) };
+      })();
+      const f = await this.finished;
+      finished = f.run;
+      if (first) bytes = f.bytes;
+    }
+    const run = runId(computedAt);
+    const params = { period_start: sqlTimestamp(span.start), period_end: sqlTimestamp(span.end), month_to: span.endDate.slice(0, 7) };
+    bytes = plus(bytes, await this.unload(caseListSql(facts.cte(span), finished === undefined ? "all" : "open"), params, `${drilldownPrefix(m, span.id)}${run}`));
+    const pointer = drilldownRunKey(m, span.id);
+    const previous = await deps.lake.get(pointer);
+    const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }) };
+    await deps.lake.put(pointer, JSON.stringify(current), "application/json");
+    if (deps.lake.removePrefix) {
+      if (previous) {
+        const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
+        // No reader follows the old run any more: it is removed while the run goes on.
+        if (typeof old === "string" && old !== run) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
+      }
+      // The lists of the shorter periods of this end, kept from before the periods of an end shared
+      // one (each served its own period): the reader takes the shared list now, so none is read any more.
+      for (const p of periodsOfYear(span.year)) {
+        if (p.end !== span.end || p.id === span.id) continue;
+        if ((await deps.lake.get(drilldownRunKey(m, p.id))) !== undefined) this.defer(deps.lake.removePrefix(drilldownPrefix(m, p.id)));
+      }
+    }
+    return bytes;
+  }
+
+  /** Remove the finished lists that no end's pointer names (the run's own, if it wrote no list naming it). */
+  async collect(): Promise<void> {
+    const { lake, methodology: m } = this.deps;
+    if (!lake.removePrefix) return;
+    const keys = await lake.list(`drilldown/${m}/`);
+    const named = new Set<string>();
+    for (const key of keys.filter((k) => k.endsWith("/current.json"))) {
+      const body = await lake.get(key);
+      const f = body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer).finished;
+      if (f !== undefined) named.add(f);
+    }
+    const prefix = finishedListPrefix(m);
+    const runs = new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split("/")[0] as string));
+    for (const run of runs) if (!named.has(run)) await lake.removePrefix(`${prefix}${run}/`);
+  }
+
+  /** One list, per unit, under `prefix`; returns the bytes scanned. */
+  private async unload(sql: string, params: Record<string, string>, prefix: string): Promise<number | null> {
+    const { engine, lake } = this.deps;
+    if (engine.unload) return (await engine.unload(sql, params, prefix, "unit_id")).bytesScanned;
     const byUnit = new Map<string, string[]>();
-    const result = await deps.engine.query(sql, params);
-    bytesScanned = result.bytesScanned;
+    const result = await engine.query(sql, params);
     for (const { unit_id, ...rest } of result.rows) {
       const u = String(unit_id);
       let list = byUnit.get(u);
       if (!list) byUnit.set(u, (list = []));
       list.push(JSON.stringify(rest));
     }
-    for (const [unitId, lines] of byUnit) await deps.lake.put(`${prefix}/unit_id=${unitId}/${DRILLDOWN_FILE}`, `${lines.join("\n")}\n`, "application/x-ndjson");
+    for (const [unitId, lines] of byUnit) await lake.put(`${prefix}/unit_id=${unitId}/${DRILLDOWN_FILE}`, `${lines.join("\n")}\n`, "application/x-ndjson");
+    return result.bytesScanned;
   }
-  const pointer = drilldownRunKey(deps.methodology, span.id);
-  const previous = await deps.lake.get(pointer);
-  const current: DrilldownPointer = { run, computedAt, from: span.start };
-  await deps.lake.put(pointer, JSON.stringify(current), "application/json");
-  if (previous && deps.lake.removePrefix) {
-    const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
-    // No reader follows the old run any more: it is removed while the run goes on.
-    if (typeof old === "string" && old !== run) defer(deps.lake.removePrefix(`${drilldownPrefix(deps.methodology, span.id)}${old}/`));
-  }
-  // The lists of the shorter periods of this end, kept from before the periods of an end shared one
-  // (each served its own period): the reader takes the shared list now, so none is read any more.
-  if (deps.lake.removePrefix) {
-    for (const p of periodsOfYear(span.year)) {
-      if (p.end !== span.end || p.id === span.id) continue;
-      if ((await deps.lake.get(drilldownRunKey(deps.methodology, p.id))) !== undefined) defer(deps.lake.removePrefix(drilldownPrefix(deps.methodology, p.id)));
-    }
-  }
-  return bytesScanned;
 }
+
+const runId = (computedAt: string) => `${computedAt.replace(/[-:.]/g, "")}-${(drilldownRuns++).toString(36)}`;
 
 export interface ScoreRunOptions {
   readonly engine?: ScoreEngine;
@@ -193,8 +244,8 @@ export const scorePeriods =
       pending.push(p);
     };
     let done = false;
-    // The drill-down lists written in this run, by the id of the longest period of their end.
-    const drilldowns = new Set<string>();
+    // The drill-down lists of the run (one per end, and the finished cases once).
+    const drilldowns = new DrilldownWriter(deps, facts, defer);
     // Two stages per period: compute (indicators with the head attribution, drill-down: the engine,
     // one statement at a time), then publish (snapshots, public JSON, afterPeriod: ratings). A period is published
     // while the next one is computed; periods are published in order, one at a time.
@@ -211,7 +262,7 @@ export const scorePeriods =
         if (run.stop) break;
         let computed: Computed;
         try {
-          computed = await compute(deps, period, engine, facts, defer, drilldowns);
+          computed = await compute(deps, period, engine, facts, drilldowns);
           if (options.withHeadDays) await options.withHeadDays(period, computed.scored.days ?? (await queryHeadDays(deps.engine, period, facts)));
         } catch (e) {
           await publishing;
@@ -235,6 +286,7 @@ export const scorePeriods =
       return all;
     } finally {
       await publishing;
+      defer(drilldowns.collect());
       await facts.close();
       // The periods published so far, also when the run stops: they are scored on these events.
       await recordScoredInputs(deps.lake, deps.methodology, inputs).catch((e: unknown) => {
@@ -265,15 +317,10 @@ interface Computed {
 }
 
 /** A period's engine work: the indicators and (once per end in a run) the drill-down list. */
-async function compute(deps: ScoreDeps, period: Period, engine: ScoreEngine, facts: FactsSource, defer: Defer, drilldowns: Set<string>): Promise<Computed> {
+async function compute(deps: ScoreDeps, period: Period, engine: ScoreEngine, facts: FactsSource, drilldowns: DrilldownWriter): Promise<Computed> {
   const computedAt = deps.clock.now().toISOString();
   const scored = await scoreUnitsOf(deps, period, engine, facts);
-  const span = longestPeriodEndingWith(period);
-  let drilldownBytes: number | null = 0;
-  if (!drilldowns.has(span.id)) {
-    drilldownBytes = await writeDrilldowns(deps, span, facts, computedAt, defer);
-    drilldowns.add(span.id);
-  }
+  const drilldownBytes = await drilldowns.write(longestPeriodEndingWith(period), computedAt);
   return { computedAt, scored, drilldownBytes };
 }
 

@@ -33,6 +33,14 @@ export interface FactsSource {
   cte(period: Period): string;
   /** The run's bucketed owner counts for the period (staged runs; null: every case counted per row). */
   buckets(period: Period): CaseBuckets | null;
+  /**
+   * The run's finished cases for the drill-down (staged runs): the facts CTE and parameters whose
+   * `bucketed` rows are every finished case whose last event lies in the run's span — each has the
+   * same row in the list of every period end after its last event, so a run writes them once
+   * (`caseListSql(…, "finished")`) and each end's list only the others (`"open"`). null: every
+   * list holds all its rows.
+   */
+  readonly finishedList: { readonly cte: string; readonly params: Readonly<Record<string, string>> } | null;
   /** Bytes the stages read, when the engine reports it (0 for the single statement: nothing staged). */
   readonly bytesScanned: number | null;
   /** Seconds spent building the stages. */
@@ -46,6 +54,7 @@ export const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d
 export const INLINE_FACTS: FactsSource = {
   cte: () => CASE_FACTS_CTE,
   buckets: () => null,
+  finishedList: null,
   bytesScanned: 0,
   seconds: 0,
   close: async () => {},
@@ -115,7 +124,9 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
       if (from < 1 || to < 1) throw new Error(`the buckets were not made for the bounds of period ${period.id}`);
       return { table: t.buckets, from, to };
     };
-    return { cte, buckets, bytesScanned: scanned, seconds, close };
+    const first = periods.reduce((a, p) => (p.start < a.start ? p : a));
+    const finishedList = { cte: cte(last), params: { period_start: sqlTimestamp(first.start), period_end: sqlTimestamp(last.end), month_to: monthTo } };
+    return { cte, buckets, finishedList, bytesScanned: scanned, seconds, close };
   } catch (e) {
     await close().catch(() => undefined);
     throw e;
