@@ -120,6 +120,15 @@ describe("drill-down lists shared by the periods of an end", () => {
     expect(await finishedRuns()).toEqual([april, q1].sort()); // the first is named by nothing now
     for (const id of ["2024-01", "2024-03", "2024-Q1", "2024-04"]) expect(await read(id)).toEqual(await ownList(id));
   });
+
+  it("runs started together go one after the other (a run's clean-up must not meet another run's lists half-written)", async () => {
+    const log: string[] = [];
+    const run = (name: string, ids: readonly string[]) =>
+      scorePeriods(env.rt.score)(ids.map(parsePeriod), { onStaged: () => log.push(`${name} staged`), onPeriod: (p) => log.push(`${name} ${p.id}`) });
+    await Promise.all([run("A", ["2024-01", "2024-Q1"]), run("B", ["2024-04"]), run("C", ["2024-03"])]);
+    expect(log).toEqual(["A staged", "A 2024-01", "A 2024-Q1", "B staged", "B 2024-04", "C staged", "C 2024-03"]);
+    for (const id of ["2024-01", "2024-03", "2024-Q1", "2024-04"]) expect(await read(id)).toEqual(await ownList(id));
+  });
 });
 
 describe("caseInList: the TypeScript twin of CASE_IN_LIST", () => {

@@ -229,75 +229,91 @@ export interface ScoreRunOptions {
  */
 export const scorePeriods =
   (deps: ScoreDeps) =>
-  async (periods: readonly Period[], options: ScoreRunOptions = {}): Promise<RankingSnapshot[]> => {
-    const engine = options.engine ?? "sql";
-    // What the run scores on, recorded per published period (./scored-inputs.ts: late events).
-    const scoredOn = periods.length === 0 ? null : await lakeInputs(deps.engine);
-    const inputs: Record<string, string> = {};
-    const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true });
-    options.onStaged?.(facts.seconds);
-    // Clean-ups that nothing in the run waits for (old drill-down runs): awaited, and their errors
-    // thrown, when the run ends.
-    const pending: Promise<void>[] = [];
-    const defer: Defer = (p) => {
-      p.catch(() => undefined);
-      pending.push(p);
-    };
-    let done = false;
-    // The drill-down lists of the run (one per end, and the finished cases once).
-    const drilldowns = new DrilldownWriter(deps, facts, defer);
-    // Two stages per period: compute (indicators with the head attribution, drill-down: the engine,
-    // one statement at a time), then publish (snapshots, public JSON, afterPeriod: ratings). A period is published
-    // while the next one is computed; periods are published in order, one at a time.
-    let publishing: Promise<void> = Promise.resolve();
-    // The first failure when a failure stops the run (no onPeriodError).
-    const run: { stop: { error: unknown } | null } = { stop: null };
-    const failed = (period: Period, e: unknown) => {
-      if (!options.onPeriodError) run.stop ??= { error: e };
-      else options.onPeriodError(period, e);
-    };
-    const all: RankingSnapshot[] = [];
-    try {
-      for (const period of periods) {
-        if (run.stop) break;
-        let computed: Computed;
-        try {
-          computed = await compute(deps, period, engine, facts, drilldowns);
-          if (options.withHeadDays) await options.withHeadDays(period, computed.scored.days ?? (await queryHeadDays(deps.engine, period, facts)));
-        } catch (e) {
-          await publishing;
-          failed(period, e);
-          continue;
-        }
+  (periods: readonly Period[], options: ScoreRunOptions = {}): Promise<RankingSnapshot[]> =>
+    oneRunAtATime(deps.lake, () => scoreRun(deps, periods, options));
+
+/**
+ * The runs of a process on one lake go one after the other (a run's drill-down clean-up assumes no
+ * other run is writing lists: DrilldownWriter.collect). Across processes, the cloud job holds the
+ * scoring lease (ScoringLock) and the local runtime its data folder (folder-lock.ts).
+ */
+const runs = new WeakMap<Lake, Promise<unknown>>();
+function oneRunAtATime<T>(lake: Lake, run: () => Promise<T>): Promise<T> {
+  const previous = runs.get(lake) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  runs.set(lake, next.catch(() => undefined));
+  return next;
+}
+
+async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: ScoreRunOptions): Promise<RankingSnapshot[]> {
+  const engine = options.engine ?? "sql";
+  // What the run scores on, recorded per published period (./scored-inputs.ts: late events).
+  const scoredOn = periods.length === 0 ? null : await lakeInputs(deps.engine);
+  const inputs: Record<string, string> = {};
+  const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true });
+  options.onStaged?.(facts.seconds);
+  // Clean-ups that nothing in the run waits for (old drill-down runs): awaited, and their errors
+  // thrown, when the run ends.
+  const pending: Promise<void>[] = [];
+  const defer: Defer = (p) => {
+    p.catch(() => undefined);
+    pending.push(p);
+  };
+  let done = false;
+  // The drill-down lists of the run (one per end, and the finished cases once).
+  const drilldowns = new DrilldownWriter(deps, facts, defer);
+  // Two stages per period: compute (indicators with the head attribution, drill-down: the engine,
+  // one statement at a time), then publish (snapshots, public JSON, afterPeriod: ratings). A period is published
+  // while the next one is computed; periods are published in order, one at a time.
+  let publishing: Promise<void> = Promise.resolve();
+  // The first failure when a failure stops the run (no onPeriodError).
+  const run: { stop: { error: unknown } | null } = { stop: null };
+  const failed = (period: Period, e: unknown) => {
+    if (!options.onPeriodError) run.stop ??= { error: e };
+    else options.onPeriodError(period, e);
+  };
+  const all: RankingSnapshot[] = [];
+  try {
+    for (const period of periods) {
+      if (run.stop) break;
+      let computed: Computed;
+      try {
+        computed = await compute(deps, period, engine, facts, drilldowns);
+        if (options.withHeadDays) await options.withHeadDays(period, computed.scored.days ?? (await queryHeadDays(deps.engine, period, facts)));
+      } catch (e) {
         await publishing;
-        if (run.stop) break;
-        publishing = publish(deps, period, engine, facts, computed, periods.length, options.afterPeriod).then(
-          (snapshots) => {
-            if (scoredOn) inputs[period.id] = inputsOf(scoredOn, period);
-            options.onPeriod?.(period, snapshots);
-            all.push(...snapshots);
-          },
-          (e: unknown) => failed(period, e),
-        );
+        failed(period, e);
+        continue;
       }
       await publishing;
-      if (run.stop) throw run.stop.error;
-      done = true;
-      return all;
-    } finally {
-      await publishing;
-      defer(drilldowns.collect());
-      await facts.close();
-      // The periods published so far, also when the run stops: they are scored on these events.
-      await recordScoredInputs(deps.lake, deps.methodology, inputs).catch((e: unknown) => {
-        if (done) throw e;
-      });
-      const settled = await Promise.allSettled(pending);
-      const failedCleanUp = settled.find((r) => r.status === "rejected");
-      // A failed clean-up fails a run that otherwise succeeded; it never hides the run's own error.
-      if (done && failedCleanUp) throw failedCleanUp.reason;
+      if (run.stop) break;
+      publishing = publish(deps, period, engine, facts, computed, periods.length, options.afterPeriod).then(
+        (snapshots) => {
+          if (scoredOn) inputs[period.id] = inputsOf(scoredOn, period);
+          options.onPeriod?.(period, snapshots);
+          all.push(...snapshots);
+        },
+        (e: unknown) => failed(period, e),
+      );
     }
-  };
+    await publishing;
+    if (run.stop) throw run.stop.error;
+    done = true;
+    return all;
+  } finally {
+    await publishing;
+    defer(drilldowns.collect());
+    await facts.close();
+    // The periods published so far, also when the run stops: they are scored on these events.
+    await recordScoredInputs(deps.lake, deps.methodology, inputs).catch((e: unknown) => {
+      if (done) throw e;
+    });
+    const settled = await Promise.allSettled(pending);
+    const failedCleanUp = settled.find((r) => r.status === "rejected");
+    // A failed clean-up fails a run that otherwise succeeded; it never hides the run's own error.
+    if (done && failedCleanUp) throw failedCleanUp.reason;
+  }
+}
 
 /** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
 type Defer = (cleanup: Promise<void>) => void;

@@ -4,7 +4,7 @@
  * the engine can materialise them, or the single-statement CTE otherwise. Both give the facts of
  * the reference scorer (sql-differential.test.ts runs both routes).
  */
-import type { Period } from "@scorecard/shared";
+import { type Period, longestPeriodEndingWith } from "@scorecard/shared";
 import { CASE_FACTS_CTE } from "@scorecard/shared/sql/case-facts.sql";
 import {
   STAGE_EVENTS_SQL,
@@ -124,8 +124,10 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
       if (from < 1 || to < 1) throw new Error(`the buckets were not made for the bounds of period ${period.id}`);
       return { table: t.buckets, from, to };
     };
-    const first = periods.reduce((a, p) => (p.start < a.start ? p : a));
-    const finishedList = { cte: cte(last), params: { period_start: sqlTimestamp(first.start), period_end: sqlTimestamp(last.end), month_to: monthTo } };
+    // The lists are written for the longest period of each end (score-period.ts), which may start
+    // before the run's first period: the finished rows start with the earliest of them.
+    const from = periods.map(longestPeriodEndingWith).reduce((a, p) => (p.start < a ? p.start : a), last.end);
+    const finishedList = { cte: cte(last), params: { period_start: sqlTimestamp(from), period_end: sqlTimestamp(last.end), month_to: monthTo } };
     return { cte, buckets, finishedList, bytesScanned: scanned, seconds, close };
   } catch (e) {
     await close().catch(() => undefined);
