@@ -39,4 +39,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       ],
     }),
   );
+  // A new table is CREATING before it is ACTIVE (also in dynalite, whose switch is an asynchronous
+  // write: a busy machine once answered the next request ResourceNotFound). Wait for ACTIVE.
+  for (let attempt = 0; ; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === "ACTIVE") return;
+    if (attempt >= 600) throw new Error(`table ${tableName} is still ${Table?.TableStatus ?? "missing"} after 60 s`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }
