@@ -101,7 +101,9 @@ export const readUnitScorecard =
  * list), written for the longest period of each end (`longestPeriodEndingWith`) and read for every
  * period with that end.
  */
-export const drilldownPrefix = (methodology: string, period: string) => `drilldown/${methodology}/${period}/`;
+/** Every drill-down of a methodology: the periods' folders and `finished/`. */
+export const drilldownRoot = (methodology: string) => `drilldown/${methodology}/`;
+export const drilldownPrefix = (methodology: string, period: string) => `${drilldownRoot(methodology)}${period}/`;
 
 /**
  * The pointer to the current run of a period's drill-down. `from`: the start of the period the
@@ -122,7 +124,7 @@ export interface DrilldownPointer {
  * A scoring run's finished cases (each with `last_t`, its last event): `drilldown/<methodology>/finished/<run>/unit_id=<unit>/<file>`,
  * shared by the lists of every end the run wrote; a period ending at E reads those whose last event is before E.
  */
-export const finishedListPrefix = (methodology: string) => `drilldown/${methodology}/finished/`;
+export const finishedListPrefix = (methodology: string) => `${drilldownRoot(methodology)}finished/`;
 /** The pointer to the period's current run (a DrilldownPointer). */
 export const drilldownRunKey = (methodology: string, period: string) => `${drilldownPrefix(methodology, period)}current.json`;
 /** File name the use case writes when the engine cannot unload (the engines name theirs). */

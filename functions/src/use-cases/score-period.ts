@@ -19,7 +19,7 @@ import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
 import { type StatusCounts, indicatorValues, queryHeadDays, queryIndicatorRows } from "./indicator-rows.js";
 import { readReferenceInput } from "./reference-input.js";
-import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRunKey, finishedListPrefix } from "./read-rankings.js";
+import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix } from "./read-rankings.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
 import type { Clock, Lake, PublicationStore, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
@@ -173,7 +173,7 @@ class DrilldownWriter {
   async collect(): Promise<void> {
     const { lake, methodology: m } = this.deps;
     if (!lake.removePrefix) return;
-    const keys = await lake.list(`drilldown/${m}/`);
+    const keys = await lake.list(drilldownRoot(m));
     const named = new Set<string>();
     for (const key of keys.filter((k) => k.endsWith("/current.json"))) {
       const body = await lake.get(key);
