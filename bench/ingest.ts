@@ -30,8 +30,8 @@ import autocannon from "autocannon";
 import { type CaseEventInput, UnitCatalog, caseEventSchema, localDateOf, validate } from "@scorecard/shared";
 import { HmacHasher } from "../functions/src/adapters/local/file-hasher.js";
 import { DemoProvince, PRESETS } from "../functions/src/seed/generator.js";
-import { admitEvent } from "../functions/src/use-cases/ingest-events.js";
-import { toStoredEvent } from "../functions/src/use-cases/pseudonymise.js";
+import { admitEvent } from "../functions/src/use-cases/ingest/ingest-events.js";
+import { toStoredEvent } from "../functions/src/use-cases/ingest/pseudonymise.js";
 
 const REPO = fileURLToPath(new URL("../", import.meta.url));
 const SEED = 2024;

@@ -4,6 +4,7 @@
  *
  *   node --import tsx bench/step.ts <load|compact|score|bytes|serve|dashboard|api-ingest> '<json options>'
  */
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,10 +18,10 @@ import { compactRecords } from "../functions/src/adapters/local/duckdb-record-co
 import { LocalRuntime } from "../functions/src/local/runtime.js";
 import { loadPreset, seedRuntime } from "../functions/src/local/seed.js";
 import { DemoProvince, PRESETS, type PresetName } from "../functions/src/seed/generator.js";
-import { scoreUnitsOf } from "../functions/src/use-cases/score-period.js";
-import { openFacts, sqlTimestamp } from "../functions/src/use-cases/staged-facts.js";
-import { queryIndicatorRows } from "../functions/src/use-cases/indicator-rows.js";
-import { scoreAndRatePeriods } from "../functions/src/use-cases/ratings.js";
+import { scoreAndRatePeriods } from "../functions/src/use-cases/jobs/score-run.js";
+import { scoreUnitsOf } from "../functions/src/use-cases/score/score-period.js";
+import { openFacts, sqlTimestamp } from "../functions/src/use-cases/score/staged-facts.js";
+import { queryIndicatorRows } from "../functions/src/use-cases/score/indicator-rows.js";
 import { measureDashboard } from "./dashboard.js";
 import { REPO, RESULT_MARK, bytesUnder, filesUnder, gunzippedSize, log, round, sec, startServer } from "./lib.js";
 
@@ -114,7 +115,7 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
     const parquetBytesAll = bytesUnder(join(lake, "curated", "events"), ".parquet");
     // What a scoring run of the half-year reads, as the engine reports it (every statement's
     // bytesScanned: each scan of each referenced column in the partitions read, as Athena bills).
-    const run = await openFacts(engine, [half]);
+    const run = await openFacts(engine, [half], { newId: randomUUID });
     const indicators = await queryIndicatorRows(engine, half, DN_2026_1, run);
     await run.close();
     const stagedRun = { stagesBytes: run.bytesScanned, periodStatementsBytes: indicators.bytesScanned, totalBytes: (run.bytesScanned ?? 0) + (indicators.bytesScanned ?? 0) };

@@ -4,7 +4,7 @@ import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { ADMIN_ROUTES } from "../src/handlers/admin-api.js";
 import { createFinding } from "../src/use-cases/admin/findings.js";
-import { scorePeriod } from "../src/use-cases/score-period.js";
+import { scorePeriod } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { TEST_TOKEN, httpFixture } from "./support/http-fixture.js";
 

@@ -5,7 +5,7 @@ import type { UnitDifference } from "@scorecard/shared/admin/publication";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
-import { scorePeriod } from "../src/use-cases/score-period.js";
+import { scorePeriod } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { httpFixture } from "./support/http-fixture.js";
 

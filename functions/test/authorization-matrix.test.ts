@@ -1,10 +1,10 @@
+import { scoreAndRate } from "../src/use-cases/jobs/score-run.js";
 import { parsePeriod } from "@scorecard/shared";
 import { SignJWT, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS, LOCAL_AUDIENCE, LOCAL_ISSUER } from "../src/adapters/local/local-identity.js";
 import { seedHeads } from "../src/use-cases/admin/heads.js";
-import { scoreAndRate } from "../src/use-cases/ratings.js";
 import { CaseBuilder } from "./support/events.js";
 import { TEST_TOKEN, httpFixture } from "./support/http-fixture.js";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { StoredCaseEvent } from "@scorecard/shared";
 import { describe, expect, it } from "vitest";
 import { deriveCaseState } from "../src/adapters/dynamodb/case-state.js";
-import { toStoredEvent } from "../src/use-cases/pseudonymise.js";
+import { toStoredEvent } from "../src/use-cases/ingest/pseudonymise.js";
 import { CaseBuilder } from "./support/events.js";
 import { caseEventSchema } from "@scorecard/shared";
 

@@ -10,7 +10,7 @@ import { AthenaClient } from "@aws-sdk/client-athena";
 import { S3Client } from "@aws-sdk/client-s3";
 import nodeSqlParser from "node-sql-parser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { CURATED_EVENT_COLUMNS } from "../../infra/lib/lake-schema.js";
+import { CURATED_EVENT_COLUMNS } from "@scorecard/shared/lake/schema";
 import { AthenaEventCompactor, CURATED_EVENT_SELECT, chunk, curatedInsertSql, rawMonthsSql } from "../src/adapters/aws/athena-event-compactor.js";
 import { CompactionLock } from "../src/adapters/aws/s3-run-lock.js";
 import { CompactionManifest } from "../src/adapters/aws/s3-compaction-manifest.js";

@@ -9,8 +9,8 @@ import { compactRecords } from "../src/adapters/local/duckdb-record-compactor.js
 import { RECORD_TABLE_KEYS } from "../src/adapters/aws/s3-record-compactor.js";
 import { handler } from "../src/handlers/compact.js";
 import { parseJsonLinesGz } from "../src/lib/json-lines.js";
-import { importEvents } from "../src/use-cases/import-events.js";
-import { ingestRecords } from "../src/use-cases/ingest-records.js";
+import { importEvents } from "../src/use-cases/ingest/import-events.js";
+import { ingestRecords } from "../src/use-cases/ingest/ingest-records.js";
 import { DuckDbAthena } from "./support/duckdb-athena.js";
 import { CaseBuilder } from "./support/events.js";
 import { FakeAthena } from "./support/fake-athena.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
-import { importEvents } from "../src/use-cases/import-events.js";
+import { importEvents } from "../src/use-cases/ingest/import-events.js";
 import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
 

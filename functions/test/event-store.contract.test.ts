@@ -5,7 +5,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoDbEventStore } from "../src/adapters/dynamodb/dynamodb-event-store.js";
 import { contentHash } from "../src/lib/canonical.js";
-import { toStoredEvent } from "../src/use-cases/pseudonymise.js";
+import { toStoredEvent } from "../src/use-cases/ingest/pseudonymise.js";
 import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
 

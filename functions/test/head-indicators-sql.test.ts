@@ -5,6 +5,7 @@
  *    scorer's case facts, by the single statement and by a scoring run's staged facts. (Summed over
  *    all days the rows are the unit's counts by construction: they are the case statement's rows.)
  */
+import { randomUUID } from "node:crypto";
 import {
   type CaseFacts,
   WorkingCalendar,
@@ -18,8 +19,8 @@ import { localDayNumber } from "@scorecard/shared/methodology/head-tenure";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HEAD_DAY_COLUMNS } from "@scorecard/shared/sql/head-indicators.sql";
-import { queryHeadDays } from "../src/use-cases/indicator-rows.js";
-import { openFacts } from "../src/use-cases/staged-facts.js";
+import { queryHeadDays } from "../src/use-cases/score/indicator-rows.js";
+import { openFacts } from "../src/use-cases/score/staged-facts.js";
 import { FIXTURE_EVENTS, FIXTURE_UNITS } from "./support/head-fixture.js";
 import { type ProvinceSpec, UNITS as GEN_UNITS, province, provinceArb } from "./support/province-gen.js";
 import { SqlTables } from "./support/sql-tables.js";
@@ -127,7 +128,7 @@ describe("SQL head-indicators on generated provinces (differential)", () => {
           const got = rows.map((r) => [`${r.unitId}|${r.day}`, nonZero(r.counts)] as const).filter(([, c]) => Object.keys(c).length > 0).sort(([a], [b]) => (a < b ? -1 : 1));
           expect(got, id).toEqual(oracle(prov, id));
           // The scoring run's route: the same rows on the staged facts of a run over both periods.
-          const staged = await openFacts(db.engine, [spec.edgeMonth, spec.extraPeriod].map(parsePeriod));
+          const staged = await openFacts(db.engine, [spec.edgeMonth, spec.extraPeriod].map(parsePeriod), { newId: randomUUID });
           try {
             expect(await queryHeadDays(db.engine, period, staged), `${id} staged`).toEqual(rows);
           } finally {

@@ -1,5 +1,5 @@
 /**
- * Drift between the Glue catalog (infra/lib/lake-schema.ts), the SQL and the local engine: the
+ * Drift between the Glue catalog (shared/src/lake/schema.ts), the SQL and the local engine: the
  * cloud reads exactly the tables lake-schema declares, so every scoring statement must bind against
  * them, the dims the score job writes must load as the declared types, and the local DuckDB views
  * (the twin the SQL is tested on) must have the same columns.
@@ -11,11 +11,11 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { UnitCatalog } from "@scorecard/shared";
 import { SQL_STATEMENTS } from "@scorecard/shared/sql/catalog";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CURATED_EVENTS_TABLE, type LakeColumnType, type LakeTable, QUERY_TABLES } from "../../infra/lib/lake-schema.js";
+import { CURATED_EVENTS_TABLE, type LakeColumnType, type LakeTable, QUERY_TABLES } from "@scorecard/shared/lake/schema";
 import { DUCKDB_PRELUDE, DuckDbQueryEngine } from "../src/adapters/local/duckdb-engine.js";
 import { renderSql } from "../src/adapters/sql-params.js";
 import { jsonLinesGz } from "../src/lib/json-lines.js";
-import { DOMAIN_DIMS } from "../src/use-cases/write-dims.js";
+import { DOMAIN_DIMS } from "../src/use-cases/score/write-dims.js";
 
 const DUCK_TYPE: Record<string, string> = { string: "VARCHAR", boolean: "BOOLEAN", timestamp: "TIMESTAMP", int: "INTEGER", bigint: "BIGINT", double: "DOUBLE", date: "DATE" };
 const GLUE_TYPE: Record<string, LakeColumnType> = Object.fromEntries(Object.entries(DUCK_TYPE).map(([g, d]) => [d, g as LakeColumnType]));

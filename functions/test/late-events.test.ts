@@ -10,11 +10,11 @@ import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../src/adapters/local/duckdb-record-compactor.js";
 import { startScheduler } from "../src/local/scheduler.js";
 import { publishPeriod } from "../src/use-cases/admin/publish.js";
-import { ingestEvents } from "../src/use-cases/ingest-events.js";
-import { ingestRecords } from "../src/use-cases/ingest-records.js";
-import { readPublicRanking, readRanking } from "../src/use-cases/read-rankings.js";
-import { scorePeriods } from "../src/use-cases/score-period.js";
-import { readScoredInputs, stalePeriods, withStale } from "../src/use-cases/scored-inputs.js";
+import { ingestEvents } from "../src/use-cases/ingest/ingest-events.js";
+import { ingestRecords } from "../src/use-cases/ingest/ingest-records.js";
+import { readPublicRanking, readRanking } from "../src/use-cases/read/read-rankings.js";
+import { scorePeriods } from "../src/use-cases/score/score-period.js";
+import { readScoredInputs, stalePeriods, withStale } from "../src/use-cases/score/scored-inputs.js";
 import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
 

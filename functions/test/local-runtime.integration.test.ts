@@ -6,8 +6,9 @@ import { parsePeriod } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { createLocalServer, listen } from "../src/local/server.js";
-import { drilldownPrefix, readUnitCases } from "../src/use-cases/read-rankings.js";
-import { scorePeriod } from "../src/use-cases/score-period.js";
+import { drilldownPrefix } from "@scorecard/shared/lake/layout";
+import { readUnitCases } from "../src/use-cases/read/read-rankings.js";
+import { scorePeriod } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
 

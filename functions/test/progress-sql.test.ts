@@ -2,8 +2,8 @@ import { parsePeriod } from "@scorecard/shared";
 import { PROGRESS_BY_UNIT_SQL } from "@scorecard/shared/sql/progress.sql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
-import { importEvents } from "../src/use-cases/import-events.js";
-import { progressIndicator } from "../src/use-cases/score-period.js";
+import { importEvents } from "../src/use-cases/ingest/import-events.js";
+import { progressIndicator } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
 

@@ -1,7 +1,7 @@
 import { DN_2026_1, type Head, type InspectionFinding, type RankedUnit, parsePeriod } from "@scorecard/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type TenureSource, rateHeadsOfPeriod } from "../src/use-cases/rate-heads.js";
+import { type TenureSource, rateHeadsOfPeriod } from "../src/use-cases/ratings/rate-heads.js";
 
 const m = DN_2026_1;
 const H1 = parsePeriod("2024-H1");

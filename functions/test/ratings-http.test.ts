@@ -2,13 +2,14 @@
  * Head ratings over HTTP, against the live local server: Home Affairs enters a head's general
  * criteria and concludes a finding; the period is re-rated at once and the unit's officer sees it.
  */
+import { scoreAndRate } from "../src/use-cases/jobs/score-run.js";
 import { parsePeriod } from "@scorecard/shared";
 import type { HeadRatings } from "@scorecard/shared/contracts/read-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { seedHeads } from "../src/use-cases/admin/heads.js";
-import { ratedPeriods, scoreAndRate } from "../src/use-cases/ratings.js";
+import { ratedPeriods } from "../src/use-cases/ratings/ratings.js";
 import { CaseBuilder } from "./support/events.js";
 import { httpFixture } from "./support/http-fixture.js";
 

@@ -4,6 +4,9 @@
  * (dynalite), `scoreAndRate` as every scoring trigger calls it, and the stored lake objects.
  * Every expected number is computed by hand in the comments.
  */
+import { HEAD_GENERAL_PREFIX } from "../src/ports/index.js";
+import { readHeadRatings, readReformIndex } from "../src/use-cases/read/read-ratings.js";
+import { scoreAndRate } from "../src/use-cases/jobs/score-run.js";
 import { type Head, UnitCatalog, parsePeriod } from "@scorecard/shared";
 import type { HeadRatings, HeadRatingView, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,11 +14,11 @@ import type { Actor, Clock } from "../src/ports/index.js";
 import type { AdminDeps } from "../src/use-cases/admin/common.js";
 import { appraiseCriterion } from "../src/use-cases/admin/criteria.js";
 import { concludeFinding, createFinding } from "../src/use-cases/admin/findings.js";
-import { HEAD_GENERAL_PREFIX, appraiseHeadGeneral } from "../src/use-cases/admin/head-general.js";
+import { appraiseHeadGeneral } from "../src/use-cases/admin/head-general.js";
 import { seedHeads } from "../src/use-cases/admin/heads.js";
 import { importSurvey } from "../src/use-cases/admin/survey.js";
-import { type RatingDeps, readHeadRatings, readReformIndex, refreshAfterChange, scoreAndRate } from "../src/use-cases/ratings.js";
-import type { ScoreDeps } from "../src/use-cases/score-period.js";
+import { type RatingDeps, refreshAfterChange } from "../src/use-cases/ratings/ratings.js";
+import type { ScoreDeps } from "../src/use-cases/score/score-period.js";
 import { FIXTURE_EVENTS, FIXTURE_UNITS } from "./support/head-fixture.js";
 import { SqlTables } from "./support/sql-tables.js";
 import { tempRuntime } from "./support/temp-runtime.js";

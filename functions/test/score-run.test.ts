@@ -8,8 +8,8 @@ import { type Period, parsePeriod } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import type { QueryEngine } from "../src/ports/index.js";
-import { ingestEvents } from "../src/use-cases/ingest-events.js";
-import { type ScoreDeps, scorePeriods } from "../src/use-cases/score-period.js";
+import { ingestEvents } from "../src/use-cases/ingest/ingest-events.js";
+import { type ScoreDeps, scorePeriods } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
 

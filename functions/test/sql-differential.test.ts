@@ -7,11 +7,12 @@
  * per eventId and ingestion never stores conflicting versions, so the oracle's tie-break between
  * conflicting versions is out of scope).
  */
+import { randomUUID } from "node:crypto";
 import { DN_2026_1, type Methodology, type Period, WorkingCalendar, longestPeriodEndingWith, parsePeriod, referenceIndicators, unitsValidIn } from "@scorecard/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indicatorValues, queryIndicatorRows } from "../src/use-cases/indicator-rows.js";
-import { openFacts, sqlTimestamp } from "../src/use-cases/staged-facts.js";
+import { indicatorValues, queryIndicatorRows } from "../src/use-cases/score/indicator-rows.js";
+import { openFacts, sqlTimestamp } from "../src/use-cases/score/staged-facts.js";
 import { CASE_LIST_SQL, caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
 import { CATALOG, type ProvinceSpec, UNITS, province, provinceArb } from "./support/province-gen.js";
@@ -53,7 +54,7 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
         events += prov.events.length;
         // Both routes: the single statement per period, and the staged tables of one run over both periods.
         const periods = [spec.edgeMonth, spec.extraPeriod].map(parsePeriod);
-        const staged = await openFacts(db.engine, periods);
+        const staged = await openFacts(db.engine, periods, { newId: randomUUID });
         for (const period of periods) {
           const id = period.id;
           let t = Date.now();

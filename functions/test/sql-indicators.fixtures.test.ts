@@ -3,6 +3,7 @@
  * province for June 2024 (no holidays in June; 1 June is a Saturday; working days Mon–Fri).
  * Local times (UTC+7). The reference scorer must give the same numbers (checked at the end).
  */
+import { randomUUID } from "node:crypto";
 import {
   DN_2026_1,
   type ProcedureRecord,
@@ -16,8 +17,8 @@ import {
   unitsValidIn,
 } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indicatorValues, queryIndicatorRows, type SqlUnitIndicators } from "../src/use-cases/indicator-rows.js";
-import { openFacts } from "../src/use-cases/staged-facts.js";
+import { indicatorValues, queryIndicatorRows, type SqlUnitIndicators } from "../src/use-cases/score/indicator-rows.js";
+import { openFacts } from "../src/use-cases/score/staged-facts.js";
 import { SqlTables } from "./support/sql-tables.js";
 
 const unit = (unitId: string, tier: string): UnitRecord => ({ unitId, nameVi: unitId, nameEn: unitId, tier, parentId: null, validFrom: "2020-01-01", validTo: null, successorIds: [] });
@@ -117,7 +118,7 @@ const ROUTES = [
   [
     "staged run (June cut inside a run ending 30 September)",
     async (db: SqlTables) => {
-      const run = await openFacts(db.engine, [JUNE, parsePeriod("2024-Q3")]);
+      const run = await openFacts(db.engine, [JUNE, parsePeriod("2024-Q3")], { newId: randomUUID });
       try {
         return await queryIndicatorRows(db.engine, JUNE, DN_2026_1, run);
       } finally {
@@ -227,7 +228,7 @@ describe("SQL indicators, a dossier with no event since May (June 2024)", () => 
   const routes = [
     ...ROUTES,
     ["staged run ending with June (no cut)", async (db: SqlTables) => {
-      const run = await openFacts(db.engine, [parsePeriod("2024-05"), JUNE]);
+      const run = await openFacts(db.engine, [parsePeriod("2024-05"), JUNE], { newId: randomUUID });
       try {
         return await queryIndicatorRows(db.engine, JUNE, DN_2026_1, run);
       } finally {

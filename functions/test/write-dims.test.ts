@@ -8,7 +8,7 @@ import { DIM_CALENDAR_COLUMNS, DIM_UNIT_COLUMNS } from "@scorecard/shared/sql/di
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FolderLake } from "../src/adapters/local/folder-lake.js";
 import { parseJsonLinesGz } from "../src/lib/json-lines.js";
-import { writeDims } from "../src/use-cases/write-dims.js";
+import { writeDims } from "../src/use-cases/score/write-dims.js";
 
 let root: string;
 let lake: FolderLake;

@@ -1,6 +1,6 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { CURATED_COMPLAINTS_TABLE, CURATED_EVENT_COLUMNS, DIM_TABLES, LAKE_TABLES, QUERY_TABLES, RAW_EVENTS_TABLE } from "../lib/lake-schema.js";
+import { CURATED_COMPLAINTS_TABLE, CURATED_EVENT_COLUMNS, DIM_TABLES, LAKE_TABLES, QUERY_TABLES, RAW_EVENTS_TABLE } from "@scorecard/shared/lake/schema";
 import { actionsOf, statementsOfRole } from "./support/find.js";
 import { synthesized } from "./support/synth.js";
 

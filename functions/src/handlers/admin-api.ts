@@ -14,7 +14,7 @@ import { appraiseCriterion, getCriterion, listCriteria } from "../use-cases/admi
 import { concludeFinding, createFinding, getFinding, listFindings, updateFinding } from "../use-cases/admin/findings.js";
 import { appraiseHeadGeneral, getHeadGeneral } from "../use-cases/admin/head-general.js";
 import { addHead, getUnitHeads, listAllHeads, updateHead } from "../use-cases/admin/heads.js";
-import { type Changed, refreshAfterChange } from "../use-cases/ratings.js";
+import { type Changed, refreshAfterChange } from "../use-cases/ratings/ratings.js";
 import { listPublications, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
 import { importSurvey, listSurvey, parseSurveyCsv } from "../use-cases/admin/survey.js";
 import { lambdaDeps } from "./lambda-deps.js";

@@ -2,7 +2,7 @@ import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { Context } from "aws-lambda";
-import { type CompactJobDeps, type CompactJobSummary, compactJob } from "../use-cases/compact-job.js";
+import { type CompactJobDeps, type CompactJobSummary, compactJob } from "../use-cases/jobs/compact-job.js";
 import { compactJobDeps } from "./job-deps.js";
 
 type CompactJobInput = { readonly job?: unknown; readonly source?: unknown } | null;

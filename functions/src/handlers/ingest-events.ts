@@ -3,12 +3,12 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
 import { parseBatch, parseEventBatch } from "../http/batch-body.js";
-import { type RecordDeps, ingestRecords } from "../use-cases/ingest-records.js";
+import { type RecordDeps, ingestRecords } from "../use-cases/ingest/ingest-records.js";
 import { idempotencyKey } from "../http/idempotency-key.js";
 import { problems, requireAction } from "../http/middleware.js";
 import type { IdempotencyStore } from "../ports/index.js";
 import { jsonResponse } from "../http/problem.js";
-import { type IngestDeps, ingestEvents } from "../use-cases/ingest-events.js";
+import { type IngestDeps, ingestEvents } from "../use-cases/ingest/ingest-events.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 /** `POST /v1/events`: wiring only — auth, body parsing, the use case, errors as problems. */

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { serial } from "../lib/serial.js";
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { S3Client } from "@aws-sdk/client-s3";
 import { UnitCatalog } from "@scorecard/shared";
@@ -13,9 +15,9 @@ import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.j
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { systemClock } from "../ports/index.js";
-import type { CompactJobDeps } from "../use-cases/compact-job.js";
-import type { ScoreJobDeps } from "../use-cases/score-job.js";
-import { DEFAULT_METHODOLOGY } from "../use-cases/score-period.js";
+import type { CompactJobDeps } from "../use-cases/jobs/compact-job.js";
+import type { ScoreJobDeps } from "../use-cases/jobs/score-job.js";
+import { DEFAULT_METHODOLOGY } from "../use-cases/score/score-period.js";
 
 export function env(name: string): string {
   const v = process.env[name];
@@ -48,6 +50,8 @@ export function scoreJobDeps(): ScoreJobDeps {
     clock: systemClock,
     methodology: process.env["METHODOLOGY_ID"] ?? DEFAULT_METHODOLOGY,
     calendar: undefined,
+    newId: randomUUID,
+    oneRunAtATime: serial(),
     stores: dynamoDbAdminStores(db, table),
     lock: new ScoringLock(new S3Objects(s3, bucket), { now: () => new Date(), leaseMs: LEASE_MS }),
   };

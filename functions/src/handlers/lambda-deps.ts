@@ -8,10 +8,10 @@ import { S3Lake } from "../adapters/aws/s3-lake.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
 import { type IdempotencyStore, systemClock } from "../ports/index.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
-import type { IngestDeps } from "../use-cases/ingest-events.js";
-import type { RecordDeps } from "../use-cases/ingest-records.js";
+import type { IngestDeps } from "../use-cases/ingest/ingest-events.js";
+import type { RecordDeps } from "../use-cases/ingest/ingest-records.js";
 import { DynamoDbRecordStore } from "../adapters/dynamodb/dynamodb-record-store.js";
-import type { ReadDeps } from "../use-cases/read-rankings.js";
+import type { ReadDeps } from "../use-cases/read/read-rankings.js";
 import { randomUUID } from "node:crypto";
 import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
@@ -52,6 +52,7 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps & RecordDeps & 
       isKnownUnit: (unitId, day) => catalog.isValidOn(unitId, day),
       idempotency: new DynamoDbIdempotencyStore(db, table, systemClock),
       records: new DynamoDbRecordStore(db, table),
+      newId: randomUUID,
     },
     read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, lake, methodology, publications: new DynamoDbPublicationStore(db, table), openCases: eventStore, clock: systemClock },
     admin: {

@@ -1,3 +1,4 @@
+import { readHeadRatings, readReformIndex } from "../use-cases/read/read-ratings.js";
 import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
@@ -8,11 +9,10 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import { assertAllowed, principalOf, problems } from "../http/middleware.js";
 import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse } from "../http/problem.js";
-import { CASE_STATUSES_FOR_FILTER } from "../use-cases/case-rules.js";
-import { earlyWarningSummary, earlyWarnings } from "../use-cases/early-warnings.js";
-import { readHeadRatings, readReformIndex } from "../use-cases/ratings.js";
-import { hasReformIndex } from "../use-cases/reform-index.js";
-import { type ReadDeps, readUnitTrend, readPublicMeta, readPublicRanking, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read-rankings.js";
+import { CASE_STATUSES_FOR_FILTER } from "../use-cases/read/case-rules.js";
+import { earlyWarningSummary, earlyWarnings } from "../use-cases/read/early-warnings.js";
+import { hasReformIndex } from "../use-cases/ratings/reform-index.js";
+import { type ReadDeps, readUnitTrend, readPublicMeta, readPublicRanking, readRanking, readUnitCases, readUnitScorecard } from "../use-cases/read/read-rankings.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;

@@ -2,7 +2,7 @@ import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { Context } from "aws-lambda";
-import { type ScoreJobDeps, type ScoreJobInput, type ScoreJobSummary, scoreJob } from "../use-cases/score-job.js";
+import { type ScoreJobDeps, type ScoreJobInput, type ScoreJobSummary, scoreJob } from "../use-cases/jobs/score-job.js";
 import { scoreJobDeps } from "./job-deps.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { z } from "zod";
-import { decodeUtf8, findJsonProblem } from "./json-guard.js";
+import { decodeUtf8, findJsonProblem } from "../lib/json-guard.js";
 import { HttpProblemError } from "./problem.js";
 
 /** Request parsing for the admin API: JSON bodies against strict zod schemas, If-Match versions. */

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { MAX_EVENTS_PER_BATCH } from "../use-cases/ingest-events.js";
-import { decodeUtf8, findJsonProblem } from "./json-guard.js";
+import { MAX_EVENTS_PER_BATCH } from "../use-cases/ingest/ingest-events.js";
+import { decodeUtf8, findJsonProblem } from "../lib/json-guard.js";
 import { HttpProblemError, badRequest } from "./problem.js";
 
 export const MAX_BODY_BYTES = 1_048_576;

@@ -1,6 +1,6 @@
 import { caseEventSchema } from "@scorecard/shared";
 import { z } from "zod";
-import { MAX_EVENTS_PER_BATCH } from "../use-cases/ingest-events.js";
+import { MAX_EVENTS_PER_BATCH } from "../use-cases/ingest/ingest-events.js";
 import { MAX_BODY_BYTES } from "./batch-body.js";
 import { RATINGS_PATHS, RATINGS_SCHEMAS } from "./openapi-ratings.js";
 

@@ -10,4 +10,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/** Hex SHA-256 of a text (content-addressed names: the same text, the same key). */
+export const sha256Hex = (text: string): string => createHash("sha256").update(text).digest("hex");
+
 export const contentHash = (value: unknown): string => createHash("sha256").update(canonicalJson(value)).digest("base64url");

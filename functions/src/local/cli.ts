@@ -2,6 +2,8 @@
  * `npm run scorecard -- <command>`: the command-line tool over the same data folder as `npm start`
  * (ARCHITECTURE §10). Stop `npm start` first: the embedded DynamoDB keeps a lock on its folder.
  */
+import { readHeadRatings } from "../use-cases/read/read-ratings.js";
+import { scoreAndRate } from "../use-cases/jobs/score-run.js";
 import { createReadStream, createWriteStream, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -14,8 +16,7 @@ import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { DEMO_USERS } from "../adapters/local/local-identity.js";
 import { PRESETS, type PresetName } from "../seed/generator.js";
-import { importEvents } from "../use-cases/import-events.js";
-import { readHeadRatings, scoreAndRate } from "../use-cases/ratings.js";
+import { importEvents } from "../use-cases/ingest/import-events.js";
 import { FolderInUseError } from "../adapters/local/folder-lock.js";
 import { LocalRuntime, localCredentials } from "./runtime.js";
 import { createLocalServer, listen } from "./server.js";

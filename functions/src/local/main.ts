@@ -2,6 +2,7 @@
  * `npm start`: the whole Scorecard on one machine. Seeds the demo province when the data folder
  * is empty, then serves the API and the dashboard on 127.0.0.1:PORT until Ctrl-C.
  */
+import { scoreAndRatePeriods } from "../use-cases/jobs/score-run.js";
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
@@ -11,7 +12,7 @@ import { seedRuntime } from "./seed.js";
 import { createLocalServer, listen } from "./server.js";
 import { startScheduler } from "./scheduler.js";
 import { type Period, parsePeriod, periodsOfYear } from "@scorecard/shared";
-import { rateScoredPeriod, ratedPeriods, scoreAndRatePeriods } from "../use-cases/ratings.js";
+import { rateScoredPeriod, ratedPeriods } from "../use-cases/ratings/ratings.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const dataDir = process.env["SCORECARD_DATA_DIR"] ?? join(repoRoot, ".data");

@@ -1,3 +1,4 @@
+import { serial } from "../lib/serial.js";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -20,11 +21,11 @@ import { LocalIdentity } from "../adapters/local/local-identity.js";
 import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
 import { type Clock, type IdempotencyStore, systemClock } from "../ports/index.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
-import type { IngestDeps } from "../use-cases/ingest-events.js";
-import type { RecordDeps } from "../use-cases/ingest-records.js";
+import type { IngestDeps } from "../use-cases/ingest/ingest-events.js";
+import type { RecordDeps } from "../use-cases/ingest/ingest-records.js";
 import { DynamoDbRecordStore } from "../adapters/dynamodb/dynamodb-record-store.js";
-import type { ReadDeps } from "../use-cases/read-rankings.js";
-import { DEFAULT_METHODOLOGY, type ScoreDeps } from "../use-cases/score-period.js";
+import type { ReadDeps } from "../use-cases/read/read-rankings.js";
+import { DEFAULT_METHODOLOGY, type ScoreDeps } from "../use-cases/score/score-period.js";
 
 export const TABLE_NAME = "scorecard-local";
 
@@ -122,9 +123,10 @@ export class LocalRuntime {
         isKnownUnit: (u, d) => catalog.isValidOn(u, d),
         idempotency: new DynamoDbIdempotencyStore(db, TABLE_NAME, clock),
         records: new DynamoDbRecordStore(db, TABLE_NAME),
+        newId: randomUUID,
       },
       { snapshots, catalog, lake, methodology, publications, openCases: eventStore, clock },
-      { engine, snapshots, lake, catalog, clock, methodology, publications },
+      { engine, snapshots, lake, catalog, clock, methodology, publications, newId: randomUUID, oneRunAtATime: serial() },
       sourceTokens,
       await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk")),
       {

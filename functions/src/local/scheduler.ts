@@ -1,9 +1,9 @@
+import { scoreAndRatePeriods } from "../use-cases/jobs/score-run.js";
 import { parsePeriod } from "@scorecard/shared";
 import { scheduledPeriodIds } from "@scorecard/shared/time/current-periods";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
-import { scoreAndRatePeriods } from "../use-cases/ratings.js";
-import { stalePeriods, withStale } from "../use-cases/scored-inputs.js";
+import { stalePeriods, withStale } from "../use-cases/score/scored-inputs.js";
 import type { LocalRuntime } from "./runtime.js";
 
 /**

@@ -1,3 +1,4 @@
+import { scoreAndRatePeriods } from "../use-cases/jobs/score-run.js";
 import { type Head, type Period, type UnitCatalog, demoHeads, getMethodology, parsePeriod, periodsOfYear, tenureIn } from "@scorecard/shared";
 import { AdminError } from "../use-cases/admin/common.js";
 import { appraiseCriterion } from "../use-cases/admin/criteria.js";
@@ -11,10 +12,9 @@ import type { ComplaintInput } from "@scorecard/shared";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { ComplaintMaker, demoCatalog } from "../seed/catalog.js";
 import { DemoProvince, PRESETS, type PresetName } from "../seed/generator.js";
-import { ingestEvents } from "../use-cases/ingest-events.js";
-import { ingestRecords } from "../use-cases/ingest-records.js";
-import { importEvents } from "../use-cases/import-events.js";
-import { scoreAndRatePeriods } from "../use-cases/ratings.js";
+import { ingestEvents } from "../use-cases/ingest/ingest-events.js";
+import { ingestRecords } from "../use-cases/ingest/ingest-records.js";
+import { importEvents } from "../use-cases/ingest/import-events.js";
 import type { LocalRuntime } from "./runtime.js";
 
 export interface SeedReport {

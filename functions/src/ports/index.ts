@@ -75,6 +75,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A new unique id (random UUIDs in production; deterministic in tests). */
+export type NewId = () => string;
+
 export interface StoredResponse {
   readonly statusCode: number;
   readonly headers: Readonly<Record<string, string>>;
@@ -178,6 +181,13 @@ export interface FindingStore {
   /** Fence off an abandoned lock token: refused (condition) once the finding is concluded. */
   revoke(findingId: string, lockToken: string): Promise<ConditionalWrite>;
 }
+
+/**
+ * The criterion code under which a head's general criteria (methodology §6, 30 points) are stored
+ * beside the unit's manual criteria: `HEAD#<headId>`.
+ */
+export const HEAD_GENERAL_PREFIX = "HEAD#";
+export const headGeneralCode = (headId: string) => `${HEAD_GENERAL_PREFIX}${headId}`;
 
 export interface StoredCriterion extends Versioned {
   readonly unitId: string;

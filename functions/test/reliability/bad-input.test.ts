@@ -14,7 +14,7 @@ import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "../../src/adapters/local/local-identity.js";
 import { TABLE_NAME } from "../../src/local/runtime.js";
-import { importEvents } from "../../src/use-cases/import-events.js";
+import { importEvents } from "../../src/use-cases/ingest/import-events.js";
 import { CaseBuilder } from "../support/events.js";
 import { TEST_TOKEN, httpFixture } from "../support/http-fixture.js";
 import { type CorpusCase, iCases, nCases } from "./json-corpus.js";

@@ -28,8 +28,8 @@ import { compactRecords } from "../../src/adapters/local/duckdb-record-compactor
 import { type LocalRuntime, TABLE_NAME } from "../../src/local/runtime.js";
 import { startScheduler } from "../../src/local/scheduler.js";
 import { createLocalServer, listen } from "../../src/local/server.js";
-import { importEvents } from "../../src/use-cases/import-events.js";
-import { scorePeriod } from "../../src/use-cases/score-period.js";
+import { importEvents } from "../../src/use-cases/ingest/import-events.js";
+import { scorePeriod } from "../../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "../support/events.js";
 import { FaultPlan, faultyEngine, faultyExec, faultyLake, injectDynamoFaults, rng } from "../support/faults.js";
 import { tempRuntime } from "../support/temp-runtime.js";

@@ -26,8 +26,8 @@ import autocannon from "autocannon";
 import { parsePeriod } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../../src/adapters/local/duckdb-compactor.js";
-import { importEvents } from "../../src/use-cases/import-events.js";
-import { scorePeriod } from "../../src/use-cases/score-period.js";
+import { importEvents } from "../../src/use-cases/ingest/import-events.js";
+import { scorePeriod } from "../../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "../support/events.js";
 import { TEST_TOKEN, httpFixture } from "../support/http-fixture.js";
 

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../../src/adapters/local/local-identity.js";
 import { createLocalServer, listen } from "../../src/local/server.js";
-import { scorePeriod } from "../../src/use-cases/score-period.js";
+import { scorePeriod } from "../../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "../support/events.js";
 import { TEST_TOKEN, httpFixture } from "../support/http-fixture.js";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { CURATED_EVENTS_TABLE, RAW_EVENTS_TABLE } from "../../../infra/lib/lake-schema.js";
+import { CURATED_EVENTS_TABLE, RAW_EVENTS_TABLE } from "@scorecard/shared/lake/schema";
 import { RAW_COLUMNS } from "../../src/adapters/local/duckdb-compactor.js";
 import type { FakeS3 } from "./fake-s3.js";
 

@@ -3,7 +3,7 @@ import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import type { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Construct } from "constructs";
-import { LAKE_PREFIXES } from "../lake-schema.js";
+import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import type { StageConfig } from "../stage-config.js";
 import type { EventStore } from "./event-store.js";
 import type { Lake } from "./lake.js";

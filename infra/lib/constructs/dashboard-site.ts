@@ -4,7 +4,7 @@ import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
-import { LAKE_PREFIXES } from "../lake-schema.js";
+import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import type { StageConfig } from "../stage-config.js";
 import type { Lake } from "./lake.js";
 

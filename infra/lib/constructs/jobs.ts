@@ -1,6 +1,7 @@
 import { Duration } from "aws-cdk-lib";
 import { Construct } from "constructs";
-import { DIM_TABLES, LAKE_PREFIXES } from "../lake-schema.js";
+import { LAKE_PREFIXES, SCORING_LOCK_KEY } from "@scorecard/shared/lake/layout";
+import { DIM_TABLES } from "@scorecard/shared/lake/schema";
 import type { StageConfig } from "../stage-config.js";
 import type { AnalyticsCatalog } from "./analytics-catalog.js";
 import type { EventStore } from "./event-store.js";
@@ -79,7 +80,7 @@ export class Jobs extends Construct {
         lake: props.lake,
         read: [LAKE_PREFIXES.ratings, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.state, ...DOMAIN_DIMS],
         write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.state, ...DOMAIN_DIMS],
-        delete: [LAKE_PREFIXES.drilldown, `${LAKE_PREFIXES.state}score-lock.json`],
+        delete: [LAKE_PREFIXES.drilldown, SCORING_LOCK_KEY],
       });
     props.catalog.grantQuery(this.scoring.function);
     props.catalog.grantStagedScoring(this.scoring.function);

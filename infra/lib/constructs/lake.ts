@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
-import { LAKE_PREFIXES } from "../lake-schema.js";
+import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import type { StageConfig } from "../stage-config.js";
 
 export interface LakeProps {

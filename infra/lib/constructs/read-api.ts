@@ -7,7 +7,7 @@ import type { StageConfig } from "../stage-config.js";
 import type { EventStore } from "./event-store.js";
 import type { Identity } from "./identity.js";
 import type { Lake } from "./lake.js";
-import { LAKE_PREFIXES } from "../lake-schema.js";
+import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import { ScorecardFunction } from "./scorecard-function.js";
 import { ScorecardHttpApi } from "./scorecard-http-api.js";
 

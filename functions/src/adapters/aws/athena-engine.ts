@@ -1,3 +1,4 @@
+import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import {
   type AthenaClient,
   GetQueryExecutionCommand,
@@ -46,7 +47,7 @@ export interface AthenaEngineOptions {
 }
 
 /** Where CTAS tables go by default (infra: LAKE_PREFIXES.staging, expired after a day). */
-export const STAGING_PREFIX = "staging/";
+export const STAGING_PREFIX = LAKE_PREFIXES.staging;
 /** Relations made by scoring runs (staged-facts.ts names them `sc_…`; infra grants Glue on `sc_*`). */
 export const STAGED_RELATION_PREFIX = "sc_";
 

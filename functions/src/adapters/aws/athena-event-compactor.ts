@@ -5,7 +5,7 @@ import type { S3Objects } from "./s3-objects.js";
 
 /**
  * The columns of `curated_events` in table order, each with its expression over `raw_events`
- * (infra/lib/lake-schema.ts; a test keeps the two lists equal). The Athena twin of the local
+ * (shared/src/lake/schema.ts; a test keeps the two lists equal). The Athena twin of the local
  * compactor's CURATED_SELECT: instants are cast from the UTC ISO text, the month is local (UTC+7).
  */
 const ts = (col: string) => `CAST(replace(replace(${col}, 'T', ' '), 'Z', '') AS timestamp)`;

@@ -1,7 +1,5 @@
+import { compactionManifestKey } from "@scorecard/shared/lake/layout";
 import type { S3Objects } from "./s3-objects.js";
-
-/** Where compaction keeps its state: hidden from Athena (`_`), beside the curated tables it writes. */
-export const COMPACTION_STATE_PREFIX = "curated/_compacted/";
 
 /** The raw prefixes compaction reads, one manifest each. */
 export type RawSource = "raw" | "raw-complaints" | "raw-procedures";
@@ -61,7 +59,7 @@ export class CompactionManifest {
   ) {}
 
   static key(source: RawSource): string {
-    return `${COMPACTION_STATE_PREFIX}${source}.json`;
+    return compactionManifestKey(source);
   }
 
   /** Read the manifest and list the open dates' objects. */

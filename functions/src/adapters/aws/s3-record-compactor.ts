@@ -1,3 +1,4 @@
+import { CURATED_COMPLAINTS_PREFIX, dimPrefix, tableObjectKey } from "@scorecard/shared/lake/layout";
 import type { ProcedureRecord, StoredComplaint } from "@scorecard/shared";
 import { mapLimit } from "../../lib/concurrency.js";
 import { jsonLinesGz, parseJsonLinesGz } from "../../lib/json-lines.js";
@@ -11,15 +12,15 @@ import {
   procedureRow,
   procedureTable,
   procedureUnitTable,
-} from "../../use-cases/latest-records.js";
+} from "../../use-cases/compact/latest-records.js";
 import { CompactionManifest, type ManifestOptions, type RawObject } from "./s3-compaction-manifest.js";
 import type { S3Objects, WriteCondition } from "./s3-objects.js";
 
-/** The objects Athena reads for these tables (their folders in infra/lib/lake-schema.ts). */
+/** The objects Athena reads for these tables (their folders in shared/src/lake/schema.ts). */
 export const RECORD_TABLE_KEYS = {
-  complaints: "curated/complaints/complaints.json.gz",
-  procedures: "dims/procedures/procedures.json.gz",
-  procedureUnits: "dims/procedure_units/procedure_units.json.gz",
+  complaints: tableObjectKey(CURATED_COMPLAINTS_PREFIX, "complaints"),
+  procedures: tableObjectKey(dimPrefix("procedures"), "procedures"),
+  procedureUnits: tableObjectKey(dimPrefix("procedure_units"), "procedure_units"),
 } as const;
 
 export interface TableResult {

@@ -1,4 +1,4 @@
-import { COMPACTION_STATE_PREFIX } from "./s3-compaction-manifest.js";
+import { COMPACTION_LOCK_KEY, SCORING_LOCK_KEY } from "@scorecard/shared/lake/layout";
 import { PreconditionFailedError, type S3Objects } from "./s3-objects.js";
 
 export interface Lease {
@@ -63,7 +63,7 @@ export class S3RunLock {
  * "not yet curated" check (Athena INSERT INTO is not transactional): `curated/_compacted/lock.json`.
  */
 export class CompactionLock extends S3RunLock {
-  static readonly KEY = `${COMPACTION_STATE_PREFIX}lock.json`;
+  static readonly KEY = COMPACTION_LOCK_KEY;
 
   constructor(objects: S3Objects, options: { readonly now: () => Date; readonly leaseMs: number }) {
     super(objects, CompactionLock.KEY, options);
@@ -76,7 +76,7 @@ export class CompactionLock extends S3RunLock {
  * could keep older numbers than the record says. `state/score-lock.json`.
  */
 export class ScoringLock extends S3RunLock {
-  static readonly KEY = "state/score-lock.json";
+  static readonly KEY = SCORING_LOCK_KEY;
 
   constructor(objects: S3Objects, options: { readonly now: () => Date; readonly leaseMs: number }) {
     super(objects, ScoringLock.KEY, options);

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { LineAdmitter, LineVerdict } from "../../use-cases/import-events.js";
+import type { LineAdmitter, LineVerdict } from "../../use-cases/ingest/import-events.js";
 
 /**
  * The bulk import's validation on worker threads (local CLI and seed): JSON parsing, the schema,

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { UnitCatalog } from "@scorecard/shared";
-import { admitLine } from "../../use-cases/import-events.js";
+import { admitLine } from "../../use-cases/ingest/import-events.js";
 import { HmacHasher } from "./file-hasher.js";
 
 const { keyFile } = workerData as { keyFile: string };

@@ -1,3 +1,4 @@
+import { CURATED_EVENTS_PREFIX, LAKE_PREFIXES, RAW_PREFIXES } from "@scorecard/shared/lake/layout";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -31,7 +32,7 @@ const MANIFEST = "_compacted.json";
 /** Orphans of a killed run (staging folders, temporary files) older than this are removed. */
 const ORPHAN_AGE_MS = 10 * 60_000;
 
-/** The raw columns → the curated columns (docs/storage.md, infra/lib/lake-schema.ts). */
+/** The raw columns → the curated columns (docs/storage.md, shared/src/lake/schema.ts). */
 export const CURATED_SELECT = `eventId AS event_id, caseId AS case_id, type, ${ts("occurredAt")} AS occurred_at, unitId AS unit_id,
        procedureCode AS procedure_code, field, channel, ${ts("dueAt")} AS due_at, targetUnitId AS target_unit_id,
        flags.digitizedDossier AS digitized_dossier, flags.digitizedResult AS digitized_result,
@@ -69,9 +70,9 @@ async function removeOrphans(curatedDir: string): Promise<void> {
  * deduplicates, re-running never counts an event twice. Memory is bounded by one month.
  */
 export async function compactLake(engine: DuckDbQueryEngine, lakeRoot: string): Promise<CompactionResult> {
-  const rawDir = join(lakeRoot, "raw");
-  const curatedDir = join(lakeRoot, "curated");
-  const eventsDir = join(curatedDir, "events");
+  const rawDir = join(lakeRoot, RAW_PREFIXES.events);
+  const curatedDir = join(lakeRoot, LAKE_PREFIXES.curated);
+  const eventsDir = join(lakeRoot, CURATED_EVENTS_PREFIX);
   await removeOrphans(curatedDir);
   const rawKeys: string[] = [];
   if (existsSync(rawDir)) {

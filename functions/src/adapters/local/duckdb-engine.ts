@@ -1,3 +1,4 @@
+import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, dimPrefix, tableObjectKey } from "@scorecard/shared/lake/layout";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, DuckDBTypeId } from "@duckdb/node-api";
 import { UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import { calendarDimRows, unitDimRows } from "@scorecard/shared/sql/dims";
@@ -22,6 +23,11 @@ export const DUCKDB_PRELUDE: readonly { name: string; sql: string; why: string }
  * DuckDB in-process over the folder lake. Views named like the Glue tables (`curated_events`)
  * point at the lake's Parquet files, so the SQL text is the one Athena runs.
  */
+/** The local engine's one Parquet file per record table (compaction writes them: duckdb-record-compactor.ts). */
+export const COMPLAINTS_FILE = tableObjectKey(CURATED_COMPLAINTS_PREFIX, "complaints", "parquet");
+export const PROCEDURES_FILE = tableObjectKey(dimPrefix("procedures"), "procedures", "parquet");
+export const PROCEDURE_UNITS_FILE = tableObjectKey(dimPrefix("procedure_units"), "procedure_units", "parquet");
+
 export class DuckDbQueryEngine implements QueryEngine {
   /** Connections for read queries, used round-robin so that independent statements run in parallel. */
   private readers: DuckDBConnection[] = [];
@@ -75,9 +81,9 @@ export class DuckDbQueryEngine implements QueryEngine {
   async refreshViews(): Promise<void> {
     this.bytesByStatement.clear();
     const { readdirSync, existsSync } = await import("node:fs");
-    const dir = `${this.lakeRoot}/curated/events`;
+    const dir = `${this.lakeRoot}/${CURATED_EVENTS_PREFIX.slice(0, -1)}`;
     const hasFiles = existsSync(dir) && readdirSync(dir).some((m) => readdirSync(`${dir}/${m}`).some((f) => f.endsWith(".parquet")));
-    const glob = `${this.lakeRoot}/curated/events/*/*.parquet`.replace(/'/g, "''");
+    const glob = `${this.lakeRoot}/${CURATED_EVENTS_PREFIX}*/*.parquet`.replace(/'/g, "''");
     const source = `read_parquet('${glob}', hive_partitioning = true, hive_types = {'month': VARCHAR})`;
     // Files compacted before a column was added lack it: the view gives NULL there (as Glue does).
     const missing = hasFiles ? await this.missingColumns(source) : [];
@@ -88,9 +94,9 @@ export class DuckDbQueryEngine implements QueryEngine {
     );
     // One file per table (docs/storage.md): the view is empty, with the right columns, until it exists.
     for (const [view, file, empty] of [
-      ["curated_complaints", "curated/complaints/complaints.parquet", EMPTY_COMPLAINTS],
-      ["dim_procedures", "dims/procedures/procedures.parquet", EMPTY_PROCEDURES],
-      ["dim_procedure_units", "dims/procedure_units/procedure_units.parquet", "SELECT CAST(NULL AS VARCHAR) AS code, CAST(NULL AS VARCHAR) AS unit_id"],
+      ["curated_complaints", COMPLAINTS_FILE, EMPTY_COMPLAINTS],
+      ["dim_procedures", PROCEDURES_FILE, EMPTY_PROCEDURES],
+      ["dim_procedure_units", PROCEDURE_UNITS_FILE, "SELECT CAST(NULL AS VARCHAR) AS code, CAST(NULL AS VARCHAR) AS unit_id"],
     ] as const) {
       const path = `${this.lakeRoot}/${file}`;
       await this.con.run(
@@ -100,10 +106,10 @@ export class DuckDbQueryEngine implements QueryEngine {
       );
     }
     await indexLakeBytes(this.con, [
-      { table: "curated_events", glob: `${this.lakeRoot}/curated/events/*/*.parquet` },
-      { table: "curated_complaints", glob: `${this.lakeRoot}/curated/complaints/complaints.parquet` },
-      { table: "dim_procedures", glob: `${this.lakeRoot}/dims/procedures/procedures.parquet` },
-      { table: "dim_procedure_units", glob: `${this.lakeRoot}/dims/procedure_units/procedure_units.parquet` },
+      { table: "curated_events", glob: `${this.lakeRoot}/${CURATED_EVENTS_PREFIX}*/*.parquet` },
+      { table: "curated_complaints", glob: `${this.lakeRoot}/${COMPLAINTS_FILE}` },
+      { table: "dim_procedures", glob: `${this.lakeRoot}/${PROCEDURES_FILE}` },
+      { table: "dim_procedure_units", glob: `${this.lakeRoot}/${PROCEDURE_UNITS_FILE}` },
     ]);
   }
 

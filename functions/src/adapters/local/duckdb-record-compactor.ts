@@ -1,3 +1,5 @@
+import { RAW_PREFIXES } from "@scorecard/shared/lake/layout";
+import { COMPLAINTS_FILE, PROCEDURES_FILE, PROCEDURE_UNITS_FILE } from "./duckdb-engine.js";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -32,7 +34,7 @@ async function writeParquet(engine: DuckDbQueryEngine, select: string, target: s
 export async function compactRecords(engine: DuckDbQueryEngine, lakeRoot: string): Promise<{ complaints: number; procedures: number }> {
   let complaints = 0;
   let procedures = 0;
-  const cDir = join(lakeRoot, "raw-complaints");
+  const cDir = join(lakeRoot, RAW_PREFIXES.complaints);
   if (await hasObjects(cDir)) {
     const src = `read_ndjson('${q(join(cDir, "*", "*.ndjson.gz"))}', filename = true, format = 'newline_delimited', columns = {
       complaintId: 'VARCHAR', source: 'VARCHAR', unitId: 'VARCHAR', receivedAt: 'VARCHAR', category: 'VARCHAR', caseId: 'VARCHAR',
@@ -50,11 +52,11 @@ export async function compactRecords(engine: DuckDbQueryEngine, lakeRoot: string
                     + (satisfied IS NOT NULL)::INT + coalesce(reComplained, false)::INT DESC, filename DESC) AS rn
          FROM ${src})
        WHERE rn = 1 ORDER BY unit_id, received_at`,
-      join(lakeRoot, "curated", "complaints", "complaints.parquet"),
+      join(lakeRoot, COMPLAINTS_FILE),
     );
-    complaints = Number((await engine.query(`SELECT count(*) AS n FROM read_parquet('${q(join(lakeRoot, "curated", "complaints", "complaints.parquet"))}')`, {})).rows[0]?.["n"] ?? 0);
+    complaints = Number((await engine.query(`SELECT count(*) AS n FROM read_parquet('${q(join(lakeRoot, COMPLAINTS_FILE))}')`, {})).rows[0]?.["n"] ?? 0);
   }
-  const pDir = join(lakeRoot, "raw-procedures");
+  const pDir = join(lakeRoot, RAW_PREFIXES.procedures);
   if (await hasObjects(pDir)) {
     const latest = `(SELECT * FROM (
         SELECT *, row_number() OVER (PARTITION BY code ORDER BY filename DESC) AS rn
@@ -73,14 +75,14 @@ export async function compactRecords(engine: DuckDbQueryEngine, lakeRoot: string
               publication.legalEffectiveDate AS legal_effective_date, publication.publicDate AS public_date,
               publication.contentComplete AS content_complete
        FROM ${latest} ORDER BY code`,
-      join(lakeRoot, "dims", "procedures", "procedures.parquet"),
+      join(lakeRoot, PROCEDURES_FILE),
     );
     await writeParquet(
       engine,
       `SELECT code, unnest(unitIds) AS unit_id FROM ${latest} WHERE unitIds IS NOT NULL ORDER BY code, unit_id`,
-      join(lakeRoot, "dims", "procedure_units", "procedure_units.parquet"),
+      join(lakeRoot, PROCEDURE_UNITS_FILE),
     );
-    procedures = Number((await engine.query(`SELECT count(*) AS n FROM read_parquet('${q(join(lakeRoot, "dims", "procedures", "procedures.parquet"))}')`, {})).rows[0]?.["n"] ?? 0);
+    procedures = Number((await engine.query(`SELECT count(*) AS n FROM read_parquet('${q(join(lakeRoot, PROCEDURES_FILE))}')`, {})).rows[0]?.["n"] ?? 0);
   }
   await engine.refreshViews();
   return { complaints, procedures };

@@ -1,5 +1,5 @@
 import { isPeriodId, parsePeriod, tenureIn } from "@scorecard/shared";
-import type { Actor, StoredCriterion } from "../../ports/index.js";
+import { type Actor, type StoredCriterion, headGeneralCode } from "../../ports/index.js";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, methodologyOf } from "./common.js";
 
 /**
@@ -9,8 +9,6 @@ import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, inval
  * index's manual criteria, in the unit's partition. No inspection finding locks these: a finding
  * against a head is deducted from the results (70), not from the general criteria.
  */
-export const HEAD_GENERAL_PREFIX = "HEAD#";
-export const headGeneralCode = (headId: string) => `${HEAD_GENERAL_PREFIX}${headId}`;
 
 export interface HeadGeneralView {
   readonly unitId: string;

@@ -1,9 +1,9 @@
 import { type RankingSnapshot, parsePeriod } from "@scorecard/shared";
 import { type PublicationInfo, type UnitDifference, rankingDifferences, sameNumbers, versionLabel } from "@scorecard/shared/admin/publication";
 import type { Actor, PublicationHeader, PublicationStore } from "../../ports/index.js";
-import { frozenSnapshot, publicSnapshot, publicationInfo, syncPublicJson } from "../published-rankings.js";
-import { freezeRatings, ratingsDifferFrom, refreshRatings } from "../ratings.js";
-import { SCORED_TIERS } from "../score-period.js";
+import { frozenSnapshot, publicSnapshot, publicationInfo, syncPublicJson } from "../publish/published-rankings.js";
+import { freezeRatings, ratingsDifferFrom, refreshRatings } from "../ratings/ratings.js";
+import { SCORED_TIERS } from "../score/score-period.js";
 import { type AdminDeps, AdminError, flushAudit } from "./common.js";
 
 export interface PublicationView {

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { rawBatchKey } from "@scorecard/shared/lake/layout";
 import { type ComplaintInput, type ProcedureRecord, type StoredComplaint, complaintSchema, localDateOf, procedureSchema, validate } from "@scorecard/shared";
-import { contentHash } from "../lib/canonical.js";
-import type { Clock, Lake, RecordStore } from "../ports/index.js";
+import { contentHash } from "../../lib/canonical.js";
+import type { Clock, Lake, NewId, RecordStore } from "../../ports/index.js";
 
 export interface RecordResult {
   readonly id: string | null;
@@ -23,6 +23,8 @@ export interface RecordDeps {
   readonly lake: Lake;
   readonly clock: Clock;
   readonly records: RecordStore;
+  /** A new unique id (the batch's raw object name). */
+  readonly newId: NewId;
   readonly isKnownUnit: (unitId: string, localDate: string) => boolean;
 }
 
@@ -107,8 +109,8 @@ export const ingestRecords =
     }
     if (toLake.length > 0) {
       const now = deps.clock.now();
-      const batch = `${now.toISOString().replace(/[-:.]/g, "")}-${randomUUID()}`;
-      await deps.lake.put(`raw-${kind}/ingest_date=${now.toISOString().slice(0, 10)}/${batch}.ndjson.gz`, gzipSync(toLake.map((x) => JSON.stringify(x)).join("\n") + "\n"));
+      const batch = `${now.toISOString().replace(/[-:.]/g, "")}-${deps.newId()}`;
+      await deps.lake.put(rawBatchKey(kind, now.toISOString().slice(0, 10), batch), gzipSync(toLake.map((x) => JSON.stringify(x)).join("\n") + "\n"));
     }
     const n = (s: RecordResult["status"]) => results.filter((r) => r.status === s).length;
     return { results, accepted: n("accepted"), duplicates: n("duplicate"), rejected: n("rejected") };

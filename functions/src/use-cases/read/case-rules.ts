@@ -1,5 +1,5 @@
-import type { Row } from "../ports/index.js";
-import type { CaseRow } from "./read-rankings.js";
+import type { Row } from "../../ports/index.js";
+import type { CaseRow } from "@scorecard/shared/contracts/read-api";
 
 export const CASE_STATUSES_FOR_FILTER = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXCLUDED"];
 

@@ -5,7 +5,7 @@
  * Reads every event up to the period end into memory: for comparison runs, not for production.
  */
 import type { Period, ProcedureRecord, StoredCaseEvent, StoredComplaint } from "@scorecard/shared";
-import type { QueryEngine, Row } from "../ports/index.js";
+import type { QueryEngine, Row } from "../../ports/index.js";
 import { sqlTimestamp } from "./staged-facts.js";
 
 /** Epoch milliseconds of a timestamp column, portable (Trino and DuckDB). */

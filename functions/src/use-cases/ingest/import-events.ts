@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip as gzipCb } from "node:zlib";
-import { findJsonProblem } from "../http/json-guard.js";
-import type { Clock, Lake } from "../ports/index.js";
+import { rawBatchKey } from "@scorecard/shared/lake/layout";
+import { sha256Hex } from "../../lib/canonical.js";
+import { findJsonProblem } from "../../lib/json-guard.js";
+import type { Clock, Lake } from "../../ports/index.js";
 import { type IngestDeps, admitEvent } from "./ingest-events.js";
 
 const gzip = promisify(gzipCb);
@@ -96,7 +97,7 @@ export const importEvents =
       const text = chunk.join("\n") + "\n";
       const n = chunk.length;
       chunk = [];
-      const key = `raw/ingest_date=${day}/import-${createHash("sha256").update(text).digest("hex").slice(0, 32)}.ndjson.gz`;
+      const key = rawBatchKey("events", day, `import-${sha256Hex(text).slice(0, 32)}`);
       const previous = writing;
       const next = (async () => {
         const body = await gzip(text);

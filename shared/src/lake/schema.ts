@@ -1,15 +1,17 @@
 /**
  * The lake's table contract: the columns the Glue catalog declares and the SQL reads.
  *
- * This module imports nothing (no CDK, no `node:`), so `functions/` and `shared/` tests can import
- * it to prove the SQL and the Parquet writer agree with the catalog (a drift test). Column names
- * are snake_case; types are Hive/Glue type names, which Athena (Trino) reads.
+ * It imports only the key layout (./layout.ts; no CDK, no `node:`), so infra builds the Glue tables
+ * from it and functions' tests prove the SQL and the Parquet writer agree with the catalog (a drift
+ * test). Column names are snake_case; types are Hive/Glue type names, which Athena (Trino) reads.
  *
- * Layout (docs/storage.md): `raw/ingest_date=YYYY-MM-DD/*.ndjson.gz` (read by compaction only),
+ * Folders (./layout.ts, docs/storage.md): `raw/ingest_date=YYYY-MM-DD/*.ndjson.gz` (read by compaction only),
  * `curated/events/month=YYYY-MM/` Parquet partitioned by the local (UTC+7) month of `occurredAt`,
  * `curated/complaints/` and `dims/<name>/` one small JSON-lines table per folder. Objects whose
  * name starts with `_` are hidden from Athena (compaction keeps its state under `curated/_compacted/`).
  */
+
+import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, RAW_PREFIXES, dimPrefix } from "./layout.js";
 
 /** A Glue/Hive column type used by the lake tables (`struct<...>` only in the raw JSON table). */
 export type LakeColumnType = "string" | "boolean" | "timestamp" | "int" | "bigint" | "double" | "date" | `struct<${string}>`;
@@ -98,7 +100,7 @@ export interface LakeTable {
 
 export const CURATED_EVENTS_TABLE: LakeTable = {
   name: "curated_events",
-  prefix: "curated/events/",
+  prefix: CURATED_EVENTS_PREFIX,
   format: "parquet",
   columns: CURATED_EVENT_COLUMNS,
   partition: CURATED_EVENT_PARTITION,
@@ -118,7 +120,7 @@ const RAW_FLAGS_STRUCT =
  */
 export const RAW_EVENTS_TABLE: LakeTable = {
   name: "raw_events",
-  prefix: "raw/",
+  prefix: RAW_PREFIXES.events,
   format: "raw-json",
   description: "Accepted event batches as written by ingestion (compaction reads them)",
   columns: [
@@ -150,7 +152,7 @@ export const RAW_EVENTS_TABLE: LakeTable = {
  */
 export const CURATED_COMPLAINTS_TABLE: LakeTable = {
   name: "curated_complaints",
-  prefix: "curated/complaints/",
+  prefix: CURATED_COMPLAINTS_PREFIX,
   format: "json",
   description: "Complaints (1022, national portal): the most advanced state of each",
   columns: [
@@ -179,7 +181,7 @@ export const CURATED_COMPLAINTS_TABLE: LakeTable = {
 export const DIM_TABLES: readonly LakeTable[] = [
   {
     name: "dim_calendar",
-    prefix: "dims/calendar/",
+    prefix: dimPrefix("calendar"),
     format: "json",
     description: "Every local date of the covered years with its working-day index (Asia/Ho_Chi_Minh)",
     columns: [
@@ -191,7 +193,7 @@ export const DIM_TABLES: readonly LakeTable[] = [
   },
   {
     name: "dim_units",
-    prefix: "dims/units/",
+    prefix: dimPrefix("units"),
     format: "json",
     description: "Unit catalog with effective dates",
     columns: [
@@ -204,7 +206,7 @@ export const DIM_TABLES: readonly LakeTable[] = [
   },
   {
     name: "dim_procedures",
-    prefix: "dims/procedures/",
+    prefix: dimPrefix("procedures"),
     format: "json",
     description: "Procedure catalog: the latest version of each procedure",
     columns: [
@@ -229,7 +231,7 @@ export const DIM_TABLES: readonly LakeTable[] = [
   },
   {
     name: "dim_procedure_units",
-    prefix: "dims/procedure_units/",
+    prefix: dimPrefix("procedure_units"),
     format: "json",
     description: "Units named by a procedure restricted to them (latest version)",
     columns: [col("code", "string", "procedure code"), col("unit_id", "string", "unit that resolves it")],
@@ -241,27 +243,6 @@ export const QUERY_TABLES: readonly LakeTable[] = [CURATED_EVENTS_TABLE, CURATED
 
 /** Every table the catalog declares. */
 export const LAKE_TABLES: readonly LakeTable[] = [RAW_EVENTS_TABLE, ...QUERY_TABLES];
-
-/** Lake key prefixes (docs/storage.md). */
-export const LAKE_PREFIXES = {
-  raw: "raw/",
-  rawComplaints: "raw-complaints/",
-  rawProcedures: "raw-procedures/",
-  drilldown: "drilldown/",
-  /** Head-of-unit ratings and the reform index per period (private, like the drill-downs). */
-  ratings: "ratings/",
-  curated: "curated/",
-  dims: "dims/",
-  public: "public/",
-  athenaResults: "athena-results/",
-  /** What each scored period was scored on (functions/src/use-cases/scored-inputs.ts: late events). */
-  state: "state/",
-  /**
-   * The CTAS tables of a scoring run (`staging/<relation>/`, docs/adr/0009): dropped with their
-   * files at the end of the run; leftovers of a crashed run expire after a day.
-   */
-  staging: "staging/",
-} as const;
 
 /**
  * Name prefix of the views and CTAS tables a scoring run makes in the Glue database (the

@@ -1,4 +1,6 @@
-import { InvalidJobInputError, type JobLog } from "./score-job.js";
+import { InvalidJobInputError, type JobLog, type RunLock } from "./job-kit.js";
+
+export type { RunLock };
 
 export interface EventCompactionSummary {
   /** Raw objects not yet compacted when the run started, compacted by it, and left for the next run (out of time). */
@@ -15,12 +17,6 @@ export interface EventCompaction {
 /** Complaint and catalog versions → their latest state. */
 export interface RecordCompaction {
   compact(): Promise<object>;
-}
-
-/** One run at a time (a lease that expires if its run dies). */
-export interface RunLock<L> {
-  acquire(owner: string): Promise<L | undefined>;
-  release(lease: L): Promise<void>;
 }
 
 export interface CompactJobDeps<L> {

@@ -1,10 +1,10 @@
+import { publicRankingKey } from "@scorecard/shared/lake/layout";
 import type { RankingSnapshot } from "@scorecard/shared";
 import { type PublicationInfo, sameNumbers } from "@scorecard/shared/admin/publication";
-import type { Lake, PublicationHeader, PublicationStore, SnapshotStore } from "../ports/index.js";
+import type { Lake, PublicationHeader, PublicationStore, SnapshotStore } from "../../ports/index.js";
 
 /** Published rankings as readers see them (issue 6, item 6): shared by the read API, scoring and publishing. */
 
-const publicKey = (methodology: string, period: string, tier: string) => `public/${methodology}/${period}/${tier}.json`;
 
 export async function frozenSnapshot(store: PublicationStore, h: PublicationHeader, tier: string): Promise<RankingSnapshot | undefined> {
   const body = await store.frozenBody(h, tier);
@@ -37,7 +37,7 @@ export async function publicationInfo(
  * after the commit; whichever runs last writes the latest published body, so the file heals itself.
  */
 export async function syncPublicJson(deps: { readonly lake: Lake; readonly publications?: PublicationStore | undefined }, methodology: string, period: string, tier: string, draft?: RankingSnapshot): Promise<void> {
-  const key = publicKey(methodology, period, tier);
+  const key = publicRankingKey(methodology, period, tier);
   let header = deps.publications ? await deps.publications.latest(methodology, period) : undefined;
   if (!header && draft) {
     await deps.lake.put(key, JSON.stringify(publicSnapshot(draft)), "application/json");

@@ -19,11 +19,11 @@ import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
 import { type StatusCounts, indicatorValues, queryHeadDays, queryIndicatorRows } from "./indicator-rows.js";
 import { readReferenceInput } from "./reference-input.js";
-import { DRILLDOWN_FILE, type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix } from "./read-rankings.js";
+import { type Defer, DrilldownWriter, plus } from "./drilldown-writer.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
-import type { Clock, Lake, PublicationStore, QueryEngine, Row, SnapshotStore } from "../ports/index.js";
-import { syncPublicJson } from "./published-rankings.js";
+import type { Clock, Lake, NewId, PublicationStore, QueryEngine, SnapshotStore } from "../../ports/index.js";
+import type { Serial } from "../../lib/serial.js";
 
 export const DEFAULT_METHODOLOGY = "dn-2026.1";
 export const SCORED_TIERS: readonly Tier[] = ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"];
@@ -35,10 +35,18 @@ export interface ScoreDeps {
   readonly catalog: UnitCatalog;
   readonly clock: Clock;
   readonly methodology: string;
-  /** Published versions (issue 6): once a period is published, its public JSON stays the published body. */
+  /** Published versions (issue 6): once a period is published, its public JSON stays the published body (score-run). */
   readonly publications?: PublicationStore | undefined;
   /** Working-day calendar (default: shared's holiday data). Must match the engine's dim_calendar. */
   readonly calendar?: WorkingCalendar | undefined;
+  /** A new unique id (a run's staged relations and drill-down folders). */
+  readonly newId: NewId;
+  /**
+   * The runs of a process on one lake go one after the other (a run's drill-down clean-up assumes
+   * no other run is writing lists: DrilldownWriter.collect). Across processes, the cloud job holds
+   * the scoring lease (ScoringLock) and the local runtime its data folder (folder-lock.ts).
+   */
+  readonly oneRunAtATime: Serial;
 }
 
 /** Which route computes the indicator counts: the shared SQL (default) or the reference scorer (comparison). */
@@ -101,109 +109,6 @@ export interface ProgressCounts {
   excluded: number;
 }
 
-let drilldownRuns = 0;
-
-/**
- * The dossiers behind each unit's numbers (methodology §7). The verdicts depend on a period's end
- * only, so one case list serves every period with that end: the list of the longest of them
- * (`longestPeriodEndingWith`: the year for December, ...), from which the reader keeps a shorter
- * period's rows (`caseInList`). And a finished case's row is the same at every end after its last
- * event, so a staged run writes its finished cases once (`finishedListPrefix`, with `last_t`) and
- * each end's list only the cases open at that end; the end's pointer names both. Lists are written
- * under new run folders of the private lake (never under public/), one folder per unit, then the
- * pointer switched to them and the previous run removed; at the end of the run, the finished lists
- * no pointer names any more. The rows stay in the engine when it can unload (DuckDB COPY …
- * PARTITION_BY, Athena UNLOAD): a year's 1.5 M cases never become JS objects. A run writing every
- * period of a year writes 1.4 M finished rows and 12 lists of the open ones (≈ 2 M rows; one list
- * per period would be 6 M).
- */
-class DrilldownWriter {
-  private readonly written = new Set<string>();
-  private finished: Promise<{ readonly run: string; readonly bytes: number | null }> | undefined;
-
-  constructor(
-    private readonly deps: ScoreDeps,
-    private readonly facts: FactsSource,
-    private readonly defer: Defer,
-  ) {}
-
-  /** Write the list of `span`'s end unless this run already has; returns the bytes scanned (the run's finished list counts with the first). */
-  async write(span: Period, computedAt: string): Promise<number | null> {
-    if (this.written.has(span.id)) return 0;
-    this.written.add(span.id);
-    const { deps, facts } = this;
-    const m = deps.methodology;
-    let bytes: number | null = 0;
-    let finished: string | undefined;
-    if (facts.finishedList) {
-      const { cte, params } = facts.finishedList;
-      const first = this.finished === undefined;
-      this.finished ??= (async () => {
-        const run = runId(computedAt);
-        return { run, bytes: await this.unload(caseListSql(cte, "finished"), params, `${finishedListPrefix(m)}${run}`) };
-      })();
-      const f = await this.finished;
-      finished = f.run;
-      if (first) bytes = f.bytes;
-    }
-    const run = runId(computedAt);
-    const params = { period_start: sqlTimestamp(span.start), period_end: sqlTimestamp(span.end), month_to: span.endDate.slice(0, 7) };
-    bytes = plus(bytes, await this.unload(caseListSql(facts.cte(span), finished === undefined ? "all" : "open"), params, `${drilldownPrefix(m, span.id)}${run}`));
-    const pointer = drilldownRunKey(m, span.id);
-    const previous = await deps.lake.get(pointer);
-    const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }) };
-    await deps.lake.put(pointer, JSON.stringify(current), "application/json");
-    if (deps.lake.removePrefix) {
-      if (previous) {
-        const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
-        // No reader follows the old run any more: it is removed while the run goes on.
-        if (typeof old === "string" && old !== run) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
-      }
-      // The lists of the shorter periods of this end, kept from before the periods of an end shared
-      // one (each served its own period): the reader takes the shared list now, so none is read any more.
-      for (const p of periodsOfYear(span.year)) {
-        if (p.end !== span.end || p.id === span.id) continue;
-        if ((await deps.lake.get(drilldownRunKey(m, p.id))) !== undefined) this.defer(deps.lake.removePrefix(drilldownPrefix(m, p.id)));
-      }
-    }
-    return bytes;
-  }
-
-  /** Remove the finished lists that no end's pointer names (the run's own, if it wrote no list naming it). */
-  async collect(): Promise<void> {
-    const { lake, methodology: m } = this.deps;
-    if (!lake.removePrefix) return;
-    const keys = await lake.list(drilldownRoot(m));
-    const named = new Set<string>();
-    for (const key of keys.filter((k) => k.endsWith("/current.json"))) {
-      const body = await lake.get(key);
-      const f = body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer).finished;
-      if (f !== undefined) named.add(f);
-    }
-    const prefix = finishedListPrefix(m);
-    const runs = new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split("/")[0] as string));
-    for (const run of runs) if (!named.has(run)) await lake.removePrefix(`${prefix}${run}/`);
-  }
-
-  /** One list, per unit, under `prefix`; returns the bytes scanned. */
-  private async unload(sql: string, params: Record<string, string>, prefix: string): Promise<number | null> {
-    const { engine, lake } = this.deps;
-    if (engine.unload) return (await engine.unload(sql, params, prefix, "unit_id")).bytesScanned;
-    const byUnit = new Map<string, string[]>();
-    const result = await engine.query(sql, params);
-    for (const { unit_id, ...rest } of result.rows) {
-      const u = String(unit_id);
-      let list = byUnit.get(u);
-      if (!list) byUnit.set(u, (list = []));
-      list.push(JSON.stringify(rest));
-    }
-    for (const [unitId, lines] of byUnit) await lake.put(`${prefix}/unit_id=${unitId}/${DRILLDOWN_FILE}`, `${lines.join("\n")}\n`, "application/x-ndjson");
-    return result.bytesScanned;
-  }
-}
-
-const runId = (computedAt: string) => `${computedAt.replace(/[-:.]/g, "")}-${(drilldownRuns++).toString(36)}`;
-
 export interface ScoreRunOptions {
   readonly engine?: ScoreEngine;
   /** false: the single statement per period (comparison and engines without tables). */
@@ -225,32 +130,20 @@ export interface ScoreRunOptions {
 /**
  * Score periods in one run: the case facts are staged once for all of them (one pass over the
  * events, shared/src/sql/case-stages.sql.ts), then per period the indicators, the methodology
- * (points, groups, bands, ranks), the draft snapshots, the public JSON and the drill-downs.
+ * (points, groups, bands, ranks), the draft snapshots and the drill-downs. What follows a period
+ * (its public JSON, its ratings) is the caller's `afterPeriod` (use-cases/jobs/score-run.ts).
  */
 export const scorePeriods =
   (deps: ScoreDeps) =>
   (periods: readonly Period[], options: ScoreRunOptions = {}): Promise<RankingSnapshot[]> =>
-    oneRunAtATime(deps.lake, () => scoreRun(deps, periods, options));
-
-/**
- * The runs of a process on one lake go one after the other (a run's drill-down clean-up assumes no
- * other run is writing lists: DrilldownWriter.collect). Across processes, the cloud job holds the
- * scoring lease (ScoringLock) and the local runtime its data folder (folder-lock.ts).
- */
-const runs = new WeakMap<Lake, Promise<unknown>>();
-function oneRunAtATime<T>(lake: Lake, run: () => Promise<T>): Promise<T> {
-  const previous = runs.get(lake) ?? Promise.resolve();
-  const next = previous.then(run, run);
-  runs.set(lake, next.catch(() => undefined));
-  return next;
-}
+    deps.oneRunAtATime(() => scoreRun(deps, periods, options));
 
 async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: ScoreRunOptions): Promise<RankingSnapshot[]> {
   const engine = options.engine ?? "sql";
   // What the run scores on, recorded per published period (./scored-inputs.ts: late events).
   const scoredOn = periods.length === 0 ? null : await lakeInputs(deps.engine);
   const inputs: Record<string, string> = {};
-  const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true });
+  const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true, newId: deps.newId });
   options.onStaged?.(facts.seconds);
   // Clean-ups that nothing in the run waits for (old drill-down runs): awaited, and their errors
   // thrown, when the run ends.
@@ -315,16 +208,12 @@ async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: Sc
   }
 }
 
-/** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
-type Defer = (cleanup: Promise<void>) => void;
-
 /** Score one period for every tier (a run of one period). */
 export const scorePeriod =
   (deps: ScoreDeps) =>
   (period: Period, options: { engine?: ScoreEngine; staged?: boolean } = {}): Promise<RankingSnapshot[]> =>
     scorePeriods(deps)([period], options);
 
-const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
 
 interface Computed {
   readonly computedAt: string;
@@ -340,7 +229,7 @@ async function compute(deps: ScoreDeps, period: Period, engine: ScoreEngine, fac
   return { computedAt, scored, drilldownBytes };
 }
 
-/** A computed period's snapshots, public JSON and what follows them (afterPeriod). */
+/** A computed period's snapshots and what follows them (afterPeriod). */
 async function publish(
   deps: ScoreDeps,
   period: Period,
@@ -389,7 +278,6 @@ async function storeSnapshots(deps: ScoreDeps, period: Period, engine: ScoreEngi
       ...(engine === "sql" ? { scan } : {}),
     };
     await deps.snapshots.putDraft(snapshot);
-    await syncPublicJson(deps, deps.methodology, period.id, tier, snapshot);
     snapshots.push(snapshot);
   }
   return snapshots;

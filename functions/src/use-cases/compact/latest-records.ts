@@ -13,9 +13,9 @@
  *   `unitIds` give the `dim_procedure_units` rows.
  */
 import type { ProcedureRecord, StoredComplaint } from "@scorecard/shared";
-import { sqlTimestampText } from "../lib/json-lines.js";
+import { sqlTimestampText } from "../../lib/json-lines.js";
 
-/** A row of `curated_complaints` (infra/lib/lake-schema.ts) plus its lineage. */
+/** A row of `curated_complaints` (shared/src/lake/schema.ts) plus its lineage. */
 export interface ComplaintRow {
   readonly complaint_id: string;
   readonly source: string;

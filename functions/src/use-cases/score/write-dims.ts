@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
+import { dimPrefix, tableObjectKey } from "@scorecard/shared/lake/layout";
+import { sha256Hex } from "../../lib/canonical.js";
 import { gunzipSync } from "node:zlib";
 import { type UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import { type DimRecord, calendarDimRecords, unitDimRecords } from "@scorecard/shared/sql/dims";
-import { jsonLines, jsonLinesGz } from "../lib/json-lines.js";
-import type { Lake } from "../ports/index.js";
+import { jsonLines, jsonLinesGz } from "../../lib/json-lines.js";
+import type { Lake } from "../../ports/index.js";
 
 export interface DimsDeps {
   readonly lake: Lake;
@@ -12,7 +13,7 @@ export interface DimsDeps {
   readonly calendar: WorkingCalendar | undefined;
 }
 
-/** A dimension rendered from shared's domain data, and where Athena reads it (infra/lib/lake-schema.ts). */
+/** A dimension rendered from shared's domain data, and where Athena reads it (shared/src/lake/schema.ts). */
 export interface DomainDim {
   readonly table: string;
   /** The one object of the table's folder. */
@@ -21,8 +22,8 @@ export interface DomainDim {
 }
 
 export const DOMAIN_DIMS: readonly DomainDim[] = [
-  { table: "dim_calendar", key: "dims/calendar/calendar.json.gz", rows: (d) => calendarDimRecords(d.calendar ?? new WorkingCalendar()) },
-  { table: "dim_units", key: "dims/units/units.json.gz", rows: (d) => unitDimRecords(d.catalog.units) },
+  { table: "dim_calendar", key: tableObjectKey(dimPrefix("calendar"), "calendar"), rows: (d) => calendarDimRecords(d.calendar ?? new WorkingCalendar()) },
+  { table: "dim_units", key: tableObjectKey(dimPrefix("units"), "units"), rows: (d) => unitDimRecords(d.catalog.units) },
 ];
 
 export interface DimWrite {
@@ -44,7 +45,6 @@ function storedText(body: Uint8Array | undefined): string | undefined {
   }
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
  * Render `dim_calendar` and `dim_units` from shared's data (shared/src/sql/dims.ts: the rows the
@@ -61,9 +61,9 @@ export const writeDims =
     for (const dim of DOMAIN_DIMS) {
       const rows = dim.rows(deps);
       const text = jsonLines(rows);
-      const hash = sha256(text);
+      const hash = sha256Hex(text);
       const stored = storedText(await deps.lake.get(dim.key));
-      const written = stored === undefined || sha256(stored) !== hash;
+      const written = stored === undefined || sha256Hex(stored) !== hash;
       if (written) await deps.lake.put(dim.key, jsonLinesGz(rows), "application/gzip");
       out.push({ table: dim.table, key: dim.key, rows: rows.length, sha256: hash, written });
     }

@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
-import { randomUUID } from "node:crypto";
+import { rawBatchKey } from "@scorecard/shared/lake/layout";
 import { caseEventSchema, type FieldError, localDateOf, type StoredCaseEvent, validate } from "@scorecard/shared";
-import { contentHash } from "../lib/canonical.js";
-import type { Clock, EventStore, KeyedHasher, Lake } from "../ports/index.js";
+import { contentHash } from "../../lib/canonical.js";
+import type { Clock, EventStore, KeyedHasher, Lake, NewId } from "../../ports/index.js";
 import { toStoredEvent } from "./pseudonymise.js";
 
 export const MAX_EVENTS_PER_BATCH = 500;
@@ -33,6 +33,8 @@ export interface IngestDeps {
   readonly lake: Lake;
   readonly hasher: KeyedHasher;
   readonly clock: Clock;
+  /** A new unique id (the batch's raw object name). */
+  readonly newId: NewId;
   /** Known unit ids and their validity, to refuse events naming a unit that did not exist then. */
   readonly isKnownUnit: (unitId: string, localDate: string) => boolean;
 }
@@ -114,9 +116,9 @@ export const ingestEvents =
     let batchId: string | null = null;
     if (toLake.length > 0) {
       const now = deps.clock.now();
-      batchId = `${now.toISOString().replace(/[-:.]/g, "")}-${randomUUID()}`;
+      batchId = `${now.toISOString().replace(/[-:.]/g, "")}-${deps.newId()}`;
       const body = gzipSync(toLake.map((e) => JSON.stringify(e)).join("\n") + "\n");
-      await deps.lake.put(`raw/ingest_date=${now.toISOString().slice(0, 10)}/${batchId}.ndjson.gz`, body);
+      await deps.lake.put(rawBatchKey("events", now.toISOString().slice(0, 10), batchId), body);
     }
     const count = (s: EventResultStatus) => results.filter((r) => r.status === s).length;
     return { results, accepted: count("accepted"), duplicates: count("duplicate"), conflicts: count("conflict"), rejected: count("rejected"), batchId };

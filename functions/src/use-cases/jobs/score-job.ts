@@ -1,10 +1,13 @@
 import { type Period, parsePeriod, isPeriodId } from "@scorecard/shared";
 import { scheduledPeriodIds } from "@scorecard/shared/time/current-periods";
-import { type RatingDeps, scoreAndRatePeriods } from "./ratings.js";
-import type { ScoreDeps } from "./score-period.js";
-import { type DimWrite, type DimsDeps, writeDims } from "./write-dims.js";
-import { stalePeriods, withStale } from "./scored-inputs.js";
-import type { RunLock } from "./compact-job.js";
+import type { RatingDeps } from "../ratings/ratings.js";
+import { scoreAndRatePeriods } from "./score-run.js";
+import type { ScoreDeps } from "../score/score-period.js";
+import { type DimWrite, type DimsDeps, writeDims } from "../score/write-dims.js";
+import { stalePeriods, withStale } from "../score/scored-inputs.js";
+import { InvalidJobInputError, type JobLog, type RunLock } from "./job-kit.js";
+
+export { InvalidJobInputError, type JobLog };
 
 /** What EventBridge Scheduler sends (`{"job":"score","source":"schedule"}`), or an operator's re-run. */
 export interface ScoreJobInput {
@@ -19,11 +22,6 @@ export interface ScoreJobSummary {
   readonly periods: readonly { readonly period: string; readonly tiers: number; readonly units: number }[];
   /** Set when the run did nothing because another scoring run holds the lock. */
   readonly skipped?: "another scoring run is running";
-}
-
-/** The job's input cannot be run (permanent: a retry would fail the same way). */
-export class InvalidJobInputError extends Error {
-  override readonly name = "InvalidJobInputError";
 }
 
 /** Some periods could not be scored; the others were. Thrown so that Lambda retries the run and then dead-letters it. */
@@ -66,13 +64,10 @@ export function periodsOfJob(input: ScoreJobInput | null | undefined, now: Date)
   return [...new Set(named as string[])].map(parsePeriod);
 }
 
-/** Where a job reports progress (the handler passes the Powertools logger). */
-export type JobLog = (level: "info" | "warn" | "error", message: string, detail: Record<string, unknown>) => void;
-
 export type ScoreJobDeps = ScoreDeps &
   Pick<DimsDeps, "lake" | "catalog" | "calendar"> &
   Pick<RatingDeps, "stores"> & {
-    /** One scoring run at a time (the lake's `state/score-lock.json` in the cloud). */
+    /** One scoring run at a time (the lake's SCORING_LOCK_KEY in the cloud). */
     readonly lock: RunLock<unknown>;
   };
 

@@ -1,14 +1,15 @@
+import { type DrilldownPointer, drilldownPrefix, drilldownRunKey, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
 import { type Period, type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, longestPeriodEndingWith, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
 import type { CaseRow, TrendPoint, UnitScorecard } from "@scorecard/shared/contracts/read-api";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
-import type { Clock, Lake, OpenCaseIndex, PublicationStore, Row, SnapshotStore } from "../ports/index.js";
+import type { Clock, Lake, OpenCaseIndex, PublicationStore, Row, SnapshotStore } from "../../ports/index.js";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { toCaseRow } from "./case-rules.js";
 
 export type { CaseRow, TrendPoint, UnitScorecard };
-import { publicSnapshot, publicationInfo } from "./published-rankings.js";
+import { publicSnapshot, publicationInfo } from "../publish/published-rankings.js";
 
 export interface ReadDeps {
   readonly snapshots: SnapshotStore;
@@ -97,39 +98,10 @@ export const readUnitScorecard =
 
 
 /**
- * Drill-downs: `drilldown/<methodology>/<period>/<run>/unit_id=<unit>/<file>` (rows of the case
- * list), written for the longest period of each end (`longestPeriodEndingWith`) and read for every
- * period with that end.
+ * Drill-downs (written by the scoring run: use-cases/score/drilldown-writer.ts; keys:
+ * shared/src/lake/layout.ts): the list of the longest period of each end, read for every period
+ * with that end.
  */
-/** Every drill-down of a methodology: the periods' folders and `finished/`. */
-export const drilldownRoot = (methodology: string) => `drilldown/${methodology}/`;
-export const drilldownPrefix = (methodology: string, period: string) => `${drilldownRoot(methodology)}${period}/`;
-
-/**
- * The pointer to the current run of a period's drill-down. `from`: the start of the period the
- * list was written for (absent in lists written before lists were shared by the periods of an end:
- * such a list serves its own period only).
- */
-export interface DrilldownPointer {
-  readonly run: string;
-  readonly computedAt: string;
-  readonly from?: string;
-  /**
-   * The run of the finished cases' list written with it (`finishedListPrefix`): the run's finished
-   * cases are there, not in `run` (absent in lists written before they were split: `run` holds all).
-   */
-  readonly finished?: string;
-}
-/**
- * A scoring run's finished cases (each with `last_t`, its last event): `drilldown/<methodology>/finished/<run>/unit_id=<unit>/<file>`,
- * shared by the lists of every end the run wrote; a period ending at E reads those whose last event is before E.
- */
-export const finishedListPrefix = (methodology: string) => `${drilldownRoot(methodology)}finished/`;
-/** The pointer to the period's current run (a DrilldownPointer). */
-export const drilldownRunKey = (methodology: string, period: string) => `${drilldownPrefix(methodology, period)}current.json`;
-/** File name the use case writes when the engine cannot unload (the engines name theirs). */
-export const DRILLDOWN_FILE = "part_0.json";
-
 /**
  * Rows of one drill-down file: CSV with a header (`.csv`, DuckDB's COPY; empty = NULL), else
  * newline-delimited JSON — gzip-compressed when the bytes say so (Athena's UNLOAD names its files
@@ -188,9 +160,9 @@ export const readUnitCases =
     const startT = Date.parse(period.start) / 1000;
     const endT = Date.parse(period.end) / 1000;
     const { pointer } = source;
-    const own = await listRows(deps.lake, `${drilldownPrefix(deps.methodology, source.periodId)}${pointer.run}/unit_id=${unitId}/`, (r) => caseInList(r, startT));
+    const own = await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), pointer.run, unitId), (r) => caseInList(r, startT));
     // The run's finished cases whose last event is before the period's end: their rows as of any later end.
-    const finished = pointer.finished === undefined ? [] : await listRows(deps.lake, `${finishedListPrefix(deps.methodology)}${pointer.finished}/unit_id=${unitId}/`, (r) => Number(r["last_t"]) < endT && caseInList(r, startT));
+    const finished = pointer.finished === undefined ? [] : await listRows(deps.lake, unitListPrefix(finishedListPrefix(deps.methodology), pointer.finished, unitId), (r) => Number(r["last_t"]) < endT && caseInList(r, startT));
     const rows = [...own, ...finished].map(toCaseRow);
     rows.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.receivedAt.localeCompare(b.receivedAt) || a.caseId.localeCompare(b.caseId));
     return status ? rows.filter((r) => r.status === status) : rows;

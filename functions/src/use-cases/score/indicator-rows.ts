@@ -10,7 +10,7 @@ import { CATALOG_INDICATORS_SQL } from "@scorecard/shared/sql/catalog-indicators
 import { COMPLAINT_INDICATORS_SQL } from "@scorecard/shared/sql/complaint-indicators.sql";
 import { HEAD_DAY_COLUMNS } from "@scorecard/shared/sql/head-indicators.sql";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
-import type { QueryEngine, Row } from "../ports/index.js";
+import type { QueryEngine, Row } from "../../ports/index.js";
 import { type FactsSource, INLINE_FACTS, sqlTimestamp } from "./staged-facts.js";
 
 export interface IndicatorRows {

@@ -18,11 +18,11 @@
  * are then not checked for late events until they are scored again).
  */
 import { type Period, isPeriodId, parsePeriod } from "@scorecard/shared";
-import { createHash } from "node:crypto";
+import { scoredInputsKey } from "@scorecard/shared/lake/layout";
+import { sha256Hex } from "../../lib/canonical.js";
 import { CATALOG_ROWS_SQL, CATALOG_UNITS_SQL, COMPLAINT_DIGEST_COLUMNS, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "@scorecard/shared/sql/lake-inputs.sql";
-import type { Lake, QueryEngine, Row } from "../ports/index.js";
+import type { Lake, QueryEngine, Row } from "../../ports/index.js";
 
-export const scoredInputsKey = (methodology: string) => `state/${methodology}/scored-inputs.json`;
 
 /** Curated events per month partition ('YYYY-MM' → count). */
 export type MonthCounts = ReadonlyMap<string, number>;
@@ -76,7 +76,7 @@ function catalogDigest(inputs: LakeInputs, period: Period): string {
   const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
   const valid = inputs.catalog.filter((r) => text(r["valid_from"]) <= period.endDate && (text(r["valid_to"]) === "" || text(r["valid_to"]) >= period.startDate));
   const lines = [...valid.map((r) => `P ${JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))}`), ...inputs.catalogUnits.map((r) => `U ${text(r["code"])} ${text(r["unit_id"])}`)].sort();
-  return createHash("sha256").update(lines.join("\n")).digest("hex").slice(0, 16);
+  return sha256Hex(lines.join("\n")).slice(0, 16);
 }
 
 /** Period id → what it was scored on (`inputsOf`). */

@@ -7,22 +7,21 @@
  * - `ratings/<methodology>/<period>/reform-index.json`  ReformIndexView (half-years and years)
  *
  * Two entry points:
- * - `scoreAndRatePeriods` (`scoreAndRate` for one period) — the scoring run: scorePeriods, and after
- *   each period the head-attribution SQL on the run's facts, then the ratings. Every place that
- *   scores (CLI, scheduler, seed, npm start, the cloud job) calls this instead of scorePeriods.
+ * - `refreshRatings` with day rows — the scoring run (use-cases/jobs/score-run.ts: after each
+ *   period, the head-attribution SQL on the run's facts, then the ratings);
  * - `refreshRatings` without day rows — a Home Affairs change (general criteria, a concluded
  *   finding, a manual criterion, a survey import, or the explicit admin recompute): no SQL; each
  *   head's tenure results are kept from the last scoring run when the tenure is unchanged.
  */
 import { type Head, type InspectionFinding, type Methodology, type Period, type RankedUnit, type UnitCatalog, getMethodology, parsePeriod } from "@scorecard/shared";
-import type { HeadRatings, RatingsPublication, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import { type RatingsDoc, frozenRatingsKey, headRatingsKey, periodOfHeadRatingsKey, ratingsRoot, reformIndexKey } from "@scorecard/shared/lake/layout";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
-import type { AdminStores, Clock, HeadRoster, Lake, PublicationHeader, PublicationStore, QueryEngine, SnapshotStore, StoredFinding } from "../ports/index.js";
-import { HEAD_GENERAL_PREFIX } from "./admin/head-general.js";
-import { queryHeadDays } from "./indicator-rows.js";
+import { type AdminStores, type Clock, HEAD_GENERAL_PREFIX, type HeadRoster, type Lake, type PublicationHeader, type QueryEngine, type SnapshotStore, type StoredFinding } from "../../ports/index.js";
+import { queryHeadDays } from "../score/indicator-rows.js";
+import { headNumbers, numbersDiffer, readFrozenRatings, readJson, reformNumbers } from "./ratings-docs.js";
 import { rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";
 import { hasReformIndex, reformIndexOfPeriod } from "./reform-index.js";
-import { type ScoreDeps, type ScoreEngine, type ScoreRunOptions, scorePeriods } from "./score-period.js";
 
 export interface RatingDeps {
   readonly snapshots: SnapshotStore;
@@ -32,26 +31,6 @@ export interface RatingDeps {
   readonly methodology: string;
   readonly stores: Pick<AdminStores, "findings" | "criteria" | "surveys" | "heads">;
 }
-
-export const headRatingsKey = (methodology: string, period: string) => `ratings/${methodology}/${period}/heads.json`;
-export const reformIndexKey = (methodology: string, period: string) => `ratings/${methodology}/${period}/reform-index.json`;
-
-type RatingsDoc = "heads" | "reform-index";
-/**
- * A period's ratings as frozen by a publication: under the publication's id, like the ranking's
- * frozen bodies, and written before its header (the commit point) — a publication that loses the
- * race or crashes leaves objects that no header names, and a frozen object is never rewritten.
- */
-export const frozenRatingsKey = (methodology: string, period: string, publicationId: string, doc: RatingsDoc) => `ratings/${methodology}/${period}/published/${publicationId}/${doc}.json`;
-
-async function readJson<T>(lake: Lake, key: string): Promise<T | undefined> {
-  const body = await lake.get(key);
-  return body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as T);
-}
-
-/** A ratings document as a publication froze it; undefined when that publication froze none. */
-const readFrozenRatings = <T>(deps: { readonly lake: Lake; readonly methodology: string }, header: PublicationHeader, doc: RatingsDoc) =>
-  readJson<T>(deps.lake, frozenRatingsKey(deps.methodology, header.period, header.publicationId, doc));
 
 /** A stored finding as shared's InspectionFinding (only concluded ones are ever passed on). */
 const asFinding = (f: StoredFinding): InspectionFinding => ({
@@ -147,49 +126,14 @@ export const refreshRatings =
     return { heads: headRatings, reform };
   };
 
-/**
- * The scoring run of one period with its ratings: score it, run the head-attribution SQL, then
- * rate the heads and compute the reform index. Returns the snapshots.
- */
-export const scoreAndRate =
-  (score: ScoreDeps, ratings: RatingDeps) =>
-  async (period: Period, options: { engine?: ScoreEngine } = {}) =>
-    scoreAndRatePeriods(score, ratings)([period], options);
-
-/**
- * One scoring run over several periods (scorePeriods: the case facts staged once), each period
- * rated on the run's facts right after it is scored. The head rosters are read once per run.
- */
-export const scoreAndRatePeriods =
-  (score: ScoreDeps, ratings: RatingDeps) =>
-  async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod" | "withHeadDays"> = {}) => {
-    let rosters: Promise<HeadRoster[]> | undefined;
-    // The head-attribution rows of each period, queried with its engine work, rated after its snapshots.
-    const days = new Map<string, readonly HeadDayRow[]>();
-    return scorePeriods(score)(periods, {
-      ...options,
-      withHeadDays: (period, rows) => {
-        days.set(period.id, rows);
-      },
-      afterPeriod: async (period) => {
-        rosters ??= ratings.stores.heads.list();
-        const heads = await rosters;
-        const rows = days.get(period.id);
-        days.delete(period.id);
-        await refreshRatings(ratings)(period, { ...(rows ? { days: rows } : {}), rosters: heads });
-      },
-    });
-  };
-
 /** Ratings of a period already scored, without re-scoring it (e.g. data folders scored before ratings existed). */
 export const rateScoredPeriod = (engine: QueryEngine, deps: RatingDeps) => async (period: Period): Promise<RatingsResult> =>
   refreshRatings(deps)(period, { days: await queryHeadDays(engine, period) });
 
 /** Period ids that have stored (working) head ratings. */
-export async function ratedPeriods(deps: RatingReadDeps): Promise<Set<string>> {
-  const keys = await deps.lake.list(`ratings/${deps.methodology}/`);
-  // ratings/<methodology>/<period>/heads.json: not the frozen copies under <period>/published/.
-  return new Set(keys.map((k) => k.split("/")).filter((parts) => parts.length === 4 && parts[3] === "heads.json").map((parts) => parts[2] as string));
+export async function ratedPeriods(deps: { readonly lake: Lake; readonly methodology: string }): Promise<Set<string>> {
+  const keys = await deps.lake.list(ratingsRoot(deps.methodology));
+  return new Set(keys.map((k) => periodOfHeadRatingsKey(deps.methodology, k)).filter((p): p is string => p !== undefined));
 }
 
 /**
@@ -240,83 +184,3 @@ export const refreshAfterChange =
     return done;
   };
 
-// ——— reads (the read API) ———
-
-export interface RatingReadDeps {
-  readonly lake: Lake;
-  readonly methodology: string;
-  /** Published versions; without it only the working values are read. */
-  readonly publications?: PublicationStore | undefined;
-}
-
-export interface RatingsFilter {
-  readonly tier?: string;
-  readonly unitId?: string;
-  /** A published version: the values frozen with it instead of the working ones. */
-  readonly version?: number;
-}
-
-/**
- * A ratings document as served: the working values (or, with `filter.version`, those frozen with
- * that published version) with where they stand against the latest publication that froze ratings.
- * Undefined when never computed, or when that version froze none (published before ratings were
- * frozen, or before the period was rated).
- */
-async function readRatings<T extends { readonly version: number | null }>(
-  deps: RatingReadDeps,
-  periodId: string,
-  doc: RatingsDoc,
-  workingKey: string,
-  version: number | undefined,
-  numbers: (d: T) => unknown,
-): Promise<(T & { readonly publication: RatingsPublication }) | undefined> {
-  const period = parsePeriod(periodId).id;
-  const headers = deps.publications ? await deps.publications.list(deps.methodology, period) : [];
-  const frozen = (h: PublicationHeader) => readFrozenRatings<T>(deps, h, doc);
-  const working = await readJson<T>(deps.lake, workingKey);
-  // The latest publication that froze this document.
-  let latest: { header: PublicationHeader; body: T } | undefined;
-  for (const h of [...headers].sort((a, b) => b.version - a.version)) {
-    const body = await frozen(h);
-    if (body) {
-      latest = { header: h, body };
-      break;
-    }
-  }
-  const publication: RatingsPublication = {
-    version: latest?.header.version ?? null,
-    publishedAt: latest?.header.publishedAt ?? null,
-    draftDiffers: latest !== undefined && working !== undefined && numbersDiffer(working, latest.body, numbers),
-  };
-  if (version === undefined) return working === undefined ? undefined : { ...working, version: working.version ?? null, publication };
-  const h = headers.find((x) => x.version === version);
-  const body = h === undefined ? undefined : h === latest?.header ? latest.body : await frozen(h);
-  return body === undefined ? undefined : { ...body, publication };
-}
-
-/** Whether two ratings documents differ in what they rate (not in when they were computed). */
-const numbersDiffer = <T>(a: T, b: T, numbers: (d: T) => unknown) => JSON.stringify(numbers(a)) !== JSON.stringify(numbers(b));
-
-const headNumbers = (d: HeadRatings) =>
-  [...d.heads]
-    .sort((a, b) => a.unitId.localeCompare(b.unitId) || a.headId.localeCompare(b.headId))
-    .map((h) => [h.unitId, h.headId, h.status, h.pending, h.tenure, h.results, h.deductions, h.general, h.total, h.band, h.cappedFromExcellent]);
-const reformNumbers = (d: ReformIndexView) => [...d.units].sort((a, b) => a.unitId.localeCompare(b.unitId)).map((u) => [u.unitId, u.criteria, u.total, u.scoredMax, u.complete, u.band]);
-
-/** A period's head ratings, optionally of one tier or one unit, working or of a published version. */
-export const readHeadRatings =
-  (deps: RatingReadDeps) =>
-  async (periodId: string, filter: RatingsFilter = {}): Promise<(HeadRatings & { readonly publication: RatingsPublication }) | undefined> => {
-    const doc = await readRatings<HeadRatings>(deps, periodId, "heads", headRatingsKey(deps.methodology, parsePeriod(periodId).id), filter.version, headNumbers);
-    if (!doc) return undefined;
-    return { ...doc, heads: doc.heads.filter((h) => (filter.tier === undefined || h.tier === filter.tier) && (filter.unitId === undefined || h.unitId === filter.unitId)) };
-  };
-
-/** A period's reform index, optionally of one tier or one unit, working or of a published version. */
-export const readReformIndex =
-  (deps: RatingReadDeps) =>
-  async (periodId: string, filter: RatingsFilter = {}): Promise<(ReformIndexView & { readonly publication: RatingsPublication }) | undefined> => {
-    const doc = await readRatings<ReformIndexView>(deps, periodId, "reform-index", reformIndexKey(deps.methodology, parsePeriod(periodId).id), filter.version, reformNumbers);
-    if (!doc) return undefined;
-    return { ...doc, units: doc.units.filter((u) => (filter.tier === undefined || u.tier === filter.tier) && (filter.unitId === undefined || u.unitId === filter.unitId)) };
-  };

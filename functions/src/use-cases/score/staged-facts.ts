@@ -23,7 +23,7 @@ import {
   stagedFactsCte,
 } from "@scorecard/shared/sql/case-stages.sql";
 import type { CaseBuckets } from "@scorecard/shared/sql/case-indicators.sql";
-import type { QueryEngine, RelationKind } from "../ports/index.js";
+import type { NewId, QueryEngine, RelationKind } from "../../ports/index.js";
 
 export interface FactsSource {
   /**
@@ -60,18 +60,16 @@ export const INLINE_FACTS: FactsSource = {
   close: async () => {},
 };
 
-let runs = 0;
-
 /**
  * Build the stages for `periods` (or fall back to the single statement). The caller closes the
  * source when the run is done (the relations are dropped).
  */
-export async function openFacts(engine: QueryEngine, periods: readonly Period[], options: { staged?: boolean } = {}): Promise<FactsSource> {
+export async function openFacts(engine: QueryEngine, periods: readonly Period[], options: { staged?: boolean; newId: NewId }): Promise<FactsSource> {
   const materialize = engine.materialize?.bind(engine);
   if (!materialize || periods.length === 0 || options.staged === false) return INLINE_FACTS;
   const started = performance.now();
   // Unique per run, also across processes sharing a catalog (Lambdas on one Glue database).
-  const t = stageTables(`sc_${Date.now().toString(36)}_${(runs++).toString(36)}${Math.random().toString(36).slice(2, 7)}`);
+  const t = stageTables(`sc_${options.newId().toLowerCase().replace(/[^0-9a-z]/g, "").slice(0, 16)}`);
   const made: { name: string; kind: RelationKind }[] = [];
   let scanned: number | null = 0;
   const make = async (name: string, sql: string, params: Record<string, string> = {}, kind: RelationKind = "table") => {

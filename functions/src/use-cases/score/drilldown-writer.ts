@@ -1,0 +1,126 @@
+/**
+ * The drill-down lists a scoring run writes (methodology §7; keys: shared/src/lake/layout.ts,
+ * `drilldown/`), read back by the read API (use-cases/read/read-rankings.ts).
+ */
+import { type Period, periodsOfYear } from "@scorecard/shared";
+import { type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix, unitListKey } from "@scorecard/shared/lake/layout";
+import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
+import type { Lake, NewId, QueryEngine } from "../../ports/index.js";
+import { type FactsSource, sqlTimestamp } from "./staged-facts.js";
+
+/** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
+export type Defer = (cleanup: Promise<void>) => void;
+
+/** What the writer needs of the scoring run's dependencies. */
+export interface DrilldownDeps {
+  readonly engine: QueryEngine;
+  readonly lake: Lake;
+  readonly methodology: string;
+  readonly newId: NewId;
+}
+
+export const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+
+/**
+ * The dossiers behind each unit's numbers (methodology §7). The verdicts depend on a period's end
+ * only, so one case list serves every period with that end: the list of the longest of them
+ * (`longestPeriodEndingWith`: the year for December, ...), from which the reader keeps a shorter
+ * period's rows (`caseInList`). And a finished case's row is the same at every end after its last
+ * event, so a staged run writes its finished cases once (`finishedListPrefix`, with `last_t`) and
+ * each end's list only the cases open at that end; the end's pointer names both. Lists are written
+ * under new run folders of the private lake (never under public/), one folder per unit, then the
+ * pointer switched to them and the previous run removed; at the end of the run, the finished lists
+ * no pointer names any more. The rows stay in the engine when it can unload (DuckDB COPY …
+ * PARTITION_BY, Athena UNLOAD): a year's 1.5 M cases never become JS objects. A run writing every
+ * period of a year writes 1.4 M finished rows and 12 lists of the open ones (≈ 2 M rows; one list
+ * per period would be 6 M).
+ */
+export class DrilldownWriter {
+  private readonly written = new Set<string>();
+  private finished: Promise<{ readonly run: string; readonly bytes: number | null }> | undefined;
+
+  constructor(
+    private readonly deps: DrilldownDeps,
+    private readonly facts: FactsSource,
+    private readonly defer: Defer,
+  ) {}
+
+  /** Write the list of `span`'s end unless this run already has; returns the bytes scanned (the run's finished list counts with the first). */
+  async write(span: Period, computedAt: string): Promise<number | null> {
+    if (this.written.has(span.id)) return 0;
+    this.written.add(span.id);
+    const { deps, facts } = this;
+    const m = deps.methodology;
+    let bytes: number | null = 0;
+    let finished: string | undefined;
+    if (facts.finishedList) {
+      const { cte, params } = facts.finishedList;
+      const first = this.finished === undefined;
+      this.finished ??= (async () => {
+        const run = this.runId(computedAt);
+        return { run, bytes: await this.unload(caseListSql(cte, "finished"), params, `${finishedListPrefix(m)}${run}`) };
+      })();
+      const f = await this.finished;
+      finished = f.run;
+      if (first) bytes = f.bytes;
+    }
+    const run = this.runId(computedAt);
+    const params = { period_start: sqlTimestamp(span.start), period_end: sqlTimestamp(span.end), month_to: span.endDate.slice(0, 7) };
+    bytes = plus(bytes, await this.unload(caseListSql(facts.cte(span), finished === undefined ? "all" : "open"), params, `${drilldownPrefix(m, span.id)}${run}`));
+    const pointer = drilldownRunKey(m, span.id);
+    const previous = await deps.lake.get(pointer);
+    const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }) };
+    await deps.lake.put(pointer, JSON.stringify(current), "application/json");
+    if (deps.lake.removePrefix) {
+      if (previous) {
+        const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
+        // No reader follows the old run any more: it is removed while the run goes on.
+        if (typeof old === "string" && old !== run) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
+      }
+      // The lists of the shorter periods of this end, kept from before the periods of an end shared
+      // one (each served its own period): the reader takes the shared list now, so none is read any more.
+      for (const p of periodsOfYear(span.year)) {
+        if (p.end !== span.end || p.id === span.id) continue;
+        if ((await deps.lake.get(drilldownRunKey(m, p.id))) !== undefined) this.defer(deps.lake.removePrefix(drilldownPrefix(m, p.id)));
+      }
+    }
+    return bytes;
+  }
+
+  /** A run folder's name: when it was computed, then a new id (two runs may share an instant). */
+  private runId(computedAt: string): string {
+    return `${computedAt.replace(/[-:.]/g, "")}-${this.deps.newId().replace(/[^0-9a-z]/gi, "").slice(0, 12)}`;
+  }
+
+  /** Remove the finished lists that no end's pointer names (the run's own, if it wrote no list naming it). */
+  async collect(): Promise<void> {
+    const { lake, methodology: m } = this.deps;
+    if (!lake.removePrefix) return;
+    const keys = await lake.list(drilldownRoot(m));
+    const named = new Set<string>();
+    for (const key of keys.filter((k) => k.endsWith("/current.json"))) {
+      const body = await lake.get(key);
+      const f = body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer).finished;
+      if (f !== undefined) named.add(f);
+    }
+    const prefix = finishedListPrefix(m);
+    const runs = new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split("/")[0] as string));
+    for (const run of runs) if (!named.has(run)) await lake.removePrefix(`${prefix}${run}/`);
+  }
+
+  /** One list, per unit, under `prefix`; returns the bytes scanned. */
+  private async unload(sql: string, params: Record<string, string>, prefix: string): Promise<number | null> {
+    const { engine, lake } = this.deps;
+    if (engine.unload) return (await engine.unload(sql, params, prefix, "unit_id")).bytesScanned;
+    const byUnit = new Map<string, string[]>();
+    const result = await engine.query(sql, params);
+    for (const { unit_id, ...rest } of result.rows) {
+      const u = String(unit_id);
+      let list = byUnit.get(u);
+      if (!list) byUnit.set(u, (list = []));
+      list.push(JSON.stringify(rest));
+    }
+    for (const [unitId, lines] of byUnit) await lake.put(unitListKey(prefix, unitId), `${lines.join("\n")}\n`, "application/x-ndjson");
+    return result.bytesScanned;
+  }
+}
