@@ -1,3 +1,4 @@
+import type { StoredCriterion } from "../src/ports/admin.js";
 import { randomUUID } from "node:crypto";
 import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
@@ -6,7 +7,6 @@ import { backfillCriterionIndex, dynamoDbAdminStores } from "../src/adapters/dyn
 import { DynamoDbPublicationStore } from "../src/adapters/dynamodb/dynamodb-publication-store.js";
 import { DynamoDbSnapshotStore } from "../src/adapters/dynamodb/dynamodb-snapshot-store.js";
 import { ensureTable } from "../src/adapters/dynamodb/table.js";
-import type { StoredCriterion } from "../src/ports/index.js";
 import { type AdminDeps, AdminError } from "../src/use-cases/admin/common.js";
 import { appraiseCriterion, getCriterion } from "../src/use-cases/admin/criteria.js";
 import { concludeFinding, createFinding, getFinding, listFindings, updateFinding } from "../src/use-cases/admin/findings.js";

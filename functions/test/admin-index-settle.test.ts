@@ -5,13 +5,13 @@
  * answered by a replica table copied at one instant (`freeze`), while everything else reads the
  * real table. The truth is what the base table holds (a scan, read consistently).
  */
+import type { AdminStores, StoredFinding } from "../src/ports/admin.js";
 import { randomUUID } from "node:crypto";
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INDEX_SETTLE_MS, dynamoDbAdminStores } from "../src/adapters/dynamodb/dynamodb-admin-store.js";
 import { ensureTable } from "../src/adapters/dynamodb/table.js";
-import type { AdminStores, StoredFinding } from "../src/ports/index.js";
 import type { AdminDeps } from "../src/use-cases/admin/common.js";
 import { appraiseCriterion } from "../src/use-cases/admin/criteria.js";
 import { concludeFinding, createFinding, updateFinding } from "../src/use-cases/admin/findings.js";

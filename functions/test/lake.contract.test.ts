@@ -1,3 +1,4 @@
+import type { Lake } from "../src/ports/lake.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,6 @@ import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Lake } from "../src/adapters/aws/s3-lake.js";
 import { FolderLake } from "../src/adapters/local/folder-lake.js";
-import type { Lake } from "../src/ports/index.js";
 import { FakeS3 } from "./support/fake-s3.js";
 
 /** The same promises, checked on every Lake adapter: the folder (local) and S3 (on s3rver). */

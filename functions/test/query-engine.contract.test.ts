@@ -1,3 +1,5 @@
+import type { QueryEngine, Row } from "../src/ports/engine.js";
+import type { Lake } from "../src/ports/lake.js";
 import { gzipSync } from "node:zlib";
 import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, type QueryExecutionState, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
 import { S3Client } from "@aws-sdk/client-s3";
@@ -10,7 +12,6 @@ import { STAGED_RELATION_PREFIX as GRANTED_RELATIONS } from "@scorecard/shared/l
 import { AthenaQueryEngine, QueryFailedError, STAGED_RELATION_PREFIX, STAGING_PREFIX } from "../src/adapters/aws/athena-engine.js";
 import { S3Lake } from "../src/adapters/aws/s3-lake.js";
 import type { DuckDbQueryEngine } from "../src/adapters/local/duckdb-engine.js";
-import type { Lake, QueryEngine, Row } from "../src/ports/index.js";
 import { drilldownRows } from "../src/use-cases/read/read-rankings.js";
 import { AthenaEmulator } from "./support/athena-emulator.js";
 import { FakeAthena } from "./support/fake-athena.js";

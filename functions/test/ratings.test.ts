@@ -4,13 +4,13 @@
  * (dynalite), `scoreAndRate` as every scoring trigger calls it, and the stored lake objects.
  * Every expected number is computed by hand in the comments.
  */
-import { HEAD_GENERAL_PREFIX } from "../src/ports/index.js";
+import type { Clock } from "../src/ports/runtime.js";
+import { HEAD_GENERAL_PREFIX, type Actor } from "../src/ports/admin.js";
 import { readHeadRatings, readReformIndex } from "../src/use-cases/read/read-ratings.js";
 import { scoreAndRate } from "../src/use-cases/jobs/score-run.js";
 import { type Head, UnitCatalog, parsePeriod } from "@scorecard/shared";
 import type { HeadRatings, HeadRatingView, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Clock } from "../src/ports/index.js";
 import type { AdminDeps } from "../src/use-cases/admin/common.js";
 import { appraiseCriterion } from "../src/use-cases/admin/criteria.js";
 import { concludeFinding, createFinding } from "../src/use-cases/admin/findings.js";

@@ -4,10 +4,10 @@
  * period is reported and the others scored (onPeriodError), or the run stops at the first failure
  * and throws it; in every case the run's stage tables are dropped.
  */
+import type { QueryEngine } from "../src/ports/engine.js";
 import { type Period, parsePeriod } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
-import type { QueryEngine } from "../src/ports/index.js";
 import { ingestEvents } from "../src/use-cases/ingest/ingest-events.js";
 import { type ScoreDeps, scorePeriods } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";

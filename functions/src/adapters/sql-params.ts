@@ -1,4 +1,4 @@
-import type { SqlValue } from "../ports/index.js";
+import type { SqlValue } from "../ports/engine.js";
 
 const SAFE_STRING = /^[\p{L}\p{N} .:_\-/#]*$/u;
 

@@ -1,3 +1,4 @@
+import type { Actor } from "../ports/admin.js";
 import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
@@ -7,7 +8,6 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import { CRITERION, FINDING_ID, HEAD_ID, UNIT_ID, appraisalSchema, conclusionSchema, csvBody, etag, expectedVersion, findingCreateSchema, findingUpdateSchema, headSchema, jsonBody, publishSchema, ratingsRefreshSchema } from "../http/admin-request.js";
 import { assertAllowed, principalOf, problems } from "../http/middleware.js";
 import { HttpProblemError, SECURITY_HEADERS, jsonResponse } from "../http/problem.js";
-import type { Actor } from "../ports/index.js";
 import { exportAuditCsv, readAudit } from "../use-cases/admin/audit.js";
 import { type AdminDeps, AdminError, type AdminErrorCode } from "../use-cases/admin/common.js";
 import { appraiseCriterion, getCriterion, listCriteria } from "../use-cases/admin/criteria.js";

@@ -1,3 +1,4 @@
+import type { IdempotencyStore } from "../ports/ingest.js";
 import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
@@ -6,7 +7,6 @@ import { parseBatch, parseEventBatch } from "../http/batch-body.js";
 import { type RecordDeps, ingestRecords } from "../use-cases/ingest/ingest-records.js";
 import { idempotencyKey } from "../http/idempotency-key.js";
 import { problems, requireAction } from "../http/middleware.js";
-import type { IdempotencyStore } from "../ports/index.js";
 import { jsonResponse } from "../http/problem.js";
 import { type IngestDeps, ingestEvents } from "../use-cases/ingest/ingest-events.js";
 import { lambdaDeps } from "./lambda-deps.js";

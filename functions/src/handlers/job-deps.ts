@@ -1,3 +1,4 @@
+import { systemClock } from "../ports/runtime.js";
 import { randomUUID } from "node:crypto";
 import { serial } from "../lib/serial.js";
 import { AthenaClient } from "@aws-sdk/client-athena";
@@ -14,7 +15,6 @@ import { documentClient } from "../adapters/dynamodb/client.js";
 import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
-import { systemClock } from "../ports/index.js";
 import type { CompactJobDeps } from "../use-cases/jobs/compact-job.js";
 import type { ScoreJobDeps } from "../use-cases/jobs/score-job.js";
 import { DEFAULT_METHODOLOGY } from "../use-cases/score/score-period.js";

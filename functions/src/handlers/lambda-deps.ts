@@ -1,3 +1,5 @@
+import { systemClock } from "../ports/runtime.js";
+import type { IdempotencyStore } from "../ports/ingest.js";
 import { S3Client } from "@aws-sdk/client-s3";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { UnitCatalog } from "@scorecard/shared";
@@ -6,7 +8,6 @@ import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { S3Lake } from "../adapters/aws/s3-lake.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
-import { type IdempotencyStore, systemClock } from "../ports/index.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
 import type { IngestDeps } from "../use-cases/ingest/ingest-events.js";
 import type { RecordDeps } from "../use-cases/ingest/ingest-records.js";

@@ -1,7 +1,7 @@
+import type { IdempotencyStore } from "../ports/ingest.js";
 import { createHash } from "node:crypto";
 import type { MiddlewareObj } from "@middy/core";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type { IdempotencyStore } from "../ports/index.js";
 import { claimsOf } from "./middleware.js";
 import { HttpProblemError } from "./problem.js";
 

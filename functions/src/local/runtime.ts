@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from "../ports/runtime.js";
+import type { IdempotencyStore } from "../ports/ingest.js";
 import { serial } from "../lib/serial.js";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,7 +21,6 @@ import { FolderLake } from "../adapters/local/folder-lake.js";
 import { lockFolder } from "../adapters/local/folder-lock.js";
 import { LocalIdentity } from "../adapters/local/local-identity.js";
 import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
-import { type Clock, type IdempotencyStore, systemClock } from "../ports/index.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
 import type { IngestDeps } from "../use-cases/ingest/ingest-events.js";
 import type { RecordDeps } from "../use-cases/ingest/ingest-records.js";

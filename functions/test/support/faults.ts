@@ -15,10 +15,11 @@
  * Every decision comes from one seeded generator, and every injected fault is counted, so a test can
  * print "faults injected vs outcomes" and replay a failure from its seed.
  */
+import type { QueryEngine } from "../../src/ports/engine.js";
+import type { Lake } from "../../src/ports/lake.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ProvisionedThroughputExceededException, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { Lake, QueryEngine } from "../../src/ports/index.js";
 
 /** mulberry32: small, fast, seedable. */
 export function rng(seed: number): () => number {

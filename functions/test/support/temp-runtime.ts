@@ -1,8 +1,8 @@
+import type { Clock } from "../../src/ports/runtime.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalRuntime } from "../../src/local/runtime.js";
-import type { Clock } from "../../src/ports/index.js";
 
 /** A local runtime in a fresh temporary data folder (DynamoDB in memory). */
 export async function tempRuntime(options: { clock?: Clock; sourceToken?: string } = {}) {

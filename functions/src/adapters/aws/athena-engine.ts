@@ -1,3 +1,4 @@
+import type { QueryEngine, QueryResult, RelationKind, Row, SqlValue } from "../../ports/engine.js";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import {
   type AthenaClient,
@@ -7,7 +8,6 @@ import {
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
-import type { QueryEngine, QueryResult, RelationKind, Row, SqlValue } from "../../ports/index.js";
 import { renderSql } from "../sql-params.js";
 
 export class QueryFailedError extends Error {

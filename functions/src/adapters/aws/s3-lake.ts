@@ -1,5 +1,5 @@
+import type { Lake } from "../../ports/lake.js";
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import type { Lake } from "../../ports/index.js";
 
 /** The lake in S3: the same keys as the local folder lake. S3 PUT is atomic per object. */
 export class S3Lake implements Lake {

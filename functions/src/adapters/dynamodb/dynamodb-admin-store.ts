@@ -1,20 +1,6 @@
+import type { AdminStores, AuditEntry, AuditLog, AuditPage, ConditionalWrite, CriterionStore, FindingStore, HeadRoster, HeadStore, StoredCriterion, StoredFinding, StoredSurveyResult, SurveyStore } from "../../ports/admin.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type {
-  AdminStores,
-  AuditEntry,
-  AuditLog,
-  AuditPage,
-  ConditionalWrite,
-  CriterionStore,
-  FindingStore,
-  HeadRoster,
-  HeadStore,
-  StoredCriterion,
-  StoredFinding,
-  StoredSurveyResult,
-  SurveyStore,
-} from "../../ports/index.js";
 
 /**
  * Home Affairs items in the single table (docs/storage.md, "admin items"). Every invariant is one

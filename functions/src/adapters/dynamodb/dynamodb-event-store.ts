@@ -1,7 +1,8 @@
+import type { OpenCase, OpenCaseIndex } from "../../ports/read.js";
+import type { EventStore, PutEventOutcome } from "../../ports/ingest.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredCaseEvent } from "@scorecard/shared";
-import type { EventStore, OpenCase, OpenCaseIndex, PutEventOutcome } from "../../ports/index.js";
 import { contentHash } from "../../lib/canonical.js";
 import { mapLimit } from "../../lib/concurrency.js";
 import { type LiveCaseState, deriveCaseState } from "./case-state.js";

@@ -1,6 +1,7 @@
+import type { Clock } from "../../ports/runtime.js";
+import type { IdempotencyBegin, IdempotencyStore, StoredResponse } from "../../ports/ingest.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Clock, IdempotencyBegin, IdempotencyStore, StoredResponse } from "../../ports/index.js";
 
 /** How long a completed response is replayed (Stripe keeps keys ≥ 24 h). */
 export const KEY_TTL_SECONDS = 24 * 3600;

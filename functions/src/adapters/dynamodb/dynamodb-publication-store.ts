@@ -1,7 +1,8 @@
+import type { AuditEntry, ConditionalWrite } from "../../ports/admin.js";
+import type { PublicationHeader, PublicationStore } from "../../ports/snapshots.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { AuditEntry, ConditionalWrite, PublicationHeader, PublicationStore } from "../../ports/index.js";
 
 const pad = (n: number) => String(n).padStart(4, "0");
 

@@ -1,7 +1,7 @@
+import type { RecordStore } from "../../ports/ingest.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mapLimit } from "../../lib/concurrency.js";
-import type { RecordStore } from "../../ports/index.js";
 
 /** `REC#<kind>#<id>` / `V#<hash>`: a version is recorded once, so a retry reports a duplicate. */
 export class DynamoDbRecordStore implements RecordStore {

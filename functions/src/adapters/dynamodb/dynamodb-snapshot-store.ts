@@ -1,7 +1,7 @@
+import type { SnapshotStore } from "../../ports/snapshots.js";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { RankingSnapshot } from "@scorecard/shared";
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { SnapshotStore } from "../../ports/index.js";
 
 /** Ranking snapshots: `SNAP#<methodology>#<period>` / `<tier>#DRAFT` (docs/storage.md). */
 export class DynamoDbSnapshotStore implements SnapshotStore {

@@ -1,5 +1,6 @@
+import type { ConditionalWrite } from "../../ports/admin.js";
+import type { PublicationHeader, PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
 import type { RankingSnapshot } from "@scorecard/shared";
-import type { ConditionalWrite, PublicationHeader, PublicationStore, SnapshotStore } from "../../ports/index.js";
 
 /**
  * Read-through caches of the ranking snapshots and publication headers for the local runtime,

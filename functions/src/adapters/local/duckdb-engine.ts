@@ -1,8 +1,8 @@
+import type { QueryEngine, QueryResult, RelationKind, Row, SqlValue } from "../../ports/engine.js";
 import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, dimPrefix, tableObjectKey } from "@scorecard/shared/lake/layout";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, DuckDBTypeId } from "@duckdb/node-api";
 import { UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import { calendarDimRows, unitDimRows } from "@scorecard/shared/sql/dims";
-import type { QueryEngine, QueryResult, RelationKind, Row, SqlValue } from "../../ports/index.js";
 import { renderSql } from "../sql-params.js";
 import { INLINE_MARK } from "@scorecard/shared/sql/case-facts.sql";
 import { indexLakeBytes, parquetScans, scanBytes } from "./duckdb-scan-bytes.js";

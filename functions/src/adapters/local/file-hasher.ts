@@ -1,7 +1,7 @@
+import type { KeyedHasher } from "../../ports/ingest.js";
 import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import type { KeyedHasher } from "../../ports/index.js";
 
 /** HMAC-SHA-256 pseudonyms; the key lives in its own file outside the data (created on first start). */
 export class HmacHasher implements KeyedHasher {

@@ -1,6 +1,6 @@
+import type { Lake } from "../../ports/lake.js";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import type { Lake } from "../../ports/index.js";
 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9._=\-/]*$/;
 

@@ -1,5 +1,5 @@
+import type { Actor, AuditPage } from "../../ports/admin.js";
 import { toCsv } from "@scorecard/shared/admin/csv";
-import type { Actor, AuditPage } from "../../ports/index.js";
 import { type AdminDeps, AdminError } from "./common.js";
 
 export const AUDIT_CSV_COLUMNS = ["at", "actor_sub", "actor_role", "action", "entity_type", "entity_id", "before", "after", "audit_id"] as const;

@@ -1,5 +1,8 @@
+import type { Clock } from "../../ports/runtime.js";
+import type { Actor, AdminStores, AuditEntry, Versioned } from "../../ports/admin.js";
+import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
+import type { Lake } from "../../ports/lake.js";
 import { type Methodology, METHODOLOGIES, type UnitCatalog } from "@scorecard/shared";
-import type { Actor, AdminStores, AuditEntry, Clock, Lake, PublicationStore, SnapshotStore, Versioned } from "../../ports/index.js";
 
 /** What the Home Affairs use cases need. */
 export interface AdminDeps {

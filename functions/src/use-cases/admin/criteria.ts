@@ -1,5 +1,5 @@
+import type { Actor, StoredCriterion } from "../../ports/admin.js";
 import { isPeriodId, parsePeriod } from "@scorecard/shared";
-import type { Actor, StoredCriterion } from "../../ports/index.js";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, methodologyOf } from "./common.js";
 
 /** A manual reform-index criterion of one unit for one period (methodology §5). */

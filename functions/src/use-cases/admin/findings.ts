@@ -1,6 +1,6 @@
+import type { Actor, StoredFinding } from "../../ports/admin.js";
 import { isPeriodId, localDateOf, parsePeriod } from "@scorecard/shared";
 import type { Finding, FindingInput } from "@scorecard/shared/contracts/read-api";
-import type { Actor, StoredFinding } from "../../ports/index.js";
 
 /** An inspection finding as the API shows it (the shared contract). */
 export type FindingView = Finding;

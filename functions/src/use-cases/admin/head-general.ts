@@ -1,5 +1,5 @@
+import { type Actor, type StoredCriterion, headGeneralCode } from "../../ports/admin.js";
 import { isPeriodId, parsePeriod, tenureIn } from "@scorecard/shared";
-import { type Actor, type StoredCriterion, headGeneralCode } from "../../ports/index.js";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, methodologyOf } from "./common.js";
 
 /**

@@ -1,5 +1,5 @@
+import type { Actor, HeadRoster, StoredHead } from "../../ports/admin.js";
 import type { Head } from "@scorecard/shared";
-import type { Actor, HeadRoster, StoredHead } from "../../ports/index.js";
 import { type AdminDeps, AdminError, auditEntry, flushAudit, invalid, isLocalDate } from "./common.js";
 
 /** Heads of one unit with their tenures (methodology §6), and the roster version to send back. */

@@ -1,6 +1,7 @@
+import type { Actor } from "../../ports/admin.js";
+import type { PublicationHeader, PublicationStore } from "../../ports/snapshots.js";
 import { type RankingSnapshot, parsePeriod } from "@scorecard/shared";
 import { type PublicationInfo, type UnitDifference, rankingDifferences, sameNumbers, versionLabel } from "@scorecard/shared/admin/publication";
-import type { Actor, PublicationHeader, PublicationStore } from "../../ports/index.js";
 import { frozenSnapshot, publicSnapshot, publicationInfo, syncPublicJson } from "../publish/published-rankings.js";
 import { freezeRatings, ratingsDifferFrom, refreshRatings } from "../ratings/ratings.js";
 import { SCORED_TIERS } from "../score/score-period.js";

@@ -1,7 +1,7 @@
+import type { Actor, StoredSurveyResult } from "../../ports/admin.js";
 import { parse } from "csv-parse/sync";
 import { isPeriodId, parsePeriod } from "@scorecard/shared";
 import { looksLikeFormula } from "@scorecard/shared/admin/csv";
-import type { Actor, StoredSurveyResult } from "../../ports/index.js";
 import { type AdminDeps, AdminError, type FieldError, auditEntry, flushAudit } from "./common.js";
 
 /** The columns of the satisfaction-survey CSV (methodology §5, criterion 8): header row required. */

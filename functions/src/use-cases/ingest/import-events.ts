@@ -1,9 +1,10 @@
+import type { Clock } from "../../ports/runtime.js";
+import type { Lake } from "../../ports/lake.js";
 import { promisify } from "node:util";
 import { gzip as gzipCb } from "node:zlib";
 import { rawBatchKey } from "@scorecard/shared/lake/layout";
 import { sha256Hex } from "../../lib/canonical.js";
 import { findJsonProblem } from "../../lib/json-guard.js";
-import type { Clock, Lake } from "../../ports/index.js";
 import { type IngestDeps, admitEvent } from "./ingest-events.js";
 
 const gzip = promisify(gzipCb);

@@ -1,8 +1,10 @@
+import type { Clock, NewId } from "../../ports/runtime.js";
+import type { Lake } from "../../ports/lake.js";
+import type { EventStore, KeyedHasher } from "../../ports/ingest.js";
 import { gzipSync } from "node:zlib";
 import { rawBatchKey } from "@scorecard/shared/lake/layout";
 import { caseEventSchema, type FieldError, localDateOf, type StoredCaseEvent, validate } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
-import type { Clock, EventStore, KeyedHasher, Lake, NewId } from "../../ports/index.js";
 import { toStoredEvent } from "./pseudonymise.js";
 
 export const MAX_EVENTS_PER_BATCH = 500;

@@ -1,8 +1,10 @@
+import type { Clock, NewId } from "../../ports/runtime.js";
+import type { Lake } from "../../ports/lake.js";
+import type { RecordStore } from "../../ports/ingest.js";
 import { gzipSync } from "node:zlib";
 import { rawBatchKey } from "@scorecard/shared/lake/layout";
 import { type ComplaintInput, type ProcedureRecord, type StoredComplaint, complaintSchema, localDateOf, procedureSchema, validate } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
-import type { Clock, Lake, NewId, RecordStore } from "../../ports/index.js";
 
 export interface RecordResult {
   readonly id: string | null;

@@ -1,5 +1,5 @@
+import type { KeyedHasher } from "../../ports/ingest.js";
 import type { CaseEventParsed, StoredCaseEvent } from "@scorecard/shared";
-import type { KeyedHasher } from "../../ports/index.js";
 
 const utc = (iso: string) => new Date(iso).toISOString();
 

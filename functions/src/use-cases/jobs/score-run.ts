@@ -4,9 +4,9 @@
  * its public JSON (use-cases/publish) and, on the run's facts, its head ratings and reform index
  * (use-cases/ratings). The stages stay apart; this is where they are put one after the other.
  */
+import type { HeadRoster } from "../../ports/admin.js";
 import type { Period } from "@scorecard/shared";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
-import type { HeadRoster } from "../../ports/index.js";
 import { syncPublicJson } from "../publish/published-rankings.js";
 import { type RatingDeps, refreshRatings } from "../ratings/ratings.js";
 import { type ScoreDeps, type ScoreEngine, type ScoreRunOptions, scorePeriods } from "../score/score-period.js";

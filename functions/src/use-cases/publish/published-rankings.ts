@@ -1,7 +1,8 @@
+import type { PublicationHeader, PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
+import type { Lake } from "../../ports/lake.js";
 import { publicRankingKey } from "@scorecard/shared/lake/layout";
 import type { RankingSnapshot } from "@scorecard/shared";
 import { type PublicationInfo, sameNumbers } from "@scorecard/shared/admin/publication";
-import type { Lake, PublicationHeader, PublicationStore, SnapshotStore } from "../../ports/index.js";
 
 /** Published rankings as readers see them (issue 6, item 6): shared by the read API, scoring and publishing. */
 

@@ -3,9 +3,10 @@
  * and comparing two of them on what they rate. Written by ./ratings.ts, read by it and by the read
  * API (use-cases/read/read-ratings.ts).
  */
+import type { PublicationHeader } from "../../ports/snapshots.js";
+import type { Lake } from "../../ports/lake.js";
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { type RatingsDoc, frozenRatingsKey } from "@scorecard/shared/lake/layout";
-import type { Lake, PublicationHeader } from "../../ports/index.js";
 
 export async function readJson<T>(lake: Lake, key: string): Promise<T | undefined> {
   const body = await lake.get(key);

@@ -13,11 +13,15 @@
  *   finding, a manual criterion, a survey import, or the explicit admin recompute): no SQL; each
  *   head's tenure results are kept from the last scoring run when the tenure is unchanged.
  */
+import type { QueryEngine } from "../../ports/engine.js";
+import type { Clock } from "../../ports/runtime.js";
+import { type AdminStores, HEAD_GENERAL_PREFIX, type HeadRoster, type StoredFinding } from "../../ports/admin.js";
+import type { PublicationHeader, SnapshotStore } from "../../ports/snapshots.js";
+import type { Lake } from "../../ports/lake.js";
 import { type Head, type InspectionFinding, type Methodology, type Period, type RankedUnit, type UnitCatalog, getMethodology, parsePeriod } from "@scorecard/shared";
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { type RatingsDoc, frozenRatingsKey, headRatingsKey, periodOfHeadRatingsKey, ratingsRoot, reformIndexKey } from "@scorecard/shared/lake/layout";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
-import { type AdminStores, type Clock, HEAD_GENERAL_PREFIX, type HeadRoster, type Lake, type PublicationHeader, type QueryEngine, type SnapshotStore, type StoredFinding } from "../../ports/index.js";
 import { queryHeadDays } from "../score/indicator-rows.js";
 import { headNumbers, numbersDiffer, readFrozenRatings, readJson, reformNumbers } from "./ratings-docs.js";
 import { rateHeadsOfPeriod, tenureFromDays, tenureFromPrevious } from "./rate-heads.js";

@@ -1,4 +1,4 @@
-import type { Row } from "../../ports/index.js";
+import type { Row } from "../../ports/engine.js";
 import type { CaseRow } from "@scorecard/shared/contracts/read-api";
 
 export const CASE_STATUSES_FOR_FILTER = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXCLUDED"];

@@ -1,6 +1,7 @@
+import type { Clock } from "../../ports/runtime.js";
+import type { OpenCaseIndex } from "../../ports/read.js";
 import { localDateOf, localMidnightUtc, type UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import type { UnitWarnings, WarningSummary } from "@scorecard/shared/contracts/read-api";
-import type { Clock, OpenCaseIndex } from "../../ports/index.js";
 
 /** The early warnings of one unit (the shared read-API contract). */
 export type EarlyWarnings = UnitWarnings;

@@ -1,9 +1,13 @@
+import type { Clock } from "../../ports/runtime.js";
+import type { OpenCaseIndex } from "../../ports/read.js";
+import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
+import type { Row } from "../../ports/engine.js";
+import type { Lake } from "../../ports/lake.js";
 import { type DrilldownPointer, drilldownPrefix, drilldownRunKey, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
 import { type Period, type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, longestPeriodEndingWith, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
 import type { CaseRow, TrendPoint, UnitScorecard } from "@scorecard/shared/contracts/read-api";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
-import type { Clock, Lake, OpenCaseIndex, PublicationStore, Row, SnapshotStore } from "../../ports/index.js";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { toCaseRow } from "./case-rules.js";

@@ -2,10 +2,11 @@
  * The read API's head ratings and reform index: the working values a scoring run or a Home Affairs
  * change stored (use-cases/ratings/ratings.ts), or those frozen with a published version.
  */
+import type { PublicationHeader, PublicationStore } from "../../ports/snapshots.js";
+import type { Lake } from "../../ports/lake.js";
 import { parsePeriod } from "@scorecard/shared";
 import type { HeadRatings, RatingsPublication, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { type RatingsDoc, headRatingsKey, reformIndexKey } from "@scorecard/shared/lake/layout";
-import type { Lake, PublicationHeader, PublicationStore } from "../../ports/index.js";
 import { headNumbers, numbersDiffer, readFrozenRatings, readJson, reformNumbers } from "../ratings/ratings-docs.js";
 
 export interface RatingReadDeps {

@@ -2,10 +2,12 @@
  * The drill-down lists a scoring run writes (methodology §7; keys: shared/src/lake/layout.ts,
  * `drilldown/`), read back by the read API (use-cases/read/read-rankings.ts).
  */
+import type { NewId } from "../../ports/runtime.js";
+import type { QueryEngine } from "../../ports/engine.js";
+import type { Lake } from "../../ports/lake.js";
 import { type Period, periodsOfYear } from "@scorecard/shared";
 import { type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix, unitListKey } from "@scorecard/shared/lake/layout";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
-import type { Lake, NewId, QueryEngine } from "../../ports/index.js";
 import { type FactsSource, sqlTimestamp } from "./staged-facts.js";
 
 /** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */

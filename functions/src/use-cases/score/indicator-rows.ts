@@ -4,13 +4,13 @@
  * (`referenceIndicators(...).units`), so that scoring, the differential test and the CLI
  * compare like with like.
  */
+import type { QueryEngine, Row } from "../../ports/engine.js";
 import type { IndicatorCounts, Methodology, Period, UnitIndicators, UnitRecord } from "@scorecard/shared";
 import { CASE_INDICATOR_COLUMNS, type CaseIndicatorColumn, caseIndicatorsSql } from "@scorecard/shared/sql/case-indicators.sql";
 import { CATALOG_INDICATORS_SQL } from "@scorecard/shared/sql/catalog-indicators.sql";
 import { COMPLAINT_INDICATORS_SQL } from "@scorecard/shared/sql/complaint-indicators.sql";
 import { HEAD_DAY_COLUMNS } from "@scorecard/shared/sql/head-indicators.sql";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
-import type { QueryEngine, Row } from "../../ports/index.js";
 import { type FactsSource, INLINE_FACTS, sqlTimestamp } from "./staged-facts.js";
 
 export interface IndicatorRows {

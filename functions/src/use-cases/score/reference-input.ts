@@ -4,8 +4,8 @@
  * reference` and the bench: the same data the SQL reads, scored by the plain TypeScript oracle.
  * Reads every event up to the period end into memory: for comparison runs, not for production.
  */
+import type { QueryEngine, Row } from "../../ports/engine.js";
 import type { Period, ProcedureRecord, StoredCaseEvent, StoredComplaint } from "@scorecard/shared";
-import type { QueryEngine, Row } from "../../ports/index.js";
 import { sqlTimestamp } from "./staged-facts.js";
 
 /** Epoch milliseconds of a timestamp column, portable (Trino and DuckDB). */

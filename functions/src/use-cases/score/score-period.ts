@@ -1,3 +1,7 @@
+import type { QueryEngine } from "../../ports/engine.js";
+import type { Clock, NewId } from "../../ports/runtime.js";
+import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
+import type { Lake } from "../../ports/lake.js";
 import {
   type IndicatorValue,
   type Period,
@@ -22,7 +26,6 @@ import { readReferenceInput } from "./reference-input.js";
 import { type Defer, DrilldownWriter, plus } from "./drilldown-writer.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
-import type { Clock, Lake, NewId, PublicationStore, QueryEngine, SnapshotStore } from "../../ports/index.js";
 import type { Serial } from "../../lib/serial.js";
 
 export const DEFAULT_METHODOLOGY = "dn-2026.1";

@@ -17,11 +17,12 @@
  * merging with what is there (two runs ending together may lose one run's entries: those periods
  * are then not checked for late events until they are scored again).
  */
+import type { QueryEngine, Row } from "../../ports/engine.js";
+import type { Lake } from "../../ports/lake.js";
 import { type Period, isPeriodId, parsePeriod } from "@scorecard/shared";
 import { scoredInputsKey } from "@scorecard/shared/lake/layout";
 import { sha256Hex } from "../../lib/canonical.js";
 import { CATALOG_ROWS_SQL, CATALOG_UNITS_SQL, COMPLAINT_DIGEST_COLUMNS, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "@scorecard/shared/sql/lake-inputs.sql";
-import type { Lake, QueryEngine, Row } from "../../ports/index.js";
 
 
 /** Curated events per month partition ('YYYY-MM' → count). */

@@ -4,6 +4,8 @@
  * the engine can materialise them, or the single-statement CTE otherwise. Both give the facts of
  * the reference scorer (sql-differential.test.ts runs both routes).
  */
+import type { NewId } from "../../ports/runtime.js";
+import type { QueryEngine, RelationKind } from "../../ports/engine.js";
 import { type Period, longestPeriodEndingWith } from "@scorecard/shared";
 import { CASE_FACTS_CTE } from "@scorecard/shared/sql/case-facts.sql";
 import {
@@ -23,7 +25,6 @@ import {
   stagedFactsCte,
 } from "@scorecard/shared/sql/case-stages.sql";
 import type { CaseBuckets } from "@scorecard/shared/sql/case-indicators.sql";
-import type { NewId, QueryEngine, RelationKind } from "../../ports/index.js";
 
 export interface FactsSource {
   /**

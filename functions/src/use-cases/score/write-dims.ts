@@ -1,10 +1,10 @@
+import type { Lake } from "../../ports/lake.js";
 import { dimPrefix, tableObjectKey } from "@scorecard/shared/lake/layout";
 import { sha256Hex } from "../../lib/canonical.js";
 import { gunzipSync } from "node:zlib";
 import { type UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import { type DimRecord, calendarDimRecords, unitDimRecords } from "@scorecard/shared/sql/dims";
 import { jsonLines, jsonLinesGz } from "../../lib/json-lines.js";
-import type { Lake } from "../../ports/index.js";
 
 export interface DimsDeps {
   readonly lake: Lake;

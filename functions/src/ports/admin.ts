@@ -1,0 +1,158 @@
+/** The Home Affairs workspace's stores (issue 6; docs/storage.md "admin items"): findings, criteria, the survey, heads, the audit log. */
+
+/** Who did it: the principal's subject and role (ARCHITECTURE §7: every change is audited). */
+export interface Actor {
+  readonly sub: string;
+  readonly role: string;
+}
+
+/** One append-only audit record: who, when, what, before, after. */
+export interface AuditEntry {
+  /** Deterministic for a change (`<entity>:<id>:v<version>`) so that re-appending it is a no-op. */
+  readonly auditId: string;
+  readonly at: string;
+  readonly actor: Actor;
+  /** e.g. finding.create, finding.update, finding.conclude, finding.refused, criterion.set, survey.import, head.create, publication.create, audit.export */
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface AuditPage {
+  readonly entries: AuditEntry[];
+  /** Opaque cursor for the next (older) page; absent on the last page. */
+  readonly next?: string | undefined;
+}
+
+/** The audit log: append and read, nothing else (no update, no delete — by design and by IAM). */
+export interface AuditLog {
+  /** Store the entry once; appending the same entry again changes nothing. */
+  append(entry: AuditEntry): Promise<void>;
+  /** Newest first, between `from` and `to` (ISO instants, inclusive), `limit` per page. */
+  page(query: { readonly from?: string | undefined; readonly to?: string | undefined; readonly limit: number; readonly cursor?: string | undefined }): Promise<AuditPage>;
+}
+
+/** "ok", or the storage condition refused the write (the use case reads the item to say why). */
+export type ConditionalWrite = "ok" | "condition-failed";
+
+/** Every stored admin record carries its version and the audit entry of its last change (an outbox of one). */
+export interface Versioned {
+  readonly version: number;
+  readonly lastAudit: AuditEntry | null;
+}
+
+export interface StoredFinding extends Versioned {
+  readonly findingId: string;
+  readonly unitId: string;
+  readonly headId: string | null;
+  readonly periodId: string;
+  /** Resolved criterion code (the template's default when the finding named none). */
+  readonly criterion: string;
+  readonly deduction: number;
+  readonly evidence: string;
+  readonly noticeNumber: string | null;
+  readonly noticeDate: string | null;
+  readonly status: "DRAFT" | "CONCLUDED";
+  /** The lock token placed on the criterion when the finding was concluded. */
+  readonly lockToken: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface FindingStore {
+  get(findingId: string): Promise<StoredFinding | undefined>;
+  /** Create once (condition: no item with that id). */
+  create(finding: StoredFinding): Promise<ConditionalWrite>;
+  /**
+   * Replace a DRAFT finding whose stored version is `expectedVersion` (condition on the item). When
+   * concluding, `lockToken` must not have been revoked (see `revoke`).
+   */
+  replace(finding: StoredFinding, expectedVersion: number): Promise<ConditionalWrite>;
+  /** Findings counted in a period, optionally of one unit. */
+  listByPeriod(periodId: string, unitId?: string): Promise<StoredFinding[]>;
+  /** Fence off an abandoned lock token: refused (condition) once the finding is concluded. */
+  revoke(findingId: string, lockToken: string): Promise<ConditionalWrite>;
+}
+
+/**
+ * The criterion code under which a head's general criteria (methodology §6, 30 points) are stored
+ * beside the unit's manual criteria: `HEAD#<headId>`.
+ */
+export const HEAD_GENERAL_PREFIX = "HEAD#";
+
+export const headGeneralCode = (headId: string) => `${HEAD_GENERAL_PREFIX}${headId}`;
+
+export interface StoredCriterion extends Versioned {
+  readonly unitId: string;
+  readonly periodId: string;
+  readonly criterion: string;
+  /** Manual points (0..max); null while only a lock exists. */
+  readonly points: number | null;
+  readonly evidence: string | null;
+  /** Lock tokens `<findingId>#<attempt>` of (possibly in-flight) conclusions covering this criterion. */
+  readonly lockedBy: readonly string[];
+  readonly updatedAt: string | null;
+}
+
+export interface CriterionStore {
+  get(unitId: string, periodId: string, criterion: string): Promise<StoredCriterion | undefined>;
+  list(unitId: string, periodId: string): Promise<StoredCriterion[]>;
+  /** Every unit's criteria of a period (one query; may lag a write by the index's propagation). */
+  listByPeriod(periodId: string): Promise<StoredCriterion[]>;
+  /** Manual appraisal; condition: no lock token on the item and version = expectedVersion (0 = never appraised). */
+  appraise(entry: StoredCriterion, expectedVersion: number): Promise<ConditionalWrite>;
+  /** Add / remove one lock token (set semantics; creates the item when absent). */
+  lock(unitId: string, periodId: string, criterion: string, token: string): Promise<void>;
+  unlock(unitId: string, periodId: string, criterion: string, token: string): Promise<void>;
+}
+
+export interface StoredSurveyResult extends Versioned {
+  readonly unitId: string;
+  readonly periodId: string;
+  /** Satisfaction share 0..1 (methodology §5, criterion 8). */
+  readonly share: number;
+  readonly respondents: number | null;
+  readonly evidence: string;
+  readonly importId: string;
+  readonly updatedAt: string;
+}
+
+export interface SurveyStore {
+  list(periodId: string): Promise<StoredSurveyResult[]>;
+  /** Condition: version = expectedVersion (0 = none yet). */
+  put(result: StoredSurveyResult, expectedVersion: number): Promise<ConditionalWrite>;
+}
+
+export interface StoredHead {
+  readonly headId: string;
+  readonly name: string;
+  readonly title: string;
+  readonly tenureFrom: string;
+  readonly tenureTo: string | null;
+  readonly demo: boolean;
+}
+
+/** All heads of one unit in one item, so that "tenures never overlap" is one conditional write. */
+export interface HeadRoster extends Versioned {
+  readonly unitId: string;
+  readonly heads: readonly StoredHead[];
+  readonly updatedAt: string;
+}
+
+export interface HeadStore {
+  get(unitId: string): Promise<HeadRoster | undefined>;
+  list(): Promise<HeadRoster[]>;
+  /** Condition: version = expectedVersion (0 = the unit has no roster yet). */
+  put(roster: HeadRoster, expectedVersion: number): Promise<ConditionalWrite>;
+}
+
+/** The Home Affairs stores, as one bag for wiring. */
+export interface AdminStores {
+  readonly findings: FindingStore;
+  readonly criteria: CriterionStore;
+  readonly surveys: SurveyStore;
+  readonly heads: HeadStore;
+  readonly audit: AuditLog;
+}

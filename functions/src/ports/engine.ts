@@ -1,0 +1,34 @@
+/** The SQL engine port: DuckDB locally, Athena in the cloud (the same SQL, shared/src/sql). */
+
+export type SqlValue = string | number | boolean | null;
+
+export type Row = Record<string, SqlValue>;
+
+export interface QueryResult {
+  readonly rows: Row[];
+  /** Bytes the engine read to answer (DuckDB profiling locally, DataScannedInBytes on Athena), when known. */
+  readonly bytesScanned: number | null;
+}
+
+export type RelationKind = "table" | "view";
+
+export interface QueryEngine {
+  /** Run one SQL statement with `{{name}}` parameters already validated by the caller. */
+  query(sql: string, params: Readonly<Record<string, SqlValue>>): Promise<QueryResult>;
+  /**
+   * Create (or replace) relation `name` from a SELECT, for later statements of the same engine
+   * (staged scoring, shared/src/sql/case-stages.sql.ts): a DuckDB table or view locally, a CTAS or
+   * view on Athena. Engines without it run the single-statement SQL.
+   */
+  materialize?(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, kind?: RelationKind): Promise<{ readonly bytesScanned: number | null }>;
+  /**
+   * Write the rows of a SELECT under the lake prefix `prefix` (which must be new), one folder per
+   * value of column `partitionBy` (`prefix/<col>=<value>/…`, without that column): CSV with a
+   * header (`.csv`, DuckDB's COPY … PARTITION_BY; empty = NULL) or newline-delimited JSON, maybe
+   * gzip (Athena's UNLOAD; a null may be an absent key). The partition column must be the LAST
+   * column of the SELECT (Athena's rule). Engines without it return rows and the use case writes NDJSON.
+   */
+  unload?(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<{ readonly bytesScanned: number | null }>;
+  /** Drop relations made by `materialize` (absent names are ignored). */
+  drop?(relations: readonly { readonly name: string; readonly kind: RelationKind }[]): Promise<void>;
+}
