@@ -58,6 +58,7 @@ describe("Architecture: dependencies point one way", () => {
       expect(backwardImports(plant("use-cases/ingest/ingest-events.ts", "adapters/local/folder-lake.ts"))).toEqual([
         "use-cases/ingest/ingest-events.ts → adapters/local/folder-lake.ts: a use case imports no adapter, handler or runtime",
       ]);
+      expect(backwardImports(plant("ports/engine.ts", "use-cases/score/staged-facts.ts"))).toEqual(["ports/engine.ts → use-cases/score/staged-facts.ts: ports/ imports only ports/"]);
     });
 
     it("no files inside functions/src import each other in a circle", () => {
