@@ -12,7 +12,7 @@ import { S3Objects } from "../adapters/aws/s3-objects.js";
 import { S3RecordCompactor } from "../adapters/aws/s3-record-compactor.js";
 import { S3Lake } from "../adapters/aws/s3-lake.js";
 import { documentClient } from "../adapters/dynamodb/client.js";
-import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.js";
+import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-stores.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import type { CompactJobDeps } from "../use-cases/jobs/compact-job.js";

@@ -14,7 +14,7 @@ import type { RecordDeps } from "../use-cases/ingest/ingest-records.js";
 import { DynamoDbRecordStore } from "../adapters/dynamodb/dynamodb-record-store.js";
 import type { ReadDeps } from "../use-cases/read/read-rankings.js";
 import { randomUUID } from "node:crypto";
-import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-store.js";
+import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-stores.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import type { AdminDeps } from "../use-cases/admin/common.js";
 
