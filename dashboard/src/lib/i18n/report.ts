@@ -1,0 +1,28 @@
+/** Words of the report page (Vietnamese first; English typed by the same interface, so a missing key fails the typecheck). */
+
+export interface ReportMessages {
+  readonly title: string;
+  readonly subtitle: (tier: string, period: string) => string;
+  readonly print: string;
+  readonly generated: string;
+  readonly summary: string;
+  readonly signature: string;
+}
+
+export const reportVi: ReportMessages = {
+  title: "Báo cáo kết quả chỉ số phục vụ người dân, doanh nghiệp",
+  subtitle: (tier, period) => `${tier} — ${period}`,
+  print: "In / lưu PDF",
+  generated: "Lập lúc",
+  summary: "Tóm tắt",
+  signature: "Nơi nhận: Chủ tịch UBND tỉnh (qua Sở Nội vụ) — báo cáo định kỳ 6 tháng, năm (Chỉ thị 03/CT-UBND).",
+};
+
+export const reportEn: ReportMessages = {
+  title: "Public service index — results report",
+  subtitle: (tier, period) => `${tier} — ${period}`,
+  print: "Print / save as PDF",
+  generated: "Generated at",
+  summary: "Summary",
+  signature: "To: the Chairman of the Provincial People's Committee (via the Dept. of Home Affairs) — six-monthly and annual report (Directive 03/CT-UBND).",
+};
