@@ -9,7 +9,7 @@ import { S3Lake } from "../src/adapters/aws/s3-lake.js";
 import { FolderLake } from "../src/adapters/local/folder-lake.js";
 import { FakeS3 } from "./support/fake-s3.js";
 
-/** The same promises, checked on every Lake adapter: the folder (local) and S3 (on s3rver). */
+/** The same promises, every method of the port (removePrefix too: required), checked on every Lake adapter: the folder (local) and S3 (on s3rver). */
 function lakeContract(name: string, make: () => Promise<{ lake: Lake; dispose: () => Promise<void> }>) {
   describe(`Lake contract: ${name}`, () => {
     let lake: Lake;
@@ -56,15 +56,15 @@ function lakeContract(name: string, make: () => Promise<{ lake: Lake; dispose: (
       const keep = ["drilldown/m/2024-05/r2/unit_id=A/part_0.json", "drilldown/m/2024-05/r10/unit_id=A/part_0.json", "drilldown/m/2024-05/current.json"];
       const gone = [...Array.from({ length: 7 }, (_, i) => `drilldown/m/2024-05/r1/unit_id=U${i}/part_0.json`), "drilldown/m/2024-05/r1/x.csv"];
       for (const k of [...keep, ...gone]) await lake.put(k, "x");
-      await lake.removePrefix?.("drilldown/m/2024-05/r1/");
+      await lake.removePrefix("drilldown/m/2024-05/r1/");
       expect(await lake.list("drilldown/m/2024-05/")).toEqual([...keep].sort());
       for (const k of gone) expect(await lake.get(k)).toBeUndefined();
     });
 
     it("removing an absent prefix is a no-op; a prefix that is not a folder is refused", async () => {
       await lake.put("staging/t1/a", "x");
-      await expect(lake.removePrefix?.("staging/none/")).resolves.toBeUndefined();
-      await expect(lake.removePrefix?.("staging/t")).rejects.toThrow(/ending in "\/"/);
+      await expect(lake.removePrefix("staging/none/")).resolves.toBeUndefined();
+      await expect(lake.removePrefix("staging/t")).rejects.toThrow(/ending in "\/"/);
       expect(await lake.list("staging/")).toEqual(["staging/t1/a"]);
     });
   });

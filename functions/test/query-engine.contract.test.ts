@@ -9,7 +9,8 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import { STAGED_RELATION_PREFIX as GRANTED_RELATIONS } from "@scorecard/shared/lake/schema";
-import { AthenaQueryEngine, QueryFailedError, STAGED_RELATION_PREFIX, STAGING_PREFIX } from "../src/adapters/aws/athena-engine.js";
+import { AthenaQueryEngine, STAGED_RELATION_PREFIX, STAGING_PREFIX } from "../src/adapters/aws/athena-engine.js";
+import { QueryFailedError } from "../src/adapters/aws/athena-statements.js";
 import { S3Lake } from "../src/adapters/aws/s3-lake.js";
 import type { DuckDbQueryEngine } from "../src/adapters/local/duckdb-engine.js";
 import { drilldownRows } from "../src/use-cases/read/read-rankings.js";
@@ -24,108 +25,6 @@ const EXPECTED = [
   { unit_id: "DEPT-STP-2020", early: 3, ratio: 1.5, ok: true, note: null },
   { unit_id: "DIST-731", early: 0, ratio: 0.25, ok: false, note: "x" },
 ];
-
-function queryEngineContract(name: string, make: () => Promise<QueryEngine>) {
-  describe(`QueryEngine contract: ${name}`, () => {
-    let engine: QueryEngine;
-    beforeAll(async () => {
-      engine = await make();
-    });
-    it("returns typed rows: counts and ratios as numbers, booleans, nulls", async () => {
-      expect((await engine.query(SQL, { min_early: 0 })).rows).toEqual(EXPECTED);
-    });
-    it("refuses a parameter value that could escape its quotes", async () => {
-      await expect(engine.query("SELECT {{p}} AS p", { p: "x'; DROP TABLE t; --" })).rejects.toThrow(/allowed set/);
-    });
-  });
-}
-
-let env: Awaited<ReturnType<typeof tempRuntime>>;
-beforeAll(async () => {
-  env = await tempRuntime();
-});
-afterAll(() => env.dispose());
-queryEngineContract("DuckDB", async () => env.rt.engine as DuckDbQueryEngine);
-
-// Mock one client instance (the staging contract below mocks another one with FakeAthena).
-const athenaClient = new AthenaClient({ region: "ap-southeast-1" });
-const athenaMock = mockClient(athenaClient);
-/** Program the mock to answer like Athena: a header row first, values as strings, two pages. */
-function athenaAnswers(rows: typeof EXPECTED, states: QueryExecutionState[] = ["RUNNING", "SUCCEEDED"]) {
-  athenaMock.reset();
-  athenaMock.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-1" });
-  const exec = athenaMock.on(GetQueryExecutionCommand);
-  states.forEach((State, i) => {
-    const answer = { QueryExecution: { Status: { State }, Statistics: { DataScannedInBytes: 10_485_760 } } };
-    if (i === states.length - 1) exec.resolves(answer);
-    else exec.resolvesOnce(answer);
-  });
-  const ColumnInfo = [
-    { Name: "unit_id", Type: "varchar" },
-    { Name: "early", Type: "bigint" },
-    { Name: "ratio", Type: "double" },
-    { Name: "ok", Type: "boolean" },
-    { Name: "note", Type: "varchar" },
-  ];
-  const cell = (v: unknown) => (v === null ? {} : { VarCharValue: String(v) });
-  const data = rows.map((r) => ({ Data: [cell(r.unit_id), cell(r.early), cell(r.ratio), cell(r.ok), cell(r.note)] }));
-  athenaMock
-    .on(GetQueryResultsCommand, { QueryExecutionId: "q-1", NextToken: undefined })
-    .resolves({ ResultSet: { ResultSetMetadata: { ColumnInfo }, Rows: [{ Data: ColumnInfo.map((c) => ({ VarCharValue: c.Name })) }, ...data.slice(0, 1)] }, NextToken: "page-2" })
-    .on(GetQueryResultsCommand, { QueryExecutionId: "q-1", NextToken: "page-2" })
-    .resolves({ ResultSet: { ResultSetMetadata: { ColumnInfo }, Rows: data.slice(1) } });
-}
-const noSleep = async () => undefined;
-const athena = () => new AthenaQueryEngine(athenaClient, { workGroup: "scorecard", database: "scorecard", reuseMaxAgeMinutes: 60, sleep: noSleep });
-
-queryEngineContract("Athena (aws-sdk-client-mock)", async () => {
-  athenaAnswers(EXPECTED);
-  return athena();
-});
-
-describe("Athena adapter: what only Athena does", () => {
-  beforeEach(() => athenaAnswers(EXPECTED, ["QUEUED", "RUNNING", "RUNNING", "SUCCEEDED"]));
-
-  it("starts the query in the workgroup with result reuse and the rendered SQL", async () => {
-    await athena().query(SQL, { min_early: 0 });
-    const start = athenaMock.commandCalls(StartQueryExecutionCommand)[0]?.args[0].input;
-    expect(start).toMatchObject({
-      WorkGroup: "scorecard",
-      QueryExecutionContext: { Database: "scorecard" },
-      ResultReuseConfiguration: { ResultReuseByAgeConfiguration: { Enabled: true, MaxAgeInMinutes: 60 } },
-    });
-    expect(start?.QueryString).toContain("WHERE early >= 0");
-  });
-
-  it("polls with exponential backoff until the query succeeds, and reports bytes scanned", async () => {
-    const waits: number[] = [];
-    const engine = new AthenaQueryEngine(athenaClient, {
-      workGroup: "w",
-      database: "d",
-      pollInitialMs: 100,
-      pollMaxMs: 300,
-      sleep: async (ms) => void waits.push(ms),
-    });
-    const r = await engine.query(SQL, { min_early: 0 });
-    expect(waits).toEqual([100, 200, 300]);
-    expect(r.bytesScanned).toBe(10_485_760);
-    expect(athenaMock.commandCalls(GetQueryResultsCommand)).toHaveLength(2);
-  });
-
-  it("maps a failed query to QueryFailedError with Athena's category and retryability", async () => {
-    athenaMock.on(GetQueryExecutionCommand).resolves({
-      QueryExecution: { Status: { State: "FAILED", StateChangeReason: "SYNTAX_ERROR: line 1:8", AthenaError: { ErrorCategory: 2, Retryable: false } } },
-    });
-    const err = await athena().query(SQL, { min_early: 0 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(QueryFailedError);
-    expect(err).toMatchObject({ queryExecutionId: "q-1", category: 2, retryable: false });
-    expect((err as Error).message).toContain("SYNTAX_ERROR");
-  });
-});
-
-// ——— staged scoring: materialize / drop / unload (docs/adr/0009) ———
-
-type StagingEngine = Required<Pick<QueryEngine, "materialize" | "drop" | "unload">> & QueryEngine;
 
 /** Drill-down rows of the case list's shape; unit_id LAST (Athena's partitioned UNLOAD wants it there). */
 const UNLOAD_SQL = `SELECT * FROM (VALUES ('c1', 3, 'LATE', 'A'), ('c2', CAST(NULL AS INTEGER), 'EARLY', 'A'), ('c3', 1, CAST(NULL AS VARCHAR), 'B'), ('c4', 0, 'ON_TIME', 'B'))
@@ -147,12 +46,28 @@ async function unloaded(lake: Lake, prefix: string, columns: readonly string[]):
   return out;
 }
 
-function stagingContract(name: string, make: () => Promise<{ engine: StagingEngine; lake: Lake }>) {
-  describe(`QueryEngine staging contract: ${name}`, () => {
-    let engine: StagingEngine;
+/**
+ * The whole port, on every engine: the local one (DuckDB over the folder lake) and the cloud one
+ * (AthenaQueryEngine on a mocked client whose statements FakeAthena runs on DuckDB, with FakeS3 as
+ * the lake bucket). Every method is required (ports/engine.ts): queries, and the staged-scoring
+ * methods materialize / drop / unload (docs/adr/0009). What Athena alone does with them (the
+ * statements, S3 clean-up, chunks, refusals) is checked below on the same mocked client; how it
+ * types Athena's string answers and polls, on aws-sdk-client-mock answers.
+ */
+function queryEngineContract(name: string, make: () => Promise<{ engine: QueryEngine; lake: Lake }>) {
+  describe(`QueryEngine contract: ${name}`, () => {
+    let engine: QueryEngine;
     let lake: Lake;
     beforeAll(async () => {
       ({ engine, lake } = await make());
+    });
+
+    it("returns typed rows: counts and ratios as numbers, booleans, nulls", async () => {
+      expect((await engine.query(SQL, { min_early: 0 })).rows).toEqual(EXPECTED);
+    });
+
+    it("refuses a parameter value that could escape its quotes", async () => {
+      await expect(engine.query("SELECT {{p}} AS p", { p: "x'; DROP TABLE t; --" })).rejects.toThrow(/allowed set/);
     });
 
     it("materialises a table later statements read, replaces it on a second materialize, and a view over it", async () => {
@@ -204,7 +119,12 @@ function stagingContract(name: string, make: () => Promise<{ engine: StagingEngi
   });
 }
 
-stagingContract("DuckDB", async () => ({ engine: env.rt.engine as DuckDbQueryEngine, lake: env.rt.lake }));
+let env: Awaited<ReturnType<typeof tempRuntime>>;
+beforeAll(async () => {
+  env = await tempRuntime();
+});
+afterAll(() => env.dispose());
+queryEngineContract("DuckDB", async () => ({ engine: env.rt.engine as DuckDbQueryEngine, lake: env.rt.lake }));
 
 const BUCKET = "lake-test";
 /** Athena on DuckDB behind a mocked client instance, with the FakeS3 bucket as the lake. */
@@ -221,15 +141,94 @@ beforeAll(async () => {
   stagedAthena.executor = emulator.execute;
 });
 afterAll(() => emulator.close());
-const stagingAthena = (options: { lake?: boolean } = {}) =>
-  new AthenaQueryEngine(staged.athenaClient, {
-    workGroup: "scorecard",
-    database: "scorecard",
-    sleep: noSleep,
-    ...(options.lake === false ? {} : { lake: { bucket: BUCKET, objects: new S3Lake(staged.s3Client, BUCKET) } }),
+const noSleep = async () => undefined;
+/** The engine's lake option: the FakeS3 bucket. */
+const stagingLake = () => ({ bucket: BUCKET, objects: new S3Lake(staged.s3Client, BUCKET) });
+const stagingAthena = () => new AthenaQueryEngine(staged.athenaClient, { workGroup: "scorecard", database: "scorecard", sleep: noSleep, lake: stagingLake() });
+
+queryEngineContract("Athena (FakeAthena running the statements on DuckDB, FakeS3)", async () => ({ engine: stagingAthena(), lake: new S3Lake(staged.s3Client, BUCKET) }));
+
+
+// One more client instance, with aws-sdk-client-mock answers (FakeAthena mocks the one above).
+const athenaClient = new AthenaClient({ region: "ap-southeast-1" });
+const athenaMock = mockClient(athenaClient);
+/** Program the mock to answer like Athena: a header row first, values as strings, two pages. */
+function athenaAnswers(rows: typeof EXPECTED, states: QueryExecutionState[] = ["RUNNING", "SUCCEEDED"]) {
+  athenaMock.reset();
+  athenaMock.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: "q-1" });
+  const exec = athenaMock.on(GetQueryExecutionCommand);
+  states.forEach((State, i) => {
+    const answer = { QueryExecution: { Status: { State }, Statistics: { DataScannedInBytes: 10_485_760 } } };
+    if (i === states.length - 1) exec.resolves(answer);
+    else exec.resolvesOnce(answer);
+  });
+  const ColumnInfo = [
+    { Name: "unit_id", Type: "varchar" },
+    { Name: "early", Type: "bigint" },
+    { Name: "ratio", Type: "double" },
+    { Name: "ok", Type: "boolean" },
+    { Name: "note", Type: "varchar" },
+  ];
+  const cell = (v: unknown) => (v === null ? {} : { VarCharValue: String(v) });
+  const data = rows.map((r) => ({ Data: [cell(r.unit_id), cell(r.early), cell(r.ratio), cell(r.ok), cell(r.note)] }));
+  athenaMock
+    .on(GetQueryResultsCommand, { QueryExecutionId: "q-1", NextToken: undefined })
+    .resolves({ ResultSet: { ResultSetMetadata: { ColumnInfo }, Rows: [{ Data: ColumnInfo.map((c) => ({ VarCharValue: c.Name })) }, ...data.slice(0, 1)] }, NextToken: "page-2" })
+    .on(GetQueryResultsCommand, { QueryExecutionId: "q-1", NextToken: "page-2" })
+    .resolves({ ResultSet: { ResultSetMetadata: { ColumnInfo }, Rows: data.slice(1) } });
+}
+const athena = () => new AthenaQueryEngine(athenaClient, { workGroup: "scorecard", database: "scorecard", reuseMaxAgeMinutes: 60, sleep: noSleep, lake: stagingLake() });
+
+describe("Athena adapter: what only Athena does", () => {
+  beforeEach(() => athenaAnswers(EXPECTED, ["QUEUED", "RUNNING", "RUNNING", "SUCCEEDED"]));
+
+  it("types Athena's string answers, over two pages: counts and ratios as numbers, booleans, nulls", async () => {
+    athenaAnswers(EXPECTED);
+    expect((await athena().query(SQL, { min_early: 0 })).rows).toEqual(EXPECTED);
   });
 
-stagingContract("Athena (FakeAthena running the statements on DuckDB, FakeS3)", async () => ({ engine: stagingAthena(), lake: new S3Lake(staged.s3Client, BUCKET) }));
+  it("refuses a parameter value that could escape its quotes, before any call", async () => {
+    await expect(athena().query("SELECT {{p}} AS p", { p: "x'; DROP TABLE t; --" })).rejects.toThrow(/allowed set/);
+    expect(athenaMock.commandCalls(StartQueryExecutionCommand)).toHaveLength(0);
+  });
+
+  it("starts the query in the workgroup with result reuse and the rendered SQL", async () => {
+    await athena().query(SQL, { min_early: 0 });
+    const start = athenaMock.commandCalls(StartQueryExecutionCommand)[0]?.args[0].input;
+    expect(start).toMatchObject({
+      WorkGroup: "scorecard",
+      QueryExecutionContext: { Database: "scorecard" },
+      ResultReuseConfiguration: { ResultReuseByAgeConfiguration: { Enabled: true, MaxAgeInMinutes: 60 } },
+    });
+    expect(start?.QueryString).toContain("WHERE early >= 0");
+  });
+
+  it("polls with exponential backoff until the query succeeds, and reports bytes scanned", async () => {
+    const waits: number[] = [];
+    const engine = new AthenaQueryEngine(athenaClient, {
+      workGroup: "w",
+      database: "d",
+      pollInitialMs: 100,
+      pollMaxMs: 300,
+      sleep: async (ms) => void waits.push(ms),
+      lake: stagingLake(),
+    });
+    const r = await engine.query(SQL, { min_early: 0 });
+    expect(waits).toEqual([100, 200, 300]);
+    expect(r.bytesScanned).toBe(10_485_760);
+    expect(athenaMock.commandCalls(GetQueryResultsCommand)).toHaveLength(2);
+  });
+
+  it("maps a failed query to QueryFailedError with Athena's category and retryability", async () => {
+    athenaMock.on(GetQueryExecutionCommand).resolves({
+      QueryExecution: { Status: { State: "FAILED", StateChangeReason: "SYNTAX_ERROR: line 1:8", AthenaError: { ErrorCategory: 2, Retryable: false } } },
+    });
+    const err = await athena().query(SQL, { min_early: 0 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(QueryFailedError);
+    expect(err).toMatchObject({ queryExecutionId: "q-1", category: 2, retryable: false });
+    expect((err as Error).message).toContain("SYNTAX_ERROR");
+  });
+});
 
 describe("Athena adapter: views, CTAS, UNLOAD", () => {
   beforeEach(() => {
@@ -334,9 +333,9 @@ describe("Athena adapter: views, CTAS, UNLOAD", () => {
     expect(stagingKeys()).toEqual([]);
   });
 
-  it("refuses before any statement: no lake configured, a name the role may not create, an unsafe prefix or partition column", async () => {
-    await expect(stagingAthena({ lake: false }).materialize("sc_t", "SELECT 1 AS k", {}, "table")).rejects.toThrow(/needs options.lake/);
-    await expect(stagingAthena({ lake: false }).unload(UNLOAD_SQL, { min_requests: 0 }, "drilldown/x", "unit_id")).rejects.toThrow(/needs options.lake/);
+  it("refuses before any statement: no lake configured (at construction), a name the role may not create, an unsafe prefix or partition column", async () => {
+    // @ts-expect-error the type requires the lake; a caller that got past it is refused at once, not at its first CTAS or UNLOAD
+    expect(() => new AthenaQueryEngine(staged.athenaClient, { workGroup: "scorecard", database: "scorecard", sleep: noSleep })).toThrow(/needs options.lake/);
     await expect(stagingAthena().materialize("facts0", "SELECT 1 AS k", {}, "table")).rejects.toThrow(/must start with "sc_"/);
     await expect(stagingAthena().drop([{ name: "curated_events", kind: "table" }])).rejects.toThrow(/must start with "sc_"/);
     await expect(stagingAthena().unload(UNLOAD_SQL, { min_requests: 0 }, "drilldown/x' --", "unit_id")).rejects.toThrow(/unsafe lake prefix/);

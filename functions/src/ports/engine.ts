@@ -12,23 +12,28 @@ export interface QueryResult {
 
 export type RelationKind = "table" | "view";
 
+/**
+ * Every method is required: an adapter whose configuration lacks a capability implements it
+ * another way or refuses at construction (AthenaQueryEngine without a lake). Whether a scoring run
+ * stages its facts is the use case's choice (ScoreRunOptions.staged), not the engine's.
+ */
 export interface QueryEngine {
   /** Run one SQL statement with `{{name}}` parameters already validated by the caller. */
   query(sql: string, params: Readonly<Record<string, SqlValue>>): Promise<QueryResult>;
   /**
    * Create (or replace) relation `name` from a SELECT, for later statements of the same engine
    * (staged scoring, shared/src/sql/case-stages.sql.ts): a DuckDB table or view locally, a CTAS or
-   * view on Athena. Engines without it run the single-statement SQL.
+   * view on Athena.
    */
-  materialize?(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, kind?: RelationKind): Promise<{ readonly bytesScanned: number | null }>;
+  materialize(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, kind?: RelationKind): Promise<{ readonly bytesScanned: number | null }>;
   /**
    * Write the rows of a SELECT under the lake prefix `prefix` (which must be new), one folder per
    * value of column `partitionBy` (`prefix/<col>=<value>/…`, without that column): CSV with a
    * header (`.csv`, DuckDB's COPY … PARTITION_BY; empty = NULL) or newline-delimited JSON, maybe
    * gzip (Athena's UNLOAD; a null may be an absent key). The partition column must be the LAST
-   * column of the SELECT (Athena's rule). Engines without it return rows and the use case writes NDJSON.
+   * column of the SELECT (Athena's rule). The rows never pass through the caller.
    */
-  unload?(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<{ readonly bytesScanned: number | null }>;
+  unload(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<{ readonly bytesScanned: number | null }>;
   /** Drop relations made by `materialize` (absent names are ignored). */
-  drop?(relations: readonly { readonly name: string; readonly kind: RelationKind }[]): Promise<void>;
+  drop(relations: readonly { readonly name: string; readonly kind: RelationKind }[]): Promise<void>;
 }

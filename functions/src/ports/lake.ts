@@ -5,6 +5,6 @@ export interface Lake {
   put(key: string, body: Uint8Array | string, contentType?: string): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
   list(prefix: string): Promise<string[]>;
-  /** Delete every object under a prefix (ending in `/`); optional — without it old objects stay until a lifecycle rule expires them. */
-  removePrefix?(prefix: string): Promise<void>;
+  /** Delete every object under a folder prefix (ending in `/`; another prefix is refused); nothing there is not an error. */
+  removePrefix(prefix: string): Promise<void>;
 }

@@ -300,14 +300,9 @@ describe("Faults: throttled / timed-out DynamoDB, failing and full lake, failing
   });
 
   it("a scheduled compaction + scoring run that failed is retried at the next tick, even when no new data arrived", async () => {
-    const failing = { enabled: true };
-    const engine = rt.score.engine;
-    const view = Object.assign(Object.create(rt) as LocalRuntime, {
-      score: {
-        ...rt.score,
-        engine: { query: (sql: string, p: Readonly<Record<string, string | number | boolean | null>>) => (failing.enabled ? Promise.reject(new Error("IO Error: injected")) : engine.query(sql, p)) },
-      },
-    });
+    // Every engine statement fails (rate 1) until the faults stop.
+    const failing = new FaultPlan(rng(SEED));
+    const view = Object.assign(Object.create(rt) as LocalRuntime, { score: { ...rt.score, engine: faultyEngine(rt.score.engine, failing, 1) } });
     const logs: string[] = [];
     const scheduler = startScheduler(view, { intervalMs: 3_600_000, log: (l) => logs.push(l) });
     await new Promise((ok) => setTimeout(ok, 50)); // its first look at the lake

@@ -126,7 +126,7 @@ export interface LakeFaultRates {
 
 const errno = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code, errno: code === "ENOSPC" ? -28 : -5 });
 
-/** The lake port, wrapped: put may fail (EIO) or hit a full disk (ENOSPC, debris left behind). */
+/** The lake port, wrapped: put may fail (EIO) or hit a full disk (ENOSPC, debris left behind); the rest is passed through. */
 export function faultyLake<L extends Lake & { root?: string }>(lake: L, plan: FaultPlan, rates: LakeFaultRates): Lake {
   const faulted = (key: string) => !rates.prefixes || rates.prefixes.some((p) => key.startsWith(p));
   return {
@@ -146,16 +146,32 @@ export function faultyLake<L extends Lake & { root?: string }>(lake: L, plan: Fa
     },
     get: (key) => lake.get(key),
     list: (prefix) => lake.list(prefix),
+    removePrefix: (prefix) => lake.removePrefix(prefix),
   };
 }
 
-/** The query engine port, wrapped: a query fails with a DuckDB-like error. */
+/** The query engine port, wrapped: any statement (query, materialize, unload, drop) fails with a DuckDB-like error. */
 export function faultyEngine(engine: QueryEngine, plan: FaultPlan, rate: number): QueryEngine {
+  const statement = (what: string) => {
+    plan.log.calls++;
+    if (plan.roll(rate, `duckdb.${what}-error`)) throw new Error("IO Error: injected: could not read file curated/events/month=…/events.parquet");
+  };
   return {
     async query(sql, params) {
-      plan.log.calls++;
-      if (plan.roll(rate, "duckdb.query-error")) throw new Error("IO Error: injected: could not read file curated/events/month=…/events.parquet");
+      statement("query");
       return engine.query(sql, params);
+    },
+    async materialize(name, sql, params, kind) {
+      statement("materialize");
+      return engine.materialize(name, sql, params, kind);
+    },
+    async unload(sql, params, prefix, partitionBy) {
+      statement("unload");
+      return engine.unload(sql, params, prefix, partitionBy);
+    },
+    async drop(relations) {
+      statement("drop");
+      return engine.drop(relations);
     },
   };
 }

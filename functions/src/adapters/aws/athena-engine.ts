@@ -1,43 +1,17 @@
-import type { QueryEngine, QueryResult, RelationKind, Row, SqlValue } from "../../ports/engine.js";
+import type { QueryEngine, QueryResult, RelationKind, SqlValue } from "../../ports/engine.js";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
-import {
-  type AthenaClient,
-  GetQueryExecutionCommand,
-  GetQueryResultsCommand,
-  type GetQueryResultsCommandOutput,
-  StartQueryExecutionCommand,
-  StopQueryExecutionCommand,
-} from "@aws-sdk/client-athena";
+import type { AthenaClient } from "@aws-sdk/client-athena";
 import { renderSql } from "../sql-params.js";
+import { type AthenaStatementOptions, AthenaStatements } from "./athena-statements.js";
 
-export class QueryFailedError extends Error {
-  override readonly name = "QueryFailedError";
-  constructor(
-    message: string,
-    readonly queryExecutionId: string | undefined,
-    /** Athena's error category: 1 system, 2 user (the SQL), 3 other. */
-    readonly category: number | undefined,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
-
-export interface AthenaEngineOptions {
-  readonly workGroup: string;
-  readonly database: string;
-  /** Reuse a result of the same query text when younger than this (Athena result reuse). */
-  readonly reuseMaxAgeMinutes?: number;
-  readonly pollInitialMs?: number;
-  readonly pollMaxMs?: number;
-  readonly timeoutMs?: number;
-  readonly sleep?: (ms: number) => Promise<void>;
+export interface AthenaEngineOptions extends AthenaStatementOptions {
   /**
    * The lake bucket that `materialize` (CTAS tables under `<stagingPrefix><name>/`) and `unload`
    * write to, and a way to delete objects there (S3Lake): DROP TABLE leaves an external table's
-   * files in S3. Without it those methods refuse to run.
+   * files in S3. Required: without it the engine could not stage or unload, so it is refused at
+   * construction (statements alone: ./athena-statements.ts).
    */
-  readonly lake?: { readonly bucket: string; readonly objects: { removePrefix(prefix: string): Promise<void> } };
+  readonly lake: { readonly bucket: string; readonly objects: { removePrefix(prefix: string): Promise<void> } };
   /** Lake prefix of the CTAS tables (the Lake construct expires leftovers there). @default "staging/" */
   readonly stagingPrefix?: string;
   /** Prefix every relation made by `materialize` must have (the IAM grant names `<prefix>*`). @default "sc_" */
@@ -73,45 +47,26 @@ function literal(v: SqlValue): string {
 
 let unloads = 0;
 
-/** Athena types → JSON values, as DuckDB's adapter returns them (counts as numbers). */
-function convert(value: string | undefined, type: string | undefined): SqlValue {
-  if (value === undefined) return null;
-  switch (type) {
-    case "tinyint":
-    case "smallint":
-    case "integer":
-    case "bigint":
-    case "double":
-    case "float":
-    case "real":
-    case "decimal":
-      return Number(value);
-    case "boolean":
-      return value === "true";
-    default:
-      return value;
-  }
-}
-
 /**
- * The query port on Athena (engine v3): StartQueryExecution in a workgroup (its per-query scan
- * limit, results location and minimum result encryption apply; no client-side result settings are
- * sent), polling with exponential backoff, paginated GetQueryResults, typed rows, bytes scanned for
- * the snapshot metadata, and result reuse. With `options.lake`, also the staged-scoring methods:
- * views and CTAS tables (`materialize`, `drop`) and partitioned UNLOAD to the lake (`unload`).
+ * The query port on Athena (engine v3): statements in a workgroup (./athena-statements.ts: polling,
+ * typed rows, bytes scanned for the snapshot metadata, result reuse), and the staged-scoring
+ * methods on the lake bucket: views and CTAS tables (`materialize`, `drop`) and partitioned UNLOAD
+ * (`unload`).
  */
 export class AthenaQueryEngine implements QueryEngine {
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly statements: AthenaStatements;
+
   constructor(
-    private readonly athena: AthenaClient,
+    athena: AthenaClient,
     private readonly options: AthenaEngineOptions,
   ) {
-    this.sleep = options.sleep ?? ((ms) => new Promise((ok) => setTimeout(ok, ms)));
+    // The type requires it; a caller that got past the type learns here, not at its first CTAS.
+    if (!options.lake) throw new Error("AthenaQueryEngine needs options.lake: the bucket its CTAS tables and UNLOADs write to (statements alone: AthenaStatements)");
+    this.statements = new AthenaStatements(athena, options);
   }
 
   async query(sql: string, params: Readonly<Record<string, SqlValue>>): Promise<QueryResult> {
-    const { id, bytesScanned } = await this.run(renderSql(sql, params), true);
-    return { rows: await this.results(id), bytesScanned };
+    return this.statements.query(sql, params);
   }
 
   /**
@@ -122,12 +77,11 @@ export class AthenaQueryEngine implements QueryEngine {
   async materialize(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, kind: RelationKind = "table"): Promise<{ bytesScanned: number | null }> {
     const rel = this.relation(name);
     const select = renderSql(sql, params);
-    if (kind === "view") return { bytesScanned: (await this.run(`CREATE OR REPLACE VIEW ${rel} AS\n${select}`)).bytesScanned };
-    const lake = this.staging();
+    if (kind === "view") return { bytesScanned: (await this.statements.run(`CREATE OR REPLACE VIEW ${rel} AS\n${select}`)).bytesScanned };
     await this.dropTable(rel);
-    const location = `s3://${lake.bucket}/${this.stagingKey(rel)}`;
+    const location = `s3://${this.options.lake.bucket}/${this.stagingKey(rel)}`;
     const ctas = `CREATE TABLE ${rel}\nWITH (format = 'PARQUET', write_compression = 'ZSTD', external_location = '${location}')\nAS\n${select}`;
-    return { bytesScanned: (await this.run(ctas)).bytesScanned };
+    return { bytesScanned: (await this.statements.run(ctas)).bytesScanned };
   }
 
   /** Drop views and tables (absent ones are ignored) and delete the tables' staged files; tries them all, then throws the first failure. */
@@ -136,7 +90,7 @@ export class AthenaQueryEngine implements QueryEngine {
     for (const r of relations) {
       try {
         const rel = this.relation(r.name);
-        if (r.kind === "view") await this.run(`DROP VIEW IF EXISTS ${rel}`);
+        if (r.kind === "view") await this.statements.run(`DROP VIEW IF EXISTS ${rel}`);
         else await this.dropTable(rel);
       } catch (e) {
         failures.push(e);
@@ -155,9 +109,8 @@ export class AthenaQueryEngine implements QueryEngine {
    * Reports the bytes of all these statements (what Athena bills).
    */
   async unload(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<{ bytesScanned: number | null }> {
-    const lake = this.staging();
     const col = identifier(partitionBy, "partition column");
-    const target = `s3://${lake.bucket}/${lakePrefix(prefix)}/`;
+    const target = `s3://${this.options.lake.bucket}/${lakePrefix(prefix)}/`;
     const tmp = `${this.options.relationPrefix ?? STAGED_RELATION_PREFIX}unload_${Date.now().toString(36)}_${(unloads++).toString(36)}`;
     let failed = false;
     let bytes: number | null = 0;
@@ -177,7 +130,7 @@ export class AthenaQueryEngine implements QueryEngine {
         else chunks.push(`${col} IS NULL`);
       }
       for (const where of chunks) {
-        const { bytesScanned } = await this.run(`UNLOAD (SELECT * FROM ${tmp} WHERE ${where})\nTO '${target}'\nWITH (format = 'JSON', compression = 'GZIP', partitioned_by = ARRAY['${col}'])`);
+        const { bytesScanned } = await this.statements.run(`UNLOAD (SELECT * FROM ${tmp} WHERE ${where})\nTO '${target}'\nWITH (format = 'JSON', compression = 'GZIP', partitioned_by = ARRAY['${col}'])`);
         add(bytesScanned);
       }
       return { bytesScanned: bytes };
@@ -192,11 +145,6 @@ export class AthenaQueryEngine implements QueryEngine {
     }
   }
 
-  private staging(): NonNullable<AthenaEngineOptions["lake"]> {
-    if (!this.options.lake) throw new Error("AthenaQueryEngine needs options.lake to materialize tables or unload");
-    return this.options.lake;
-  }
-
   private relation(name: string): string {
     const prefix = this.options.relationPrefix ?? STAGED_RELATION_PREFIX;
     if (!identifier(name).startsWith(prefix)) throw new Error(`relation "${name}" must start with "${prefix}" (the role may create and drop only those)`);
@@ -209,71 +157,7 @@ export class AthenaQueryEngine implements QueryEngine {
 
   /** DROP TABLE leaves an external table's files: delete them too (also when no table was left, only files). */
   private async dropTable(rel: string): Promise<void> {
-    await this.run(`DROP TABLE IF EXISTS ${rel}`);
-    await this.staging().objects.removePrefix(this.stagingKey(rel));
-  }
-
-  /** Start a statement in the workgroup and wait for it (exponential backoff, stopped at the timeout). */
-  private async run(queryString: string, reuse = false): Promise<{ id: string; bytesScanned: number | null }> {
-    const reuseMinutes = reuse ? (this.options.reuseMaxAgeMinutes ?? 0) : 0;
-    const started = await this.athena.send(
-      new StartQueryExecutionCommand({
-        QueryString: queryString,
-        WorkGroup: this.options.workGroup,
-        QueryExecutionContext: { Database: this.options.database },
-        ResultReuseConfiguration: { ResultReuseByAgeConfiguration: { Enabled: reuseMinutes > 0, MaxAgeInMinutes: reuseMinutes } },
-      }),
-    );
-    const id = started.QueryExecutionId;
-    if (!id) throw new QueryFailedError("Athena returned no query execution id", undefined, undefined, true);
-
-    let wait = this.options.pollInitialMs ?? 200;
-    const deadline = Date.now() + (this.options.timeoutMs ?? 120_000);
-    for (;;) {
-      const { QueryExecution: q } = await this.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: id }));
-      const state = q?.Status?.State;
-      if (state === "SUCCEEDED") return { id, bytesScanned: q?.Statistics?.DataScannedInBytes ?? null };
-      if (state === "FAILED" || state === "CANCELLED") {
-        const category = q?.Status?.AthenaError?.ErrorCategory;
-        throw new QueryFailedError(
-          `Athena query ${id} ${state.toLowerCase()}: ${q?.Status?.StateChangeReason ?? "no reason given"}`,
-          id,
-          category,
-          q?.Status?.AthenaError?.Retryable ?? category === 1,
-        );
-      }
-      if (Date.now() > deadline) {
-        // Stop it: a query left running (an INSERT above all) would race the retry of the caller.
-        await this.athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })).catch(() => undefined);
-        throw new QueryFailedError(`Athena query ${id} did not finish in time and was stopped`, id, undefined, true);
-      }
-      await this.sleep(wait);
-      wait = Math.min(wait * 2, this.options.pollMaxMs ?? 5_000);
-    }
-  }
-
-  /** All rows of a finished query (paginated GetQueryResults), typed. */
-  private async results(id: string): Promise<Row[]> {
-    const rows: Row[] = [];
-    let columns: { name: string; type: string | undefined }[] | undefined;
-    let token: string | undefined;
-    let first = true;
-    do {
-      const page: GetQueryResultsCommandOutput = await this.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, NextToken: token, MaxResults: 1000 }));
-      columns ??= (page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? []).map((c) => ({ name: c.Name ?? "", type: c.Type }));
-      const data = page.ResultSet?.Rows ?? [];
-      // The first row of the first page repeats the column names.
-      for (const r of first ? data.slice(1) : data) {
-        const row: Row = {};
-        (r.Data ?? []).forEach((d, i) => {
-          const col = columns?.[i];
-          if (col) row[col.name] = convert(d.VarCharValue, col.type);
-        });
-        rows.push(row);
-      }
-      first = false;
-      token = page.NextToken;
-    } while (token);
-    return rows;
+    await this.statements.run(`DROP TABLE IF EXISTS ${rel}`);
+    await this.options.lake.objects.removePrefix(this.stagingKey(rel));
   }
 }

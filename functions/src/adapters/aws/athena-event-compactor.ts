@@ -1,5 +1,5 @@
 import type { AthenaClient } from "@aws-sdk/client-athena";
-import { AthenaQueryEngine } from "./athena-engine.js";
+import { AthenaStatements } from "./athena-statements.js";
 import { CompactionManifest, type ManifestOptions, type RawObject } from "./s3-compaction-manifest.js";
 import type { S3Objects } from "./s3-objects.js";
 
@@ -147,9 +147,9 @@ export class AthenaEventCompactor {
     private readonly options: EventCompactorOptions,
   ) {}
 
-  private engine() {
+  private statements() {
     const timeoutMs = Math.max(30_000, this.options.remainingMs() - (this.options.safetyMs ?? 60_000));
-    return new AthenaQueryEngine(this.athena, {
+    return new AthenaStatements(this.athena, {
       workGroup: this.options.workGroup,
       database: this.options.database,
       timeoutMs,
@@ -169,12 +169,12 @@ export class AthenaEventCompactor {
     for (const objects of chunks) {
       if (this.options.remainingMs() < (this.options.minChunkMs ?? 180_000)) break;
       const bucket = this.objects.bucket;
-      const monthsResult = await this.engine().query(rawMonthsSql(bucket, objects), {});
+      const monthsResult = await this.statements().query(rawMonthsSql(bucket, objects), {});
       bytesScanned += monthsResult.bytesScanned ?? 0;
       const months = monthsResult.rows.map((r) => String(r["month"]));
       for (let i = 0; i < months.length; i += this.options.maxMonthsPerInsert ?? 90) {
         const group = months.slice(i, i + (this.options.maxMonthsPerInsert ?? 90));
-        const r = await this.engine().query(curatedInsertSql(bucket, objects, group), {});
+        const r = await this.statements().query(curatedInsertSql(bucket, objects, group), {});
         bytesScanned += r.bytesScanned ?? 0;
         inserts++;
         for (const m of group) written.add(m);

@@ -6,7 +6,7 @@ import type { NewId } from "../../ports/runtime.js";
 import type { QueryEngine } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
 import { type Period, periodsOfYear } from "@scorecard/shared";
-import { type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix, unitListKey } from "@scorecard/shared/lake/layout";
+import { type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix } from "@scorecard/shared/lake/layout";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import { type FactsSource, sqlTimestamp } from "./staged-facts.js";
 
@@ -32,7 +32,7 @@ export const plus = (a: number | null, b: number | null) => (a === null || b ===
  * each end's list only the cases open at that end; the end's pointer names both. Lists are written
  * under new run folders of the private lake (never under public/), one folder per unit, then the
  * pointer switched to them and the previous run removed; at the end of the run, the finished lists
- * no pointer names any more. The rows stay in the engine when it can unload (DuckDB COPY …
+ * no pointer names any more. The rows stay in the engine, which unloads them (DuckDB COPY …
  * PARTITION_BY, Athena UNLOAD): a year's 1.5 M cases never become JS objects. A run writing every
  * period of a year writes 1.4 M finished rows and 12 lists of the open ones (≈ 2 M rows; one list
  * per period would be 6 M).
@@ -73,18 +73,16 @@ export class DrilldownWriter {
     const previous = await deps.lake.get(pointer);
     const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }) };
     await deps.lake.put(pointer, JSON.stringify(current), "application/json");
-    if (deps.lake.removePrefix) {
-      if (previous) {
-        const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
-        // No reader follows the old run any more: it is removed while the run goes on.
-        if (typeof old === "string" && old !== run) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
-      }
-      // The lists of the shorter periods of this end, kept from before the periods of an end shared
-      // one (each served its own period): the reader takes the shared list now, so none is read any more.
-      for (const p of periodsOfYear(span.year)) {
-        if (p.end !== span.end || p.id === span.id) continue;
-        if ((await deps.lake.get(drilldownRunKey(m, p.id))) !== undefined) this.defer(deps.lake.removePrefix(drilldownPrefix(m, p.id)));
-      }
+    if (previous) {
+      const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
+      // No reader follows the old run any more: it is removed while the run goes on.
+      if (typeof old === "string" && old !== run) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
+    }
+    // The lists of the shorter periods of this end, kept from before the periods of an end shared
+    // one (each served its own period): the reader takes the shared list now, so none is read any more.
+    for (const p of periodsOfYear(span.year)) {
+      if (p.end !== span.end || p.id === span.id) continue;
+      if ((await deps.lake.get(drilldownRunKey(m, p.id))) !== undefined) this.defer(deps.lake.removePrefix(drilldownPrefix(m, p.id)));
     }
     return bytes;
   }
@@ -97,7 +95,6 @@ export class DrilldownWriter {
   /** Remove the finished lists that no end's pointer names (the run's own, if it wrote no list naming it). */
   async collect(): Promise<void> {
     const { lake, methodology: m } = this.deps;
-    if (!lake.removePrefix) return;
     const keys = await lake.list(drilldownRoot(m));
     const named = new Set<string>();
     for (const key of keys.filter((k) => k.endsWith("/current.json"))) {
@@ -112,17 +109,6 @@ export class DrilldownWriter {
 
   /** One list, per unit, under `prefix`; returns the bytes scanned. */
   private async unload(sql: string, params: Record<string, string>, prefix: string): Promise<number | null> {
-    const { engine, lake } = this.deps;
-    if (engine.unload) return (await engine.unload(sql, params, prefix, "unit_id")).bytesScanned;
-    const byUnit = new Map<string, string[]>();
-    const result = await engine.query(sql, params);
-    for (const { unit_id, ...rest } of result.rows) {
-      const u = String(unit_id);
-      let list = byUnit.get(u);
-      if (!list) byUnit.set(u, (list = []));
-      list.push(JSON.stringify(rest));
-    }
-    for (const [unitId, lines] of byUnit) await lake.put(unitListKey(prefix, unitId), `${lines.join("\n")}\n`, "application/x-ndjson");
-    return result.bytesScanned;
+    return (await this.deps.engine.unload(sql, params, prefix, "unit_id")).bytesScanned;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Where a scoring run's case facts come from: the staged relations of
- * shared/src/sql/case-stages.sql.ts (one pass over the events for all the periods of the run) when
- * the engine can materialise them, or the single-statement CTE otherwise. Both give the facts of
- * the reference scorer (sql-differential.test.ts runs both routes).
+ * shared/src/sql/case-stages.sql.ts (one pass over the events for all the periods of the run), or
+ * the single-statement CTE when the caller asks for it (`staged: false`, comparisons) or has no
+ * period. Both give the facts of the reference scorer (sql-differential.test.ts runs both routes).
  */
 import type { NewId } from "../../ports/runtime.js";
 import type { QueryEngine, RelationKind } from "../../ports/engine.js";
@@ -62,12 +62,11 @@ export const INLINE_FACTS: FactsSource = {
 };
 
 /**
- * Build the stages for `periods` (or fall back to the single statement). The caller closes the
- * source when the run is done (the relations are dropped).
+ * Build the stages for `periods` (the single statement with `staged: false`). The caller closes
+ * the source when the run is done (the relations are dropped).
  */
 export async function openFacts(engine: QueryEngine, periods: readonly Period[], options: { staged?: boolean; newId: NewId }): Promise<FactsSource> {
-  const materialize = engine.materialize?.bind(engine);
-  if (!materialize || periods.length === 0 || options.staged === false) return INLINE_FACTS;
+  if (periods.length === 0 || options.staged === false) return INLINE_FACTS;
   const started = performance.now();
   // Unique per run, also across processes sharing a catalog (Lambdas on one Glue database).
   const t = stageTables(`sc_${options.newId().toLowerCase().replace(/[^0-9a-z]/g, "").slice(0, 16)}`);
@@ -75,12 +74,12 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
   let scanned: number | null = 0;
   const make = async (name: string, sql: string, params: Record<string, string> = {}, kind: RelationKind = "table") => {
     made.push({ name, kind });
-    const r = await materialize(name, sql, params, kind);
+    const r = await engine.materialize(name, sql, params, kind);
     scanned = scanned === null || r.bytesScanned === null ? null : scanned + r.bytesScanned;
   };
   const close = async () => {
     // Views last: the tables were built from them.
-    if (made.length > 0) await engine.drop?.(made.splice(0).reverse());
+    if (made.length > 0) await engine.drop(made.splice(0).reverse());
   };
   try {
     const last = periods.reduce((a, p) => (p.end > a.end ? p : a));
@@ -104,8 +103,8 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
     await make(t.buckets, stageBucketsSql(t, boundaries), { period_start: sqlTimestamp(periods.reduce((a, p) => (p.start < a.start ? p : a)).start), period_end: sqlTimestamp(last.end) });
     // The periods read the stage-A tables only: free the events copies (memory) now.
     const inputs = made.filter((r) => r.name === t.typed || r.name === t.cutEv || r.name === t.ev);
-    await engine.drop?.(inputs.filter((r) => r.kind === "table"));
-    await engine.drop?.(inputs.filter((r) => r.kind === "view"));
+    await engine.drop(inputs.filter((r) => r.kind === "table"));
+    await engine.drop(inputs.filter((r) => r.kind === "view"));
     for (const r of inputs) made.splice(made.indexOf(r), 1);
     const seconds = (performance.now() - started) / 1000;
     const ctes = new Map(periods.map((p) => [p.end, stagedFactsCte(t, p.end === last.end ? null : cutEnds.indexOf(p.end))]));
