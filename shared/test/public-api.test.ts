@@ -8,6 +8,8 @@ describe("Public API of @scorecard/shared", () => {
       "legalDueAt", "legalDueDate", "caseFacts", "distinctEvents", "complaintFacts", "attributeDelay", "overrunByUnit", "DN_2026_1", "getMethodology",
       "scoreIndicator", "scoreUnit", "scoreUnits", "competitionRank", "bandOf", "reformIndex", "assertAppraisable", "rateHead", "rateHeads",
       "headFindingDeductions", "referenceIndicators", "referenceScorecard",
+      "DN_2026_2", "METHODOLOGIES", "DEFAULT_METHODOLOGY_ID", "methodologyById", "validateMethodology", "assertValidMethodology", "maxTotalOf",
+      "indicatorLabel", "groupLabel", "bandLabel", "unitOf", "formatKind", "isLowerBetter", "indicatorDefinitionText", "formatIndicatorValue",
     ]) {
       expect(shared, name).toHaveProperty(name);
     }

@@ -13,8 +13,12 @@ export interface IndicatorCounts {
 }
 export type IndicatorInputs = Readonly<Record<string, IndicatorCounts | undefined>>;
 
-/** Why an indicator's points did not come from its ratio. */
-export type ScoreRule = "not-applicable-full-points" | "empty-full-points" | "empty-zero";
+/**
+ * Why an indicator's points did not come from its ratio. "no-receipts": a free-points rule
+ * (not-applicable or empty full points) withheld because the unit received no dossier in the
+ * period (switches.freePointsNeedReceipts) — the indicator is "no data".
+ */
+export type ScoreRule = "not-applicable-full-points" | "empty-full-points" | "empty-zero" | "no-receipts";
 
 export interface IndicatorScore extends IndicatorValue {
   readonly rule?: ScoreRule;
@@ -66,18 +70,29 @@ export function indicatorPoints(def: Pick<IndicatorDefinition, "max" | "target">
   return round4(def.max * Math.min(1, Math.max(0, ratio) / def.target));
 }
 
-/** Score one indicator for one unit of a tier. */
-export function scoreIndicator(def: IndicatorDefinition, counts: IndicatorCounts | undefined, tier: string, m: Methodology): IndicatorScore {
+/**
+ * Score one indicator for one unit of a tier. `receivedCases` (the dossiers the unit received in
+ * the period: the denominator of `m.receivedCasesIndicator`) matters only under
+ * `m.switches.freePointsNeedReceipts`: the free-points rules then need it above 0, and without it
+ * they are withheld (no data is no score).
+ * @example scoreIndicator(S1, { numerator: 0, denominator: 0 }, "DEPARTMENT", DN_2026_2, 0).status === "no-data"
+ */
+export function scoreIndicator(def: IndicatorDefinition, counts: IndicatorCounts | undefined, tier: string, m: Methodology, receivedCases?: number): IndicatorScore {
   const numerator = counts?.numerator ?? 0;
   const denominator = counts?.denominator ?? 0;
   const scored = def.max !== null;
   const base = { numerator, denominator, max: def.max };
+  const freePoints = !m.switches.freePointsNeedReceipts || (receivedCases ?? 0) > 0;
   if (scored && m.switches.notApplicableFullPoints && def.notApplicableTo?.includes(tier as never)) {
+    if (!freePoints) return { ...base, ratio: null, points: null, status: "no-data", rule: "no-receipts" };
     return { ...base, ratio: null, points: def.max, status: "ok", rule: "not-applicable-full-points" };
   }
   if (denominator === 0) {
     if (!scored || def.whenEmpty === "NO_DATA") return { ...base, ratio: null, points: null, status: "no-data" };
-    if (def.whenEmpty === "FULL") return { ...base, ratio: null, points: def.max, status: "ok", rule: "empty-full-points" };
+    if (def.whenEmpty === "FULL") {
+      if (!freePoints) return { ...base, ratio: null, points: null, status: "no-data", rule: "no-receipts" };
+      return { ...base, ratio: null, points: def.max, status: "ok", rule: "empty-full-points" };
+    }
     return { ...base, ratio: 0, points: 0, status: "ok", rule: "empty-zero" };
   }
   const ratio = counts?.ratio ?? numerator / denominator;
@@ -91,10 +106,14 @@ export function bandOf(bands: readonly Band[], value: number | null): string | n
   return (sorted.find((b) => value >= b.min) ?? sorted[sorted.length - 1])?.code ?? null;
 }
 
-/** Score one unit (rank left null; see {@link scoreUnits}). */
+/**
+ * Score one unit (rank left null; see {@link scoreUnits}). A unit with nothing to count — every
+ * scored indicator's denominator 0 — has no total and no band ("no data"), in every version.
+ */
 export function scoreUnit(m: Methodology, period: string, unit: Omit<UnitInput, "name">): UnitScore {
   const indicators: Record<string, IndicatorScore> = {};
-  for (const def of m.indicators) indicators[def.code] = scoreIndicator(def, unit.values[def.code], unit.tier, m);
+  const receivedCases = unit.values[m.receivedCasesIndicator]?.denominator ?? 0;
+  for (const def of m.indicators) indicators[def.code] = scoreIndicator(def, unit.values[def.code], unit.tier, m, receivedCases);
   const groups = {} as Record<GroupCode, GroupScore>;
   let total = 0;
   for (const g of m.groups) {
