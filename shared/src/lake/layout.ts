@@ -66,10 +66,6 @@ export const drilldownRunKey = (methodology: string, period: string) => `${drill
 export const finishedListPrefix = (methodology: string) => `${drilldownRoot(methodology)}finished/`;
 /** One unit's rows of a run's list: `<list prefix><run>/unit_id=<unit>/`. */
 export const unitListPrefix = (listPrefix: string, run: string, unitId: string) => `${listPrefix}${run}/unit_id=${unitId}/`;
-/** File name the use case writes when the engine cannot unload (the engines name theirs). */
-export const DRILLDOWN_FILE = "part_0.json";
-/** That file of one unit in a run folder (`<list prefix><run>`, the folder an engine unloads into). */
-export const unitListKey = (runFolder: string, unitId: string) => `${runFolder}/unit_id=${unitId}/${DRILLDOWN_FILE}`;
 
 /**
  * The pointer to the current run of a period's drill-down. `from`: the start of the period the
