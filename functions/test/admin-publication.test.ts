@@ -5,7 +5,7 @@ import type { UnitDifference } from "@scorecard/shared/admin/publication";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
-import { scorePeriod } from "../src/use-cases/score/score-period.js";
+import { DEFAULT_METHODOLOGY, scorePeriod } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { httpFixture } from "./support/http-fixture.js";
 
@@ -25,7 +25,7 @@ describe("Publishing: frozen versions stay byte-identical; the next version list
     await scorePeriod(fx.rt.score)(parsePeriod("2024-03"));
   };
   const postEvents = async (...cases: ReturnType<typeof onTime>[]) => expect((await fx.post("/v1/events", JSON.stringify({ events: cases.flat() }))).status).toBe(200);
-  const publicJson = () => readFileSync(join(fx.rt.lake.root, "public", "dn-2026.1", "2024-03", "DISTRICT.json"), "utf8");
+  const publicJson = () => readFileSync(join(fx.rt.lake.root, "public", DEFAULT_METHODOLOGY, "2024-03", "DISTRICT.json"), "utf8");
 
   beforeAll(async () => {
     fx = await httpFixture();
@@ -46,7 +46,8 @@ describe("Publishing: frozen versions stay byte-identical; the next version list
     v1 = await frozen(1);
     const snap = JSON.parse(v1) as { status: string; version: number; units: { unitId: string; rank: number | null; total: number | null }[] };
     expect(snap).toMatchObject({ status: "published", version: 1 });
-    // Full methodology dn-2026.1 on these dossiers (online, no flags, no complaints, no catalog):
+    // Full default methodology on these dossiers (online, no flags, no complaints, no catalog); both units
+    // received dossiers, so dn-2026.2's no-data rule changes nothing against dn-2026.1:
     // Long Khánh 1/1 early: P1 20 + O3 6 (online 100% ≥ 50% target) + S1 6 + S2 6 (no complaints: full)
     //   + S3 6 (r = 1 − 0 − 0 = 1 → min(6, 6 × 1 / 0.9)) = 44.
     // Biên Hòa 1 of 2 on time: P1 20 × 1/2 = 10 + O3 6 + S1 6 + S2 6 + S3 6 × 0.5 / 0.9 = 3.3333 → 31.3333.

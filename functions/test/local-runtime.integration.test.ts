@@ -96,7 +96,8 @@ describe("Local runtime: POST /v1/events → dynalite + lake → DuckDB → snap
     expect(res.status).toBe(200);
     const snap = (await res.json()) as { units: { unitId: string; rank: number | null; total: number | null; indicators: { P1: { numerator: number; denominator: number } } }[] };
     const byId = new Map(snap.units.map((u) => [u.unitId, u]));
-    // Full methodology dn-2026.1, no procedure catalog and no complaints in this lake; every case is online, no flags.
+    // Full default methodology, no procedure catalog and no complaints in this lake; every case is online, no flags.
+    // Both ranked units received dossiers, so dn-2026.2's no-data rule gives the same numbers as dn-2026.1.
     // Sở Y tế: P1 1/1 → 20; O3 1/1 (target 50%) → 6; S1, S2 no complaints → 6 + 6; S3 r = 1 − 0 − 0 → 6;
     //   T4, D2, D4, D5, D6A 0/1 → 0; MA, MB, MC empty → 0; total 20 + 6 + 18 = 44, rank 1.
     // Sở Tư pháp: P1 2/3 → 13.3333; O3 → 6; S3 r = 1 − 1/3 → 6 × (2/3) / 0.9 = 4.4444; S1 + S2 = 12;

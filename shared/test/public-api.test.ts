@@ -16,7 +16,8 @@ describe("Public API of @scorecard/shared", () => {
   });
 
   it("looks methodology versions up by id and refuses unknown ones", () => {
-    expect(shared.getMethodology().id).toBe("dn-2026.1");
+    expect(shared.getMethodology().id).toBe("dn-2026.2");
+    expect(shared.DEFAULT_METHODOLOGY_ID).toBe("dn-2026.2");
     expect(shared.getMethodology("dn-2026.1")).toBe(shared.DN_2026_1);
     expect(() => shared.getMethodology("dn-1999.9")).toThrow(shared.UnknownMethodologyError);
   });

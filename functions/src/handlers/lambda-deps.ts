@@ -33,7 +33,7 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps & RecordDeps & 
   const table = env("TABLE_NAME");
   const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
   const catalog = new UnitCatalog();
-  const methodology = process.env["METHODOLOGY_ID"] ?? "dn-2026.1";
+  const methodology = process.env["METHODOLOGY_ID"] ?? "dn-2026.2";
   const eventStore = new DynamoDbEventStore(db, table);
   let hasher: HmacHasher | undefined;
   if (process.env["PSEUDONYM_SECRET_ARN"]) {

@@ -12,7 +12,7 @@ export const METHODOLOGY_VERSIONS: readonly Methodology[] = [DN_2026_1, DN_2026_
 export const METHODOLOGIES: Readonly<Record<string, Methodology>> = Object.fromEntries(METHODOLOGY_VERSIONS.map((m) => [m.id, m]));
 
 /** The version scoring runs use unless told otherwise (METHODOLOGY_ID on AWS). */
-export const DEFAULT_METHODOLOGY_ID: string = DN_2026_1.id;
+export const DEFAULT_METHODOLOGY_ID: string = DN_2026_2.id;
 
 /**
  * The version with that id, or undefined for an id this build does not know (a page can then say so).

@@ -28,7 +28,7 @@ import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./stage
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
 import type { Serial } from "../../lib/serial.js";
 
-export const DEFAULT_METHODOLOGY = "dn-2026.1";
+export const DEFAULT_METHODOLOGY = "dn-2026.2";
 export const SCORED_TIERS: readonly Tier[] = ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"];
 
 export interface ScoreDeps {
