@@ -110,6 +110,15 @@ describe("Indicator display metadata — both versions (issue 19)", () => {
     }
   });
 
+  it("S1's readable definition states the version's own complaint deadlines", () => {
+    for (const m of VERSIONS) {
+      const s1 = m.indicators.find((d) => d.code === "S1");
+      const { acceptWithinWorkingDays: a, handleWithinWorkingDays: h } = m.complaints;
+      expect(s1?.numerator.vi).toContain(`trong ${a} ngày làm việc và xử lý xong trong ${h} ngày làm việc`);
+      expect(s1?.numerator.en).toContain(`within ${a} working days and dealt with within ${h} working days`);
+    }
+  });
+
   it("groups, head-rating bands and reform criteria have short names", () => {
     for (const m of VERSIONS) {
       for (const g of m.groups) expect([g.shortVi, g.shortEn].every((s) => s.length > 0 && s.length <= 14), g.code).toBe(true);

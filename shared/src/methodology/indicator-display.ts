@@ -40,7 +40,7 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
     shortEn: "Published on time",
     ...percentUp,
     numerator: {
-      vi: "Số thủ tục hành chính có quyết định công bố ban hành đúng hạn, tức là ít nhất 5 ngày làm việc trước ngày văn bản quy định có hiệu lực",
+      vi: "Số thủ tục hành chính có quyết định công bố được ban hành đúng hạn, tức là ít nhất 5 ngày làm việc trước ngày văn bản quy định có hiệu lực",
       en: "Procedures whose publication decision was issued on time, that is at least 5 working days before the regulation behind it took effect",
     },
     denominator: {
@@ -78,7 +78,7 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   T4: {
     nameVi: "Hồ sơ đồng bộ lên Cổng DVCQG",
     nameEn: "Dossiers synchronised to the national portal",
-    shortVi: "Đồng bộ lên Cổng",
+    shortVi: "Đồng bộ Cổng quốc gia",
     shortEn: "Synced to portal",
     ...percentUp,
     numerator: {
@@ -164,7 +164,7 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
     nameVi: "TTHC có giao dịch thanh toán trực tuyến",
     nameEn: "Fee-bearing procedures with an online payment (B)",
     shortVi: "Thủ tục có thanh toán",
-    shortEn: "With payments",
+    shortEn: "With online payments",
     ...percentUp,
     numerator: {
       vi: "Số thủ tục có thu phí, lệ phí của đơn vị có ít nhất một giao dịch thanh toán trực tuyến trong kỳ",
@@ -277,11 +277,11 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   S1: {
     nameVi: "Tiến độ xử lý phản ánh, kiến nghị",
     nameEn: "Complaints handled on time",
-    shortVi: "Phản ánh đúng hạn",
+    shortVi: "Xử lý phản ánh đúng hạn",
     shortEn: "Complaints on time",
     ...percentUp,
     numerator: {
-      vi: "Số phản ánh, kiến nghị tiếp nhận trong kỳ được nhận hoặc từ chối trong 2 ngày làm việc và xử lý xong trong 15 ngày làm việc",
+      vi: "Số phản ánh, kiến nghị tiếp nhận trong kỳ được tiếp nhận hoặc từ chối tiếp nhận trong 2 ngày làm việc và xử lý xong trong 15 ngày làm việc",
       en: "Complaints received in the period that were accepted or refused within 2 working days and dealt with within 15 working days",
     },
     denominator: {
@@ -292,7 +292,7 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   S2: {
     nameVi: "Hài lòng trong xử lý phản ánh, kiến nghị",
     nameEn: "Complaint handling satisfaction",
-    shortVi: "Hài lòng khi phản ánh",
+    shortVi: "Hài lòng xử lý phản ánh",
     shortEn: "Complaint satisfaction",
     ...percentUp,
     numerator: {
@@ -304,7 +304,7 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   S3: {
     nameVi: "Hài lòng trong tiếp nhận, giải quyết TTHC",
     nameEn: "Satisfaction in receiving and resolving dossiers",
-    shortVi: "Hài lòng về hồ sơ",
+    shortVi: "Hài lòng giải quyết hồ sơ",
     shortEn: "Dossier satisfaction",
     ...percentUp,
     numerator: {
@@ -316,8 +316,8 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   S3A: {
     nameVi: "Hồ sơ có phản ánh hoặc không hài lòng",
     nameEn: "Cases with a complaint or a 'not satisfied' rating",
-    shortVi: "Bị phản ánh, chê",
-    shortEn: "Complained about",
+    shortVi: "Phản ánh, không hài lòng",
+    shortEn: "Complaint or unsatisfied",
     ...percentDown,
     numerator: {
       vi: "Số hồ sơ tiếp nhận trong kỳ bị phản ánh, kiến nghị hoặc bị người dân đánh giá không hài lòng",
@@ -373,8 +373,8 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   R5: {
     nameVi: "Tỷ lệ trả lời lấy ý kiến đúng hạn",
     nameEn: "Consultation timeliness (as the consulted unit)",
-    shortVi: "Phối hợp đúng hạn",
-    shortEn: "Answers on time",
+    shortVi: "Trả lời ý kiến đúng hạn",
+    shortEn: "Consultations on time",
     ...percentUp,
     numerator: {
       vi: "Số lượt đơn vị được cơ quan khác lấy ý kiến và đã trả lời đúng hoặc trước thời hạn",
@@ -388,8 +388,8 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   R5D: {
     nameVi: "Số ngày trễ bình quân khi trả lời lấy ý kiến",
     nameEn: "Mean working days late of consultation answers",
-    shortVi: "Ngày trả lời trễ",
-    shortEn: "Days late answering",
+    shortVi: "Số ngày trả lời trễ",
+    shortEn: "Days late (consultations)",
     unitOfMeasure: "workingDays",
     direction: "lowerIsBetter",
     numerator: {
@@ -404,7 +404,7 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   R6: {
     nameVi: "Số đơn vị được lấy ý kiến bình quân",
     nameEn: "Consultation load (as the lead unit)",
-    shortVi: "Cơ quan phối hợp",
+    shortVi: "Số cơ quan phối hợp",
     shortEn: "Agencies consulted",
     unitOfMeasure: "unitsPerCase",
     direction: "lowerIsBetter",
@@ -420,7 +420,7 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   R7: {
     nameVi: "Phân định trách nhiệm chậm trễ",
     nameEn: "Delay attribution",
-    shortVi: "Phần gây chậm trễ",
+    shortVi: "Tỷ lệ gây chậm trễ",
     shortEn: "Share of delays",
     unitOfMeasure: "share",
     direction: "lowerIsBetter",
@@ -446,8 +446,8 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   R9_R1: {
     nameVi: "Lĩnh vực phức tạp: tỷ lệ trễ hạn",
     nameEn: "Complex fields: late rate",
-    shortVi: "Trễ hạn (lĩnh vực khó)",
-    shortEn: "Late (complex)",
+    shortVi: "Phức tạp: trễ hạn",
+    shortEn: "Complex: late",
     ...percentDown,
     numerator: { vi: `${LATE.vi}, ${COMPLEX.vi}`, en: `${LATE.en}, ${COMPLEX.en}` },
     denominator: {
@@ -458,8 +458,8 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   R9_R2: {
     nameVi: "Lĩnh vực phức tạp: thư xin lỗi",
     nameEn: "Complex fields: apology coverage",
-    shortVi: "Xin lỗi (lĩnh vực khó)",
-    shortEn: "Apologised (complex)",
+    shortVi: "Phức tạp: thư xin lỗi",
+    shortEn: "Complex: apologised",
     ...percentUp,
     numerator: { vi: `Số hồ sơ trễ hạn ${COMPLEX.vi} đã có thư xin lỗi gửi người nộp trước cuối kỳ`, en: `Late dossiers ${COMPLEX.en} for which a letter of apology was sent before the end of the period` },
     denominator: { vi: `Số hồ sơ trễ hạn ${COMPLEX.vi}`, en: `Late dossiers ${COMPLEX.en}` },
@@ -467,8 +467,8 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   R9_R3: {
     nameVi: "Lĩnh vực phức tạp: trả lại, dừng",
     nameEn: "Complex fields: refusal and stop rate",
-    shortVi: "Trả lại (lĩnh vực khó)",
-    shortEn: "Returned (complex)",
+    shortVi: "Phức tạp: trả lại, dừng",
+    shortEn: "Complex: returned",
     ...percentDown,
     numerator: {
       vi: `Số hồ sơ ${COMPLEX.vi} tiếp nhận trong kỳ đã bị trả lại hoặc dừng xử lý tính đến cuối kỳ`,
@@ -479,8 +479,8 @@ export const INDICATOR_DISPLAY: Readonly<Record<string, Entry>> = {
   R9_R4: {
     nameVi: "Lĩnh vực phức tạp: bổ sung nhiều lần",
     nameEn: "Complex fields: repeated supplement rate",
-    shortVi: "Bổ sung (lĩnh vực khó)",
-    shortEn: "Repeat requests (complex)",
+    shortVi: "Phức tạp: bổ sung",
+    shortEn: "Complex: repeat requests",
     ...percentDown,
     numerator: {
       vi: `Số hồ sơ ${COMPLEX.vi} tiếp nhận trong kỳ bị yêu cầu bổ sung giấy tờ từ hai lần trở lên`,
