@@ -28,7 +28,7 @@ function server() {
     publications: {
       "2024-H1": {
         period: "2024-H1",
-        versions: [{ period: "2024-H1", version: 1, publishedAt: "2024-07-20T02:00:00.000Z", differences: { DEPARTMENT: [{ tier: "DEPARTMENT", unitId: "DEPT-STP", nameVi: "Sở Tư pháp", change: "CHANGED", total: { before: 18, after: 19.4 }, rank: { before: 2, after: 1 }, band: null, indicators: [], explainedBy: ["P1"] }] } }],
+        versions: [{ period: "2024-H1", methodology: "dn-2026.1", version: 1, label: "V1", publishedAt: "2024-07-20T02:00:00.000Z", publishedBy: { sub: "home-affairs", role: "home-affairs" }, tiers: ["DEPARTMENT"], differences: { DEPARTMENT: [{ tier: "DEPARTMENT", unitId: "DEPT-STP", nameVi: "Sở Tư pháp", change: "CHANGED", total: { before: 18, after: 19.4 }, rank: { before: 2, after: 1 }, band: null, indicators: [], explainedBy: ["P1"] }] } }],
         draft: { DEPARTMENT: { version: 1, publishedAt: "2024-07-20T02:00:00.000Z", draftDiffers: true } },
       },
     },

@@ -9,7 +9,7 @@
  */
 import type { Problem, PublicMeta, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type {
-  AuditPage, Criterion, Finding, FindingInput, HeadRoster, LocalUsers, LoginResult, Publications, PublishResult, RankingView,
+  AuditPage, Criterion, Finding, FindingInput, HeadGeneral, HeadRoster, LocalUsers, LoginResult, Publications, PublishResult, RankingView,
   UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "./api-types.js";
 import type { Tier } from "@scorecard/shared/units/unit";
@@ -231,19 +231,7 @@ export function toApiError(e: unknown): ApiError {
 // A client of its own, appended here so that createApiClient stays as it is: the same error
 // semantics (ApiProblemError / NetworkError, 401 → onUnauthorized), the same helpers.
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
-export type { HeadRatings, ReformIndexView };
-
-/** Heads' general criteria as the admin route shows them. */
-export interface HeadGeneral {
-  readonly unitId: string;
-  readonly headId: string;
-  readonly period: string;
-  readonly max: number;
-  readonly points: number | null;
-  readonly evidence: string | null;
-  readonly version: number;
-  readonly updatedAt: string | null;
-}
+export type { HeadGeneral, HeadRatings, ReformIndexView };
 
 /**
  * The four ratings reads answer the working (draft) values, or with `version` the values frozen when

@@ -2,6 +2,8 @@ import type { IdempotencyStore } from "../ports/ingest.js";
 import middy from "@middy/core";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import type { IngestResponse, RecordsResponse } from "@scorecard/shared/contracts/ingest";
+import { ROUTES, type RouteKeyOf, routeKeysOf } from "@scorecard/shared/contracts/routes";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
 import { parseBatch, parseEventBatch } from "../http/batch-body.js";
 import { type RecordDeps, ingestRecords } from "../use-cases/ingest/ingest-records.js";
@@ -11,27 +13,31 @@ import { jsonResponse } from "../http/problem.js";
 import { type IngestDeps, ingestEvents } from "../use-cases/ingest/ingest-events.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
-/** `POST /v1/events`: wiring only — auth, body parsing, the use case, errors as problems. */
+/** `POST /v1/events`: wiring only — auth (the route's action), body parsing, the use case, errors as problems. */
 export function makeIngestHandler(deps: IngestDeps & { idempotency: IdempotencyStore }, logger = new Logger({ serviceName: "ingest" })) {
   const ingest = ingestEvents(deps);
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
     .use(problems(logger))
-    .use(requireAction("events:write"))
+    .use(requireAction(ROUTES["POST /v1/events"].action))
     .use(idempotencyKey(deps.idempotency))
-    .handler(async (event) => jsonResponse(200, await ingest(parseEventBatch(event))));
+    .handler(async (event) => jsonResponse(200, (await ingest(parseEventBatch(event))) satisfies IngestResponse));
 }
 
 /** `POST /v1/complaints` and `POST /v1/catalog`: the same chain over the record use case. */
 export function makeRecordsHandler(deps: RecordDeps & { idempotency: IdempotencyStore }, kind: "complaints" | "procedures", logger = new Logger({ serviceName: `ingest-${kind}` })) {
   const ingest = ingestRecords(deps, kind);
+  const key: RouteKeyOf<"ingest"> = kind === "complaints" ? "POST /v1/complaints" : "POST /v1/catalog";
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
     .use(problems(logger))
-    .use(requireAction("events:write"))
+    .use(requireAction(ROUTES[key].action))
     .use(idempotencyKey(deps.idempotency))
-    .handler(async (event) => jsonResponse(200, await ingest(parseBatch(event, kind))));
+    .handler(async (event) => jsonResponse(200, (await ingest(parseBatch(event, kind))) satisfies RecordsResponse));
 }
+
+/** The routes this handler serves. */
+export const INGEST_ROUTES = routeKeysOf("ingest");
 
 let cached: ReturnType<typeof makeIngestHandler> | undefined;
 /** The Lambda entry point (dependencies from the environment, created once per cold start). */

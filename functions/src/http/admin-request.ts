@@ -1,52 +1,12 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { z } from "zod";
+import type { z } from "zod";
 import { decodeUtf8, findJsonProblem } from "../lib/json-guard.js";
 import { HttpProblemError } from "./problem.js";
 
-/** Request parsing for the admin API: JSON bodies against strict zod schemas, If-Match versions. */
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const noFormula = (s: string) => !/^[=+\-@\t\r]/.test(s);
-/** Free text a person types: no control characters, not a spreadsheet formula (it ends up in CSV exports). */
-const humanText = (max: number) =>
-  text(max)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters")
-    .refine((s) => !/\p{Cs}/u.test(s), "no broken Unicode (a lone surrogate escape)")
-    .refine(noFormula, "must not start with = + - @ (a spreadsheet formula)");
-
-export const FINDING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/;
-export const UNIT_ID = /^[A-Z]+-[A-Z0-9]+(-\d{4,6})?$/;
-export const CRITERION = /^[A-Z][A-Z0-9]{0,15}$/;
-export const HEAD_ID = /^HEAD-[A-Z0-9-]{1,80}$/;
-
-const findingFields = {
-  unitId: z.string().regex(UNIT_ID, "a unit id"),
-  headId: z.string().regex(HEAD_ID, "a head id").nullable().optional(),
-  period: z.string().min(1).max(16),
-  criterion: z.string().regex(CRITERION, "a criterion code such as PAR5").optional(),
-  deduction: z.number().finite(),
-  evidence: humanText(500),
-};
-
-export const findingCreateSchema = z.strictObject({ findingId: z.string().regex(FINDING_ID, "letters, digits . _ : - (≤ 80)").optional(), ...findingFields });
-export const findingUpdateSchema = z.strictObject({ ...findingFields, version: z.number().int().min(1).optional() });
-export const conclusionSchema = z.strictObject({
-  noticeNumber: humanText(64),
-  noticeDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD"),
-  evidence: humanText(500).optional(),
-  version: z.number().int().min(1).optional(),
-});
-export const appraisalSchema = z.strictObject({ points: z.number().finite(), evidence: humanText(500), version: z.number().int().min(0).optional() });
-export const headSchema = z.strictObject({
-  name: humanText(200),
-  title: humanText(100),
-  tenureFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD"),
-  tenureTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD").nullable(),
-  version: z.number().int().min(0).optional(),
-});
-export const publishSchema = z.strictObject({ period: z.string().min(1).max(16) });
-/** `POST /v1/admin/ratings`: recompute a period's head ratings and reform index. */
-export const ratingsRefreshSchema = z.strictObject({ period: z.string().min(1).max(16) });
+/**
+ * Request bodies of the admin API: JSON against the strict zod schemas of the route table
+ * (shared/src/contracts/admin-requests.ts), CSV, and the version an edit was made at (If-Match).
+ */
 
 function bodyText(event: APIGatewayProxyEventV2): string {
   if (!event.body) throw new HttpProblemError(400, "EMPTY_BODY", "Bad request", "A request body is required.");

@@ -1,9 +1,7 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { MAX_EVENTS_PER_BATCH } from "../use-cases/ingest/ingest-events.js";
+import { type BatchKey, MAX_BATCH_ITEMS, MAX_BODY_BYTES } from "@scorecard/shared/contracts/ingest";
 import { decodeUtf8, findJsonProblem } from "../lib/json-guard.js";
 import { HttpProblemError, badRequest } from "./problem.js";
-
-export const MAX_BODY_BYTES = 1_048_576;
 
 function guard(text: string, where: string): void {
   const p = findJsonProblem(text);
@@ -22,7 +20,7 @@ export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
 }
 
 /** The same rules for every batch route: `{"<key>": [...]}` or NDJSON. */
-export function parseBatch(event: APIGatewayProxyEventV2, key: "events" | "complaints" | "procedures"): unknown[] {
+export function parseBatch(event: APIGatewayProxyEventV2, key: BatchKey): unknown[] {
   const raw = event.body ?? "";
   const text = event.isBase64Encoded ? decodeUtf8(Buffer.from(raw, "base64")) : raw;
   if (text === undefined) throw badRequest("INVALID_ENCODING", "The body is not valid UTF-8.");
@@ -62,8 +60,8 @@ export function parseBatch(event: APIGatewayProxyEventV2, key: "events" | "compl
     throw new HttpProblemError(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Use application/json or application/x-ndjson.");
   }
   if (events.length === 0) throw new HttpProblemError(422, "EMPTY_BATCH", "Invalid request", `The batch has no ${key}.`);
-  if (events.length > MAX_EVENTS_PER_BATCH) {
-    throw new HttpProblemError(413, `TOO_MANY_${key.toUpperCase()}`, "Payload too large", `At most ${MAX_EVENTS_PER_BATCH} ${key} per batch; got ${events.length}.`);
+  if (events.length > MAX_BATCH_ITEMS) {
+    throw new HttpProblemError(413, `TOO_MANY_${key.toUpperCase()}`, "Payload too large", `At most ${MAX_BATCH_ITEMS} ${key} per batch; got ${events.length}.`);
   }
   return events;
 }

@@ -40,10 +40,15 @@ export function problemResponse(p: HttpProblemError): APIGatewayProxyResultV2 {
 }
 
 export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResultV2 {
+  return jsonTextResponse(statusCode, JSON.stringify(body), headers);
+}
+
+/** A JSON body serialised already (a cached one, or stored text served byte for byte). */
+export function jsonTextResponse(statusCode: number, json: string, headers: Record<string, string> = {}): APIGatewayProxyResultV2 {
   return {
     statusCode,
     headers: { ...SECURITY_HEADERS, "content-type": "application/json; charset=utf-8", ...headers },
-    body: JSON.stringify(body),
+    body: json,
   };
 }
 

@@ -5,10 +5,12 @@ import { extname, join, normalize, resolve } from "node:path";
 import { timingSafeEqual } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
+import { MAX_BODY_BYTES } from "@scorecard/shared/contracts/ingest";
+import type { LocalUsers, LoginResult } from "@scorecard/shared/contracts/local";
+import { type RouteKeyOf, routeKeysOf } from "@scorecard/shared/contracts/routes";
 import { makeIngestHandler, makeRecordsHandler } from "../handlers/ingest-events.js";
 import { READ_ROUTES, makeReadHandler } from "../handlers/read-api.js";
 import { ADMIN_ROUTES, makeAdminHandler } from "../handlers/admin-api.js";
-import { MAX_BODY_BYTES } from "../http/batch-body.js";
 import { HttpProblemError, jsonResponse, problemResponse } from "../http/problem.js";
 import { DEMO_USERS, TOKEN_TTL_SECONDS } from "../adapters/local/local-identity.js";
 import { type LambdaHandler, fakeContext, toApiGatewayEvent } from "./lambda-bridge.js";
@@ -56,12 +58,18 @@ function route(key: string, handler: LambdaHandler, name: string): Route {
  * for the same middy handlers Lambda runs; everything else is the built dashboard.
  */
 export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir: string }): Server {
-  const ingest = makeIngestHandler(runtime.ingest) as unknown as LambdaHandler;
   const read = makeReadHandler(runtime.read) as unknown as LambdaHandler;
   const admin = makeAdminHandler(runtime.admin) as unknown as LambdaHandler;
-  const complaints = makeRecordsHandler(runtime.ingest, "complaints") as unknown as LambdaHandler;
-  const catalog = makeRecordsHandler(runtime.ingest, "procedures") as unknown as LambdaHandler;
-  const routes: Route[] = [route("POST /v1/events", ingest, "ingest"), route("POST /v1/complaints", complaints, "ingest"), route("POST /v1/catalog", catalog, "ingest"), ...READ_ROUTES.map((key) => route(key, read, "read-api")), ...ADMIN_ROUTES.map((key) => route(key, admin, "admin-api"))];
+  const ingest: Readonly<Record<RouteKeyOf<"ingest">, LambdaHandler>> = {
+    "POST /v1/events": makeIngestHandler(runtime.ingest) as unknown as LambdaHandler,
+    "POST /v1/complaints": makeRecordsHandler(runtime.ingest, "complaints") as unknown as LambdaHandler,
+    "POST /v1/catalog": makeRecordsHandler(runtime.ingest, "procedures") as unknown as LambdaHandler,
+  };
+  const routes: Route[] = [
+    ...routeKeysOf("ingest").map((key) => route(key, ingest[key], "ingest")),
+    ...READ_ROUTES.map((key) => route(key, read, "read-api")),
+    ...ADMIN_ROUTES.map((key) => route(key, admin, "admin-api")),
+  ];
   const match = (method: string, path: string) => {
     for (const r of routes) {
       if (r.method !== method) continue;
@@ -84,13 +92,12 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
     return (await runtime.identity.verify(m[1] as string)) as Record<string, unknown> | undefined;
   };
 
-  /** Local-only routes standing in for the Cognito hosted UI: the demo users and their tokens. */
-  const localRoute = async (method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    if (method === "GET" && path === "/v1/local/users") {
-      send(res, jsonResponse(200, { users: DEMO_USERS, tokenTtlSeconds: TOKEN_TTL_SECONDS }));
-      return true;
-    }
-    if (method === "POST" && path === "/v1/local/login") {
+  /** Local-only routes (the route table's `local` ones) standing in for the Cognito hosted UI: the demo users and their tokens. */
+  const local: Readonly<Record<RouteKeyOf<"local">, (req: IncomingMessage, res: ServerResponse) => Promise<void>>> = {
+    "GET /v1/local/users": async (_req, res) => {
+      send(res, jsonResponse(200, { users: DEMO_USERS, tokenTtlSeconds: TOKEN_TTL_SECONDS } satisfies LocalUsers));
+    },
+    "POST /v1/local/login": async (req, res) => {
       const body = await readBody(req, 4096);
       let userId: unknown;
       try {
@@ -101,10 +108,14 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
       const user = DEMO_USERS.find((u) => u.id === userId);
       if (!user) throw new HttpProblemError(422, "UNKNOWN_USER", "Invalid request", "No such demo user.");
       const token = await runtime.identity.issue(user);
-      send(res, jsonResponse(200, { token, user, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString() }));
-      return true;
-    }
-    return false;
+      send(res, jsonResponse(200, { token, user, expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000).toISOString() } satisfies LoginResult));
+    },
+  };
+  const localRoute = async (method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const key = `${method} ${path}`;
+    if (!Object.hasOwn(local, key)) return false;
+    await local[key as RouteKeyOf<"local">](req, res);
+    return true;
   };
 
   // Large JSON bodies (a tier's ranking is ~0.5 MB) are gzipped for clients that accept it, as

@@ -1,3 +1,5 @@
+import type { AuditEntry } from "@scorecard/shared/contracts/admin";
+
 /** The Home Affairs workspace's stores (issue 6; docs/storage.md "admin items"): findings, criteria, the survey, heads, the audit log. */
 
 /** Who did it: the principal's subject and role (ARCHITECTURE §7: every change is audited). */
@@ -6,20 +8,10 @@ export interface Actor {
   readonly role: string;
 }
 
-/** One append-only audit record: who, when, what, before, after. */
-export interface AuditEntry {
-  /** Deterministic for a change (`<entity>:<id>:v<version>`) so that re-appending it is a no-op. */
-  readonly auditId: string;
-  readonly at: string;
-  readonly actor: Actor;
-  /** e.g. finding.create, finding.update, finding.conclude, finding.refused, criterion.set, survey.import, head.create, publication.create, audit.export */
-  readonly action: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly before: unknown;
-  readonly after: unknown;
-}
+/** One append-only audit record, as stored and as the API shows it (the wire contract). */
+export type { AuditEntry };
 
+/** One page as the store reads it: `next` is absent on the last page (the API answers null). */
 export interface AuditPage {
   readonly entries: AuditEntry[];
   /** Opaque cursor for the next (older) page; absent on the last page. */

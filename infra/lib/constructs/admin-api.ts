@@ -4,6 +4,7 @@ import type { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-author
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Construct } from "constructs";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
+import { methodAndPath, routeKeysOf } from "@scorecard/shared/contracts/routes";
 import type { StageConfig } from "../stage-config.js";
 import type { EventStore } from "./event-store.js";
 import type { Lake } from "./lake.js";
@@ -11,34 +12,14 @@ import { ScorecardFunction } from "./scorecard-function.js";
 import type { ScorecardHttpApi } from "./scorecard-http-api.js";
 
 /**
- * The Home Affairs workspace routes (functions/src/handlers/admin-api.ts `ADMIN_ROUTES`; a test
- * keeps the two lists equal). Every route needs a dashboard user's token; the handler then
- * applies the role × unit policy.
+ * The Home Affairs workspace routes (shared/src/contracts/routes.ts; a test keeps them equal to
+ * functions/src/handlers/admin-api.ts `ADMIN_ROUTES`). Every route needs a dashboard user's token;
+ * the handler then applies the role × unit policy.
  */
-export const ADMIN_ROUTES: readonly { readonly method: apigw.HttpMethod; readonly path: string }[] = [
-  ["GET", "/v1/admin/findings"],
-  ["POST", "/v1/admin/findings"],
-  ["GET", "/v1/admin/findings/{findingId}"],
-  ["PUT", "/v1/admin/findings/{findingId}"],
-  ["POST", "/v1/admin/findings/{findingId}/conclude"],
-  ["GET", "/v1/admin/criteria/{unitId}/{period}"],
-  ["GET", "/v1/admin/criteria/{unitId}/{period}/{criterion}"],
-  ["PUT", "/v1/admin/criteria/{unitId}/{period}/{criterion}"],
-  ["POST", "/v1/admin/survey"],
-  ["GET", "/v1/admin/survey"],
-  ["GET", "/v1/admin/heads"],
-  ["GET", "/v1/admin/units/{unitId}/heads"],
-  ["POST", "/v1/admin/units/{unitId}/heads"],
-  ["PUT", "/v1/admin/units/{unitId}/heads/{headId}"],
-  ["GET", "/v1/admin/units/{unitId}/heads/{headId}/general/{period}"],
-  ["PUT", "/v1/admin/units/{unitId}/heads/{headId}/general/{period}"],
-  ["POST", "/v1/admin/ratings"],
-  ["POST", "/v1/admin/publish"],
-  ["GET", "/v1/admin/publications"],
-  ["GET", "/v1/admin/publications/{period}/{version}"],
-  ["GET", "/v1/admin/audit"],
-  ["GET", "/v1/admin/audit.csv"],
-].map(([method, path]) => ({ method: method as apigw.HttpMethod, path: path as string }));
+export const ADMIN_ROUTES: readonly { readonly method: apigw.HttpMethod; readonly path: string }[] = routeKeysOf("admin").map((k) => {
+  const { method, path } = methodAndPath(k);
+  return { method: method as apigw.HttpMethod, path };
+});
 
 export interface AdminApiProps {
   readonly stage: StageConfig;

@@ -4,6 +4,7 @@ import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Construct } from "constructs";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
+import { methodAndPath, routeKeysOf } from "@scorecard/shared/contracts/routes";
 import type { StageConfig } from "../stage-config.js";
 import type { EventStore } from "./event-store.js";
 import { INGEST_SCOPE, type Identity } from "./identity.js";
@@ -12,15 +13,11 @@ import { ScorecardFunction } from "./scorecard-function.js";
 import { ScorecardHttpApi } from "./scorecard-http-api.js";
 import type { Secrets } from "./secrets.js";
 
-/**
- * Routes served by the ingest handler. `POST /v1/complaints` and `POST /v1/catalog` join this list
- * when the handler routes on `routeKey` (until then they would be ingested as case events).
- */
-export const INGEST_ROUTES = [
-  { path: "/v1/events", method: apigw.HttpMethod.POST },
-  { path: "/v1/complaints", method: apigw.HttpMethod.POST },
-  { path: "/v1/catalog", method: apigw.HttpMethod.POST },
-] as const;
+/** Routes served by the ingest handler, routed on `routeKey` (shared/src/contracts/routes.ts). */
+export const INGEST_ROUTES = routeKeysOf("ingest").map((k) => {
+  const { method, path } = methodAndPath(k);
+  return { path, method: method as apigw.HttpMethod };
+});
 
 export interface IngestApiProps {
   readonly stage: StageConfig;

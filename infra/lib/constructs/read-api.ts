@@ -8,24 +8,16 @@ import type { EventStore } from "./event-store.js";
 import type { Identity } from "./identity.js";
 import type { Lake } from "./lake.js";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
+import { ROUTES, callerOf, methodAndPath, routeKeysOf } from "@scorecard/shared/contracts/routes";
 import { ScorecardFunction } from "./scorecard-function.js";
 import { ScorecardHttpApi } from "./scorecard-http-api.js";
 
+/** The read handler's routes (shared/src/contracts/routes.ts), all GET. */
+const readPaths = (isPublic: boolean) => routeKeysOf("read").filter((k) => (callerOf(ROUTES[k].action).kind === "public") === isPublic).map((k) => methodAndPath(k).path);
 /** Routes that need a dashboard user's access token (the handler then checks role × unit). */
-export const PROTECTED_READ_ROUTES = [
-  "/v1/rankings",
-  "/v1/units/{unitId}/scorecard",
-  "/v1/units/{unitId}/cases",
-  "/v1/units/{unitId}/warnings",
-  "/v1/units/{unitId}/trend",
-  "/v1/warnings",
-  "/v1/head-ratings",
-  "/v1/units/{unitId}/head-ratings",
-  "/v1/reform-index",
-  "/v1/units/{unitId}/reform-index",
-] as const;
+export const PROTECTED_READ_ROUTES = readPaths(false);
 /** Routes anyone may call: aggregates only, small counts suppressed, cached at the edge. */
-export const PUBLIC_READ_ROUTES = ["/v1/public/rankings", "/v1/public/meta", "/v1/health", "/v1/openapi.json"] as const;
+export const PUBLIC_READ_ROUTES = readPaths(true);
 
 export interface ReadApiProps {
   readonly stage: StageConfig;

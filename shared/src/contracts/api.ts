@@ -1,88 +1,114 @@
 /**
- * Shapes of the read API (ARCHITECTURE §10). Types only: the dashboard, the handlers and the
- * tests share them. Public payloads carry aggregates only — never a case id or a person.
+ * Shapes of the public read API (ARCHITECTURE §10), shared by the handlers, the use cases and the
+ * dashboard (which imports the types only). Public payloads carry aggregates only — never a case
+ * id or a person.
  */
-import type { Tier } from "../units/unit.js";
+import { z } from "zod";
+import { TIERS } from "../units/unit.js";
+import { listOf, mapOf, named, view } from "./schema-kit.js";
 
-export type IndicatorStatus = "ok" | "no-data";
+export const tierSchema = z.enum(TIERS);
 
-export interface IndicatorValue {
-  readonly numerator: number;
-  readonly denominator: number;
-  /** Unrounded; null when the denominator is 0. */
-  readonly ratio: number | null;
-  /** 4 decimals; null for indicators that are shown but not scored. */
-  readonly points: number | null;
-  readonly max: number | null;
-  readonly status: IndicatorStatus;
-}
+export const indicatorStatusSchema = z.enum(["ok", "no-data"]);
+export type IndicatorStatus = z.output<typeof indicatorStatusSchema>;
 
-export interface RankedUnit {
-  readonly unitId: string;
-  readonly nameVi: string;
-  readonly nameEn: string;
-  readonly tier: Tier;
-  /** Competition rank within the tier (1, 2, 2, 4); null when the unit has no data at all. */
-  readonly rank: number | null;
-  readonly total: number | null;
-  readonly complete: boolean;
-  readonly band: string | null;
-  readonly indicators: Readonly<Record<string, IndicatorValue>>;
-  /** Counts behind the progress indicator, for display (early, on time, late, overdue, in progress). */
-  readonly counts: Readonly<Record<string, number>>;
-  /** Points per indicator group (methodology §3), e.g. TDGQ: { points: 19.4, max: 20 }. */
-  readonly groups?: Readonly<Record<string, { readonly points: number; readonly max: number }>>;
-}
+export const indicatorValueSchema = named(
+  "IndicatorValue",
+  view({
+    numerator: z.number(),
+    denominator: z.number(),
+    ratio: z.number().nullable().describe("Unrounded; null when the denominator is 0."),
+    points: z.number().nullable().describe("4 decimals; null for indicators that are shown but not scored."),
+    max: z.number().nullable(),
+    status: indicatorStatusSchema,
+  }),
+);
+export type IndicatorValue = z.output<typeof indicatorValueSchema>;
+
+const groupPointsSchema = view({ points: z.number(), max: z.number() });
+
+export const rankedUnitSchema = named(
+  "RankedUnit",
+  view({
+    unitId: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    tier: tierSchema,
+    rank: z.number().int().nullable().describe("Competition rank within the tier (1, 2, 2, 4); null when the unit has no data at all."),
+    total: z.number().nullable(),
+    complete: z.boolean(),
+    band: z.string().nullable(),
+    indicators: mapOf(indicatorValueSchema),
+    counts: mapOf(z.number()).describe("Counts behind the progress indicator, for display (early, on time, late, overdue, in progress)."),
+    groups: mapOf(groupPointsSchema).optional().describe("Points per indicator group (methodology §3), e.g. TDGQ: { points: 19.4, max: 20 }."),
+  }),
+);
+export type RankedUnit = z.output<typeof rankedUnitSchema>;
 
 /**
  * `GET /v1/public/rankings?period=…&tier=…` takes a period id, or `latest`: the newest scored
  * period, i.e. the first of `PublicMeta.periods` (the snapshot's own `period` names it). The first
  * page asks for it together with the list of periods instead of one after the other.
  */
-export type LatestPeriod = "latest";
+export const LATEST_PERIOD = "latest";
+export type LatestPeriod = typeof LATEST_PERIOD;
 
-export interface RankingSnapshot {
-  readonly period: string;
-  readonly tier: Tier;
-  readonly methodology: string;
-  /** ISO instant of the scoring run: the "as of" time shown beside every number. */
-  readonly computedAt: string;
-  /** Events up to this instant were included. */
-  readonly dataAsOf: string;
-  readonly status: "draft" | "published";
-  readonly version: number | null;
-  readonly engine: "sql" | "reference";
-  readonly units: readonly RankedUnit[];
-  /** What the scoring run read from the lake (Athena bills bytes scanned); absent in older snapshots. */
-  readonly scan?: ScanMetadata;
-}
+export const scanMetadataSchema = named(
+  "ScanMetadata",
+  view({
+    runBytes: z.number().nullable().describe("The run's one pass over the events (staged facts), shared by `runPeriods` periods."),
+    runPeriods: z.number().int(),
+    periodBytes: z.number().nullable().describe("This period's own statements (indicators, catalog, complaints, drill-down)."),
+  }).describe("Lake bytes a scoring run read, as Athena bills them (DataScannedInBytes; locally estimated from DuckDB's plan and the Parquet footers). null: the engine did not say."),
+);
+export type ScanMetadata = z.output<typeof scanMetadataSchema>;
 
-/**
- * Lake bytes a scoring run read, as Athena bills them (DataScannedInBytes; locally estimated from
- * DuckDB's plan and the Parquet footers). null: the engine did not say.
- */
-export interface ScanMetadata {
-  /** The run's one pass over the events (staged facts), shared by `runPeriods` periods. */
-  readonly runBytes: number | null;
-  readonly runPeriods: number;
-  /** This period's own statements (indicators, catalog, complaints, drill-down). */
-  readonly periodBytes: number | null;
-}
+/** The fields of a ranking snapshot, reused by the views that add to it. */
+export const rankingSnapshotShape = {
+  period: z.string(),
+  tier: tierSchema,
+  methodology: z.string(),
+  computedAt: z.string().describe('ISO instant of the scoring run: the "as of" time shown beside every number.'),
+  dataAsOf: z.string().describe("Events up to this instant were included."),
+  status: z.enum(["draft", "published"]),
+  version: z.number().int().nullable(),
+  engine: z.enum(["sql", "reference"]),
+  units: listOf(rankedUnitSchema),
+  scan: scanMetadataSchema.optional().describe("What the scoring run read from the lake (Athena bills bytes scanned); absent in older snapshots."),
+};
 
-export interface PublicMeta {
-  readonly methodology: string;
-  /** Period ids for which snapshots exist, newest first. */
-  readonly periods: readonly string[];
-  readonly tiers: readonly Tier[];
-  readonly computedAt: string | null;
-}
+export const rankingSnapshotSchema = named("RankingSnapshot", view(rankingSnapshotShape));
+export type RankingSnapshot = z.output<typeof rankingSnapshotSchema>;
 
+export const publicMetaSchema = named(
+  "PublicMeta",
+  view({
+    methodology: z.string(),
+    periods: listOf(z.string()).describe("Period ids for which snapshots exist, newest first."),
+    tiers: listOf(tierSchema),
+    computedAt: z.string().nullable(),
+  }),
+);
+export type PublicMeta = z.output<typeof publicMetaSchema>;
+
+export const fieldErrorSchema = view({
+  code: z.string(),
+  field: z.string(),
+  message: z.string(),
+  row: z.number().int().optional().describe("CSV imports: the line of the file (1 = the header)."),
+  column: z.string().optional(),
+});
+
+export const problemSchema = named(
+  "Problem",
+  view({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().describe("Stable machine code (docs/api-errors.md); never renamed."),
+    detail: z.string().optional(),
+    errors: listOf(fieldErrorSchema).optional().describe("The offending fields (or rows and columns of a CSV)."),
+  }).describe("RFC 9457 problem details with a stable machine `code`."),
+);
 /** RFC 9457 problem details with a stable machine code. */
-export interface Problem {
-  readonly type: string;
-  readonly title: string;
-  readonly status: number;
-  readonly code: string;
-  readonly detail?: string;
-  readonly errors?: readonly { readonly code: string; readonly field: string; readonly message: string }[];
-}
+export type Problem = z.output<typeof problemSchema>;

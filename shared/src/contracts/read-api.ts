@@ -1,256 +1,243 @@
 /**
- * Shapes of the role-checked read routes (ARCHITECTURE §10) and the Home Affairs findings routes:
- * the server's use cases return them and the dashboard reads them. Types only — one definition,
- * so the two sides cannot drift.
+ * Shapes of the role-checked read routes (ARCHITECTURE §10): the server's use cases return them
+ * and the dashboard reads them (types only there). One definition, so the two sides cannot drift.
  */
-import type { IndicatorValue, RankedUnit } from "./api.js";
+import { z } from "zod";
+import type { PublicationInfo } from "../admin/publication.js";
+import { indicatorValueSchema, rankedUnitSchema, rankingSnapshotShape } from "./api.js";
+import { type Assert, type Same, listOf, mapOf, named, view } from "./schema-kit.js";
+
+/** Published-version metadata served beside a ranking (shared/src/admin/publication.ts computes it). */
+export const publicationInfoSchema = named(
+  "PublicationInfo",
+  view({
+    version: z.number().int().nullable().describe("Latest published version of the period (1, 2, …); null when never published."),
+    publishedAt: z.string().nullable(),
+    draftDiffers: z.boolean().describe("True when the current draft's numbers differ from the latest published version: the published version is not replaced."),
+  }),
+);
+type _PublicationInfo = Assert<Same<z.output<typeof publicationInfoSchema>, PublicationInfo>>;
+
+/** `GET /v1/rankings` and `/v1/public/rankings`: a snapshot and where it stands against the latest published version. */
+export const rankingViewSchema = named("RankingView", view({ ...rankingSnapshotShape, publication: publicationInfoSchema.optional() }));
+export type RankingView = z.output<typeof rankingViewSchema>;
 
 /** `GET /v1/units/{unitId}/scorecard?period=`. */
-export interface UnitScorecard {
-  readonly period: string;
-  readonly methodology: string;
-  readonly computedAt: string;
-  readonly unit: RankedUnit;
-  /** Units ranked in the tier that period (for "rank 3 of 21"). */
-  readonly rankedUnits: number;
-  readonly previous: { readonly period: string; readonly unit: RankedUnit | null } | null;
-}
+export const unitScorecardSchema = named(
+  "UnitScorecard",
+  view({
+    period: z.string(),
+    methodology: z.string(),
+    computedAt: z.string(),
+    unit: rankedUnitSchema,
+    rankedUnits: z.number().int().describe('Units ranked in the tier that period (for "rank 3 of 21").'),
+    previous: view({ period: z.string(), unit: rankedUnitSchema.nullable() }).nullable(),
+  }),
+);
+export type UnitScorecard = z.output<typeof unitScorecardSchema>;
 
-/** One scored month of a unit's trend; `unitId` differs from the one asked for across a merger. */
-export interface TrendPoint {
-  readonly period: string;
-  readonly unitId: string;
-  readonly total: number | null;
-  readonly rank: number | null;
-  readonly rankedUnits: number;
-  readonly indicators: RankedUnit["indicators"];
-}
+export const trendPointSchema = named(
+  "TrendPoint",
+  view({
+    period: z.string(),
+    unitId: z.string().describe("Differs from the unit asked for across a merger."),
+    total: z.number().nullable(),
+    rank: z.number().int().nullable(),
+    rankedUnits: z.number().int(),
+    indicators: mapOf(indicatorValueSchema),
+  }).describe("One scored month of a unit's trend."),
+);
+export type TrendPoint = z.output<typeof trendPointSchema>;
 
 /** `GET /v1/units/{unitId}/trend?year=`: the scored months of one year (months without a score are absent). */
-export interface UnitTrend {
-  readonly unitId: string;
-  readonly year: number;
-  readonly methodology: string;
-  readonly points: readonly TrendPoint[];
-}
+export const unitTrendSchema = named("UnitTrend", view({ unitId: z.string(), year: z.number().int(), methodology: z.string(), points: listOf(trendPointSchema) }));
+export type UnitTrend = z.output<typeof unitTrendSchema>;
 
-/** A dossier behind a unit's progress numbers (drill-down, methodology §7). */
-export interface CaseRow {
-  readonly caseId: string;
-  readonly field: string | null;
-  readonly status: string;
-  readonly receivedAt: string;
-  readonly dueAt: string | null;
-  readonly endAt: string | null;
-  readonly supplementRequests: number;
-  /** The rule of methodology §2 that classified the dossier, as a stable code. */
-  readonly rule: string;
-}
+export const caseRowSchema = named(
+  "CaseRow",
+  view({
+    caseId: z.string(),
+    field: z.string().nullable(),
+    status: z.string(),
+    receivedAt: z.string(),
+    dueAt: z.string().nullable(),
+    endAt: z.string().nullable(),
+    supplementRequests: z.number().int(),
+    rule: z.string().describe("The rule of methodology §2 that classified the dossier, as a stable code."),
+  }).describe("A dossier behind a unit's progress numbers (drill-down, methodology §7)."),
+);
+export type CaseRow = z.output<typeof caseRowSchema>;
 
 /** `GET /v1/units/{unitId}/cases?period=&status=`. */
-export interface UnitCases {
-  readonly unitId: string;
-  readonly period: string;
-  readonly methodology: string;
-  readonly indicator?: string;
-  readonly cases: readonly CaseRow[];
-}
+export const unitCasesSchema = named("UnitCases", view({ unitId: z.string(), period: z.string(), methodology: z.string(), indicator: z.string().optional(), cases: listOf(caseRowSchema) }));
+export type UnitCases = z.output<typeof unitCasesSchema>;
 
-/** An open dossier from the live open-case index. */
-export interface OpenCase {
-  readonly caseId: string;
-  readonly unitId: string;
-  readonly procedureCode: string | null;
-  readonly field: string | null;
-  readonly receivedAt: string | null;
-  readonly dueAt: string;
-}
+export const openCaseSchema = named(
+  "OpenCase",
+  view({
+    caseId: z.string(),
+    unitId: z.string(),
+    procedureCode: z.string().nullable(),
+    field: z.string().nullable(),
+    receivedAt: z.string().nullable(),
+    dueAt: z.string(),
+  }).describe("An open dossier from the live open-case index."),
+);
+export type OpenCase = z.output<typeof openCaseSchema>;
 
 /** `GET /v1/units/{unitId}/warnings`: what a unit must act on today (directive D3). */
-export interface UnitWarnings {
-  readonly unitId: string;
-  readonly asOf: string;
-  /** Open dossiers past their due date now. */
-  readonly overdue: readonly OpenCase[];
-  /** Open dossiers due before the end of the 2nd working day from today (local time). */
-  readonly dueSoon: readonly OpenCase[];
-  readonly dueSoonUntil: string;
-}
+export const unitWarningsSchema = named(
+  "UnitWarnings",
+  view({
+    unitId: z.string(),
+    asOf: z.string(),
+    overdue: listOf(openCaseSchema).describe("Open dossiers past their due date now."),
+    dueSoon: listOf(openCaseSchema).describe("Open dossiers due before the end of the 2nd working day from today (local time)."),
+    dueSoonUntil: z.string(),
+  }),
+);
+export type UnitWarnings = z.output<typeof unitWarningsSchema>;
 
 /** `GET /v1/warnings`: counts per unit valid today (chairman, Home Affairs). */
-export interface WarningSummary {
-  readonly asOf: string;
-  readonly units: readonly { readonly unitId: string; readonly tier: string; readonly nameVi: string; readonly overdue: number; readonly dueSoon: number }[];
-}
-
-/** An inspection finding as the API shows it (methodology §5; Directive 03, clauses 1đ and 4). */
-export interface Finding {
-  readonly findingId: string;
-  readonly unitId: string;
-  readonly headId: string | null;
-  readonly period: string;
-  readonly criterion: string;
-  readonly deduction: number;
-  readonly evidence: string;
-  readonly noticeNumber: string | null;
-  readonly noticeDate: string | null;
-  readonly status: "DRAFT" | "CONCLUDED";
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-/** The body of `POST /v1/admin/findings` (and of an edit). */
-export interface FindingInput {
-  readonly unitId: string;
-  readonly headId?: string | null | undefined;
-  readonly period: string;
-  readonly criterion?: string | undefined;
-  readonly deduction: number;
-  readonly evidence: string;
-}
+export const warningSummarySchema = named(
+  "WarningSummary",
+  view({
+    asOf: z.string(),
+    units: listOf(view({ unitId: z.string(), tier: z.string(), nameVi: z.string(), overdue: z.number().int(), dueSoon: z.number().int() })),
+  }),
+);
+export type WarningSummary = z.output<typeof warningSummarySchema>;
 
 // ——— Head-of-unit ratings and the reform index (methodology §5, §6) ———
 
-/** Why a head listed for a period has no total (methodology §6). */
-export type HeadPendingReason =
-  /** in office for less than half of the period: listed, not rated */
-  | "SHORT_TENURE"
-  /** no dossier received during the tenure has a verdict yet: nothing to rate the results on */
-  | "NO_CASES"
-  /** the 30 points of general criteria are not entered by Home Affairs yet */
-  | "GENERAL_MISSING"
-  /** the tenure was edited after the last scoring run: results are recomputed at the next one */
-  | "RESCORE";
+export const headPendingReasonSchema = z
+  .enum(["SHORT_TENURE", "NO_CASES", "GENERAL_MISSING", "RESCORE"])
+  .describe(
+    "Why a head listed for a period has no total (methodology §6): SHORT_TENURE in office for less than half of the period (listed, not rated); " +
+      "NO_CASES no dossier received during the tenure has a verdict yet; GENERAL_MISSING the 30 points of general criteria are not entered by Home Affairs yet; " +
+      "RESCORE the tenure was edited after the last scoring run (results are recomputed at the next one).",
+  );
+export type HeadPendingReason = z.output<typeof headPendingReasonSchema>;
 
-/**
- * What a head's results were computed on: the period's dossiers (received in it, or carried over
- * into it) that the unit received while the head was in office.
- */
-export interface TenureResults {
-  /** Local dates (inclusive) of the tenure inside the period, and its length against the period's. */
-  readonly from: string;
-  readonly to: string;
-  readonly days: number;
-  readonly periodDays: number;
-  /** Start of the tenure: dossiers received from this date on (carried over into the period included) are the head's. */
-  readonly casesFrom: string;
-  /** Dossiers the unit received in the period during the tenure; null when not computed (pending RESCORE). */
-  readonly cases: number | null;
-  /** Service index (/100) over the tenure; null when there is nothing to judge. */
-  readonly serviceIndex: number | null;
-  /** False when an indicator of the tenure's index is "no data" (as for a unit's total). */
-  readonly serviceIndexComplete: boolean;
-  /** The ratios the deductions read; null = nothing to judge (no deduction). */
-  readonly ratios: { readonly R2: number | null; readonly R5: number | null };
-  /** The indicators recomputed on the tenure's cases (the others are the unit's period values). */
-  readonly indicators: Readonly<Record<string, IndicatorValue>>;
-}
+export const tenureResultsSchema = named(
+  "TenureResults",
+  view({
+    from: z.string().describe("Local date (inclusive) the tenure inside the period starts."),
+    to: z.string(),
+    days: z.number().int(),
+    periodDays: z.number().int(),
+    casesFrom: z.string().describe("Start of the tenure: dossiers received from this date on (carried over into the period included) are the head's."),
+    cases: z.number().int().nullable().describe("Dossiers the unit received in the period during the tenure; null when not computed (pending RESCORE)."),
+    serviceIndex: z.number().nullable().describe("Service index (/100) over the tenure; null when there is nothing to judge."),
+    serviceIndexComplete: z.boolean().describe('False when an indicator of the tenure\'s index is "no data" (as for a unit\'s total).'),
+    ratios: view({ R2: z.number().nullable(), R5: z.number().nullable() }).describe("The ratios the deductions read; null = nothing to judge (no deduction)."),
+    indicators: mapOf(indicatorValueSchema).describe("The indicators recomputed on the tenure's cases (the others are the unit's period values)."),
+  }).describe("What a head's results were computed on: the period's dossiers (received in it, or carried over into it) that the unit received while the head was in office."),
+);
+export type TenureResults = z.output<typeof tenureResultsSchema>;
 
-/** One head of unit in a period (methodology §6). Points have 4 decimals. */
-export interface HeadRatingView {
-  readonly headId: string;
-  readonly unitId: string;
-  readonly tier: string;
-  readonly unitNameVi: string;
-  readonly unitNameEn: string;
-  readonly name: string;
-  readonly title: string;
-  /** Fictional demo head. */
-  readonly demo: boolean;
-  readonly status: "RATED" | "PENDING" | "NOT_RATED";
-  /** Why there is no total; null when rated. */
-  readonly pending: HeadPendingReason | null;
-  readonly tenure: TenureResults;
-  /** 70 × index / 100 minus the deductions, floored at 0 (of resultsMax). */
-  readonly results: number | null;
-  /** R2 and R5 shortfalls and concluded findings against the head (points). */
-  readonly deductions: Readonly<Record<string, number>>;
-  /** General criteria entered by Home Affairs (of generalMax); null until entered. */
-  readonly general: number | null;
-  readonly total: number | null;
-  readonly band: string | null;
-  /** Scored Excellent but rated Good because of the 20 % quota of the tier. */
-  readonly cappedFromExcellent: boolean;
-}
+export const headRatingViewSchema = named(
+  "HeadRating",
+  view({
+    headId: z.string(),
+    unitId: z.string(),
+    tier: z.string(),
+    unitNameVi: z.string(),
+    unitNameEn: z.string(),
+    name: z.string(),
+    title: z.string(),
+    demo: z.boolean().describe("A fictional head of the demo data."),
+    status: z.enum(["RATED", "PENDING", "NOT_RATED"]),
+    pending: headPendingReasonSchema.nullable().describe("Why there is no total; null when rated."),
+    tenure: tenureResultsSchema,
+    results: z.number().nullable().describe("70 × index / 100 minus the deductions, floored at 0 (of resultsMax)."),
+    deductions: mapOf(z.number()).describe("R2 and R5 shortfalls and concluded findings against the head (points)."),
+    general: z.number().nullable().describe("General criteria entered by Home Affairs (of generalMax); null until entered."),
+    total: z.number().nullable(),
+    band: z.string().nullable(),
+    cappedFromExcellent: z.boolean().describe("Scored Excellent but rated Good: at most 20 % of the Good-or-better heads of a tier may be Excellent."),
+  }).describe("One head of unit in a period (methodology §6). Points have 4 decimals."),
+);
+export type HeadRatingView = z.output<typeof headRatingViewSchema>;
 
-/**
- * Where a period's ratings stand against its publications: the latest published version whose
- * ratings were frozen with it (publishing a period freezes its head ratings and reform index with
- * its ranking), and whether the working values moved since.
- */
-export interface RatingsPublication {
-  /** The latest published version with frozen ratings; null when none. */
-  readonly version: number | null;
-  readonly publishedAt: string | null;
-  /** True when the working (draft) values differ from that version's (a finding concluded, criteria entered, late events scored after publication). */
-  readonly draftDiffers: boolean;
-}
+export const ratingsPublicationSchema = named(
+  "RatingsPublication",
+  view({
+    version: z.number().int().nullable().describe("The latest published version with frozen ratings; null when none."),
+    publishedAt: z.string().nullable(),
+    draftDiffers: z.boolean().describe("The working (draft) values differ from that version's (a finding concluded, criteria entered, late events scored after publication)."),
+  }).describe("Where a period's ratings stand against its publications: publishing a period freezes its head ratings and reform index with its ranking."),
+);
+export type RatingsPublication = z.output<typeof ratingsPublicationSchema>;
+
+const ratingsStatus = {
+  status: z.enum(["draft", "published"]).describe("draft: the working values; published: frozen with `version`."),
+  version: z.number().int().nullable().describe("The published version these values were frozen with; null for the working values."),
+  publication: ratingsPublicationSchema.optional().describe("Where the period's ratings stand against its publications (set by the read API)."),
+};
 
 /**
  * `GET /v1/head-ratings?period=&tier=[&version=]` (chairman, Home Affairs) and
  * `GET /v1/units/{unitId}/head-ratings?period=[&version=]` (also the unit's own officers): the
  * working (draft) values, or with `version` those frozen when that version was published.
  */
-export interface HeadRatings {
-  readonly period: string;
-  readonly methodology: string;
-  /** When these ratings were computed (a scoring run, or a Home Affairs change). */
-  readonly computedAt: string;
-  /** When the tenures' results were last scored from the dossiers. */
-  readonly scoredAt: string | null;
-  readonly status: "draft" | "published";
-  /** The published version these values were frozen with; null for the working values. */
-  readonly version: number | null;
-  /** Where the period's ratings stand against its publications (set by the read API). */
-  readonly publication?: RatingsPublication;
-  readonly resultsMax: number;
-  readonly generalMax: number;
-  readonly heads: readonly HeadRatingView[];
-}
+export const headRatingsSchema = named(
+  "HeadRatings",
+  view({
+    period: z.string(),
+    methodology: z.string(),
+    computedAt: z.string().describe("When these ratings were computed (a scoring run, or a Home Affairs change)."),
+    scoredAt: z.string().nullable().describe("When the tenures' results were last scored from the dossiers."),
+    ...ratingsStatus,
+    resultsMax: z.number(),
+    generalMax: z.number(),
+    heads: listOf(headRatingViewSchema),
+  }),
+);
+export type HeadRatings = z.output<typeof headRatingsSchema>;
 
-/** One criterion of the reform index of a unit (methodology §5). */
-export interface ReformCriterionView {
-  readonly code: string;
-  readonly max: number;
-  readonly source: "MANUAL" | "COMPUTED";
-  /** Points before deductions; null when not entered (manual) or not computable. */
-  readonly base: number | null;
-  /** Deductions of concluded inspection findings naming the criterion. */
-  readonly deduction: number;
-  readonly points: number | null;
-}
+export const reformCriterionViewSchema = named(
+  "ReformCriterion",
+  view({
+    code: z.string(),
+    max: z.number(),
+    source: z.enum(["MANUAL", "COMPUTED"]),
+    base: z.number().nullable().describe("Points before deductions; null when not entered (manual) or not computable."),
+    deduction: z.number().describe("Deductions of concluded inspection findings naming the criterion."),
+    points: z.number().nullable(),
+  }).describe("One criterion of the reform index of a unit (methodology §5)."),
+);
+export type ReformCriterionView = z.output<typeof reformCriterionViewSchema>;
 
-export interface ReformIndexUnit {
-  readonly unitId: string;
-  readonly tier: string;
-  readonly nameVi: string;
-  readonly nameEn: string;
-  readonly criteria: readonly ReformCriterionView[];
-  /** Sum of the criteria's points (4 decimals), missing criteria counting 0 — see `complete`. */
-  readonly total: number;
-  /** The maximum of the criteria that have points (100 when complete): `total` is out of this. */
-  readonly scoredMax: number;
-  /** False while any criterion is missing (not entered, no survey, no data). */
-  readonly complete: boolean;
-  /** Null while incomplete: a band given to a partial total would be a wrong verdict. */
-  readonly band: string | null;
-}
+export const reformIndexUnitSchema = named(
+  "ReformIndexUnit",
+  view({
+    unitId: z.string(),
+    tier: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    criteria: listOf(reformCriterionViewSchema),
+    total: z.number().describe("Sum of the criteria's points (4 decimals), missing criteria counting 0 — see `complete`."),
+    scoredMax: z.number().describe("The maximum of the criteria that have points (100 when complete): `total` is out of this."),
+    complete: z.boolean().describe("False while any criterion is missing (not entered, no survey, no data)."),
+    band: z.string().nullable().describe("Null while incomplete: a band given to a partial total would be a wrong verdict."),
+  }),
+);
+export type ReformIndexUnit = z.output<typeof reformIndexUnitSchema>;
 
 /**
  * `GET /v1/reform-index?period=&tier=` (chairman, Home Affairs) and
  * `GET /v1/units/{unitId}/reform-index?period=` (also the unit's own officers); half-years and years only.
  */
-export interface ReformIndexView {
-  readonly period: string;
-  readonly methodology: string;
-  readonly computedAt: string;
-  readonly status: "draft" | "published";
-  /** The published version these values were frozen with; null for the working values. */
-  readonly version: number | null;
-  /** Where the period's ratings stand against its publications (set by the read API). */
-  readonly publication?: RatingsPublication;
-  /** The criteria tree is the default template, not a decision of the province (methodology §5). */
-  readonly provisional: boolean;
-  readonly units: readonly ReformIndexUnit[];
-}
+export const reformIndexViewSchema = named(
+  "ReformIndex",
+  view({
+    period: z.string(),
+    methodology: z.string(),
+    computedAt: z.string(),
+    ...ratingsStatus,
+    provisional: z.boolean().describe("The criteria tree is the default template, not a decision of the province (methodology §5)."),
+    units: listOf(reformIndexUnitSchema),
+  }).describe("The reform index (PAR) per unit (methodology §5): eight criteria, manual ones entered by Home Affairs, findings deducted."),
+);
+export type ReformIndexView = z.output<typeof reformIndexViewSchema>;

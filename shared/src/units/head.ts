@@ -2,22 +2,12 @@
  * Heads of unit (người đứng đầu) with tenure dates (methodology §6): a head is rated on what
  * their unit did during their tenure inside the period.
  */
+import type { Head } from "../contracts/admin.js";
 import type { Period } from "../time/period.js";
 import type { UnitCatalog, UnitRecord } from "./unit.js";
 
-export interface Head {
-  readonly headId: string;
-  readonly unitId: string;
-  readonly name: string;
-  /** e.g. "Giám đốc", "Chủ tịch UBND". */
-  readonly title: string;
-  /** First local date in office, inclusive. */
-  readonly tenureFrom: string;
-  /** Last local date in office, inclusive; null = still in office. */
-  readonly tenureTo: string | null;
-  /** Generated for the demo: the name is fictional. */
-  readonly demo: boolean;
-}
+/** A head of unit as the admin API shows it (the wire contract). */
+export type { Head };
 
 export interface TenureInPeriod {
   /** First and last local date (inclusive) of the tenure inside the period; null when none. */

@@ -1,4 +1,6 @@
-import type { Actor, AuditPage } from "../../ports/admin.js";
+import type { Actor } from "../../ports/admin.js";
+import type { AuditPage } from "@scorecard/shared/contracts/admin";
+import { AUDIT_PAGE_DEFAULT } from "@scorecard/shared/contracts/params";
 import { toCsv } from "@scorecard/shared/admin/csv";
 import { type AdminDeps, AdminError } from "./common.js";
 
@@ -9,12 +11,18 @@ export const MAX_EXPORT_ROWS = 100_000;
 export interface AuditQuery {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
-  readonly limit: number;
+  /** Entries per page (AUDIT_PAGE_DEFAULT when absent). */
+  readonly limit?: number | undefined;
   readonly cursor?: string | undefined;
 }
 
-/** One page of the audit log, newest first. */
-export const readAudit = (deps: AdminDeps) => async (q: AuditQuery): Promise<AuditPage> => deps.stores.audit.page(q);
+/** One page of the audit log, newest first; `next` is null on the last page (the wire contract). */
+export const readAudit =
+  (deps: AdminDeps) =>
+  async (q: AuditQuery): Promise<AuditPage> => {
+    const page = await deps.stores.audit.page({ ...q, limit: q.limit ?? AUDIT_PAGE_DEFAULT });
+    return { entries: page.entries, next: page.next ?? null };
+  };
 
 /**
  * The audit log between two instants as CSV (formula-looking cells prefixed with '). The export is

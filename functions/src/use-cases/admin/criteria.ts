@@ -1,28 +1,8 @@
 import type { Actor, StoredCriterion } from "../../ports/admin.js";
 import { isPeriodId, parsePeriod } from "@scorecard/shared";
+import type { Criterion } from "@scorecard/shared/contracts/admin";
+import type { AppraisalInput } from "@scorecard/shared/contracts/admin-requests";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, methodologyOf } from "./common.js";
-
-/** A manual reform-index criterion of one unit for one period (methodology §5). */
-export interface CriterionView {
-  readonly unitId: string;
-  readonly period: string;
-  readonly criterion: string;
-  readonly max: number;
-  readonly source: "MANUAL" | "COMPUTED";
-  readonly points: number | null;
-  readonly evidence: string | null;
-  /** 0 until first appraised; send it back (If-Match or body) to change the appraisal. */
-  readonly version: number;
-  /** Concluded findings that lock the criterion (the inspection result stands). */
-  readonly lockedBy: readonly string[];
-  readonly locked: boolean;
-  readonly updatedAt: string | null;
-}
-
-export interface AppraisalInput {
-  readonly points: number;
-  readonly evidence: string;
-}
 
 function checkTarget(deps: AdminDeps, unitId: string, periodId: string, criterion: string) {
   const m = methodologyOf(deps);
@@ -68,7 +48,7 @@ async function clearAbandoned(deps: AdminDeps, c: StoredCriterion, tokens: reado
 }
 
 type Def = { readonly code: string; readonly max: number; readonly source: "MANUAL" | "COMPUTED" };
-const view = (unitId: string, periodId: string, def: Def, c: StoredCriterion | undefined, live: readonly string[]): CriterionView => ({
+const view = (unitId: string, periodId: string, def: Def, c: StoredCriterion | undefined, live: readonly string[]): Criterion => ({
   unitId,
   period: periodId,
   criterion: def.code,
@@ -82,18 +62,18 @@ const view = (unitId: string, periodId: string, def: Def, c: StoredCriterion | u
   updatedAt: c?.updatedAt ?? null,
 });
 
-export const getCriterion = (deps: AdminDeps) => async (unitId: string, periodId: string, criterion: string): Promise<CriterionView> => {
+export const getCriterion = (deps: AdminDeps) => async (unitId: string, periodId: string, criterion: string): Promise<Criterion> => {
   const { def, periodId: p } = checkTarget(deps, unitId, periodId, criterion);
   const c = await deps.stores.criteria.get(unitId, p, criterion);
   return view(unitId, p, def, c, c ? (await liveLocks(deps, c)).live : []);
 };
 
 /** Every criterion of the template for a unit and period, appraised or not. */
-export const listCriteria = (deps: AdminDeps) => async (unitId: string, periodId: string): Promise<CriterionView[]> => {
+export const listCriteria = (deps: AdminDeps) => async (unitId: string, periodId: string): Promise<Criterion[]> => {
   const m = methodologyOf(deps);
   const { periodId: p } = checkTarget(deps, unitId, periodId, m.reformIndex.defaultDeductionCriterion);
   const stored = new Map((await deps.stores.criteria.list(unitId, p)).map((c) => [c.criterion, c]));
-  const out: CriterionView[] = [];
+  const out: Criterion[] = [];
   for (const def of m.reformIndex.criteria) {
     const c = stored.get(def.code);
     out.push(view(unitId, p, def, c, c ? (await liveLocks(deps, c)).live : []));
@@ -108,7 +88,7 @@ export const listCriteria = (deps: AdminDeps) => async (unitId: string, periodId
  */
 export const appraiseCriterion =
   (deps: AdminDeps) =>
-  async (actor: Actor, unitId: string, periodId: string, criterion: string, expectedVersion: number, input: AppraisalInput): Promise<CriterionView> => {
+  async (actor: Actor, unitId: string, periodId: string, criterion: string, expectedVersion: number, input: AppraisalInput): Promise<Criterion> => {
     const { def, periodId: p } = checkTarget(deps, unitId, periodId, criterion);
     if (def.source !== "MANUAL") throw invalid("criterion", `${criterion} is computed from the indicators, not appraised by hand`, "NOT_MANUAL");
     if (!(input.points >= 0 && input.points <= def.max)) throw invalid("points", `between 0 and ${def.max} (the maximum of ${criterion})`, "OUT_OF_RANGE");

@@ -1,22 +1,10 @@
 import type { Actor, StoredFinding } from "../../ports/admin.js";
 import { isPeriodId, localDateOf, parsePeriod } from "@scorecard/shared";
-import type { Finding, FindingInput } from "@scorecard/shared/contracts/read-api";
-
-/** An inspection finding as the API shows it (the shared contract). */
-export type FindingView = Finding;
-export type { FindingInput };
+import type { Finding } from "@scorecard/shared/contracts/admin";
+import type { ConclusionInput, FindingInput } from "@scorecard/shared/contracts/admin-requests";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, isLocalDate, methodologyOf } from "./common.js";
 
-
-
-export interface ConclusionInput {
-  readonly noticeNumber: string;
-  readonly noticeDate: string;
-  /** Replaces the evidence reference when given (e.g. the notice's document link). */
-  readonly evidence?: string | undefined;
-}
-
-export const findingView = (f: StoredFinding): FindingView => ({
+export const findingView = (f: StoredFinding): Finding => ({
   findingId: f.findingId,
   unitId: f.unitId,
   headId: f.headId,
@@ -67,10 +55,10 @@ async function refusal(deps: AdminDeps, actor: Actor, findingId: string, expecte
   return new AdminError("CONCURRENT_CHANGE", `Finding ${findingId} changed while it was being concluded: try again.`);
 }
 
-export const listFindings = (deps: AdminDeps) => async (periodId: string, unitId?: string): Promise<FindingView[]> =>
+export const listFindings = (deps: AdminDeps) => async (periodId: string, unitId?: string): Promise<Finding[]> =>
   (await deps.stores.findings.listByPeriod(periodId, unitId)).map(findingView).sort((a, b) => (a.unitId + a.findingId < b.unitId + b.findingId ? -1 : 1));
 
-export const getFinding = (deps: AdminDeps) => async (findingId: string): Promise<FindingView> => {
+export const getFinding = (deps: AdminDeps) => async (findingId: string): Promise<Finding> => {
   const f = await deps.stores.findings.get(findingId);
   if (!f) throw new AdminError("NOT_FOUND", `No finding ${findingId}.`);
   return findingView(f);
@@ -82,7 +70,7 @@ export const getFinding = (deps: AdminDeps) => async (findingId: string): Promis
  */
 export const createFinding =
   (deps: AdminDeps) =>
-  async (actor: Actor, input: FindingInput & { readonly findingId?: string | undefined }): Promise<{ finding: FindingView; created: boolean }> => {
+  async (actor: Actor, input: FindingInput & { readonly findingId?: string | undefined }): Promise<{ finding: Finding; created: boolean }> => {
     const { criterion } = await checkInput(deps, input);
     const findingId = input.findingId ?? `F-${deps.newId()}`;
     const now = deps.clock.now().toISOString();
@@ -118,7 +106,7 @@ export const createFinding =
 /** Edit a draft finding at `expectedVersion`. Concluded findings are refused by the storage condition. */
 export const updateFinding =
   (deps: AdminDeps) =>
-  async (actor: Actor, findingId: string, expectedVersion: number, input: FindingInput): Promise<FindingView> => {
+  async (actor: Actor, findingId: string, expectedVersion: number, input: FindingInput): Promise<Finding> => {
     const current = await deps.stores.findings.get(findingId);
     if (!current) throw new AdminError("NOT_FOUND", `No finding ${findingId}.`);
     await flushAudit(deps, current);
@@ -157,7 +145,7 @@ export const updateFinding =
  */
 export const concludeFinding =
   (deps: AdminDeps) =>
-  async (actor: Actor, findingId: string, expectedVersion: number, input: ConclusionInput): Promise<FindingView> => {
+  async (actor: Actor, findingId: string, expectedVersion: number, input: ConclusionInput): Promise<Finding> => {
     if (!isLocalDate(input.noticeDate)) throw invalid("noticeDate", "a date YYYY-MM-DD");
     if (input.noticeDate > localDateOf(deps.clock.now())) throw invalid("noticeDate", "not in the future", "OUT_OF_RANGE");
     const current = await deps.stores.findings.get(findingId);

@@ -1,5 +1,7 @@
 import { type Actor, type StoredCriterion, headGeneralCode } from "../../ports/admin.js";
 import { isPeriodId, parsePeriod, tenureIn } from "@scorecard/shared";
+import type { HeadGeneral } from "@scorecard/shared/contracts/admin";
+import type { AppraisalInput } from "@scorecard/shared/contracts/admin-requests";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, methodologyOf } from "./common.js";
 
 /**
@@ -10,25 +12,7 @@ import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, inval
  * against a head is deducted from the results (70), not from the general criteria.
  */
 
-export interface HeadGeneralView {
-  readonly unitId: string;
-  readonly headId: string;
-  readonly period: string;
-  readonly max: number;
-  /** null until entered. */
-  readonly points: number | null;
-  readonly evidence: string | null;
-  /** 0 until first entered; send it back to change the points. */
-  readonly version: number;
-  readonly updatedAt: string | null;
-}
-
-export interface HeadGeneralInput {
-  readonly points: number;
-  readonly evidence: string;
-}
-
-const view = (unitId: string, headId: string, period: string, max: number, c: StoredCriterion | undefined): HeadGeneralView => ({
+const view = (unitId: string, headId: string, period: string, max: number, c: StoredCriterion | undefined): HeadGeneral => ({
   unitId,
   headId,
   period,
@@ -50,7 +34,7 @@ async function checkTarget(deps: AdminDeps, unitId: string, headId: string, peri
   return { period };
 }
 
-export const getHeadGeneral = (deps: AdminDeps) => async (unitId: string, headId: string, periodId: string): Promise<HeadGeneralView> => {
+export const getHeadGeneral = (deps: AdminDeps) => async (unitId: string, headId: string, periodId: string): Promise<HeadGeneral> => {
   const { period } = await checkTarget(deps, unitId, headId, periodId);
   const max = methodologyOf(deps).headRating.generalMax;
   return view(unitId, headId, period.id, max, await deps.stores.criteria.get(unitId, period.id, headGeneralCode(headId)));
@@ -62,7 +46,7 @@ export const getHeadGeneral = (deps: AdminDeps) => async (unitId: string, headId
  */
 export const appraiseHeadGeneral =
   (deps: AdminDeps) =>
-  async (actor: Actor, unitId: string, headId: string, periodId: string, expectedVersion: number, input: HeadGeneralInput): Promise<HeadGeneralView> => {
+  async (actor: Actor, unitId: string, headId: string, periodId: string, expectedVersion: number, input: AppraisalInput): Promise<HeadGeneral> => {
     const { period } = await checkTarget(deps, unitId, headId, periodId);
     const max = methodologyOf(deps).headRating.generalMax;
     if (!(input.points >= 0 && input.points <= max)) throw invalid("points", `between 0 and ${max}`, "OUT_OF_RANGE");

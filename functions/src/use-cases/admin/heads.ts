@@ -1,22 +1,10 @@
-import type { Actor, HeadRoster, StoredHead } from "../../ports/admin.js";
+import type { Actor, HeadRoster as StoredRoster, StoredHead } from "../../ports/admin.js";
 import type { Head } from "@scorecard/shared";
+import type { HeadRoster } from "@scorecard/shared/contracts/admin";
+import type { HeadInput } from "@scorecard/shared/contracts/admin-requests";
 import { type AdminDeps, AdminError, auditEntry, flushAudit, invalid, isLocalDate } from "./common.js";
 
-/** Heads of one unit with their tenures (methodology §6), and the roster version to send back. */
-export interface RosterView {
-  readonly unitId: string;
-  readonly version: number;
-  readonly heads: readonly (StoredHead & { readonly unitId: string })[];
-}
-
-export interface HeadInput {
-  readonly name: string;
-  readonly title: string;
-  readonly tenureFrom: string;
-  readonly tenureTo: string | null;
-}
-
-const rosterView = (unitId: string, r: HeadRoster | undefined): RosterView => ({
+const rosterView = (unitId: string, r: StoredRoster | undefined): HeadRoster => ({
   unitId,
   version: r?.version ?? 0,
   heads: [...(r?.heads ?? [])].sort((a, b) => (a.tenureFrom < b.tenureFrom ? -1 : 1)).map((h) => ({ ...h, unitId })),
@@ -36,19 +24,19 @@ function checkUnit(deps: AdminDeps, unitId: string) {
   if (!deps.catalog.get(unitId)) throw new AdminError("NOT_FOUND", `No unit ${unitId}.`);
 }
 
-export const listAllHeads = (deps: AdminDeps) => async (): Promise<RosterView[]> =>
+export const listAllHeads = (deps: AdminDeps) => async (): Promise<HeadRoster[]> =>
   (await deps.stores.heads.list()).map((r) => rosterView(r.unitId, r)).sort((a, b) => (a.unitId < b.unitId ? -1 : 1));
 
-export const getUnitHeads = (deps: AdminDeps) => async (unitId: string): Promise<RosterView> => {
+export const getUnitHeads = (deps: AdminDeps) => async (unitId: string): Promise<HeadRoster> => {
   checkUnit(deps, unitId);
   return rosterView(unitId, await deps.stores.heads.get(unitId));
 };
 
 /** Write a new roster at `expectedVersion`; false when the condition refused it (someone else wrote first). */
-async function writeRoster(deps: AdminDeps, actor: Actor, action: string, unitId: string, current: HeadRoster | undefined, heads: StoredHead[]): Promise<HeadRoster | undefined> {
+async function writeRoster(deps: AdminDeps, actor: Actor, action: string, unitId: string, current: StoredRoster | undefined, heads: StoredHead[]): Promise<StoredRoster | undefined> {
   const version = (current?.version ?? 0) + 1;
   const entry = auditEntry(deps, actor, action, "heads", unitId, version, current ? current.heads : null, heads);
-  const next: HeadRoster = { unitId, heads, version, updatedAt: deps.clock.now().toISOString(), lastAudit: entry };
+  const next: StoredRoster = { unitId, heads, version, updatedAt: deps.clock.now().toISOString(), lastAudit: entry };
   if ((await deps.stores.heads.put(next, current?.version ?? 0)) !== "ok") return undefined;
   await deps.stores.audit.append(entry);
   return next;
@@ -61,7 +49,7 @@ async function writeRoster(deps: AdminDeps, actor: Actor, action: string, unitId
  */
 export const addHead =
   (deps: AdminDeps) =>
-  async (actor: Actor, unitId: string, input: HeadInput): Promise<{ roster: RosterView; headId: string }> => {
+  async (actor: Actor, unitId: string, input: HeadInput): Promise<{ roster: HeadRoster; headId: string }> => {
     checkUnit(deps, unitId);
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await deps.stores.heads.get(unitId);
@@ -79,7 +67,7 @@ export const addHead =
 /** Edit one head (name, title, tenure) at the roster version the caller saw. */
 export const updateHead =
   (deps: AdminDeps) =>
-  async (actor: Actor, unitId: string, headId: string, expectedVersion: number, input: HeadInput): Promise<RosterView> => {
+  async (actor: Actor, unitId: string, headId: string, expectedVersion: number, input: HeadInput): Promise<HeadRoster> => {
     checkUnit(deps, unitId);
     const current = await deps.stores.heads.get(unitId);
     await flushAudit(deps, current);

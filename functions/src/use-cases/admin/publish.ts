@@ -2,22 +2,11 @@ import type { Actor } from "../../ports/admin.js";
 import type { PublicationHeader, PublicationStore } from "../../ports/snapshots.js";
 import { type RankingSnapshot, parsePeriod } from "@scorecard/shared";
 import { type PublicationInfo, type UnitDifference, rankingDifferences, sameNumbers, versionLabel } from "@scorecard/shared/admin/publication";
+import type { Publication, Publications } from "@scorecard/shared/contracts/admin";
 import { frozenSnapshot, publicSnapshot, publicationInfo, syncPublicJson } from "../publish/published-rankings.js";
 import { freezeRatings, ratingsDifferFrom, refreshRatings } from "../ratings/ratings.js";
 import { SCORED_TIERS } from "../score/score-period.js";
 import { type AdminDeps, AdminError, flushAudit } from "./common.js";
-
-export interface PublicationView {
-  readonly period: string;
-  readonly methodology: string;
-  readonly version: number;
-  readonly label: string;
-  readonly publishedAt: string;
-  readonly publishedBy: Actor;
-  readonly tiers: readonly string[];
-  /** What moved since the previous version, by tier (empty for V1). */
-  readonly differences: Readonly<Record<string, readonly UnitDifference[]>>;
-}
 
 const frozen = (draft: RankingSnapshot, version: number): string => JSON.stringify({ ...publicSnapshot(draft), status: "published", version });
 
@@ -31,7 +20,7 @@ async function differencesOf(store: PublicationStore, previous: PublicationHeade
   return out;
 }
 
-const view = (h: PublicationHeader, differences: Record<string, UnitDifference[]>): PublicationView => ({
+const view = (h: PublicationHeader, differences: Record<string, UnitDifference[]>): Publication => ({
   period: h.period,
   methodology: h.methodology,
   version: h.version,
@@ -55,7 +44,7 @@ const view = (h: PublicationHeader, differences: Record<string, UnitDifference[]
  */
 export const publishPeriod =
   (deps: AdminDeps) =>
-  async (actor: Actor, periodId: string): Promise<PublicationView> => {
+  async (actor: Actor, periodId: string): Promise<Publication> => {
     const period = parsePeriod(periodId).id;
     const m = deps.methodology;
     const latest = await deps.publications.latest(m, period);
@@ -116,10 +105,10 @@ export const publishPeriod =
   };
 
 /** Every published version of a period, oldest first, each with what moved since the one before. */
-export const listPublications = (deps: AdminDeps) => async (periodId: string): Promise<{ period: string; versions: PublicationView[]; draft: Record<string, PublicationInfo> }> => {
+export const listPublications = (deps: AdminDeps) => async (periodId: string): Promise<Publications> => {
   const period = parsePeriod(periodId).id;
   const headers = await deps.publications.list(deps.methodology, period);
-  const versions: PublicationView[] = [];
+  const versions: Publication[] = [];
   for (const [i, h] of headers.entries()) versions.push(view(h, await differencesOf(deps.publications, headers[i - 1], h)));
   const draft: Record<string, PublicationInfo> = {};
   for (const tier of SCORED_TIERS) {

@@ -2,6 +2,7 @@ import type { Actor, StoredSurveyResult } from "../../ports/admin.js";
 import { parse } from "csv-parse/sync";
 import { isPeriodId, parsePeriod } from "@scorecard/shared";
 import { looksLikeFormula } from "@scorecard/shared/admin/csv";
+import type { SurveyImportReport, SurveyResult } from "@scorecard/shared/contracts/admin";
 import { type AdminDeps, AdminError, type FieldError, auditEntry, flushAudit } from "./common.js";
 
 /** The columns of the satisfaction-survey CSV (methodology §5, criterion 8): header row required. */
@@ -17,14 +18,6 @@ export interface SurveyRow {
   readonly evidence: string;
   /** Line of the row in the file (1 = the header). */
   readonly row: number;
-}
-
-export interface SurveyImportReport {
-  readonly importId: string;
-  readonly rows: number;
-  readonly imported: number;
-  /** Rows that passed validation but lost a race with another import of the same unit and period. */
-  readonly conflicts: readonly FieldError[];
 }
 
 /**
@@ -72,7 +65,7 @@ export function parseSurveyCsv(deps: Pick<AdminDeps, "catalog">, text: string): 
       }
     }
     for (const c of header) {
-      // What the JSON routes refuse in typed text (admin-request.ts humanText), the file may not smuggle in.
+      // What the JSON routes refuse in typed text (shared/src/contracts/admin-requests.ts humanText), the file may not smuggle in.
       if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(cell(c))) {
         err(row, c, "INVALID_VALUE", "control characters are not allowed");
         bad = true;
@@ -134,5 +127,5 @@ export const importSurvey =
     return { importId, rows: rows.length, imported, conflicts };
   };
 
-export const listSurvey = (deps: AdminDeps) => async (periodId: string) =>
+export const listSurvey = (deps: AdminDeps) => async (periodId: string): Promise<SurveyResult[]> =>
   (await deps.stores.surveys.list(parsePeriod(periodId).id)).map((s) => ({ unitId: s.unitId, period: s.periodId, share: s.share, respondents: s.respondents, evidence: s.evidence, importId: s.importId, version: s.version, updatedAt: s.updatedAt }));

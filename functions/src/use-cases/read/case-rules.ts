@@ -1,8 +1,6 @@
 import type { Row } from "../../ports/engine.js";
 import type { CaseRow } from "@scorecard/shared/contracts/read-api";
 
-export const CASE_STATUSES_FOR_FILTER = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXCLUDED"];
-
 const iso = (t: unknown) => (t === null || t === undefined ? null : new Date(Number(t) * 1000).toISOString());
 
 /**

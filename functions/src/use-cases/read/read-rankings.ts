@@ -6,7 +6,8 @@ import type { Lake } from "../../ports/lake.js";
 import { type DrilldownPointer, drilldownPrefix, drilldownRunKey, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
 import { type Period, type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, longestPeriodEndingWith, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
-import type { CaseRow, TrendPoint, UnitScorecard } from "@scorecard/shared/contracts/read-api";
+import { LATEST_PERIOD } from "@scorecard/shared/contracts/api";
+import type { CaseRow, TrendPoint, UnitScorecard, UnitTrend } from "@scorecard/shared/contracts/read-api";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
@@ -35,8 +36,8 @@ export function sortPeriodsNewestFirst(ids: readonly string[]): string[] {
     .map((p) => p.id);
 }
 
-/** A ranking as served: the snapshot and where it stands against the latest published version. */
-export type RankingView = RankingSnapshot & { readonly publication: PublicationInfo };
+/** A ranking as served: the snapshot and where it stands against the latest published version (contract `RankingView`). */
+type RankingView = RankingSnapshot & { readonly publication: PublicationInfo };
 
 /**
  * The working ranking (role-checked route): the current draft, flagged `draftDiffers` when its
@@ -68,6 +69,29 @@ export const readPublicRanking = (deps: ReadDeps) => {
     const view = { ...publicSnapshot(snapshot), publication: r.info };
     views.set(snapshot, { info, view });
     return view;
+  };
+};
+
+/**
+ * `GET /v1/public/rankings`: the public ranking of a period — or of `latest`, the newest scored
+ * period (the first of the meta's) — serialised once per view: a large tier's ranking is ~0.5 MB
+ * of JSON, and the same view object (readPublicRanking reuses it) gives the same body. `period` is
+ * undefined when nothing has been scored yet; `json` when that period has no ranking of the tier.
+ */
+export const readPublicRankingJson = (deps: ReadDeps) => {
+  const ranking = readPublicRanking(deps);
+  const meta = readPublicMeta(deps);
+  const bodies = new WeakMap<RankingView, string>();
+  return async (periodOrLatest: string, tier: string): Promise<{ period: string | undefined; json: string | undefined }> => {
+    const period = periodOrLatest === LATEST_PERIOD ? (await meta()).periods[0] : periodOrLatest;
+    const view = period === undefined ? undefined : await ranking(period, tier);
+    if (!view) return { period, json: undefined };
+    let json = bodies.get(view);
+    if (json === undefined) {
+      json = JSON.stringify(view);
+      bodies.set(view, json);
+    }
+    return { period, json };
   };
 };
 
@@ -196,3 +220,13 @@ export const readUnitTrend =
     }
     return points;
   };
+
+/** `GET /v1/units/{unitId}/trend?year=`: the unit's twelve months of a year; undefined for an unknown unit. */
+export const readUnitYear = (deps: ReadDeps) => {
+  const trend = readUnitTrend(deps);
+  return async (unitId: string, year: number): Promise<UnitTrend | undefined> => {
+    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+    const points = await trend(unitId, months);
+    return points && { unitId, year, methodology: deps.methodology, points };
+  };
+};

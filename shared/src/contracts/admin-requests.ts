@@ -1,0 +1,69 @@
+/**
+ * Request bodies of the Home Affairs workspace (docs/api-admin.md): strict zod schemas the admin
+ * handler validates with (functions/src/http/admin-request.ts `jsonBody`), the input types the use
+ * cases take, and the dashboard's form bodies (type-only imports there).
+ */
+import { z } from "zod";
+import { named } from "./schema-kit.js";
+
+export const FINDING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/;
+export const UNIT_ID = /^[A-Z]+-[A-Z0-9]+(-\d{4,6})?$/;
+export const CRITERION = /^[A-Z][A-Z0-9]{0,15}$/;
+export const HEAD_ID = /^HEAD-[A-Z0-9-]{1,80}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const noFormula = (s: string) => !/^[=+\-@\t\r]/.test(s);
+/** Free text a person types: no control characters, not a spreadsheet formula (it ends up in CSV exports). */
+const humanText = (max: number) =>
+  text(max)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters")
+    .refine((s) => !/\p{Cs}/u.test(s), "no broken Unicode (a lone surrogate escape)")
+    .refine(noFormula, "must not start with = + - @ (a spreadsheet formula)");
+
+/** The version the caller last saw, in the body (or `If-Match`). */
+const version = (min: number) => z.number().int().min(min).optional();
+
+const findingFields = {
+  unitId: z.string().regex(UNIT_ID, "a unit id"),
+  headId: z.string().regex(HEAD_ID, "a head id").nullable().optional(),
+  period: z.string().min(1).max(16),
+  criterion: z.string().regex(CRITERION, "a criterion code such as PAR5").optional(),
+  deduction: z.number().finite(),
+  evidence: humanText(500),
+};
+
+export const findingCreateSchema = named("FindingCreate", z.strictObject({ findingId: z.string().regex(FINDING_ID, "letters, digits . _ : - (≤ 80)").optional(), ...findingFields }));
+export const findingUpdateSchema = named("FindingUpdate", z.strictObject({ ...findingFields, version: version(1) }));
+/** The body of `POST /v1/admin/findings` without its optional id, and of an edit without its version. */
+export type FindingInput = Omit<z.output<typeof findingCreateSchema>, "findingId">;
+
+export const conclusionSchema = named(
+  "FindingConclusion",
+  z.strictObject({
+    noticeNumber: humanText(64),
+    noticeDate: z.string().regex(DATE, "a date YYYY-MM-DD"),
+    evidence: humanText(500).optional().describe("Replaces the evidence reference when given (e.g. the notice's document link)."),
+    version: version(1),
+  }),
+);
+export type ConclusionInput = Omit<z.output<typeof conclusionSchema>, "version">;
+
+/** A manual reform-index criterion, or a head's general criteria: points with an evidence reference. */
+export const appraisalSchema = named("Appraisal", z.strictObject({ points: z.number().finite(), evidence: humanText(500), version: version(0) }));
+export type AppraisalInput = Omit<z.output<typeof appraisalSchema>, "version">;
+
+export const headInputSchema = named(
+  "HeadInput",
+  z.strictObject({
+    name: humanText(200),
+    title: humanText(100),
+    tenureFrom: z.string().regex(DATE, "a date YYYY-MM-DD"),
+    tenureTo: z.string().regex(DATE, "a date YYYY-MM-DD").nullable().describe("null: still in office."),
+    version: version(0),
+  }),
+);
+export type HeadInput = Omit<z.output<typeof headInputSchema>, "version">;
+
+/** `POST /v1/admin/publish` and `POST /v1/admin/ratings`: a period id. */
+export const periodBodySchema = named("PeriodBody", z.strictObject({ period: z.string().min(1).max(16) }));

@@ -1,0 +1,578 @@
+/**
+ * Every route the handlers serve, once: method and path (the key, as API Gateway's routeKey),
+ * operationId, who may call it (the policy action: shared/src/auth/policy.ts), its parameters,
+ * body and responses (zod contracts), and the problem codes it can answer with. The handlers route
+ * on it, the local server and the CDK routes list it, and `/v1/openapi.json` is generated from it
+ * (functions/src/http/openapi.ts), so none of them can drift from the others.
+ */
+import { z } from "zod";
+import { type Action, ROLES, type Role, authorize } from "../auth/policy.js";
+import { appraisalSchema, conclusionSchema, findingCreateSchema, findingUpdateSchema, headInputSchema, periodBodySchema } from "./admin-requests.js";
+import {
+  auditPageSchema,
+  criterionSchema,
+  findingSchema,
+  headAddedSchema,
+  headGeneralSchema,
+  headRosterSchema,
+  publicationViewSchema,
+  publicationsSchema,
+  ratingsRefreshedSchema,
+  surveyImportReportSchema,
+  surveyResultSchema,
+} from "./admin.js";
+import { publicMetaSchema, rankingSnapshotSchema } from "./api.js";
+import { type BatchKey, MAX_BATCH_ITEMS, MAX_BODY_BYTES, complaintBatchSchema, eventBatchSchema, ingestResponseSchema, procedureBatchSchema, recordsResponseSchema } from "./ingest.js";
+import { localUsersSchema, loginRequestSchema, loginResultSchema } from "./local.js";
+import { ADMIN_PARAMS as A, type ParamSpec, READ_PARAMS as R } from "./params.js";
+import type { ProblemCode } from "./problems.js";
+import {
+  headRatingsSchema,
+  rankingViewSchema,
+  reformIndexViewSchema,
+  unitCasesSchema,
+  unitScorecardSchema,
+  unitTrendSchema,
+  unitWarningsSchema,
+  warningSummarySchema,
+} from "./read-api.js";
+import { listOf, view } from "./schema-kit.js";
+
+/** Which handler serves the route; `local`: the local runtime only (functions/src/local/server.ts), never deployed. */
+export type Api = "read" | "admin" | "ingest" | "local";
+
+export type BodySpec =
+  /** application/json validated by a strict schema (415, 400, 422 INVALID_CONTENT naming the fields). */
+  | { readonly kind: "json"; readonly schema: z.ZodType }
+  /** application/json read by the local server itself: the route lists what it refuses. */
+  | { readonly kind: "local-json"; readonly schema: z.ZodType }
+  /** text/csv: the satisfaction survey (header row; any bad row refuses the file). */
+  | { readonly kind: "csv"; readonly description: string }
+  /** A batch: `{"<key>": [...]}` or NDJSON, one item per line. */
+  | { readonly kind: "batch"; readonly key: BatchKey; readonly schema: z.ZodType; readonly item: string };
+
+export interface ResponseSpec {
+  readonly description: string;
+  /** The JSON body; absent for other media types (`contentType`). */
+  readonly schema?: z.ZodType;
+  readonly contentType?: string;
+  /** Response headers worth naming: `ETag` (the version to send back), `Location` (what was created). */
+  readonly headers?: readonly ("ETag" | "Location")[];
+}
+
+export interface RouteContract<
+  P extends readonly ParamSpec[] = readonly ParamSpec[],
+  B extends BodySpec | undefined = BodySpec | undefined,
+  A extends Api = Api,
+  X extends Action | null = Action | null,
+> {
+  readonly api: A;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  /** The policy action the caller needs; `public:read` and null: anyone, no token. */
+  readonly action: X;
+  /** Checked in this order, after the caller is authorized (a 403 never depends on what exists). */
+  readonly params: P;
+  readonly body: B;
+  /** A change to a versioned record: `If-Match: "<version>"` or `version` in the body (428 without). */
+  readonly ifMatch?: boolean;
+  /** Takes an `Idempotency-Key` header. */
+  readonly idempotencyKey?: boolean;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** Codes beyond those its security, parameters and body imply (`problemCodes`). */
+  readonly problems: readonly ProblemCode[];
+}
+
+const route = <const A extends Api, const X extends Action | null, const P extends readonly ParamSpec[], const B extends BodySpec | undefined = undefined>(r: RouteContract<P, B, A, X>) => r;
+
+const ok = (description: string, schema: z.ZodType, headers?: ResponseSpec["headers"]): ResponseSpec => ({ description, schema, ...(headers ? { headers } : {}) });
+const read = (description: string, schema: z.ZodType) => ({ 200: ok(description, schema) });
+const versioned = (description: string, schema: z.ZodType) => ({ 200: ok(description, schema, ["ETag"]) });
+const json = <S extends z.ZodType>(schema: S) => ({ kind: "json", schema }) as const;
+const batch = (key: BatchKey, schema: z.ZodType, item: string) => ({ kind: "batch", key, schema, item }) as const;
+const healthSchema = view({ status: z.literal("ok") });
+const openApiSchema = z.record(z.string(), z.unknown()).describe("This document.");
+const BATCH = `At most ${MAX_BATCH_ITEMS} items and ${MAX_BODY_BYTES} bytes; \`application/json\` (the array under its key) or \`application/x-ndjson\` (one item per line).`;
+
+export const ROUTES = {
+  // ——— ingestion (source systems) ———
+  "POST /v1/events": route({
+    api: "ingest",
+    operationId: "postEvents",
+    summary: "Post a batch of case events",
+    description:
+      "Case events from source systems (the one-stop system, the national-portal sync, the 1022 hotline). Each event is stored once by `eventId`; a 5xx means retry the whole batch, and a retry is always safe. " +
+      "Applicant data is pseudonymised at this boundary: only an HMAC of `applicant.idNumber` is kept. Rules beyond the schema: RECEIVED needs dueAt, channel, procedureCode and field; " +
+      "TRANSFERRED and CONSULT_REQUESTED need targetUnitId and dueAt; RATED needs rating; unitId and targetUnitId must exist in the unit catalog on the event's local date.",
+    action: "events:write",
+    params: [],
+    body: batch("events", eventBatchSchema, "CaseEvent"),
+    idempotencyKey: true,
+    responses: read("One result per event: accepted, duplicate (a retry), conflict (the eventId is stored with other content) or rejected (with a code naming the field).", ingestResponseSchema),
+    problems: [],
+  }),
+  "POST /v1/complaints": route({
+    api: "ingest",
+    operationId: "postComplaints",
+    summary: "Post a batch of complaints (1022 hotline, national portal)",
+    action: "events:write",
+    params: [],
+    body: batch("complaints", complaintBatchSchema, "Complaint"),
+    idempotencyKey: true,
+    responses: read("One result per complaint.", recordsResponseSchema),
+    problems: [],
+  }),
+  "POST /v1/catalog": route({
+    api: "ingest",
+    operationId: "postCatalog",
+    summary: "Post a batch of procedure catalog records",
+    action: "events:write",
+    params: [],
+    body: batch("procedures", procedureBatchSchema, "Procedure"),
+    idempotencyKey: true,
+    responses: read("One result per procedure.", recordsResponseSchema),
+    problems: [],
+  }),
+
+  // ——— read API: public ———
+  "GET /v1/health": route({ api: "read", operationId: "getHealth", summary: "Liveness", action: "public:read", params: [], body: undefined, responses: read("Up.", healthSchema), problems: [] }),
+  "GET /v1/openapi.json": route({ api: "read", operationId: "getOpenApi", summary: "This OpenAPI 3.1 document", action: "public:read", params: [], body: undefined, responses: read("The document.", openApiSchema), problems: [] }),
+  "GET /v1/public/meta": route({
+    api: "read",
+    operationId: "getPublicMeta",
+    summary: "Methodology, scored periods (newest first) and tiers",
+    action: "public:read",
+    params: [],
+    body: undefined,
+    responses: read("What can be asked for.", publicMetaSchema),
+    problems: [],
+  }),
+  "GET /v1/public/rankings": route({
+    api: "read",
+    operationId: "getPublicRanking",
+    summary: "The public ranking of a tier in a period",
+    description: "The latest published version once there is one (status `published`), the draft before; aggregates only. NO_SNAPSHOT (404) before the period is scored.",
+    action: "public:read",
+    params: [R.periodOrLatest, R.tier],
+    body: undefined,
+    responses: read("The ranking and where it stands against the latest published version.", rankingViewSchema),
+    problems: ["NO_SNAPSHOT"],
+  }),
+
+  // ——— read API: signed-in ———
+  "GET /v1/rankings": route({
+    api: "read",
+    operationId: "getRanking",
+    summary: "The working ranking of a tier in a period, with details",
+    action: "rankings:read",
+    params: [R.period, R.tier],
+    body: undefined,
+    responses: read("The current draft, flagged `draftDiffers` when its numbers moved since the latest published version.", rankingViewSchema),
+    problems: ["NO_SNAPSHOT"],
+  }),
+  "GET /v1/units/{unitId}/scorecard": route({
+    api: "read",
+    operationId: "getUnitScorecard",
+    summary: "One unit's indicators in a period, with the previous period",
+    action: "unit:read",
+    params: [R.unitId, R.period],
+    body: undefined,
+    responses: read("The scorecard.", unitScorecardSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "GET /v1/units/{unitId}/trend": route({
+    api: "read",
+    operationId: "getUnitTrend",
+    summary: "One unit's scored months of a year",
+    description: "Across a merger the trend follows the successor links; such points carry the other unit's id.",
+    action: "unit:read",
+    params: [R.unitId, R.year],
+    body: undefined,
+    responses: read("The scored months (months without a score are absent).", unitTrendSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "GET /v1/units/{unitId}/cases": route({
+    api: "read",
+    operationId: "getUnitCases",
+    summary: "The dossiers behind a unit's progress numbers",
+    action: "unit:cases:read",
+    params: [R.unitId, R.period, R.status],
+    body: undefined,
+    responses: read("The drill-down of indicator P1, each dossier with the rule that classified it.", unitCasesSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "GET /v1/units/{unitId}/warnings": route({
+    api: "read",
+    operationId: "getUnitWarnings",
+    summary: "A unit's open dossiers overdue or due within 2 working days",
+    action: "warnings:read",
+    params: [R.unitId],
+    body: undefined,
+    responses: read("What the unit must act on today.", unitWarningsSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "GET /v1/warnings": route({
+    api: "read",
+    operationId: "getWarningSummary",
+    summary: "Early-warning counts of every unit",
+    action: "heads:read",
+    params: [],
+    body: undefined,
+    responses: read("Units with open dossiers overdue or due soon, most overdue first.", warningSummarySchema),
+    problems: [],
+  }),
+  "GET /v1/head-ratings": route({
+    api: "read",
+    operationId: "getHeadRatings",
+    summary: "Head-of-unit ratings of a period",
+    description: "NO_RATINGS (404) before the period is scored, or when the version asked for froze none.",
+    action: "heads:read",
+    params: [R.period, R.tierFilter, R.version],
+    body: undefined,
+    responses: read("The working values, or those frozen with a published version.", headRatingsSchema),
+    problems: ["NO_RATINGS"],
+  }),
+  "GET /v1/units/{unitId}/head-ratings": route({
+    api: "read",
+    operationId: "getUnitHeadRatings",
+    summary: "The heads of one unit in a period",
+    action: "unit:heads:read",
+    params: [R.unitId, R.period, R.version],
+    body: undefined,
+    responses: read("The working values, or those frozen with a published version.", headRatingsSchema),
+    problems: ["NOT_FOUND", "NO_RATINGS"],
+  }),
+  "GET /v1/reform-index": route({
+    api: "read",
+    operationId: "getReformIndex",
+    summary: "Reform index of every unit",
+    description: "Half-years and years only (422 otherwise).",
+    action: "reform:read",
+    params: [R.reformPeriod, R.tierFilter, R.version],
+    body: undefined,
+    responses: read("The working values, or those frozen with a published version.", reformIndexViewSchema),
+    problems: ["NO_RATINGS"],
+  }),
+  "GET /v1/units/{unitId}/reform-index": route({
+    api: "read",
+    operationId: "getUnitReformIndex",
+    summary: "Reform index of one unit",
+    action: "unit:reform:read",
+    params: [R.unitId, R.reformPeriod, R.version],
+    body: undefined,
+    responses: read("The working values, or those frozen with a published version.", reformIndexViewSchema),
+    problems: ["NOT_FOUND", "NO_RATINGS"],
+  }),
+
+  // ——— Home Affairs workspace (docs/api-admin.md) ———
+  "GET /v1/admin/findings": route({
+    api: "admin",
+    operationId: "listFindings",
+    summary: "Inspection findings counted in a period",
+    action: "findings:read",
+    params: [A.unitIdFilter, A.period],
+    body: undefined,
+    responses: read("Each finding once, in its own period.", view({ findings: listOf(findingSchema) })),
+    problems: [],
+  }),
+  "POST /v1/admin/findings": route({
+    api: "admin",
+    operationId: "createFinding",
+    summary: "Create a draft inspection finding",
+    description: "The same `findingId` with the same content again answers 200 (a double submit); with other content 409 ALREADY_EXISTS.",
+    action: "findings:write",
+    params: [],
+    body: json(findingCreateSchema),
+    responses: { 201: ok("Created.", findingSchema, ["ETag", "Location"]), 200: ok("Already created with this content.", findingSchema, ["ETag", "Location"]) },
+    problems: ["ALREADY_EXISTS"],
+  }),
+  "GET /v1/admin/findings/{findingId}": route({
+    api: "admin",
+    operationId: "getFinding",
+    summary: "One inspection finding",
+    action: "findings:read",
+    params: [A.findingId],
+    body: undefined,
+    responses: versioned("The finding; its ETag is its version.", findingSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "PUT /v1/admin/findings/{findingId}": route({
+    api: "admin",
+    operationId: "updateFinding",
+    summary: "Edit a draft inspection finding",
+    action: "findings:write",
+    params: [A.findingId],
+    body: json(findingUpdateSchema),
+    ifMatch: true,
+    responses: versioned("The edited finding.", findingSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT", "INSPECTION_LOCKED"],
+  }),
+  "POST /v1/admin/findings/{findingId}/conclude": route({
+    api: "admin",
+    operationId: "concludeFinding",
+    summary: "Record the concluding notice of a finding",
+    description: "Locks the finding and its criterion for that unit and period; the period's head ratings and reform index are recomputed.",
+    action: "findings:conclude",
+    params: [A.findingId],
+    body: json(conclusionSchema),
+    ifMatch: true,
+    responses: versioned("The concluded finding.", findingSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT", "INSPECTION_LOCKED", "CONCURRENT_CHANGE"],
+  }),
+  "GET /v1/admin/criteria/{unitId}/{period}": route({
+    api: "admin",
+    operationId: "listCriteria",
+    summary: "Every reform-index criterion of a unit in a period",
+    action: "findings:read",
+    params: [A.unitId, A.periodPath],
+    body: undefined,
+    responses: read("Every criterion of the template, appraised or not.", view({ criteria: listOf(criterionSchema) })),
+    problems: ["NOT_FOUND"],
+  }),
+  "GET /v1/admin/criteria/{unitId}/{period}/{criterion}": route({
+    api: "admin",
+    operationId: "getCriterion",
+    summary: "One reform-index criterion",
+    action: "findings:read",
+    params: [A.unitId, A.periodPath, A.criterion],
+    body: undefined,
+    responses: versioned("The criterion; its ETag is its version (0: never appraised).", criterionSchema),
+    problems: ["NOT_FOUND", "INVALID_CONTENT"],
+  }),
+  "PUT /v1/admin/criteria/{unitId}/{period}/{criterion}": route({
+    api: "admin",
+    operationId: "appraiseCriterion",
+    summary: "Appraise a manual reform-index criterion",
+    description: "Points 0..max with an evidence reference; the period's ratings are recomputed. Locked by a concluded finding → 409 CRITERION_LOCKED.",
+    action: "criteria:write",
+    params: [A.unitId, A.periodPath, A.criterion],
+    body: json(appraisalSchema),
+    ifMatch: true,
+    responses: versioned("The appraised criterion.", criterionSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT", "CRITERION_LOCKED"],
+  }),
+  "POST /v1/admin/survey": route({
+    api: "admin",
+    operationId: "importSurvey",
+    summary: "Import satisfaction-survey results",
+    action: "survey:import",
+    params: [],
+    body: {
+      kind: "csv",
+      description: "Header `unitId,period,share,respondents,evidence` (`respondents` optional, `share` 0..1); every row is validated and any error refuses the file with `errors[]` naming row and column; cells that look like spreadsheet formulas are refused.",
+    },
+    responses: read("What was imported; rows that lost a race with another import are listed as conflicts.", surveyImportReportSchema),
+    problems: [],
+  }),
+  "GET /v1/admin/survey": route({
+    api: "admin",
+    operationId: "listSurvey",
+    summary: "Imported survey results of a period",
+    action: "findings:read",
+    params: [A.period],
+    body: undefined,
+    responses: read("The results.", view({ results: listOf(surveyResultSchema) })),
+    problems: [],
+  }),
+  "GET /v1/admin/heads": route({
+    api: "admin",
+    operationId: "listHeads",
+    summary: "Every unit's heads and tenures",
+    action: "heads:read",
+    params: [],
+    body: undefined,
+    responses: read("The rosters, by unit id.", view({ units: listOf(headRosterSchema) })),
+    problems: [],
+  }),
+  "GET /v1/admin/units/{unitId}/heads": route({
+    api: "admin",
+    operationId: "getUnitHeads",
+    summary: "One unit's heads",
+    action: "heads:read",
+    params: [A.unitId],
+    body: undefined,
+    responses: versioned("The roster; its ETag is the roster's version.", headRosterSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "POST /v1/admin/units/{unitId}/heads": route({
+    api: "admin",
+    operationId: "addHead",
+    summary: "Add a head to a unit",
+    description: "Tenures of one unit never overlap (422 TENURE_OVERLAP).",
+    action: "heads:write",
+    params: [A.unitId],
+    body: json(headInputSchema),
+    responses: { 201: ok("The new roster and the new head's id.", headAddedSchema, ["ETag", "Location"]) },
+    problems: ["NOT_FOUND", "CONCURRENT_CHANGE"],
+  }),
+  "PUT /v1/admin/units/{unitId}/heads/{headId}": route({
+    api: "admin",
+    operationId: "updateHead",
+    summary: "Edit a head at the roster's version",
+    action: "heads:write",
+    params: [A.unitId, A.headId],
+    body: json(headInputSchema),
+    ifMatch: true,
+    responses: versioned("The roster.", headRosterSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
+  "GET /v1/admin/units/{unitId}/heads/{headId}/general/{period}": route({
+    api: "admin",
+    operationId: "getHeadGeneral",
+    summary: "A head's general criteria for a period",
+    action: "heads:read",
+    params: [A.unitId, A.headId, A.periodPath],
+    body: undefined,
+    responses: versioned("The points (null until entered); the ETag is the version (0: not entered).", headGeneralSchema),
+    problems: ["NOT_FOUND", "INVALID_CONTENT"],
+  }),
+  "PUT /v1/admin/units/{unitId}/heads/{headId}/general/{period}": route({
+    api: "admin",
+    operationId: "appraiseHeadGeneral",
+    summary: "Enter a head's general criteria for a period",
+    description: "0–30 points with an evidence reference; the period's ratings are recomputed. A head not in office then → 422 OUT_OF_TENURE.",
+    action: "heads:write",
+    params: [A.unitId, A.headId, A.periodPath],
+    body: json(appraisalSchema),
+    ifMatch: true,
+    responses: versioned("The entered points.", headGeneralSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
+  "POST /v1/admin/ratings": route({
+    api: "admin",
+    operationId: "refreshRatings",
+    summary: "Recompute a period's head ratings and reform index",
+    action: "score:run",
+    params: [],
+    body: json(periodBodySchema),
+    responses: read("Recomputed.", ratingsRefreshedSchema),
+    problems: ["NO_DRAFT"],
+  }),
+  "POST /v1/admin/publish": route({
+    api: "admin",
+    operationId: "publishPeriod",
+    summary: "Publish a period: freeze its rankings, head ratings and reform index as version n + 1",
+    action: "publish",
+    params: [],
+    body: json(periodBodySchema),
+    responses: { 201: ok("The new version with what moved since the previous one.", publicationViewSchema, ["Location"]) },
+    problems: ["NO_DRAFT", "NO_CHANGES", "PUBLISH_CONFLICT"],
+  }),
+  "GET /v1/admin/publications": route({
+    api: "admin",
+    operationId: "listPublications",
+    summary: "Every published version of a period",
+    action: "rankings:read",
+    params: [A.period],
+    body: undefined,
+    responses: read("Versions oldest first, and where each tier's draft stands.", publicationsSchema),
+    problems: [],
+  }),
+  "GET /v1/admin/publications/{period}/{version}": route({
+    api: "admin",
+    operationId: "getPublishedRanking",
+    summary: "One tier of a published version, as frozen",
+    action: "rankings:read",
+    params: [A.periodPath, A.version, A.tier],
+    body: undefined,
+    responses: read("The stored text, byte for byte.", rankingSnapshotSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "GET /v1/admin/audit": route({
+    api: "admin",
+    operationId: "readAudit",
+    summary: "Audit entries, newest first",
+    action: "audit:read",
+    params: [A.limit, A.cursor, A.from, A.to],
+    body: undefined,
+    responses: read("One page.", auditPageSchema),
+    problems: [],
+  }),
+  "GET /v1/admin/audit.csv": route({
+    api: "admin",
+    operationId: "exportAudit",
+    summary: "The audit log as CSV",
+    description: "Cells starting with = + - @, a tab or a carriage return are prefixed with '. The export is audited before it is produced; more than 100 000 entries → 422 (narrow from/to).",
+    action: "audit:export",
+    params: [A.from, A.to],
+    body: undefined,
+    responses: { 200: { description: "The entries as CSV (an attachment).", contentType: "text/csv" } },
+    problems: ["INVALID_CONTENT"],
+  }),
+
+  // ——— local runtime only: stand-ins for Cognito's hosted UI ———
+  "GET /v1/local/users": route({
+    api: "local",
+    operationId: "listDemoUsers",
+    summary: "The demo users of each role (local runtime only)",
+    action: null,
+    params: [],
+    body: undefined,
+    responses: read("The users the login page lists.", localUsersSchema),
+    problems: [],
+  }),
+  "POST /v1/local/login": route({
+    api: "local",
+    operationId: "localLogin",
+    summary: "Sign in as a demo user (local runtime only)",
+    action: null,
+    params: [],
+    body: { kind: "local-json", schema: loginRequestSchema },
+    responses: read("A short-lived token for the user.", loginResultSchema),
+    problems: ["MALFORMED_JSON", "UNKNOWN_USER"],
+  }),
+} as const satisfies Readonly<Record<string, RouteContract>>;
+
+export type RouteKey = keyof typeof ROUTES;
+export type RouteOf<K extends RouteKey> = (typeof ROUTES)[K];
+/** The keys of the routes one handler serves. */
+export type RouteKeyOf<A extends Api> = { [K in RouteKey]: RouteOf<K>["api"] extends A ? K : never }[RouteKey];
+
+export const ROUTE_KEYS = Object.keys(ROUTES) as RouteKey[];
+export const routeKeysOf = <A extends Api>(api: A): RouteKeyOf<A>[] => ROUTE_KEYS.filter((k): k is RouteKeyOf<A> => ROUTES[k].api === api);
+
+/** `GET /v1/units/{unitId}/trend` → ["GET", "/v1/units/{unitId}/trend"]. */
+export function methodAndPath(key: RouteKey): { readonly method: "GET" | "POST" | "PUT"; readonly path: string } {
+  const [method, path] = key.split(" ") as ["GET" | "POST" | "PUT", string];
+  return { method, path };
+}
+
+/** Who may call a route, from the policy: nobody needs a token; a source system's token; a staff token with these roles. */
+export type Caller =
+  | { readonly kind: "public" }
+  | { readonly kind: "source-system" }
+  | { readonly kind: "staff"; readonly roles: readonly Role[]; readonly ownUnitOnly: readonly Role[] };
+
+export function callerOf(action: Action | null): Caller {
+  if (action === null || action === "public:read") return { kind: "public" };
+  if (action === "events:write") return { kind: "source-system" };
+  const may = (role: Role, unitId: string) => authorize({ role, sub: "probe", unitId: "UNIT-A" }, action, { unitId }).allowed;
+  const roles = ROLES.filter((r) => r !== "public" && r !== "source-system" && may(r, "UNIT-A"));
+  return { kind: "staff", roles, ownUnitOnly: roles.filter((r) => !may(r, "UNIT-B")) };
+}
+
+/** Every problem code a route can answer with: its own, and those its caller, parameters and body imply. */
+export function problemCodes(r: RouteContract): ProblemCode[] {
+  const codes = new Set<ProblemCode>();
+  const caller = callerOf(r.action);
+  if (caller.kind !== "public") codes.add("UNAUTHENTICATED").add("FORBIDDEN");
+  if (r.params.some((p) => p.in === "query" && p.required)) codes.add("MISSING_PARAMETER");
+  if (r.params.length > 0) codes.add("INVALID_PARAMETER");
+  const body: readonly ProblemCode[] =
+    r.body?.kind === "json"
+      ? ["UNSUPPORTED_MEDIA_TYPE", "EMPTY_BODY", "INVALID_ENCODING", "MALFORMED_JSON", "TOO_DEEP", "DUPLICATE_KEY", "INVALID_CONTENT", "PAYLOAD_TOO_LARGE"]
+      : r.body?.kind === "csv"
+        ? ["UNSUPPORTED_MEDIA_TYPE", "EMPTY_BODY", "INVALID_ENCODING", "INVALID_CONTENT", "MALFORMED_CSV", "PAYLOAD_TOO_LARGE"]
+        : r.body?.kind === "batch"
+          ? ["UNSUPPORTED_MEDIA_TYPE", "EMPTY_BODY", "INVALID_ENCODING", "MALFORMED_JSON", "TOO_DEEP", "DUPLICATE_KEY", `MISSING_${upper(r.body.key)}`, "EMPTY_BATCH", "PAYLOAD_TOO_LARGE", `TOO_MANY_${upper(r.body.key)}`]
+          : [];
+  for (const c of body) codes.add(c);
+  if (r.ifMatch) codes.add("INVALID_IF_MATCH").add("VERSION_MISMATCH").add("VERSION_REQUIRED");
+  if (r.idempotencyKey) codes.add("INVALID_IDEMPOTENCY_KEY").add("IDEMPOTENCY_KEY_IN_FLIGHT").add("IDEMPOTENCY_KEY_REUSED");
+  for (const c of r.problems) codes.add(c);
+  codes.add("INTERNAL");
+  return [...codes];
+}
+
+const upper = <K extends BatchKey>(key: K) => key.toUpperCase() as Uppercase<K>;
