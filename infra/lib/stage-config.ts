@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { DEFAULT_METHODOLOGY_ID } from "@scorecard/shared/methodology/registry";
 
 export type StageName = "dev" | "prod";
 
@@ -44,7 +45,7 @@ export interface StageConfig {
 
 const common = {
   region: "ap-southeast-1",
-  methodologyId: "dn-2026.1",
+  methodologyId: DEFAULT_METHODOLOGY_ID,
   sourceSystems: ["one-stop", "national-portal", "hotline-1022"],
   athenaResultsExpiry: Duration.days(7),
   rawColdAfter: Duration.days(90),

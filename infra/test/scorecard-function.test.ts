@@ -51,7 +51,7 @@ describe("Construct: ScorecardFunction (house defaults)", () => {
   });
 
   it("tells every function its stage and methodology", () => {
-    for (const [id] of functions) expect(env(id)).toMatchObject({ STAGE: "dev", METHODOLOGY_ID: "dn-2026.1" });
+    for (const [id] of functions) expect(env(id)).toMatchObject({ STAGE: "dev", METHODOLOGY_ID: "dn-2026.2" });
   });
 
   it("bundles ESM with the createRequire banner, source maps, local esbuild and the runtime's AWS SDK", () => {

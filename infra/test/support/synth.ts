@@ -69,14 +69,15 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * What the synthesized output depends on: the infra sources, this file, the library versions
- * and which handler entry files exist. Test files (one worker each) share one synthesis through
+ * What the synthesized output depends on: the infra sources, this file, the shared domain infra
+ * imports (the lake layout, the methodology registry), the library versions and which handler
+ * entry files exist. Test files (one worker each) share one synthesis through
  * a cache directory keyed by this hash, so `npx vitest run --project infra` synthesizes once.
  */
 function cacheKey(): string {
   const h = createHash("sha256");
-  for (const f of [...filesUnder(path.join(INFRA, "lib")), ...filesUnder(path.join(INFRA, "test/support"))]) {
-    h.update(path.relative(INFRA, f)).update(readFileSync(f));
+  for (const f of [...filesUnder(path.join(INFRA, "lib")), ...filesUnder(path.join(INFRA, "test/support")), ...filesUnder(path.join(REPO, "shared/src"))]) {
+    h.update(path.relative(REPO, f)).update(readFileSync(f));
   }
   for (const pkg of ["aws-cdk-lib", "cdk-nag", "constructs"]) {
     h.update(pkg).update(readFileSync(path.join(REPO, "node_modules", pkg, "package.json")));

@@ -1,3 +1,4 @@
+import { DEFAULT_METHODOLOGY_ID } from "@scorecard/shared/methodology/registry";
 import type { QueryEngine } from "../../ports/engine.js";
 import type { Clock, NewId } from "../../ports/runtime.js";
 import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
@@ -28,7 +29,7 @@ import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./stage
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
 import type { Serial } from "../../lib/serial.js";
 
-export const DEFAULT_METHODOLOGY = "dn-2026.2";
+export const DEFAULT_METHODOLOGY = DEFAULT_METHODOLOGY_ID;
 export const SCORED_TIERS: readonly Tier[] = ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"];
 
 export interface ScoreDeps {
