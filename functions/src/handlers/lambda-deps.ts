@@ -1,3 +1,4 @@
+import { DEFAULT_METHODOLOGY_ID } from "@scorecard/shared/methodology/registry";
 import { systemClock } from "../ports/runtime.js";
 import type { IdempotencyStore } from "../ports/ingest.js";
 import { S3Client } from "@aws-sdk/client-s3";
@@ -33,7 +34,7 @@ export async function lambdaDeps(): Promise<{ ingest: IngestDeps & RecordDeps & 
   const table = env("TABLE_NAME");
   const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
   const catalog = new UnitCatalog();
-  const methodology = process.env["METHODOLOGY_ID"] ?? "dn-2026.2";
+  const methodology = process.env["METHODOLOGY_ID"] ?? DEFAULT_METHODOLOGY_ID;
   const eventStore = new DynamoDbEventStore(db, table);
   let hasher: HmacHasher | undefined;
   if (process.env["PSEUDONYM_SECRET_ARN"]) {
