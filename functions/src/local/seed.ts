@@ -1,5 +1,5 @@
 import { scoreAndRatePeriods } from "../use-cases/jobs/score-run.js";
-import { type Head, type Period, type UnitCatalog, demoHeads, getMethodology, parsePeriod, periodsOfYear, tenureIn } from "@scorecard/shared";
+import { type Head, type Period, type UnitCatalog, demoHeads, getMethodology, localDateOf, periodsOfYear, tenureIn } from "@scorecard/shared";
 import { AdminError } from "../use-cases/admin/common.js";
 import { appraiseCriterion } from "../use-cases/admin/criteria.js";
 import { appraiseHeadGeneral } from "../use-cases/admin/head-general.js";
@@ -8,10 +8,10 @@ import { SEED_ACTOR, seedHeads } from "../use-cases/admin/heads.js";
 import { mapLimit } from "../lib/concurrency.js";
 import { AdmitPool } from "../adapters/local/admit-pool.js";
 import { compactLake } from "../adapters/local/duckdb-compactor.js";
-import type { ComplaintInput } from "@scorecard/shared";
+import type { CaseEventInput, ComplaintInput } from "@scorecard/shared";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
-import { ComplaintMaker, demoCatalog } from "../seed/catalog.js";
-import { DemoProvince, PRESETS, type PresetName } from "../seed/generator.js";
+import { ComplaintMaker, type DossierSummary, demoCatalog } from "../seed/catalog.js";
+import { DemoProvince, type PresetName, type SeedPlan, addDays, seedPlan } from "../seed/generator.js";
 import { ingestEvents } from "../use-cases/ingest/ingest-events.js";
 import { ingestRecords } from "../use-cases/ingest/ingest-records.js";
 import { importEvents } from "../use-cases/ingest/import-events.js";
@@ -35,6 +35,8 @@ export interface LoadReport {
   readonly complaints: number;
   readonly procedures: number;
   readonly liveTailEvents: number;
+  /** What was generated: the range, the live tail, where the data ends. */
+  readonly plan: SeedPlan;
   /** Generation and import together (they are pipelined), then the catalog and complaints. */
   readonly seconds: { generateAndLoad: number; records: number };
 }
@@ -57,19 +59,31 @@ export interface SeedOptions {
 /**
  * Generate a preset and load it: the history through the bulk import (validation on worker
  * threads), a live tail through the events API's use case, the procedure catalog and the 1022
- * complaints through the records routes' use case.
+ * complaints through the records routes' use case. The demo runs through yesterday on the
+ * runtime's clock, its last 30 days being the live tail (`seedPlan`).
  */
 export async function loadPreset(rt: LocalRuntime, options: SeedOptions): Promise<LoadReport> {
   const log = options.log ?? (() => undefined);
-  const preset = { ...PRESETS[options.preset], ...(options.to ? { to: options.to } : {}) };
-  const province = new DemoProvince({ seed: options.seed, ...preset });
+  const now = rt.ingest.clock.now();
+  const plan = seedPlan(options.preset, now, { ...(options.liveTail === false ? { liveTail: false } : {}), ...(options.to ? { to: options.to } : {}) });
+  const province = new DemoProvince({ seed: options.seed, from: plan.from, to: plan.to, scale: plan.scale, asOf: plan.asOf });
   const complaints: ComplaintInput[] = [];
-  const complaintMaker = new ComplaintMaker(options.seed, rt.catalog, `${preset.to}T23:59:59+07:00`);
+  const complaintMaker = new ComplaintMaker(options.seed, rt.catalog, plan.asOf);
+  const tailEvents: CaseEventInput[] = [];
+  const history = plan.tail?.sameStream ? addDays(plan.tail.from, -1) : plan.to;
   let t = performance.now();
-  log(`Tạo dữ liệu mẫu / generating the "${options.preset}" province (seed ${options.seed}, ${preset.from} → ${preset.to})…`);
+  log(
+    `Tạo dữ liệu mẫu / generating the "${options.preset}" province (seed ${options.seed}, ${plan.from} → ${plan.to}` +
+      `${plan.tail?.sameStream ? `: history to ${history}, live tail ${plan.tail.from} → ${plan.tail.to}` : ""})…`,
+  );
   const admitter = new AdmitPool({ keyFile: rt.pseudonymKeyFile });
   let summary;
   try {
+    const maybeComplaint = (d: DossierSummary) => {
+      const c = complaintMaker.maybe(d);
+      if (c) complaints.push(c);
+    };
+    const events = plan.tail?.sameStream ? province.history(plan.tail.from, tailEvents, maybeComplaint) : province.events(maybeComplaint);
     summary = await importEvents({
       ...rt.ingest,
       lake: rt.lake,
@@ -77,10 +91,7 @@ export async function loadPreset(rt: LocalRuntime, options: SeedOptions): Promis
       onProgress: (p) => log(`  … ${p.accepted.toLocaleString("vi-VN")} sự kiện / events loaded`),
       onReject: (line, code, message) => log(`  rejected line ${line}: ${code} ${message}`),
     })((function* () {
-      for (const e of province.events((d) => {
-        const c = complaintMaker.maybe(d);
-        if (c) complaints.push(c);
-      })) yield JSON.stringify(e);
+      for (const e of events) yield JSON.stringify(e);
     })());
   } finally {
     await admitter.close();
@@ -91,30 +102,39 @@ export async function loadPreset(rt: LocalRuntime, options: SeedOptions): Promis
   // A live tail: the last 30 days up to now, posted through the events API's use case, so the
   // operational state (open dossiers, early warnings) is populated as a source system would.
   let live = 0;
-  if (options.liveTail !== false) {
-    const now = rt.ingest.clock.now();
-    const from = new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
-    const tail = new DemoProvince({ seed: options.seed + 1, from, to: now.toISOString().slice(0, 10), scale: preset.scale, asOf: now.toISOString() });
+  let liveRejected = 0;
+  if (plan.tail) {
+    // The demo's tail was split from its one stream above; after a fixed range the tail is a
+    // stream of its own (seed + 1) over the last 30 days, posted as it is generated.
+    const tailComplaints = new ComplaintMaker(options.seed + 1, rt.catalog, now.toISOString());
+    const tail = plan.tail.sameStream
+      ? tailEvents
+      : new DemoProvince({ seed: options.seed + 1, from: plan.tail.from, to: plan.tail.to, scale: plan.scale, asOf: now.toISOString() }).events((d) => {
+          const c = tailComplaints.maybe(d);
+          if (c) complaints.push(c);
+        });
     const ingest = ingestEvents(rt.ingest);
     let batch: unknown[] = [];
-    const tailComplaints = new ComplaintMaker(options.seed + 1, rt.catalog, now.toISOString());
-    for (const e of tail.events((d) => {
-      const c = tailComplaints.maybe(d);
-      if (c) complaints.push(c);
-    })) {
+    const post = async () => {
+      const r = await ingest(batch);
+      live += r.accepted;
+      liveRejected += r.rejected + r.conflicts;
+      batch = [];
+    };
+    for (const e of tail) {
       batch.push(e);
-      if (batch.length === 500) {
-        live += (await ingest(batch)).accepted;
-        batch = [];
-      }
+      if (batch.length === 500) await post();
     }
-    if (batch.length) live += (await ingest(batch)).accepted;
-    log(`  live tail: ${live.toLocaleString("vi-VN")} events of the last 30 days through the events API (${from} → today)`);
+    if (batch.length) await post();
+    log(
+      `  live tail: ${live.toLocaleString("vi-VN")} events of the dossiers received ${plan.tail.from} → ${plan.tail.to} through the events API` +
+        `${liveRejected ? `, ${liveRejected} refused` : ""} (${secondsSince(t)} s)`,
+    );
   }
 
   // The procedure catalog and the 1022 complaints go through the same routes' use case.
   const records = { ...rt.ingest, lake: rt.lake };
-  const catalog = demoCatalog(options.seed, preset.from, preset.to);
+  const catalog = demoCatalog(options.seed, plan.from, plan.to);
   for (let i = 0; i < catalog.length; i += 500) await ingestRecords(records, "procedures")(catalog.slice(i, i + 500));
   let complaintsAccepted = 0;
   for (let i = 0; i < complaints.length; i += 500) complaintsAccepted += (await ingestRecords(records, "complaints")(complaints.slice(i, i + 500))).accepted;
@@ -126,6 +146,7 @@ export async function loadPreset(rt: LocalRuntime, options: SeedOptions): Promis
     complaints: complaintsAccepted,
     procedures: catalog.length,
     liveTailEvents: live,
+    plan,
     seconds: { generateAndLoad, records: secondsSince(t) },
   };
 }
@@ -133,8 +154,8 @@ export async function loadPreset(rt: LocalRuntime, options: SeedOptions): Promis
 /** Generate a preset, load it through the import path, compact it, and score every period. */
 export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promise<SeedReport> {
   const log = options.log ?? (() => undefined);
-  const preset = { ...PRESETS[options.preset], ...(options.to ? { to: options.to } : {}) };
   const loaded = await loadPreset(rt, options);
+  const { plan } = loaded;
   const generateAndLoad = loaded.seconds.generateAndLoad;
   let t: number;
   t = performance.now();
@@ -149,28 +170,34 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
   log(`Người đứng đầu / demo heads of unit stored for ${rosters} units`);
 
   t = performance.now();
-  const first = Number(preset.from.slice(0, 4));
-  const last = Number(preset.to.slice(0, 4));
+  const first = Number(plan.from.slice(0, 4));
+  const last = Number(plan.to.slice(0, 4));
   let periods = 0;
-  const lastScored = options.liveTail !== false ? rt.ingest.clock.now().toISOString() : parsePeriod(preset.to.slice(0, 7)).end;
-  const lastYear = Number(lastScored.slice(0, 4));
+  const lastYear = Number(localDateOf(plan.dataEnd).slice(0, 4));
   const all: Period[] = [];
   for (let y = first; y <= Math.max(last, lastYear); y++) {
-    // Every period of the demo years, and those of the current year that have begun (live tail).
+    // Every period from the first month of data to the current one (the demo runs through
+    // yesterday; a fixed range: its years, and with a live tail those of the current year that
+    // have begun).
     if (y > last && y < lastYear) continue;
-    for (const p of periodsOfYear(y)) if (p.start < lastScored) all.push(p);
+    for (const p of periodsOfYear(y)) if (p.start < plan.dataEnd) all.push(p);
   }
   // First what the dashboard opens on: the newest periods, then half-years and years.
   const newest = new Set([...all].sort((a, b) => (a.end < b.end ? 1 : -1)).slice(0, 4).map((p) => p.id));
   const firstBatch = all.filter((p) => newest.has(p.id) || p.kind === "HALF" || p.kind === "YEAR");
   const pending = options.periods === "first" ? all.filter((p) => !firstBatch.includes(p)) : [];
   if (rosters > 0) {
-    // The reporting periods (half-years, years) of the last demo year and after, and the month the dashboard opens on.
+    // The reporting periods (every half-year and year) and the month the dashboard opens on.
     const newestMonth = all.filter((p) => p.kind === "MONTH").sort((a, b) => (a.end < b.end ? 1 : -1))[0];
-    const entered = await seedDemoGeneralCriteria(rt, heads, firstBatch.filter((p) => ((p.kind === "HALF" || p.kind === "YEAR") && p.year >= last) || p === newestMonth));
-    log(`Tiêu chí chung / demo general criteria entered for ${entered} head-periods (the others stay "pending", as until Home Affairs enters them)`);
-    const reform = await seedDemoReformInputs(rt, firstBatch.filter((p) => (p.kind === "HALF" || p.kind === "YEAR") && p.year === last));
-    log(`Chỉ số CCHC / demo manual criteria and survey results entered for ${reform} department-periods of ${last} (the other units' reform index stays incomplete)`);
+    const reporting = all.filter((p) => p.kind === "HALF" || p.kind === "YEAR");
+    let s = performance.now();
+    const entered = await seedDemoGeneralCriteria(rt, heads, [...reporting, ...(newestMonth ? [newestMonth] : [])]);
+    log(`Tiêu chí chung / demo general criteria entered for ${entered} head-periods of ${reporting.length + 1} periods (the others stay "pending", as until Home Affairs enters them; ${secondsSince(s)} s)`);
+    // Manual reform criteria and survey results: Home Affairs enters them once a period is over.
+    const finished = reporting.filter((p) => p.end <= plan.dataEnd);
+    s = performance.now();
+    const reform = await seedDemoReformInputs(rt, finished);
+    log(`Chỉ số CCHC / demo manual criteria and survey results entered for ${reform} department-periods of ${finished.map((p) => p.id).join(", ")} (the other units' reform index stays incomplete; ${secondsSince(s)} s)`);
   }
   // One scoring run: the case facts are staged once for all these periods (docs/adr/0009).
   await scoreAndRatePeriods(rt.score, rt.admin)(options.periods === "first" ? firstBatch : all, { onPeriod: () => periods++ });

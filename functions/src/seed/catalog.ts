@@ -28,13 +28,21 @@ export function demoCatalog(seed: number, from: string, to: string): ProcedureRe
     for (const p of procs) {
       for (const tier of ["DEPARTMENT", "DISTRICT", "COMMUNE"] as const) {
         const onlineLevel = rng.weighted([["FULL", 0.55], ["PARTIAL", 0.35], ["NONE", 0.1]] as const);
-        // Some procedures are amended in the demo years: a publication decision (T1–T3).
+        // Some procedures are amended in the demo years: a publication decision (T1–T3), made public
+        // by the demo's last day (a decision that would be published after it falls a year earlier).
         const year = rng.int(firstYear, lastYear);
-        const decisionDate = cal.addWorkingDays(`${year}-${String(rng.int(1, 11)).padStart(2, "0")}-0${rng.int(1, 9)}`, 0);
+        const monthDay = `${String(rng.int(1, 11)).padStart(2, "0")}-0${rng.int(1, 9)}`;
         const onTime = rng.chance(0.85);
-        const legalEffectiveDate = cal.addWorkingDays(decisionDate, onTime ? rng.int(5, 15) : rng.int(0, 4));
+        const effectiveAfter = onTime ? rng.int(5, 15) : rng.int(0, 4);
         const publicLate = rng.chance(0.12);
-        const publicDate = cal.addWorkingDays(decisionDate, publicLate ? rng.int(6, 12) : rng.int(1, 5));
+        const publicAfter = publicLate ? rng.int(6, 12) : rng.int(1, 5);
+        const datesIn = (y: number) => {
+          const decisionDate = cal.addWorkingDays(`${y}-${monthDay}`, 0);
+          return { decisionDate, legalEffectiveDate: cal.addWorkingDays(decisionDate, effectiveAfter), publicDate: cal.addWorkingDays(decisionDate, publicAfter) };
+        };
+        let dates = datesIn(year);
+        if (year > firstYear && (dates.legalEffectiveDate > to || dates.publicDate > to)) dates = datesIn(year - 1);
+        const { decisionDate, legalEffectiveDate, publicDate } = dates;
         out.push({
           code: tierCode(p.code, tier),
           nameVi: `Thủ tục ${FIELD_NAMES[field] ?? field} ${p.code.slice(0, 8)} (${tier === "DEPARTMENT" ? "cấp tỉnh" : tier === "DISTRICT" ? "cấp huyện" : "cấp xã"})`,

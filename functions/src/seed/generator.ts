@@ -3,7 +3,7 @@
  * Dong Nai units, over the real working-day calendar. Same seed ⇒ same events, byte for byte.
  * Planted patterns and their expected signatures are documented in seed/README.md.
  */
-import { type CaseEventInput, UnitCatalog, type UnitRecord, WorkingCalendar } from "@scorecard/shared";
+import { type CaseEventInput, UnitCatalog, type UnitRecord, WorkingCalendar, localDateOf } from "@scorecard/shared";
 import { VN_CALENDAR_DAYS } from "@scorecard/shared/data/calendar.data";
 import { PROCEDURES, type Procedure, type UnitProfile, orgKey, profileOf } from "./profiles.js";
 import { type DossierSummary, tierCode } from "./catalog.js";
@@ -20,13 +20,76 @@ export interface GeneratorOptions {
   readonly asOf?: string;
 }
 
+/** A preset: a fixed range of reception days, or (`throughYesterday`) from `from` to the day before the generation. */
+export interface PresetSpec extends Omit<GeneratorOptions, "seed" | "asOf"> {
+  /** `to` follows the clock: the day before the generation date (Viet Nam time); see `seedPlan`. */
+  readonly throughYesterday?: true;
+}
+
 export const PRESETS = {
-  demo: { from: "2024-01-01", to: "2025-12-31", scale: 0.5 },
+  /**
+   * January 2024 through yesterday: continuous up to the day it is generated. `to` reads the wall
+   * clock (for callers that spread the preset); the seed takes its runtime's clock (`seedPlan`).
+   */
+  demo: {
+    from: "2024-01-01",
+    get to(): string {
+      return yesterdayOf(new Date());
+    },
+    scale: 0.5,
+    throughYesterday: true,
+  },
   /** ≈ 1.5 M dossiers, ≈ 6.3 M events: Đồng Nai's real yearly volume (1.5–1.8 M dossiers). */
   "province-year": { from: "2025-01-01", to: "2025-12-31", scale: 60 },
   national: { from: "2025-01-01", to: "2025-12-31", scale: 600 },
-} as const satisfies Record<string, Omit<GeneratorOptions, "seed">>;
+} as const satisfies Record<string, PresetSpec>;
 export type PresetName = keyof typeof PRESETS;
+
+/** Days of reception posted through the events API as the live tail (the last days of the demo). */
+export const LIVE_TAIL_DAYS = 30;
+
+/** The local date (Asia/Ho_Chi_Minh) `n` days after `date` (n may be negative). */
+export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** The day before `now`'s local date (Asia/Ho_Chi_Minh, UTC+7, no daylight saving). */
+export const yesterdayOf = (now: Date) => addDays(localDateOf(now), -1);
+
+/** What a seed generates at a given instant, and which part of it goes through the events API. */
+export interface SeedPlan {
+  readonly from: string;
+  /** Last day of reception, inclusive. */
+  readonly to: string;
+  readonly scale: number;
+  /** No event after this instant is generated. */
+  readonly asOf: string;
+  /**
+   * The live tail: dossiers received from `from` to `to` (inclusive), posted through the events
+   * API. `sameStream`: they are the last days of the range (the history stops the day before
+   * `from`); otherwise a stream of its own (seed + 1) after a fixed range.
+   */
+  readonly tail: { readonly from: string; readonly to: string; readonly sameStream: boolean } | null;
+  /** Where the generated data ends (periods that begin before it are scored): `now` with a live tail or for the demo, else `asOf`. */
+  readonly dataEnd: string;
+}
+
+/**
+ * The plan of a seed at `now` (the runtime's clock). A `throughYesterday` preset (the demo) runs
+ * from its first day through yesterday, every event up to `now`; its last `LIVE_TAIL_DAYS` days are
+ * the live tail, so no day is generated twice and none is missing. A fixed preset (or a `to`
+ * override) keeps its range, and its live tail is the last 30 days before `now`, a stream of its own.
+ */
+export function seedPlan(name: PresetName, now: Date, options: { readonly liveTail?: boolean; readonly to?: string } = {}): SeedPlan {
+  const spec: PresetSpec = PRESETS[name];
+  const liveTail = options.liveTail !== false;
+  if (spec.throughYesterday && options.to === undefined) {
+    const to = yesterdayOf(now);
+    const tail = liveTail ? { from: addDays(to, 1 - LIVE_TAIL_DAYS), to, sameStream: true } : null;
+    return { from: spec.from, to, scale: spec.scale, asOf: now.toISOString(), tail, dataEnd: now.toISOString() };
+  }
+  const to = options.to ?? spec.to;
+  const tail = liveTail ? { from: new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10), to: now.toISOString().slice(0, 10), sameStream: false } : null;
+  const asOf = `${to}T23:59:59+07:00`;
+  return { from: spec.from, to, scale: spec.scale, asOf, tail, dataEnd: tail ? now.toISOString() : new Date(Date.parse(asOf) + 1000).toISOString() };
+}
 
 const DAY_MS = 86_400_000;
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -143,6 +206,23 @@ export class DemoProvince {
           for (const e of events) if (instant(e.occurredAt) <= asOf) yield e;
         }
       }
+    }
+  }
+
+  /**
+   * The events of the dossiers received before `tailFrom` (the history, yielded), while those of
+   * the dossiers received on or after it (the live tail) are collected into `tail`: one stream,
+   * split by reception day, so history and tail never share a dossier or an event. `onDossier`
+   * sees every dossier of both, with which side it went to.
+   */
+  *history(tailFrom: string, tail: CaseEventInput[], onDossier?: (d: DossierSummary, inTail: boolean) => void): Generator<CaseEventInput> {
+    let inTail = false;
+    for (const e of this.events((d) => {
+      inTail = d.receivedAt.slice(0, 10) >= tailFrom;
+      onDossier?.(d, inTail);
+    })) {
+      if (inTail) tail.push(e);
+      else yield e;
     }
   }
 
