@@ -3,12 +3,13 @@ import type { PublicationHeader, PublicationStore } from "../../ports/snapshots.
 import { type RankingSnapshot, parsePeriod } from "@scorecard/shared";
 import { type PublicationInfo, type UnitDifference, rankingDifferences, sameNumbers, versionLabel } from "@scorecard/shared/admin/publication";
 import type { Publication, Publications } from "@scorecard/shared/contracts/admin";
-import { frozenSnapshot, publicSnapshot, publicationInfo, syncPublicJson } from "../publish/published-rankings.js";
+import { frozenSnapshot, publicationInfo, syncPublicJson, withoutScanMetadata } from "../publish/published-rankings.js";
 import { freezeRatings, ratingsDifferFrom, refreshRatings } from "../ratings/ratings.js";
 import { SCORED_TIERS } from "../score/score-period.js";
 import { type AdminDeps, AdminError, flushAudit } from "./common.js";
 
-const frozen = (draft: RankingSnapshot, version: number): string => JSON.stringify({ ...publicSnapshot(draft), status: "published", version });
+/** The frozen body: EXACT (signed-in roles read it; the public receives publicRankingOf of it). */
+const frozen = (draft: RankingSnapshot, version: number): string => JSON.stringify({ ...withoutScanMetadata(draft), status: "published", version });
 
 async function differencesOf(store: PublicationStore, previous: PublicationHeader | undefined, current: PublicationHeader): Promise<Record<string, UnitDifference[]>> {
   const out: Record<string, UnitDifference[]> = {};

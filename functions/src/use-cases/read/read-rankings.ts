@@ -14,7 +14,7 @@ import { parse } from "csv-parse/sync";
 import { toCaseRow } from "./case-rules.js";
 
 export type { CaseRow, TrendPoint, UnitScorecard };
-import { publicSnapshot, publicationInfo } from "../publish/published-rankings.js";
+import { type PublicRankingView, publicRankingOf, publicationInfo } from "../publish/published-rankings.js";
 
 export interface ReadDeps {
   readonly snapshots: SnapshotStore;
@@ -58,15 +58,16 @@ export const readRanking =
 export const readPublicRanking = (deps: ReadDeps) => {
   // The same stored snapshot (a cached store returns the same object until it is rewritten) with
   // the same publication info gives the same view object, so the handler can reuse its serialised body.
-  const views = new WeakMap<RankingSnapshot, { info: string; view: RankingView }>();
-  return async (periodId: string, tier: string): Promise<RankingView | undefined> => {
+  const views = new WeakMap<RankingSnapshot, { info: string; view: PublicRankingView }>();
+  return async (periodId: string, tier: string): Promise<PublicRankingView | undefined> => {
     const r = await publicationInfo(deps, parsePeriod(periodId).id, tier);
     const snapshot = r?.published ?? r?.draft;
     if (!r || !snapshot) return undefined;
     const info = JSON.stringify(r.info);
     const hit = views.get(snapshot);
     if (hit && hit.info === info) return hit.view;
-    const view = { ...publicSnapshot(snapshot), publication: r.info };
+    // Small counts withheld (issue 20, item 3): never the exact snapshot.
+    const view = { ...(await publicRankingOf(deps, snapshot)), publication: r.info };
     views.set(snapshot, { info, view });
     return view;
   };
@@ -81,7 +82,7 @@ export const readPublicRanking = (deps: ReadDeps) => {
 export const readPublicRankingJson = (deps: ReadDeps) => {
   const ranking = readPublicRanking(deps);
   const meta = readPublicMeta(deps);
-  const bodies = new WeakMap<RankingView, string>();
+  const bodies = new WeakMap<PublicRankingView, string>();
   return async (periodOrLatest: string, tier: string): Promise<{ period: string | undefined; json: string | undefined }> => {
     const period = periodOrLatest === LATEST_PERIOD ? (await meta()).periods[0] : periodOrLatest;
     const view = period === undefined ? undefined : await ranking(period, tier);
