@@ -170,31 +170,16 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
   log(`Người đứng đầu / demo heads of unit stored for ${rosters} units`);
 
   t = performance.now();
-  const first = Number(plan.from.slice(0, 4));
-  const last = Number(plan.to.slice(0, 4));
   let periods = 0;
-  const lastYear = Number(localDateOf(plan.dataEnd).slice(0, 4));
-  const all: Period[] = [];
-  for (let y = first; y <= Math.max(last, lastYear); y++) {
-    // Every period from the first month of data to the current one (the demo runs through
-    // yesterday; a fixed range: its years, and with a live tail those of the current year that
-    // have begun).
-    if (y > last && y < lastYear) continue;
-    for (const p of periodsOfYear(y)) if (p.start < plan.dataEnd) all.push(p);
-  }
-  // First what the dashboard opens on: the newest periods, then half-years and years.
-  const newest = new Set([...all].sort((a, b) => (a.end < b.end ? 1 : -1)).slice(0, 4).map((p) => p.id));
-  const firstBatch = all.filter((p) => newest.has(p.id) || p.kind === "HALF" || p.kind === "YEAR");
+  const { all, firstBatch, reporting, finished, newestMonth } = seedPeriods(plan);
   const pending = options.periods === "first" ? all.filter((p) => !firstBatch.includes(p)) : [];
   if (rosters > 0) {
     // The reporting periods (every half-year and year) and the month the dashboard opens on.
-    const newestMonth = all.filter((p) => p.kind === "MONTH").sort((a, b) => (a.end < b.end ? 1 : -1))[0];
-    const reporting = all.filter((p) => p.kind === "HALF" || p.kind === "YEAR");
     let s = performance.now();
-    const entered = await seedDemoGeneralCriteria(rt, heads, [...reporting, ...(newestMonth ? [newestMonth] : [])]);
-    log(`Tiêu chí chung / demo general criteria entered for ${entered} head-periods of ${reporting.length + 1} periods (the others stay "pending", as until Home Affairs enters them; ${secondsSince(s)} s)`);
+    const withCriteria = [...reporting, ...(newestMonth ? [newestMonth] : [])];
+    const entered = await seedDemoGeneralCriteria(rt, heads, withCriteria);
+    log(`Tiêu chí chung / demo general criteria entered for ${entered} head-periods of ${withCriteria.length} periods (the others stay "pending", as until Home Affairs enters them; ${secondsSince(s)} s)`);
     // Manual reform criteria and survey results: Home Affairs enters them once a period is over.
-    const finished = reporting.filter((p) => p.end <= plan.dataEnd);
     s = performance.now();
     const reform = await seedDemoReformInputs(rt, finished);
     log(`Chỉ số CCHC / demo manual criteria and survey results entered for ${reform} department-periods of ${finished.map((p) => p.id).join(", ")} (the other units' reform index stays incomplete; ${secondsSince(s)} s)`);
@@ -204,6 +189,35 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
   const scoreS = secondsSince(t);
   log(`Chấm điểm / scored ${periods} periods (${scoreS} s)${pending.length ? `; ${pending.length} more months and quarters will be scored in the background` : ""}`);
   return { events: loaded.events, rejected: loaded.rejected, curated: compacted.events, periods, pending, seconds: { generateAndLoad, compact, score: scoreS } };
+}
+
+/**
+ * The periods a seed scores and fills: every period from the first month of data to the current
+ * one (the demo runs through yesterday, so every month, quarter, half-year and year from January
+ * 2024 to the current month; a fixed range: its years, and with a live tail the current year's
+ * periods that have begun). `firstBatch`: what the dashboard opens on (the newest periods), the
+ * half-years and years; `reporting`: the half-years and years (demo general criteria), `finished`
+ * those that are over (demo reform inputs), `newestMonth`: the month the dashboard opens on.
+ */
+export function seedPeriods(plan: Pick<SeedPlan, "from" | "to" | "dataEnd">) {
+  const first = Number(plan.from.slice(0, 4));
+  const last = Number(plan.to.slice(0, 4));
+  const lastYear = Number(localDateOf(plan.dataEnd).slice(0, 4));
+  const all: Period[] = [];
+  for (let y = first; y <= Math.max(last, lastYear); y++) {
+    if (y > last && y < lastYear) continue; // a fixed range's years, then the live tail's year
+    for (const p of periodsOfYear(y)) if (p.start < plan.dataEnd) all.push(p);
+  }
+  const newestFirst = [...all].sort((a, b) => (a.end < b.end ? 1 : a.end > b.end ? -1 : 0));
+  const newest = new Set(newestFirst.slice(0, 4).map((p) => p.id));
+  const reporting = all.filter((p) => p.kind === "HALF" || p.kind === "YEAR");
+  return {
+    all,
+    firstBatch: all.filter((p) => newest.has(p.id) || p.kind === "HALF" || p.kind === "YEAR"),
+    reporting,
+    finished: reporting.filter((p) => p.end <= plan.dataEnd),
+    newestMonth: newestFirst.find((p) => p.kind === "MONTH"),
+  };
 }
 
 /** A deterministic number in [0, 1) from a text (FNV-1a): the demo is the same on every run. */
