@@ -178,11 +178,12 @@ describe("the demo province generated on 2026-12-07 10:00 (Viet Nam time)", () =
 });
 
 /**
- * Through the runtime (a small demo: the clock fixed at 2024-03-15): the history goes through the
- * bulk import and the tail through the events API, all accepted, on the runtime's clock.
+ * Through the runtime (a small demo: the clock fixed at 2024-04-11, so that the split falls between
+ * two working days): the history goes through the bulk import and the tail through the events
+ * API, all accepted, on the runtime's clock.
  */
 describe("loadPreset on a fixed clock", () => {
-  const now = new Date("2024-03-15T10:00:00+07:00");
+  const now = new Date("2024-04-11T10:00:00+07:00");
   let env: Awaited<ReturnType<typeof tempRuntime>>;
   let report: LoadReport;
   let expected: Generated;
@@ -195,10 +196,11 @@ describe("loadPreset on a fixed clock", () => {
     await env?.dispose();
   });
 
-  it("loads 2024-01-01 → 2024-02-13 as history and 2024-02-14 → 2024-03-14 through the events API, nothing refused", () => {
-    expect(report.plan).toMatchObject({ from: "2024-01-01", to: "2024-03-14", tail: { from: "2024-02-14", to: "2024-03-14", sameStream: true } });
-    expect([...expected.historyDays].sort().at(-1)).toBe("2024-02-13");
-    expect([...expected.tailDays].sort()[0]).toBe("2024-02-14");
+  it("loads 2024-01-01 → 2024-03-11 as history and 2024-03-12 → 2024-04-10 through the events API, nothing refused", () => {
+    expect(report.plan).toMatchObject({ from: "2024-01-01", to: "2024-04-10", tail: { from: "2024-03-12", to: "2024-04-10", sameStream: true } });
+    expect([...expected.historyDays].sort().at(-1)).toBe("2024-03-11");
+    expect([...expected.tailDays].sort()[0]).toBe("2024-03-12");
+    expect([...expected.tailDays].sort().at(-1)).toBe("2024-04-10");
     expect(report.rejected).toBe(0);
     expect(report.events).toBe(expected.history.length);
     expect(report.liveTailEvents).toBe(expected.tail.length);
