@@ -295,3 +295,23 @@ export function versionLeaks(
   }
   return out;
 }
+
+/**
+ * The attacker's knowledge checked against exact rows (e.g. from the real scorer): every identity
+ * holds, every nested or subset count is at most its whole. Returns what does not hold.
+ */
+export function identityViolations(row: Parameters<typeof exactValue>[0]): string[] {
+  const value = (name: string) => exactValue(row, name);
+  const has = (name: string) => (name.startsWith("c:") ? name.slice(2) in row.counts : name.slice(2) in row.indicators);
+  const out: string[] = [];
+  for (const [lhs, rhs] of EQUALS) {
+    const left = lhs.split("+");
+    if (![...left, rhs].every(has)) continue;
+    const sum = left.reduce((s, x) => s + value(x), 0);
+    if (sum !== value(rhs)) out.push(`${lhs} = ${sum} ≠ ${rhs} = ${value(rhs)}`);
+  }
+  for (const f of countForms(Object.keys(row.indicators), Object.keys(row.counts))) {
+    if (f.terms.length === 2 && formValue(f, value) < 0) out.push(`${f.name} = ${formValue(f, value)} < 0`);
+  }
+  return out;
+}
