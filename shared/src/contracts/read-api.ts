@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import type { PublicationInfo } from "../admin/publication.js";
-import { indicatorValueSchema, rankedUnitSchema, rankingSnapshotShape } from "./api.js";
+import type { PublicRankingSnapshot } from "../publish/public-ranking.js";
+import { indicatorStatusSchema, indicatorValueSchema, rankedUnitSchema, rankingSnapshotShape, tierSchema } from "./api.js";
 import { type Assert, type Same, listOf, mapOf, named, view } from "./schema-kit.js";
 
 /** Published-version metadata served beside a ranking (shared/src/admin/publication.ts computes it). */
@@ -21,6 +22,51 @@ type _PublicationInfo = Assert<Same<z.output<typeof publicationInfoSchema>, Publ
 /** `GET /v1/rankings` and `/v1/public/rankings`: a snapshot and where it stands against the latest published version. */
 export const rankingViewSchema = named("RankingView", view({ ...rankingSnapshotShape, publication: publicationInfoSchema.optional() }));
 export type RankingView = z.output<typeof rankingViewSchema>;
+
+/**
+ * `GET /v1/public/rankings`: the ranking as the public receives it (shared/src/publish/public-ranking.ts):
+ * no scan metadata, and every value the small-count rule withholds null and marked.
+ */
+const withheld = z.literal(true).optional().describe("Present (true) when a value here is withheld by the small-count rule.");
+export const publicRankingViewSchema = named(
+  "PublicRankingView",
+  view({
+    ...(({ units: _units, scan: _scan, ...rest }) => rest)(rankingSnapshotShape),
+    units: listOf(
+      view({
+        unitId: z.string(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        tier: tierSchema,
+        rank: z.number().int().nullable(),
+        total: z.number().nullable().describe("null when the unit has no data at all, or (as a last resort) withheld."),
+        complete: z.boolean(),
+        band: z.string().nullable(),
+        indicators: mapOf(
+          view({
+            numerator: z.number().nullable(),
+            denominator: z.number().nullable(),
+            ratio: z.number().nullable(),
+            points: z.number().nullable(),
+            max: z.number().nullable(),
+            status: indicatorStatusSchema,
+            suppressed: withheld,
+          }),
+        ),
+        counts: mapOf(z.number().nullable()),
+        groups: mapOf(view({ points: z.number().nullable(), max: z.number(), suppressed: withheld })).optional(),
+        suppressed: listOf(z.string()).optional().describe("Every withheld value of the row, as a path (indicators.P1.numerator, counts.LATE, total); absent when nothing was withheld."),
+      }),
+    ),
+    suppression: view({
+      smallCount: z.number().int().describe("Counts from 1 to smallCount − 1, and whatever derives one, are withheld."),
+      checkedVersions: listOf(z.number().int()).describe("Published versions of the same period and tier the differences were checked against."),
+      withheld: z.number().int().describe("Values withheld in this ranking (all units)."),
+    }),
+    publication: publicationInfoSchema,
+  }),
+);
+type _PublicRankingView = Assert<Same<z.output<typeof publicRankingViewSchema>, PublicRankingSnapshot & { readonly publication: PublicationInfo }>>;
 
 /** `GET /v1/units/{unitId}/scorecard?period=`. */
 export const unitScorecardSchema = named(

@@ -28,6 +28,7 @@ import { ADMIN_PARAMS as A, type ParamSpec, READ_PARAMS as R } from "./params.js
 import type { ProblemCode } from "./problems.js";
 import {
   headRatingsSchema,
+  publicRankingViewSchema,
   rankingViewSchema,
   reformIndexViewSchema,
   unitCasesSchema,
@@ -156,7 +157,7 @@ export const ROUTES = {
     action: "public:read",
     params: [R.periodOrLatest, R.tier],
     body: undefined,
-    responses: read("The ranking and where it stands against the latest published version.", rankingViewSchema),
+    responses: read("The ranking with small counts withheld, and where it stands against the latest published version.", publicRankingViewSchema),
     problems: ["NO_SNAPSHOT"],
   }),
 

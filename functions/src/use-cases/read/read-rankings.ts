@@ -7,6 +7,7 @@ import { type DrilldownPointer, drilldownPrefix, drilldownRunKey, finishedListPr
 import { type Period, type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, longestPeriodEndingWith, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
 import { LATEST_PERIOD } from "@scorecard/shared/contracts/api";
+import { CASE_STATUSES } from "@scorecard/shared/contracts/params";
 import type { CaseRow, TrendPoint, UnitScorecard, UnitTrend } from "@scorecard/shared/contracts/read-api";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
 import { gunzipSync } from "node:zlib";
@@ -146,7 +147,8 @@ export function drilldownRows(key: string, body: Uint8Array): Row[] {
   return text.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Row);
 }
 
-const STATUS_ORDER = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXCLUDED"];
+/** Drill-down rows are listed in the order of the statuses the route filters on. */
+const STATUS_ORDER: readonly string[] = CASE_STATUSES;
 
 /**
  * Where a period's drill-down is: the list of the longest period with its end, when it was written
