@@ -15,7 +15,7 @@ import { DN_2026_1 } from "../src/methodology/dn-2026-1.js";
 import { DN_2026_2 } from "../src/methodology/dn-2026-2.js";
 import type { Methodology } from "../src/methodology/methodology.js";
 import type { PublicRankedUnit, PublicRankingSnapshot } from "../src/publish/public-ranking.js";
-import { publicRanking } from "../src/publish/suppression.js";
+import { publicRanking, withheldValues } from "../src/publish/suppression.js";
 import { attack, leaks, versionLeaks } from "./support/attacker.js";
 import { type Base, movedBase, randomBase, rankedRow } from "./support/ranked-row.js";
 
@@ -81,6 +81,7 @@ describe("publicRanking against the attacker", () => {
         const view = publicRanking(snapshotOf(c.m, exact));
         view.units.forEach((pub, i) => {
           const row = exact[i] as RankedUnit;
+          expect(withheldValues(row, c.m).all, "fail-closed fallback used").toBe(false);
           expectFaithful(pub, row);
           expect(leaks(pub, row, c.m), `${row.unitId} seed row`).toEqual([]);
         });

@@ -145,6 +145,15 @@ describe("publicRanking: hand-computed cases", () => {
     expect(publicRanking(snapshot([row({ d4: 255 })], { version: 2 }), [v1]).units[0]?.indicators["D4"]?.numerator).toBe(255);
   });
 
+  it("a row without group points (older snapshots): the total stands for the sum of the points, so T2 = 2/20 withholds a second cell", () => {
+    const { groups: _g, ...exact } = row({ t2_num: 2 });
+    const u = publicRanking(snapshot([exact])).units[0];
+    expect(u?.indicators["T2"]?.points).toBeNull();
+    // The smallest positive other scored cell of the whole row: D6A (0.75; T3 1.6, D5 1, …).
+    expect(u?.indicators["D6A"]).toMatchObject({ numerator: null, ratio: null, points: null, suppressed: true });
+    expect(u?.total).toBe(exact.total);
+  });
+
   it("zero stays zero: a count of 0 and a 0 ratio are shown as 0, and a withheld value is null, never 0", () => {
     // OVERDUE 0 and T2 0/20 are not small. P1 = 500/520 with LATE 20: nothing small.
     const u = publicRow({ overdue: 0, t2_num: 0 });

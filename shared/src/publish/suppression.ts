@@ -234,7 +234,15 @@ export function rowModel(row: RankedUnit, m: Methodology): RowModel {
       terms: [{ atom: `groups.${g}`, value: (atoms.get(`groups.${g}`) as Atom).value }, ...cells.map((c) => ({ atom: `${c}.n`, value: (row.indicators[c] as IndicatorValue).points as number }))],
     });
   }
-  if (atoms.has("total")) identities.push({ label: "total = Σ groups", terms: ["total", ...Object.keys(row.groups ?? {}).map((g) => `groups.${g}`)].map(term) });
+  if (atoms.has("total") && row.groups) identities.push({ label: "total = Σ groups", terms: ["total", ...Object.keys(row.groups).map((g) => `groups.${g}`)].map(term) });
+  if (atoms.has("total") && !row.groups) {
+    // A row without group points (older snapshots): the total is the sum of the indicators' points.
+    const cells = m.indicators.filter((d) => d.max !== null).map((d) => d.code).filter((c) => {
+      const v = row.indicators[c];
+      return v !== undefined && v.ratio !== null && v.points !== null;
+    });
+    identities.push({ label: "total = Σ points", terms: [term("total"), ...cells.map((c) => ({ atom: `${c}.n`, value: (row.indicators[c] as IndicatorValue).points as number }))] });
+  }
 
   // Complements: d − n of a subset cell, outer − inner of a nested pair.
   const complements: Complement[] = [];
