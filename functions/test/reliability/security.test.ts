@@ -138,6 +138,8 @@ const ALLOWED_KEYS = new Set([
   "numerator", "denominator", "ratio", "points", "max",
   "EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS",
   "publishedAt", "draftDiffers", "periods", "tiers",
+  // small-count suppression (docs/suppression.md): the withheld markers and the ranking's note
+  "suppressed", "suppression", "smallCount", "checkedVersions", "withheld",
 ]);
 const INDICATOR_CODE = /^[A-Z][A-Z0-9_]{0,7}$/; // P1, D6A, R9_R1; also the group codes (TDGQ) under "groups"
 
