@@ -60,6 +60,8 @@ export const recordResultSchema = named(
   }),
 );
 
+export type RecordResult = z.output<typeof recordResultSchema>;
+
 export const recordsResponseSchema = named(
   "RecordsResponse",
   view({ results: listOf(recordResultSchema), accepted: z.number().int(), duplicates: z.number().int(), rejected: z.number().int() }),

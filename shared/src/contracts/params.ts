@@ -10,6 +10,7 @@
  * An optional query parameter sent empty (`?tier=`) is absent.
  */
 import { z } from "zod";
+import { hasReformIndex } from "../methodology/reform-index.js";
 import { isPeriodId, parsePeriod } from "../time/period.js";
 import { RANKED_TIERS } from "../units/unit.js";
 import { CRITERION, FINDING_ID, HEAD_ID, UNIT_ID } from "./admin-requests.js";
@@ -52,7 +53,7 @@ const path = <N extends string, T>(name: N, schema: z.ZodType<T>, hint: string, 
 });
 
 const periodId = (hint: string) => z.string().refine(isPeriodId, { message: hint, abort: true });
-const isReformPeriod = (v: string) => isPeriodId(v) && ["HALF", "YEAR"].includes(parsePeriod(v).kind);
+const isReformPeriod = (v: string) => isPeriodId(v) && hasReformIndex(parsePeriod(v));
 const matching = (pattern: RegExp, hint: string) => z.string().regex(pattern, hint);
 const positive = (hint: string) => z.string().regex(/^[1-9]\d{0,5}$/, hint).transform(Number);
 const tiers = (hint: string) => z.enum(RANKED_TIERS, { error: () => hint });

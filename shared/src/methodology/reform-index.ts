@@ -4,6 +4,10 @@
  */
 import { bandOf, round4, type UnitScore } from "./score.js";
 import type { Methodology, ReformComponent } from "./methodology.js";
+import type { Period } from "../time/period.js";
+
+/** The reform index is set per half-year and year (methodology §5; Directive 03, D10). */
+export const hasReformIndex = (period: Pick<Period, "kind">): boolean => period.kind === "HALF" || period.kind === "YEAR";
 
 /** An inspection finding (Directive 03, clauses 1đ and 4). */
 export interface InspectionFinding {

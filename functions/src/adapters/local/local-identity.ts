@@ -1,3 +1,4 @@
+import type { DemoUser } from "@scorecard/shared/contracts/local";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { type JWK, type JWTPayload, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from "jose";
@@ -9,12 +10,7 @@ export const LOCAL_AUDIENCE = "scorecard-dashboard";
 export const TOKEN_TTL_SECONDS = 15 * 60;
 const ALG = "ES256";
 
-export interface DemoUser {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Exclude<Role, "public" | "source-system">;
-  readonly unitId?: string;
-}
+export type { DemoUser };
 
 /** Demo users of each role (clearly fictional), listed on the local login page. */
 export const DEMO_USERS: readonly DemoUser[] = [

@@ -1,3 +1,4 @@
+import type { EventResult, IngestResponse } from "@scorecard/shared/contracts/ingest";
 import type { Clock, NewId } from "../../ports/runtime.js";
 import type { Lake } from "../../ports/lake.js";
 import type { EventStore, KeyedHasher } from "../../ports/ingest.js";
@@ -7,28 +8,12 @@ import { caseEventSchema, type FieldError, localDateOf, type StoredCaseEvent, va
 import { contentHash } from "../../lib/canonical.js";
 import { toStoredEvent } from "./pseudonymise.js";
 
-export const MAX_EVENTS_PER_BATCH = 500;
 /** How far in the future a source's clock may be (reliability §b row 9). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-export type EventResultStatus = "accepted" | "duplicate" | "conflict" | "rejected";
-
-export interface EventResult {
-  readonly eventId: string | null;
-  readonly index: number;
-  readonly status: EventResultStatus;
-  readonly code?: string;
-  readonly message?: string;
-}
-
-export interface IngestResponse {
-  readonly results: EventResult[];
-  readonly accepted: number;
-  readonly duplicates: number;
-  readonly conflicts: number;
-  readonly rejected: number;
-  readonly batchId: string | null;
-}
+/** The wire shapes of a batch's answer (shared/src/contracts/ingest.ts). */
+export type { EventResult, IngestResponse };
+export type EventResultStatus = EventResult["status"];
 
 export interface IngestDeps {
   readonly store: EventStore;

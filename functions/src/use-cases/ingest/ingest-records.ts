@@ -1,3 +1,4 @@
+import type { RecordResult, RecordsResponse } from "@scorecard/shared/contracts/ingest";
 import type { Clock, NewId } from "../../ports/runtime.js";
 import type { Lake } from "../../ports/lake.js";
 import type { RecordStore } from "../../ports/ingest.js";
@@ -6,20 +7,8 @@ import { rawBatchKey } from "@scorecard/shared/lake/layout";
 import { type ComplaintInput, type ProcedureRecord, type StoredComplaint, complaintSchema, localDateOf, procedureSchema, validate } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
 
-export interface RecordResult {
-  readonly id: string | null;
-  readonly index: number;
-  readonly status: "accepted" | "duplicate" | "rejected";
-  readonly code?: string;
-  readonly message?: string;
-}
-
-export interface RecordsResponse {
-  readonly results: RecordResult[];
-  readonly accepted: number;
-  readonly duplicates: number;
-  readonly rejected: number;
-}
+/** The wire shapes of a batch's answer (shared/src/contracts/ingest.ts). */
+export type { RecordResult, RecordsResponse };
 
 export interface RecordDeps {
   readonly lake: Lake;

@@ -3,11 +3,10 @@
  * year: computed criteria from the unit's scored indicators (its ranking snapshot), manual
  * criteria and the survey result entered by Home Affairs, deductions of concluded findings.
  */
-import { type GroupCode, type InspectionFinding, type Methodology, type Period, type RankedUnit, type UnitScore, reformIndex } from "@scorecard/shared";
+import { type GroupCode, type InspectionFinding, type Methodology, type Period, type RankedUnit, type UnitScore, hasReformIndex, reformIndex } from "@scorecard/shared";
 import type { ReformIndexUnit } from "@scorecard/shared/contracts/read-api";
 
-/** The reform index is set per half-year and year (methodology §5; Directive 03, D10). */
-export const hasReformIndex = (period: Period): boolean => period.kind === "HALF" || period.kind === "YEAR";
+export { hasReformIndex };
 
 export interface ReformIndexInputs {
   readonly m: Methodology;
