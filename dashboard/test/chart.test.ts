@@ -77,7 +77,8 @@ describe("Component: RankingChart ({@attach} chart.js factory)", () => {
     const chart = fake.instances[0]!;
     expect(chart.data.datasets[0]?.data).toEqual([19, 17, 14]);
     expect(chart.data.datasets[0]?.backgroundColor).toEqual(["#1d7a43", "#1f63a6", "#9a6b00"]);
-    expect(chart.options).toMatchObject({ indexAxis: "y", scales: { x: { min: 0, max: 20 } } });
+    // One value axis, from 0 to the methodology's maximum total (100, never a sum of indicator maxima), titled.
+    expect(chart.options).toMatchObject({ indexAxis: "y", scales: { x: { min: 0, max: 100, title: { display: true, text: "Tổng điểm (tối đa 100)" } } } });
     expect(screen.queryByTestId("ranking-chart")).toBeNull();
   });
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { type ExportTable, crc32, neutralise, toCsv, toXlsx, xlsxParts } from "../src/lib/export.js";
 import { createFormatters } from "../src/lib/format.js";
 import { MESSAGES } from "../src/lib/i18n.js";
+import { DN_2026_1 } from "@scorecard/shared/methodology/dn-2026-1";
 import { rankingExport } from "../src/lib/ranking-export.js";
-import { countKeys, indicatorCodes, rankedRows } from "../src/lib/ranking-view.js";
 import { departmentsH1 } from "./support/builders.js";
 
 /** A small RFC 4180 reader (quotes, doubled quotes, CRLF), enough to read our own output back. */
@@ -80,16 +80,13 @@ describe("Module: export (CSV, XLSX)", () => {
     );
   });
 
-  it("exports the ranking shown: context lines (period, tier, as-of, methodology), suppressed counts, formula-safe names", () => {
+  it("exports the ranking shown: context lines in the page's language and Vietnam time, numbers in their unit, suppressed counts empty and flagged, formula-safe names", () => {
     const snap = departmentsH1();
     const units = snap.units.map((u, i) => (i === 0 ? { ...u, nameVi: "=cmd|' /C calc'!A0" } : u));
-    const rows = rankedRows(units);
     const t = MESSAGES.vi;
     const table = rankingExport({
       snapshot: { ...snap, units },
-      rows,
-      indicatorCodes: indicatorCodes(rows),
-      countKeys: countKeys(rows),
+      methodology: DN_2026_1,
       t,
       fmt: createFormatters("vi"),
       lang: "vi",
@@ -99,16 +96,25 @@ describe("Module: export (CSV, XLSX)", () => {
     const csv = parseCsv(toCsv(table));
     const ctx = Object.fromEntries(csv.slice(0, table.context.length).map((r) => [r[0], r[1]]));
     expect(ctx["Kỳ đánh giá"]).toBe("6 tháng đầu năm 2024 (2024-H1)");
-    expect(ctx["Nhóm đơn vị"]).toBe("Sở, ban, ngành (DEPARTMENT)");
-    expect(ctx["Số liệu tính đến"]).toContain("2024-06-30T17:00:00.000Z");
-    expect(ctx["Phương pháp"]).toBe("dn-2026.1");
-    expect(ctx["<5"]).toContain("dưới 5");
+    expect(ctx["Nhóm đơn vị"]).toBe("Sở, ban, ngành");
+    expect(ctx["Số liệu tính đến"]).toBe("00:00 01/07/2024 (giờ Việt Nam) — 2024-07-01T00:00:00+07:00");
+    expect(ctx["Thời điểm tải về"]).toBe("07:00 20/07/2024 (giờ Việt Nam) — 2024-07-20T07:00:00+07:00");
+    expect(ctx["Phương pháp"]).toBe("Phương pháp 2026.1");
+    expect(ctx["Tình trạng công bố"]).toBe("Đã công bố — phiên bản 1");
+    expect(ctx["Bảo vệ danh tính"]).toContain("dưới 5");
+    expect(ctx["Giấy phép"]).toContain("CC BY 4.0");
     const header = csv[table.context.length + 1] as string[];
-    expect(header.slice(0, 5)).toEqual(["Hạng", "Cơ quan, đơn vị", "unitId", "Tổng điểm", "Xếp loại"]);
+    expect(header.slice(0, 6)).toEqual(["Hạng", "Mã đơn vị", "Cơ quan, đơn vị", "Tổng điểm (điểm, tối đa 100)", "Xếp loại", "Đủ chỉ số"]);
+    expect(header).toContain("Hồ sơ xử lý trước hạn, đúng hạn (P1), %");
+    expect(header.at(-1)).toBe("Ô để trống do ẩn số nhỏ");
+    // No English inside the Vietnamese file.
+    expect(header.join(" ")).not.toMatch(/\b(unitId|points|group|Export)\b/);
     const body = csv.slice(table.context.length + 2);
-    expect(body.map((r) => r[2])).toEqual(rows.map((u) => u.unitId));
-    const stp = body.find((r) => r[2] === "DEPT-STP") as string[];
-    expect(stp.slice(-5)).toEqual(["60", "37", "<5", "<5", "0"]);
+    const stp = body.find((r) => r[1] === "DEPT-STP") as string[];
+    // P1 as a percentage (97, not 0.97), its points; counts from 1 to 4 empty, named in the last column.
+    expect(stp[header.indexOf("Hồ sơ xử lý trước hạn, đúng hạn (P1), %")]).toBe("97");
+    expect(stp[header.indexOf("Hồ sơ xử lý trước hạn, đúng hạn (P1), điểm (tối đa 20)")]).toBe("19.4");
+    expect(stp.slice(-6)).toEqual(["60", "37", "", "", "0", "Trễ hạn; Quá hạn"]);
     expect(body.flat().some((c) => c.startsWith("'=cmd"))).toBe(true);
   });
 

@@ -11,13 +11,14 @@ import { renderApp, settled } from "./support/render-app.js";
 const rowIds = () => screen.getAllByTestId("ranking-row").map((r) => r.dataset.unitId);
 
 describe("First page: the ranking as early as possible", () => {
-  it("asks for the newest ranking together with the list of periods when the URL names no period", async () => {
+  it("asks for last month's ranking together with the list of periods when the URL names no period", async () => {
     const server = fakeServer({ meta: aMeta(), rankings: { "2024-06/DEPARTMENT": aSnapshot({ period: "2024-06", units: departmentsH1().units }) } });
     const meta = deferred<ReturnType<typeof aMeta>>();
     server.meta = meta.promise;
 
     renderApp(server);
-    await waitFor(() => expect([...server.calls].sort()).toEqual(["/v1/public/meta", "/v1/public/rankings?period=latest&tier=DEPARTMENT"]));
+    // 15 July 2024 (TEST_NOW): June is the newest complete month — the default whenever it is scored.
+    await waitFor(() => expect([...server.calls].sort()).toEqual(["/v1/public/meta", "/v1/public/rankings?period=2024-06&tier=DEPARTMENT"]));
     meta.resolve(aMeta());
     await settled();
 
@@ -33,28 +34,25 @@ describe("First page: the ranking as early as possible", () => {
     renderApp(server, "?tier=COMMUNE");
     await settled();
 
-    expect(server.calls[0]).toBe("/v1/public/rankings?period=latest&tier=COMMUNE");
+    expect(server.calls[0]).toBe("/v1/public/rankings?period=2024-06&tier=COMMUNE");
     expect(server.rankingCalls()).toHaveLength(1);
     expect(window.location.search).toBe("?period=2024-06&tier=COMMUNE");
   });
 
-  it("asks by name when the newest period changed between the two answers", async () => {
-    const server = fakeServer({ meta: aMeta(), rankings: { "2024-06/DEPARTMENT": aSnapshot({ period: "2024-06", units: departmentsH1().units }) } });
-    // The server scored 2024-07 after it answered the meta: `latest` names 2024-07, the meta 2024-06.
-    const fetch0 = server.fetch;
-    const stale = aSnapshot({ period: "2024-07", units: departmentsQ1().units });
-    const api = {
-      ...server,
-      fetch: (async (input, init) =>
-        String(input).includes("period=latest") ? new Response(JSON.stringify(stale), { status: 200, headers: { "content-type": "application/json" } }) : fetch0(input, init)) as typeof fetch,
-    };
+  it("asks by name when last month has no ranking: the newest complete period listed", async () => {
+    const server = fakeServer({
+      meta: aMeta({ periods: ["2024-07", "2024-05", "2024-Q1"] }),
+      rankings: { "2024-05/DEPARTMENT": aSnapshot({ period: "2024-05", units: departmentsH1().units }) },
+    });
 
-    renderApp(api);
+    renderApp(server);
     await settled();
 
-    expect(screen.getByTestId("ranking-table").dataset.period).toBe("2024-06");
-    expect(rowIds()).toEqual(["DEPT-STP", "DEPT-SXD", "DEPT-STC"]);
-    expect(server.rankingCalls()).toEqual([{ period: "2024-06", tier: "DEPARTMENT" }]);
+    expect(screen.getByTestId("ranking-table").dataset.period).toBe("2024-05");
+    expect(server.rankingCalls()).toEqual([
+      { period: "2024-06", tier: "DEPARTMENT" },
+      { period: "2024-05", tier: "DEPARTMENT" },
+    ]);
   });
 
   it("shows the table before the chart is drawn (chart.js loads after the first paint)", async () => {

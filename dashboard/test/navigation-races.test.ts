@@ -159,7 +159,8 @@ describe("Navigation: the last request wins, and every URL change loads its view
   it("public rankings: a period picked while the landing ranking is on its way stays chosen", async () => {
     const { api, releaseMeta } = server();
     const held = holding(api.fetch);
-    const stale = held.hold("/v1/public/rankings?period=latest");
+    // The landing view: the newest complete period (the list of periods names it).
+    const stale = held.hold("/v1/public/rankings?period=2024-H1");
     renderAt({ fetch: held.fetch }, "");
     releaseMeta();
     await waitFor(() => expect(stale.requested()).toBe(true));

@@ -31,12 +31,12 @@ describe("Public pages: unit indicators, methodology, printable report, open dat
     renderAt(api, "#/public/units/DEPT-STP?period=2024-H1");
     await settled();
 
-    expect(window.location.hash).toBe("#/public/units/DEPT-STP?period=2024-H1&tier=DEPARTMENT");
+    await waitFor(() => expect(window.location.hash).toBe("#/public/units/DEPT-STP?period=2024-H1&tier=DEPARTMENT"));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Sở Tư pháp");
     expect(screen.getByTestId("as-of").querySelector("time")?.getAttribute("datetime")).toBe("2024-06-30T17:00:00.000Z");
     const d1 = screen.getAllByTestId("indicator-row").find((r) => r.dataset.code === "D1") as HTMLElement;
     // D1 is 3 / 4: both below 5, so both suppressed; the ratio and points (the published score) stay.
-    expect([...d1.querySelectorAll("td")].map((c) => c.textContent?.trim()).slice(1, 3)).toEqual(["<5", "<5"]);
+    expect([...d1.querySelectorAll("td")].map((c) => c.textContent?.trim()).slice(0, 2)).toEqual(["<5", "<5"]);
     const late = screen.getByTestId("public-counts").querySelector("[data-count=LATE]");
     expect(late?.textContent).toContain("<5");
     expect(screen.getByTestId("suppressed-note")).toBeTruthy();
@@ -48,12 +48,15 @@ describe("Public pages: unit indicators, methodology, printable report, open dat
     await settled();
 
     await fireEvent.click(screen.getByTestId("ranking-export-csv"));
-    expect(saved).toHaveLength(1);
+    await waitFor(() => expect(saved).toHaveLength(1));
     const csv = await saved[0]!.text();
     expect(csv).toContain("6 tháng đầu năm 2024 (2024-H1)");
-    expect(csv).toContain("dn-2026.1");
-    expect(csv).toContain("<5");
+    expect(csv).toContain("Phương pháp 2026.1");
+    // A suppressed count is an empty cell, named in the row's last column — never "<5" in a numeric column.
+    expect(csv).not.toContain("<5,");
+    expect(csv.split("\r\n").find((l) => l.includes("DEPT-STP"))?.endsWith(",60,37,,,0,Trễ hạn; Quá hạn")).toBe(true);
     await fireEvent.click(screen.getByTestId("ranking-export-xlsx"));
+    await waitFor(() => expect(saved).toHaveLength(2));
     expect(saved[1]?.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     await fireEvent.click(screen.getAllByTestId("unit-link")[0]!);
@@ -66,7 +69,9 @@ describe("Public pages: unit indicators, methodology, printable report, open dat
     renderAt(server(), "#/methodology");
     await settled();
 
-    expect(screen.getByTestId("methodology-version").textContent).toBe("dn-2026.1");
+    // The version the figures were scored with (the meta names it), by its number and name: no code identifier.
+    expect(screen.getByTestId("methodology-version").textContent).toBe("2026.1 — Bộ chỉ số đánh giá chất lượng phục vụ người dân, doanh nghiệp tỉnh Đồng Nai, phiên bản 2026.1");
+    expect(screen.getByTestId("methodology-effective").textContent).toBe("01/01/2026");
     expect(screen.getByTestId("methodology-groups").querySelectorAll("tbody[data-group]")).toHaveLength(6);
     const o1 = screen.getAllByTestId("methodology-indicator").find((r) => r.dataset.code === "O1") as HTMLElement;
     expect(o1.dataset.provisional).toBe("true");
@@ -85,7 +90,8 @@ describe("Public pages: unit indicators, methodology, printable report, open dat
     expect(screen.getByTestId("report-page").dataset.period).toBe("2024-H1");
     expect(screen.getByTestId("report-subtitle").textContent).toBe("Sở, ban, ngành — 6 tháng đầu năm 2024");
     expect(screen.getAllByTestId("report-row").map((r) => r.dataset.unitId)).toEqual(["DEPT-STP", "DEPT-SXD"]);
-    expect(screen.getByTestId("report-meta").textContent).toContain("dn-2026.1");
+    expect(screen.getByTestId("report-meta").textContent).toContain("Phương pháp 2026.1");
+    expect(screen.getByTestId("report-status").textContent).toBe("Đã công bố — phiên bản 1");
     expect(document.body.dataset.state).toBe("ready");
   });
 });
@@ -114,6 +120,7 @@ describe("Public payloads: only aggregate fields are rendered", () => {
     await settled();
     expect(leaks(document.body.innerHTML)).toEqual([]);
     await fireEvent.click(screen.getByTestId("ranking-export-csv"));
+    await waitFor(() => expect(saved).toHaveLength(1));
     expect(leaks(await saved[0]!.text())).toEqual([]);
 
     await fireEvent.click(screen.getAllByTestId("unit-link")[0]!);

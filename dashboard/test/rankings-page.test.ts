@@ -35,24 +35,19 @@ describe("Page: Xếp hạng (rankings)", () => {
     expect(table.dataset.period).toBe("2024-H1");
     expect(table.querySelector("caption")?.textContent).toBe("Xếp hạng Sở, ban, ngành — 6 tháng đầu năm 2024");
     const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent?.replace(/\s+/g, " ").trim());
-    expect(headers.slice(0, 4)).toEqual(["Hạng", "Cơ quan, đơn vị", "Tổng điểm (tối đa 20)", "Xếp loại"]);
-    expect(headers).toContain("P1 Hồ sơ giải quyết trước hạn, đúng hạn");
-    expect(headers).toContain("Số hồ sơ: Trễ hạn");
+    // The maximum is the methodology's (100), never a sum of indicator maxima; groups and indicators by name, unit, code second.
+    expect(headers.slice(0, 4)).toEqual(["Hạng", "Cơ quan, đơn vị", "Tổng điểm / 100", "Xếp loại"]);
+    expect(headers.slice(4)).toEqual(["Công khai / 18", "Tiến độ / 20", "Trực tuyến / 12", "Thanh toán / 10", "Số hóa / 22", "Hài lòng / 18", "Đúng hạn % · P1"]);
     expect(rowIds()).toEqual(["DEPT-STP", "DEPT-SXD", "DEPT-STC"]);
     const [first] = screen.getAllByTestId("ranking-row");
-    expect(cellTexts(first!)).toEqual([
-      "1",
-      "Sở Tư pháp",
-      "19,40",
-      "Xuất sắc",
-      "97,0% 19,40/20 điểm",
-      "60",
-      "37",
-      // Public page: counts from 1 to 4 are suppressed, and the page says so.
-      "<5dưới 5",
-      "<5dưới 5",
-      "0",
-    ]);
+    // A group without any computed indicator is "no data", never 0.
+    expect(cellTexts(first!)).toEqual(["1", "Sở Tư pháp", "19,40", "Xuất sắc", "—Không có số liệu", "19,40", "—Không có số liệu", "—Không có số liệu", "—Không có số liệu", "—Không có số liệu", "97,0%"]);
+    // Every indicator, with its points; then the dossier counts, suppressed from 1 to 4 on a public page.
+    await fireEvent.click(screen.getByTestId("column-set-indicators"));
+    expect(cellTexts(screen.getAllByTestId("ranking-row")[0]!).slice(4)).toEqual(["97,0% 19,40/20 điểm"]);
+    await fireEvent.click(screen.getByTestId("column-set-counts"));
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent?.trim()).slice(4)).toEqual(["Trước hạn", "Đúng hạn", "Trễ hạn", "Quá hạn", "Đang giải quyết"]);
+    expect(cellTexts(screen.getAllByTestId("ranking-row")[0]!).slice(4)).toEqual(["60", "37", "<5dưới 5", "<5dưới 5", "0"]);
     expect(screen.getByTestId("suppressed-note").textContent).toContain("dưới 5");
     expect(within(first!).getByRole("rowheader").textContent).toBe("Sở Tư pháp");
     const asOf = screen.getByTestId("as-of");
@@ -281,7 +276,8 @@ describe("Page: Xếp hạng (rankings)", () => {
       "Ranking of departments — H1 2024 (Jan–Jun)",
     );
     const [first] = screen.getAllByTestId("ranking-row");
-    expect(cellTexts(first!).slice(0, 5)).toEqual(["1", "Department of Justice", "19.40", "Excellent", "97.0% 19.40/20 pts"]);
+    expect(cellTexts(first!).slice(0, 6)).toEqual(["1", "Department of Justice", "19.40", "Excellent", "—No data", "19.40"]);
+    expect(within(screen.getByTestId("ranking-table")).getAllByRole("columnheader").map((h) => h.textContent?.replace(/\s+/g, " ").trim()).slice(2, 6)).toEqual(["Total / 100", "Band", "Transparency / 18", "Progress / 20"]);
     expect(screen.getByTestId("as-of").textContent).toContain("Figures as of 01/07/2024, 00:00 (Vietnam time)");
     expect(screen.getByTestId("tier-tab-COMMUNE").textContent).toBe("Communes and wards");
     expect(window.location.search).toBe("?period=2024-H1&tier=DEPARTMENT&lang=en");
@@ -313,12 +309,19 @@ describe("Page: Xếp hạng (rankings)", () => {
     renderApp(fakeServer({ meta: aMeta(), rankings: { "2024-H1/DEPARTMENT": { ...base, units } } }), "?period=2024-H1&tier=DEPARTMENT");
     await settled();
 
+    await fireEvent.click(screen.getByTestId("column-set-indicators"));
     const table = screen.getByTestId("ranking-table");
     expect([...table.querySelectorAll("th[data-indicator]")].map((h) => (h as HTMLElement).dataset.indicator)).toEqual(["P1", "S1", "X9"]);
-    expect(within(table).getByText("Tổng điểm (tối đa 26)")).toBeTruthy();
+    // Known indicators by name and unit, the code second; an unknown one by its code only, its value a plain number.
+    expect([...table.querySelectorAll("th[data-indicator]")].map((h) => h.textContent?.replace(/\s+/g, " ").trim())).toEqual([
+      "Đúng hạn % · P1",
+      "Xử lý phản ánh đúng hạn % · S1",
+      "X9",
+    ]);
+    expect(within(table).getByText("/ 100")).toBeTruthy();
     const [first] = screen.getAllByTestId("ranking-row");
     expect(cellTexts(first!)).toContain("90,0% 5,40/6 điểm");
-    expect(cellTexts(first!)).toContain("— Không có số liệu");
+    expect(cellTexts(first!)).toContain("—Không có số liệu");
     expect(cellTexts(first!)[2]).toBe("19,40*(chưa đủ chỉ số)");
     expect(screen.getByText("Tổng điểm chưa đầy đủ: một số chỉ số chưa có số liệu.")).toBeTruthy();
   });

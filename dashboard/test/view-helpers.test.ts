@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createFormatters } from "../src/lib/format.js";
 import { MESSAGES } from "../src/lib/i18n.js";
 import { afterDistricts, groupPeriods, parsePeriod } from "../src/lib/periods.js";
-import { countKeys, indicatorCodes, rankedRows, totalMax } from "../src/lib/ranking-view.js";
+import { countKeys, indicatorCodes, rankedRows } from "../src/lib/ranking-view.js";
 import { hrefOf, parseLocation } from "../src/lib/router.js";
 import { aUnit } from "./support/builders.js";
 
@@ -21,7 +21,7 @@ describe("Function: rankedRows", () => {
   });
 });
 
-describe("Function: indicatorCodes / countKeys / totalMax", () => {
+describe("Function: indicatorCodes / countKeys", () => {
   it("follows the methodology's order and appends unknown codes", () => {
     const noData = { numerator: 0, denominator: 0, ratio: null, points: null, max: null, status: "no-data" as const };
     const scored = { numerator: 1, denominator: 1, ratio: 1, points: 6, max: 6, status: "ok" as const };
@@ -30,8 +30,6 @@ describe("Function: indicatorCodes / countKeys / totalMax", () => {
 
     expect(indicatorCodes([u1, u2])).toEqual(["T1", "P1", "S1", "ZZ"]);
     expect(countKeys([u1, u2])).toEqual(["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "NEW_KIND"]);
-    expect(totalMax([u1, u2])).toBe(26);
-    expect(totalMax([])).toBeNull();
   });
 });
 

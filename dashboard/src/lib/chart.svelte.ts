@@ -6,10 +6,15 @@
  * pass, so it is its own chunk, loaded after the page has painted: the table (which holds the same
  * numbers) shows first, the chart fills its reserved box a moment later. Only the pieces a
  * horizontal bar chart needs are registered; other kinds (line-chart.svelte.ts) reuse `chartOf`.
+ *
+ * The bar chart (issue 19, item 6): one value axis from 0 to the maximum total, its title naming
+ * it; each bar's value written at its end; a label cut short keeps its full text in the tooltip
+ * (and in the table); a `null` value is a gap (units left out), never a zero.
  */
-import type { Chart, ChartConfiguration, ChartType } from "chart.js";
+import type { Chart, ChartConfiguration, ChartType, Plugin } from "chart.js";
 import { untrack } from "svelte";
 import type { Attachment } from "svelte/attachments";
+import { truncateLabel } from "./chart-view.js";
 
 let chartJs: Promise<typeof Chart> | null = null;
 
@@ -31,7 +36,8 @@ function afterPaint(f: () => void): void {
 
 export interface BarDatum {
   readonly label: string;
-  readonly value: number;
+  /** null: a gap (no bar, no value). */
+  readonly value: number | null;
   readonly colour: string;
 }
 
@@ -40,35 +46,77 @@ export interface BarChartSpec {
   /** Upper end of the value axis (the maximum total); null lets chart.js choose. */
   readonly max: number | null;
   readonly datasetLabel: string;
+  /** The value axis' title ("Tổng điểm (tối đa 100)"). */
+  readonly axisTitle: string;
   readonly formatValue: (n: number) => string;
 }
 
 const FONT = { family: 'system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif', size: 12 };
-const truncate = (s: string, n = 34) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const INK = "#1f2933";
 
-function config(spec: BarChartSpec): ChartConfiguration<"bar", number[], string> {
+/** Writes each bar's value just past its end (inside the bar, in white, when there is no room). */
+const valueLabels = (spec: () => BarChartSpec): Plugin<"bar"> => ({
+  id: "scorecardValueLabels",
+  afterDatasetsDraw(chart) {
+    const { ctx, chartArea } = chart;
+    const meta = chart.getDatasetMeta(0);
+    const values = chart.data.datasets[0]?.data ?? [];
+    ctx.save();
+    ctx.font = `600 ${FONT.size}px ${FONT.family}`;
+    ctx.textBaseline = "middle";
+    meta.data.forEach((bar, i) => {
+      const v = values[i];
+      if (typeof v !== "number") return;
+      const text = spec().formatValue(v);
+      const { x, y } = bar.getProps(["x", "y"], true) as { x: number; y: number };
+      const width = ctx.measureText(text).width;
+      const inside = x + 6 + width > chartArea.right;
+      ctx.fillStyle = inside ? "#ffffff" : INK;
+      ctx.textAlign = inside ? "right" : "left";
+      ctx.fillText(text, inside ? x - 6 : x + 6, y);
+    });
+    ctx.restore();
+  },
+});
+
+function config(spec: () => BarChartSpec): ChartConfiguration<"bar", (number | null)[], string> {
+  const s = spec();
   return {
     type: "bar",
     data: { labels: [], datasets: [{ label: "", data: [], backgroundColor: [], borderWidth: 0, barPercentage: 0.8, categoryPercentage: 0.9 }] },
+    plugins: [valueLabels(spec)],
     options: {
       indexAxis: "y",
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      layout: { padding: { right: 8 } },
       plugins: {
-        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${spec.formatValue(ctx.parsed.x ?? 0)}` } },
+        tooltip: {
+          filter: (item) => item.parsed.x !== null,
+          callbacks: {
+            // The full name: the axis may have cut it.
+            title: (items) => items.map((i) => String(i.chart.data.labels?.[i.dataIndex] ?? "")),
+            label: (ctx) => `${ctx.dataset.label}: ${spec().formatValue(ctx.parsed.x ?? 0)}`,
+          },
+        },
       },
       scales: {
         x: {
           min: 0,
-          ...(spec.max === null ? {} : { max: spec.max }),
-          ticks: { font: FONT, color: "#3d4753", callback: (v) => spec.formatValue(Number(v)) },
+          ...(s.max === null ? {} : { max: s.max }),
+          title: { display: true, text: s.axisTitle, font: FONT, color: INK },
+          ticks: { font: FONT, color: "#3d4753", callback: (v) => spec().formatValue(Number(v)) },
           grid: { color: "#e3e7ec" },
         },
         y: {
-          ticks: { font: FONT, color: "#1f2933", autoSkip: false, callback: function (v) {
+          ticks: {
+            font: FONT,
+            color: INK,
+            autoSkip: false,
+            callback: function (v) {
               // Narrow screens get shorter labels so the bars keep some room.
-              return truncate(this.getLabelForValue(Number(v)), this.chart.width < 560 ? 18 : 34);
+              return truncateLabel(this.getLabelForValue(Number(v)), this.chart.width < 560 ? 20 : 40);
             },
           },
           grid: { display: false },
@@ -78,9 +126,13 @@ function config(spec: BarChartSpec): ChartConfiguration<"bar", number[], string>
   };
 }
 
-function apply(chart: Chart<"bar", number[], string>, spec: BarChartSpec): void {
-  const fresh = config(spec);
-  chart.options = fresh.options ?? {};
+function apply(chart: Chart<"bar", (number | null)[], string>, spec: BarChartSpec): void {
+  const x = chart.options.scales?.["x"];
+  if (x) {
+    x.min = 0;
+    x.max = spec.max ?? undefined;
+    if (x.title) x.title.text = spec.axisTitle;
+  }
   chart.data.labels = spec.bars.map((b) => b.label);
   const ds = chart.data.datasets[0];
   if (ds) {
@@ -97,7 +149,7 @@ function apply(chart: Chart<"bar", number[], string>, spec: BarChartSpec): void 
  */
 export function chartOf<S, T extends ChartType, D extends unknown[]>(
   spec: () => S,
-  config: (s: S) => ChartConfiguration<T, D, string>,
+  config: (s: S, get: () => S) => ChartConfiguration<T, D, string>,
   apply: (chart: Chart<T, D, string>, s: S) => void,
 ): Attachment<HTMLCanvasElement> {
   return (canvas) => {
@@ -107,7 +159,7 @@ export function chartOf<S, T extends ChartType, D extends unknown[]>(
     let gone = false;
     afterPaint(() => {
       void loadChartJs().then((ChartJs) => {
-        if (!gone) chart = untrack(() => new ChartJs(canvas, config(spec())) as Chart<T, D, string>);
+        if (!gone) chart = untrack(() => new ChartJs(canvas, config(spec(), spec)) as Chart<T, D, string>);
       });
     });
     $effect(() => {
@@ -123,4 +175,4 @@ export function chartOf<S, T extends ChartType, D extends unknown[]>(
 
 /** `<canvas {@attach horizontalBarChart(() => spec)}>`. */
 export const horizontalBarChart = (spec: () => BarChartSpec): Attachment<HTMLCanvasElement> =>
-  chartOf(spec, config, apply);
+  chartOf(spec, (_s, get) => config(get), apply);

@@ -16,6 +16,18 @@ export interface Formatters {
   readonly percent: (ratio: number) => string;
   /** An ISO instant as date and time in Vietnam time. */
   readonly dateTime: (iso: string) => string;
+  /** An ISO instant, or a local date `YYYY-MM-DD`, as a date (dd/mm/yyyy) in Vietnam time. */
+  readonly date: (isoOrDate: string) => string;
+}
+
+/**
+ * An instant in Vietnam time as ISO 8601 with its offset: "2024-07-01T00:00:00+07:00" (files name
+ * times this way, so that a spreadsheet never shows UTC to a Vietnamese reader). Invalid input as is.
+ */
+export function isoVietnam(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return `${new Date(t + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
 export function createFormatters(lang: Lang): Formatters {
@@ -32,6 +44,7 @@ export function createFormatters(lang: Lang): Formatters {
     minute: "2-digit",
     timeZone: VN_TIME_ZONE,
   });
+  const date = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: VN_TIME_ZONE });
   return {
     score: (n) => score.format(n),
     max: (n) => max.format(n),
@@ -40,6 +53,11 @@ export function createFormatters(lang: Lang): Formatters {
     dateTime: (iso) => {
       const t = Date.parse(iso);
       return Number.isNaN(t) ? iso : dateTime.format(t);
+    },
+    date: (v) => {
+      // A bare local date is the day itself (midnight Vietnam time), not UTC midnight.
+      const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+07:00` : v);
+      return Number.isNaN(t) ? v : date.format(t);
     },
   };
 }

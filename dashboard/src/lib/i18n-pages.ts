@@ -13,6 +13,7 @@ import { type PublicUnitMessages, publicUnitEn, publicUnitVi } from "./i18n/publ
 import { type MethodologyMessages, methodologyEn, methodologyVi } from "./i18n/methodology.js";
 import { type ReportMessages, reportEn, reportVi } from "./i18n/report.js";
 import { type AdminMessages, adminEn, adminVi } from "./i18n/admin.js";
+import { type OpenDataMessages, openDataEn, openDataVi } from "./i18n/open-data.js";
 
 export interface PageMessages {
   readonly login: LoginMessages;
@@ -24,10 +25,11 @@ export interface PageMessages {
   readonly methodology: MethodologyMessages;
   readonly report: ReportMessages;
   readonly admin: AdminMessages;
+  readonly openData: OpenDataMessages;
 }
 
-const vi: PageMessages = { login: loginVi, common: commonVi, scorecard: scorecardVi, cases: casesVi, overview: overviewVi, publicUnit: publicUnitVi, methodology: methodologyVi, report: reportVi, admin: adminVi };
-const en: PageMessages = { login: loginEn, common: commonEn, scorecard: scorecardEn, cases: casesEn, overview: overviewEn, publicUnit: publicUnitEn, methodology: methodologyEn, report: reportEn, admin: adminEn };
+const vi: PageMessages = { login: loginVi, common: commonVi, scorecard: scorecardVi, cases: casesVi, overview: overviewVi, publicUnit: publicUnitVi, methodology: methodologyVi, report: reportVi, admin: adminVi, openData: openDataVi };
+const en: PageMessages = { login: loginEn, common: commonEn, scorecard: scorecardEn, cases: casesEn, overview: overviewEn, publicUnit: publicUnitEn, methodology: methodologyEn, report: reportEn, admin: adminEn, openData: openDataEn };
 
 export const PAGE_MESSAGES: Readonly<Record<Lang, PageMessages>> = { vi, en };
 

@@ -72,6 +72,7 @@ export interface Messages {
     readonly myUnit: string;
     readonly admin: string;
     readonly report: string;
+    readonly openData: string;
     readonly login: string;
     readonly logout: string;
     readonly signedInAs: (name: string, role: string) => string;
@@ -80,12 +81,53 @@ export interface Messages {
   readonly suppressedNote: string;
   readonly suppressedLabel: string;
   readonly openData: string;
+  readonly downloadsLabel: string;
   readonly downloadCsv: string;
   readonly downloadXlsx: string;
   readonly printReport: string;
   readonly unitDetails: (name: string) => string;
   readonly notFoundTitle: string;
   readonly notFoundBody: string;
+  /** The public rankings' search box (diacritics-insensitive). */
+  readonly search: {
+    readonly label: string;
+    readonly hint: string;
+    readonly count: (shown: string, total: string) => string;
+    readonly none: (query: string) => string;
+    readonly clear: string;
+  };
+  readonly columnSetLabel: string;
+  readonly columnSets: Readonly<Record<"summary" | "indicators" | "counts", string>>;
+  readonly tableRegion: (caption: string) => string;
+  readonly scrollHint: string;
+  /** A value the small-count rule withholds (shown in its cell). */
+  readonly withheld: string;
+  readonly withheldLabel: string;
+  readonly withheldNote: string;
+  readonly maxPoints: (max: string) => string;
+  /** Periods: the one not over yet, the notice, the default when nothing is finished. */
+  readonly periodRunning: string;
+  readonly provisionalTag: string;
+  readonly provisional: (asOf: string) => string;
+  readonly noCompletePeriod: string;
+  readonly published: (version: string, date: string | null) => string;
+  readonly draftDiffers: string;
+  readonly methodologyVersion: (version: string) => string;
+  readonly unknownMethodology: (id: string) => string;
+  readonly bandLegend: string;
+  readonly bandRange: (min: string, below: string | null) => string;
+  readonly chart: {
+    readonly all: (n: string) => string;
+    readonly topBottom: (n: string, total: string) => string;
+    readonly matches: (n: string) => string;
+    readonly axis: (max: string) => string;
+    readonly gap: (n: string) => string;
+  };
+  readonly licence: string;
+  readonly exportedAt: string;
+  /** Files' context lines. */
+  readonly fileLabels: { readonly computedAt: string; readonly publication: string; readonly privacy: string; readonly licence: string };
+  readonly contextSheet: string;
 }
 
 const vi: Messages = {
@@ -171,6 +213,7 @@ const vi: Messages = {
     myUnit: "Đơn vị của tôi",
     admin: "Sở Nội vụ",
     report: "Báo cáo in",
+    openData: "Dữ liệu mở",
     login: "Đăng nhập",
     logout: "Đăng xuất",
     signedInAs: (name, role) => `Đang đăng nhập: ${name} (${role})`,
@@ -179,12 +222,49 @@ const vi: Messages = {
   suppressedNote: "Số hồ sơ dưới 5 được hiển thị là “<5” để không thể nhận diện cá nhân.",
   suppressedLabel: "dưới 5",
   openData: "Dữ liệu mở",
+  downloadsLabel: "Tải về",
   downloadCsv: "Tải CSV",
   downloadXlsx: "Tải Excel (XLSX)",
   printReport: "Bản in A4",
   unitDetails: (name) => `Chỉ số của ${name}`,
   notFoundTitle: "Không tìm thấy trang",
   notFoundBody: "Địa chỉ này không tương ứng với trang nào.",
+  search: {
+    label: "Tìm đơn vị",
+    hint: "Gõ tên, có dấu hoặc không dấu, ví dụ: bien hoa",
+    count: (shown, total) => `${shown}/${total} đơn vị`,
+    none: (query) => `Không có đơn vị nào có tên khớp với “${query}”.`,
+    clear: "Xóa tìm kiếm",
+  },
+  columnSetLabel: "Cột hiển thị",
+  columnSets: { summary: "Tóm tắt", indicators: "Tất cả chỉ số", counts: "Số hồ sơ" },
+  tableRegion: (caption) => `${caption} (bảng có thể cuộn ngang)`,
+  scrollHint: "Kéo ngang bảng để xem thêm cột.",
+  withheld: "ẩn",
+  withheldLabel: "ẩn để không thể nhận diện cá nhân",
+  withheldNote: "“ẩn”: giá trị được ẩn vì có thể làm lộ một số hồ sơ dưới 5.",
+  maxPoints: (max) => `tối đa ${max} điểm`,
+  periodRunning: "đang diễn ra",
+  provisionalTag: "Tạm tính",
+  provisional: (asOf) => `Kỳ chưa kết thúc: số liệu tạm tính đến ${asOf} (giờ Việt Nam). Nhiều hồ sơ chưa đến hạn, điểm và thứ hạng sẽ còn thay đổi.`,
+  noCompletePeriod: "Chưa có kỳ đánh giá nào kết thúc. Chọn một kỳ để xem số liệu tạm tính.",
+  published: (version, date) => `Đã công bố — phiên bản ${version}${date ? `, ${date}` : ""}`,
+  draftDiffers: "Số liệu đã thay đổi sau khi công bố; bảng hiển thị phiên bản đã công bố.",
+  methodologyVersion: (version) => `Phương pháp ${version}`,
+  unknownMethodology: (id) => `Không có mô tả của phương pháp “${id}”: các chỉ số được ghi bằng mã.`,
+  bandLegend: "Xếp loại theo tổng điểm",
+  bandRange: (min, below) => (below === null ? `từ ${min} điểm` : `từ ${min} đến dưới ${below}`),
+  chart: {
+    all: (n) => `Tổng điểm của ${n} đơn vị`,
+    topBottom: (n, total) => `${n} đơn vị điểm cao nhất và ${n} đơn vị điểm thấp nhất trong ${total} đơn vị; tìm tên để xem đơn vị khác`,
+    matches: (n) => `Tổng điểm của ${n} đơn vị tìm được`,
+    axis: (max) => `Tổng điểm (tối đa ${max})`,
+    gap: (n) => `… ${n} đơn vị ở giữa …`,
+  },
+  licence: "Giấy phép: CC BY 4.0 — Ghi nguồn: UBND tỉnh Đồng Nai (Scorecard)",
+  exportedAt: "Thời điểm tải về",
+  fileLabels: { computedAt: "Tính điểm lúc", publication: "Tình trạng công bố", privacy: "Bảo vệ danh tính", licence: "Giấy phép" },
+  contextSheet: "Thông tin",
 };
 
 const en: Messages = {
@@ -272,6 +352,7 @@ const en: Messages = {
     myUnit: "My unit",
     admin: "Home Affairs",
     report: "Printable report",
+    openData: "Open data",
     login: "Sign in",
     logout: "Sign out",
     signedInAs: (name, role) => `Signed in: ${name} (${role})`,
@@ -280,12 +361,49 @@ const en: Messages = {
   suppressedNote: "Dossier counts below 5 are shown as “<5” so that no person can be identified.",
   suppressedLabel: "fewer than 5",
   openData: "Open data",
+  downloadsLabel: "Download",
   downloadCsv: "Download CSV",
   downloadXlsx: "Download Excel (XLSX)",
   printReport: "A4 print view",
   unitDetails: (name) => `Indicators of ${name}`,
   notFoundTitle: "Page not found",
   notFoundBody: "This address does not match any page.",
+  search: {
+    label: "Find a unit",
+    hint: "Type a name, with or without diacritics, e.g. bien hoa",
+    count: (shown, total) => `${shown} of ${total} units`,
+    none: (query) => `No unit's name matches “${query}”.`,
+    clear: "Clear the search",
+  },
+  columnSetLabel: "Columns",
+  columnSets: { summary: "Summary", indicators: "All indicators", counts: "Dossier counts" },
+  tableRegion: (caption) => `${caption} (scrolls sideways)`,
+  scrollHint: "Scroll the table sideways for more columns.",
+  withheld: "hidden",
+  withheldLabel: "hidden so that no person can be identified",
+  withheldNote: "“hidden”: a value withheld because it could reveal a count of dossiers below 5.",
+  maxPoints: (max) => `out of ${max} points`,
+  periodRunning: "in progress",
+  provisionalTag: "Provisional",
+  provisional: (asOf) => `This period is not over: provisional figures as of ${asOf} (Vietnam time). Many dossiers are not due yet; points and ranks will change.`,
+  noCompletePeriod: "No period has ended yet. Choose a period to see its provisional figures.",
+  published: (version, date) => `Published — version ${version}${date ? `, ${date}` : ""}`,
+  draftDiffers: "The figures have changed since publication; the table shows the published version.",
+  methodologyVersion: (version) => `Methodology ${version}`,
+  unknownMethodology: (id) => `No description of methodology “${id}” is available: indicators are shown by their codes.`,
+  bandLegend: "Bands by total",
+  bandRange: (min, below) => (below === null ? `${min} points or more` : `${min} to under ${below}`),
+  chart: {
+    all: (n) => `Totals of ${n} units`,
+    topBottom: (n, total) => `The ${n} highest and ${n} lowest totals of ${total} units; search a name to see another unit`,
+    matches: (n) => `Totals of the ${n} units found`,
+    axis: (max) => `Total (out of ${max})`,
+    gap: (n) => `… ${n} units in between …`,
+  },
+  licence: "Licence: CC BY 4.0 — Attribution: Dong Nai Provincial People's Committee (Scorecard)",
+  exportedAt: "Downloaded at",
+  fileLabels: { computedAt: "Scored at", publication: "Publication", privacy: "Privacy", licence: "Licence" },
+  contextSheet: "About",
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { vi, en };

@@ -1,8 +1,12 @@
 /**
  * Pure views over a ranking snapshot. Columns come from the data: whatever indicators and counts
  * the server sends become columns, in the methodology's order, so new indicators need no rewrite.
+ * The maximum total is the methodology's `maxTotal` (100), never a sum of indicator maxima.
  */
-import type { RankedUnit } from "@scorecard/shared/contracts/api";
+import type { PublicRankedUnit } from "./public-ranking.js";
+
+/** The fields these views read: a role-checked or a public ranked unit. */
+type Unit = Pick<PublicRankedUnit, "indicators" | "counts">;
 
 /** Display order of indicator codes (methodology.md §3); unknown codes follow, alphabetically. */
 export const INDICATOR_ORDER: readonly string[] = [
@@ -25,26 +29,14 @@ function ordered(keys: Iterable<string>, order: readonly string[]): string[] {
   return [...new Set(keys)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-export const indicatorCodes = (units: readonly RankedUnit[]): string[] =>
+export const indicatorCodes = (units: readonly Unit[]): string[] =>
   ordered(units.flatMap((u) => Object.keys(u.indicators)), INDICATOR_ORDER);
 
-export const countKeys = (units: readonly RankedUnit[]): string[] =>
+export const countKeys = (units: readonly Unit[]): string[] =>
   ordered(units.flatMap((u) => Object.keys(u.counts)), COUNT_ORDER);
 
-/** The maximum a total can reach: the sum of the scored indicators' maxima (20 while only P1 exists). */
-export function totalMax(units: readonly RankedUnit[]): number | null {
-  let best: number | null = null;
-  for (const u of units) {
-    const maxes = Object.values(u.indicators).flatMap((v) => (v.max === null ? [] : [v.max]));
-    if (maxes.length === 0) continue;
-    const sum = maxes.reduce((a, b) => a + b, 0);
-    best = best === null ? sum : Math.max(best, sum);
-  }
-  return best;
-}
-
 /** Rows in rank order, unranked units last; the server's order (name collation) breaks ties. */
-export function rankedRows(units: readonly RankedUnit[]): RankedUnit[] {
+export function rankedRows<U extends { readonly rank: number | null }>(units: readonly U[]): U[] {
   return units
     .map((u, i) => ({ u, i }))
     .sort((a, b) => (a.u.rank ?? Infinity) - (b.u.rank ?? Infinity) || a.i - b.i)

@@ -14,6 +14,7 @@ export type Route =
   | { readonly page: "login" }
   | { readonly page: "methodology" }
   | { readonly page: "report" }
+  | { readonly page: "open-data" }
   | { readonly page: "overview" }
   | { readonly page: "unit"; readonly unitId: string }
   | { readonly page: "cases"; readonly unitId: string }
@@ -60,7 +61,7 @@ function routeOf(path: string): Route {
   const [a, b, c] = parts;
   const unit = (id: string | undefined) => (id !== undefined && UNIT_ID.test(id) ? id : undefined);
   if (parts.length === 0 || (a === "rankings" && parts.length === 1)) return { page: "rankings" };
-  if (parts.length === 1 && (a === "login" || a === "methodology" || a === "report" || a === "overview")) return { page: a };
+  if (parts.length === 1 && (a === "login" || a === "methodology" || a === "report" || a === "overview" || a === "open-data")) return { page: a };
   if (a === "units" && unit(b) && parts.length === 2) return { page: "unit", unitId: b as string };
   if (a === "units" && unit(b) && c === "cases" && parts.length === 3) return { page: "cases", unitId: b as string };
   if (a === "public" && b === "units" && unit(c) && parts.length === 3) return { page: "public-unit", unitId: c as string };

@@ -3,17 +3,21 @@
  * their indicators, the responsibility indicators (R1–R9), and movement against the previous
  * period. Driven by data: indicators the methodology does not know still appear (under "other").
  */
-import type { IndicatorValue } from "@scorecard/shared/contracts/api";
 import type { IndicatorDefinition, Methodology } from "@scorecard/shared/methodology/methodology";
 import type { GroupValue, UnitWithGroups } from "./api-types.js";
 import type { Lang } from "./i18n.js";
+import type { PublicIndicatorValue, PublicRankedUnit } from "./public-ranking.js";
+import { groupPoints } from "./ranking-columns.js";
+
+/** An indicator's values: a role-checked view's exact ones, or a public page's (withheld ones null, marked). */
+export type IndicatorCell = PublicIndicatorValue;
 
 export interface IndicatorRow {
   readonly code: string;
   readonly name: string;
   readonly def: IndicatorDefinition | undefined;
-  readonly value: IndicatorValue | undefined;
-  readonly previous: IndicatorValue | undefined;
+  readonly value: IndicatorCell | undefined;
+  readonly previous: IndicatorCell | undefined;
 }
 
 export interface GroupRow {
@@ -23,8 +27,13 @@ export interface GroupRow {
   readonly previous: GroupValue | null;
   /** True when the server sent no group points and they were summed here. */
   readonly derived: boolean;
+  /** True when a public page's group points are withheld (null, not "no data"). */
+  readonly withheld?: boolean;
   readonly indicators: readonly IndicatorRow[];
 }
+
+/** The unit fields these views read: a role-checked or a public ranked unit. */
+type AnyUnit = PublicRankedUnit;
 
 export const nameOf = (x: { nameVi: string; nameEn: string }, lang: Lang) => (lang === "en" ? x.nameEn : x.nameVi);
 
@@ -43,16 +52,17 @@ export function groupValue(unit: UnitWithGroups | null | undefined, code: string
   return { value: { points: pts.length === 0 ? null : Math.min(g.max, pts.reduce((a, b) => a + b, 0)), max: g.max }, derived: true };
 }
 
-export function groupRows(unit: UnitWithGroups, previous: UnitWithGroups | null, m: Methodology, lang: Lang): GroupRow[] {
+export function groupRows(unit: AnyUnit, previous: AnyUnit | null, m: Methodology, lang: Lang): GroupRow[] {
   return m.groups.map((g) => {
-    const cur = groupValue(unit, g.code, m);
-    const prev = groupValue(previous, g.code, m);
+    const cur = groupPoints(unit, g, m);
+    const prev = previous ? groupPoints(previous, g, m) : null;
     return {
       code: g.code,
       name: nameOf(g, lang),
-      value: cur?.value ?? { points: null, max: g.max },
-      previous: prev?.value ?? null,
-      derived: cur?.derived ?? true,
+      value: { points: cur.points, max: g.max },
+      previous: prev && !prev.withheld ? { points: prev.points, max: g.max } : null,
+      derived: unit.groups?.[g.code] === undefined,
+      withheld: cur.withheld,
       indicators: m.indicators
         .filter((d) => d.group === g.code)
         .map((d) => ({ code: d.code, name: nameOf(d, lang), def: d, value: unit.indicators[d.code], previous: previous?.indicators[d.code] })),
@@ -61,7 +71,7 @@ export function groupRows(unit: UnitWithGroups, previous: UnitWithGroups | null,
 }
 
 /** Responsibility indicators (group null) in the methodology's order, then codes it does not define. */
-export function responsibilityRows(unit: UnitWithGroups, previous: UnitWithGroups | null, m: Methodology, lang: Lang): IndicatorRow[] {
+export function responsibilityRows(unit: AnyUnit, previous: AnyUnit | null, m: Methodology, lang: Lang): IndicatorRow[] {
   const known = new Set(m.indicators.map((d) => d.code));
   const defined = m.indicators
     .filter((d) => d.group === null)
@@ -96,12 +106,4 @@ export function movement(current: number | null | undefined, previous: number | 
 export function rankMovement(current: number | null | undefined, previous: number | null | undefined): Movement | null {
   const m = movement(previous, current);
   return m && { ...m, better: m.direction === "same" ? null : m.direction === "up" };
-}
-
-/** The ratio as displayed: scaled (R8 per 1,000), or a percentage. */
-export function ratioText(v: IndicatorValue | undefined, def: IndicatorDefinition | undefined, fmt: { percent: (r: number) => string; max: (n: number) => string }): string | null {
-  if (!v || v.ratio === null || v.status === "no-data") return null;
-  if (def?.displayScale) return fmt.max(v.ratio * def.displayScale);
-  if (def?.code === "P2" || def?.code === "R5D" || def?.code === "R6") return fmt.max(v.ratio);
-  return fmt.percent(v.ratio);
 }

@@ -21,6 +21,8 @@ export interface AppDeps {
   readonly nav: NavPort;
   /** Defaults to a session without storage (tests); main.ts passes one over sessionStorage. */
   readonly session?: SessionModel;
+  /** The clock the public pages pick their default period by (which periods are over); defaults to the system's. */
+  readonly now?: () => Date;
 }
 
 /** Where a user lands after signing in, when no `next` view was asked for. */
@@ -35,6 +37,8 @@ export class AppModel {
   readonly rankings: RankingsModel;
   readonly session: SessionModel;
   readonly api: ApiClient;
+  /** The clock of the public pages' default period. */
+  readonly now: () => Date;
   location = $state.raw<Location>({ route: { page: "rankings" }, params: {}, lang: undefined });
   readonly route: Route = $derived(this.location.route);
 
@@ -51,7 +55,8 @@ export class AppModel {
     const loc = parseLocation(search, hash);
     this.location = loc;
     this.locale = new LocaleModel(loc.lang ?? "vi");
-    this.rankings = new RankingsModel(deps.api);
+    this.now = deps.now ?? (() => new Date());
+    this.rankings = new RankingsModel(deps.api, this.now);
   }
 
   /** Reads the URL, applies the sign-in guard, loads the rankings if they are the view. */

@@ -1,12 +1,22 @@
 /**
  * State of the rankings page: the API's data as `$state.raw` (replaced, never mutated), the
  * table's shape as `$derived` views. No DOM, no URL: AppModel wires those.
+ *
+ * Which period (issue 19, item 4): the newest published period, else the newest complete one
+ * (public-periods.ts), never the month still running unless the reader asks for it — then it is
+ * labelled provisional. The methodology the snapshot was scored with names every column; its chunk
+ * is asked for together with the data.
  */
-import type { LatestPeriod, PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
+import type { Methodology } from "@scorecard/shared/methodology/methodology";
 import type { Tier } from "@scorecard/shared/units/unit";
 import { type ApiClient, type ApiError, NetworkError, ApiProblemError, isAbortError, isNoSnapshot } from "../lib/api.js";
+import { methodologies, methodologyFor } from "../lib/methodology.js";
 import { isPeriodId } from "../lib/periods.js";
-import { countKeys, indicatorCodes, rankedRows, totalMax } from "../lib/ranking-view.js";
+import { type PublicMetaView, choosePublicPeriod, isComplete, isProvisional, lastCompleteMonth } from "../lib/public-periods.js";
+import type { PublicRankedUnit, PublicRanking } from "../lib/public-ranking.js";
+import type { ColumnSet } from "../lib/ranking-columns.js";
+import { rankedRows } from "../lib/ranking-view.js";
+import { filterByQuery } from "../lib/search.js";
 
 /** Tiers this page ranks, in tab order. */
 export const TIER_ORDER = ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"] as const satisfies readonly Tier[];
@@ -14,7 +24,6 @@ export type RankedTier = (typeof TIER_ORDER)[number];
 export const DEFAULT_TIER: RankedTier = "DEPARTMENT";
 
 const isRankedTier = (v: unknown): v is RankedTier => (TIER_ORDER as readonly unknown[]).includes(v);
-const LATEST: LatestPeriod = "latest";
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
@@ -48,34 +57,47 @@ function toApiError(e: unknown): ApiError {
 }
 
 export class RankingsModel {
-  meta = $state.raw<PublicMeta | null>(null);
-  snapshot = $state.raw<RankingSnapshot | null>(null);
-  /** The selection shown or being loaded; null until meta is known (or when there is no period). */
+  meta = $state.raw<PublicMetaView | null>(null);
+  snapshot = $state.raw<PublicRanking | null>(null);
+  /** The version the snapshot was scored with; undefined while loading or when this build does not know it. */
+  methodology = $state.raw<Methodology | undefined>(undefined);
+  /** The selection shown or being loaded; null until meta is known (or when there is no period to open on). */
   selection = $state.raw<Selection | null>(null);
   phase = $state<Phase>("loading");
   error = $state.raw<ApiError | null>(null);
+  /** The reader's search (diacritics-insensitive) and the columns the table shows. */
+  query = $state("");
+  columnSet = $state<ColumnSet>("summary");
 
   readonly tiers: readonly RankedTier[] = $derived(TIER_ORDER.filter((t) => this.meta?.tiers.includes(t) ?? false));
   readonly periods: readonly string[] = $derived(this.meta?.periods ?? []);
-  readonly rows: readonly RankedUnit[] = $derived(rankedRows(this.snapshot?.units ?? []));
-  readonly indicatorCodes: readonly string[] = $derived(indicatorCodes(this.snapshot?.units ?? []));
-  readonly countKeys: readonly string[] = $derived(countKeys(this.snapshot?.units ?? []));
-  readonly totalMax: number | null = $derived(totalMax(this.snapshot?.units ?? []));
+  readonly rows: readonly PublicRankedUnit[] = $derived(rankedRows(this.snapshot?.units ?? []));
+  /** The rows whose name matches the search (all of them when it is blank). */
+  readonly found: readonly PublicRankedUnit[] = $derived(filterByQuery(this.rows, this.query, (u) => [u.nameVi, u.nameEn]));
+  /** The figures stop before the period's end: a provisional ranking. */
+  readonly provisional: boolean = $derived(this.snapshot !== null && isProvisional(this.snapshot.period, this.snapshot.dataAsOf));
+  /** Periods listed but none over: nothing to open on. */
+  readonly nothingComplete: boolean = $derived(this.periods.length > 0 && this.selection === null && this.phase === "empty");
 
   readonly #api: ApiClient;
+  readonly #now: () => Date;
   #controller: AbortController | null = null;
 
-  constructor(api: ApiClient) {
+  constructor(api: ApiClient, now: () => Date = () => new Date()) {
     this.#api = api;
+    this.#now = now;
   }
 
+  /** True when the period is not over (its option in the selector says so). */
+  running = (period: string): boolean => !isComplete(period, this.#now());
+
   /**
-   * The selection a requested view stands for: an unknown period falls back to the newest one,
-   * an unknown tier to DEPARTMENT (or the first tier offered). Null when no period exists.
+   * The selection a requested view stands for: an unknown period falls back to the default (the
+   * newest published, else the newest complete period), an unknown tier to DEPARTMENT (or the
+   * first tier offered). Null when there is no period to open on.
    */
   resolve(query: ViewRequest): Selection | null {
-    const periods = this.periods;
-    const period = query.period !== undefined && periods.includes(query.period) ? query.period : periods[0];
+    const period = choosePublicPeriod(this.meta, query.period, this.#now()) ?? undefined;
     const tiers = this.tiers.length > 0 ? this.tiers : TIER_ORDER;
     const fallbackTier = tiers.includes(DEFAULT_TIER) ? DEFAULT_TIER : (tiers[0] ?? DEFAULT_TIER);
     const tier = isRankedTier(query.tier) && tiers.includes(query.tier) ? query.tier : fallbackTier;
@@ -98,17 +120,27 @@ export class RankingsModel {
     await this.#present(settle(this.#api.publicRanking(selection, controller.signal)), controller);
   }
 
+  setQuery(query: string): void {
+    this.query = query;
+  }
+
+  setColumnSet(set: ColumnSet): void {
+    this.columnSet = set;
+  }
+
   /**
    * First load: the list of periods and, at the same time, the ranking the URL names (when it
-   * names a well-formed one) or, when it names no period, the newest period's (`period=latest`),
-   * so the page does not wait for two round trips in a row.
-   * Returns the selection shown, null when there is no period at all, undefined on failure.
+   * names a well-formed one) or, when it names no period, the last month's — the default whenever
+   * it has been scored and nothing newer is published — and the methodology's chunk, so the page
+   * does not wait for two round trips in a row.
+   * Returns the selection shown, null when there is no period to open on, undefined on failure.
    */
   async open(query: ViewRequest): Promise<Selection | null | undefined> {
     const controller = this.#begin();
+    void methodologies().catch(() => undefined);
     const guess =
       query.period === undefined
-        ? { period: LATEST, tier: isRankedTier(query.tier) ? query.tier : DEFAULT_TIER }
+        ? { period: lastCompleteMonth(this.#now()), tier: isRankedTier(query.tier) ? query.tier : DEFAULT_TIER }
         : isPeriodId(query.period) && isRankedTier(query.tier)
           ? { period: query.period, tier: query.tier }
           : null;
@@ -126,23 +158,23 @@ export class RankingsModel {
       this.showNothing();
       return null;
     }
-    const latest = guess?.period === LATEST && selection.period === this.periods[0];
-    if (early && (guess?.period === selection.period || latest) && guess?.tier === selection.tier) {
+    if (early && guess?.period === selection.period && guess.tier === selection.tier) {
       this.selection = selection;
-      // `latest` names its period in the answer: one scored in between is asked for by name.
-      const answer = await early;
-      if (latest && answer.ok && answer.value.period !== selection.period) await this.show(selection);
-      else await this.#present(Promise.resolve(answer), controller);
+      await this.#present(early, controller);
     } else {
       await this.show(selection);
     }
     return selection;
   }
 
-  async #present(result: Promise<Settled<RankingSnapshot>>, controller: AbortController): Promise<void> {
+  async #present(result: Promise<Settled<PublicRanking>>, controller: AbortController): Promise<void> {
     const r = await result;
     if (controller.signal.aborted) return;
     if (r.ok) {
+      // Named by the version it was scored with (undefined: a version this build does not know; codes then).
+      const m = await methodologyFor(r.value.methodology).catch(() => undefined);
+      if (controller.signal.aborted) return;
+      this.methodology = m;
       this.snapshot = r.value;
       this.phase = r.value.units.length > 0 ? "ready" : "empty";
     } else if (isAbortError(r.error)) {

@@ -6,6 +6,8 @@ export interface CommonMessages {
   readonly numerator: string;
   readonly denominator: string;
   readonly ratio: string;
+  /** An indicator's value, in its unit of measure. */
+  readonly value: string;
   readonly points: string;
   readonly max: string;
   readonly previous: string;
@@ -36,6 +38,7 @@ export const commonVi: CommonMessages = {
   numerator: "Tử số",
   denominator: "Mẫu số",
   ratio: "Tỷ lệ",
+  value: "Giá trị",
   points: "Điểm",
   max: "Tối đa",
   previous: "Kỳ trước",
@@ -66,6 +69,7 @@ export const commonEn: CommonMessages = {
   numerator: "Numerator",
   denominator: "Denominator",
   ratio: "Ratio",
+  value: "Value",
   points: "Points",
   max: "Max",
   previous: "Previous period",

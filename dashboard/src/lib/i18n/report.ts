@@ -5,6 +5,7 @@ export interface ReportMessages {
   readonly subtitle: (tier: string, period: string) => string;
   readonly print: string;
   readonly generated: string;
+  readonly status: string;
   readonly summary: string;
   readonly signature: string;
 }
@@ -14,6 +15,7 @@ export const reportVi: ReportMessages = {
   subtitle: (tier, period) => `${tier} — ${period}`,
   print: "In / lưu PDF",
   generated: "Lập lúc",
+  status: "Tình trạng công bố",
   summary: "Tóm tắt",
   signature: "Nơi nhận: Chủ tịch UBND tỉnh (qua Sở Nội vụ) — báo cáo định kỳ 6 tháng, năm (Chỉ thị 03/CT-UBND).",
 };
@@ -23,6 +25,7 @@ export const reportEn: ReportMessages = {
   subtitle: (tier, period) => `${tier} — ${period}`,
   print: "Print / save as PDF",
   generated: "Generated at",
+  status: "Publication",
   summary: "Summary",
   signature: "To: the Chairman of the Provincial People's Committee (via the Dept. of Home Affairs) — six-monthly and annual report (Directive 03/CT-UBND).",
 };
