@@ -6,40 +6,7 @@ import { MESSAGES } from "../src/lib/i18n.js";
 import { DN_2026_1 } from "@scorecard/shared/methodology/dn-2026-1";
 import { rankingExport } from "../src/lib/ranking-export.js";
 import { departmentsH1 } from "./support/builders.js";
-
-/** A small RFC 4180 reader (quotes, doubled quotes, CRLF), enough to read our own output back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\r" && s[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+import { parseCsv } from "./support/csv.js";
 
 const DANGEROUS = /^[=+\-@\t\r]/;
 const cellText = fc.oneof(fc.string(), fc.constantFrom("=1+1", "+SUM(A1)", "-2", "@cmd", "\t=x", "\r=y", "=HYPERLINK(\"http://x\")", 'a,"b"\r\nc'));

@@ -41,7 +41,6 @@ export interface Messages {
     readonly totalOf: (max: string) => string;
     readonly band: string;
   };
-  readonly indicators: Readonly<Record<string, string>>;
   readonly counts: Readonly<Record<string, string>>;
   readonly countsGroup: string;
   readonly bands: Readonly<Record<string, string>>;
@@ -172,10 +171,6 @@ const vi: Messages = {
     total: "Tổng điểm",
     totalOf: (max) => `Tổng điểm (tối đa ${max})`,
     band: "Xếp loại",
-  },
-  indicators: {
-    P1: "Hồ sơ giải quyết trước hạn, đúng hạn",
-    P2: "Thời gian giải quyết trung bình",
   },
   counts: {
     EARLY: "Trước hạn",
@@ -311,10 +306,6 @@ const en: Messages = {
     total: "Total",
     totalOf: (max) => `Total (out of ${max})`,
     band: "Band",
-  },
-  indicators: {
-    P1: "Dossiers handled early or on time",
-    P2: "Average handling time",
   },
   counts: {
     EARLY: "Early",

@@ -30,7 +30,9 @@ export class OpenDataModel {
   methodology = $state.raw<Methodology | undefined>(undefined);
   outcome = $state.raw<FileOutcome | null>(null);
   readonly tiers: readonly RankedTier[] = $derived(TIER_ORDER.filter((t) => this.meta.data?.tiers.includes(t) ?? true));
-  readonly phase: PagePhase = $derived(this.meta.phase === "ready" && !this.period ? "empty" : this.meta.phase);
+  /** Set once the periods and the methodology are in (the page is then rendered). */
+  loaded = $state(false);
+  readonly phase: PagePhase = $derived(this.meta.phase !== "ready" ? this.meta.phase : !this.loaded ? "loading" : this.period ? "ready" : "empty");
   readonly #api: ApiClient;
   readonly #now: () => Date;
   readonly #loads = new LoadSequence();
@@ -47,9 +49,12 @@ export class OpenDataModel {
     const live = this.#loads.begin();
     await this.meta.load(() => meta());
     if (!live()) return undefined;
-    this.methodology = await methodologyFor(this.meta.data?.methodology).catch(() => undefined);
+    const m = await methodologyFor(this.meta.data?.methodology).catch(() => undefined);
+    if (!live()) return undefined;
+    this.methodology = m;
     this.period = choosePublicPeriod(this.meta.data, asked, this.#now());
     this.outcome = null;
+    this.loaded = true;
     return this.period;
   }
 

@@ -26,13 +26,23 @@ export class PublicUnitModel extends PublicSnapshotModel {
   readonly previousUnit: PublicRankedUnit | null = $derived(this.previous.data?.units.find((u) => u.unitId === this.unitId) ?? null);
   readonly previousPeriod: string | null = $derived(this.period && isPeriodId(this.period) ? previousPeriod(parsePeriod(this.period)).id : null);
   readonly ranked: number = $derived(this.snapshot.data?.units.filter((u) => u.rank !== null).length ?? 0);
+  /** Ready once the previous period's row is in too (the change is part of the page); its failure only hides the change. */
   readonly phase: PagePhase = $derived(
-    this.meta.phase === "error" ? "error" : this.meta.phase === "loading" ? "loading" : this.snapshot.phase === "ready" && !this.unit ? "empty" : this.snapshot.phase,
+    this.meta.phase === "error"
+      ? "error"
+      : this.meta.phase === "loading"
+        ? "loading"
+        : this.snapshot.phase === "ready" && !this.unit
+          ? "empty"
+          : this.snapshot.phase === "ready" && this.previous.phase === "loading"
+            ? "loading"
+            : this.snapshot.phase,
   );
 
   /** Returns the period shown; undefined when nothing new was loaded. */
   async load(unitId: string, period: string | undefined, tier: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null | undefined> {
     this.unitId = unitId;
+    this.previous.set(null, "loading");
     const t = (TIER_ORDER as readonly string[]).includes(tier ?? "") ? (tier as RankedTier) : tierOfUnitId(unitId);
     const shown = await this.loadSnapshot(`${unitId}|${period ?? ""}|${tier ?? ""}`, period, t, meta, (d) => d === null);
     if (shown) void this.#loadPrevious(shown, this.snapshot.data?.tier ?? t);

@@ -4,8 +4,10 @@
  * (the network fails) or a promise of one of these (to hold a response back).
  */
 import type { Problem, PublicMeta, RankingSnapshot } from "@scorecard/shared/contracts/api";
+import type { PublicRanking } from "../../src/lib/public-ranking.js";
 
-export type Answer = RankingSnapshot | Problem | Error;
+/** A ranking: today's exact snapshot, or the server's public view (withheld values null and marked). */
+export type Answer = RankingSnapshot | PublicRanking | Problem | Error;
 
 export interface FakeServer {
   readonly fetch: typeof fetch;
