@@ -42,6 +42,7 @@ const MATRIX: Row[] = [
   ["GET", `/v1/admin/units/${OWN}/heads/HEAD-${OWN}-1/general/2024-H1`, undefined, [401, 403, 200, 200, 403, 403]],
   ["PUT", `/v1/admin/units/${OWN}/heads/HEAD-${OWN}-1/general/2024-H1`, () => json({ points: 24, evidence: "Biên bản đánh giá 7/BB-SNV", version: 0 }), [401, 403, 403, 200, 403, 403]],
   ["POST", "/v1/admin/ratings", () => json({ period: "2024-03" }), [401, 403, 403, 200, 403, 403]],
+  ["GET", "/v1/admin/publish/preview?period=2024-03", undefined, [401, 403, 403, 200, 403, 403]],
   ["POST", "/v1/admin/publish", () => json({ period: "2024-03" }), [401, 403, 403, 201, 403, 403]],
   ["GET", "/v1/admin/publications?period=2024-03", undefined, [401, 403, 200, 200, 200, 200]],
   ["GET", "/v1/admin/publications/2024-03/1?tier=DISTRICT", undefined, [401, 403, 200, 200, 200, 200]],

@@ -38,6 +38,8 @@ const MATRIX: [string, string, string | undefined, number[]][] = [
   ["GET", `/v1/units/${OWN}/reform-index?period=2024-H1`, undefined, [401, 403, 200, 200, 200, 403]],
   ["GET", "/v1/reform-index?period=2024-03", undefined, [401, 403, 422, 422, 403, 403]], // months have no reform index
   ["GET", "/v1/head-ratings?period=2024-02", undefined, [401, 403, 404, 404, 403, 403]], // not scored
+  // The publication preview (a dry run of POST /v1/admin/publish): Home Affairs only, like publishing.
+  ["GET", "/v1/admin/publish/preview?period=2024-03", undefined, [401, 403, 403, 200, 403, 403]],
   // An object that does not exist: officers get the same 403 as for an existing one of another unit.
   ["GET", `/v1/units/${MISSING}/scorecard?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${MISSING}/cases?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],

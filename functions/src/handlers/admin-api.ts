@@ -18,7 +18,7 @@ import { getCriterion, listCriteria } from "../use-cases/admin/criteria.js";
 import { createFinding, getFinding, listFindings, updateFinding } from "../use-cases/admin/findings.js";
 import { getHeadGeneral } from "../use-cases/admin/head-general.js";
 import { addHead, getUnitHeads, listAllHeads, updateHead } from "../use-cases/admin/heads.js";
-import { listPublications, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
+import { listPublications, previewPublication, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
 import { ratedChanges, refreshPeriodRatings } from "../use-cases/admin/rerate.js";
 import { listSurvey } from "../use-cases/admin/survey.js";
 import { lambdaDeps } from "./lambda-deps.js";
@@ -104,6 +104,8 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const p = await publishPeriod(deps)(actorOf(principal), periodOf(body));
       return jsonResponse(201, p, { ...PRIVATE, location: `/v1/admin/publications/${p.period}/${p.version}` });
     },
+    // A dry run: what publishing now would record (nothing is written).
+    "GET /v1/admin/publish/preview": async ({ params }) => jsonResponse(200, await previewPublication(deps)(params.period), PRIVATE),
     "GET /v1/admin/publications": async ({ params }) => jsonResponse(200, await listPublications(deps)(params.period), PRIVATE),
     // The frozen text as stored, byte for byte.
     "GET /v1/admin/publications/{period}/{version}": async ({ params }) => jsonTextResponse(200, await readFrozen(deps)(params.period, params.version, params.tier), PRIVATE),
@@ -154,6 +156,7 @@ export const ADMIN_ROUTES = [
   "PUT /v1/admin/units/{unitId}/heads/{headId}/general/{period}",
   "POST /v1/admin/ratings",
   "POST /v1/admin/publish",
+  "GET /v1/admin/publish/preview",
   "GET /v1/admin/publications",
   "GET /v1/admin/publications/{period}/{version}",
   "GET /v1/admin/audit",

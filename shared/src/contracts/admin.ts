@@ -159,6 +159,23 @@ export const publicationsSchema = named(
 );
 export type Publications = z.output<typeof publicationsSchema>;
 
+export const publicationPreviewSchema = named(
+  "PublicationPreview",
+  view({
+    period: z.string(),
+    methodology: z.string(),
+    version: z.number().int().describe("The version publishing now would create (1 for the first publication)."),
+    previousVersion: z.number().int().nullable().describe("The latest published version; null before the first publication."),
+    tiers: listOf(z.string()).describe("The tiers whose drafts would be frozen."),
+    changed: z
+      .boolean()
+      .describe("False when publishing now is refused with 409 NO_CHANGES: every draft has the numbers, and the ratings, of the latest published version. Always true before the first publication."),
+    ratingsChanged: z.boolean().describe("True when the head ratings or the reform index differ from those the latest version froze."),
+    differences: mapOf(listOf(unitDifferenceSchema)).describe("What would move since the latest published version, by tier (empty before the first publication): the list `POST /v1/admin/publish` would record."),
+  }).describe("What publishing a period now would record, computed without publishing (a dry run: nothing is written)."),
+);
+export type PublicationPreview = z.output<typeof publicationPreviewSchema>;
+
 export const ratingsRefreshedSchema = named("RatingsRefreshed", view({ period: z.string(), refreshed: z.literal(true) }));
 
 export const auditEntrySchema = named(

@@ -15,6 +15,7 @@ import {
   headAddedSchema,
   headGeneralSchema,
   headRosterSchema,
+  publicationPreviewSchema,
   publicationViewSchema,
   publicationsSchema,
   ratingsRefreshedSchema,
@@ -22,6 +23,7 @@ import {
   surveyResultSchema,
 } from "./admin.js";
 import { publicMetaSchema, rankingSnapshotSchema } from "./api.js";
+import { caseIdParam, caseTimelineSchema } from "./case-timeline.js";
 import { type BatchKey, MAX_BATCH_ITEMS, MAX_BODY_BYTES, complaintBatchSchema, eventBatchSchema, ingestResponseSchema, procedureBatchSchema, recordsResponseSchema } from "./ingest.js";
 import { localUsersSchema, loginRequestSchema, loginResultSchema } from "./local.js";
 import { ADMIN_PARAMS as A, type ParamSpec, READ_PARAMS as R } from "./params.js";
@@ -222,6 +224,20 @@ export const ROUTES = {
     body: undefined,
     responses: read("Units with open dossiers overdue or due soon, most overdue first.", warningSummarySchema),
     problems: [],
+  }),
+  "GET /v1/cases/{caseId}": route({
+    api: "read",
+    operationId: "getCaseTimeline",
+    summary: "One dossier's timeline: events, holders, supplement pauses, consultations and the R7 charge per unit",
+    description:
+      "From the live event store (dossiers whose events were posted to /v1/events). Pseudonymised: no applicant field, not even the pseudonym. " +
+      "The chairman and Home Affairs: any dossier (404 NOT_FOUND when none is stored). A unit officer: a dossier their unit received, transferred or was given, or was consulted on; " +
+      "any other dossier — and one that does not exist — is the same 403.",
+    action: "case:read",
+    params: [caseIdParam],
+    body: undefined,
+    responses: read("The dossier's events in order, who held it for how many working days, its pauses and consultations, and who its lateness is charged to.", caseTimelineSchema),
+    problems: ["NOT_FOUND"],
   }),
   "GET /v1/head-ratings": route({
     api: "read",
@@ -459,6 +475,18 @@ export const ROUTES = {
     body: json(periodBodySchema),
     responses: { 201: ok("The new version with what moved since the previous one.", publicationViewSchema, ["Location"]) },
     problems: ["NO_DRAFT", "NO_CHANGES", "PUBLISH_CONFLICT"],
+  }),
+  "GET /v1/admin/publish/preview": route({
+    api: "admin",
+    operationId: "previewPublication",
+    summary: "What publishing a period now would record, without publishing it",
+    description:
+      "A dry run of `POST /v1/admin/publish`: the version it would create, the difference list by tier (with the indicators that explain each move) and whether it would be refused as unchanged (`changed: false` ⇔ 409 NO_CHANGES). Nothing is written. NO_DRAFT (409) before the period is scored.",
+    action: "publish",
+    params: [A.period],
+    body: undefined,
+    responses: read("The publication that would be recorded.", publicationPreviewSchema),
+    problems: ["NO_DRAFT"],
   }),
   "GET /v1/admin/publications": route({
     api: "admin",

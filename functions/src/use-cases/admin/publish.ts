@@ -2,9 +2,10 @@ import type { Actor } from "../../ports/admin.js";
 import type { PublicationHeader, PublicationStore } from "../../ports/snapshots.js";
 import { type RankingSnapshot, parsePeriod } from "@scorecard/shared";
 import { type PublicationInfo, type UnitDifference, rankingDifferences, sameNumbers, versionLabel } from "@scorecard/shared/admin/publication";
-import type { Publication, Publications } from "@scorecard/shared/contracts/admin";
+import type { Publication, PublicationPreview, Publications } from "@scorecard/shared/contracts/admin";
 import { frozenSnapshot, publicationInfo, syncPublicJson, withoutScanMetadata } from "../publish/published-rankings.js";
-import { freezeRatings, ratingsDifferFrom, refreshRatings } from "../ratings/ratings.js";
+import type { Lake } from "../../ports/lake.js";
+import { type RatingsResult, freezeRatings, ratingsDifferFrom, refreshRatings } from "../ratings/ratings.js";
 import { SCORED_TIERS } from "../score/score-period.js";
 import { type AdminDeps, AdminError, flushAudit } from "./common.js";
 
@@ -32,6 +33,80 @@ const view = (h: PublicationHeader, differences: Record<string, UnitDifference[]
   differences,
 });
 
+/** What publishing a period now would freeze, and whether it would record anything new. */
+interface PublicationPlan {
+  readonly period: string;
+  readonly latest: PublicationHeader | undefined;
+  readonly drafts: readonly RankingSnapshot[];
+  readonly version: number;
+  readonly ratings: RatingsResult;
+  /** The drafts' numbers differ from the latest version's (or a tier was added or dropped). */
+  readonly numbersChanged: boolean;
+  readonly ratingsChanged: boolean;
+}
+
+/**
+ * The drafts of every tier, the version they would become, and what moved since the latest version.
+ * `ratingsDeps` computes the heads' ratings and the reform index from these drafts: the live deps
+ * (publishing stores the working values it freezes), or a read-only lake (a dry run writes nothing).
+ */
+async function planPublication(deps: AdminDeps, periodId: string, ratingsDeps: AdminDeps): Promise<PublicationPlan> {
+  const period = parsePeriod(periodId).id;
+  const m = deps.methodology;
+  const latest = await deps.publications.latest(m, period);
+  const drafts: RankingSnapshot[] = [];
+  for (const tier of SCORED_TIERS) {
+    const d = await deps.snapshots.get(m, period, tier);
+    if (d) drafts.push(d);
+  }
+  if (drafts.length === 0) throw new AdminError("NO_DRAFT", `Nothing to publish: ${period} has not been scored.`);
+  // The heads' ratings and the reform index, computed from these drafts: frozen with them.
+  const ratings = await refreshRatings(ratingsDeps)(parsePeriod(period));
+  let numbersChanged = latest === undefined || drafts.length !== latest.tiers.length;
+  if (latest) {
+    for (const d of drafts) {
+      const before = await frozenSnapshot(deps.publications, latest, d.tier);
+      if (!before || !sameNumbers(before, d)) numbersChanged = true;
+    }
+  }
+  const ratingsChanged = latest !== undefined && (await ratingsDifferFrom(deps, latest, ratings));
+  return { period, latest, drafts, version: (latest?.version ?? 0) + 1, ratings, numbersChanged, ratingsChanged };
+}
+
+/** A lake that reads through and writes nowhere: a dry run computes what a write would store without storing it. */
+const readOnly = (lake: Lake): Lake => ({
+  get: (key) => lake.get(key),
+  list: (prefix) => lake.list(prefix),
+  put: async () => undefined,
+  removePrefix: async () => undefined,
+});
+
+/**
+ * What `publishPeriod` would record now, without publishing (GET /v1/admin/publish/preview): the
+ * version it would create, the difference list of every tier against the latest version, and
+ * whether it would be refused as unchanged (NO_CHANGES). Nothing is written: the ratings are
+ * computed over a read-only lake, and no audit entry is flushed.
+ */
+export const previewPublication =
+  (deps: AdminDeps) =>
+  async (periodId: string): Promise<PublicationPreview> => {
+    const plan = await planPublication(deps, periodId, { ...deps, lake: readOnly(deps.lake) });
+    const differences: Record<string, UnitDifference[]> = {};
+    if (plan.latest) {
+      for (const d of plan.drafts) differences[d.tier] = rankingDifferences(await frozenSnapshot(deps.publications, plan.latest, d.tier), d);
+    }
+    return {
+      period: plan.period,
+      methodology: deps.methodology,
+      version: plan.version,
+      previousVersion: plan.latest?.version ?? null,
+      tiers: plan.drafts.map((d) => d.tier),
+      changed: plan.numbersChanged || plan.ratingsChanged,
+      ratingsChanged: plan.ratingsChanged,
+      differences,
+    };
+  };
+
 /**
  * Publish a period: freeze its draft snapshots of every tier as version n + 1, and with them the
  * period's head ratings and reform index (ratings.ts, `freezeRatings`).
@@ -46,28 +121,12 @@ const view = (h: PublicationHeader, differences: Record<string, UnitDifference[]
 export const publishPeriod =
   (deps: AdminDeps) =>
   async (actor: Actor, periodId: string): Promise<Publication> => {
-    const period = parsePeriod(periodId).id;
     const m = deps.methodology;
-    const latest = await deps.publications.latest(m, period);
-    if (latest) await flushAudit(deps, { version: latest.version, lastAudit: latest.lastAudit });
-    const drafts: RankingSnapshot[] = [];
-    for (const tier of SCORED_TIERS) {
-      const d = await deps.snapshots.get(m, period, tier);
-      if (d) drafts.push(d);
-    }
-    if (drafts.length === 0) throw new AdminError("NO_DRAFT", `Nothing to publish: ${period} has not been scored.`);
-    const version = (latest?.version ?? 0) + 1;
-    // The heads' ratings and the reform index, computed from these drafts: frozen with them.
-    const currentRatings = await refreshRatings(deps)(parsePeriod(period));
-    if (latest) {
-      let changed = false;
-      for (const d of drafts) {
-        const before = await frozenSnapshot(deps.publications, latest, d.tier);
-        if (!before || !sameNumbers(before, d)) changed = true;
-      }
-      if (!changed && drafts.length === latest.tiers.length && !(await ratingsDifferFrom(deps, latest, currentRatings))) {
-        throw new AdminError("NO_CHANGES", `The draft of ${period} has the same numbers and ratings as ${versionLabel(latest.version)}: nothing to publish.`);
-      }
+    const current = await deps.publications.latest(m, parsePeriod(periodId).id);
+    if (current) await flushAudit(deps, { version: current.version, lastAudit: current.lastAudit });
+    const { period, latest, drafts, version, ratings: currentRatings, numbersChanged, ratingsChanged } = await planPublication(deps, periodId, deps);
+    if (latest && !numbersChanged && !ratingsChanged) {
+      throw new AdminError("NO_CHANGES", `The draft of ${period} has the same numbers and ratings as ${versionLabel(latest.version)}: nothing to publish.`);
     }
     const publicationId = deps.newId();
     for (const d of drafts) await deps.publications.putFrozen(m, period, d.tier, publicationId, version, frozen(d, version));
