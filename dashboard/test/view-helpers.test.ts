@@ -79,3 +79,12 @@ describe("Module: router, the rankings' query string", () => {
     expect(hrefOf(rankings, { period: "2024-Q1", tier: "COMMUNE" }, "en")).toBe("?period=2024-Q1&tier=COMMUNE&lang=en");
   });
 });
+
+describe("Function: fieldLabel", () => {
+  it("names a procedure field in the reader's language, and an unknown code as another field", async () => {
+    const { fieldLabel } = await import("../src/lib/fields.js");
+    expect([fieldLabel("LAND", "vi"), fieldLabel("GENERAL", "vi"), fieldLabel("LAND", "en")]).toEqual(["Đất đai", "Tổng hợp", "Land"]);
+    expect(fieldLabel("NEW_FIELD", "vi")).toBe("Lĩnh vực khác (NEW_FIELD)");
+    expect(fieldLabel(null, "en")).toBe("—");
+  });
+});

@@ -95,6 +95,8 @@ export interface Messages {
     readonly none: (query: string) => string;
     readonly clear: string;
   };
+  readonly showAll: (n: string) => string;
+  readonly showFirst: (n: string) => string;
   readonly columnSetLabel: string;
   readonly columnSets: Readonly<Record<"summary" | "indicators" | "counts", string>>;
   readonly tableRegion: (caption: string) => string;
@@ -231,6 +233,8 @@ const vi: Messages = {
     none: (query) => `Không có đơn vị nào có tên khớp với “${query}”.`,
     clear: "Xóa tìm kiếm",
   },
+  showAll: (n) => `Hiện tất cả ${n} đơn vị`,
+  showFirst: (n) => `Chỉ hiện ${n} đơn vị đầu`,
   columnSetLabel: "Cột hiển thị",
   columnSets: { summary: "Tóm tắt", indicators: "Tất cả chỉ số", counts: "Số hồ sơ" },
   tableRegion: (caption) => `${caption} (bảng có thể cuộn ngang)`,
@@ -366,6 +370,8 @@ const en: Messages = {
     none: (query) => `No unit's name matches “${query}”.`,
     clear: "Clear the search",
   },
+  showAll: (n) => `Show all ${n} units`,
+  showFirst: (n) => `Show the first ${n} units only`,
   columnSetLabel: "Columns",
   columnSets: { summary: "Summary", indicators: "All indicators", counts: "Dossier counts" },
   tableRegion: (caption) => `${caption} (scrolls sideways)`,

@@ -22,6 +22,9 @@ import { filterByQuery } from "../lib/search.js";
 export const TIER_ORDER = ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"] as const satisfies readonly Tier[];
 export type RankedTier = (typeof TIER_ORDER)[number];
 export const DEFAULT_TIER: RankedTier = "DEPARTMENT";
+/** A list longer than this shows its first `FIRST_ROWS` rows until the reader asks for all. */
+export const LONG_LIST = 40;
+export const FIRST_ROWS = 30;
 
 const isRankedTier = (v: unknown): v is RankedTier => (TIER_ORDER as readonly unknown[]).includes(v);
 
@@ -68,12 +71,16 @@ export class RankingsModel {
   /** The reader's search (diacritics-insensitive) and the columns the table shows. */
   query = $state("");
   columnSet = $state<ColumnSet>("summary");
+  /** A long tier (95 communes) shows its first rows until the reader asks for all (or searches). */
+  expanded = $state(false);
 
   readonly tiers: readonly RankedTier[] = $derived(TIER_ORDER.filter((t) => this.meta?.tiers.includes(t) ?? false));
   readonly periods: readonly string[] = $derived(this.meta?.periods ?? []);
   readonly rows: readonly PublicRankedUnit[] = $derived(rankedRows(this.snapshot?.units ?? []));
   /** The rows whose name matches the search (all of them when it is blank). */
   readonly found: readonly PublicRankedUnit[] = $derived(filterByQuery(this.rows, this.query, (u) => [u.nameVi, u.nameEn]));
+  /** The rows the table shows: those found, the first `FIRST_ROWS` of a long list unless expanded. */
+  readonly shown: readonly PublicRankedUnit[] = $derived(this.expanded || this.found.length <= LONG_LIST ? this.found : this.found.slice(0, FIRST_ROWS));
   /** The figures stop before the period's end: a provisional ranking. */
   readonly provisional: boolean = $derived(this.snapshot !== null && isProvisional(this.snapshot.period, this.snapshot.dataAsOf));
   /** Periods listed but none over: nothing to open on. */
@@ -126,6 +133,10 @@ export class RankingsModel {
 
   setColumnSet(set: ColumnSet): void {
     this.columnSet = set;
+  }
+
+  setExpanded(expanded: boolean): void {
+    this.expanded = expanded;
   }
 
   /**
