@@ -28,7 +28,7 @@ type Doc = { openapi: string; paths: Record<string, Record<string, Operation>>; 
 const operations = (doc: Doc) => Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })));
 const LOCAL_ONLY = ["GET /v1/local/users", "POST /v1/local/login"];
 /** A value each path parameter accepts. */
-const SAMPLE: Readonly<Record<string, string>> = { unitId: "DIST-731", period: "2024-H1", findingId: "F-1", criterion: "PAR5", headId: "HEAD-DIST-731-1", version: "1" };
+const SAMPLE: Readonly<Record<string, string>> = { unitId: "DIST-731", caseId: "C-1", period: "2024-H1", findingId: "F-1", criterion: "PAR5", headId: "HEAD-DIST-731-1", version: "1" };
 
 describe("OpenAPI: /v1/openapi.json and the routes the handlers serve", () => {
   let fx: Awaited<ReturnType<typeof httpFixture>>;
@@ -50,7 +50,7 @@ describe("OpenAPI: /v1/openapi.json and the routes the handlers serve", () => {
   it("is OpenAPI 3.1 with one operation per route the handlers serve, and no other", () => {
     expect(doc.openapi).toBe("3.1.0");
     const served = [...INGEST_ROUTES, ...READ_ROUTES, ...ADMIN_ROUTES, ...LOCAL_ONLY].sort();
-    expect(served).toHaveLength(42);
+    expect(served).toHaveLength(43);
     expect(new Set(served).size).toBe(served.length);
     expect(operations(doc).map((o) => o.key).sort()).toEqual(served);
     expect([...ROUTE_KEYS].sort()).toEqual(served);

@@ -1,4 +1,4 @@
-import type { CaseRow, UnitCases, UnitScorecard, UnitWarnings, UnitWithGroups } from "../../src/lib/api-types.js";
+import type { CaseRow, OpenCase, UnitCases, UnitScorecard, UnitWarnings, UnitWithGroups } from "../../src/lib/api-types.js";
 /** Small builders ("mothers") for the API payloads the dashboard reads. */
 import type { IndicatorValue, Problem, PublicMeta, RankedUnit, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type { HeadRatings, HeadRatingView, ReformCriterionView, RatingsPublication, ReformIndexUnit, ReformIndexView } from "@scorecard/shared/contracts/read-api";
@@ -228,16 +228,42 @@ export function someCases(unitId: string, period = "2024-H1"): UnitCases {
   };
 }
 
+/** An open dossier held by `unitId` (the live index's row, as GET /v1/units/{unitId}/warnings sends it). */
+export function anOpenCase(caseId: string, unitId: string, dueAt: string, more: Partial<OpenCase> = {}): OpenCase {
+  return {
+    caseId,
+    unitId,
+    role: "HOLDER",
+    leadUnitId: unitId,
+    procedureCode: "1.001",
+    procedureNameVi: null,
+    procedureNameEn: null,
+    field: "JUSTICE",
+    receivedAt: "2024-06-01T02:00:00.000Z",
+    dueAt,
+    dueRule: "CASE_DUE",
+    caseDueAt: dueAt,
+    pausedSince: null,
+    supplementRequests: 0,
+    heldSince: "2024-06-01T02:00:00.000Z",
+    daysLate: 0,
+    consultations: [],
+    ...more,
+  };
+}
+
 export function someWarnings(unitId: string): UnitWarnings {
   return {
     unitId,
     asOf: "2024-07-01T02:00:00.000Z",
-    overdue: [{ caseId: "W-0001", unitId, procedureCode: "1.001", field: "JUSTICE", receivedAt: "2024-06-01T02:00:00.000Z", dueAt: "2024-06-28T10:00:00.000Z" }],
+    overdue: [anOpenCase("W-0001", unitId, "2024-06-28T10:00:00.000Z", { daysLate: 1 })],
     dueSoon: [
-      { caseId: "W-0002", unitId, procedureCode: "1.002", field: "JUSTICE", receivedAt: "2024-06-20T02:00:00.000Z", dueAt: "2024-07-02T10:00:00.000Z" },
-      { caseId: "W-0003", unitId, procedureCode: null, field: null, receivedAt: null, dueAt: "2024-07-03T10:00:00.000Z" },
+      anOpenCase("W-0002", unitId, "2024-07-02T10:00:00.000Z", { procedureCode: "1.002", receivedAt: "2024-06-20T02:00:00.000Z", heldSince: "2024-06-20T02:00:00.000Z" }),
+      anOpenCase("W-0003", unitId, "2024-07-03T10:00:00.000Z", { procedureCode: null, field: null, receivedAt: null }),
     ],
     dueSoonUntil: "2024-07-03T17:00:00.000Z",
+    paused: [],
+    consultations: [],
   };
 }
 

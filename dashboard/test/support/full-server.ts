@@ -121,7 +121,7 @@ export function fullServer(init: FullServerInit) {
       }
       const key = `${unitId}/${q.get("period")}`;
       if (unitMatch[2] === "scorecard") return init.scorecards?.[key] ? json(init.scorecards[key]) : problem(404, "NOT_FOUND");
-      if (unitMatch[2] === "warnings") return init.warnings?.[unitId] ? json(init.warnings[unitId]) : json({ unitId, asOf: "2024-07-01T02:00:00.000Z", overdue: [], dueSoon: [], dueSoonUntil: "2024-07-03T17:00:00.000Z" });
+      if (unitMatch[2] === "warnings") return init.warnings?.[unitId] ? json(init.warnings[unitId]) : json({ unitId, asOf: "2024-07-01T02:00:00.000Z", overdue: [], dueSoon: [], dueSoonUntil: "2024-07-03T17:00:00.000Z", paused: [], consultations: [] });
       const c = init.cases?.[key];
       if (!c) return problem(404, "NOT_FOUND");
       const status = q.get("status");

@@ -7,6 +7,7 @@ import { problems } from "../http/middleware.js";
 import { openApiDocument } from "../http/openapi.js";
 import { HttpProblemError, jsonResponse, jsonTextResponse } from "../http/problem.js";
 import { router } from "../http/router.js";
+import { caseTimeline } from "../use-cases/read/case-timeline.js";
 import { earlyWarningSummary, earlyWarnings } from "../use-cases/read/early-warnings.js";
 import { type ReadDeps, readPublicMeta, readPublicRankingJson, readRanking, readUnitCases, readUnitScorecard, readUnitYear } from "../use-cases/read/read-rankings.js";
 import { readHeadRatings, readReformIndex } from "../use-cases/read/read-ratings.js";
@@ -39,6 +40,7 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
   const warningSummary = earlyWarningSummary(deps);
   const headRatings = readHeadRatings(deps);
   const reformIndex = readReformIndex(deps);
+  const timeline = caseTimeline(deps);
   const knownUnit = (unitId: string) => {
     if (!deps.catalog.get(unitId)) throw notFound(`No unit ${unitId}.`);
   };
@@ -72,6 +74,13 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
       return jsonResponse(200, await warnings(unitId), PRIVATE);
     },
     "GET /v1/warnings": async () => jsonResponse(200, await warningSummary(), PRIVATE),
+    // The use case checks the caller's right to the dossier itself (a unit officer: the same 403 whether or not it exists).
+    "GET /v1/cases/{caseId}": async ({ principal, params: { caseId } }) => {
+      const r = await timeline(principal, caseId);
+      if (r.kind === "forbidden") throw new HttpProblemError(403, "FORBIDDEN", "Forbidden", "This credential may not do this.");
+      if (r.kind === "not-found") throw notFound(`No dossier ${caseId} in the live record.`);
+      return jsonResponse(200, r.timeline, PRIVATE);
+    },
     // ——— heads of unit (methodology §6) and the reform index (§5): working values or a published version's ———
     "GET /v1/head-ratings": async ({ params: { period, tier, version } }) => {
       const doc = await headRatings(period, { tier, version });

@@ -13,6 +13,7 @@ import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { ensureTable } from "../adapters/dynamodb/table.js";
 import { backfillCriterionIndex } from "../adapters/dynamodb/criterion-index-backfill.js";
+import { backfillOpenCaseIndex } from "../adapters/dynamodb/open-case-index-backfill.js";
 import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-stores.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import type { AdminDeps } from "../use-cases/admin/common.js";
@@ -109,6 +110,8 @@ export class LocalRuntime {
     // One process writes (the CLI's writing commands refuse to run beside the server): read-through caches, dropped on write.
     const snapshots = new CachedSnapshotStore(new DynamoDbSnapshotStore(db, TABLE_NAME));
     const eventStore = new DynamoDbEventStore(db, TABLE_NAME);
+    // Data folders whose open-case index has one item per case (before holders and consultations were indexed).
+    await backfillOpenCaseIndex(db, TABLE_NAME, eventStore);
     const publications = new CachedPublicationStore(new DynamoDbPublicationStore(db, TABLE_NAME));
     const sourceTokens = loadOrCreateTokens(join(dataDir, "keys", "source-tokens.json"), options.sourceToken ?? process.env["SCORECARD_SOURCE_TOKEN"]);
 

@@ -27,6 +27,7 @@ export const ACTIONS = [
   "unit:read", // a unit's scorecard
   "unit:cases:read", // the dossiers behind a unit's number
   "warnings:read", // early-warning list of a unit
+  "case:read", // one dossier's timeline (a unit officer: only a dossier their unit is party to — authorizeCase)
   "heads:read", // heads of unit and their ratings, province-wide
   "unit:heads:read", // the ratings of one unit's heads (a unit officer: their own unit's only)
   "reform:read", // the reform index of every unit (draft until Home Affairs' appraisal is final)
@@ -50,12 +51,12 @@ const UNIT_SCOPED: ReadonlySet<Action> = new Set(["unit:read", "unit:cases:read"
 const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   public: new Set(["public:read"]),
   "source-system": new Set(["public:read", "events:write"]),
-  "unit-officer": new Set(["public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "unit:heads:read", "unit:reform:read"]),
+  "unit-officer": new Set(["public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "case:read", "unit:heads:read", "unit:reform:read"]),
   chairman: new Set([
-    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read", "audit:read",
+    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "case:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read", "audit:read",
   ]),
   "home-affairs": new Set([
-    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read",
+    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "case:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read",
     "findings:write", "findings:conclude", "criteria:write", "survey:import", "heads:write", "score:run", "publish", "audit:read", "audit:export",
   ]),
 };
@@ -75,6 +76,37 @@ export function authorize(principal: Principal, action: Action, resource: { read
     if (resource.unitId !== principal.unitId) return { allowed: false, reason: "another unit's data" };
   }
   return { allowed: true };
+}
+
+/** The units party to one dossier: the object of the `case:read` check. */
+export interface CaseParties {
+  /** Units that received it, transferred it or were given it (RECEIVED, TRANSFERRED from and to). */
+  readonly holders: readonly string[];
+  /** Units consulted on it (CONSULT_REQUESTED targets). */
+  readonly consulted: readonly string[];
+}
+
+/** Roles that may read any dossier of the province. */
+const PROVINCE_WIDE: ReadonlySet<Role> = new Set(["chairman", "home-affairs"]);
+
+/**
+ * May `principal` read this dossier? The object-level check of `case:read`, after the route-level
+ * one (which only says the role may read dossiers at all). The chairman and Home Affairs: any
+ * dossier. A unit officer: a dossier their unit received, transferred or was given, or was
+ * consulted on. Fail closed: `parties` undefined (no such dossier, or nothing known of it) is
+ * refused to a unit officer with the same reason as another unit's dossier, so a 403 never says
+ * whether the dossier exists; any other role is refused.
+ * @example authorizeCase({ role: "unit-officer", sub: "u", unitId: "DIST-731" }, { holders: ["DIST-732"], consulted: ["DIST-731"] }).allowed === true
+ */
+export function authorizeCase(principal: Principal, parties: CaseParties | undefined): Decision {
+  const route = authorize(principal, "case:read");
+  if (!route.allowed) return route;
+  if (PROVINCE_WIDE.has(principal.role)) return { allowed: true };
+  if (principal.role !== "unit-officer") return { allowed: false, reason: `role ${String(principal.role)} may not read dossiers` };
+  const own = principal.unitId;
+  if (!own) return { allowed: false, reason: "unit officer without a unit" };
+  if (parties && (parties.holders.includes(own) || parties.consulted.includes(own))) return { allowed: true };
+  return { allowed: false, reason: "not a dossier of this unit" };
 }
 
 /**

@@ -118,18 +118,59 @@ export type CaseRow = z.output<typeof caseRowSchema>;
 export const unitCasesSchema = named("UnitCases", view({ unitId: z.string(), period: z.string(), methodology: z.string(), indicator: z.string().optional(), cases: listOf(caseRowSchema) }));
 export type UnitCases = z.output<typeof unitCasesSchema>;
 
+export const pendingConsultationSchema = named(
+  "PendingConsultation",
+  view({
+    requestedBy: z.string().describe("The unit that asked (the holder at the time)."),
+    consultedUnitId: z.string(),
+    requestedAt: z.string(),
+    stepDueAt: z.string().nullable().describe("The step due date the consulted unit must answer by (set by the source)."),
+  }).describe("A consultation (lấy ý kiến phối hợp) asked for and not answered yet."),
+);
+export type PendingConsultation = z.output<typeof pendingConsultationSchema>;
+
+export const OPEN_CASE_ROLES = ["HOLDER", "CONSULTED"] as const;
+export const DUE_RULES = ["CASE_DUE", "STEP_DUE", "REPEATED_SUPPLEMENT"] as const;
+
 export const openCaseSchema = named(
   "OpenCase",
   view({
     caseId: z.string(),
-    unitId: z.string(),
+    unitId: z.string().describe("The unit this row warns: the unit that holds the dossier now, or a unit consulted on it that has not answered."),
+    role: z.enum(OPEN_CASE_ROLES).describe("HOLDER: the unit holds the dossier (the receiving unit, or the target of its latest transfer); CONSULTED: the unit was consulted and has not answered."),
+    leadUnitId: z.string().describe("The receiving unit, which answers for the dossier's due date."),
     procedureCode: z.string().nullable(),
+    procedureNameVi: z.string().nullable().describe("The procedure's name in the ingested catalog; null when the catalog does not have it."),
+    procedureNameEn: z.string().nullable(),
     field: z.string().nullable(),
     receivedAt: z.string().nullable(),
-    dueAt: z.string(),
+    dueAt: z.string().describe(
+      "What this unit is warned against: for the holder the earlier of the dossier's due date and its own transfer step due date (from the second supplement request on, that request's time: the dossier is late); for a consulted unit its step due date. For a paused dossier, the due date in force when the clock stopped (it moves when the supplement arrives).",
+    ),
+    dueRule: z.enum(DUE_RULES).describe("Which of the dates above `dueAt` is."),
+    caseDueAt: z.string().nullable().describe("The dossier's due date: the legal due date plus every closed supplement pause (calendar time, methodology §2)."),
+    pausedSince: z.string().nullable().describe("The open supplement request that stopped the clock; null when it runs."),
+    supplementRequests: z.number().int(),
+    heldSince: z.string().describe("When this unit got the dossier: its receipt, the transfer to it, or the (first pending) consultation request."),
+    daysLate: z.number().int().describe("Working days past `dueAt` today (0 unless overdue)."),
+    consultations: listOf(pendingConsultationSchema).describe("Pending consultations of the dossier (for a consulted unit: those asked of it)."),
   }).describe("An open dossier from the live open-case index."),
 );
 export type OpenCase = z.output<typeof openCaseSchema>;
+
+export const warnedConsultationSchema = named(
+  "WarnedConsultation",
+  view({
+    caseId: z.string(),
+    side: z.enum(["AWAITING", "TO_ANSWER"]).describe("AWAITING: the unit holds the dossier and waits for the answer; TO_ANSWER: the unit was consulted and must answer."),
+    requestedBy: z.string(),
+    consultedUnitId: z.string(),
+    requestedAt: z.string(),
+    stepDueAt: z.string().nullable(),
+    overdue: z.boolean().describe("The step due date has passed."),
+  }).describe("A pending consultation one unit is party to."),
+);
+export type WarnedConsultation = z.output<typeof warnedConsultationSchema>;
 
 /** `GET /v1/units/{unitId}/warnings`: what a unit must act on today (directive D3). */
 export const unitWarningsSchema = named(
@@ -137,9 +178,11 @@ export const unitWarningsSchema = named(
   view({
     unitId: z.string(),
     asOf: z.string(),
-    overdue: listOf(openCaseSchema).describe("Open dossiers past their due date now."),
+    overdue: listOf(openCaseSchema).describe("Open dossiers past their due time now (held by the unit, or consulted on and not answered)."),
     dueSoon: listOf(openCaseSchema).describe("Open dossiers due before the end of the 2nd working day from today (local time)."),
     dueSoonUntil: z.string(),
+    paused: listOf(openCaseSchema).describe("Held dossiers whose clock is stopped waiting for the applicant's supplement: neither overdue nor due soon (methodology §2)."),
+    consultations: listOf(warnedConsultationSchema).describe("Pending consultations the unit is party to (either side), earliest step due first."),
   }),
 );
 export type UnitWarnings = z.output<typeof unitWarningsSchema>;

@@ -1,17 +1,18 @@
-import type { OpenCase, OpenCaseIndex } from "../../ports/read.js";
+import type { IndexedOpenCase, OpenCaseIndex } from "../../ports/read.js";
 import type { EventStore, PutEventOutcome } from "../../ports/ingest.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredCaseEvent } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
 import { mapLimit } from "../../lib/concurrency.js";
-import { type LiveCaseState, deriveCaseState } from "./case-state.js";
+import { type LiveCaseState, deriveCaseState, indexItemsOf } from "./case-state.js";
 
 /**
  * Events in DynamoDB (docs/storage.md): a guard item per eventId written with
  * `attribute_not_exists(pk)` makes "stored once" exact; a copy under the case lets the live case
- * state be re-derived from the set of the case's events, whatever the arrival order.
- * A duplicate re-writes the derived items, so a batch retried after a crash repairs them.
+ * state and its open-case index items be re-derived from the set of the case's events, whatever
+ * the arrival order. A duplicate re-writes the derived items, so a batch retried after a crash
+ * repairs them.
  */
 export class DynamoDbEventStore implements EventStore, OpenCaseIndex {
   constructor(
@@ -72,25 +73,33 @@ export class DynamoDbEventStore implements EventStore, OpenCaseIndex {
   }
 
   /**
-   * Re-derive the live state from the case's events and keep the state derived from the most
-   * events: each writer queries after writing its own events, so the writer that wrote last sees
-   * them all and its state (the largest count) wins, whatever the interleaving.
+   * Re-derive the live state and the case's open-case index items from its events, and keep for
+   * each item the version derived from the most events: each writer queries after writing its own
+   * events, so the sets the writers see are ordered by inclusion and the largest count is the
+   * largest set; every item is written with `eventCount <= n`, whatever the interleaving the writer
+   * that saw the most events wins each item. Index items are never deleted: a row that no longer
+   * applies is overwritten by a tombstone (no gsi1 keys), so an older writer arriving late cannot
+   * bring it back (docs/storage.md).
    */
-  private async refreshCaseState(caseId: string): Promise<void> {
-    const state = deriveCaseState(await this.caseEvents(caseId));
+  async refreshCaseState(caseId: string): Promise<void> {
+    const events = await this.caseEvents(caseId);
+    const state = deriveCaseState(events);
     if (!state) return;
+    const n = state.eventCount;
+    await this.putIfNotOlder({ pk: `CASE#${caseId}`, sk: "STATE", ...state }, n);
+    await mapLimit(indexItemsOf(events, state), 4, (item) =>
+      this.putIfNotOlder({ pk: `CASE#${caseId}`, sk: item.sk, kind: "OPEN_CASE", live: item.row !== null, eventCount: n, ...(item.row ? { row: item.row } : {}), ...(item.placement ?? {}) }, n),
+    );
+  }
+
+  private async putIfNotOlder(item: Record<string, unknown>, n: number): Promise<void> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            pk: `CASE#${caseId}`,
-            sk: "STATE",
-            ...state,
-            ...(state.open && state.dueAt ? { gsi1pk: `OPEN#${state.unitId}`, gsi1sk: `${state.dueAt}#${caseId}` } : {}),
-          },
+          Item: item,
           ConditionExpression: "attribute_not_exists(pk) OR eventCount <= :n",
-          ExpressionAttributeValues: { ":n": state.eventCount },
+          ExpressionAttributeValues: { ":n": n },
         }),
       );
     } catch (e) {
@@ -105,24 +114,60 @@ export class DynamoDbEventStore implements EventStore, OpenCaseIndex {
     return state as LiveCaseState;
   }
 
-  async openCasesDueBefore(unitId: string, before: string): Promise<OpenCase[]> {
-    const out: OpenCase[] = [];
+  async openCasesDueBefore(unitId: string, before: string): Promise<IndexedOpenCase[]> {
+    return this.queryIndex(`OPEN#${unitId}`, "gsi1sk < :before", { ":before": before });
+  }
+
+  async pausedCases(unitId: string): Promise<IndexedOpenCase[]> {
+    return this.queryIndex(`PAUSED#${unitId}`);
+  }
+
+  private async queryIndex(gsi1pk: string, sortCondition?: string, values: Record<string, string> = {}): Promise<IndexedOpenCase[]> {
+    const out: IndexedOpenCase[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :p AND gsi1sk < :before",
-          ExpressionAttributeValues: { ":p": `OPEN#${unitId}`, ":before": before },
+          KeyConditionExpression: `gsi1pk = :p${sortCondition ? ` AND ${sortCondition}` : ""}`,
+          ExpressionAttributeValues: { ":p": gsi1pk, ...values },
           ExclusiveStartKey: startKey,
         }),
       );
       for (const i of page.Items ?? []) {
-        out.push({ caseId: i["caseId"], unitId: i["unitId"], procedureCode: i["procedureCode"] ?? null, field: i["field"] ?? null, receivedAt: i["receivedAt"] ?? null, dueAt: i["dueAt"] });
+        const row = rowOfIndexItem(i);
+        if (row) out.push(row);
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return out;
   }
+}
+
+/**
+ * The row of an index item. A `STATE` item carrying gsi1 keys is the layout written before the
+ * index had one item per holding unit (a data folder not yet backfilled, see
+ * open-case-index-backfill.ts): read as the receiving unit holding the dossier, as it was then.
+ */
+export function rowOfIndexItem(i: Record<string, unknown>): IndexedOpenCase | undefined {
+  if (i["kind"] === "OPEN_CASE") return i["live"] === true ? (i["row"] as IndexedOpenCase) : undefined;
+  if (i["sk"] !== "STATE" || typeof i["dueAt"] !== "string") return undefined;
+  const s = i as unknown as { caseId: string; unitId: string; procedureCode?: string | null; field?: string | null; receivedAt?: string | null; dueAt: string; supplementRequests?: number };
+  return {
+    caseId: s.caseId,
+    unitId: s.unitId,
+    role: "HOLDER",
+    leadUnitId: s.unitId,
+    procedureCode: s.procedureCode ?? null,
+    field: s.field ?? null,
+    receivedAt: s.receivedAt ?? null,
+    dueAt: s.dueAt,
+    dueRule: "CASE_DUE",
+    caseDueAt: s.dueAt,
+    pausedSince: null,
+    supplementRequests: s.supplementRequests ?? 0,
+    heldSince: s.receivedAt ?? s.dueAt,
+    consultations: [],
+  };
 }
