@@ -31,6 +31,21 @@ export class CaseBuilder {
   dueDateSet(local: string, dueLocal: string) {
     return this.add("DUE_DATE_SET", local, { dueAt: `${dueLocal}+07:00` });
   }
+  /** `by` (default: the receiving unit) gives the dossier to `to` with a step due date. */
+  transferred(local: string, to: string, stepDueLocal: string, by = this.unitId) {
+    return this.add("TRANSFERRED", local, { unitId: by, targetUnitId: to, dueAt: `${stepDueLocal}+07:00` });
+  }
+  /** `by` (default: the receiving unit) consults `of` with a step due date. */
+  consultRequested(local: string, of: string, stepDueLocal: string, by = this.unitId) {
+    return this.add("CONSULT_REQUESTED", local, { unitId: by, targetUnitId: of, dueAt: `${stepDueLocal}+07:00` });
+  }
+  consultAnswered(local: string, by: string) {
+    return this.add("CONSULT_ANSWERED", local, { unitId: by });
+  }
+  /** An event by another unit than the receiving one (a supplement asked by the holder, a resolution…). */
+  by(unitId: string, type: CaseEventInput["type"], local: string) {
+    return this.add(type, local, { unitId });
+  }
   build(): CaseEventInput[] {
     return [...this.events];
   }
