@@ -45,6 +45,12 @@ const MATRIX: [string, string, string | undefined, number[]][] = [
   ["GET", `/v1/units/${MISSING}/cases?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${MISSING}/head-ratings?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${MISSING}/reform-index?period=2024-H1`, undefined, [401, 403, 404, 404, 403, 403]],
+  // A dossier's timeline: any for the chairman and Home Affairs; for an officer, their unit's (received, given) or one it was consulted on.
+  ["GET", "/v1/cases/MX-OWN", undefined, [401, 403, 200, 200, 200, 200]], // received by DIST-731, DEPT-STP-2020 consulted
+  ["GET", "/v1/cases/MX-STP", undefined, [401, 403, 200, 200, 403, 200]], // received by DEPT-STP-2020
+  ["GET", "/v1/cases/MX-SXD", undefined, [401, 403, 200, 200, 403, 403]], // received by DEPT-SXD-2020, given to DIST-732
+  ["GET", "/v1/cases/MX-NONE", undefined, [401, 403, 404, 404, 403, 403]], // no such dossier: the officers' 403 is the same
+  ["GET", "/v1/cases/bad%20id", undefined, [401, 403, 422, 422, 422, 422]],
 ];
 
 describe("Authorization matrix: every route × every role, against the live local server", () => {
@@ -57,6 +63,13 @@ describe("Authorization matrix: every route × every role, against the live loca
     await compactLake(fx.rt.engine, fx.rt.lake.root);
     await seedHeads(fx.rt.admin)([{ headId: `HEAD-${OWN}-1`, unitId: OWN, name: "Trần Văn An (demo)", title: "Chủ tịch UBND", tenureFrom: "2020-01-01", tenureTo: null, demo: true }]);
     for (const p of ["2024-03", "2024-H1"]) await scoreAndRate(fx.rt.score, fx.rt.admin)(parsePeriod(p));
+    // Timelines read the live event store: posted after scoring, these dossiers leave the numbers above as they were.
+    const dossiers = [
+      new CaseBuilder("MX-OWN", OWN).received("2024-03-04T09:00:00", "2024-03-15T17:00:00", { applicant: { idNumber: "079000000001", name: "Trần Thị B" } }).consultRequested("2024-03-05T09:00:00", "DEPT-STP-2020", "2024-03-07T17:00:00"),
+      new CaseBuilder("MX-STP", "DEPT-STP-2020").received("2024-03-04T09:00:00", "2024-03-15T17:00:00"),
+      new CaseBuilder("MX-SXD", "DEPT-SXD-2020").received("2024-03-04T09:00:00", "2024-03-15T17:00:00").transferred("2024-03-05T09:00:00", "DIST-732", "2024-03-08T17:00:00"),
+    ];
+    expect((await fx.post("/v1/events", JSON.stringify({ events: dossiers.flatMap((d) => d.build()) }))).status).toBe(200);
     const issue = async (id: string) => fx.rt.identity.issue(DEMO_USERS.find((u) => u.id === id)!);
     tokens.set("anonymous", undefined);
     tokens.set("source-system", TEST_TOKEN);
@@ -92,6 +105,16 @@ describe("Authorization matrix: every route × every role, against the live loca
     expect(body.heads.map((h) => [h.headId, h.status, h.pending, h.tenure.cases, h.tenure.indicators.P1.numerator, h.tenure.indicators.P1.denominator])).toEqual([[`HEAD-${OWN}-1`, "PENDING", "GENERAL_MISSING", 1, 0, 1]]);
     const all = (await (await call("GET", "/v1/head-ratings?period=2024-03&tier=COMMUNE", tokens.get("chairman"))).json()) as { heads: unknown[] };
     expect(all.heads).toEqual([]); // the tier filter
+  });
+
+  it("a dossier's timeline carries no applicant data, and an officer's 403 says nothing of whether the dossier exists", async () => {
+    const res = await call("GET", "/v1/cases/MX-OWN", tokens.get("officer-other"));
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ caseId: "MX-OWN", leadUnitId: OWN, consultations: [{ consultedUnitId: "DEPT-STP-2020", answeredAt: null }] });
+    for (const needle of ["applicant", "079000000001", "Trần Thị B"]) expect(text).not.toContain(needle);
+    const other = await call("GET", "/v1/cases/MX-SXD", tokens.get("officer-own"));
+    const none = await call("GET", "/v1/cases/MX-NONE", tokens.get("officer-own"));
+    expect([other.status, await other.json()]).toEqual([none.status, await none.json()]);
   });
 
   it("a unit officer's scorecard and cases are of their unit only", async () => {

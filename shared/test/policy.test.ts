@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ANONYMOUS, type Action, ROLES, SOURCE_SYSTEM_SCOPE, authorize, principalFromClaims } from "../src/auth/policy.js";
+import { ACTIONS, ANONYMOUS, type Action, ROLES, SOURCE_SYSTEM_SCOPE, authorize, authorizeCase, principalFromClaims } from "../src/auth/policy.js";
 
 const officer = { role: "unit-officer" as const, sub: "o1", unitId: "DIST-731" };
 
@@ -51,6 +51,36 @@ describe("Function: authorize (role × unit × action)", () => {
       }),
     );
     expect(authorize({ role: "home-affairs", sub: "h" }, "drop:tables" as Action).allowed).toBe(false);
+  });
+});
+
+describe("Function: authorizeCase (the object-level check of case:read)", () => {
+  const parties = { holders: ["DIST-732", "DEPT-STP-2020"], consulted: ["DIST-731"] };
+
+  it("lets the chairman and Home Affairs read any dossier, stored or not", () => {
+    for (const role of ["chairman", "home-affairs"] as const) {
+      expect(authorizeCase({ role, sub: "x" }, parties).allowed).toBe(true);
+      expect(authorizeCase({ role, sub: "x" }, undefined).allowed).toBe(true);
+    }
+  });
+
+  it("lets a unit officer read a dossier their unit holds, held, received or was consulted on, and refuses the rest with one reason", () => {
+    expect(authorizeCase({ ...officer, unitId: "DIST-732" }, parties).allowed).toBe(true);
+    expect(authorizeCase({ ...officer, unitId: "DEPT-STP-2020" }, parties).allowed).toBe(true);
+    expect(authorizeCase(officer, parties).allowed).toBe(true); // consulted
+    const other = authorizeCase({ ...officer, unitId: "DIST-733" }, parties);
+    const missing = authorizeCase(officer, undefined);
+    expect([other.allowed, missing.allowed]).toEqual([false, false]);
+    expect(other).toEqual(missing); // a 403 never says whether the dossier exists
+    expect(authorizeCase({ ...officer, unitId: undefined }, parties).allowed).toBe(false);
+  });
+
+  it("fails closed for every other role, known or not", () => {
+    for (const role of ["public", "source-system", "toString", "__proto__"]) expect(authorizeCase({ role: role as never, sub: "x", unitId: "DIST-731" }, parties).allowed).toBe(false);
+  });
+
+  it("at the route level, case:read is a role check: the officers' unit is checked on the dossier", () => {
+    expect(ACTIONS.filter((a) => a === "case:read").map((a) => [authorize(officer, a).allowed, authorize(ANONYMOUS, a).allowed])).toEqual([[true, false]]);
   });
 });
 
