@@ -6,6 +6,7 @@ export interface ReportMessages {
   readonly print: string;
   readonly generated: string;
   readonly status: string;
+  readonly totalsWithheld: string;
   readonly summary: string;
   readonly signature: string;
 }
@@ -16,6 +17,7 @@ export const reportVi: ReportMessages = {
   print: "In / lưu PDF",
   generated: "Lập lúc",
   status: "Tình trạng công bố",
+  totalsWithheld: "“—”: không cộng được vì số hồ sơ của một số đơn vị được ẩn (số nhỏ, bảo vệ danh tính).",
   summary: "Tóm tắt",
   signature: "Nơi nhận: Chủ tịch UBND tỉnh (qua Sở Nội vụ) — báo cáo định kỳ 6 tháng, năm (Chỉ thị 03/CT-UBND).",
 };
@@ -26,6 +28,7 @@ export const reportEn: ReportMessages = {
   print: "Print / save as PDF",
   generated: "Generated at",
   status: "Publication",
+  totalsWithheld: "“—”: cannot be added up, as some units' dossier counts are hidden (small numbers, to protect identities).",
   summary: "Summary",
   signature: "To: the Chairman of the Provincial People's Committee (via the Dept. of Home Affairs) — six-monthly and annual report (Directive 03/CT-UBND).",
 };
