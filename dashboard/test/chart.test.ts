@@ -86,7 +86,7 @@ describe("Component: RankingChart ({@attach} chart.js factory)", () => {
     renderApp(fakeServer({ meta: aMeta(), rankings: { "2024-H1/DEPARTMENT": departmentsH1() } }), "?period=2024-H1&tier=DEPARTMENT");
     await settled();
 
-    expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
+    expect((await screen.findByRole("img")).getAttribute("aria-label")).toBe(
       "Biểu đồ thanh tổng điểm của 3 đơn vị, Sở, ban, ngành, 6 tháng đầu năm 2024. Số liệu chi tiết ở bảng bên dưới.",
     );
   });

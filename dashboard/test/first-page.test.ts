@@ -60,7 +60,7 @@ describe("First page: the ranking as early as possible", () => {
     renderApp(server, "?period=2024-H1&tier=DEPARTMENT");
     await settled();
     expect(rowIds()).toHaveLength(3);
-    // The chart's box is reserved (no jump when it is drawn), with its text alternative.
-    expect(screen.getByTestId("ranking-chart").querySelector("[role=img]")?.getAttribute("style")).toContain("height");
+    // The chart is a chunk of its own, below the table; its box is reserved (no jump when chart.js draws), with its text alternative.
+    expect((await screen.findByTestId("ranking-chart")).querySelector("[role=img]")?.getAttribute("style")).toContain("height");
   });
 });

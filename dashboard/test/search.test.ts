@@ -57,7 +57,7 @@ describe("Page: the public rankings' search", () => {
     expect(screen.getAllByTestId("ranking-row")[0]?.querySelector("td")?.textContent).toBe("2");
     expect(screen.getByTestId("unit-search-count").textContent).toBe("1/3 đơn vị");
     // The chart draws the units found.
-    expect(screen.getByTestId("ranking-chart").dataset.mode).toBe("matches");
+    await waitFor(() => expect(screen.getByTestId("ranking-chart").dataset.mode).toBe("matches"));
 
     await fireEvent.input(screen.getByLabelText("Tìm đơn vị"), { target: { value: "BIÊN" } });
     expect(rows()).toEqual(["COM-BH", "COM-TB"]);
