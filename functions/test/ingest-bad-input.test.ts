@@ -51,6 +51,8 @@ const CASES: Case[] = [
   { row: "9", name: "in the future", body: one({ occurredAt: "2099-01-01T09:00:00+07:00" }), status: 200, code: "INVALID_TIMESTAMP" },
   { row: "9", name: "epoch milliseconds as a string", body: one({ occurredAt: "1709517600000" }), status: 200, code: "INVALID_TIMESTAMP" },
   { row: "10", name: "rating score out of range", body: one({ type: "RATED", rating: { satisfied: true, progress: 9 } }, ["dueAt", "channel", "procedureCode", "field"]), status: 200, code: "OUT_OF_RANGE" },
+  { row: "10", name: "reason code not on the published list", body: one({ type: "REFUSED", reasonCode: "BECAUSE" }), status: 200, code: "INVALID_VALUE" },
+  { row: "10", name: "reason code on an event that takes none", body: one({ reasonCode: "OTHER" }), status: 200, code: "RULE_VIOLATED" },
   { row: "10", name: "huge number as an id", body: one({ caseId: 9007199254740993 }), status: 200, code: "INVALID_TYPE" },
   { row: "11", name: "lone surrogate in an id", body: one({}).replace('"caseId":"BAD-CASE"', '"caseId":"BAD\\uD800"'), status: 200, code: "INVALID_FORMAT" },
   { row: "11", name: "NUL in an id", body: one({ caseId: "BAD\u0000CASE" }), status: 200, code: "INVALID_FORMAT" },
@@ -88,6 +90,13 @@ describe("Ingestion: bad input is refused with a stable code, and nothing refuse
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect(payload.code).toBe(code);
     }
+  });
+
+  it("names the field of a bad reason code and lists the accepted codes (shared/src/contracts/reason-codes.ts)", async () => {
+    const res = await fx.post("/v1/events", one({ type: "SUPPLEMENT_REQUESTED", reasonCode: "OUTSIDE_REMIT" }));
+    const payload = (await res.json()) as { results: { status: string; code: string; message: string }[] };
+    expect(payload.results[0]).toEqual(expect.objectContaining({ status: "rejected", code: "INVALID_VALUE" }));
+    expect(payload.results[0]?.message).toBe("reasonCode: OUTSIDE_REMIT is not a reason for SUPPLEMENT_REQUESTED: one of MISSING_DOCUMENT, INVALID_DOCUMENT, OTHER");
   });
 
   it("stored nothing at all: no raw batch in the lake, no event in DynamoDB", async () => {

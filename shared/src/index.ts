@@ -1,4 +1,5 @@
 export * from "./contracts/case-event.js";
+export * from "./contracts/reason-codes.js";
 export * from "./contracts/validation.js";
 export * from "./time/period.js";
 export * from "./time/working-days.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { caseEventSchema } from "../src/contracts/case-event.js";
 import { validate } from "../src/contracts/validation.js";
+import { REASONS, REASON_CODES, UNSPECIFIED_REASON, reasonOf } from "../src/contracts/reason-codes.js";
 
 const received = {
   eventId: "evt-1",
@@ -57,5 +58,49 @@ describe("Contract: case event (facts rely on these rules)", () => {
         ["OUT_OF_RANGE", "rating.quality"],
       ]),
     );
+  });
+
+  describe("reasonCode (issue 20 item 6, docs/adr/0015-improper-returns.md)", () => {
+    const refused = { eventId: "e-r", caseId: "c", type: "REFUSED", occurredAt: received.occurredAt, unitId: "U" };
+    const errors = (input: unknown) => {
+      const r = validate(caseEventSchema, input);
+      return r.ok ? [] : r.errors.map((e) => [e.code, e.field, e.message]);
+    };
+
+    it("accepts a published code on REFUSED, STOPPED and SUPPLEMENT_REQUESTED, and no code at all (older sources)", () => {
+      expect(errors({ ...refused, reasonCode: "OUTSIDE_REMIT" })).toEqual([]);
+      expect(errors({ ...refused, type: "STOPPED", reasonCode: "SUPPLEMENT_NOT_PROVIDED" })).toEqual([]);
+      expect(errors({ ...refused, type: "SUPPLEMENT_REQUESTED", reasonCode: "MISSING_DOCUMENT" })).toEqual([]);
+      expect(errors(refused)).toEqual([]);
+    });
+
+    it("rejects a code not on the list, naming the field and the accepted codes", () => {
+      const e = errors({ ...refused, reasonCode: "BECAUSE" });
+      expect(e.map(([code, field]) => [code, field])).toEqual([["INVALID_VALUE", "reasonCode"]]);
+      expect(e[0]?.[2]).toContain("reasonCode");
+      expect(e[0]?.[2]).toContain("MISSING_DOCUMENT");
+      expect(errors({ ...refused, reasonCode: "missing_document" }).map(([c, f]) => [c, f])).toEqual([["INVALID_VALUE", "reasonCode"]]);
+    });
+
+    it("never takes UNSPECIFIED from a source: it is what the absence of a code reads as", () => {
+      expect(errors({ ...refused, reasonCode: UNSPECIFIED_REASON }).map(([c, f]) => [c, f])).toEqual([["INVALID_VALUE", "reasonCode"]]);
+      expect(reasonOf({ type: "REFUSED" })).toBe(UNSPECIFIED_REASON);
+      expect(reasonOf({ type: "STOPPED", reasonCode: "APPLICANT_REQUEST" })).toBe("APPLICANT_REQUEST");
+      expect(reasonOf({ type: "RESOLVED" })).toBeNull();
+    });
+
+    it("refuses a code on an event type that takes none, and a code that is no reason for the type", () => {
+      expect(errors({ ...received, reasonCode: "OTHER" }).map(([c, f]) => [c, f])).toEqual([["RULE_VIOLATED", "reasonCode"]]);
+      const e = errors({ ...refused, type: "SUPPLEMENT_REQUESTED", reasonCode: "OUTSIDE_REMIT" });
+      expect(e.map(([c, f]) => [c, f])).toEqual([["INVALID_VALUE", "reasonCode"]]);
+      expect(e[0]?.[2]).toBe("reasonCode: OUTSIDE_REMIT is not a reason for SUPPLEMENT_REQUESTED: one of MISSING_DOCUMENT, INVALID_DOCUMENT, OTHER");
+    });
+
+    it("publishes every code with a Vietnamese and an English label, UNSPECIFIED applying to no event type", () => {
+      expect(REASONS.map((r) => r.code)).toEqual([...REASON_CODES, UNSPECIFIED_REASON]);
+      for (const r of REASONS) expect(r.vi.length * r.en.length, r.code).toBeGreaterThan(0);
+      expect(REASONS.find((r) => r.code === UNSPECIFIED_REASON)?.appliesTo).toEqual([]);
+      for (const c of REASON_CODES) expect(REASONS.find((r) => r.code === c)?.appliesTo.length, c).toBeGreaterThan(0);
+    });
   });
 });

@@ -4,6 +4,7 @@
  * description and the tests. Unknown fields are rejected (allow-list), never silently kept.
  */
 import { z } from "zod";
+import { REASON_CODES, REASON_EVENT_TYPES, type ReasonCode, reasonDefinition, takesReason } from "./reason-codes.js";
 
 export const CASE_EVENT_TYPES = [
   "RECEIVED",
@@ -96,6 +97,12 @@ export const caseEventSchema = z
     flags: caseEventFlagsSchema.optional(),
     targetUnitId: id(64).optional(),
     rating: ratingSchema.optional(),
+    /**
+     * Why the dossier was returned (REFUSED, STOPPED) or documents asked for (SUPPLEMENT_REQUESTED):
+     * one of the published codes (./reason-codes.ts). Optional — older sources do not send it; an
+     * event without one reads as UNSPECIFIED, which never counts as a lawful ground.
+     */
+    reasonCode: z.enum(REASON_CODES).optional(),
     applicant: applicantSchema.optional(),
   })
   .superRefine((e, ctx) => {
@@ -115,6 +122,13 @@ export const caseEventSchema = z
     }
     if (e.type === "RATED") need(e.rating !== undefined, "rating", "required on RATED");
     if (e.rating !== undefined && e.type !== "RATED") need(false, "rating", "only allowed on RATED", "RULE_VIOLATED");
+    if (e.reasonCode !== undefined) {
+      if (!takesReason(e.type)) need(false, "reasonCode", `only allowed on ${REASON_EVENT_TYPES.join(", ")}`, "RULE_VIOLATED");
+      else if (!reasonDefinition(e.reasonCode)?.appliesTo.includes(e.type)) {
+        const allowed = REASON_CODES.filter((c) => reasonDefinition(c)?.appliesTo.includes(e.type as never));
+        need(false, "reasonCode", `${e.reasonCode} is not a reason for ${e.type}: one of ${allowed.join(", ")}`, "INVALID_VALUE");
+      }
+    }
   });
 
 /** An event as it arrives (may carry applicant data). */
@@ -138,6 +152,8 @@ export interface StoredCaseEvent {
   readonly flags?: CaseEventFlags | undefined;
   readonly targetUnitId?: string | undefined;
   readonly rating?: z.infer<typeof ratingSchema> | undefined;
+  /** On REFUSED, STOPPED, SUPPLEMENT_REQUESTED: the published reason (absent: UNSPECIFIED). */
+  readonly reasonCode?: ReasonCode | undefined;
   readonly applicantPseudonym?: string | undefined;
 }
 
