@@ -193,6 +193,8 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       await finding.locator("[data-testid=notice-number]").fill("45/TB-SNV");
       await finding.locator("[data-testid=notice-date]").fill("2025-11-20");
       await finding.locator("[data-testid=finding-conclude]").click();
+      // Recording the notice locks the finding for good: the page asks to confirm first.
+      await finding.locator("[data-testid=conclude-confirm-yes]").click();
       await page.locator("[data-testid=finding][data-status=CONCLUDED] [data-testid=finding-locked]").first().waitFor({ timeout: 15_000 });
       await shot("home-affairs-finding-locked");
     });

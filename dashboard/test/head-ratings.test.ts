@@ -365,7 +365,9 @@ describe("Page: Home Affairs — general criteria of heads (methodology §6)", (
     await settled();
     const form = await screen.findByTestId("head-general-form");
     await fireEvent.change(within(form).getByTestId("head-general-period"), { target: { value: "2024-H1" } });
-    await fireEvent.change(within(form).getByTestId("head-general-head"), { target: { value: "DEPT-STP|H-1" } });
+    // The head is found by name (without diacritics), not typed as an id.
+    await fireEvent.input(within(form).getByTestId("head-general-head-input"), { target: { value: "ly minh" } });
+    await fireEvent.mouseDown(within(form).getAllByTestId("head-general-head-option").find((o) => o.dataset.value === "DEPT-STP|H-1") as HTMLElement);
     await fireEvent.input(within(form).getByTestId("head-general-points"), { target: { value: "27.5" } });
     await fireEvent.input(within(form).getByTestId("head-general-evidence"), { target: { value: "Biên bản 12/BB-SNV" } });
     await fireEvent.click(within(form).getByTestId("head-general-save"));

@@ -17,7 +17,7 @@ export type {
   UnitWarnings,
   WarningSummary,
 } from "@scorecard/shared/contracts/read-api";
-export type { AuditEntry, AuditPage, Criterion, Finding, Head, HeadGeneral, HeadRoster, Publication, Publications } from "@scorecard/shared/contracts/admin";
+export type { AuditEntry, AuditPage, Criterion, Finding, Head, HeadGeneral, HeadRoster, Publication, PublicationPreview, Publications } from "@scorecard/shared/contracts/admin";
 export type { FindingInput } from "@scorecard/shared/contracts/admin-requests";
 export type { DemoUser, LocalUsers, LoginResult, StaffRole as Role } from "@scorecard/shared/contracts/local";
 export type { PublicationInfo, UnitDifference } from "@scorecard/shared/admin/publication";

@@ -9,10 +9,11 @@
  */
 import type { Problem, PublicMeta, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type {
-  AuditPage, Criterion, Finding, FindingInput, HeadGeneral, HeadRoster, LocalUsers, LoginResult, Publications, PublishResult, RankingView,
+  AuditPage, Criterion, Finding, FindingInput, HeadGeneral, HeadRoster, LocalUsers, LoginResult, PublicationPreview, Publications, PublishResult, RankingView,
   UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "./api-types.js";
 import type { Tier } from "@scorecard/shared/units/unit";
+import type { CaseTimeline } from "@scorecard/shared/contracts/case-timeline";
 
 export class ApiProblemError extends Error {
   override readonly name = "ApiProblemError";
@@ -78,6 +79,8 @@ export interface ApiClient {
   unitCases(unitId: string, period: string, status: string | undefined, signal?: AbortSignal): Promise<UnitCases>;
   unitWarnings(unitId: string, signal?: AbortSignal): Promise<UnitWarnings>;
   warnings(signal?: AbortSignal): Promise<WarningSummary>;
+  /** One dossier's timeline (a unit officer: their unit's, or one it was consulted on). */
+  caseTimeline(caseId: string, signal?: AbortSignal): Promise<CaseTimeline>;
   // Home Affairs (docs/api-admin.md).
   findings(period: string, unitId: string | undefined, signal?: AbortSignal): Promise<{ findings: readonly Finding[] }>;
   createFinding(input: FindingInput): Promise<Finding>;
@@ -89,6 +92,8 @@ export interface ApiClient {
   addHead(unitId: string, head: { name: string; title: string; tenureFrom: string; tenureTo: string | null }, rosterVersion: number): Promise<unknown>;
   publications(period: string, signal?: AbortSignal): Promise<Publications>;
   publish(period: string): Promise<PublishResult>;
+  /** What publishing the period now would record (a dry run: nothing is written). */
+  publishPreview(period: string, signal?: AbortSignal): Promise<PublicationPreview>;
   audit(query: { limit: number; cursor?: string | undefined }, signal?: AbortSignal): Promise<AuditPage>;
   auditCsv(): Promise<string>;
 }
@@ -202,6 +207,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       json(`/v1/units/${seg(unitId)}/cases${q({ period, status })}`, withFields<UnitCases>("cases"), authed(signal)),
     unitWarnings: (unitId, signal) => json(`/v1/units/${seg(unitId)}/warnings`, withFields<UnitWarnings>("overdue", "dueSoon"), authed(signal)),
     warnings: (signal) => json("/v1/warnings", withFields<WarningSummary>("units"), authed(signal)),
+    caseTimeline: (caseId, signal) => json(`/v1/cases/${seg(caseId)}`, withFields<CaseTimeline>("caseId", "events", "holds"), authed(signal)),
     findings: (period, unitId, signal) => json(`/v1/admin/findings${q({ period, unitId })}`, withFields<{ findings: Finding[] }>("findings"), authed(signal)),
     createFinding: (input) => json("/v1/admin/findings", withFields<Finding>("findingId"), { auth: true, method: "POST", body: input }),
     updateFinding: (id, input, version) =>
@@ -216,6 +222,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       json(`/v1/admin/units/${seg(unitId)}/heads`, anything, { auth: true, method: "POST", body: head, version: rosterVersion }),
     publications: (period, signal) => json(`/v1/admin/publications${q({ period })}`, withFields<Publications>("versions"), authed(signal)),
     publish: (period) => json("/v1/admin/publish", withFields<PublishResult>("version"), { auth: true, method: "POST", body: { period } }),
+    publishPreview: (period, signal) => json(`/v1/admin/publish/preview${q({ period })}`, withFields<PublicationPreview>("version", "differences", "changed"), authed(signal)),
     audit: ({ limit, cursor }, signal) => json(`/v1/admin/audit${q({ limit: String(limit), cursor })}`, withFields<AuditPage>("entries"), authed(signal)),
     auditCsv: async () => String((await send("/v1/admin/audit.csv", { auth: true, text: true })).body ?? ""),
   };

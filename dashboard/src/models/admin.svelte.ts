@@ -1,15 +1,23 @@
 /**
- * The Home Affairs workspace (docs/api-admin.md): findings with their locked state, manual
- * criteria, heads and tenures, publication with the difference list, and the audit log. Writes
- * carry the version last seen (If-Match); a stale or locked write is reported and the data reloaded.
+ * The Home Affairs workspace (docs/api-admin.md, issue 19 item 7): findings with their locked
+ * state, manual criteria, heads and tenures (searched and paged: every unit reachable), publication
+ * (a preview of the difference list, then a confirmation), and the audit log. Writes carry the
+ * version last seen (If-Match); a stale or locked write is reported and the data reloaded; the
+ * server's refusals are kept as codes and fields, which the page words in its language.
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
+import type { Methodology } from "@scorecard/shared/methodology/methodology";
+import type { Outcome } from "../lib/admin-outcome.js";
 import { type ApiClient, ApiProblemError, toApiError } from "../lib/api.js";
-import type { AuditEntry, Criterion, Finding, FindingInput, HeadRoster, Publications, PublishResult } from "../lib/api-types.js";
+import type { AuditEntry, Criterion, Finding, FindingInput, HeadRoster, PublicationPreview, Publications, PublishResult } from "../lib/api-types.js";
+import { methodologies, methodologyFor } from "../lib/methodology.js";
+import type { AdminSection, Params } from "../lib/router.js";
+import { filterByQuery } from "../lib/search.js";
+import { chooseSignedInPeriod } from "../lib/signed-in-periods.js";
+import { type UnitRecord, unitRecord } from "../lib/units.js";
 import { Resource } from "./resource.svelte.js";
 
-/** What happened to the last write: "saved", or a problem code the page translates. */
-export type Outcome = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly status: number; readonly detail: string | undefined };
+export type { Outcome };
 
 async function attempt(write: () => Promise<unknown>): Promise<Outcome> {
   try {
@@ -17,9 +25,7 @@ async function attempt(write: () => Promise<unknown>): Promise<Outcome> {
     return { ok: true };
   } catch (e) {
     const err = toApiError(e);
-    return err instanceof ApiProblemError
-      ? { ok: false, code: err.code, status: err.status, detail: err.problem.detail }
-      : { ok: false, code: "NETWORK", status: 0, detail: err.message };
+    return err instanceof ApiProblemError ? { ok: false, code: err.code, status: err.status, errors: err.problem.errors } : { ok: false, code: "NETWORK", status: 0 };
   }
 }
 
@@ -31,12 +37,19 @@ export class FindingsModel {
   constructor(private readonly api: ApiClient) {}
 
   load(period: string): Promise<void> {
+    if (period !== this.#period) this.outcome = null;
     this.#period = period;
     return this.list.load(async (signal) => (await this.api.findings(period, undefined, signal)).findings, (d) => d.length === 0);
   }
 
-  async create(input: FindingInput): Promise<Outcome> {
-    return this.#write(() => this.api.createFinding(input));
+  /** Refused before any request when the form misses a field the server requires (`REQUIRED`). */
+  async create(input: Omit<FindingInput, "unitId"> & { unitId: string | null }): Promise<Outcome> {
+    if (!input.unitId) {
+      this.outcome = { ok: false, code: "INVALID_CONTENT", status: 422, errors: [{ field: "unitId", code: "REQUIRED" }] };
+      return this.outcome;
+    }
+    const body: FindingInput = { ...input, unitId: input.unitId };
+    return this.#write(() => this.api.createFinding(body));
   }
 
   async conclude(f: Finding, notice: { noticeNumber: string; noticeDate: string }): Promise<Outcome> {
@@ -59,15 +72,21 @@ export class FindingsModel {
 
 export class CriteriaModel {
   readonly list = new Resource<readonly Criterion[]>();
+  /** The unit's findings of the period: what a lock names (notice number and date, never an id). */
+  readonly findings = new Resource<readonly Finding[]>();
   outcome = $state.raw<Outcome | null>(null);
   #unitId = "";
   #period = "";
   constructor(private readonly api: ApiClient) {}
 
-  load(unitId: string, period: string): Promise<void> {
+  async load(unitId: string, period: string): Promise<void> {
+    if (unitId !== this.#unitId || period !== this.#period) this.outcome = null;
     this.#unitId = unitId;
     this.#period = period;
-    return this.list.load(async (signal) => (await this.api.criteria(unitId, period, signal)).criteria, (d) => d.length === 0);
+    await Promise.all([
+      this.list.load(async (signal) => (await this.api.criteria(unitId, period, signal)).criteria, (d) => d.length === 0),
+      this.findings.load(async (signal) => (await this.api.findings(period, unitId, signal)).findings),
+    ]);
   }
 
   async save(c: Criterion, points: number, evidence: string): Promise<Outcome> {
@@ -77,24 +96,70 @@ export class CriteriaModel {
     return outcome;
   }
 
+  clear(): void {
+    this.list.dispose();
+    this.list.data = null;
+    this.#unitId = "";
+  }
+
   dispose(): void {
     this.list.dispose();
+    this.findings.dispose();
   }
+}
+
+/** Units per page of the heads' list. */
+export const HEADS_PAGE = 20;
+
+export interface RosterRow {
+  readonly roster: HeadRoster;
+  readonly unit: UnitRecord | undefined;
 }
 
 export class HeadsModel {
   readonly list = new Resource<readonly HeadRoster[]>();
   outcome = $state.raw<Outcome | null>(null);
+  query = $state("");
+  page = $state(0);
+  readonly rows: readonly RosterRow[] = $derived((this.list.data ?? []).map((roster) => ({ roster, unit: unitRecord(roster.unitId) })));
+  /** Rosters whose unit's name or id, or a head's name, matches the query (diacritics-insensitive). */
+  readonly found: readonly RosterRow[] = $derived(
+    filterByQuery(this.rows, this.query, (r) => [r.roster.unitId, r.unit?.nameVi ?? "", r.unit?.nameEn ?? "", ...r.roster.heads.map((h) => h.name)]),
+  );
+  readonly pages: number = $derived(Math.max(1, Math.ceil(this.found.length / HEADS_PAGE)));
+  readonly shown: readonly RosterRow[] = $derived(this.found.slice(this.page * HEADS_PAGE, (this.page + 1) * HEADS_PAGE));
+  #loaded = false;
   constructor(private readonly api: ApiClient) {}
 
   load(): Promise<void> {
+    if (this.#loaded && this.list.phase !== "error") return Promise.resolve();
+    this.#loaded = true;
+    return this.reload();
+  }
+
+  reload(): Promise<void> {
     return this.list.load(async (signal) => (await this.api.heads(signal)).units, (d) => d.length === 0);
   }
 
-  async add(roster: HeadRoster, head: { name: string; title: string; tenureFrom: string; tenureTo: string | null }): Promise<Outcome> {
-    const outcome = await attempt(() => this.api.addHead(roster.unitId, head, roster.version));
+  search(query: string): void {
+    this.query = query;
+    this.page = 0;
+  }
+
+  goTo(page: number): void {
+    this.page = Math.max(0, Math.min(this.pages - 1, page));
+  }
+
+  async add(unitId: string | null, head: { name: string; title: string; tenureFrom: string; tenureTo: string | null }): Promise<Outcome> {
+    const roster = unitId ? this.list.data?.find((r) => r.unitId === unitId) : undefined;
+    const version = roster?.version ?? 0;
+    if (!unitId) {
+      this.outcome = { ok: false, code: "INVALID_CONTENT", status: 422, errors: [{ field: "unitId", code: "REQUIRED" }] };
+      return this.outcome;
+    }
+    const outcome = await attempt(() => this.api.addHead(unitId, head, version));
     this.outcome = outcome;
-    await this.load();
+    await this.reload();
     return outcome;
   }
 
@@ -103,33 +168,71 @@ export class HeadsModel {
   }
 }
 
+/** Where the publication of a period stands on the page: nothing asked, the preview shown (to confirm), publishing. */
+export type PublishStep = "idle" | "preview" | "publishing";
+
 export class PublishModel {
   readonly publications = new Resource<Publications>();
+  readonly preview = new Resource<PublicationPreview>();
+  step = $state<PublishStep>("idle");
   outcome = $state.raw<Outcome | null>(null);
   result = $state.raw<PublishResult | null>(null);
-  busy = $state(false);
+  /** The methodology of the period (indicator names in the difference lists). */
+  methodology = $state.raw<Methodology | undefined>(undefined);
   #period = "";
   constructor(private readonly api: ApiClient) {}
 
-  load(period: string): Promise<void> {
+  async load(period: string): Promise<void> {
+    if (period !== this.#period) {
+      this.step = "idle";
+      this.outcome = null;
+      this.result = null;
+    }
     this.#period = period;
-    return this.publications.load((signal) => this.api.publications(period, signal));
+    // The methodology comes with the list (the difference lists name their indicators).
+    await this.publications.load(async (signal) => {
+      const [list, registry] = await Promise.all([this.api.publications(period, signal), methodologies()]);
+      const id = list.versions.at(-1)?.methodology;
+      this.methodology = (id ? registry.methodologyById(id) : undefined) ?? registry.getMethodology();
+      return list;
+    });
   }
 
-  async publish(): Promise<Outcome> {
-    this.busy = true;
+  /** Asks the server what publishing would record, and shows it to be confirmed. */
+  async showPreview(): Promise<void> {
+    this.outcome = null;
     this.result = null;
+    this.step = "preview";
+    await this.preview.load((signal) => this.api.publishPreview(this.#period, signal));
+    if (this.preview.error instanceof ApiProblemError) {
+      this.outcome = { ok: false, code: this.preview.error.code, status: this.preview.error.status };
+      this.step = "idle";
+      return;
+    }
+    const id = this.preview.data?.methodology;
+    if (id && id !== this.methodology?.id) this.methodology = (await methodologyFor(id).catch(() => undefined)) ?? this.methodology;
+  }
+
+  cancel(): void {
+    this.preview.dispose();
+    this.step = "idle";
+  }
+
+  /** Publishes what the preview showed (the server refuses NO_CHANGES and PUBLISH_CONFLICT: both reported). */
+  async confirm(): Promise<Outcome> {
+    this.step = "publishing";
     const outcome = await attempt(async () => {
       this.result = await this.api.publish(this.#period);
     });
     this.outcome = outcome;
-    this.busy = false;
+    this.step = "idle";
     await this.load(this.#period);
     return outcome;
   }
 
   dispose(): void {
     this.publications.dispose();
+    this.preview.dispose();
   }
 }
 
@@ -162,11 +265,71 @@ export class AuditModel {
   }
 }
 
-/** The periods the workspace offers (the scored ones, newest first). */
-export async function periodsOf(meta: () => Promise<PublicMeta>): Promise<readonly string[]> {
-  try {
-    return (await meta()).periods;
-  } catch {
-    return [];
+/**
+ * The workspace: the periods it offers (the scored ones; the newest complete one by default), and
+ * the section the URL names, loaded on each change of what the URL asks for.
+ */
+export class AdminModel {
+  readonly meta = new Resource<PublicMeta>();
+  readonly findings: FindingsModel;
+  readonly criteria: CriteriaModel;
+  readonly heads: HeadsModel;
+  readonly publish: PublishModel;
+  readonly audit: AuditModel;
+  period = $state<string | null>(null);
+  /** The period is chosen (the list of periods is in): the section's own state decides from here. */
+  resolved = $state(false);
+  /** The methodology scoring runs use (criterion names, maxima); set with the list of periods. */
+  methodology = $state.raw<Methodology | undefined>(undefined);
+  readonly periods: readonly string[] = $derived(this.meta.data?.periods ?? []);
+  readonly #now: () => Date;
+  #shown = "";
+
+  constructor(api: ApiClient, now: () => Date) {
+    this.#now = now;
+    this.findings = new FindingsModel(api);
+    this.criteria = new CriteriaModel(api);
+    this.heads = new HeadsModel(api);
+    this.publish = new PublishModel(api);
+    this.audit = new AuditModel(api);
+  }
+
+  /** Loads the section; answers the URL's canonical params (its period filled in). */
+  async load(asked: { section: AdminSection; period?: string | undefined; unitId?: string | undefined }, meta: () => Promise<PublicMeta>): Promise<Params | null> {
+    if (!this.meta.data) {
+      await this.meta.load(async () => {
+        const [m, registry] = await Promise.all([meta(), methodologies()]);
+        this.methodology = registry.methodologyById(m.methodology) ?? registry.getMethodology();
+        return m;
+      }, (d) => d.periods.length === 0);
+    }
+    const period = chooseSignedInPeriod(this.meta.data, asked.period, this.#now());
+    this.period = period;
+    this.resolved = this.meta.phase !== "error";
+    const { section, unitId } = asked;
+    const canonical = period ? { period, ...(unitId ? { unitId } : {}) } : null;
+    // The same view again (the URL given its period): nothing new to ask for.
+    const key = JSON.stringify([section, period, unitId ?? null]);
+    if (key === this.#shown) return canonical;
+    this.#shown = key;
+    // Heads (the roster and unit names) are needed by the findings' form and list too.
+    if (section === "heads" || section === "findings") void this.heads.load();
+    if (section === "findings" && period) void this.findings.load(period);
+    if (section === "criteria") {
+      if (unitId && period) void this.criteria.load(unitId, period);
+      else this.criteria.clear();
+    }
+    if (section === "publish" && period) void this.publish.load(period);
+    if (section === "audit") void this.audit.load();
+    return canonical;
+  }
+
+  dispose(): void {
+    this.meta.dispose();
+    this.findings.dispose();
+    this.criteria.dispose();
+    this.heads.dispose();
+    this.publish.dispose();
+    this.audit.dispose();
   }
 }

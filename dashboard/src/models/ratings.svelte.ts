@@ -201,7 +201,7 @@ export class ReformIndexModel {
 
 export type RatingsOutcome =
   | { readonly ok: true; readonly message: "saved" | "recomputed"; readonly period: string }
-  | { readonly ok: false; readonly code: string; readonly status: number; readonly detail: string | undefined };
+  | { readonly ok: false; readonly code: string; readonly status: number; readonly errors?: readonly { readonly field: string; readonly code: string }[] | undefined };
 
 /** Home Affairs: enter a head's general criteria for a period; recompute a period's ratings. */
 export class HeadGeneralModel {
@@ -220,7 +220,7 @@ export class HeadGeneralModel {
       this.outcome = await action();
     } catch (e) {
       const err = toApiError(e);
-      this.outcome = err instanceof ApiProblemError ? { ok: false, code: err.code, status: err.status, detail: err.problem.detail } : { ok: false, code: "NETWORK", status: 0, detail: err.message };
+      this.outcome = err instanceof ApiProblemError ? { ok: false, code: err.code, status: err.status, errors: err.problem.errors } : { ok: false, code: "NETWORK", status: 0 };
     } finally {
       this.busy = false;
     }

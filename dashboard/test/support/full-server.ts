@@ -9,12 +9,15 @@ import type {
   AuditEntry, Criterion, DemoUser, Finding, HeadRoster, Publications, RankingView, UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "../../src/lib/api-types.js";
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import type { CaseTimeline } from "@scorecard/shared/contracts/case-timeline";
 import { type Answer, fakeServer } from "./fake-server.js";
 
 export const DEMO_USERS: DemoUser[] = [
   { id: "chairman", name: "Lãnh đạo UBND tỉnh (demo)", role: "chairman" },
   { id: "home-affairs", name: "Chuyên viên Sở Nội vụ (demo)", role: "home-affairs" },
   { id: "officer-stp", name: "Cán bộ Sở Tư pháp (demo)", role: "unit-officer", unitId: "DEPT-STP" },
+  // A unit that ended with the district tier on 30 June 2025 (its successors are wards).
+  { id: "officer-bien-hoa", name: "Cán bộ UBND TP. Biên Hòa (demo)", role: "unit-officer", unitId: "DIST-731" },
 ];
 
 export interface Call {
@@ -51,6 +54,8 @@ export interface FullServerInit {
   /** The values frozen with a published version, keyed `${period}@${version}` (asked with `&version=N`; absent = 404 NO_RATINGS). */
   readonly frozenHeadRatings?: Record<string, HeadRatings>;
   readonly frozenReformIndex?: Record<string, ReformIndexView>;
+  /** Dossier timelines by caseId (`/v1/cases/{caseId}`; absent = 404, or 403 for a unit officer). */
+  readonly timelines?: Record<string, CaseTimeline>;
   /** Seconds until a token expires (default 900). */
   readonly ttl?: number;
 }
@@ -100,6 +105,16 @@ export function fullServer(init: FullServerInit) {
     }
     const user = userOf(auth);
     if (!user) return problem(401, "UNAUTHENTICATED");
+    const caseMatch = /^\/v1\/cases\/([^/]+)$/.exec(p);
+    if (caseMatch) {
+      const t = init.timelines?.[decodeURIComponent(caseMatch[1] as string)];
+      // Like the server: an officer reads the dossiers their unit received, was given or was consulted on; a missing one is the same 403.
+      if (user.role === "unit-officer") {
+        const parties = t ? [t.leadUnitId, ...t.holds.map((h) => h.unitId), ...t.consultations.map((c) => c.consultedUnitId)] : [];
+        if (!parties.includes(user.unitId ?? "")) return problem(403, "FORBIDDEN");
+      }
+      return t ? json(t) : problem(404, "NOT_FOUND");
+    }
     const unitMatch = /^\/v1\/units\/([^/]+)\/(scorecard|cases|warnings|trend|head-ratings|reform-index)$/.exec(p);
     if (unitMatch) {
       const unitId = decodeURIComponent(unitMatch[1] as string);

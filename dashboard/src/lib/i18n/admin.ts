@@ -4,14 +4,19 @@ export interface AdminMessages {
   readonly title: string;
   readonly lead: string;
   readonly sections: Readonly<Record<string, string>>;
+  readonly unit: string;
   readonly unitId: string;
   readonly criterion: string;
   readonly deduction: string;
   readonly evidence: string;
-  readonly headId: string;
+  readonly head: string;
+  readonly headNone: string;
   readonly create: string;
   readonly save: string;
   readonly conclude: string;
+  readonly concludeConfirm: (notice: string, date: string) => string;
+  readonly confirmLock: string;
+  readonly cancel: string;
   readonly noticeNumber: string;
   readonly noticeDate: string;
   readonly locked: string;
@@ -23,24 +28,89 @@ export interface AdminMessages {
   readonly validation: string;
   readonly load: string;
   readonly manualOnly: string;
-  readonly lockedBy: (ids: string) => string;
-  readonly heads: { readonly name: string; readonly title: string; readonly from: string; readonly to: string; readonly inOffice: string; readonly add: string; readonly filter: string; readonly demo: string };
-  readonly publish: { readonly button: (period: string) => string; readonly versions: string; readonly none: string; readonly draftDiffers: string; readonly draftSame: string; readonly differences: string; readonly noDifferences: string; readonly published: (v: string) => string; readonly explainedBy: string; readonly change: Readonly<Record<string, string>> };
-  readonly audit: { readonly when: string; readonly who: string; readonly action: string; readonly entity: string; readonly more: string; readonly csv: string };
+  readonly computed: string;
+  readonly lockedBy: (notices: string) => string;
+  readonly notice: (number: string, date: string) => string;
+  readonly noticeUnknown: string;
+  readonly picker: {
+    readonly placeholder: string;
+    readonly hint: string;
+    readonly none: (query: string) => string;
+    readonly count: (shown: string, total: string) => string;
+    readonly choose: string;
+    readonly chosen: (name: string) => string;
+    readonly clear: string;
+  };
+  /** Field names of the server's validation errors (`errors[].field`). */
+  readonly fields: Readonly<Record<string, string>>;
+  /** What each error code of a field means (`errors[].code`), in words. */
+  readonly codes: Readonly<Record<string, string>>;
+  readonly heads: {
+    readonly name: string;
+    readonly title: string;
+    readonly from: string;
+    readonly to: string;
+    readonly inOffice: string;
+    readonly add: string;
+    readonly filter: string;
+    readonly filterHint: string;
+    readonly demo: string;
+    readonly shown: (from: string, to: string, total: string) => string;
+    readonly none: (query: string) => string;
+    readonly previous: string;
+    readonly next: string;
+    readonly page: (n: string, of: string) => string;
+    readonly noHead: string;
+    readonly pages: string;
+  };
+  readonly publish: {
+    readonly preview: (period: string) => string;
+    readonly previewLead: string;
+    readonly previewTitle: (version: string) => string;
+    readonly firstVersion: string;
+    readonly confirm: (version: string) => string;
+    readonly cancel: string;
+    readonly unchanged: (version: string) => string;
+    readonly ratingsOnly: string;
+    readonly versions: string;
+    readonly never: string;
+    readonly tierState: (version: string, date: string) => string;
+    readonly draftDiffers: string;
+    readonly draftSame: string;
+    readonly noDraft: string;
+    readonly differences: string;
+    readonly noDifferences: string;
+    readonly published: (v: string) => string;
+    readonly explainedBy: string;
+    readonly onlyRank: string;
+    readonly change: Readonly<Record<string, string>>;
+    readonly band: string;
+    readonly publishedBy: (who: string) => string;
+    readonly conflict: string;
+    readonly notScored: string;
+    readonly unitsMoved: (n: string) => string;
+  };
+  readonly audit: { readonly when: string; readonly who: string; readonly role: string; readonly action: string; readonly entity: string; readonly entityId: string; readonly more: string; readonly csv: string; readonly before: string; readonly after: string; readonly id: string };
 }
 
 export const adminVi: AdminMessages = {
   title: "Sở Nội vụ — chấm điểm và công bố",
   lead: "Kết luận kiểm tra, tiêu chí chấm thủ công, người đứng đầu, công bố kết quả và nhật ký thay đổi.",
   sections: { findings: "Kết luận kiểm tra", criteria: "Tiêu chí thủ công", heads: "Người đứng đầu", publish: "Công bố", audit: "Nhật ký" },
+  unit: "Cơ quan, đơn vị",
   unitId: "Mã đơn vị",
   criterion: "Tiêu chí",
   deduction: "Điểm trừ",
   evidence: "Căn cứ, minh chứng",
-  headId: "Mã người đứng đầu (nếu có)",
+  head: "Người đứng đầu (nếu kết luận nêu tên)",
+  headNone: "— không nêu —",
   create: "Tạo kết luận (bản nháp)",
   save: "Lưu",
   conclude: "Ghi thông báo kết luận (khóa)",
+  concludeConfirm: (n, d) =>
+    `Ghi thông báo kết luận số ${n} ngày ${d}? Kết luận và tiêu chí bị trừ điểm sẽ bị khóa, không sửa được nữa; xếp loại người đứng đầu và chỉ số CCHC của kỳ được tính lại.`,
+  confirmLock: "Xác nhận và khóa",
+  cancel: "Hủy",
   noticeNumber: "Số thông báo kết luận",
   noticeDate: "Ngày thông báo",
   locked: "Đã khóa",
@@ -49,38 +119,117 @@ export const adminVi: AdminMessages = {
   saved: "Đã lưu.",
   conflict: "Bản ghi đã được người khác thay đổi. Đã tải lại bản mới nhất.",
   lockedError: "Bản ghi đã bị khóa bởi thông báo kết luận.",
-  validation: "Dữ liệu chưa hợp lệ.",
+  validation: "Dữ liệu chưa hợp lệ:",
   load: "Xem",
   manualOnly: "Chỉ tiêu chí chấm thủ công mới nhập được điểm.",
-  lockedBy: (ids) => `Khóa bởi kết luận ${ids}`,
-  heads: { name: "Họ tên", title: "Chức vụ", from: "Từ ngày", to: "Đến ngày", inOffice: "đang đương nhiệm", add: "Thêm người đứng đầu", filter: "Lọc theo mã đơn vị", demo: "tên mẫu" },
+  computed: "tính tự động",
+  lockedBy: (notices) => `Khóa bởi ${notices}`,
+  notice: (n, d) => `thông báo kết luận số ${n} ngày ${d}`,
+  noticeUnknown: "một thông báo kết luận",
+  picker: {
+    placeholder: "Gõ tên đơn vị, có dấu hoặc không dấu",
+    hint: "Ví dụ: bien hoa, so tu phap",
+    none: (q) => `Không có đơn vị nào có tên khớp với “${q}”.`,
+    count: (shown, total) => `${shown}/${total} đơn vị`,
+    choose: "Chọn một đơn vị trong danh sách.",
+    chosen: (name) => `Đã chọn: ${name}`,
+    clear: "Chọn đơn vị khác",
+  },
+  fields: {
+    unitId: "Đơn vị",
+    headId: "Người đứng đầu",
+    period: "Kỳ đánh giá",
+    criterion: "Tiêu chí",
+    deduction: "Điểm trừ",
+    evidence: "Căn cứ, minh chứng",
+    noticeNumber: "Số thông báo kết luận",
+    noticeDate: "Ngày thông báo",
+    points: "Điểm",
+    name: "Họ tên",
+    title: "Chức vụ",
+    tenureFrom: "Từ ngày",
+    tenureTo: "Đến ngày",
+    version: "Phiên bản bản ghi",
+    body: "Nội dung gửi lên",
+  },
+  codes: {
+    INVALID_VALUE: "giá trị chưa hợp lệ",
+    UNKNOWN_FIELD: "trường không được phép",
+    UNKNOWN_UNIT: "đơn vị không tồn tại trong kỳ này",
+    UNKNOWN_CRITERION: "tiêu chí không có trong bộ tiêu chí",
+    UNKNOWN_HEAD: "không phải người đứng đầu của đơn vị đã chọn",
+    OUT_OF_RANGE: "ngoài phạm vi cho phép",
+    NOT_MANUAL: "tiêu chí được tính tự động, không nhập tay",
+    OUT_OF_TENURE: "người này không giữ chức vụ trong kỳ",
+    TENURE_OVERLAP: "trùng thời gian với người đứng đầu khác của đơn vị",
+    REQUIRED: "chưa nhập",
+  },
+  heads: {
+    name: "Họ tên",
+    title: "Chức vụ",
+    from: "Từ ngày",
+    to: "Đến ngày",
+    inOffice: "đang đương nhiệm",
+    add: "Thêm người đứng đầu",
+    filter: "Tìm theo tên đơn vị hoặc tên người",
+    filterHint: "Có dấu hoặc không dấu, ví dụ: long thanh",
+    demo: "tên mẫu",
+    shown: (from, to, total) => `Đơn vị ${from}–${to} trong ${total}`,
+    none: (q) => `Không có đơn vị hay người đứng đầu nào khớp với “${q}”.`,
+    previous: "Trang trước",
+    next: "Trang sau",
+    page: (n, of) => `Trang ${n}/${of}`,
+    noHead: "Chưa có người đứng đầu",
+    pages: "Chuyển trang",
+  },
   publish: {
-    button: (p) => `Công bố kỳ ${p}`,
+    preview: (p) => `Xem trước khi công bố ${p}`,
+    previewLead: "Xem danh sách thay đổi mà lần công bố này sẽ ghi lại, rồi xác nhận. Chưa có gì được công bố cho đến khi bạn xác nhận.",
+    previewTitle: (v) => `Nếu công bố bây giờ: phiên bản ${v}`,
+    firstVersion: "Đây là lần công bố đầu tiên của kỳ: chưa có phiên bản trước để so sánh.",
+    confirm: (v) => `Xác nhận công bố phiên bản ${v}`,
+    cancel: "Hủy",
+    unchanged: (v) => `Bản nháp hiện tại trùng với phiên bản ${v} đã công bố (cả số liệu và xếp loại): không có gì mới để công bố.`,
+    ratingsOnly: "Số liệu xếp hạng không đổi; xếp loại người đứng đầu hoặc chỉ số CCHC đã thay đổi.",
     versions: "Các phiên bản đã công bố",
-    none: "Kỳ này chưa được công bố.",
-    draftDiffers: "Bản nháp hiện tại khác bản đã công bố.",
-    draftSame: "Bản nháp trùng với bản đã công bố.",
+    never: "Kỳ này chưa công bố lần nào.",
+    tierState: (v, d) => `đã công bố phiên bản ${v} ngày ${d}`,
+    draftDiffers: "số liệu hiện tại đã khác bản công bố",
+    draftSame: "số liệu hiện tại trùng bản công bố",
+    noDraft: "chưa công bố lần nào",
     differences: "Danh sách thay đổi",
-    noDifferences: "Không có thay đổi.",
+    noDifferences: "Không có đơn vị nào thay đổi.",
     published: (v) => `Đã công bố phiên bản ${v}.`,
     explainedBy: "Do chỉ số",
+    onlyRank: "chỉ đổi hạng do đơn vị khác thay đổi",
     change: { CHANGED: "Thay đổi", ADDED: "Thêm mới", REMOVED: "Bỏ ra" },
+    band: "Xếp loại",
+    publishedBy: (who) => `người công bố: ${who}`,
+    conflict: "Kỳ vừa được người khác công bố thành phiên bản này. Đã tải lại; hãy xem lại danh sách thay đổi.",
+    notScored: "Kỳ này chưa được chấm điểm: chưa có gì để công bố.",
+    unitsMoved: (n) => `${n} đơn vị thay đổi`,
   },
-  audit: { when: "Thời điểm", who: "Người thực hiện", action: "Thao tác", entity: "Đối tượng", more: "Xem thêm", csv: "Tải nhật ký (CSV)" },
+  audit: { when: "Thời điểm", who: "Người thực hiện", role: "Vai trò", entityId: "Mã đối tượng", action: "Thao tác", entity: "Đối tượng", more: "Xem thêm", csv: "Tải nhật ký (CSV)", before: "Trước", after: "Sau", id: "Mã bản ghi nhật ký" },
 };
 
 export const adminEn: AdminMessages = {
   title: "Home Affairs — scoring and publication",
   lead: "Inspection findings, manual criteria, heads of unit, publication and the audit log.",
   sections: { findings: "Findings", criteria: "Manual criteria", heads: "Heads of unit", publish: "Publish", audit: "Audit log" },
+  unit: "Agency or unit",
   unitId: "Unit id",
   criterion: "Criterion",
   deduction: "Deduction",
   evidence: "Evidence",
-  headId: "Head id (optional)",
+  head: "Head of unit (when the finding names one)",
+  headNone: "— none —",
   create: "Create finding (draft)",
   save: "Save",
   conclude: "Record concluding notice (locks)",
+  concludeConfirm: (n, d) =>
+    `Record concluding notice ${n} of ${d}? The finding and the criterion it deducts from will be locked for good; the period's head ratings and reform index are recomputed.`,
+  confirmLock: "Confirm and lock",
+  cancel: "Cancel",
   noticeNumber: "Notice number",
   noticeDate: "Notice date",
   locked: "Locked",
@@ -89,22 +238,95 @@ export const adminEn: AdminMessages = {
   saved: "Saved.",
   conflict: "Someone else changed this record. The latest version has been reloaded.",
   lockedError: "This record is locked by a concluding notice.",
-  validation: "The input is not valid.",
+  validation: "The input is not valid:",
   load: "Show",
   manualOnly: "Only manual criteria can be appraised.",
-  lockedBy: (ids) => `Locked by finding ${ids}`,
-  heads: { name: "Name", title: "Title", from: "From", to: "To", inOffice: "in office", add: "Add a head", filter: "Filter by unit id", demo: "demo name" },
-  publish: {
-    button: (p) => `Publish ${p}`,
-    versions: "Published versions",
-    none: "This period has not been published.",
-    draftDiffers: "The current draft differs from the published version.",
-    draftSame: "The current draft matches the published version.",
-    differences: "Difference list",
-    noDifferences: "No differences.",
-    published: (v) => `Published version ${v}.`,
-    explainedBy: "Explained by",
-    change: { CHANGED: "Changed", ADDED: "Added", REMOVED: "Removed" },
+  computed: "computed",
+  lockedBy: (notices) => `Locked by ${notices}`,
+  notice: (n, d) => `concluding notice ${n} of ${d}`,
+  noticeUnknown: "a concluding notice",
+  picker: {
+    placeholder: "Type a unit's name, with or without diacritics",
+    hint: "E.g. bien hoa, so tu phap",
+    none: (q) => `No unit's name matches “${q}”.`,
+    count: (shown, total) => `${shown} of ${total} units`,
+    choose: "Choose a unit from the list.",
+    chosen: (name) => `Chosen: ${name}`,
+    clear: "Choose another unit",
   },
-  audit: { when: "When", who: "Who", action: "Action", entity: "Record", more: "Show more", csv: "Download the log (CSV)" },
+  fields: {
+    unitId: "Unit",
+    headId: "Head of unit",
+    period: "Period",
+    criterion: "Criterion",
+    deduction: "Deduction",
+    evidence: "Evidence",
+    noticeNumber: "Notice number",
+    noticeDate: "Notice date",
+    points: "Points",
+    name: "Name",
+    title: "Title",
+    tenureFrom: "From",
+    tenureTo: "To",
+    version: "Record version",
+    body: "Request",
+  },
+  codes: {
+    INVALID_VALUE: "not a valid value",
+    UNKNOWN_FIELD: "not an allowed field",
+    UNKNOWN_UNIT: "no such unit in this period",
+    UNKNOWN_CRITERION: "not a criterion of the template",
+    UNKNOWN_HEAD: "not a head of the chosen unit",
+    OUT_OF_RANGE: "out of the allowed range",
+    NOT_MANUAL: "computed from the indicators, not entered by hand",
+    OUT_OF_TENURE: "this person was not in office during the period",
+    TENURE_OVERLAP: "overlaps the tenure of another head of the unit",
+    REQUIRED: "missing",
+  },
+  heads: {
+    name: "Name",
+    title: "Title",
+    from: "From",
+    to: "To",
+    inOffice: "in office",
+    add: "Add a head",
+    filter: "Find by unit or person",
+    filterHint: "With or without diacritics, e.g. long thanh",
+    demo: "demo name",
+    shown: (from, to, total) => `Units ${from}–${to} of ${total}`,
+    none: (q) => `No unit or head matches “${q}”.`,
+    previous: "Previous page",
+    next: "Next page",
+    page: (n, of) => `Page ${n} of ${of}`,
+    noHead: "No head recorded",
+    pages: "Pages",
+  },
+  publish: {
+    preview: (p) => `Preview the publication of ${p}`,
+    previewLead: "See the difference list this publication will record, then confirm. Nothing is published until you confirm.",
+    previewTitle: (v) => `If published now: version ${v}`,
+    firstVersion: "This is the period's first publication: there is no earlier version to compare with.",
+    confirm: (v) => `Confirm: publish version ${v}`,
+    cancel: "Cancel",
+    unchanged: (v) => `The current draft is the same as published version ${v} (figures and ratings): there is nothing new to publish.`,
+    ratingsOnly: "The ranking's figures are unchanged; head ratings or the reform index have changed.",
+    versions: "Published versions",
+    never: "This period has never been published.",
+    tierState: (v, d) => `version ${v} published on ${d}`,
+    draftDiffers: "the current figures differ from it",
+    draftSame: "the current figures are the same",
+    noDraft: "never published",
+    differences: "Difference list",
+    noDifferences: "No unit changed.",
+    published: (v) => `Published version ${v}.`,
+    explainedBy: "Because of",
+    onlyRank: "rank only, other units moved",
+    change: { CHANGED: "Changed", ADDED: "Added", REMOVED: "Removed" },
+    band: "Band",
+    publishedBy: (who) => `published by ${who}`,
+    conflict: "Someone else has just published this period as this version. Reloaded: review the difference list again.",
+    notScored: "This period has not been scored: nothing to publish yet.",
+    unitsMoved: (n) => `${n} units changed`,
+  },
+  audit: { when: "When", who: "Who", role: "Role", entityId: "Record id", action: "Action", entity: "Record", more: "Show more", csv: "Download the log (CSV)", before: "Before", after: "After", id: "Log entry id" },
 };
