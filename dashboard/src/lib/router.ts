@@ -18,6 +18,7 @@ export type Route =
   | { readonly page: "overview" }
   | { readonly page: "unit"; readonly unitId: string }
   | { readonly page: "cases"; readonly unitId: string }
+  | { readonly page: "case"; readonly caseId: string }
   | { readonly page: "public-unit"; readonly unitId: string }
   | { readonly page: "admin"; readonly section: AdminSection }
   | { readonly page: "not-found"; readonly path: string };
@@ -34,7 +35,7 @@ export interface Location {
 }
 
 /** Pages that need a signed-in user (the API answers 401 without a token). */
-export const PROTECTED: ReadonlySet<PageName> = new Set(["overview", "unit", "cases", "admin"]);
+export const PROTECTED: ReadonlySet<PageName> = new Set(["overview", "unit", "cases", "case", "admin"]);
 
 /** Roles that may open a protected page (the API enforces the same; this keeps the UI from asking). */
 export const PAGE_ROLES: Readonly<Partial<Record<PageName, readonly string[]>>> = {
@@ -44,6 +45,8 @@ export const PAGE_ROLES: Readonly<Partial<Record<PageName, readonly string[]>>> 
 
 const PARAM_KEYS = ["period", "tier", "status", "unitId", "next"] as const;
 const UNIT_ID = /^[A-Z]+-[A-Z0-9]+(-\d{4,6})?$/;
+/** A dossier id as the events carry it (shared/src/contracts/case-timeline.ts); `/` and `#` travel encoded. */
+const CASE_ID = /^[\p{L}\p{N}._:\-/#]{1,64}$/u;
 
 function parseParams(query: string): { params: Params; lang: Lang | undefined } {
   const q = new URLSearchParams(query);
@@ -64,6 +67,7 @@ function routeOf(path: string): Route {
   if (parts.length === 1 && (a === "login" || a === "methodology" || a === "report" || a === "overview" || a === "open-data")) return { page: a };
   if (a === "units" && unit(b) && parts.length === 2) return { page: "unit", unitId: b as string };
   if (a === "units" && unit(b) && c === "cases" && parts.length === 3) return { page: "cases", unitId: b as string };
+  if (a === "cases" && b !== undefined && CASE_ID.test(b) && parts.length === 2) return { page: "case", caseId: b };
   if (a === "public" && b === "units" && unit(c) && parts.length === 3) return { page: "public-unit", unitId: c as string };
   if (a === "admin" && parts.length <= 2) {
     const section = (b ?? "findings") as AdminSection;
@@ -91,6 +95,8 @@ export function pathOf(route: Route): string {
       return `/units/${encodeURIComponent(route.unitId)}`;
     case "cases":
       return `/units/${encodeURIComponent(route.unitId)}/cases`;
+    case "case":
+      return `/cases/${encodeURIComponent(route.caseId)}`;
     case "public-unit":
       return `/public/units/${encodeURIComponent(route.unitId)}`;
     case "admin":
