@@ -9,7 +9,7 @@
  */
 import type { Problem, PublicMeta, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type {
-  AuditPage, Criterion, Finding, FindingInput, HeadGeneral, HeadRoster, LocalUsers, LoginResult, Publications, PublishResult, RankingView,
+  AuditPage, Criterion, Finding, FindingInput, HeadGeneral, HeadRoster, LocalUsers, LoginResult, PublicationPreview, Publications, PublishResult, RankingView,
   UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "./api-types.js";
 import type { Tier } from "@scorecard/shared/units/unit";
@@ -92,6 +92,8 @@ export interface ApiClient {
   addHead(unitId: string, head: { name: string; title: string; tenureFrom: string; tenureTo: string | null }, rosterVersion: number): Promise<unknown>;
   publications(period: string, signal?: AbortSignal): Promise<Publications>;
   publish(period: string): Promise<PublishResult>;
+  /** What publishing the period now would record (a dry run: nothing is written). */
+  publishPreview(period: string, signal?: AbortSignal): Promise<PublicationPreview>;
   audit(query: { limit: number; cursor?: string | undefined }, signal?: AbortSignal): Promise<AuditPage>;
   auditCsv(): Promise<string>;
 }
@@ -220,6 +222,7 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       json(`/v1/admin/units/${seg(unitId)}/heads`, anything, { auth: true, method: "POST", body: head, version: rosterVersion }),
     publications: (period, signal) => json(`/v1/admin/publications${q({ period })}`, withFields<Publications>("versions"), authed(signal)),
     publish: (period) => json("/v1/admin/publish", withFields<PublishResult>("version"), { auth: true, method: "POST", body: { period } }),
+    publishPreview: (period, signal) => json(`/v1/admin/publish/preview${q({ period })}`, withFields<PublicationPreview>("version", "differences", "changed"), authed(signal)),
     audit: ({ limit, cursor }, signal) => json(`/v1/admin/audit${q({ limit: String(limit), cursor })}`, withFields<AuditPage>("entries"), authed(signal)),
     auditCsv: async () => String((await send("/v1/admin/audit.csv", { auth: true, text: true })).body ?? ""),
   };

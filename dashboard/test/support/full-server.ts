@@ -16,6 +16,8 @@ export const DEMO_USERS: DemoUser[] = [
   { id: "chairman", name: "Lãnh đạo UBND tỉnh (demo)", role: "chairman" },
   { id: "home-affairs", name: "Chuyên viên Sở Nội vụ (demo)", role: "home-affairs" },
   { id: "officer-stp", name: "Cán bộ Sở Tư pháp (demo)", role: "unit-officer", unitId: "DEPT-STP" },
+  // A unit that ended with the district tier on 30 June 2025 (its successors are wards).
+  { id: "officer-bien-hoa", name: "Cán bộ UBND TP. Biên Hòa (demo)", role: "unit-officer", unitId: "DIST-731" },
 ];
 
 export interface Call {
