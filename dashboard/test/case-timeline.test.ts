@@ -4,6 +4,7 @@
  * functions/test/case-timeline.test.ts (transferred once, paused once, consulted once late), on the
  * fake's unit ids.
  */
+import axe from "axe-core";
 import type { CaseTimeline } from "@scorecard/shared/contracts/case-timeline";
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
@@ -227,6 +228,26 @@ describe("Page: the dossier list, titled by the unit's name, each row leading to
     await fireEvent.click(screen.getByTestId("cases-more"));
     expect(screen.getAllByTestId("case-row")).toHaveLength(100);
     await waitFor(() => expect(api.callsTo("/v1/cases/")).toHaveLength(100));
+  });
+});
+
+describe("Accessibility of the dossier pages (axe-core in jsdom; contrast is checked in Chromium)", () => {
+  const serious = async () =>
+    (await axe.run(document.documentElement, { rules: { "color-contrast": { enabled: false } }, resultTypes: ["violations"] })).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+
+  it("the timeline page", async () => {
+    renderAt(server(), "#/cases/TL-1", { user: "officer-stp" });
+    await settled();
+    expect(await serious()).toEqual([]);
+  });
+
+  it("the dossier list with its rows' details", async () => {
+    renderAt(server(), "#/units/DEPT-STP/cases?period=2024-Q1", { user: "officer-stp" });
+    await settled();
+    await waitFor(() => expect(screen.getAllByTestId("case-row").every((r) => r.dataset.detail !== "loading")).toBe(true));
+    expect(await serious()).toEqual([]);
   });
 });
 
