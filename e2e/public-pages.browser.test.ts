@@ -146,6 +146,7 @@ describe("Public pages in Chromium: layout, names, units, language, accessibilit
   }, 420_000);
 
   afterAll(async () => {
+    mkdirSync(shots, { recursive: true });
     writeFileSync(join(shots, "figures.json"), `${JSON.stringify(figures, null, 2)}\n`);
     await browser?.close();
     await new Promise((ok) => server?.close(ok));
@@ -204,7 +205,9 @@ describe("Public pages in Chromium: layout, names, units, language, accessibilit
               const found = m.texts.flatMap((t) => t.match(/\b[A-Za-z]{4,}\b/g) ?? []).filter((w) => english.has(w.toLowerCase()));
               expect([...new Set(found)], "English words on a Vietnamese page").toEqual([]);
             } else {
-              expect(m.texts.filter((t) => VI_DIACRITICS.test(t)), "Vietnamese text on an English page").toEqual([]);
+              // A Vietnamese legal clause letter ("clause 1đ") is a name, not an untranslated word.
+              const clauseLetters = /(^|[\s(,])\d*đ(?=[\s),.;:]|$)/g;
+              expect(m.texts.filter((t) => VI_DIACRITICS.test(t.replace(clauseLetters, "$1"))), "Vietnamese text on an English page").toEqual([]);
             }
             expect(await seriousViolations(page), "axe: serious or critical").toEqual([]);
           } finally {
