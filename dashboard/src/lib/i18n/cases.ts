@@ -102,6 +102,7 @@ export interface CasesMessages {
   readonly waited: string;
   readonly waitedLongest: (unit: string, days: string) => string;
   readonly heldNowBy: (unit: string) => string;
+  readonly stillThere: string;
   readonly chargedTo: (list: string) => string;
   readonly notLive: string;
   readonly loadingDetail: string;
@@ -186,6 +187,7 @@ export const casesVi: CasesMessages = {
   waited: "Nằm lâu nhất ở",
   waitedLongest: (u, d) => `${u} (${d} ngày làm việc)`,
   heldNowBy: (u) => `đang ở ${u}`,
+  stillThere: "đang giữ",
   chargedTo: (l) => `trễ tính cho ${l}`,
   notLive: "không có trong dữ liệu trực tuyến",
   loadingDetail: "đang tải…",
@@ -295,6 +297,7 @@ export const casesEn: CasesMessages = {
   waited: "Waited longest at",
   waitedLongest: (u, d) => `${u} (${d} working days)`,
   heldNowBy: (u) => `now at ${u}`,
+  stillThere: "holds it now",
   chargedTo: (l) => `late: ${l}`,
   notLive: "not in the live record",
   loadingDetail: "loading…",
