@@ -76,6 +76,11 @@ export class AppModel {
     await this.#enter({ route, params, lang: this.locale.lang }, "push");
   }
 
+  /** Another view in place of the current one, without a new history entry (a page sending the reader on, e.g. to a reorganised unit's successor). */
+  async replace(route: Route, params: Params = {}): Promise<void> {
+    await this.#enter({ route, params, lang: this.locale.lang }, "replace");
+  }
+
   /** Rewrites the current entry (a page canonicalising its own params, e.g. the default period). */
   canonicalise(params: Params): void {
     const loc = { ...this.location, params };
