@@ -3,12 +3,14 @@
  * the reference scorer give identical numerators and denominators for every indicator and unit —
  * the staged route scoring runs (docs/adr/0009; the second period is cut inside a run that ends
  * later) on every province, the single statement on every fourth.
+ * Every period is compared under dn-2026.1 and dn-2026.2 (R3 and R9_R3 over Home Affairs' marks of
+ * improper returns, the D7 measures O3F, O3P, O4), the edge month also with the portal's switch.
  * Provinces: ./support/province-gen.ts. Duplicates are exact copies (compaction keeps one version
  * per eventId and ingestion never stores conflicting versions, so the oracle's tie-break between
  * conflicting versions is out of scope).
  */
 import { randomUUID } from "node:crypto";
-import { DN_2026_1, type Methodology, type Period, WorkingCalendar, longestPeriodEndingWith, parsePeriod, referenceIndicators, unitsValidIn } from "@scorecard/shared";
+import { DN_2026_1, DN_2026_2, type Methodology, type Period, WorkingCalendar, longestPeriodEndingWith, parsePeriod, referenceIndicators, unitsValidIn } from "@scorecard/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorValues, queryIndicatorRows } from "../src/use-cases/score/indicator-rows.js";
@@ -63,14 +65,15 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
           const stagedRows = await queryIndicatorRows(db.engine, period, DN_2026_1, staged);
           sqlMs += Date.now() - t;
           const units = unitsValidIn(CATALOG, period).filter((u) => u.tier !== "PROVINCE");
-          for (const m of id === spec.edgeMonth ? [DN_2026_1, PORTAL] : [DN_2026_1]) {
+          for (const m of id === spec.edgeMonth ? [DN_2026_1, DN_2026_2, PORTAL] : [DN_2026_1, DN_2026_2]) {
             t = Date.now();
             const reference = referenceIndicators({ ...prov, units: CATALOG, period, calendar: CALENDAR, methodology: m });
             referenceMs += Date.now() - t;
             const sql = indicatorValues(stagedRows, units, m);
-            for (const u of sql) for (const [code, v] of Object.entries(u.values)) if (v.numerator !== 0) reached[code] = (reached[code] ?? 0) + 1;
-            expect(comparable(sql), `${id} staged (${m === PORTAL ? "portal switch" : "default"})`).toEqual(comparable(reference.units));
-            if (rows) expect(comparable(indicatorValues(rows, units, m)), `${id} single statement (${m === PORTAL ? "portal switch" : "default"})`).toEqual(comparable(reference.units));
+            for (const u of sql) for (const [code, v] of Object.entries(u.values)) if (v.numerator !== 0) reached[`${m.id} ${code}`] = (reached[`${m.id} ${code}`] ?? 0) + 1;
+            const label = m === PORTAL ? "portal switch" : m.id;
+            expect(comparable(sql), `${id} staged (${label})`).toEqual(comparable(reference.units));
+            if (rows) expect(comparable(indicatorValues(rows, units, m)), `${id} single statement (${label})`).toEqual(comparable(reference.units));
           }
         }
         // The drill-down lists of the staged run (score-period.ts DrilldownWriter): each period's
@@ -101,7 +104,7 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
         `(SQL ${(sqlMs / 1000).toFixed(1)} s, reference ${(referenceMs / 1000).toFixed(1)} s); non-zero numerators: ${JSON.stringify(reached)}`,
     );
     expect(runs).toBeGreaterThanOrEqual(Number(process.env["DIFF_RUNS"] ?? 200));
-    const codes = Object.keys(DN_2026_1.indicators.reduce<Record<string, true>>((o, d) => (d.source === "MANUAL" ? o : { ...o, [d.code]: true }), {}));
+    const codes = [DN_2026_1, DN_2026_2].flatMap((m) => m.indicators.filter((d) => d.source !== "MANUAL").map((d) => `${m.id} ${d.code}`));
     expect(codes.filter((c) => (reached[c] ?? 0) === 0), "indicators the generator never exercised").toEqual([]);
   }, 600_000);
 });

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import {
   DN_2026_1,
+  DN_2026_2,
   type ProcedureRecord,
   type StoredCaseEvent,
   type StoredComplaint,
@@ -251,5 +252,118 @@ describe("SQL indicators, a dossier with no event since May (June 2024)", () => 
     expect(got.get("C")!.values["R5"]).toEqual(f(0, 0));
     const ref = referenceIndicators({ events: Z1, complaints: [], procedures: PROCEDURES, units: new UnitCatalog(UNITS), period: JUNE, calendar: new WorkingCalendar(), methodology: DN_2026_1 });
     for (const u of ref.units) expect(got.get(u.unitId)!.values, u.unitId).toEqual(u.values);
+  });
+});
+
+/**
+ * Improper returns (issue 20 item 6, docs/adr/0015-improper-returns.md) and the D7 measures (item
+ * 8), June 2024, unit A; Home Affairs' marks as the scoring run writes them to
+ * `curated_improper_returns`. Local times.
+ *
+ * - I1 LAND, online (full): received 03/06, refused 05/06 "missing document" — a lawful refusal, not marked.
+ * - I2 LAND, online (partial): received 04/06, refused 06/06 "outside remit" — marked improper (an inspection finding).
+ * - I3: received 05/06, a supplement request 06/06 never answered, stopped 20/06 "supplement not provided" — a stop, not marked.
+ * - I4 online (full): received 10/06, refused 11/06 without a reason (an older source: UNSPECIFIED) — marked improper
+ *   (Home Affairs citing an upheld 1022 complaint: the complaint contract carries no outcome, so the mark is Home Affairs').
+ * - I5 online (full), P-FEE: received 12/06, resolved 14/06 with a digitally signed result — marked, but never returned: no effect.
+ * - I6: received 24/05 (May), refused 03/06 — marked; not received in June: outside June's R3.
+ * - I7 postal: received 28/06, refused 01/07 00:10 — marked; not returned by the end of June.
+ * - I8 P-FEE (a result is issued): received 03/06, resolved 07/06, result not signed.
+ * - I9 P-FREE (no result): received 03/06, resolved 07/06, signed — outside O4's denominator.
+ * - A mark on a dossier that does not exist (NOPE).
+ *
+ * June, unit A: received I1 I2 I3 I4 I5 I7 I8 I9 = 8; returned by 30/06: I1 I2 I3 I4 = 4; marked
+ * among them: I2, I4 = 2. dn-2026.1 R3 = 4/8 (every return a failure); dn-2026.2 R3 = 2/4.
+ * Complex (LAND): I1, I2 received and returned, I2 marked: R9_R3 2/2 (dn-2026.1), 1/2 (dn-2026.2).
+ * O3F = I1 I4 I5 = 3/8, O3P = I2 = 1/8 (O3 = 4/8); O4: resolved needing a result I5 (signed), I8 = 1/2.
+ */
+describe("SQL indicators: improper returns (R3, R9_R3) and the D7 measures, June 2024", () => {
+  const I: StoredCaseEvent[] = [
+    rec("I1", "2024-06-03T09:00:00", "2024-06-14T17:00:00", "P-FREE", "LAND", "ONLINE_FULL"),
+    ev("I1", "REFUSED", "2024-06-05T09:00:00", { reasonCode: "MISSING_DOCUMENT" }),
+    rec("I2", "2024-06-04T09:00:00", "2024-06-14T17:00:00", "P-FREE", "LAND", "ONLINE_PARTIAL"),
+    ev("I2", "REFUSED", "2024-06-06T09:00:00", { reasonCode: "OUTSIDE_REMIT" }),
+    rec("I3", "2024-06-05T09:00:00", "2024-06-14T17:00:00", "P-FREE", "CIVIL_STATUS", "DIRECT"),
+    ev("I3", "SUPPLEMENT_REQUESTED", "2024-06-06T09:00:00", { reasonCode: "INVALID_DOCUMENT" }),
+    ev("I3", "STOPPED", "2024-06-20T09:00:00", { reasonCode: "SUPPLEMENT_NOT_PROVIDED" }),
+    rec("I4", "2024-06-10T09:00:00", "2024-06-21T17:00:00", "P-FREE", "CIVIL_STATUS", "ONLINE_FULL"),
+    ev("I4", "REFUSED", "2024-06-11T09:00:00"),
+    rec("I5", "2024-06-12T09:00:00", "2024-06-21T17:00:00", "P-FEE", "CIVIL_STATUS", "ONLINE_FULL"),
+    ev("I5", "RESOLVED", "2024-06-14T09:00:00", { flags: { digitizedResult: true, digitallySigned: true } }),
+    rec("I6", "2024-05-24T09:00:00", "2024-06-07T17:00:00", "P-FREE", "CIVIL_STATUS", "DIRECT"),
+    ev("I6", "REFUSED", "2024-06-03T09:00:00", { reasonCode: "CONDITIONS_NOT_MET" }),
+    rec("I7", "2024-06-28T09:00:00", "2024-07-10T17:00:00", "P-FREE", "CIVIL_STATUS", "POSTAL"),
+    ev("I7", "REFUSED", "2024-07-01T00:10:00", { reasonCode: "OTHER" }),
+    rec("I8", "2024-06-03T09:00:00", "2024-06-14T17:00:00", "P-FEE", "CIVIL_STATUS", "DIRECT"),
+    ev("I8", "RESOLVED", "2024-06-07T09:00:00", { flags: { digitizedResult: true, digitallySigned: false } }),
+    rec("I9", "2024-06-03T09:00:00", "2024-06-14T17:00:00", "P-FREE", "CIVIL_STATUS", "DIRECT"),
+    ev("I9", "RESOLVED", "2024-06-07T09:00:00", { flags: { digitallySigned: true } }),
+  ];
+  const MARKS = ["I2", "I4", "I5", "I6", "I7", "NOPE"];
+  const routes = [
+    ...ROUTES,
+    ["staged run of May and June (June the run's last end, May cut)", async (db: SqlTables) => {
+      const run = await openFacts(db.engine, [parsePeriod("2024-05"), JUNE], { newId: randomUUID });
+      try {
+        return await queryIndicatorRows(db.engine, JUNE, DN_2026_1, run);
+      } finally {
+        await run.close();
+      }
+    }],
+  ] as const;
+  let db: SqlTables;
+  beforeAll(async () => {
+    db = await SqlTables.open(UNITS);
+    await db.load({ events: I, complaints: [], procedures: PROCEDURES, improperReturns: MARKS });
+  });
+  afterAll(() => db.dispose());
+
+  it.each(routes)("%s: R3 4/8 under dn-2026.1, 2/4 under dn-2026.2; R9_R3 2/2 and 1/2; O3F 3/8, O3P 1/8, O4 1/2", async (_, route) => {
+    const rows = await route(db);
+    const v1 = new Map(indicatorValues(rows, UNITS, DN_2026_1).map((u) => [u.unitId, u.values]));
+    const v2 = new Map(indicatorValues(rows, UNITS, DN_2026_2).map((u) => [u.unitId, u.values]));
+    expect(v1.get("A")!["R3"]).toEqual(f(4, 8));
+    expect(v1.get("A")!["R9_R3"]).toEqual(f(2, 2));
+    expect(v2.get("A")!["R3"]).toEqual(f(2, 4));
+    expect(v2.get("A")!["R9_R3"]).toEqual(f(1, 2));
+    for (const v of [v1, v2]) {
+      expect(v.get("A")!["O3"]).toEqual(f(4, 8));
+      expect(v.get("A")!["O3F"]).toEqual(f(3, 8));
+      expect(v.get("A")!["O3P"]).toEqual(f(1, 8));
+      expect(v.get("A")!["O4"]).toEqual(f(1, 2));
+      expect(v.get("A")!["D1"]).toEqual(f(2, 2)); // I5, I8: digitised results
+      expect(v.get("B")!["R3"]).toEqual(f(0, 0));
+    }
+    // The reference scorer, fed the same marks, agrees under both versions.
+    for (const [m, got] of [[DN_2026_1, v1], [DN_2026_2, v2]] as const) {
+      const ref = referenceIndicators({
+        events: I, complaints: [], procedures: PROCEDURES, units: new UnitCatalog(UNITS), period: JUNE, calendar: new WorkingCalendar(), methodology: m, improperReturns: MARKS,
+      });
+      for (const u of ref.units) expect(got.get(u.unitId), `${m.id} ${u.unitId}`).toEqual(u.values);
+    }
+  });
+
+  it("scores R3 under dn-2026.2 as shown, not scored, lower is better; the D7 measures sit in the online-service group with no points", () => {
+    const r3 = DN_2026_2.indicators.find((d) => d.code === "R3")!;
+    expect([r3.max, r3.direction, r3.nameEn]).toEqual([null, "lowerIsBetter", "Improper return rate"]);
+    expect(DN_2026_1.indicators.find((d) => d.code === "R3")!.nameEn).toBe("Refusal and stop rate");
+    const d7 = DN_2026_2.indicators.filter((d) => ["O3F", "O3P", "O4"].includes(d.code));
+    expect(d7.map((d) => [d.code, d.group, d.max, d.unitOfMeasure, d.direction])).toEqual([
+      ["O3F", "DVCTT", null, "percent", "higherIsBetter"],
+      ["O3P", "DVCTT", null, "percent", "higherIsBetter"],
+      ["O4", "DVCTT", null, "percent", "higherIsBetter"],
+    ]);
+    expect(DN_2026_1.indicators.some((d) => ["O3F", "O3P", "O4"].includes(d.code))).toBe(false);
+  });
+
+  it("without marks every return is lawful under dn-2026.2 (R3 0/4), and dn-2026.1 does not move", async () => {
+    await db.load({ events: I, complaints: [], procedures: PROCEDURES });
+    try {
+      const rows = await queryIndicatorRows(db.engine, JUNE, DN_2026_1);
+      expect(indicatorValues(rows, UNITS, DN_2026_2).find((u) => u.unitId === "A")!.values["R3"]).toEqual(f(0, 4));
+      expect(indicatorValues(rows, UNITS, DN_2026_1).find((u) => u.unitId === "A")!.values["R3"]).toEqual(f(4, 8));
+    } finally {
+      await db.load({ events: I, complaints: [], procedures: PROCEDURES, improperReturns: MARKS });
+    }
   });
 });

@@ -69,7 +69,7 @@ describe("suppression on rankings scored by the reference route of generated pro
             withheld += pub1.suppression.withheld;
             for (const [j, row] of exact1.units.entries()) {
               rows++;
-              expect(identityViolations(row), `${periodId} ${row.unitId}`).toEqual([]);
+              expect(identityViolations(row, m), `${m.id} ${periodId} ${row.unitId}`).toEqual([]);
               expect(leaks(pub1.units[j] as PublicRankedUnit, row, m), `${m.id} ${periodId} ${row.unitId} V1`).toEqual([]);
               const row2 = exact2.units.find((u) => u.unitId === row.unitId) as RankedUnit;
               const k = exact2.units.indexOf(row2);

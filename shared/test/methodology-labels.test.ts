@@ -58,8 +58,8 @@ describe("Indicator display metadata — both versions (issue 19)", () => {
       expect(MEASURE_UNITS, `${m.id} ${d.code}`).toContain(d.unitOfMeasure);
       expect(["higherIsBetter", "lowerIsBetter"], `${m.id} ${d.code}`).toContain(d.direction);
     });
-    // 36 indicators each (T1–T4, P1–P2, O1–O3, MA–MC, D1–D6B, S1–S3A, R1–R9)
-    expect(VERSIONS.map((m) => m.indicators.length)).toEqual([36, 36]);
+    // 36 indicators (T1–T4, P1–P2, O1–O3, MA–MC, D1–D6B, S1–S3A, R1–R9); dn-2026.2 adds O3F, O3P, O4 (Directive 03, D7)
+    expect(VERSIONS.map((m) => m.indicators.length)).toEqual([36, 39]);
   });
 
   it("short names are unique within a version and language (a table never shows two equal headers)", () => {

@@ -26,17 +26,30 @@ describe("Version dn-2026.2 — derived from dn-2026.1", () => {
     expect(DEFAULT_METHODOLOGY_ID in METHODOLOGIES).toBe(true);
   });
 
-  it("differs from dn-2026.1 only in its identity, its changelog and the no-data switch; the rules are shared, not copied", () => {
+  it("differs from dn-2026.1 only in its identity, its changelog, two switches, R3 and R9_R3 redefined and the D7 measures added; the rules are shared, not copied", () => {
     const differing = (Object.keys(DN_2026_2) as (keyof Methodology)[]).filter((k) => JSON.stringify(DN_2026_2[k]) !== JSON.stringify(DN_2026_1[k]));
-    expect(differing).toEqual(["id", "effectiveFrom", "nameVi", "nameEn", "changes", "switches"]);
-    expect(DN_2026_2.switches).toEqual({ inProgressCountsAsOnTime: false, notApplicableFullPoints: true, freePointsNeedReceipts: true });
+    expect(differing).toEqual(["id", "effectiveFrom", "nameVi", "nameEn", "changes", "indicators", "switches"]);
+    expect(DN_2026_2.switches).toEqual({ inProgressCountsAsOnTime: false, notApplicableFullPoints: true, freePointsNeedReceipts: true, improperReturnsOnly: true });
     expect(DN_2026_1.switches.freePointsNeedReceipts).toBe(false);
-    expect(DN_2026_2.indicators).toBe(DN_2026_1.indicators);
+    expect("improperReturnsOnly" in DN_2026_1.switches).toBe(false); // dn-2026.1 stays byte for byte what it was
+    // Every indicator but R3 and R9_R3 is dn-2026.1's own object; O3F, O3P, O4 follow O3.
+    const NEW = ["O3F", "O3P", "O4"];
+    expect(DN_2026_2.indicators.map((d) => d.code).filter((c) => !NEW.includes(c))).toEqual(DN_2026_1.indicators.map((d) => d.code));
+    expect(DN_2026_2.indicators.map((d) => d.code).slice(indexOf(DN_2026_2, "O3"), indexOf(DN_2026_2, "O3") + 4)).toEqual(["O3", ...NEW]);
+    for (const d of DN_2026_2.indicators) {
+      if (NEW.includes(d.code)) continue;
+      const base = DN_2026_1.indicators[indexOf(DN_2026_1, d.code)] as IndicatorDefinition;
+      if (d.code === "R3" || d.code === "R9_R3") {
+        const { nameVi: _a, nameEn: _b, shortVi: _c, shortEn: _d, numerator: _e, denominator: _f, rule: _g, note: _h, ...scoring } = d;
+        const { nameVi: _i, nameEn: _j, shortVi: _k, shortEn: _l, numerator: _m, denominator: _n, rule: _o, note: _p, ...baseScoring } = base;
+        expect(scoring, d.code).toEqual(baseScoring); // same max (null), target, group, direction, unit
+      } else expect(d, d.code).toBe(base);
+    }
     expect(DN_2026_2.groups).toBe(DN_2026_1.groups);
-    // the changelog names both changes in both languages
-    expect(DN_2026_2.changes).toHaveLength(2);
-    expect(DN_2026_2.changes.map((c) => c.en).join(" ")).toMatch(/min\(10, 6·A \+ min\(2, 2\.5·B\) \+ 2\.5·C\).*No data is no score/s);
-    expect(DN_2026_2.changes.map((c) => c.vi).join(" ")).toMatch(/min\(10; 6·A.*Không có dữ liệu thì không có điểm/s);
+    // the changelog names every change in both languages
+    expect(DN_2026_2.changes).toHaveLength(4);
+    expect(DN_2026_2.changes.map((c) => c.en).join(" ")).toMatch(/min\(10, 6·A \+ min\(2, 2\.5·B\) \+ 2\.5·C\).*No data is no score.*Improper returns.*Digital signatures/s);
+    expect(DN_2026_2.changes.map((c) => c.vi).join(" ")).toMatch(/min\(10; 6·A.*Không có dữ liệu thì không có điểm.*Trả hồ sơ không đúng quy định.*Chữ ký số/s);
   });
 
   it("both versions stay plain data (storable as a dimension table)", () => {
@@ -138,11 +151,15 @@ describe("dn-2026.1 stays reproducible: dn-2026.2 scores the same wherever the u
   const tiers = fc.constantFrom("DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL");
   const body = (s: ReturnType<typeof scoreUnit>) => ({ ...s, methodology: undefined });
 
-  it("received > 0 ⇒ identical scorecards", () => {
+  it("received > 0 ⇒ identical scorecards (but the new measures, shown and not scored: the same points, total, band)", () => {
+    // R3 and R9_R3 are fed the same counts here (the routes count them differently under dn-2026.2); O3F, O3P, O4 are dn-2026.2's own.
+    const common = (s: ReturnType<typeof scoreUnit>) => ({ ...body(s), indicators: Object.fromEntries(Object.entries(s.indicators).filter(([c]) => !["O3F", "O3P", "O4"].includes(c))) });
     fc.assert(
       fc.property(inputs, fc.integer({ min: 1, max: 40 }), tiers, (values, received, tier) => {
         const v = { ...values, T4: frac(Math.min(received, values["T4"]?.numerator ?? 0), received) };
-        expect(body(scoreUnit(DN_2026_2, "2024", { unitId: "U", tier, values: v }))).toEqual(body(scoreUnit(DN_2026_1, "2024", { unitId: "U", tier, values: v })));
+        const b = scoreUnit(DN_2026_2, "2024", { unitId: "U", tier, values: v });
+        expect(common(b)).toEqual(common(scoreUnit(DN_2026_1, "2024", { unitId: "U", tier, values: v })));
+        for (const c of ["O3F", "O3P", "O4"]) expect(b.indicators[c]?.points, c).toBeNull();
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DN_2026_1 } from "../src/methodology/dn-2026-1.js";
+import { DN_2026_2 } from "../src/methodology/dn-2026-2.js";
 import type { Methodology } from "../src/methodology/methodology.js";
 import { referenceIndicators, referenceScorecard, type ReferenceInput } from "../src/scoring/reference-scorer.js";
 import { parsePeriod } from "../src/time/period.js";
@@ -180,6 +181,29 @@ describe("Function: referenceIndicators — every indicator of every unit", () =
     expect(r.units.filter((u) => u.tier === "DISTRICT")).toHaveLength(11);
     expect(r.cases.map((f) => f.caseId).sort()).toEqual(["D-1", "D-2", "D-3", "D-4", "D-5", "D-6", "D-7", "D-8", "D-9", "E-1"]);
     expect(r.complaints).toHaveLength(4);
+  });
+});
+
+describe("Function: referenceIndicators — dn-2026.2: improper returns and the D7 measures (issue 20, items 6 and 8)", () => {
+  const v22 = (marks: readonly string[], extra: ReferenceInput["events"] = []) =>
+    valuesOf(DEPT, { ...input, events: [...events, ...extra], methodology: DN_2026_2, improperReturns: marks });
+
+  it("R3 is the returns marked improper over the returns: D-8 (refused 13 March, LAND) is the only return", () => {
+    expect([v22([])["R3"], v22([])["R9_R3"]]).toEqual([frac(0, 1), frac(0, 1)]); // a refusal nobody found improper is lawful
+    expect([v22(["D-8"])["R3"], v22(["D-8"])["R9_R3"]]).toEqual([frac(1, 1), frac(1, 1)]);
+    // Marks on a dossier never returned (D-1), received in April (D-10) or unknown change nothing.
+    expect(v22(["D-1", "D-10", "NOPE"])["R3"]).toEqual(frac(0, 1));
+    // dn-2026.1 keeps every return as a failure, marks or not.
+    expect(valuesOf(DEPT, { ...input, improperReturns: ["D-8"] })["R3"]).toEqual(frac(1, 8));
+  });
+
+  it("O3F 1/8 (D-1 fully online), O3P 1/8 (D-3 partly online); O4 signed results over resolved dossiers needing a result (D-1, D-2, D-7)", () => {
+    const w = v22([]);
+    expect([w["O3"], w["O3F"], w["O3P"], w["O4"]]).toEqual([frac(2, 8), frac(1, 8), frac(1, 8), frac(0, 3)]);
+    const signed = { eventId: "D-1-sig", caseId: "D-1", type: "RESULT_DELIVERED" as const, occurredAt: at("2024-03-07 11:00"), unitId: DEPT, flags: { digitallySigned: true } };
+    // D-9 (PB: no result) signed too: outside the denominator.
+    const noResult = { ...signed, eventId: "D-9-sig", caseId: "D-9", occurredAt: at("2024-03-20 10:00") };
+    expect(v22([], [signed, noResult])["O4"]).toEqual(frac(1, 3));
   });
 });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { RankedUnit, RankingSnapshot } from "../src/contracts/api.js";
 import { DN_2026_1 } from "../src/methodology/dn-2026-1.js";
+import { DN_2026_2 } from "../src/methodology/dn-2026-2.js";
 import { INDICATOR_COUNTS, publicRanking } from "../src/publish/suppression.js";
 import { METHODOLOGY_VERSIONS } from "../src/methodology/registry.js";
 import { type Base, rankedRow } from "./support/ranked-row.js";
@@ -25,7 +26,8 @@ const CLEAN: Base = {
   cx_good: 100, cx_late: 12, cx_in_progress: 10, late_apology: 20, cx_late_apology: 6,
   received: 400, t4: 350, o3: 200, d2: 300, d4: 250, d5: 100, d6a: 150, s3a: 40,
   r3: 30, r4: 25, ma_num: 120, ma_den: 200, r6_num: 80, r6_den: 50, cx_received: 100, cx_r3: 10, cx_r4: 8,
-  p2_num: 1500, p2_den: 300, d1_num: 150, d1_den: 200,
+  r3i: 12, cx_r3i: 5, o3f: 120, o3p: 80,
+  p2_num: 1500, p2_den: 300, d1_num: 150, d1_den: 200, o4_num: 140,
   r5_num: 40, r5_den: 50, r5d_num: 30, r5d_den: 10, r7_days: 20, r7_province: 300,
   complaints: 30, s1_num: 20, s1_den: 25, s2_num: 22,
   procs: 60, online: 40, o2_num: 30, fee: 30, mb_num: 20, mc_num: 25, d6b: 35,
@@ -170,6 +172,26 @@ describe("publicRanking: hand-computed cases", () => {
     const a = publicRanking(exact);
     expect(JSON.stringify(exact)).toBe(before);
     expect(JSON.stringify(publicRanking(exact))).toBe(JSON.stringify(a));
+  });
+
+  it("dn-2026.2: 3 returns, 1 marked improper — R3 withheld whole; the dossiers received, which R3 no longer counts over, stay shown", () => {
+    const r = rankedRow({ ...CLEAN, r3: 3, r3i: 1, cx_r3: 0, cx_r3i: 0 }, DN_2026_2);
+    expect([r.indicators["R3"]?.numerator, r.indicators["R3"]?.denominator]).toEqual([1, 3]);
+    const u = publicRanking(snapshot([r], { methodology: DN_2026_2.id })).units[0]!;
+    expect(u.indicators["R3"]).toMatchObject({ numerator: null, denominator: null, ratio: null, suppressed: true });
+    for (const c of ["T4", "O3", "O3F", "O3P", "R4", "R8"]) expect(u.indicators[c]?.denominator, c).toBe(400);
+    // Received − returns = 397 is no small count, and nothing else names the returns: R9_R3 (0 of 0) stays.
+    expect(u.indicators["R9_R3"]).toMatchObject({ numerator: 0, denominator: 0 });
+    // Under dn-2026.1 the same counts are R3 = 3 of 400: its numerator withheld, the received count kept.
+    const old = publicRanking(snapshot([rankedRow({ ...CLEAN, r3: 3, r3i: 1, cx_r3: 0, cx_r3i: 0 }, DN_2026_1)])).units[0]!;
+    expect(old.indicators["R3"]).toMatchObject({ numerator: null, denominator: 400, suppressed: true });
+  });
+
+  it("dn-2026.2: O3P = 3 of 400 also withholds O3F, since fully + partly online = online (O3, shown)", () => {
+    const u = publicRanking(snapshot([rankedRow({ ...CLEAN, o3f: 197, o3p: 3 }, DN_2026_2)], { methodology: DN_2026_2.id })).units[0]!;
+    expect(u.indicators["O3P"]).toMatchObject({ numerator: null, suppressed: true });
+    expect(u.indicators["O3F"]).toMatchObject({ numerator: null, suppressed: true });
+    expect(u.indicators["O3"]).toMatchObject({ numerator: 200, denominator: 400 });
   });
 
   it("lists every indicator of every methodology version, and agrees with its unit of measure", () => {

@@ -4,9 +4,11 @@
  * consulted / transferred to, events at 23:30 and 00:10 local around period edges, duplicate
  * deliveries (exact copies), events out of order, two receipts, due-date changes, supplements
  * (two requests, open ones), consultations answered late / never / twice, transfers,
- * withdrawals, carried-over cases, complaints and a small procedure catalog.
+ * withdrawals, carried-over cases, complaints and a small procedure catalog; reason codes on
+ * returns and supplement requests (or none: older sources), and Home Affairs' marks of improper
+ * returns — on returned dossiers, on dossiers never returned, on dossiers that do not exist.
  */
-import { type ProcedureRecord, type StoredCaseEvent, type StoredComplaint, UnitCatalog, type UnitRecord } from "@scorecard/shared";
+import { type ProcedureRecord, REASON_CODES, type ReasonCode, type StoredCaseEvent, type StoredComplaint, UnitCatalog, type UnitRecord } from "@scorecard/shared";
 import fc from "fast-check";
 
 const unit = (unitId: string, tier: string, validFrom: string, validTo: string | null, successorIds: string[] = []): UnitRecord => ({
@@ -37,7 +39,7 @@ const optBool = fc.option(fc.boolean(), { nil: undefined, freq: 2 });
 const flagsArb = fc.option(
   fc.record(
     {
-      digitizedDossier: optBool, digitizedResult: optBool, reusedData: optBool, feeBearing: optBool, syncedToNationalPortal: optBool,
+      digitizedDossier: optBool, digitizedResult: optBool, digitallySigned: optBool, reusedData: optBool, feeBearing: optBool, syncedToNationalPortal: optBool,
       resultRequired: optBool, personalDataStore: optBool, populationDatabase: optBool,
     },
     { requiredKeys: [] },
@@ -57,6 +59,8 @@ const stepArb = fc.record({
   other: fc.constantFrom(...OTHERS),
   flag: fc.boolean(),
   flags: flagsArb,
+  /** A reason code on a supplement request (absent: an older source). */
+  reason: fc.option(fc.constantFrom("MISSING_DOCUMENT", "INVALID_DOCUMENT", "OTHER") as fc.Arbitrary<ReasonCode>, { nil: undefined }),
   /** The answer to a request (consultation answered, supplement received, transfer passed on), days after it (−1: before it). */
   reply: fc.option(fc.record({ after: fc.integer({ min: -1, max: 10 }), minute: timeOfDay, twice: fc.boolean() }), { nil: undefined, freq: 3 }),
 });
@@ -73,7 +77,10 @@ const caseArb = fc.record({
   flags: flagsArb,
   steps: fc.array(stepArb, { maxLength: 6 }),
   end: fc.option(
-    fc.record({ kind: fc.constantFrom("RESOLVED", "RESULT_DELIVERED", "REFUSED", "STOPPED", "WITHDRAWN"), day: fc.integer({ min: 0, max: 50 }), minute: timeOfDay }),
+    fc.record({
+      kind: fc.constantFrom("RESOLVED", "RESULT_DELIVERED", "REFUSED", "STOPPED", "WITHDRAWN"), day: fc.integer({ min: 0, max: 50 }), minute: timeOfDay,
+      reason: fc.option(fc.constantFrom(...REASON_CODES), { nil: undefined }),
+    }),
     { nil: undefined },
   ),
   secondEnd: fc.option(fc.record({ kind: fc.constantFrom("RESOLVED", "REFUSED"), day: fc.integer({ min: 0, max: 50 }), minute: timeOfDay }), { nil: undefined }),
@@ -124,7 +131,7 @@ function caseEvents(spec: CaseSpec, i: number): StoredCaseEvent[] {
         }
         break;
       case "SUPPLEMENT_REQUESTED":
-        events.push({ ...base, type: s.kind });
+        events.push({ ...base, type: s.kind, ...(s.reason ? { reasonCode: s.reason } : {}) });
         if (s.reply) events.push({ eventId: id(), caseId, type: "SUPPLEMENT_RECEIVED", occurredAt: instant(c.day + s.day + s.reply.after, s.reply.minute), unitId: c.owner });
         break;
       case "CONSULT_ANSWERED":
@@ -141,7 +148,9 @@ function caseEvents(spec: CaseSpec, i: number): StoredCaseEvent[] {
     }
   }
   for (const e of [c.end, c.secondEnd]) {
-    if (e) events.push({ eventId: id(), caseId, type: e.kind as StoredCaseEvent["type"], occurredAt: instant(c.day + e.day, e.minute), unitId: c.owner });
+    const code = (e as { reason?: ReasonCode | undefined } | undefined)?.reason;
+    const reason = code !== undefined && (e?.kind === "REFUSED" || e?.kind === "STOPPED") ? { reasonCode: code } : {};
+    if (e) events.push({ eventId: id(), caseId, type: e.kind as StoredCaseEvent["type"], occurredAt: instant(c.day + e.day, e.minute), unitId: c.owner, ...reason });
   }
   // Duplicate deliveries: exact copies of some events (late, re-sent batches).
   for (const d of c.duplicates) events.push({ ...(events[d % events.length] as StoredCaseEvent) });
@@ -149,8 +158,8 @@ function caseEvents(spec: CaseSpec, i: number): StoredCaseEvent[] {
 }
 type CaseSpec = {
   owner: string; day: number; minute: number; dueDays: number; dueMinute: number; channel: "DIRECT" | "ONLINE_FULL" | "ONLINE_PARTIAL" | "POSTAL";
-  code: string; field: string; flags: StoredCaseEvent["flags"]; steps: { kind: string; day: number; minute: number; dueDays: number; other: string; flag: boolean; flags: StoredCaseEvent["flags"]; reply: { after: number; minute: number; twice: boolean } | undefined }[];
-  end: { kind: string; day: number; minute: number } | undefined; secondEnd: { kind: string; day: number; minute: number } | undefined; duplicates: number[];
+  code: string; field: string; flags: StoredCaseEvent["flags"]; steps: { kind: string; day: number; minute: number; dueDays: number; other: string; flag: boolean; flags: StoredCaseEvent["flags"]; reason?: ReasonCode | undefined; reply: { after: number; minute: number; twice: boolean } | undefined }[];
+  end: { kind: string; day: number; minute: number; reason?: ReasonCode | undefined } | undefined; secondEnd: { kind: string; day: number; minute: number } | undefined; duplicates: number[];
   stalled?: boolean;
 };
 
@@ -202,10 +211,16 @@ export const provinceArb = fc.record({
   procedures: fc.array(procedureArb, { maxLength: 4 }),
   /** A month on either side of the 30 June edge (merged unit ends, successor starts). */
   edgeMonth: fc.constantFrom("2024-06", "2024-07"),
+  /**
+   * Home Affairs' marks of improper returns, by case number: most cases here end in a return for
+   * some, so marks land on returned dossiers, on others never returned and on numbers past the
+   * last case (no such dossier) — only the first kind may count.
+   */
+  improper: fc.array(fc.nat({ max: 16 }), { maxLength: 6 }),
   extraPeriod: fc.constantFrom("2024-05", "2024-Q2", "2024-Q3", "2024-H1", "2024-H2", "2024-08", "2024"),
 });
 
-export type ProvinceSpec = { cases: CaseSpec[]; complaints: ComplaintSpec[]; procedures: ProcedureSpec[]; edgeMonth: string; extraPeriod: string };
+export type ProvinceSpec = { cases: CaseSpec[]; complaints: ComplaintSpec[]; procedures: ProcedureSpec[]; edgeMonth: string; extraPeriod: string; improper?: number[] };
 
 export function province(p: ProvinceSpec) {
   const events = p.cases.flatMap((c, i) => caseEvents(c, i));
@@ -228,7 +243,8 @@ export function province(p: ProvinceSpec) {
         } }
       : {}),
   }));
-  return { events, complaints, procedures };
+  const improperReturns = [...new Set((p.improper ?? []).map((n) => `K${n}`))];
+  return { events, complaints, procedures, improperReturns };
 }
 type ProcedureSpec = {
   tier: string; unitIds: string[] | undefined; onlineLevel: "NONE" | "PARTIAL" | "FULL"; feeBearing: boolean; paymentIntegrated: boolean | undefined; resultRequired: boolean;

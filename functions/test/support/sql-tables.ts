@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ProcedureRecord, type StoredCaseEvent, type StoredComplaint, UnitCatalog, type UnitRecord, WorkingCalendar, localDateOf } from "@scorecard/shared";
-import { DuckDbQueryEngine, EMPTY_COMPLAINTS, EMPTY_CURATED, EMPTY_PROCEDURES } from "../../src/adapters/local/duckdb-engine.js";
+import { DuckDbQueryEngine, EMPTY_COMPLAINTS, EMPTY_CURATED, EMPTY_IMPROPER_RETURNS, EMPTY_PROCEDURES } from "../../src/adapters/local/duckdb-engine.js";
 
 const lit = (s: string | undefined | null) => (s === undefined || s === null ? "NULL" : `'${s.replace(/'/g, "''")}'`);
 const bool = (b: boolean | undefined | null) => (b === undefined || b === null ? "NULL" : b ? "TRUE" : "FALSE");
@@ -27,6 +27,7 @@ export class SqlTables {
     for (const [name, empty] of [
       ["curated_events", EMPTY_CURATED],
       ["curated_complaints", EMPTY_COMPLAINTS],
+      ["curated_improper_returns", EMPTY_IMPROPER_RETURNS],
       ["dim_procedures", EMPTY_PROCEDURES],
       ["dim_procedure_units", "SELECT CAST(NULL AS VARCHAR) AS code, CAST(NULL AS VARCHAR) AS unit_id"],
     ] as const) {
@@ -36,9 +37,16 @@ export class SqlTables {
     return new SqlTables(engine, dir);
   }
 
-  /** Replace the content of every table. */
-  async load(data: { events: readonly StoredCaseEvent[]; complaints?: readonly StoredComplaint[]; procedures?: readonly ProcedureRecord[] }): Promise<void> {
-    for (const t of ["curated_events", "curated_complaints", "dim_procedures", "dim_procedure_units"]) await this.engine.exec(`DELETE FROM ${t}`);
+  /** Replace the content of every table (`improperReturns`: the dossiers Home Affairs marked, one row each). */
+  async load(data: {
+    events: readonly StoredCaseEvent[];
+    complaints?: readonly StoredComplaint[];
+    procedures?: readonly ProcedureRecord[];
+    improperReturns?: readonly string[];
+  }): Promise<void> {
+    for (const t of ["curated_events", "curated_complaints", "curated_improper_returns", "dim_procedures", "dim_procedure_units"]) await this.engine.exec(`DELETE FROM ${t}`);
+    const marks = [...new Set(data.improperReturns ?? [])].map((c) => `(${lit(c)}, 'HOME_AFFAIRS_DECISION', 'test', TIMESTAMP '2024-12-01 00:00:00')`);
+    if (marks.length > 0) await this.engine.exec(`INSERT INTO curated_improper_returns VALUES ${marks.join(", ")}`);
     const once = [...new Map(data.events.map((e) => [e.eventId, e] as const).reverse()).values()].reverse();
     const ev = once.map((e) => {
       const f = e.flags ?? {};

@@ -52,6 +52,7 @@ const id = (max: number) =>
 export const caseEventFlagsSchema = z.strictObject({
   digitizedDossier: z.boolean().optional(),
   digitizedResult: z.boolean().optional(),
+  /** The result (kết quả giải quyết) was signed with a digital signature (ký số); sent on RESOLVED or RESULT_DELIVERED (dn-2026.2: O4). */
   digitallySigned: z.boolean().optional(),
   reusedData: z.boolean().optional(),
   onlinePayment: z.boolean().optional(),

@@ -5,6 +5,7 @@
  */
 import type { CaseEventFlags, CaseEventType, Channel, StoredCaseEvent } from "../contracts/case-event.js";
 import { COMPLEX_FIELDS } from "../contracts/case-event.js";
+import { type ReasonCodeOrUnspecified, reasonOf } from "../contracts/reason-codes.js";
 import { localDateOf, type Period } from "../time/period.js";
 import type { WorkingCalendar } from "../time/working-days.js";
 
@@ -68,6 +69,8 @@ export interface CaseFacts {
   readonly endAt: string | null;
   readonly endKind: EndKind | null;
   readonly refusedOrStopped: boolean;
+  /** The reason of the first REFUSED / STOPPED (UNSPECIFIED without a code); null when not returned. */
+  readonly returnReason: ReasonCodeOrUnspecified | null;
   readonly withdrawn: boolean;
   readonly status: CaseStatus;
   /** The instant the status was judged at: endAt, the open supplement request, or the period end. */
@@ -266,6 +269,10 @@ export function caseFacts(events: readonly StoredCaseEvent[], period: Period, ca
     endAt: endAtT === null ? null : iso(endAtT),
     endKind,
     refusedOrStopped: of("REFUSED", "STOPPED").length > 0,
+    returnReason: (() => {
+      const first = of("REFUSED", "STOPPED")[0];
+      return first === undefined ? null : reasonOf(first.e);
+    })(),
     withdrawn,
     status,
     judgedAt: iso(judgedT),

@@ -42,6 +42,12 @@ export const rawBatchKey = (kind: RawKind, ingestDate: string, name: string) => 
 /** Curated events, Parquet partitioned by local month: `curated/events/month=YYYY-MM/*.parquet`. */
 export const CURATED_EVENTS_PREFIX = `${LAKE_PREFIXES.curated}events/`;
 export const CURATED_COMPLAINTS_PREFIX = `${LAKE_PREFIXES.curated}complaints/`;
+/**
+ * Home Affairs' marks of improper returns (docs/adr/0015-improper-returns.md): one JSON-lines
+ * object, rewritten whole by each scoring run from the admin store (`curated/improper_returns/improper_returns.json.gz`).
+ */
+export const CURATED_IMPROPER_RETURNS_PREFIX = `${LAKE_PREFIXES.curated}improper_returns/`;
+export const improperReturnsKey = () => `${CURATED_IMPROPER_RETURNS_PREFIX}improper_returns.json.gz`;
 /** Compaction's own state (hidden from Athena by the leading `_`): manifests and the compaction lock. */
 export const COMPACTION_STATE_PREFIX = `${LAKE_PREFIXES.curated}_compacted/`;
 /** Compaction's manifest of the raw objects of one raw folder it has compacted. */

@@ -7,11 +7,11 @@
  *
  * Folders (./layout.ts, docs/storage.md): `raw/ingest_date=YYYY-MM-DD/*.ndjson.gz` (read by compaction only),
  * `curated/events/month=YYYY-MM/` Parquet partitioned by the local (UTC+7) month of `occurredAt`,
- * `curated/complaints/` and `dims/<name>/` one small JSON-lines table per folder. Objects whose
+ * `curated/complaints/`, `curated/improper_returns/` and `dims/<name>/` one small JSON-lines table per folder. Objects whose
  * name starts with `_` are hidden from Athena (compaction keeps its state under `curated/_compacted/`).
  */
 
-import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, RAW_PREFIXES, dimPrefix } from "./layout.js";
+import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, CURATED_IMPROPER_RETURNS_PREFIX, RAW_PREFIXES, dimPrefix } from "./layout.js";
 
 /** A Glue/Hive column type used by the lake tables (`struct<...>` only in the raw JSON table). */
 export type LakeColumnType = "string" | "boolean" | "timestamp" | "int" | "bigint" | "double" | "date" | `struct<${string}>`;
@@ -172,6 +172,29 @@ export const CURATED_COMPLAINTS_TABLE: LakeTable = {
   ],
 };
 
+/** The kinds of basis a mark of an improper return has (the admin contract: shared/src/contracts/admin-requests.ts). */
+export const IMPROPER_RETURN_BASES = ["INSPECTION_FINDING", "UPHELD_COMPLAINT", "HOME_AFFAIRS_DECISION"] as const;
+
+/**
+ * `curated_improper_returns`: the dossiers whose return (REFUSED or STOPPED) Home Affairs marked
+ * improper, one row each (docs/adr/0015-improper-returns.md). Written whole by every scoring run
+ * from the admin store (functions/src/use-cases/score/improper-returns.ts), one JSON-lines object,
+ * only when its content changed; the case SQL joins it on `case_id` (R3, R9_R3 of dn-2026.2). An
+ * unmarked return has no row. A row naming a dossier that was not returned changes no number.
+ */
+export const CURATED_IMPROPER_RETURNS_TABLE: LakeTable = {
+  name: "curated_improper_returns",
+  prefix: CURATED_IMPROPER_RETURNS_PREFIX,
+  format: "json",
+  description: "Returns of dossiers marked improper by Home Affairs (one row per dossier)",
+  columns: [
+    col("case_id", "string", "the dossier whose return was marked improper"),
+    col("basis", "string", IMPROPER_RETURN_BASES.join(" | ")),
+    col("reference", "string", "the finding id, the complaint id or the decision number the mark rests on"),
+    col("marked_at", "timestamp", "when the mark was made (its last version), UTC"),
+  ],
+};
+
 /**
  * Dimension tables, one folder each (docs/adr/0101), JSON lines. `dim_calendar` and `dim_units`
  * are rendered from shared's data by the score job (columns: shared/src/sql/dims.ts);
@@ -239,7 +262,7 @@ export const DIM_TABLES: readonly LakeTable[] = [
 ];
 
 /** The tables the scoring SQL reads (the score job's Glue grant). */
-export const QUERY_TABLES: readonly LakeTable[] = [CURATED_EVENTS_TABLE, CURATED_COMPLAINTS_TABLE, ...DIM_TABLES];
+export const QUERY_TABLES: readonly LakeTable[] = [CURATED_EVENTS_TABLE, CURATED_COMPLAINTS_TABLE, CURATED_IMPROPER_RETURNS_TABLE, ...DIM_TABLES];
 
 /** Every table the catalog declares. */
 export const LAKE_TABLES: readonly LakeTable[] = [RAW_EVENTS_TABLE, ...QUERY_TABLES];

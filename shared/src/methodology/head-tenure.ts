@@ -41,7 +41,7 @@ const DAY_MS = 86_400_000;
 export const localDayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
 const ZERO: TenureCounts = {
-  received: 0, t4_num: 0, o3_num: 0, ma_num: 0, ma_den: 0, d2_num: 0, d4_num: 0, d5_num: 0, d6a_num: 0, r3_num: 0, r4_num: 0, s3a_num: 0,
+  received: 0, t4_num: 0, o3_num: 0, ma_num: 0, ma_den: 0, d2_num: 0, d4_num: 0, d5_num: 0, d6a_num: 0, r3_num: 0, r3i_num: 0, r4_num: 0, s3a_num: 0,
   early: 0, on_time: 0, late: 0, overdue: 0, in_progress: 0, late_apology: 0, d1_num: 0, d1_den: 0, r5_num: 0, r5_den: 0,
 };
 
@@ -92,7 +92,8 @@ export function tenureIndicatorInputs(m: Methodology, c: TenureCounts, unitValue
     S3A: frac(c.s3a_num, c.received),
     R1: frac(late, verdicts),
     R2: frac(c.late_apology, late),
-    R3: frac(c.r3_num, c.received),
+    // dn-2026.2: the returns marked improper over the returns; else the returns over the received.
+    R3: m.switches.improperReturnsOnly ? frac(c.r3i_num, c.r3_num) : frac(c.r3_num, c.received),
     R4: frac(c.r4_num, c.received),
     R5: frac(c.r5_num, c.r5_den),
   };

@@ -188,6 +188,12 @@ export interface Methodology {
      * otherwise the indicator is "no data" (no points, the total incomplete).
      */
     readonly freePointsNeedReceipts: boolean;
+    /**
+     * Improper returns (dn-2026.2; docs/adr/0015-improper-returns.md): R3 and R9_R3 count the
+     * returns (REFUSED or STOPPED) that Home Affairs marked improper, over the returns; absent or
+     * false: every return over the dossiers received (dn-2026.1, which does not carry the switch).
+     */
+    readonly improperReturnsOnly?: boolean;
   };
   readonly complaints: { readonly acceptWithinWorkingDays: number; readonly handleWithinWorkingDays: number };
   readonly reformIndex: ReformIndexTemplate;

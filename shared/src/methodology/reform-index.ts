@@ -82,7 +82,7 @@ export interface ReformIndexInput {
 }
 
 /** A component's share (0..1) from the unit's scorecard; null when its inputs are missing. */
-function componentShare(c: ReformComponent, input: ReformIndexInput): number | null {
+function componentShare(m: Methodology, c: ReformComponent, input: ReformIndexInput): number | null {
   const { score } = input;
   const ind = (code: string) => score.indicators[code];
   switch (c.scale) {
@@ -98,7 +98,16 @@ function componentShare(c: ReformComponent, input: ReformIndexInput): number | n
     }
     case "ONE_MINUS_RATIO_SUM": {
       const parts = (c.refs ?? []).map(ind);
-      if (parts.some((p) => p === undefined || p.status === "no-data")) return null;
+      if (parts.some((p) => p === undefined)) return null;
+      // Under improperReturnsOnly (dn-2026.2) R3 counts over the returns: a unit that returned no
+      // dossier has nothing to deduct for it, not a missing criterion — a part with no data deducts
+      // nothing, and only when every part has none is the share missing (docs/adr/0015-improper-returns.md).
+      // Otherwise (dn-2026.1) any part with no data leaves the share missing, as it always did.
+      if (m.switches.improperReturnsOnly === true) {
+        if (parts.every((p) => p?.status === "no-data")) return null;
+        return Math.max(0, 1 - parts.reduce((s, p) => s + (p?.status === "no-data" ? 0 : (p?.ratio ?? 0)), 0));
+      }
+      if (parts.some((p) => p?.status === "no-data")) return null;
       return Math.max(0, 1 - parts.reduce((s, p) => s + (p?.ratio ?? 0), 0));
     }
     case "GROUP_SHARE": {
@@ -124,7 +133,7 @@ export function reformIndex(m: Methodology, input: ReformIndexInput): ReformInde
       base = v === undefined ? null : Math.min(c.max, Math.max(0, v));
     } else {
       const parts = (c.components ?? []).map((k) => {
-        const s = componentShare(k, input);
+        const s = componentShare(m, k, input);
         return s === null ? null : k.points * s;
       });
       base = parts.some((p) => p === null) ? null : round4(Math.min(c.max, parts.reduce((s: number, p) => s + (p ?? 0), 0)));

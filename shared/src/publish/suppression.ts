@@ -28,10 +28,11 @@
  *    knows from the methodology:
  *    - P1.n + R1.n = P1.d, P1.d = R1.d, EARLY + ON_TIME (+ IN_PROGRESS under the switch
  *      inProgressCountsAsOnTime) = P1.n, LATE + OVERDUE = R1.n = R2.d;
- *    - one denominator "dossiers received in the period" shared by T4, O3, D2, D4, D5, D6A, S3,
- *      S3A, R3, R4, R8; S3.n + S3A.n = S3.d; R5.n + R5D.d = R5.d; O1.d = D6B.d; O1.n = O2.d;
- *      MB.d = MC.d; S2.d = R8.n (complaints; and = S1.d under the switch); R9_R1.n = R9_R2.d;
- *      R9_R3.d = R9_R4.d;
+ *    - one denominator "dossiers received in the period" shared by T4, O3, O3F, O3P, D2, D4, D5,
+ *      D6A, S3, S3A, R3 (not under improperReturnsOnly: dn-2026.2's R3 counts over the returns),
+ *      R4, R8; S3.n + S3A.n = S3.d; R5.n + R5D.d = R5.d; O3F.n + O3P.n = O3.n; O1.d = D6B.d;
+ *      O1.n = O2.d; O4.d = D1.d; MB.d = MC.d; S2.d = R8.n (complaints; and = S1.d under the switch);
+ *      R9_R1.n = R9_R2.d; R9_R3.d = R9_R4.d (not under improperReturnsOnly);
  *    - ratios: S3's ratio is 1 − R1 − S3A (when above 0);
  *    - points: a group's points are the sum of its indicators' points (below the cap — treated as
  *      always, to be safe), the total the sum of the groups'; a shown points value below the
@@ -87,6 +88,8 @@ export const INDICATOR_COUNTS: Readonly<Record<string, CountKinds>> = {
   /** working days summed over resolved dossiers / resolved dossiers */
   P2: MEAN,
   O1: SUBSET, O2: SUBSET, O3: SUBSET,
+  /** dn-2026.2 (D7): fully / partly online among the dossiers received; signed results among those resolved needing a result */
+  O3F: SUBSET, O3P: SUBSET, O4: SUBSET,
   MA: SUBSET, MB: SUBSET, MC: SUBSET,
   D1: SUBSET, D2: SUBSET, D3: SUBSET, D4: SUBSET, D5: SUBSET, D6A: SUBSET, D6B: SUBSET,
   S1: SUBSET, S2: SUBSET, S3: SUBSET, S3A: SUBSET,
@@ -105,8 +108,8 @@ export const INDICATOR_COUNTS: Readonly<Record<string, CountKinds>> = {
 /** An indicator this module does not list is treated as a subset of counts (the safe side). */
 export const countKindsOf = (code: string): CountKinds => INDICATOR_COUNTS[code] ?? SUBSET;
 
-/** Denominators that all count the dossiers received in the period. */
-export const RECEIVED_DENOMINATORS: readonly string[] = ["T4", "O3", "D2", "D4", "D5", "D6A", "S3", "S3A", "R3", "R4", "R8"];
+/** Denominators that all count the dossiers received in the period (R3's only without the switch improperReturnsOnly). */
+export const RECEIVED_DENOMINATORS: readonly string[] = ["T4", "O3", "O3F", "O3P", "D2", "D4", "D5", "D6A", "S3", "S3A", "R3", "R4", "R8"];
 
 /** Values equal by definition (besides the received-dossiers denominators). */
 const EQUAL: readonly (readonly [string, string])[] = [
@@ -118,6 +121,7 @@ const EQUAL: readonly (readonly [string, string])[] = [
   ["O1.n", "O2.d"],
   ["MB.d", "MC.d"],
   ["S2.d", "R8.n"],
+  ["O4.d", "D1.d"],
 ];
 
 /** Sums by definition: the terms add up to the last value. */
@@ -126,6 +130,7 @@ const SUMS: readonly (readonly string[])[] = [
   ["counts.LATE", "counts.OVERDUE", "R1.n"],
   ["S3.n", "S3A.n", "S3.d"],
   ["R5.n", "R5D.d", "R5.d"],
+  ["O3F.n", "O3P.n", "O3.n"],
 ];
 
 /** Nested counts [outer, inner]: inner counts a subset of outer's records, so outer − inner is a count. */
@@ -141,6 +146,30 @@ export const NESTED: readonly (readonly [string, string])[] = [
   ["P2.d", "D1.d"],
   ["S2.d", "S1.d"],
 ];
+
+/**
+ * The identities of a version. Under improperReturnsOnly (dn-2026.2) R3 and R9_R3 count the
+ * returns (their denominators) and the returns marked improper (their numerators), not the
+ * dossiers received: R3.d leaves the received denominators and R9_R3.d stops equalling R9_R4.d;
+ * the received count is then T4.d where R3.d stood, the returns are nested in it (and the complex
+ * returns in the complex dossiers received, R9_R4.d), and the received dossiers outside the complex
+ * fields are R4.d − R9_R4.d.
+ */
+function identitiesOf(m: Methodology) {
+  if (m.switches.improperReturnsOnly !== true) return { received: RECEIVED_DENOMINATORS, equal: EQUAL, nested: NESTED };
+  return {
+    received: RECEIVED_DENOMINATORS.filter((c) => c !== "R3"),
+    equal: EQUAL.filter(([a, b]) => !(a === "R9_R3.d" && b === "R9_R4.d")),
+    nested: [
+      ...NESTED.filter(([outer, inner]) => !(outer === "R3.d" && (inner === "MA.d" || inner === "R6.d"))),
+      ["T4.d", "MA.d"],
+      ["T4.d", "R6.d"],
+      ["T4.d", "R3.d"],
+      ["R9_R4.d", "R9_R3.d"],
+      ["R4.d", "R9_R4.d"],
+    ] as const,
+  };
+}
 
 type AtomKind = "count" | "measure" | "group" | "total";
 
@@ -195,9 +224,10 @@ export function rowModel(row: RankedUnit, m: Methodology): RowModel {
   const identity = (label: string, ids: readonly string[]) => {
     if (ids.every((a) => atoms.has(a))) identities.push({ label, terms: ids.map(term) });
   };
-  const received = RECEIVED_DENOMINATORS.map((c) => `${c}.d`).filter((a) => atoms.has(a));
+  const version = identitiesOf(m);
+  const received = version.received.map((c) => `${c}.d`).filter((a) => atoms.has(a));
   for (let i = 1; i < received.length; i++) identity("received dossiers", [received[0] as string, received[i] as string]);
-  for (const [a, b] of EQUAL) identity(`${a} = ${b}`, [a, b]);
+  for (const [a, b] of version.equal) identity(`${a} = ${b}`, [a, b]);
   if (m.switches.inProgressCountsAsOnTime) identity("S1.d = S2.d", ["S1.d", "S2.d"]);
   for (const s of SUMS) identity(`${s.slice(0, -1).join(" + ")} = ${s.at(-1)}`, s);
   identity(
@@ -254,7 +284,7 @@ export function rowModel(row: RankedUnit, m: Methodology): RowModel {
     identities.push({ label: `${id} = ${minuend} − ${subtrahend}`, terms: [term(subtrahend), term(minuend)], virtual: id });
   };
   for (const code of Object.keys(row.indicators)) if (countKindsOf(code).numerator === "subset") complement(`${code}.d−n`, `${code}.d`, `${code}.n`);
-  for (const [outer, inner] of NESTED) complement(`${outer}−${inner}`, outer, inner);
+  for (const [outer, inner] of version.nested) complement(`${outer}−${inner}`, outer, inner);
 
   return { atoms, identities, complements, informativeByGroup };
 }

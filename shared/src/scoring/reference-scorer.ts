@@ -26,6 +26,12 @@ export interface ReferenceInput {
   readonly methodology: Methodology;
   /** Manually entered indicators (D3), per unit and indicator code. */
   readonly manual?: Readonly<Record<string, Readonly<Record<string, IndicatorCounts>>>> | undefined;
+  /**
+   * The dossiers whose return Home Affairs marked improper (the lake's `curated_improper_returns`,
+   * docs/adr/0015-improper-returns.md). A mark has no date: it counts in every period whose R3
+   * counts the dossier as returned. Absent: none.
+   */
+  readonly improperReturns?: readonly string[] | undefined;
 }
 
 export interface UnitIndicators {
@@ -67,16 +73,21 @@ export function proceduresOf(procedures: readonly ProcedureRecord[], unit: UnitR
   );
 }
 
-/** Timeliness counts (R1–R4) over a set of cases; also used for R9 on the complex fields. */
-function responsibility(scope: readonly CaseFacts[], received: readonly CaseFacts[], m: Methodology) {
+/**
+ * Timeliness counts (R1–R4) over a set of cases; also used for R9 on the complex fields. R3: the
+ * returns (REFUSED or STOPPED by the period end) over the cases received; under the switch
+ * `improperReturnsOnly` (dn-2026.2) the returns marked improper over the returns.
+ */
+function responsibility(scope: readonly CaseFacts[], received: readonly CaseFacts[], m: Methodology, improper: ReadonlySet<string>) {
   const counted = scope.filter((f) => f.hasVerdict || (m.switches.inProgressCountsAsOnTime && f.status === "IN_PROGRESS"));
   const late = scope.filter((f) => f.status === "LATE" || f.status === "OVERDUE");
+  const returns = received.filter((f) => f.refusedOrStopped);
   return {
     verdicts: counted.length,
     good: count(counted, (f) => f.status === "EARLY" || f.status === "ON_TIME" || f.status === "IN_PROGRESS"),
     R1: frac(late.length, counted.length),
     R2: frac(count(late, (f) => f.apologyIssued), late.length),
-    R3: frac(count(received, (f) => f.refusedOrStopped), received.length),
+    R3: m.switches.improperReturnsOnly ? frac(count(returns, (f) => improper.has(f.caseId)), returns.length) : frac(returns.length, received.length),
     R4: frac(count(received, (f) => f.supplementRequests > 1), received.length),
   };
 }
@@ -95,6 +106,7 @@ export function referenceIndicators(input: ReferenceInput): ReferenceResult {
   const feeBearing = (f: CaseFacts) => f.flags.feeBearing ?? procOf(f)?.feeBearing ?? false;
   const resultRequired = (f: CaseFacts) => f.flags.resultRequired ?? procOf(f)?.resultRequired ?? false;
   const complainedCases = new Set(complaints.flatMap((c) => (c.caseId === null ? [] : [c.caseId])));
+  const improper: ReadonlySet<string> = new Set(input.improperReturns ?? []);
   const overrun = overrunByUnit(facts);
   const provinceOverrun = [...overrun.values()].reduce((s, x) => s + x, 0);
 
@@ -116,11 +128,12 @@ export function referenceIndicators(input: ReferenceInput): ReferenceResult {
       if (inDates(pub.publicDate, period)) return true;
       return (pub.publicDate === undefined || pub.publicDate > period.endDate) && deadline(p) <= period.endDate;
     });
-    const resp = responsibility(scope, received, m);
+    const resp = responsibility(scope, received, m, improper);
     const complex = responsibility(
       scope.filter((f) => f.complexField),
       received.filter((f) => f.complexField),
       m,
+      improper,
     );
     const consultations = facts.flatMap((f) => f.consultations).filter((c) => c.consultedUnitId === u.unitId && c.inScope);
     const judged = consultations.filter((c) => c.verdict !== "PENDING");
@@ -150,6 +163,13 @@ export function referenceIndicators(input: ReferenceInput): ReferenceResult {
       O1: frac(online.length, procs.length),
       O2: frac(count(online, (p) => onlineCodes.has(p.code)), online.length),
       O3: frac(count(received, (f) => f.online), received.length),
+      // Directive 03 D7 (dn-2026.2, shown, not scored): fully and partly online, results digitally signed.
+      O3F: frac(count(received, (f) => f.channel === "ONLINE_FULL"), received.length),
+      O3P: frac(count(received, (f) => f.channel === "ONLINE_PARTIAL"), received.length),
+      O4: frac(
+        count(resolvedInPeriod, (f) => resultRequired(f) && f.flags.digitallySigned === true),
+        count(resolvedInPeriod, resultRequired),
+      ),
       MA: frac(count(received, (f) => feeBearing(f) && f.paidOnline), count(received, feeBearing)),
       MB: frac(count(fee, (p) => paidOnlineCodes.has(p.code)), fee.length),
       MC: frac(count(fee, (p) => p.paymentIntegrated === true), fee.length),

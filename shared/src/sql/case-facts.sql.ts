@@ -28,6 +28,7 @@ export const LOCAL_DAY = (t: string) => `CAST(floor((${t} + 25200) / 86400) AS B
 export const FACT_FLAGS = [
   "digitized_dossier",
   "digitized_result",
+  "digitally_signed",
   "reused_data",
   "fee_bearing",
   "synced_to_national_portal",

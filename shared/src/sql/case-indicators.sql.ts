@@ -11,7 +11,8 @@ import { UNIT_PROCEDURES_CTE } from "./catalog-indicators.sql.js";
  *
  * Rows per unit and `day`, the sum of four parts (UNION ALL, then GROUP BY unit, day):
  * 1. as the receiving unit (owner) of its cases, per local day of receipt: received, flags,
- *    statuses, R1–R4, R9, P2, D1, S3A, R6;
+ *    statuses, R1–R4 (R3: returns `r3_num`, of which marked improper `r3i_num`), R9, P2, D1, S3A,
+ *    R6, the D7 measures (O3F, O3P by channel; O4 results digitally signed);
  * 2. as the consulted unit, per local day of the request: R5, R5D;
  * 3. delay attribution (R7), `day` NULL: overrun days charged to step holders and the lead's
  *    remainder — rows for every unit charged, valid or not, so that Σ r7_days is the province total;
@@ -24,10 +25,10 @@ const COMPLEX = COMPLEX_FIELDS.map((f) => `'${f}'`).join(", ");
 
 /** Zero-filled part columns, so that every UNION ALL branch has the same shape. */
 export const OWNER_COLUMNS = [
-  "received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r4_num", "s3a_num",
+  "received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r3i_num", "r4_num", "s3a_num",
   "r6_num", "r6_den", "early", "on_time", "late", "overdue", "in_progress", "late_apology",
-  "cx_received", "cx_r3_num", "cx_r4_num", "cx_good", "cx_late", "cx_in_progress", "cx_late_apology",
-  "p2_num", "p2_den", "d1_num", "d1_den",
+  "cx_received", "cx_r3_num", "cx_r3i_num", "cx_r4_num", "cx_good", "cx_late", "cx_in_progress", "cx_late_apology",
+  "p2_num", "p2_den", "d1_num", "d1_den", "o3f_num", "o3p_num", "o4_num",
 ] as const;
 const CONSULT_COLUMNS = ["r5_num", "r5_den", "r5d_num", "r5d_den"] as const;
 const OTHER_COLUMNS = ["r7_days", "o2_num", "mb_num"] as const;
@@ -59,6 +60,7 @@ export const OWNER_COUNTS: Readonly<Record<string, { readonly when: OwnerWhen; r
   d5_num: { when: "received", count: "personal_data_store = 1" },
   d6a_num: { when: "received", count: "population_database = 1" },
   r3_num: { when: "received", count: "refused_t IS NOT NULL" },
+  r3i_num: { when: "received", count: "refused_t IS NOT NULL AND improper" },
   r4_num: { when: "received", count: "supplement_requests > 1" },
   s3a_num: { when: "received", count: "bad" },
   r6_num: { when: "received", sum: "CASE WHEN consult_requests > 0 THEN consulted_units ELSE 0 END" },
@@ -71,6 +73,7 @@ export const OWNER_COUNTS: Readonly<Record<string, { readonly when: OwnerWhen; r
   late_apology: { when: "scope", count: "status IN ('LATE', 'OVERDUE') AND apologies > 0" },
   cx_received: { when: "received", count: "complex" },
   cx_r3_num: { when: "received", count: "complex AND refused_t IS NOT NULL" },
+  cx_r3i_num: { when: "received", count: "complex AND refused_t IS NOT NULL AND improper" },
   cx_r4_num: { when: "received", count: "complex AND supplement_requests > 1" },
   cx_good: { when: "scope", count: "complex AND status IN ('EARLY', 'ON_TIME')" },
   cx_late: { when: "scope", count: "complex AND status IN ('LATE', 'OVERDUE')" },
@@ -80,6 +83,9 @@ export const OWNER_COUNTS: Readonly<Record<string, { readonly when: OwnerWhen; r
   p2_den: { when: "resolved", count: "TRUE" },
   d1_num: { when: "resolved", count: "needs_result AND digitized_result = 1" },
   d1_den: { when: "resolved", count: "needs_result" },
+  o3f_num: { when: "received", count: "channel = 'ONLINE_FULL'" },
+  o3p_num: { when: "received", count: "channel = 'ONLINE_PARTIAL'" },
+  o4_num: { when: "resolved", count: "needs_result AND digitally_signed = 1" },
 };
 
 const WHEN_COLUMN: Readonly<Record<OwnerWhen, string>> = { received: "received_in_period", scope: "in_scope", resolved: "resolved_in_period" };
@@ -119,14 +125,31 @@ export const COMPLAINED_CTE = /* sql */ `complained AS (
   WHERE case_id IS NOT NULL AND received_at < TIMESTAMP {{period_end}}
 )`;
 
+/**
+ * The dossiers whose return Home Affairs marked improper (docs/adr/0015-improper-returns.md): one
+ * row per marked dossier in `curated_improper_returns`, written whole by each scoring run from the
+ * admin store. A mark has no date: it counts in every period whose R3 counts the dossier's return.
+ */
+export const IMPROPER_CTE = /* sql */ `improper_returns AS (
+  SELECT DISTINCT case_id FROM curated_improper_returns WHERE case_id IS NOT NULL
+)`;
+
 /** A dossier submitted online, fully or partly (`f`: a facts row). */
 const ONLINE = "f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL')";
 
-/** Derived columns of a case row that do not depend on the period, from `f` (facts) and `p` (dim_procedures). */
+/**
+ * Derived columns of a case row that do not depend on the period, from `f` (facts), `p`
+ * (dim_procedures) and `ir` (improper_returns: the dossier's return was marked improper).
+ */
 export const CASE_STATIC_COLUMNS = /* sql */ `f.field IN (${COMPLEX}) AS complex,
          coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
          coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
-         ${ONLINE} AS online`;
+         ${ONLINE} AS online,
+         ir.case_id IS NOT NULL AS improper`;
+
+/** The joins CASE_STATIC_COLUMNS reads besides the facts `f`. */
+export const CASE_STATIC_JOINS = /* sql */ `LEFT JOIN dim_procedures p ON p.code = f.procedure_code
+  LEFT JOIN improper_returns ir ON ir.case_id = f.case_id`;
 
 /** Derived columns of a case row, from `f` (facts), `p` (dim_procedures) and `k` (complained). */
 export const CASE_ROW_COLUMNS = /* sql */ `${CASE_STATIC_COLUMNS},
@@ -182,12 +205,13 @@ export const caseIndicatorsSql = (factsCte: string, buckets: CaseBuckets | null 
 WITH ${factsCte},
 ${UNIT_PROCEDURES_CTE},
 ${COMPLAINED_CTE},
+${IMPROPER_CTE},
 cases ${as}
   SELECT f.*,
          ${LOCAL_DAY("f.received_t")} AS day,
          ${CASE_ROW_COLUMNS}
   FROM facts f
-  LEFT JOIN dim_procedures p ON p.code = f.procedure_code
+  ${CASE_STATIC_JOINS}
   LEFT JOIN complained k ON k.case_id = f.case_id
 ),
 owner_part AS (

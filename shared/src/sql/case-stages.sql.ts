@@ -11,7 +11,7 @@ import {
   cteList,
   LOCAL_DAY,
 } from "./case-facts.sql.js";
-import { CASE_STATIC_COLUMNS, OWNER_COLUMNS, ownerPartials } from "./case-indicators.sql.js";
+import { CASE_STATIC_COLUMNS, CASE_STATIC_JOINS, IMPROPER_CTE, OWNER_COLUMNS, ownerPartials } from "./case-indicators.sql.js";
 
 /**
  * Staged scoring: the case facts of many periods from one pass over the events.
@@ -247,6 +247,7 @@ first_complaint AS (
   WHERE case_id IS NOT NULL
   GROUP BY case_id
 ),
+${IMPROPER_CTE},
 cases AS (
   SELECT f.*,
          ${LOCAL_DAY("f.received_t")} AS day,
@@ -256,7 +257,7 @@ cases AS (
          ${seg("f.last_t")} AS last_seg,
          CASE WHEN f.rating_satisfied = FALSE THEN 0 ELSE ${seg("k.complained_t")} END AS bad_seg
   FROM facts f
-  LEFT JOIN dim_procedures p ON p.code = f.procedure_code
+  ${CASE_STATIC_JOINS}
   LEFT JOIN first_complaint k ON k.case_id = f.case_id
 )
 SELECT unit_id, day, end_seg, res_seg, last_seg, bad_seg,

@@ -27,15 +27,15 @@
  *
  * Columns per row, `day` = days since 1970-01-01 of the local (UTC+7) date of receipt:
  * - as the receiving unit — received in the period (withdrawn included in `received`, as for the
- *   unit): received, t4_num, o3_num, ma_num, ma_den, d2_num, d4_num, d5_num, d6a_num, r3_num,
- *   r4_num, s3a_num; in the period's scope (received in it or carried over), status as of its end:
+ *   unit): received, t4_num, o3_num, ma_num, ma_den, d2_num, d4_num, d5_num, d6a_num, r3_num
+ *   (returned), r3i_num (returned and marked improper), r4_num, s3a_num; in the period's scope (received in it or carried over), status as of its end:
  *   early, on_time, late, overdue, in_progress, late_apology; resolved in the period and needing a
  *   result: d1_num, d1_den. Rows of days before the period hold carried-over or resolved cases only.
  * - as the consulted unit, by the local day of the request: consultations in the period's scope
  *   (verdict as of its end): r5_num (answered on time), r5_den (with a verdict).
  */
 const OWNER_COLUMNS = [
-  "received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r4_num", "s3a_num",
+  "received", "t4_num", "o3_num", "ma_num", "ma_den", "d2_num", "d4_num", "d5_num", "d6a_num", "r3_num", "r3i_num", "r4_num", "s3a_num",
   "early", "on_time", "late", "overdue", "in_progress", "late_apology", "d1_num", "d1_den",
 ] as const;
 const CONSULT_COLUMNS = ["r5_num", "r5_den"] as const;

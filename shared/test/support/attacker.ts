@@ -26,8 +26,13 @@ const NOT_COUNT_NUMERATORS = new Set(["P2", "R5D", "R6", "R7"]);
 const NOT_COUNT_DENOMINATORS = new Set(["R7"]);
 /** Numerators that count a subset of the denominator's records: d − n counts records too. */
 const NOT_SUBSET = new Set(["P2", "R5D", "R6", "R7", "R8"]);
-/** The attacker's identities: [a, b] equal; sums: all but the last add up to the last. */
-const RECEIVED = ["T4", "O3", "D2", "D4", "D5", "D6A", "S3", "S3A", "R3", "R4", "R8"];
+/**
+ * The attacker's identities: [a, b] equal; sums: all but the last add up to the last. Under
+ * dn-2026.2 (improperReturnsOnly) R3 and R9_R3 are returns marked improper over returns: R3's
+ * denominator is no longer the received dossiers, nor R9_R3's the complex ones; the returns are
+ * part of the received dossiers instead (NESTED_IMPROPER).
+ */
+const RECEIVED = ["T4", "O3", "O3F", "O3P", "D2", "D4", "D5", "D6A", "S3", "S3A", "R3", "R4", "R8"];
 const EQUALS: [string, string][] = [
   ["n:P1+n:R1", "d:P1"],
   ["d:P1", "d:R1"],
@@ -42,13 +47,21 @@ const EQUALS: [string, string][] = [
   ["d:MB", "d:MC"],
   ["d:S2", "n:R8"],
   ["n:R5+d:R5D", "d:R5"],
+  ["n:O3F+n:O3P", "n:O3"],
+  ["d:O4", "d:D1"],
   ...RECEIVED.slice(1).map((c): [string, string] => ["d:T4", `d:${c}`]),
 ];
+const EQUALS_IMPROPER: [string, string][] = EQUALS.filter(([a, b]) => !(a === "d:T4" && b === "d:R3") && !(a === "d:R9_R3" && b === "d:R9_R4"));
 /** Differences that count records: [outer, inner]. */
 const NESTED: [string, string][] = [
   ["n:R1", "n:R9_R1"], ["d:R1", "d:R9_R1"], ["n:R2", "n:R9_R2"], ["n:R3", "n:R9_R3"], ["d:R3", "d:R9_R3"], ["n:R4", "n:R9_R4"],
   ["d:R3", "d:MA"], ["d:R3", "d:R6"], ["d:P2", "d:D1"], ["d:S2", "d:S1"],
 ];
+const NESTED_IMPROPER: [string, string][] = [
+  ...NESTED.filter(([a, b]) => !(a === "d:R3" && (b === "d:MA" || b === "d:R6"))),
+  ["d:T4", "d:MA"], ["d:T4", "d:R6"], ["d:T4", "d:R3"], ["d:R9_R4", "d:R9_R3"], ["d:R4", "d:R9_R4"],
+];
+const improperOf = (m?: Methodology) => m?.switches.improperReturnsOnly === true;
 
 type Vec = Map<number, number>;
 
@@ -59,7 +72,7 @@ export interface CountForm {
 }
 
 /** The count forms of a row: every count variable, every complement, every nested difference. */
-export function countForms(codes: readonly string[], countKeys: readonly string[]): CountForm[] {
+export function countForms(codes: readonly string[], countKeys: readonly string[], m?: Methodology): CountForm[] {
   const forms: CountForm[] = [];
   for (const c of codes) {
     if (!NOT_COUNT_NUMERATORS.has(c)) forms.push({ name: `n:${c}`, terms: [[`n:${c}`, 1]] });
@@ -67,7 +80,7 @@ export function countForms(codes: readonly string[], countKeys: readonly string[
     if (!NOT_SUBSET.has(c)) forms.push({ name: `d:${c}-n:${c}`, terms: [[`d:${c}`, 1], [`n:${c}`, -1]] });
   }
   for (const k of countKeys) forms.push({ name: `c:${k}`, terms: [[`c:${k}`, 1]] });
-  for (const [a, b] of NESTED) if (codes.includes(a.slice(2)) && codes.includes(b.slice(2))) forms.push({ name: `${a}-${b}`, terms: [[a, 1], [b, -1]] });
+  for (const [a, b] of improperOf(m) ? NESTED_IMPROPER : NESTED) if (codes.includes(a.slice(2)) && codes.includes(b.slice(2))) forms.push({ name: `${a}-${b}`, terms: [[a, 1], [b, -1]] });
   return forms;
 }
 
@@ -194,7 +207,7 @@ export function attack(row: PublicRankedUnit, m: Methodology): Map<string, numbe
   // total = Σ groups whenever the unit has a total (shown or withheld).
   if (row.groups && (row.total !== null || totalWithheld)) eq([["T", 1], ...Object.keys(row.groups).map((g): [string, number] => [`g:${g}`, -1])], 0);
   // The methodology's identities (only between values the row has).
-  for (const [lhs, rhs] of EQUALS) {
+  for (const [lhs, rhs] of improperOf(m) ? EQUALS_IMPROPER : EQUALS) {
     const left = lhs.split("+");
     if ([...left, rhs].every((x) => vars.has(x))) eq([...left.map((x): [string, number] => [x, 1]), [rhs, -1]], 0);
   }
@@ -249,7 +262,7 @@ export function attack(row: PublicRankedUnit, m: Methodology): Map<string, numbe
     if (!added) break;
   }
   const out = new Map<string, number>();
-  for (const f of countForms(codes, Object.keys(row.counts))) {
+  for (const f of countForms(codes, Object.keys(row.counts), m)) {
     if (!f.terms.every(([name]) => vars.has(name))) continue;
     const value = system.valueOf(new Map(f.terms.map(([name, k]) => [vars.get(name) as number, k])));
     if (value !== undefined) out.set(f.name, value);
@@ -272,7 +285,7 @@ export const isSmall = (x: number) => Math.round(x) >= 1 && Math.round(x) <= 4;
 export function leaks(pub: PublicRankedUnit, exact: Parameters<typeof exactValue>[0], m: Methodology): string[] {
   const found = attack(pub, m);
   const out: string[] = [];
-  for (const f of countForms(Object.keys(exact.indicators), Object.keys(exact.counts))) {
+  for (const f of countForms(Object.keys(exact.indicators), Object.keys(exact.counts), m)) {
     const truth = formValue(f, (x) => exactValue(exact, x));
     const got = found.get(f.name);
     if (got !== undefined && isSmall(truth)) out.push(`${f.name} = ${truth} (derived ${Math.round(got * 1000) / 1000})`);
@@ -289,7 +302,7 @@ export function versionLeaks(
   const a = attack(before.pub, m);
   const b = attack(after.pub, m);
   const out: string[] = [];
-  for (const f of countForms(Object.keys(after.exact.indicators), Object.keys(after.exact.counts))) {
+  for (const f of countForms(Object.keys(after.exact.indicators), Object.keys(after.exact.counts), m)) {
     const diff = formValue(f, (x) => exactValue(after.exact, x)) - formValue(f, (x) => exactValue(before.exact, x));
     if (a.has(f.name) && b.has(f.name) && isSmall(Math.abs(diff))) out.push(`${f.name}: ${formValue(f, (x) => exactValue(before.exact, x))} → ${formValue(f, (x) => exactValue(after.exact, x))}`);
   }
@@ -300,17 +313,17 @@ export function versionLeaks(
  * The attacker's knowledge checked against exact rows (e.g. from the real scorer): every identity
  * holds, every nested or subset count is at most its whole. Returns what does not hold.
  */
-export function identityViolations(row: Parameters<typeof exactValue>[0]): string[] {
+export function identityViolations(row: Parameters<typeof exactValue>[0], m?: Methodology): string[] {
   const value = (name: string) => exactValue(row, name);
   const has = (name: string) => (name.startsWith("c:") ? name.slice(2) in row.counts : name.slice(2) in row.indicators);
   const out: string[] = [];
-  for (const [lhs, rhs] of EQUALS) {
+  for (const [lhs, rhs] of improperOf(m) ? EQUALS_IMPROPER : EQUALS) {
     const left = lhs.split("+");
     if (![...left, rhs].every(has)) continue;
     const sum = left.reduce((s, x) => s + value(x), 0);
     if (sum !== value(rhs)) out.push(`${lhs} = ${sum} ≠ ${rhs} = ${value(rhs)}`);
   }
-  for (const f of countForms(Object.keys(row.indicators), Object.keys(row.counts))) {
+  for (const f of countForms(Object.keys(row.indicators), Object.keys(row.counts), m)) {
     if (f.terms.length === 2 && formValue(f, value) < 0) out.push(`${f.name} = ${formValue(f, value)} < 0`);
   }
   return out;

@@ -18,8 +18,10 @@ export interface Base {
   received: number; t4: number; o3: number; d2: number; d4: number; d5: number; d6a: number; s3a: number;
   r3: number; r4: number; ma_num: number; ma_den: number; r6_num: number; r6_den: number;
   cx_received: number; cx_r3: number; cx_r4: number;
+  // dn-2026.2: returns marked improper (inside r3, cx_r3), fully / partly online (o3 = o3f + o3p)
+  r3i: number; cx_r3i: number; o3f: number; o3p: number;
   // resolved in the period
-  p2_num: number; p2_den: number; d1_num: number; d1_den: number;
+  p2_num: number; p2_den: number; d1_num: number; d1_den: number; o4_num: number;
   // consultations of this unit
   r5_num: number; r5_den: number; r5d_num: number; r5d_den: number;
   r7_days: number; r7_province: number;
@@ -32,8 +34,9 @@ export interface Base {
 
 const frac = (numerator: number, denominator: number): IndicatorCounts => ({ numerator, denominator });
 
-/** The indicator inputs of a unit, as indicatorValues builds them (switch off). */
-export function indicatorInputs(b: Base): Record<string, IndicatorCounts> {
+/** The indicator inputs of a unit, as indicatorValues builds them (switch inProgressCountsAsOnTime off; R3 per improperReturnsOnly). */
+export function indicatorInputs(b: Base, m?: Methodology): Record<string, IndicatorCounts> {
+  const improper = m?.switches.improperReturnsOnly === true;
   const lateAll = b.late + b.overdue;
   const verdicts = b.early + b.on_time + lateAll;
   const lateRate = verdicts === 0 ? 0 : lateAll / verdicts;
@@ -42,17 +45,18 @@ export function indicatorInputs(b: Base): Record<string, IndicatorCounts> {
     T1: frac(b.t1_num, b.t1_den), T2: frac(b.t2_num, b.t2_den), T3: frac(b.t3_num, b.t3_den), T4: frac(b.t4, b.received),
     P1: frac(b.early + b.on_time, verdicts), P2: frac(b.p2_num, b.p2_den),
     O1: frac(b.online, b.procs), O2: frac(b.o2_num, b.online), O3: frac(b.o3, b.received),
+    O3F: frac(b.o3f, b.received), O3P: frac(b.o3p, b.received), O4: frac(b.o4_num, b.d1_den),
     MA: frac(b.ma_num, b.ma_den), MB: frac(b.mb_num, b.fee), MC: frac(b.mc_num, b.fee),
     D1: frac(b.d1_num, b.d1_den), D2: frac(b.d2, b.received), D4: frac(b.d4, b.received), D5: frac(b.d5, b.received),
     D6A: frac(b.d6a, b.received), D6B: frac(b.d6b, b.procs),
     S1: frac(b.s1_num, b.s1_den), S2: frac(b.s2_num, b.complaints),
     S3: { numerator: b.received - b.s3a, denominator: b.received, ratio: Math.max(0, 1 - lateRate - badShare) },
     S3A: frac(b.s3a, b.received),
-    R1: frac(lateAll, verdicts), R2: frac(b.late_apology, lateAll), R3: frac(b.r3, b.received), R4: frac(b.r4, b.received),
+    R1: frac(lateAll, verdicts), R2: frac(b.late_apology, lateAll), R3: improper ? frac(b.r3i, b.r3) : frac(b.r3, b.received), R4: frac(b.r4, b.received),
     R5: frac(b.r5_num, b.r5_den), R5D: frac(b.r5d_num, b.r5d_den), R6: frac(b.r6_num, b.r6_den), R7: frac(b.r7_days, b.r7_province),
     R8: frac(b.complaints, b.received),
     R9_R1: frac(b.cx_late, b.cx_good + b.cx_late), R9_R2: frac(b.cx_late_apology, b.cx_late),
-    R9_R3: frac(b.cx_r3, b.cx_received), R9_R4: frac(b.cx_r4, b.cx_received),
+    R9_R3: improper ? frac(b.cx_r3i, b.cx_r3) : frac(b.cx_r3, b.cx_received), R9_R4: frac(b.cx_r4, b.cx_received),
   };
 }
 
@@ -60,7 +64,7 @@ export function indicatorInputs(b: Base): Record<string, IndicatorCounts> {
 export function rankedRow(b: Base, m: Methodology, opts: { unitId?: string; tier?: "DEPARTMENT" | "DISTRICT" | "COMMUNE" } = {}): RankedUnit {
   const unitId = opts.unitId ?? "DEPT-TEST";
   const tier = opts.tier ?? "DEPARTMENT";
-  const s = scoreUnit(m, "2024-H1", { unitId, tier, values: indicatorInputs(b) });
+  const s = scoreUnit(m, "2024-H1", { unitId, tier, values: indicatorInputs(b, m) });
   const indicators = Object.fromEntries(
     Object.entries(s.indicators).map(([c, v]) => [c, { numerator: v.numerator, denominator: v.denominator, ratio: v.ratio, points: v.points, max: v.max, status: v.status }]),
   );
@@ -78,7 +82,7 @@ export const ZERO_BASE: Base = Object.fromEntries(
   [
     "early", "on_time", "late", "overdue", "in_progress", "cx_good", "cx_late", "cx_in_progress", "late_apology", "cx_late_apology",
     "received", "t4", "o3", "d2", "d4", "d5", "d6a", "s3a", "r3", "r4", "ma_num", "ma_den", "r6_num", "r6_den", "cx_received", "cx_r3", "cx_r4",
-    "p2_num", "p2_den", "d1_num", "d1_den", "r5_num", "r5_den", "r5d_num", "r5d_den", "r7_days", "r7_province",
+    "r3i", "cx_r3i", "o3f", "o3p", "p2_num", "p2_den", "d1_num", "d1_den", "o4_num", "r5_num", "r5_den", "r5d_num", "r5d_den", "r7_days", "r7_province",
     "complaints", "s1_num", "s1_den", "s2_num", "procs", "online", "o2_num", "fee", "mb_num", "mc_num", "d6b",
     "t1_num", "t1_den", "t2_num", "t2_den", "t3_num", "t3_den",
   ].map((k) => [k, 0]),
@@ -128,6 +132,10 @@ export function randomBase(seed: number): Base {
   b.cx_r4 = part(b.cx_received);
   b.r4 = b.cx_r4 + part(received - b.cx_received);
   for (const k of ["t4", "o3", "d2", "d4", "d5", "d6a", "s3a"] as const) b[k] = part(received);
+  b.cx_r3i = part(b.cx_r3);
+  b.r3i = b.cx_r3i + part(b.r3 - b.cx_r3);
+  b.o3f = part(b.o3);
+  b.o3p = b.o3 - b.o3f;
   b.ma_den = part(received);
   b.ma_num = part(b.ma_den);
   b.r6_den = part(received);
@@ -137,6 +145,7 @@ export function randomBase(seed: number): Base {
   b.p2_num = int(0, 25 * b.p2_den);
   b.d1_den = part(b.p2_den);
   b.d1_num = part(b.d1_den);
+  b.o4_num = part(b.d1_den);
   // consultations: on time + late = judged
   b.r5_num = total();
   b.r5d_den = part(total());
@@ -195,11 +204,16 @@ export function movedBase(b: Base, seed: number): Base {
   next.r3 = Math.min(Math.max(next.r3, next.cx_r3), next.cx_r3 + (next.received - next.cx_received));
   next.r4 = Math.min(Math.max(next.r4, next.cx_r4), next.cx_r4 + (next.received - next.cx_received));
   for (const k of ["t4", "o3", "d2", "d4", "d5", "d6a", "s3a", "ma_den", "r6_den"] as const) clamp(k, next.received);
+  clamp("cx_r3i", next.cx_r3);
+  next.r3i = Math.min(Math.max(next.r3i, next.cx_r3i), next.cx_r3i + (next.r3 - next.cx_r3));
+  clamp("o3f", next.o3);
+  next.o3p = next.o3 - next.o3f;
   clamp("ma_num", next.ma_den);
   next.r6_num = Math.max(next.r6_num, next.r6_den);
   next.r6_num = Math.min(next.r6_num, 3 * next.r6_den);
   clamp("d1_den", next.p2_den);
   clamp("d1_num", next.d1_den);
+  clamp("o4_num", next.d1_den);
   next.r5_den = next.r5_num + next.r5d_den;
   clamp("s1_den", next.complaints);
   clamp("s1_num", next.s1_den);

@@ -1,5 +1,6 @@
 import type { QueryEngine, QueryResult, RelationKind, Row, SqlValue } from "../../ports/engine.js";
-import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, dimPrefix, tableObjectKey } from "@scorecard/shared/lake/layout";
+import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, dimPrefix, improperReturnsKey, tableObjectKey } from "@scorecard/shared/lake/layout";
+import { CURATED_IMPROPER_RETURNS_TABLE } from "@scorecard/shared/lake/schema";
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader, DuckDBTypeId } from "@duckdb/node-api";
 import { UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import { calendarDimRows, unitDimRows } from "@scorecard/shared/sql/dims";
@@ -105,12 +106,38 @@ export class DuckDbQueryEngine implements QueryEngine {
           : `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM (${empty}) WHERE false`,
       );
     }
+    await this.bindImproperReturns();
     await indexLakeBytes(this.con, [
       { table: "curated_events", glob: `${this.lakeRoot}/${CURATED_EVENTS_PREFIX}*/*.parquet` },
       { table: "curated_complaints", glob: `${this.lakeRoot}/${COMPLAINTS_FILE}` },
       { table: "dim_procedures", glob: `${this.lakeRoot}/${PROCEDURES_FILE}` },
       { table: "dim_procedure_units", glob: `${this.lakeRoot}/${PROCEDURE_UNITS_FILE}` },
     ]);
+  }
+
+  /**
+   * `curated_improper_returns`: the JSON-lines object the scoring run writes through the lake port
+   * (functions/src/use-cases/score/improper-returns.ts), read where it lies — the same object and
+   * format Athena reads. DuckDB binds a view to its files when the view is made and fails on a
+   * missing one, while the object is first written by a scoring run after the views are bound: an
+   * empty object (no marks) is put in its place when there is none, never over one (exclusive
+   * create), so the view binds at once and reads each run's rewrite.
+   */
+  private async bindImproperReturns(): Promise<void> {
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    const { gzipSync } = await import("node:zlib");
+    const path = `${this.lakeRoot}/${improperReturnsKey()}`;
+    mkdirSync(path.slice(0, path.lastIndexOf("/")), { recursive: true });
+    try {
+      writeFileSync(path, gzipSync(""), { flag: "wx" });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    const duck: Record<string, string> = { string: "VARCHAR", timestamp: "TIMESTAMP" };
+    const columns = CURATED_IMPROPER_RETURNS_TABLE.columns.map((c) => `'${c.name}': '${duck[c.type] ?? "VARCHAR"}'`).join(", ");
+    await this.con.run(
+      `CREATE OR REPLACE VIEW ${CURATED_IMPROPER_RETURNS_TABLE.name} AS SELECT * FROM read_json('${path.replace(/'/g, "''")}', format = 'newline_delimited', columns = {${columns}})`,
+    );
   }
 
   /**
@@ -320,6 +347,10 @@ export const EMPTY_COMPLAINTS = `SELECT
   CAST(NULL AS VARCHAR) AS procedure_code, CAST(NULL AS VARCHAR) AS field, CAST(NULL AS TIMESTAMP) AS accepted_at,
   CAST(NULL AS TIMESTAMP) AS refused_at, CAST(NULL AS TIMESTAMP) AS handled_at, CAST(NULL AS BOOLEAN) AS satisfied,
   CAST(NULL AS BOOLEAN) AS re_complained`;
+
+/** Column list of the improper-returns table (mirrors the Glue table), for tests that load tables directly. */
+export const EMPTY_IMPROPER_RETURNS = `SELECT
+  CAST(NULL AS VARCHAR) AS case_id, CAST(NULL AS VARCHAR) AS basis, CAST(NULL AS VARCHAR) AS reference, CAST(NULL AS TIMESTAMP) AS marked_at`;
 
 export const EMPTY_PROCEDURES = `SELECT
   CAST(NULL AS VARCHAR) AS code, CAST(NULL AS VARCHAR) AS name_vi, CAST(NULL AS VARCHAR) AS field, CAST(NULL AS VARCHAR) AS tier,

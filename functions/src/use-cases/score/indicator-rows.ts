@@ -126,6 +126,8 @@ export function indicatorValues(rows: Pick<IndicatorRows, "cases" | "catalog" | 
   const complaints = byUnit(rows.complaints);
   const provinceOverrun = rows.cases.reduce((s, r) => s + Number(r["r7_days"] ?? 0), 0);
   const sw = m.switches.inProgressCountsAsOnTime;
+  // dn-2026.2: R3 / R9_R3 are the returns marked improper over the returns (docs/adr/0015-improper-returns.md).
+  const improper = m.switches.improperReturnsOnly === true;
   return units.map((u) => {
     const c = (k: CaseIndicatorColumn) => cases.get(u.unitId)?.[k] ?? 0;
     const g = (k: string) => catalog.get(u.unitId)?.[k] ?? 0;
@@ -148,6 +150,9 @@ export function indicatorValues(rows: Pick<IndicatorRows, "cases" | "catalog" | 
       O1: frac(g("o1_num"), g("o1_den")),
       O2: frac(c("o2_num"), g("o2_den")),
       O3: frac(c("o3_num"), received),
+      O3F: frac(c("o3f_num"), received),
+      O3P: frac(c("o3p_num"), received),
+      O4: frac(c("o4_num"), c("d1_den")),
       MA: frac(c("ma_num"), c("ma_den")),
       MB: frac(c("mb_num"), g("mb_den")),
       MC: frac(g("mc_num"), g("mc_den")),
@@ -163,7 +168,7 @@ export function indicatorValues(rows: Pick<IndicatorRows, "cases" | "catalog" | 
       S3A: frac(bad, received),
       R1: frac(late, verdicts),
       R2: frac(c("late_apology"), late),
-      R3: frac(c("r3_num"), received),
+      R3: improper ? frac(c("r3i_num"), c("r3_num")) : frac(c("r3_num"), received),
       R4: frac(c("r4_num"), received),
       R5: frac(c("r5_num"), c("r5_den")),
       R5D: frac(c("r5d_num"), c("r5d_den")),
@@ -172,7 +177,7 @@ export function indicatorValues(rows: Pick<IndicatorRows, "cases" | "catalog" | 
       R8: frac(k("complaints"), received),
       R9_R1: frac(c("cx_late"), cxVerdicts),
       R9_R2: frac(c("cx_late_apology"), c("cx_late")),
-      R9_R3: frac(c("cx_r3_num"), c("cx_received")),
+      R9_R3: improper ? frac(c("cx_r3i_num"), c("cx_r3_num")) : frac(c("cx_r3_num"), c("cx_received")),
       R9_R4: frac(c("cx_r4_num"), c("cx_received")),
     };
     return {
