@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DN_2026_1 } from "../src/methodology/dn-2026-1.js";
+import { DN_2026_2 } from "../src/methodology/dn-2026-2.js";
 import { CriterionLockedError, assertAppraisable, reformIndex, type InspectionFinding } from "../src/methodology/reform-index.js";
 import { scoreUnit } from "../src/methodology/score.js";
 
@@ -78,5 +79,20 @@ describe("Function: reformIndex — methodology §5", () => {
     const ok = scoreUnit(m, "2024", { unitId: "DEPT-STP-2020", tier: "DEPARTMENT", values: { ...full, R2: frac(0, 0), R5: frac(0, 0), R3: frac(0, 10), R4: frac(0, 10) } });
     // 8 + 4 + 4 + 4 + 2 = 22
     expect(reformIndex(m, { score: ok, manual, survey: 1, findings: [] }).criteria.find((c) => c.code === "PAR3")?.points).toBe(22);
+  });
+
+  it("dn-2026.2: R3 counts over the returns — a unit that returned nothing has nothing deducted for R3 (not a missing PAR3); with no receipt at all PAR3 stays pending", () => {
+    const m2 = DN_2026_2;
+    const all2 = Object.fromEntries(m2.indicators.map((d) => [d.code, frac(10, 10)]));
+    const at = (values: Record<string, { numerator: number; denominator: number }>) =>
+      reformIndex(m2, { score: scoreUnit(m2, "2024", { unitId: "DEPT-STP-2020", tier: "DEPARTMENT", values: { ...all2, R2: frac(0, 0), R5: frac(0, 0), ...values } }), manual, survey: 1, findings: [] })
+        .criteria.find((c) => c.code === "PAR3")?.points;
+    // No return: R3 0 of 0; R4 1 of 20 ⇒ 4 × (1 − 0.05) = 3.8; PAR3 = 8 + 4 + 3.8 + 4 + 2 = 21.8
+    expect(at({ R3: frac(0, 0), R4: frac(1, 20) })).toBe(21.8);
+    // 1 of 4 returns improper: 4 × (1 − 0.25 − 0.05) = 2.8 ⇒ 20.8
+    expect(at({ R3: frac(1, 4), R4: frac(1, 20) })).toBe(20.8);
+    // Nothing received (R3 and R4 no data): pending, as under dn-2026.1
+    expect(at({ R3: frac(0, 0), R4: frac(0, 0) })).toBeNull();
+    // dn-2026.1 is unchanged: R3 no data ⇒ pending (the test above)
   });
 });
