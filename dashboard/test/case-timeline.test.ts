@@ -9,6 +9,7 @@ import type { CaseTimeline } from "@scorecard/shared/contracts/case-timeline";
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import { daysLate, holdSegments, waited } from "../src/lib/case-view.js";
+import { hrefOf, parseLocation } from "../src/lib/router.js";
 import { aCase, aMeta, aScorecard, aFullUnit } from "./support/builders.js";
 import { fullServer } from "./support/full-server.js";
 import { renderAt, settled } from "./support/render-app.js";
@@ -248,6 +249,16 @@ describe("Accessibility of the dossier pages (axe-core in jsdom; contrast is che
     await settled();
     await waitFor(() => expect(screen.getAllByTestId("case-row").every((r) => r.dataset.detail !== "loading")).toBe(true));
     expect(await serious()).toEqual([]);
+  });
+});
+
+describe("Route: #/cases/<caseId>", () => {
+  it("carries any dossier id, `/` and `#` included, and the list it came from", () => {
+    const href = hrefOf({ page: "case", caseId: "HS/2026#7" }, { unitId: "DEPT-STP", period: "2024-Q1" }, "en");
+    expect(href).toBe("#/cases/HS%2F2026%237?period=2024-Q1&unitId=DEPT-STP&lang=en");
+    expect(parseLocation("", href)).toEqual({ route: { page: "case", caseId: "HS/2026#7" }, params: { period: "2024-Q1", unitId: "DEPT-STP" }, lang: "en" });
+    expect(parseLocation("", "#/cases/bad%20id").route.page).toBe("not-found");
+    expect(parseLocation("", "#/cases/A/B").route.page).toBe("not-found");
   });
 });
 
