@@ -4,6 +4,7 @@ import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { ADMIN_ROUTES } from "../src/handlers/admin-api.js";
 import { createFinding } from "../src/use-cases/admin/findings.js";
+import { markImproperReturn } from "../src/use-cases/admin/improper-returns.js";
 import { scorePeriod } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { TEST_TOKEN, httpFixture } from "./support/http-fixture.js";
@@ -33,6 +34,12 @@ const MATRIX: Row[] = [
   ["GET", `/v1/admin/criteria/${OWN}/2024-H1`, undefined, [401, 403, 200, 200, 403, 403]],
   ["GET", `/v1/admin/criteria/${OWN}/2024-H1/PAR1`, undefined, [401, 403, 200, 200, 403, 403]],
   ["PUT", `/v1/admin/criteria/${OWN}/2024-H1/PAR1`, () => json({ points: 8, evidence: "Báo cáo 3/BC-UBND", version: 0 }), [401, 403, 403, 200, 403, 403]],
+  // Improper returns (R3 of dn-2026.2): read like findings, marked by Home Affairs only.
+  ["GET", "/v1/admin/improper-returns", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", "/v1/admin/improper-returns/IR-AUTH", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", "/v1/admin/improper-returns/IR-MISSING", undefined, [401, 403, 404, 404, 403, 403]],
+  ["PUT", "/v1/admin/improper-returns/IR-NEW", () => json({ unitId: OWN, basis: { kind: "UPHELD_COMPLAINT", complaintId: "1022-2024-0001" }, version: 0 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/improper-returns/IR-AUTH/unmark", () => json({ reason: "Kết luận lại", version: 1 }), [401, 403, 403, 200, 403, 403]],
   ["POST", "/v1/admin/survey", () => ({ type: "text/csv", text: `unitId,period,share,respondents,evidence\r\n${OWN},2024-H1,0.87,410,Khảo sát SIPAS 2024\r\n` }), [401, 403, 403, 200, 403, 403]],
   ["GET", "/v1/admin/survey?period=2024-H1", undefined, [401, 403, 200, 200, 403, 403]],
   ["GET", "/v1/admin/heads", undefined, [401, 403, 200, 200, 403, 403]],
@@ -61,6 +68,7 @@ describe("Authorization matrix of the admin API: every route × every role, agai
     await scorePeriod(fx.rt.score)(parsePeriod("2024-03"));
     await createFinding(fx.rt.admin)(HA, { ...finding, findingId: "F-EDIT" });
     await createFinding(fx.rt.admin)(HA, { ...finding, findingId: "F-CONCLUDE" });
+    await markImproperReturn(fx.rt.admin)(HA, "IR-AUTH", 0, { unitId: OWN, basis: { kind: "INSPECTION_FINDING", findingId: "F-EDIT" } });
     const issue = async (id: string) => fx.rt.identity.issue(DEMO_USERS.find((u) => u.id === id)!);
     tokens.set("anonymous", undefined);
     tokens.set("source-system", TEST_TOKEN);

@@ -38,6 +38,9 @@ const MATRIX: [string, string, string | undefined, number[]][] = [
   ["GET", `/v1/units/${OWN}/reform-index?period=2024-H1`, undefined, [401, 403, 200, 200, 200, 403]],
   ["GET", "/v1/reform-index?period=2024-03", undefined, [401, 403, 422, 422, 403, 403]], // months have no reform index
   ["GET", "/v1/head-ratings?period=2024-02", undefined, [401, 403, 404, 404, 403, 403]], // not scored
+  // Marks of improper returns (R3 of dn-2026.2): read like findings (writes: admin-authorization.test.ts).
+  ["GET", "/v1/admin/improper-returns", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", `/v1/admin/improper-returns?unitId=${OWN}`, undefined, [401, 403, 200, 200, 403, 403]],
   // The publication preview (a dry run of POST /v1/admin/publish): Home Affairs only, like publishing.
   ["GET", "/v1/admin/publish/preview?period=2024-03", undefined, [401, 403, 403, 200, 403, 403]],
   // An object that does not exist: officers get the same 403 as for an existing one of another unit.

@@ -8,7 +8,7 @@ const dim = (name: string) => DIM_TABLES.find((t) => t.name === name)!;
 describe("Contract: lake-schema", () => {
   it("imports only the lake layout, so infra, functions and the browser can import it", () => {
     const source = readFileSync(new URL("../../shared/src/lake/schema.ts", import.meta.url), "utf8");
-    expect(source.match(/^import\s.*$/gm)).toEqual(['import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, RAW_PREFIXES, dimPrefix } from "./layout.js";']);
+    expect(source.match(/^import\s.*$/gm)).toEqual(['import { CURATED_COMPLAINTS_PREFIX, CURATED_EVENTS_PREFIX, CURATED_IMPROPER_RETURNS_PREFIX, RAW_PREFIXES, dimPrefix } from "./layout.js";']);
   });
 
   it("lists the curated event columns the SQL reads", () => {

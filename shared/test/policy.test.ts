@@ -37,7 +37,7 @@ describe("Function: authorize (role × unit × action)", () => {
 
   it("keeps Home Affairs' writes from the chairman (who reads everything)", () => {
     const chairman = { role: "chairman" as const, sub: "c" };
-    for (const a of ["findings:write", "findings:conclude", "criteria:write", "publish", "audit:export", "events:write"] as Action[]) {
+    for (const a of ["findings:write", "findings:conclude", "criteria:write", "returns:mark", "publish", "audit:export", "events:write"] as Action[]) {
       expect(authorize(chairman, a).allowed, a).toBe(false);
       expect(authorize({ role: "home-affairs", sub: "h" }, a).allowed, a).toBe(a !== "events:write");
     }

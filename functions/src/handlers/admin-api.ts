@@ -18,6 +18,7 @@ import { getCriterion, listCriteria } from "../use-cases/admin/criteria.js";
 import { createFinding, getFinding, listFindings, updateFinding } from "../use-cases/admin/findings.js";
 import { getHeadGeneral } from "../use-cases/admin/head-general.js";
 import { addHead, getUnitHeads, listAllHeads, updateHead } from "../use-cases/admin/heads.js";
+import { getImproperReturn, listImproperReturns, markImproperReturn, unmarkImproperReturn } from "../use-cases/admin/improper-returns.js";
 import { listPublications, previewPublication, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
 import { ratedChanges, refreshPeriodRatings } from "../use-cases/admin/rerate.js";
 import { listSurvey } from "../use-cases/admin/survey.js";
@@ -72,6 +73,20 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
     "PUT /v1/admin/criteria/{unitId}/{period}/{criterion}": async ({ principal, params, body: { version, ...input } }, e) => {
       const c = await rated.appraiseCriterion(actorOf(principal), params.unitId, params.period, params.criterion, expectedVersion(e, version), input);
       return jsonResponse(200, c, { ...PRIVATE, ...etag(c.version) });
+    },
+    // ——— improper returns (R3 of dn-2026.2) ———
+    "GET /v1/admin/improper-returns": async ({ params }) => jsonResponse(200, { returns: await listImproperReturns(deps)(params.unitId) }, PRIVATE),
+    "GET /v1/admin/improper-returns/{caseId}": async ({ params }) => {
+      const m = await getImproperReturn(deps)(params.caseId);
+      return jsonResponse(200, m, { ...PRIVATE, ...etag(m.version) });
+    },
+    "PUT /v1/admin/improper-returns/{caseId}": async ({ principal, params, body: { version, ...input } }, e) => {
+      const m = await markImproperReturn(deps)(actorOf(principal), params.caseId, expectedVersion(e, version), input);
+      return jsonResponse(200, m, { ...PRIVATE, ...etag(m.version) });
+    },
+    "POST /v1/admin/improper-returns/{caseId}/unmark": async ({ principal, params, body: { version, ...input } }, e) => {
+      const m = await unmarkImproperReturn(deps)(actorOf(principal), params.caseId, expectedVersion(e, version), input);
+      return jsonResponse(200, m, { ...PRIVATE, ...etag(m.version) });
     },
     "POST /v1/admin/survey": async ({ principal, body }) => jsonResponse(200, await rated.importSurvey(actorOf(principal), body), PRIVATE),
     "GET /v1/admin/survey": async ({ params }) => jsonResponse(200, { results: await listSurvey(deps)(params.period) }, PRIVATE),
@@ -146,6 +161,10 @@ export const ADMIN_ROUTES = [
   "GET /v1/admin/criteria/{unitId}/{period}",
   "GET /v1/admin/criteria/{unitId}/{period}/{criterion}",
   "PUT /v1/admin/criteria/{unitId}/{period}/{criterion}",
+  "GET /v1/admin/improper-returns",
+  "GET /v1/admin/improper-returns/{caseId}",
+  "PUT /v1/admin/improper-returns/{caseId}",
+  "POST /v1/admin/improper-returns/{caseId}/unmark",
   "POST /v1/admin/survey",
   "GET /v1/admin/survey",
   "GET /v1/admin/heads",

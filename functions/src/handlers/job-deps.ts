@@ -36,6 +36,7 @@ export const athenaTarget = () => ({ workGroup: env("ATHENA_WORKGROUP"), databas
 export function scoreJobDeps(): ScoreJobDeps {
   const db = documentClient();
   const table = env("TABLE_NAME");
+  const stores = dynamoDbAdminStores(db, table);
   const bucket = env("LAKE_BUCKET");
   const s3 = new S3Client({});
   const lake = new S3Lake(s3, bucket);
@@ -52,7 +53,9 @@ export function scoreJobDeps(): ScoreJobDeps {
     calendar: undefined,
     newId: randomUUID,
     oneRunAtATime: serial(),
-    stores: dynamoDbAdminStores(db, table),
+    stores,
+    // Marks of improper returns: each run writes them to the lake's curated_improper_returns (R3 of dn-2026.2).
+    improperReturns: stores.improperReturns,
     lock: new ScoringLock(new S3Objects(s3, bucket), { now: () => new Date(), leaseMs: LEASE_MS }),
   };
 }

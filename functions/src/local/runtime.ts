@@ -113,6 +113,7 @@ export class LocalRuntime {
     // Data folders whose open-case index has one item per case (before holders and consultations were indexed).
     await backfillOpenCaseIndex(db, TABLE_NAME, eventStore);
     const publications = new CachedPublicationStore(new DynamoDbPublicationStore(db, TABLE_NAME));
+    const adminStores = dynamoDbAdminStores(db, TABLE_NAME, { now: () => clock.now().getTime() });
     const sourceTokens = loadOrCreateTokens(join(dataDir, "keys", "source-tokens.json"), options.sourceToken ?? process.env["SCORECARD_SOURCE_TOKEN"]);
 
     return new LocalRuntime(
@@ -131,7 +132,8 @@ export class LocalRuntime {
         newId: randomUUID,
       },
       { snapshots, catalog, lake, methodology, publications, openCases: eventStore, clock },
-      { engine, snapshots, lake, catalog, clock, methodology, publications, newId: randomUUID, oneRunAtATime: serial() },
+      // improperReturns: each scoring run writes Home Affairs' marks to the lake (R3 of dn-2026.2).
+      { engine, snapshots, lake, catalog, clock, methodology, publications, newId: randomUUID, oneRunAtATime: serial(), improperReturns: adminStores.improperReturns },
       sourceTokens,
       await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk")),
       {
@@ -141,7 +143,7 @@ export class LocalRuntime {
           release();
         },
       },
-      { stores: dynamoDbAdminStores(db, TABLE_NAME, { now: () => clock.now().getTime() }), publications, snapshots, lake, catalog, clock, methodology, newId: randomUUID },
+      { stores: adminStores, publications, snapshots, lake, catalog, clock, methodology, newId: randomUUID },
     );
   }
 

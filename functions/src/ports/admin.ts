@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@scorecard/shared/contracts/admin";
+import type { ImproperReturnBasis } from "@scorecard/shared/contracts/admin-requests";
 
 /** The Home Affairs workspace's stores (issue 6; docs/storage.md "admin items"): findings, criteria, the survey, heads, the audit log. */
 
@@ -140,11 +141,37 @@ export interface HeadStore {
   put(roster: HeadRoster, expectedVersion: number): Promise<ConditionalWrite>;
 }
 
+/**
+ * A dossier's return marked improper by Home Affairs, or a mark withdrawn (issue 20, item 6;
+ * docs/adr/0015-improper-returns.md). One item per dossier; its history is the audit log.
+ */
+export interface StoredImproperReturn extends Versioned {
+  readonly caseId: string;
+  /** The unit that returned the dossier. */
+  readonly unitId: string;
+  readonly status: "MARKED" | "UNMARKED";
+  readonly basis: ImproperReturnBasis;
+  readonly note: string | null;
+  readonly unmarkReason: string | null;
+  /** When it was last marked. */
+  readonly markedAt: string;
+  readonly updatedAt: string;
+}
+
+export interface ImproperReturnStore {
+  get(caseId: string): Promise<StoredImproperReturn | undefined>;
+  /** Every item, marked or withdrawn (one partition: a few thousand at most). */
+  list(): Promise<StoredImproperReturn[]>;
+  /** Condition: version = expectedVersion (0 = no item yet). */
+  put(item: StoredImproperReturn, expectedVersion: number): Promise<ConditionalWrite>;
+}
+
 /** The Home Affairs stores, as one bag for wiring. */
 export interface AdminStores {
   readonly findings: FindingStore;
   readonly criteria: CriterionStore;
   readonly surveys: SurveyStore;
   readonly heads: HeadStore;
+  readonly improperReturns: ImproperReturnStore;
   readonly audit: AuditLog;
 }

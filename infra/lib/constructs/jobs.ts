@@ -1,6 +1,6 @@
 import { Duration } from "aws-cdk-lib";
 import { Construct } from "constructs";
-import { LAKE_PREFIXES, SCORING_LOCK_KEY } from "@scorecard/shared/lake/layout";
+import { CURATED_IMPROPER_RETURNS_PREFIX, LAKE_PREFIXES, SCORING_LOCK_KEY } from "@scorecard/shared/lake/layout";
 import { DIM_TABLES } from "@scorecard/shared/lake/schema";
 import type { StageConfig } from "../stage-config.js";
 import type { AnalyticsCatalog } from "./analytics-catalog.js";
@@ -70,6 +70,8 @@ export class Jobs extends Construct {
       timeout: Duration.minutes(15),
       memorySize: 1024,
     });
+    // curated/improper_returns/: Home Affairs' marks of improper returns, rewritten from the table
+    // (DynamoDB) by each run when they changed (functions/src/use-cases/score/improper-returns.ts).
     // drilldown/: each period's run is written (by Athena's UNLOAD, with this role), then its
     // current.json pointer is read and switched, and the previous run deleted. state/: what each
     // period was scored on, read by the next scheduled run to find the periods late events reached,
@@ -78,8 +80,8 @@ export class Jobs extends Construct {
       .bindTable({ store: props.store, access: "read-write" })
       .bindLake({
         lake: props.lake,
-        read: [LAKE_PREFIXES.ratings, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.state, ...DOMAIN_DIMS],
-        write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.state, ...DOMAIN_DIMS],
+        read: [LAKE_PREFIXES.ratings, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.state, ...DOMAIN_DIMS, CURATED_IMPROPER_RETURNS_PREFIX],
+        write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.state, ...DOMAIN_DIMS, CURATED_IMPROPER_RETURNS_PREFIX],
         delete: [LAKE_PREFIXES.drilldown, SCORING_LOCK_KEY],
       });
     props.catalog.grantQuery(this.scoring.function);

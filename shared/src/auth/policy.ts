@@ -36,6 +36,7 @@ export const ACTIONS = [
   "findings:write", // create and edit draft inspection findings
   "findings:conclude", // record the concluding notice (locks)
   "criteria:write", // manual reform-index criteria
+  "returns:mark", // mark or unmark a dossier's return as improper (R3 of dn-2026.2)
   "survey:import",
   "heads:write",
   "score:run",
@@ -57,7 +58,7 @@ const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   ]),
   "home-affairs": new Set([
     "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "case:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read",
-    "findings:write", "findings:conclude", "criteria:write", "survey:import", "heads:write", "score:run", "publish", "audit:read", "audit:export",
+    "findings:write", "findings:conclude", "criteria:write", "returns:mark", "survey:import", "heads:write", "score:run", "publish", "audit:read", "audit:export",
   ]),
 };
 

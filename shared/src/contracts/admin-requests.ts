@@ -67,3 +67,43 @@ export type HeadInput = Omit<z.output<typeof headInputSchema>, "version">;
 
 /** `POST /v1/admin/publish` and `POST /v1/admin/ratings`: a period id. */
 export const periodBodySchema = named("PeriodBody", z.strictObject({ period: z.string().min(1).max(16) }));
+
+/** A 1022 / portal complaint id, as the complaint contract allows (./complaint.ts). */
+export const COMPLAINT_ID = /^[\p{L}\p{N}._:\-/#]{1,128}$/u;
+
+/**
+ * What a mark of an improper return rests on (Directive 03, clause 1đ; docs/adr/0015-improper-returns.md):
+ * an inspection finding recorded here (its id), an upheld 1022 / portal complaint (its id: the
+ * complaint contract carries no outcome, so Home Affairs states that it was upheld), or Home
+ * Affairs' own decision with its number, date and evidence.
+ */
+export const improperReturnBasisSchema = named(
+  "ImproperReturnBasis",
+  z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("INSPECTION_FINDING"), findingId: z.string().regex(FINDING_ID, "a finding id") }),
+    z.strictObject({ kind: z.literal("UPHELD_COMPLAINT"), complaintId: z.string().regex(COMPLAINT_ID, "a complaint id (letters, digits . _ : - / #, at most 128)") }),
+    z.strictObject({
+      kind: z.literal("HOME_AFFAIRS_DECISION"),
+      decisionNumber: humanText(64),
+      decisionDate: z.string().regex(DATE, "a date YYYY-MM-DD"),
+      evidence: humanText(500),
+    }),
+  ]),
+);
+export type ImproperReturnBasis = z.output<typeof improperReturnBasisSchema>;
+
+/** `PUT /v1/admin/improper-returns/{caseId}`: mark a dossier's return improper (version 0: never marked). */
+export const improperReturnMarkSchema = named(
+  "ImproperReturnMark",
+  z.strictObject({
+    unitId: z.string().regex(UNIT_ID, "a unit id").describe("The unit that returned the dossier (its R3 is charged)."),
+    basis: improperReturnBasisSchema,
+    note: humanText(500).optional(),
+    version: version(0),
+  }),
+);
+export type ImproperReturnMarkInput = Omit<z.output<typeof improperReturnMarkSchema>, "version">;
+
+/** `POST /v1/admin/improper-returns/{caseId}/unmark`: withdraw a mark, saying why. */
+export const improperReturnUnmarkSchema = named("ImproperReturnUnmark", z.strictObject({ reason: humanText(500), version: version(1) }));
+export type ImproperReturnUnmarkInput = Omit<z.output<typeof improperReturnUnmarkSchema>, "version">;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { UnitDifference } from "../admin/publication.js";
+import { improperReturnBasisSchema } from "./admin-requests.js";
 import { fieldErrorSchema } from "./api.js";
 import { publicationInfoSchema } from "./read-api.js";
 import { type Assert, type Same, listOf, mapOf, named, view } from "./schema-kit.js";
@@ -198,3 +199,24 @@ export const auditPageSchema = named(
   view({ entries: listOf(auditEntrySchema).describe("Newest first."), next: z.string().nullable().describe("Cursor of the next (older) page; null on the last page.") }),
 );
 export type AuditPage = z.output<typeof auditPageSchema>;
+
+/**
+ * A dossier whose return Home Affairs marked improper, or unmarked (issue 20, item 6;
+ * docs/adr/0015-improper-returns.md). Marked returns reach scoring at the next run (the lake's
+ * `curated_improper_returns`): R3 and R9_R3 of dn-2026.2.
+ */
+export const improperReturnSchema = named(
+  "ImproperReturn",
+  view({
+    caseId: z.string(),
+    unitId: z.string().describe("The unit that returned the dossier."),
+    status: z.enum(["MARKED", "UNMARKED"]),
+    basis: improperReturnBasisSchema,
+    note: z.string().nullable(),
+    unmarkReason: z.string().nullable().describe("Why the mark was withdrawn (status UNMARKED)."),
+    version: z.number().int().describe("Send it back (If-Match or body) to change the mark."),
+    markedAt: z.string(),
+    updatedAt: z.string(),
+  }).describe("A mark of an improper return (Directive 03, clause 1đ)."),
+);
+export type ImproperReturn = z.output<typeof improperReturnSchema>;

@@ -7,7 +7,16 @@
  */
 import { z } from "zod";
 import { type Action, ROLES, type Role, authorize } from "../auth/policy.js";
-import { appraisalSchema, conclusionSchema, findingCreateSchema, findingUpdateSchema, headInputSchema, periodBodySchema } from "./admin-requests.js";
+import {
+  appraisalSchema,
+  conclusionSchema,
+  findingCreateSchema,
+  findingUpdateSchema,
+  headInputSchema,
+  improperReturnMarkSchema,
+  improperReturnUnmarkSchema,
+  periodBodySchema,
+} from "./admin-requests.js";
 import {
   auditPageSchema,
   criterionSchema,
@@ -15,6 +24,7 @@ import {
   headAddedSchema,
   headGeneralSchema,
   headRosterSchema,
+  improperReturnSchema,
   publicationPreviewSchema,
   publicationViewSchema,
   publicationsSchema,
@@ -368,6 +378,54 @@ export const ROUTES = {
     ifMatch: true,
     responses: versioned("The appraised criterion.", criterionSchema),
     problems: ["NOT_FOUND", "VERSION_CONFLICT", "CRITERION_LOCKED"],
+  }),
+  // Improper returns (issue 20, item 6; docs/adr/0015-improper-returns.md): R3 and R9_R3 of dn-2026.2.
+  "GET /v1/admin/improper-returns": route({
+    api: "admin",
+    operationId: "listImproperReturns",
+    summary: "Dossiers whose return Home Affairs marked improper (and marks withdrawn)",
+    action: "findings:read",
+    params: [A.unitIdFilter],
+    body: undefined,
+    responses: read("Every mark, marked or withdrawn, by dossier id.", view({ returns: listOf(improperReturnSchema) })),
+    problems: [],
+  }),
+  "GET /v1/admin/improper-returns/{caseId}": route({
+    api: "admin",
+    operationId: "getImproperReturn",
+    summary: "The mark of one dossier's return",
+    action: "findings:read",
+    params: [caseIdParam],
+    body: undefined,
+    responses: versioned("The mark; its ETag is its version.", improperReturnSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "PUT /v1/admin/improper-returns/{caseId}": route({
+    api: "admin",
+    operationId: "markImproperReturn",
+    summary: "Mark a dossier's return (refusal or stop) as improper",
+    description:
+      "The basis: an inspection finding recorded here (`INSPECTION_FINDING`, the finding must name the same unit), an upheld 1022 / portal complaint (`UPHELD_COMPLAINT`), or Home Affairs' own decision " +
+      "with its number, date and evidence (`HOME_AFFAIRS_DECISION`). Version 0 marks a dossier never marked; a withdrawn mark is marked again at its version. Audited. " +
+      "The mark counts at the next scoring run, in every period whose R3 counts the dossier's return (dn-2026.2); a dossier that was not returned keeps no number moving.",
+    action: "returns:mark",
+    params: [caseIdParam],
+    body: json(improperReturnMarkSchema),
+    ifMatch: true,
+    responses: versioned("The mark.", improperReturnSchema),
+    problems: ["VERSION_CONFLICT"],
+  }),
+  "POST /v1/admin/improper-returns/{caseId}/unmark": route({
+    api: "admin",
+    operationId: "unmarkImproperReturn",
+    summary: "Withdraw the mark of a dossier's return, saying why",
+    description: "The return counts as lawful again from the next scoring run. Audited; the mark's history stays in the audit log.",
+    action: "returns:mark",
+    params: [caseIdParam],
+    body: json(improperReturnUnmarkSchema),
+    ifMatch: true,
+    responses: versioned("The withdrawn mark.", improperReturnSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
   }),
   "POST /v1/admin/survey": route({
     api: "admin",

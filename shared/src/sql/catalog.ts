@@ -22,7 +22,7 @@ import {
 } from "./case-stages.sql.js";
 import { CATALOG_INDICATORS_SQL } from "./catalog-indicators.sql.js";
 import { COMPLAINT_INDICATORS_SQL } from "./complaint-indicators.sql.js";
-import { CATALOG_ROWS_SQL, CATALOG_UNITS_SQL, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "./lake-inputs.sql.js";
+import { CATALOG_ROWS_SQL, CATALOG_UNITS_SQL, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL, IMPROPER_RETURNS_DIGEST_SQL } from "./lake-inputs.sql.js";
 import { PROGRESS_BY_UNIT_SQL } from "./progress.sql.js";
 
 export interface SqlStatement {
@@ -79,6 +79,7 @@ export const SQL_STATEMENTS: readonly SqlStatement[] = [
   },
   { name: "events-by-month", sql: EVENTS_BY_MONTH_SQL, sampleParams: {} },
   { name: "complaint-digest", sql: COMPLAINT_DIGEST_SQL, sampleParams: {} },
+  { name: "improper-returns-digest", sql: IMPROPER_RETURNS_DIGEST_SQL, sampleParams: {} },
   { name: "catalog-rows", sql: CATALOG_ROWS_SQL, sampleParams: {} },
   { name: "catalog-units", sql: CATALOG_UNITS_SQL, sampleParams: {} },
   ...["stage-events", "stage-typed-events", "stage-facts0", "stage-facts0-open", "stage-consult", "stage-facts0-pending", "stage-transfer", "cut-events", "cut-facts0", "cut-consult", "cut-transfer", "stage-buckets"].map((n, i) =>

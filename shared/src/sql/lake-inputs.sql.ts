@@ -42,3 +42,25 @@ SELECT code, tier, field, online_level, fee_bearing, payment_integrated, result_
 FROM dim_procedures`;
 
 export const CATALOG_UNITS_SQL = "SELECT code, unit_id FROM dim_procedure_units";
+
+/** The columns of IMPROPER_RETURNS_DIGEST_SQL after `month`, in order. */
+export const IMPROPER_RETURNS_DIGEST_COLUMNS = ["n", "instants"] as const;
+
+/**
+ * Home Affairs' marks of improper returns by local month of the dossier's receipt (R3 counts the
+ * dossiers received in a period): how many marked dossiers, and the sum of their marking instants
+ * in whole seconds — a mark added, withdrawn or made again changes it. A mark on a dossier the
+ * lake does not know changes no number and is not counted here.
+ */
+export const IMPROPER_RETURNS_DIGEST_SQL = /* sql */ `
+SELECT substr(CAST(r.received_at + INTERVAL '7' HOUR AS VARCHAR), 1, 7) AS month,
+       count(*) AS n,
+       coalesce(sum(CAST(to_unixtime(m.marked_at) AS BIGINT)), 0) AS instants
+FROM curated_improper_returns m
+JOIN (
+  SELECT case_id, min(occurred_at) AS received_at
+  FROM curated_events
+  WHERE type = 'RECEIVED' AND case_id IN (SELECT case_id FROM curated_improper_returns)
+  GROUP BY case_id
+) r ON r.case_id = m.case_id
+GROUP BY 1`;

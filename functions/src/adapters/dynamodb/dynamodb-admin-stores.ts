@@ -4,6 +4,7 @@ import { DynamoDbAuditLog } from "./dynamodb-audit-log.js";
 import { DynamoDbCriterionStore } from "./dynamodb-criterion-store.js";
 import { DynamoDbFindingStore } from "./dynamodb-finding-store.js";
 import { DynamoDbHeadStore } from "./dynamodb-head-store.js";
+import { DynamoDbImproperReturnStore } from "./dynamodb-improper-return-store.js";
 import { DynamoDbSurveyStore } from "./dynamodb-survey-store.js";
 import { RecentWrites, type SettleOptions } from "./index-settle.js";
 
@@ -20,6 +21,7 @@ export function dynamoDbAdminStores(db: DynamoDBDocumentClient, tableName: strin
     criteria: new DynamoDbCriterionStore(db, tableName, recent),
     surveys: new DynamoDbSurveyStore(db, tableName),
     heads: new DynamoDbHeadStore(db, tableName, recent),
+    improperReturns: new DynamoDbImproperReturnStore(db, tableName),
     audit: new DynamoDbAuditLog(db, tableName),
   };
 }

@@ -33,7 +33,10 @@ function eventOf(r: Row): StoredCaseEvent {
   });
 }
 
-export async function readReferenceInput(engine: QueryEngine, period: Period): Promise<{ events: StoredCaseEvent[]; complaints: StoredComplaint[]; procedures: ProcedureRecord[] }> {
+export async function readReferenceInput(
+  engine: QueryEngine,
+  period: Period,
+): Promise<{ events: StoredCaseEvent[]; complaints: StoredComplaint[]; procedures: ProcedureRecord[]; improperReturns: string[] }> {
   const end = sqlTimestamp(period.end);
   const events = await engine.query(
     `SELECT event_id, case_id, type, ${ms("occurred_at")}, unit_id, procedure_code, field, channel, ${ms("due_at")}, target_unit_id,
@@ -56,6 +59,8 @@ export async function readReferenceInput(engine: QueryEngine, period: Period): P
     {},
   );
   const unitRows = await engine.query("SELECT code, unit_id FROM dim_procedure_units", {});
+  // Home Affairs' marks of improper returns, as the case SQL reads them (R3 of dn-2026.2).
+  const marks = await engine.query("SELECT DISTINCT case_id FROM curated_improper_returns WHERE case_id IS NOT NULL", {});
   const unitsOf = new Map<string, string[]>();
   for (const r of unitRows.rows) {
     const list = unitsOf.get(String(r["code"])) ?? [];
@@ -63,6 +68,7 @@ export async function readReferenceInput(engine: QueryEngine, period: Period): P
     unitsOf.set(String(r["code"]), list);
   }
   return {
+    improperReturns: marks.rows.map((r) => String(r["case_id"])),
     events: events.rows.map(eventOf),
     complaints: complaints.rows.map((r) =>
       defined({

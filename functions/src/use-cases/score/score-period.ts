@@ -27,6 +27,7 @@ import { readReferenceInput } from "./reference-input.js";
 import { type Defer, DrilldownWriter, plus } from "./drilldown-writer.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
+import { type ImproperReturnSource, writeImproperReturns } from "./improper-returns.js";
 import type { Serial } from "../../lib/serial.js";
 
 export const DEFAULT_METHODOLOGY = DEFAULT_METHODOLOGY_ID;
@@ -51,6 +52,12 @@ export interface ScoreDeps {
    * the scoring lease (ScoringLock) and the local runtime its data folder (folder-lock.ts).
    */
   readonly oneRunAtATime: Serial;
+  /**
+   * Home Affairs' marks of improper returns (the admin store): each run writes the marked ones to
+   * the lake's `curated_improper_returns` before it stages the facts (./improper-returns.ts).
+   * Absent: the table is left as it is (tests, tools without the admin store).
+   */
+  readonly improperReturns?: ImproperReturnSource | undefined;
 }
 
 /** Which route computes the indicator counts: the shared SQL (default) or the reference scorer (comparison). */
@@ -144,6 +151,8 @@ export const scorePeriods =
 
 async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: ScoreRunOptions): Promise<RankingSnapshot[]> {
   const engine = options.engine ?? "sql";
+  // The marks of improper returns as they are now: the table the case SQL joins (R3 of dn-2026.2).
+  if (periods.length > 0) await writeImproperReturns(deps)();
   // What the run scores on, recorded per published period (./scored-inputs.ts: late events).
   const scoredOn = periods.length === 0 ? null : await lakeInputs(deps.engine);
   const inputs: Record<string, string> = {};

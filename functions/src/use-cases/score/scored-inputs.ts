@@ -7,8 +7,9 @@
  * up to its last one. So the number of curated events in those months grows exactly when an event
  * that reaches the period's facts has arrived since it was scored (a duplicate adds no row, and
  * changes nothing). Complaints are kept as their latest state, so they are compared by a digest of
- * that state per month of receipt, and the procedure catalog by a digest of the versions valid in
- * the period. Each scoring run records, per period it scored, all three as they were when the run
+ * that state per month of receipt, the procedure catalog by a digest of the versions valid in
+ * the period, and Home Affairs' marks of improper returns (rewritten in the lake from the admin
+ * store first: ./improper-returns.ts) by a digest per month of the marked dossiers' receipt. Each scoring run records, per period it scored, all three as they were when the run
  * started (`inputsOf`); a scheduled run adds the periods whose inputs have changed since
  * (`stalePeriods`). Their drafts then move, and a published version is never replaced: Home Affairs
  * sees that the numbers moved and publishes a new version (reliability test 27).
@@ -22,7 +23,16 @@ import type { Lake } from "../../ports/lake.js";
 import { type Period, isPeriodId, parsePeriod } from "@scorecard/shared";
 import { scoredInputsKey } from "@scorecard/shared/lake/layout";
 import { sha256Hex } from "../../lib/canonical.js";
-import { CATALOG_ROWS_SQL, CATALOG_UNITS_SQL, COMPLAINT_DIGEST_COLUMNS, COMPLAINT_DIGEST_SQL, EVENTS_BY_MONTH_SQL } from "@scorecard/shared/sql/lake-inputs.sql";
+import {
+  CATALOG_ROWS_SQL,
+  CATALOG_UNITS_SQL,
+  COMPLAINT_DIGEST_COLUMNS,
+  COMPLAINT_DIGEST_SQL,
+  EVENTS_BY_MONTH_SQL,
+  IMPROPER_RETURNS_DIGEST_COLUMNS,
+  IMPROPER_RETURNS_DIGEST_SQL,
+} from "@scorecard/shared/sql/lake-inputs.sql";
+import { type ImproperReturnSource, writeImproperReturns } from "./improper-returns.js";
 
 
 /** Curated events per month partition ('YYYY-MM' → count). */
@@ -40,21 +50,25 @@ export interface LakeInputs {
   /** The catalog's versions (with `valid_from`, `valid_to` as 'YYYY-MM-DD') and restricted units. */
   readonly catalog: readonly Row[];
   readonly catalogUnits: readonly Row[];
+  /** Home Affairs' marks of improper returns by month of the dossier's receipt (a digest: how many, Σ marking instants). */
+  readonly improperReturns: ReadonlyMap<string, readonly number[]>;
 }
 
 
 export async function lakeInputs(engine: QueryEngine): Promise<LakeInputs> {
-  const [events, complaints, catalog, catalogUnits] = await Promise.all([
+  const [events, complaints, catalog, catalogUnits, marks] = await Promise.all([
     engine.query(EVENTS_BY_MONTH_SQL, {}),
     engine.query(COMPLAINT_DIGEST_SQL, {}),
     engine.query(CATALOG_ROWS_SQL, {}),
     engine.query(CATALOG_UNITS_SQL, {}),
+    engine.query(IMPROPER_RETURNS_DIGEST_SQL, {}),
   ]);
   return {
     events: new Map(events.rows.map((r) => [String(r["month"]), Number(r["n"])])),
     complaints: new Map(complaints.rows.map((r) => [String(r["month"]), COMPLAINT_DIGEST_COLUMNS.map((c) => Number(r[c] ?? 0))])),
     catalog: catalog.rows,
     catalogUnits: catalogUnits.rows,
+    improperReturns: new Map(marks.rows.map((r) => [String(r["month"]), IMPROPER_RETURNS_DIGEST_COLUMNS.map((c) => Number(r[c] ?? 0))])),
   };
 }
 
@@ -69,7 +83,13 @@ export function inputsOf(inputs: LakeInputs, period: Period): string {
   for (const [month, count] of inputs.events) if (month <= last) events += count;
   const digest = COMPLAINT_DIGEST_COLUMNS.map(() => 0);
   for (const [month, values] of inputs.complaints) if (month <= last) values.forEach((v, i) => (digest[i] = (digest[i] ?? 0) + v));
-  return `events=${events};complaints=${digest.join(",")};catalog=${catalogDigest(inputs, period)}`;
+  // The marks of the dossiers received in the period (R3 counts those), only when there are some:
+  // a period without marks keeps the text it was recorded with before marks existed.
+  const marks = IMPROPER_RETURNS_DIGEST_COLUMNS.map(() => 0);
+  const first = period.startDate.slice(0, 7);
+  for (const [month, values] of inputs.improperReturns) if (month >= first && month <= last) values.forEach((v, i) => (marks[i] = (marks[i] ?? 0) + v));
+  const marked = marks.some((v) => v !== 0) ? `;improper=${marks.join(",")}` : "";
+  return `events=${events};complaints=${digest.join(",")};catalog=${catalogDigest(inputs, period)}${marked}`;
 }
 
 /** A digest of the catalog versions valid in the period and of the restricted units (order-free). */
@@ -104,9 +124,17 @@ export async function recordScoredInputs(lake: Lake, methodology: string, scored
  * The scored periods whose events or complaints changed since they were scored, newest end first
  * (a run that can take only some scores the periods people look at first).
  */
-export async function stalePeriods(deps: { readonly engine: QueryEngine; readonly lake: Lake; readonly methodology: string }): Promise<Period[]> {
+export async function stalePeriods(deps: {
+  readonly engine: QueryEngine;
+  readonly lake: Lake;
+  readonly methodology: string;
+  readonly improperReturns?: ImproperReturnSource | undefined;
+}): Promise<Period[]> {
   const recorded = await readScoredInputs(deps.lake, deps.methodology);
   if (Object.keys(recorded).length === 0) return [];
+  // Marks of improper returns live in the admin store: bring the lake's table up to date first,
+  // so that a mark made since the last run makes the periods it touches stale.
+  await writeImproperReturns(deps)();
   const inputs = await lakeInputs(deps.engine);
   return Object.entries(recorded)
     .map(([id, was]) => ({ period: parsePeriod(id), was }))
