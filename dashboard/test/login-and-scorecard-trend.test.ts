@@ -22,8 +22,9 @@ const STP_BEFORE = "DEPT-STP-2020"; // its one predecessor, to 30 June 2025
 
 /**
  * Sở Tư pháp in 2025, sent out of order: January–June under its predecessor's id (one to one, the
- * same tier: its own history), March not scored, May "hollow" (scored, no dossier assessed: its
- * total would come from complaint indicators alone), July its own, August running.
+ * same tier: its own history); March and May "hollow" (March: no dossier received, only overdue
+ * ones carried over; May: none assessed — totals from carried-over dossiers or complaint indicators
+ * alone); July its own, August running.
  */
 const stpTrend = (): UnitTrend => ({
   unitId: STP,
@@ -35,6 +36,8 @@ const stpTrend = (): UnitTrend => ({
     point("2025-02", STP_BEFORE, 75.25, 3, [9, 10]),
     point("2025-05", STP_BEFORE, 18, 20, [0, 0]),
     point("2025-06", STP_BEFORE, 70, 5, [8, 10]),
+    // March: carried-over dossiers only (none received: T4 and O3 without data) — hollow too.
+    { ...point("2025-03", STP_BEFORE, 6.76, 1, [0, 70]), indicators: { P1: anIndicator(0, 70, 20), T4: anIndicator(0, 0, 6), O3: anIndicator(0, 0, 6) } },
     point("2025-07", STP, 72, 4, [18, 20]),
     point("2025-08", STP, 40, 15, [2, 10]),
   ],
@@ -82,7 +85,7 @@ describe("Page: Phiếu điểm đơn vị — diễn biến theo tháng (unit t
     expect(screen.getAllByTestId("trend-row").map((r) => [r.dataset.period, r.dataset.state])).toEqual([
       ["2025-01", "scored"],
       ["2025-02", "scored"],
-      ["2025-03", "missing"],
+      ["2025-03", "hollow"],
       ["2025-04", "scored"],
       ["2025-05", "hollow"],
       ["2025-06", "scored"],
@@ -90,18 +93,20 @@ describe("Page: Phiếu điểm đơn vị — diễn biến theo tháng (unit t
       ["2025-08", "scored"],
     ]);
     expect(cells(row("2025-01"))).toEqual(["Tháng 1/2025", "71,50", "4/21", "80,0%", "qua đơn vị tiền thân/kế thừa Sở Tư pháp tỉnh Đồng Nai"]);
-    expect(cells(row("2025-03"))).toEqual(["Tháng 3/2025", "Chưa tính điểm"]);
+    expect(cells(row("2025-03"))).toEqual(["Tháng 3/2025", "Không có hồ sơ tiếp nhận hoặc được đánh giá"]);
+    expect(row("2025-03").textContent).not.toMatch(/6,76|1\/21/);
     // May: a total of 18 from complaint indicators alone, with no dossier assessed — not drawn, not ranked.
-    expect(cells(row("2025-05"))).toEqual(["Tháng 5/2025", "Không có hồ sơ được đánh giá"]);
+    expect(cells(row("2025-05"))).toEqual(["Tháng 5/2025", "Không có hồ sơ tiếp nhận hoặc được đánh giá"]);
     expect(row("2025-05").textContent).not.toContain("18,00");
     expect(cells(row("2025-07"))).toEqual(["Tháng 7/2025", "72,00", "4/21", "90,0%", "Sở Tư pháp tỉnh Đồng Nai"]);
     expect(row("2025-08").textContent).toContain("tạm tính");
     expect(screen.getAllByTestId("trend-via-successor").map((m) => m.closest("tr")?.dataset.period)).toEqual(["2025-01", "2025-02", "2025-04", "2025-06"]);
     expect(section.querySelector('[role="img"]')?.getAttribute("aria-label")).toContain("6 tháng năm 2025");
+    expect(cells(row("2025-05"))).not.toContain("Chưa tính điểm");
 
     await fireEvent.click(screen.getByTestId("lang-en"));
     expect(cells(row("2025-01")).slice(1)).toEqual(["71.50", "4/21", "80.0%", "via predecessor/successor Dong Nai Department of Justice"]);
-    expect(cells(row("2025-05"))).toEqual(["May 2025", "No dossier assessed"]);
+    expect(cells(row("2025-05"))).toEqual(["May 2025", "No dossier received or assessed"]);
     expect(api.callsTo(`/v1/units/${STP}/trend`)).toHaveLength(1);
   });
 

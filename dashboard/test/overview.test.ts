@@ -216,7 +216,12 @@ describe("Page: Tổng quan — the change across the 2025 reorganisations", () 
     const stp = change("DEPT-STP-202507");
     expect(stp.dataset.kind).toBe("predecessor");
     expect(within(stp).getAllByTestId("delta").map((d) => d.dataset.direction)).toEqual(["up", "up"]);
-    expect(within(stp).getByTestId("via-predecessor").textContent).toBe("so với đơn vị tiền thân: Sở Tư pháp tỉnh Đồng Nai");
+    // In the table: "so với đơn vị tiền thân", the predecessor named in the tooltip and to screen readers.
+    expect(within(stp).getByTestId("via-predecessor").getAttribute("title")).toBe("so với đơn vị tiền thân: Sở Tư pháp tỉnh Đồng Nai");
+    expect(within(stp).getByTestId("via-predecessor").querySelector(".sr-only")?.textContent).toBe("so với đơn vị tiền thân: Sở Tư pháp tỉnh Đồng Nai");
+    // In the best and worst five, written out.
+    const best = within(screen.getByTestId("extremes-best")).getAllByTestId("extreme-row").find((r) => r.dataset.unitId === "DEPT-STP-202507") as HTMLElement;
+    expect(within(best).getByTestId("via-predecessor").textContent).toBe("so với đơn vị tiền thân: Sở Tư pháp tỉnh Đồng Nai");
     expect(within(stp).getByTestId("via-predecessor").dataset.unitId).toBe("DEPT-STP-2020");
     expect(within(change("DEPT-SNNMT-202507")).getByTestId("via-predecessor").dataset.unitId).toBe("DEPT-SNNMT-202503");
 

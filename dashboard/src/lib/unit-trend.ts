@@ -1,8 +1,8 @@
 /**
  * A unit's months of a year for its trend (issue 19, item 4): every month of the year up to the
  * last one that has begun, in order. A month with no figures of the unit is a gap — never a score
- * or a rank: not scored, no dossier assessed (a "hollow" month whose total would come from
- * complaint indicators alone), or figures of a unit that is not this one's single predecessor or
+ * or a rank: not scored, no dossier received or assessed (a "hollow" month, whose total would come
+ * from carried-over dossiers or complaint indicators alone), or figures of a unit that is not this one's single predecessor or
  * successor in the same tier (a merger or a split: the server's trend then picks one of several
  * units). A month that is not over is marked provisional. Pure.
  */
@@ -15,7 +15,7 @@ export type MonthState =
   | "scored"
   /** Not scored (the server sent no figures). */
   | "missing"
-  /** Scored, but no dossier of the unit was assessed: nothing to judge. */
+  /** Scored, but the unit received no dossier that month, or none was assessed: nothing to judge. */
   | "hollow"
   /** The figures are of one of several units it was merged from or split into: not comparable. */
   | "reorganised";
@@ -39,6 +39,18 @@ export interface TrendMonth {
 export function yearOf(periodId: string): number | null {
   const m = /^(\d{4})(?:-|$)/.exec(periodId);
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * Indicators whose denominator is the dossiers the unit received in the period (T4: synced to the
+ * national portal; O3: filed online). When those present all have none, the unit received no
+ * dossier that month: what it is scored on is carried over (often long overdue), not its month.
+ */
+const RECEIVED = ["T4", "O3"] as const;
+
+function received(p: UnitTrend["points"][number]): boolean {
+  const known = RECEIVED.map((c) => p.indicators[c]).filter((v) => v !== undefined);
+  return known.length === 0 || known.some((v) => v.status !== "no-data" && v.denominator > 0);
 }
 
 /** Is `other` the one unit standing for `unitId` in `month`, in the same tier? */
@@ -68,7 +80,7 @@ export function trendMonths(trend: UnitTrend, unitId: string, year: number, now:
     const via = p.unitId === unitId ? null : oneToOne(unitId, p.unitId, period);
     if (p.unitId !== unitId && !via) return { ...empty, state: "reorganised" as const };
     const p1 = p.indicators["P1"];
-    if (p.total === null || !p1 || p1.status === "no-data" || p1.denominator === 0 || p1.ratio === null) return { ...empty, via, state: "hollow" as const };
+    if (p.total === null || !p1 || p1.status === "no-data" || p1.denominator === 0 || p1.ratio === null || !received(p)) return { ...empty, via, state: "hollow" as const };
     return { period, state: "scored" as const, via, total: p.total, rank: p.rank, rankedUnits: p.rankedUnits, p1: p1.ratio, running };
   });
 }

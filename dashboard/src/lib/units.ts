@@ -25,12 +25,15 @@ export function dayAfter(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Did the unit exist on at least one day of the period? Unknown units and ids that are not periods: yes. */
-export function existedIn(unitId: string, periodId: string): boolean {
+/**
+ * Did the unit exist on the period's last day? (An ended unit's page opens on the newest complete
+ * period that ends while it still existed: June 2025 for a district, never the year 2025.)
+ */
+export function existedAtEnd(unitId: string, periodId: string): boolean {
   const u = unitRecord(unitId);
   if (!u || !isPeriodId(periodId)) return true;
-  const p = parsePeriod(periodId);
-  return validDuring(u, p.startDate, p.endDate);
+  const end = parsePeriod(periodId).endDate;
+  return u.validFrom <= end && (u.validTo === null || u.validTo >= end);
 }
 
 /**

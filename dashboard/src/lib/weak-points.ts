@@ -84,11 +84,11 @@ export interface WeakPoint {
 }
 
 /**
- * A unit's weak points: the scored indicators that lose the most points (at most `top`), then the
- * indicators without points that are worse than the tier's median (P2's working days, the
- * responsibility indicators), in the methodology's order.
+ * A unit's weak points: the scored indicators that lose the most points (at most `top`), then at
+ * most `unscoredTop` indicators without points that are worse than the tier's median (P2's working
+ * days first, then the responsibility indicators), in the methodology's order.
  */
-export function weakPoints(unit: PublicRankedUnit, tier: readonly PublicRankedUnit[], m: Methodology, lang: Lang, top = 5): WeakPoint[] {
+export function weakPoints(unit: PublicRankedUnit, tier: readonly PublicRankedUnit[], m: Methodology, lang: Lang, top = 5, unscoredTop = 4): WeakPoint[] {
   const medians = indicatorMedians(tier, m);
   const below = (code: string): boolean => {
     const v = unit.indicators[code];
@@ -111,6 +111,11 @@ export function weakPoints(unit: PublicRankedUnit, tier: readonly PublicRankedUn
     };
   };
   const losing = pointsLost(unit, m, lang).slice(0, top).map((l) => row(l.code));
-  const unscored = m.indicators.filter((d) => d.max === null && below(d.code)).map((d) => row(d.code));
+  // Those of the six groups first (P2), then the responsibility indicators, in the methodology's order.
+  const unscored = m.indicators
+    .filter((d) => d.max === null && below(d.code))
+    .sort((a, b) => Number(a.group === null) - Number(b.group === null))
+    .slice(0, unscoredTop)
+    .map((d) => row(d.code));
   return [...losing, ...unscored];
 }

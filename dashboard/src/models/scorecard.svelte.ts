@@ -17,7 +17,7 @@ import { isPeriodId, parsePeriod } from "../lib/periods.js";
 import type { PublicRankedUnit } from "../lib/public-ranking.js";
 import { chooseSignedInPeriod, defaultSignedInPeriod, isRunning } from "../lib/signed-in-periods.js";
 import { yearOf } from "../lib/unit-trend.js";
-import { type Reorganisation, comparableRows, existedIn, reorganisationOf, unitRecord } from "../lib/units.js";
+import { type Reorganisation, comparableRows, existedAtEnd, reorganisationOf, unitRecord } from "../lib/units.js";
 import { HeadRatingsModel, ReformIndexModel } from "./ratings.svelte.js";
 import { Resource } from "./resource.svelte.js";
 
@@ -140,8 +140,8 @@ export class ScorecardModel {
     const latest = defaultSignedInPeriod(this.meta.data, now);
     const since = latest ? reorganisationOf(unitId, latest) : null;
     this.ended = since?.kind === "ended" ? since : null;
-    this.lastPeriod = defaultSignedInPeriod(this.meta.data, now, (p) => existedIn(unitId, p));
-    const chosen = chooseSignedInPeriod(this.meta.data, period, now, (p) => existedIn(unitId, p));
+    this.lastPeriod = defaultSignedInPeriod(this.meta.data, now, (p) => existedAtEnd(unitId, p));
+    const chosen = chooseSignedInPeriod(this.meta.data, period, now, (p) => existedAtEnd(unitId, p));
     this.period = chosen;
     this.provisional = chosen !== null && isRunning(chosen, now);
     if (chosen === null) {

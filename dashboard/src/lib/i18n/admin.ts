@@ -68,6 +68,7 @@ export interface AdminMessages {
     readonly previewLead: string;
     readonly previewTitle: (version: string) => string;
     readonly firstVersion: string;
+    readonly freezes: (tiers: string) => string;
     readonly confirm: (version: string) => string;
     readonly cancel: string;
     readonly unchanged: (version: string) => string;
@@ -187,6 +188,7 @@ export const adminVi: AdminMessages = {
     previewLead: "Xem danh sách thay đổi mà lần công bố này sẽ ghi lại, rồi xác nhận. Chưa có gì được công bố cho đến khi bạn xác nhận.",
     previewTitle: (v) => `Nếu công bố bây giờ: phiên bản ${v}`,
     firstVersion: "Đây là lần công bố đầu tiên của kỳ: chưa có phiên bản trước để so sánh.",
+    freezes: (tiers) => `Sẽ chốt xếp hạng, xếp loại người đứng đầu và chỉ số CCHC của: ${tiers}.`,
     confirm: (v) => `Xác nhận công bố phiên bản ${v}`,
     cancel: "Hủy",
     unchanged: (v) => `Bản nháp hiện tại trùng với phiên bản ${v} đã công bố (cả số liệu và xếp loại): không có gì mới để công bố.`,
@@ -306,6 +308,7 @@ export const adminEn: AdminMessages = {
     previewLead: "See the difference list this publication will record, then confirm. Nothing is published until you confirm.",
     previewTitle: (v) => `If published now: version ${v}`,
     firstVersion: "This is the period's first publication: there is no earlier version to compare with.",
+    freezes: (tiers) => `Freezes the rankings, head ratings and reform index of: ${tiers}.`,
     confirm: (v) => `Confirm: publish version ${v}`,
     cancel: "Cancel",
     unchanged: (v) => `The current draft is the same as published version ${v} (figures and ratings): there is nothing new to publish.`,

@@ -142,7 +142,7 @@ export const scorecardVi: ScorecardMessages = {
     empty: (y) => `Chưa có tháng nào của năm ${y} được tính điểm.`,
     gap: {
       missing: "Chưa tính điểm",
-      hollow: "Không có hồ sơ được đánh giá",
+      hollow: "Không có hồ sơ tiếp nhận hoặc được đánh giá",
       reorganised: "Sáp nhập/chia tách: không so sánh được",
     },
     gapNote: "Tháng không có số liệu của đơn vị để trống trên biểu đồ (không vẽ điểm, không xếp hạng). Tháng có hồ sơ của nhiều đơn vị tiền thân hoặc kế thừa cũng để trống.",
@@ -219,7 +219,7 @@ export const scorecardEn: ScorecardMessages = {
     empty: (y) => `No month of ${y} has been scored yet.`,
     gap: {
       missing: "Not scored",
-      hollow: "No dossier assessed",
+      hollow: "No dossier received or assessed",
       reorganised: "Merged or split: not comparable",
     },
     gapNote: "Months without figures of the unit are gaps in the chart (no point, no rank). Months whose figures belong to one of several predecessor or successor units are gaps too.",
