@@ -11,6 +11,7 @@ import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { parseJsonLinesGz } from "../src/lib/json-lines.js";
 import { scorePeriod } from "../src/use-cases/score/score-period.js";
+import { stalePeriods } from "../src/use-cases/score/scored-inputs.js";
 import { CaseBuilder } from "./support/events.js";
 import { httpFixture } from "./support/http-fixture.js";
 
@@ -123,5 +124,17 @@ describe("Improper returns over HTTP: mark, withdraw, audit, and the marks reach
     await scorePeriod(fx.rt.score)(parsePeriod("2024-03"));
     const after = (await (await call("GET", `/v1/units/${BH}/scorecard?period=2024-03`)).json()) as typeof card;
     expect([after.unit.indicators["R3"]?.numerator, after.unit.indicators["R3"]?.denominator]).toEqual([0, 2]);
+  });
+
+  it("a mark made since a period was scored makes it stale for the scheduled run (late inputs), a mark on a dossier the lake does not know does not", async () => {
+    expect((await stalePeriods(fx.rt.score)).map((p) => p.id)).toEqual([]);
+    expect((await call("PUT", "/v1/admin/improper-returns/IR-NOWHERE", { unitId: BH, basis: decision, version: 0 })).status).toBe(200);
+    expect((await stalePeriods(fx.rt.score)).map((p) => p.id)).toEqual([]);
+    expect((await call("PUT", "/v1/admin/improper-returns/IR-9", { unitId: BH, basis: decision, version: 0 })).status).toBe(200);
+    expect((await stalePeriods(fx.rt.score)).map((p) => p.id)).toEqual(["2024-03"]);
+    await scorePeriod(fx.rt.score)(parsePeriod("2024-03"));
+    expect((await stalePeriods(fx.rt.score)).map((p) => p.id)).toEqual([]);
+    const card = (await (await call("GET", `/v1/units/${BH}/scorecard?period=2024-03`)).json()) as { unit: { indicators: Record<string, { numerator: number; denominator: number }> } };
+    expect([card.unit.indicators["R3"]?.numerator, card.unit.indicators["R3"]?.denominator]).toEqual([1, 2]); // the stop IR-9
   });
 });
