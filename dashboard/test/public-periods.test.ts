@@ -12,12 +12,13 @@ import { renderApp, renderAt, settled } from "./support/render-app.js";
 import { fullServer } from "./support/full-server.js";
 
 const JULY_15 = new Date("2024-07-15T03:00:00.000Z");
-const meta = (periods: string[], published?: string[]) => ({ ...aMeta({ periods }), ...(published ? { published } : {}) });
+const meta = (periods: string[], published: string[] = []) =>
+  aMeta({ periods, published: published.map((period, i) => ({ period, version: 1, publishedAt: `2024-07-0${i + 1}T01:00:00Z` })) });
 
 describe("Function: defaultPublicPeriod", () => {
   it("opens on the newest published period when the meta lists them, in the meta's order", () => {
     expect(defaultPublicPeriod(meta(["2024-07", "2024-06", "2024-H1", "2024-Q1"], ["2024-Q1", "2024-H1"]), JULY_15)).toBe("2024-H1");
-    expect(defaultPublicPeriod({ ...meta(["2024-07", "2024-H1"]), published: [{ period: "2024-H1", version: 2, publishedAt: "2024-07-10T01:00:00Z" }] }, JULY_15)).toBe("2024-H1");
+    expect(defaultPublicPeriod(aMeta({ periods: ["2024-07", "2024-H1"], published: [{ period: "2024-H1", version: 2, publishedAt: "2024-07-10T01:00:00Z" }] }), JULY_15)).toBe("2024-H1");
   });
 
   it("falls back to the newest complete period, never the month or year still running", () => {

@@ -2,8 +2,7 @@
  * Which period the public pages open on, and which periods are not over (issue 19, item 4). Pure:
  * the clock is a parameter.
  *
- * - The default is the newest **published** period; when the server does not say which periods are
- *   published (today's `/v1/public/meta` lists period ids only), or none is, the newest **complete**
+ * - The default is the newest **published** period (`/v1/public/meta` lists them); when none is, the newest **complete**
  *   one (its end has passed in Viet Nam time) — never the month that is still running, where every
  *   unit looks weak because most of its dossiers are not due yet.
  * - A period the reader asks for by name is shown even when it is not over, labelled provisional
@@ -12,22 +11,12 @@
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import { isPeriodId, parsePeriod } from "./periods.js";
 
-/** A published version of a period, as the meta may list it (proposed server field: `published`). */
-export interface PublishedPeriod {
-  readonly period: string;
-  readonly version?: number | null;
-  readonly publishedAt?: string | null;
-}
+/** The public meta: the scored periods, and those with a published version (newest first). */
+export type PublicMetaView = PublicMeta;
 
-/**
- * The public meta, with what a newer server may add: the periods that have a published version
- * (`published`, newest first). Absent on today's server.
- */
-export type PublicMetaView = PublicMeta & { readonly published?: readonly (string | PublishedPeriod)[] };
-
-/** The periods the meta says are published (empty when it does not say). */
+/** The periods the meta says are published. */
 export function publishedPeriods(meta: PublicMetaView | null | undefined): ReadonlySet<string> {
-  return new Set((meta?.published ?? []).map((p) => (typeof p === "string" ? p : p.period)));
+  return new Set((meta?.published ?? []).map((p) => p.period));
 }
 
 /** True when the period has ended at `now` (midnight Viet Nam time after its last day). */

@@ -129,6 +129,7 @@ export function aMeta(overrides: Partial<PublicMeta> = {}): PublicMeta {
     periods: ["2024-06", "2024-05", "2024-Q2", "2024-Q1", "2024-H1", "2023"],
     tiers: ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"],
     computedAt: "2024-07-15T01:30:00.000Z",
+    published: [],
     ...overrides,
   };
 }

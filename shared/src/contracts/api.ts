@@ -87,6 +87,13 @@ export const publicMetaSchema = named(
     periods: listOf(z.string()).describe("Period ids for which snapshots exist, newest first."),
     tiers: listOf(tierSchema),
     computedAt: z.string().nullable(),
+    published: listOf(
+      view({
+        period: z.string(),
+        version: z.number().int().describe("The latest published version of the period."),
+        publishedAt: z.string().describe("ISO instant of that publication."),
+      }),
+    ).describe("The periods with a published version, newest period first: the public pages open on the first."),
   }),
 );
 export type PublicMeta = z.output<typeof publicMetaSchema>;

@@ -100,7 +100,9 @@ export const readPublicRankingJson = (deps: ReadDeps) => {
 export const readPublicMeta = (deps: ReadDeps) => async (): Promise<PublicMeta> => {
   const periods = sortPeriodsNewestFirst(await deps.snapshots.periods(deps.methodology));
   const latest = periods[0] ? await deps.snapshots.get(deps.methodology, periods[0], "DEPARTMENT") : undefined;
-  return { methodology: deps.methodology, periods, tiers: [...RANKED_TIERS], computedAt: latest?.computedAt ?? null };
+  const headers = deps.publications ? await Promise.all(periods.map((p) => deps.publications?.latest(deps.methodology, p))) : [];
+  const published = headers.filter((h) => h !== undefined).map((h) => ({ period: h.period, version: h.version, publishedAt: h.publishedAt }));
+  return { methodology: deps.methodology, periods, tiers: [...RANKED_TIERS], computedAt: latest?.computedAt ?? null, published };
 };
 
 
