@@ -4,6 +4,8 @@ import { AdminError } from "../use-cases/admin/common.js";
 import { appraiseCriterion } from "../use-cases/admin/criteria.js";
 import { appraiseHeadGeneral } from "../use-cases/admin/head-general.js";
 import { importSurvey } from "../use-cases/admin/survey.js";
+import { markImproperReturn } from "../use-cases/admin/improper-returns.js";
+import { demoImproperReturnMarks } from "../seed/improper-returns.js";
 import { SEED_ACTOR, seedHeads } from "../use-cases/admin/heads.js";
 import { mapLimit } from "../lib/concurrency.js";
 import { AdmitPool } from "../adapters/local/admit-pool.js";
@@ -37,6 +39,8 @@ export interface LoadReport {
   readonly liveTailEvents: number;
   /** What was generated: the range, the live tail, where the data ends. */
   readonly plan: SeedPlan;
+  /** The dossiers whose return the generator made improper (the seed marks those of finished months). */
+  readonly improperReturns: readonly DossierSummary[];
   /** Generation and import together (they are pipelined), then the catalog and complaints. */
   readonly seconds: { generateAndLoad: number; records: number };
 }
@@ -70,6 +74,7 @@ export async function loadPreset(rt: LocalRuntime, options: SeedOptions): Promis
   const complaints: ComplaintInput[] = [];
   const complaintMaker = new ComplaintMaker(options.seed, rt.catalog, plan.asOf);
   const tailEvents: CaseEventInput[] = [];
+  const improperReturns: DossierSummary[] = [];
   const history = plan.tail?.sameStream ? addDays(plan.tail.from, -1) : plan.to;
   let t = performance.now();
   log(
@@ -82,6 +87,7 @@ export async function loadPreset(rt: LocalRuntime, options: SeedOptions): Promis
     const maybeComplaint = (d: DossierSummary) => {
       const c = complaintMaker.maybe(d);
       if (c) complaints.push(c);
+      if (d.improperReturn) improperReturns.push(d);
     };
     const events = plan.tail?.sameStream ? province.history(plan.tail.from, tailEvents, maybeComplaint) : province.events(maybeComplaint);
     summary = await importEvents({
@@ -147,6 +153,7 @@ export async function loadPreset(rt: LocalRuntime, options: SeedOptions): Promis
     procedures: catalog.length,
     liveTailEvents: live,
     plan,
+    improperReturns,
     seconds: { generateAndLoad, records: secondsSince(t) },
   };
 }
@@ -184,6 +191,17 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
     const reform = await seedDemoReformInputs(rt, finished);
     log(`Chỉ số CCHC / demo manual criteria and survey results entered for ${reform} department-periods of ${finished.map((p) => p.id).join(", ")} (the other units' reform index stays incomplete; ${secondsSince(s)} s)`);
   }
+  // Home Affairs' marks of the improper returns of finished months (R3 of dn-2026.2; seed/README.md).
+  let marked = 0;
+  for (const m of demoImproperReturnMarks(loaded.improperReturns, rt.ingest.clock.now())) {
+    try {
+      await markImproperReturn(rt.admin)(SEED_ACTOR, m.caseId, 0, m.input);
+      marked++;
+    } catch (e) {
+      if (!(e instanceof AdminError && e.code === "VERSION_CONFLICT")) throw e; // already marked: keep it
+    }
+  }
+  log(`Trả hồ sơ sai quy định / demo marks of improper returns entered for ${marked} dossiers (of ${loaded.improperReturns.length} the generator made improper)`);
   // One scoring run: the case facts are staged once for all these periods (docs/adr/0009).
   await scoreAndRatePeriods(rt.score, rt.admin)(options.periods === "first" ? firstBatch : all, { onPeriod: () => periods++ });
   const scoreS = secondsSince(t);

@@ -68,6 +68,11 @@ export interface DossierSummary {
   readonly unitId: string;
   readonly receivedAt: string;
   readonly late: boolean;
+  /**
+   * A return (refusal or stop) that Home Affairs finds improper once its period is over: the unit
+   * that returned it and when (the seed marks it, `demoImproperReturnMarks`). Absent otherwise.
+   */
+  readonly improperReturn?: { readonly unitId: string; readonly returnedAt: string };
 }
 
 /**

@@ -3,7 +3,7 @@
  * Dong Nai units, over the real working-day calendar. Same seed ⇒ same events, byte for byte.
  * Planted patterns and their expected signatures are documented in seed/README.md.
  */
-import { type CaseEventInput, UnitCatalog, type UnitRecord, WorkingCalendar, localDateOf } from "@scorecard/shared";
+import { type CaseEventInput, type ReasonCode, UnitCatalog, type UnitRecord, WorkingCalendar, localDateOf } from "@scorecard/shared";
 import { VN_CALENDAR_DAYS } from "@scorecard/shared/data/calendar.data";
 import { PROCEDURES, type Procedure, type UnitProfile, orgKey, profileOf } from "./profiles.js";
 import { type DossierSummary, tierCode } from "./catalog.js";
@@ -144,6 +144,19 @@ export function tetFactor(date: string): number {
 
 const VERTICAL_ORGS = [["VERT-THUE", 0.6], ["VERT-CONGAN", 0.2], ["VERT-BHXH", 0.2]] as const;
 
+/**
+ * Reason codes (shared/src/contracts/reason-codes.ts) as the one-stop software records them: most
+ * refusals on lawful grounds; a stop mostly because the documents asked for never came. About one
+ * return in twenty has no code (units still on older software: UNSPECIFIED).
+ */
+const REFUSAL_REASONS = [["MISSING_DOCUMENT", 0.35], ["INVALID_DOCUMENT", 0.2], ["CONDITIONS_NOT_MET", 0.2], ["OUTSIDE_REMIT", 0.1], ["OTHER", 0.1], [null, 0.05]] as const;
+const STOP_REASONS = [["SUPPLEMENT_NOT_PROVIDED", 0.85], ["APPLICANT_REQUEST", 0.05], ["OTHER", 0.05], [null, 0.05]] as const;
+const SUPPLEMENT_REASONS = [["MISSING_DOCUMENT", 0.6], ["INVALID_DOCUMENT", 0.35], ["OTHER", 0.05]] as const;
+/** What a unit claims when it returns a dossier Home Affairs later finds complete and lawful. */
+const IMPROPER_CLAIMS = [["MISSING_DOCUMENT", 0.55], ["INVALID_DOCUMENT", 0.2], ["OTHER", 0.15], [null, 0.1]] as const;
+
+const reasonCode = (code: ReasonCode | null): { reasonCode?: ReasonCode } => (code === null ? {} : { reasonCode: code });
+
 export class DemoProvince {
   private readonly calendar = new WorkingCalendar();
   private readonly catalog = new UnitCatalog();
@@ -186,6 +199,9 @@ export class DemoProvince {
     // stay those of the main stream (the demo outside the Tết weeks is unchanged by the season).
     const thin = new Random(seed ^ 0x7e7d1b);
     const extra = new Random(seed ^ 0x7e7ad0);
+    // Reason codes and which returns are improper: a stream of their own, so every other draw (and
+    // so every dossier and event) stays what the main stream always produced.
+    const reasons = new Random(seed ^ 0x4ea50c0d);
     const start = Date.parse(`${from}T00:00:00Z`);
     const ranked = this.catalog.units.filter((u) => u.tier === "DEPARTMENT" || u.tier === "DISTRICT" || u.tier === "COMMUNE");
     for (const date of days(from, to)) {
@@ -200,9 +216,9 @@ export class DemoProvince {
         const added = season > 1 ? extra.poisson(profile.volume * scale * (season - 1)) : 0;
         for (let i = 0; i < n + added; i++) {
           const caseId = `${unit.unitId.replace(/^(DEPT|DIST|COM)-/, "")}-${yymmdd}-${pad(i + 1, 4)}`;
-          const { events, late } = this.dossier(i < n ? rng : extra, profile, caseId, date, month);
+          const { events, late, improperReturn } = this.dossier(i < n ? rng : extra, profile, caseId, date, month, reasons);
           if (season < 1 && !thin.chance(season)) continue;
-          onDossier?.({ caseId, unitId: unit.unitId, receivedAt: (events[0] as CaseEventInput).occurredAt, late });
+          onDossier?.({ caseId, unitId: unit.unitId, receivedAt: (events[0] as CaseEventInput).occurredAt, late, ...(improperReturn ? { improperReturn } : {}) });
           for (const e of events) if (instant(e.occurredAt) <= asOf) yield e;
         }
       }
@@ -226,7 +242,14 @@ export class DemoProvince {
     }
   }
 
-  private dossier(rng: Random, p: UnitProfile, caseId: string, date: string, month: number): { events: CaseEventInput[]; late: boolean } {
+  private dossier(
+    rng: Random,
+    p: UnitProfile,
+    caseId: string,
+    date: string,
+    month: number,
+    reasons: Random,
+  ): { events: CaseEventInput[]; late: boolean; improperReturn?: { unitId: string; returnedAt: string } } {
     const cal = this.calendar;
     const unitId = p.unit.unitId;
     const field = rng.weighted(p.fields);
@@ -268,10 +291,14 @@ export class DemoProvince {
       emit({ type: "WITHDRAWN", occurredAt: afterWorkingDays(rng.int(1, 3)), unitId });
       return { events, late: false };
     }
-    if (rng.chance(0.025)) {
-      emit({ type: "REFUSED", occurredAt: afterWorkingDays(rng.int(0, 2)), unitId });
-      return { events, late: false };
-    }
+    // A return: its reason from the reasons stream; an improper one claims a ground it did not have.
+    const returned = (type: "REFUSED" | "STOPPED", occurredAt: string, lawful: typeof REFUSAL_REASONS | typeof STOP_REASONS) => {
+      const improper = reasons.chance(p.improperReturnRate);
+      emit({ type, occurredAt, unitId, ...reasonCode(reasons.weighted(improper ? IMPROPER_CLAIMS : lawful)) });
+      const e = events[events.length - 1] as CaseEventInput;
+      return { events, late: false, ...(improper ? { improperReturn: { unitId: e.unitId, returnedAt: e.occurredAt } } : {}) };
+    };
+    if (rng.chance(0.025)) return returned("REFUSED", afterWorkingDays(rng.int(0, 2)), REFUSAL_REASONS);
 
     // Supplement requests stop the clock; more than one makes the dossier late by rule.
     let pausedMs = 0;
@@ -280,12 +307,9 @@ export class DemoProvince {
       const rounds = rng.chance(0.15) ? 2 : 1;
       let at = afterWorkingDays(Math.min(rng.int(1, 3), Math.max(1, proc.days - 1)));
       for (let r = 0; r < rounds; r++) {
-        emit({ type: "SUPPLEMENT_REQUESTED", occurredAt: at, unitId });
+        emit({ type: "SUPPLEMENT_REQUESTED", occurredAt: at, unitId, ...reasonCode(reasons.weighted(SUPPLEMENT_REASONS)) });
         supplements++;
-        if (rng.chance(0.05)) {
-          emit({ type: "STOPPED", occurredAt: workTime(cal.addWorkingDays(dateOf(at), 20)), unitId });
-          return { events, late: false };
-        }
+        if (rng.chance(0.05)) return returned("STOPPED", workTime(cal.addWorkingDays(dateOf(at), 20)), STOP_REASONS);
         const back = isoPlus(at, rng.int(2, 10) * DAY_MS);
         emit({ type: "SUPPLEMENT_RECEIVED", occurredAt: back, unitId });
         pausedMs += instant(back) - instant(at);

@@ -51,6 +51,8 @@ export interface UnitProfile {
   readonly consultRate: number;
   /** Extra chance the tax agency answers this unit's consultations late (planted pattern). */
   readonly taxConsultLate: number;
+  /** Chance that a return (refusal, stop) of this unit is one Home Affairs later finds improper (planted pattern). */
+  readonly improperReturnRate: number;
 }
 
 /** The unit code without its validity suffix: DEPT-SXD-202503 → DEPT-SXD (traits follow the organisation). */
@@ -91,13 +93,17 @@ export const PLANTED_TAX_LATE_ORG = "DEPT-STNMT";
 export const PLANTED_TAX_LATE_SUCCESSOR = "DEPT-SNNMT";
 /** The district whose late dossiers mostly lack apology letters. */
 export const PLANTED_NO_APOLOGY_DISTRICT = "DIST-736";
+/** The department (construction, and its successors) whose returns Home Affairs mostly finds improper. */
+export const PLANTED_IMPROPER_RETURNS_ORG = "DEPT-SXD";
 
 export function profileOf(unit: UnitRecord): UnitProfile {
   const key = orgKey(unit.unitId);
   const r = new Random(hash32(key));
   const lateBase = 0.01 + r.next() * r.next() * 0.16;
   const lateDrift = (r.next() - 0.5) * 0.006;
-  const base = { unit, lateBase, lateDrift, apologyRate: 0.8 + r.next() * 0.18, taxConsultLate: 0.05 };
+  // The improper-return rate is not drawn from `r`: the profiles drawn before it stay as they were.
+  const improperReturnRate = key === PLANTED_IMPROPER_RETURNS_ORG ? 0.6 : 0.03;
+  const base = { unit, lateBase, lateDrift, apologyRate: 0.8 + r.next() * 0.18, taxConsultLate: 0.05, improperReturnRate };
   switch (unit.tier) {
     case "DEPARTMENT": {
       const fields = DEPT_FIELDS[key] ?? [["GENERAL", 1]];
