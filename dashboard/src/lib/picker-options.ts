@@ -13,14 +13,21 @@ export interface PickerOption {
   /** What the form sends (a unit id; "unitId|headId" for a head). */
   readonly value: string;
   readonly label: string;
-  /** Shown after the label (tier and id; unit and title). */
+  /** The label's language when it is not the page's (a person's name, a title: Vietnamese). */
+  readonly labelLang?: "vi" | undefined;
+  /** Shown after the label, in the page's language (a unit's tier; a head's unit). */
   readonly detail: string;
+  /** A code shown last (a unit id): no language of its own. */
+  readonly code?: string | undefined;
   /** The texts a query is matched against. */
   readonly search: readonly string[];
 }
 
-export function unitOptions(units: readonly UnitRecord[], lang: Lang, t: Messages): PickerOption[] {
-  return units.map((u) => ({ value: u.unitId, label: unitName(u, lang).text, detail: `${labelOf(t.tiers, u.tier)} · ${u.unitId}`, search: [u.nameVi, u.nameEn, u.unitId] }));
+/** A tier's name; the province's own committee is not among the ranked tiers' names. */
+const tierName = (tier: string, t: Messages, province: string): string => (tier === "PROVINCE" ? province : labelOf(t.tiers, tier));
+
+export function unitOptions(units: readonly UnitRecord[], lang: Lang, t: Messages, province: string): PickerOption[] {
+  return units.map((u) => ({ value: u.unitId, label: unitName(u, lang).text, detail: tierName(u.tier, t, province), code: u.unitId, search: [u.nameVi, u.nameEn, u.unitId] }));
 }
 
 /** Heads in office at some point of [from, to] (local dates), by name with their unit. */
@@ -30,6 +37,6 @@ export function headOptions(rosters: readonly HeadRoster[], lang: Lang, from: st
     const unitText = unit ? unitName(unit, lang).text : r.unitId;
     return r.heads
       .filter((h) => h.tenureFrom <= to && (h.tenureTo === null || h.tenureTo >= from))
-      .map((h) => ({ value: `${r.unitId}|${h.headId}`, label: h.name, detail: `${h.title}, ${unitText}`, search: [h.name, unit?.nameVi ?? "", unit?.nameEn ?? "", r.unitId] }));
+      .map((h) => ({ value: `${r.unitId}|${h.headId}`, label: `${h.name} — ${h.title}`, labelLang: "vi" as const, detail: unitText, search: [h.name, unit?.nameVi ?? "", unit?.nameEn ?? "", r.unitId] }));
   });
 }

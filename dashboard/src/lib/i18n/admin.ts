@@ -5,6 +5,8 @@ export interface AdminMessages {
   readonly lead: string;
   readonly sections: Readonly<Record<string, string>>;
   readonly unit: string;
+  /** The province's own committee among the units (not a ranked tier). */
+  readonly provinceTier: string;
   readonly unitId: string;
   readonly criterion: string;
   readonly deduction: string;
@@ -99,6 +101,7 @@ export const adminVi: AdminMessages = {
   lead: "Kết luận kiểm tra, tiêu chí chấm thủ công, người đứng đầu, công bố kết quả và nhật ký thay đổi.",
   sections: { findings: "Kết luận kiểm tra", criteria: "Tiêu chí thủ công", heads: "Người đứng đầu", publish: "Công bố", audit: "Nhật ký" },
   unit: "Cơ quan, đơn vị",
+  provinceTier: "UBND tỉnh",
   unitId: "Mã đơn vị",
   criterion: "Tiêu chí",
   deduction: "Điểm trừ",
@@ -219,6 +222,7 @@ export const adminEn: AdminMessages = {
   lead: "Inspection findings, manual criteria, heads of unit, publication and the audit log.",
   sections: { findings: "Findings", criteria: "Manual criteria", heads: "Heads of unit", publish: "Publish", audit: "Audit log" },
   unit: "Agency or unit",
+  provinceTier: "Provincial People's Committee",
   unitId: "Unit id",
   criterion: "Criterion",
   deduction: "Deduction",
