@@ -137,7 +137,7 @@ const ALLOWED_KEYS = new Set([
   "unitId", "nameVi", "nameEn", "rank", "total", "complete", "band", "indicators", "groups", "counts",
   "numerator", "denominator", "ratio", "points", "max",
   "EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS",
-  "publishedAt", "draftDiffers", "periods", "tiers",
+  "publishedAt", "draftDiffers", "periods", "tiers", "published",
   // small-count suppression (docs/suppression.md): the withheld markers and the ranking's note
   "suppressed", "suppression", "smallCount", "checkedVersions", "withheld",
 ]);
