@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { DN_2026_1 } from "@scorecard/shared/methodology/dn-2026-1";
-import { extremes, lateRates, provinceRates, unitChange } from "../src/lib/overview-view.js";
+import { extremes, headline, lateRates, provinceRates, unitChange } from "../src/lib/overview-view.js";
 import { chooseSignedInPeriod, defaultSignedInPeriod, isRunning } from "../src/lib/signed-in-periods.js";
 import { comparableRows, existedAtEnd, reorganisationOf } from "../src/lib/units.js";
 import { median, pointsLost, weakPoints } from "../src/lib/weak-points.js";
@@ -114,3 +114,18 @@ describe("Function: provinceRates, extremes and lateRates", () => {
     expect(e.worst.map((r) => r.unit.unitId)).toEqual(["TINY"]);
   });
 });
+
+describe("Function: headline and unitChange against a hollow previous period", () => {
+  it("a previous period without any dossier received (carried-over ones only) is not compared with", () => {
+    const hollow = (u: ReturnType<typeof aFullUnit>) => ({ ...u, indicators: { ...u.indicators, T4: anIndicator(0, 0, 6), O3: anIndicator(0, 0, 6, 0.5) } });
+    const now = [aFullUnit("A", "a", { early: 8, onTime: 1, late: 1, overdue: 0 }, { rank: 1 })];
+    const before = [hollow(aFullUnit("A", "a", { early: 0, onTime: 0, late: 0, overdue: 24 }, { rank: 1 }))];
+    expect(headlineChanges(now, before)).toEqual([null, null, null, null]);
+    expect(unitChange(now[0]!, new Map([["A", before[0]!]])).kind).toBe("none");
+    expect(headlineChanges(now, [aFullUnit("A", "a", { early: 5, onTime: 1, late: 3, overdue: 1 })])[1]).not.toBeNull();
+  });
+});
+
+function headlineChanges(now: readonly ReturnType<typeof aFullUnit>[], before: readonly ReturnType<typeof aFullUnit>[]) {
+  return headline(now, before).map((t) => t.change);
+}

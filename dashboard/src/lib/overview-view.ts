@@ -10,6 +10,7 @@ import type { Lang } from "./i18n.js";
 import type { PublicRankedUnit } from "./public-ranking.js";
 import { rankedRows } from "./ranking-view.js";
 import { type Movement, movement, rankMovement } from "./scorecard-view.js";
+import { receivedAny } from "./unit-trend.js";
 import { type UnitRecord, comparableRows, unitRecord } from "./units.js";
 import { type LostPoints, pointsLost } from "./weak-points.js";
 
@@ -61,7 +62,8 @@ export interface HeadlineTile {
  */
 export function headline(current: readonly Unit[], previous: readonly Unit[] | null): HeadlineTile[] {
   const now = provinceRates(current);
-  const before = previous ? provinceRates(previous) : null;
+  // A previous period in which no unit received a dossier (carried-over ones only) is nothing to compare with.
+  const before = previous && previous.some(receivedAny) ? provinceRates(previous) : null;
   return [
     { id: "inScope", value: now.inScope, change: null },
     { id: "onTimeRate", value: now.onTimeRate, change: movement(now.onTimeRate, before?.onTimeRate) },
@@ -83,6 +85,8 @@ export function unitChange(unit: Unit, previous: ReadonlyMap<string, Unit>): Uni
   if (rows.length === 0) return { kind: "none" };
   if (rows.length > 1) return { kind: "merged", from: rows.map((r) => unitRecord(r.unitId)).filter((u): u is UnitRecord => u !== undefined) };
   const before = rows[0] as Unit;
+  // Its previous row has no dossier received (carried-over ones only): nothing to compare with.
+  if (!receivedAny(before)) return { kind: "none" };
   return {
     kind: "compared",
     total: movement(unit.total, before.total),

@@ -48,6 +48,12 @@ export function yearOf(periodId: string): number | null {
  */
 const RECEIVED = ["T4", "O3"] as const;
 
+/** Did the unit receive any dossier in the period of these indicators? (Unknown — neither indicator sent — counts as yes.) */
+export function receivedAny(p: { readonly indicators: Readonly<Record<string, { readonly status: string; readonly denominator: number | null } | undefined>> }): boolean {
+  const known = RECEIVED.map((c) => p.indicators[c]).filter((v) => v !== undefined);
+  return known.length === 0 || known.some((v) => v.status !== "no-data" && (v.denominator ?? 0) > 0);
+}
+
 function received(p: UnitTrend["points"][number]): boolean {
   const known = RECEIVED.map((c) => p.indicators[c]).filter((v) => v !== undefined);
   return known.length === 0 || known.some((v) => v.status !== "no-data" && v.denominator > 0);

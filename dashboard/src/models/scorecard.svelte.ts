@@ -16,7 +16,7 @@ import { LoadSequence, type PagePhase } from "../lib/page-state.svelte.js";
 import { isPeriodId, parsePeriod } from "../lib/periods.js";
 import type { PublicRankedUnit } from "../lib/public-ranking.js";
 import { chooseSignedInPeriod, defaultSignedInPeriod, isRunning } from "../lib/signed-in-periods.js";
-import { yearOf } from "../lib/unit-trend.js";
+import { receivedAny, yearOf } from "../lib/unit-trend.js";
 import { type Reorganisation, comparableRows, existedAtEnd, reorganisationOf, unitRecord } from "../lib/units.js";
 import { HeadRatingsModel, ReformIndexModel } from "./ratings.svelte.js";
 import { Resource } from "./resource.svelte.js";
@@ -75,12 +75,13 @@ export class ScorecardModel {
   readonly comparison: Comparison | null = $derived.by(() => {
     const card = this.card.data;
     if (!card) return null;
-    if (card.previous?.unit) return { period: card.previous.period, unit: card.previous.unit, via: null };
+    // A previous period in which the unit received no dossier (carried-over ones only) is nothing to compare with.
+    if (card.previous?.unit) return receivedAny(card.previous.unit) ? { period: card.previous.period, unit: card.previous.unit, via: null } : null;
     const before = this.tier.data?.before;
     if (!before) return null;
     const { rows, viaPredecessor } = comparableRows(card.unit.unitId, new Map(before.units.map((u) => [u.unitId, u])));
     const only = rows.length === 1 ? rows[0] : undefined;
-    return only && viaPredecessor ? { period: before.period, unit: only, via: only } : null;
+    return only && viaPredecessor && receivedAny(only) ? { period: before.period, unit: only, via: only } : null;
   });
 
   /** The page's phase: the scorecard decides (the other sections have their own notices; ratings count once a period is chosen). */
