@@ -27,6 +27,13 @@ const MATRIX: [string, string, string | undefined, number[]][] = [
   ["GET", "/v1/rankings?period=2024-03&tier=DISTRICT", undefined, [401, 403, 200, 200, 200, 200]],
   ["GET", `/v1/units/${OWN}/scorecard?period=2024-03`, undefined, [401, 403, 200, 200, 200, 403]],
   ["GET", `/v1/units/${OWN}/cases?period=2024-03`, undefined, [401, 403, 200, 200, 200, 403]],
+  // The records behind a number (issue 20, item 1): the same rule for every indicator and part; the public sees no list.
+  ["GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=P1&part=numerator`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=R7&part=denominator`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=S1`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=D3`, undefined, [401, 403, 200, 200, 200, 403]], // manual: no records, said so
+  ["GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=ZZ9`, undefined, [401, 403, 422, 422, 422, 403]], // not an indicator of the methodology
+  ["GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=P1&part=both`, undefined, [401, 403, 422, 422, 422, 403]],
   ["GET", `/v1/units/${OWN}/trend?year=2024`, undefined, [401, 403, 200, 200, 200, 403]],
   ["GET", `/v1/units/${OWN}/warnings`, undefined, [401, 403, 200, 200, 200, 403]],
   ["GET", "/v1/warnings", undefined, [401, 403, 200, 200, 403, 403]],
@@ -46,6 +53,7 @@ const MATRIX: [string, string, string | undefined, number[]][] = [
   // An object that does not exist: officers get the same 403 as for an existing one of another unit.
   ["GET", `/v1/units/${MISSING}/scorecard?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${MISSING}/cases?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
+  ["GET", `/v1/units/${MISSING}/cases?period=2024-03&indicator=R5&part=numerator`, undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${MISSING}/head-ratings?period=2024-03`, undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${MISSING}/reform-index?period=2024-H1`, undefined, [401, 403, 404, 404, 403, 403]],
   // A dossier's timeline: any for the chairman and Home Affairs; for an officer, their unit's (received, given) or one it was consulted on.
@@ -122,10 +130,17 @@ describe("Authorization matrix: every route × every role, against the live loca
 
   it("a unit officer's scorecard and cases are of their unit only", async () => {
     const res = await call("GET", `/v1/units/${OWN}/cases?period=2024-03`, tokens.get("officer-own"));
-    const body = (await res.json()) as { unitId: string; cases: { caseId: string; status: string; rule: string }[] };
+    const body = (await res.json()) as { unitId: string; records: { kind: string; caseId: string; status: string; rule: string }[] };
     expect(body.unitId).toBe(OWN);
-    expect(body.cases.length).toBeGreaterThan(0);
-    expect(body.cases[0]).toMatchObject({ status: "OVERDUE", rule: "OPEN_PAST_DUE" });
+    expect(body.records.length).toBeGreaterThan(0);
+    expect(body.records[0]).toMatchObject({ kind: "dossier", status: "OVERDUE", rule: "OPEN_PAST_DUE" });
+    // An indicator's list: the same dossier, in R1's numerator; another officer gets the same 403 as for the progress list.
+    const r1 = await call("GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=R1&part=numerator`, tokens.get("officer-own"));
+    expect(await r1.json()).toMatchObject({ indicator: "R1", part: "numerator", computed: true, kind: "dossier", aggregate: "count", total: 1, records: [{ rule: "OPEN_PAST_DUE" }] });
+    const other = await call("GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=R1&part=numerator`, tokens.get("officer-other"));
+    expect(other.status).toBe(403);
+    const manual = await call("GET", `/v1/units/${OWN}/cases?period=2024-03&indicator=D3`, tokens.get("chairman"));
+    expect(await manual.json()).toMatchObject({ indicator: "D3", computed: false, reason: "MANUAL", total: null, records: [] });
   });
 });
 

@@ -5,6 +5,10 @@
  * later) on every province, the single statement on every fourth.
  * Every period is compared under dn-2026.1 and dn-2026.2 (R3 and R9_R3 over Home Affairs' marks of
  * improper returns, the D7 measures O3F, O3P, O4), the edge month also with the portal's switch.
+ * On the same provinces and staged run, the lists behind the indicators (issue 20, item 1: the
+ * dossier and records lists a run unloads per end, classified by shared/src/facts/indicator-lists.ts
+ * as the read API does) add up, for every computed indicator, unit, period and version, to the
+ * numerator and the denominator of both the SQL route and the reference scorer.
  * Provinces: ./support/province-gen.ts. Duplicates are exact copies (compaction keeps one version
  * per eventId and ingestion never stores conflicting versions, so the oracle's tie-break between
  * conflicting versions is out of scope).
@@ -16,9 +20,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorValues, queryIndicatorRows } from "../src/use-cases/score/indicator-rows.js";
 import { openFacts, sqlTimestamp } from "../src/use-cases/score/staged-facts.js";
 import { CASE_LIST_SQL, caseListSql } from "@scorecard/shared/sql/case-list.sql";
+import { recordListSql } from "@scorecard/shared/sql/record-list.sql";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
 import { CATALOG, type ProvinceSpec, UNITS, province, provinceArb } from "./support/province-gen.js";
 import { SqlTables } from "./support/sql-tables.js";
+import { countsOf, listTotals } from "./support/list-totals.js";
 
 const CALENDAR = new WorkingCalendar();
 
@@ -44,6 +50,9 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
     let events = 0;
     let sqlMs = 0;
     let referenceMs = 0;
+    let listMs = 0;
+    let listSqlMs = 0;
+    let listChecks = 0;
     /** Per indicator: how many (unit, period) pairs had a non-zero numerator — the generator must reach every one. */
     const reached: Record<string, number> = {};
     const started = Date.now();
@@ -57,6 +66,22 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
         // Both routes: the single statement per period, and the staged tables of one run over both periods.
         const periods = [spec.edgeMonth, spec.extraPeriod].map(parsePeriod);
         const staged = await openFacts(db.engine, periods, { newId: randomUUID });
+        const paramsOf = (p: Period) => ({ period_start: sqlTimestamp(p.start), period_end: sqlTimestamp(p.end), month_to: p.endDate.slice(0, 7) });
+        // The run's finished dossiers (written once) and each end's open dossiers and records, as the drill-down writer unloads them.
+        const finished = (await db.engine.query(caseListSql(staged.finishedList!.cte, "finished"), staged.finishedList!.params)).rows;
+        const finishedRows = () => finished;
+        const spans = new Map<string, Promise<{ open: Record<string, unknown>[]; records: Record<string, unknown>[] }>>();
+        const spanRows = (span: Period) => {
+          let rows = spans.get(span.id);
+          if (rows === undefined) {
+            rows = (async () => ({
+              open: (await db.engine.query(caseListSql(staged.cte(span), "open"), paramsOf(span))).rows,
+              records: (await db.engine.query(recordListSql(staged.cte(span)), { ...paramsOf(span), start_date: span.startDate, end_date: span.endDate, accept_days: 2, handle_days: 15 })).rows,
+            }))();
+            spans.set(span.id, rows);
+          }
+          return rows;
+        };
         for (const period of periods) {
           const id = period.id;
           let t = Date.now();
@@ -65,11 +90,25 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
           const stagedRows = await queryIndicatorRows(db.engine, period, DN_2026_1, staged);
           sqlMs += Date.now() - t;
           const units = unitsValidIn(CATALOG, period).filter((u) => u.tier !== "PROVINCE");
+          // The lists of the period's end as the run unloads them (the finished rows before the period's end).
+          const span = longestPeriodEndingWith(period);
+          t = Date.now();
+          const { open, records } = await spanRows(span);
+          const endT = Date.parse(period.end) / 1000;
+          const dossierRows = [...open, ...finishedRows().filter((r) => Number(r["last_t"]) < endT)];
+          listSqlMs += Date.now() - t;
           for (const m of id === spec.edgeMonth ? [DN_2026_1, DN_2026_2, PORTAL] : [DN_2026_1, DN_2026_2]) {
             t = Date.now();
             const reference = referenceIndicators({ ...prov, units: CATALOG, period, calendar: CALENDAR, methodology: m });
             referenceMs += Date.now() - t;
             const sql = indicatorValues(stagedRows, units, m);
+            t = Date.now();
+            const lists = listTotals(m, period, units.map((u) => u.unitId), dossierRows, records);
+            listMs += Date.now() - t;
+            const listLabel = m === PORTAL ? "portal switch" : m.id;
+            expect(lists, `${id} lists ≡ reference (${listLabel})`).toEqual(countsOf(m, reference.units));
+            expect(lists, `${id} lists ≡ SQL (${listLabel})`).toEqual(countsOf(m, sql));
+            listChecks += units.length;
             for (const u of sql) for (const [code, v] of Object.entries(u.values)) if (v.numerator !== 0) reached[`${m.id} ${code}`] = (reached[`${m.id} ${code}`] ?? 0) + 1;
             const label = m === PORTAL ? "portal switch" : m.id;
             expect(comparable(sql), `${id} staged (${label})`).toEqual(comparable(reference.units));
@@ -80,8 +119,6 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
         // list is its end's "open" rows plus the run's finished rows with the last event before the
         // period's end, and equals the period's whole list — the single statement's on every fourth
         // province (the slow route here), the staged one's on the others.
-        const finished = (await db.engine.query(caseListSql(staged.finishedList!.cte, "finished"), staged.finishedList!.params)).rows;
-        const paramsOf = (p: Period) => ({ period_start: sqlTimestamp(p.start), period_end: sqlTimestamp(p.end), month_to: p.endDate.slice(0, 7) });
         // Every period the lists serve: the run's, and the longest of each end, which the pointer claims too.
         const served = [...new Map([...periods, ...periods.map(longestPeriodEndingWith)].map((p) => [p.id, p])).values()];
         for (const period of served) {
@@ -90,7 +127,7 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
           const startT = Date.parse(period.start) / 1000;
           // As the run writes and the reader reads: the list of the longest period with this end.
           const span = longestPeriodEndingWith(period);
-          const open = (await db.engine.query(caseListSql(staged.cte(span), "open"), paramsOf(span))).rows.filter((r) => caseInList(r, startT));
+          const open = (await spanRows(span)).open.filter((r) => caseInList(r, startT));
           const split = [...open, ...finished.filter((r) => Number(r["last_t"]) < endT && caseInList(r, startT))];
           const whole = (await db.engine.query(runs % 4 === 1 ? CASE_LIST_SQL : caseListSql(staged.cte(period)), params)).rows;
           expect(listRows(split), `${period.id} drill-down list`).toEqual(listRows(whole));
@@ -101,7 +138,7 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
     );
     console.info(
       `differential: ${runs} provinces, ${cases} cases, ${events} events, ${((Date.now() - started) / 1000).toFixed(1)} s ` +
-        `(SQL ${(sqlMs / 1000).toFixed(1)} s, reference ${(referenceMs / 1000).toFixed(1)} s); non-zero numerators: ${JSON.stringify(reached)}`,
+        `(SQL ${(sqlMs / 1000).toFixed(1)} s, reference ${(referenceMs / 1000).toFixed(1)} s, lists ${(listSqlMs / 1000).toFixed(1)} s SQL + ${(listMs / 1000).toFixed(1)} s classified for ${listChecks} unit-periods); non-zero numerators: ${JSON.stringify(reached)}`,
     );
     expect(runs).toBeGreaterThanOrEqual(Number(process.env["DIFF_RUNS"] ?? 200));
     const codes = [DN_2026_1, DN_2026_2].flatMap((m) => m.indicators.filter((d) => d.source !== "MANUAL").map((d) => `${m.id} ${d.code}`));

@@ -9,7 +9,8 @@ import { HttpProblemError, jsonResponse, jsonTextResponse } from "../http/proble
 import { router } from "../http/router.js";
 import { caseTimeline } from "../use-cases/read/case-timeline.js";
 import { earlyWarningSummary, earlyWarnings } from "../use-cases/read/early-warnings.js";
-import { type ReadDeps, readPublicMeta, readPublicRankingJson, readRanking, readUnitCases, readUnitScorecard, readUnitYear } from "../use-cases/read/read-rankings.js";
+import { readIndicatorList } from "../use-cases/read/read-lists.js";
+import { type ReadDeps, readPublicMeta, readPublicRankingJson, readRanking, readUnitScorecard, readUnitYear } from "../use-cases/read/read-rankings.js";
 import { readHeadRatings, readReformIndex } from "../use-cases/read/read-ratings.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
@@ -33,7 +34,7 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
   const publicRanking = readPublicRankingJson(deps);
   const meta = readPublicMeta(deps);
   const scorecard = readUnitScorecard(deps);
-  const cases = readUnitCases(deps);
+  const lists = readIndicatorList(deps);
   const openApi = openApiDocument();
   const warnings = earlyWarnings(deps);
   const year = readUnitYear(deps);
@@ -104,10 +105,12 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
       if (!doc) throw NO_RATINGS("reform index", period, version);
       return jsonResponse(200, doc, PRIVATE);
     },
-    "GET /v1/units/{unitId}/cases": async ({ params: { unitId, period, status } }) => {
-      const rows = await cases(unitId, period, status);
-      if (!rows) throw notFound(`No dossiers recorded for ${unitId} in ${period}.`);
-      return jsonResponse(200, { unitId, period, methodology: deps.methodology, indicator: "P1", cases: rows }, PRIVATE);
+    // The records behind a number (issue 20, item 1): an indicator's numerator or denominator, or the period's dossiers.
+    "GET /v1/units/{unitId}/cases": async ({ params: { unitId, period, indicator, part, status, page, limit } }) => {
+      const r = await lists(unitId, period, { indicator, part, status, page, limit });
+      if (r.kind === "not-found") throw notFound(r.detail);
+      if (r.kind === "unknown-indicator") throw new HttpProblemError(422, "INVALID_PARAMETER", "Invalid request", r.detail);
+      return jsonResponse(200, r.list, PRIVATE);
     },
   });
   return middy<Event, APIGatewayProxyResultV2>().use(injectLambdaContext(logger)).use(problems(logger)).handler(route);

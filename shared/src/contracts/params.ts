@@ -14,6 +14,7 @@ import { hasReformIndex } from "../methodology/reform-index.js";
 import { isPeriodId, parsePeriod } from "../time/period.js";
 import { RANKED_TIERS } from "../units/unit.js";
 import { CRITERION, FINDING_ID, HEAD_ID, UNIT_ID } from "./admin-requests.js";
+import { LIST_PARTS } from "../facts/list-rules.js";
 import { LATEST_PERIOD } from "./api.js";
 
 export interface ParamSpec<N extends string = string, T = unknown, R extends boolean = boolean> {
@@ -66,6 +67,9 @@ const REFORM_PERIOD = "the reform index is set per half-year or year, such as 20
 /** Statuses a drill-down can be filtered on (methodology §2). */
 export const CASE_STATUSES = ["EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS", "EXCLUDED"] as const;
 
+/** The most records one page of a list holds (`LIST_PAGE_MAX`, ./indicator-lists.ts). */
+const LIST_LIMIT_MAX = 1000;
+
 /** Entries per audit page when `limit` is absent. */
 export const AUDIT_PAGE_DEFAULT = 50;
 
@@ -96,6 +100,28 @@ export const READ_PARAMS = {
   year: query("year", matching(/^20\d\d$/, "a year such as 2025").transform(Number), "a year such as 2025"),
   status: optional(query("status", z.enum(CASE_STATUSES), `one of ${CASE_STATUSES.join(", ")}`, { invalid: `status: one of ${CASE_STATUSES.join(", ")}.` })),
   unitId: path("unitId", matching(UNIT_ID, "a unit id"), "a unit id", "unitId is not a unit id."),
+  // The lists behind the indicators (GET /v1/units/{unitId}/cases, issue 20 item 1; docs/adr/0016).
+  indicator: optional(
+    query("indicator", matching(/^[A-Z][A-Z0-9_]{0,15}$/, "an indicator code such as P1, R7 or S1"), "an indicator code such as P1, R7 or S1", {
+      description: "An indicator of the methodology (P1, R7, S1…): its records (default: every dossier of the period's progress drill-down, as before).",
+    }),
+  ),
+  part: optional(
+    query("part", z.enum(LIST_PARTS, { error: () => "numerator or denominator" }), "numerator or denominator", {
+      description: "With `indicator`: the records of its numerator or of its denominator (default: denominator, each record marked when it counts in the numerator too).",
+    }),
+  ),
+  page: optional(query("page", positive("a page number from 1"), "a page number from 1")),
+  listLimit: optional(
+    query(
+      "limit",
+      matching(/^\d{1,4}$/, `1 to ${LIST_LIMIT_MAX}`)
+        .refine((v) => Number(v) >= 1 && Number(v) <= LIST_LIMIT_MAX, `1 to ${LIST_LIMIT_MAX}`)
+        .transform(Number),
+      `1 to ${LIST_LIMIT_MAX}`,
+      { description: `Records per page: 1 to ${LIST_LIMIT_MAX} (default 50).` },
+    ),
+  ),
 } as const;
 
 const ADMIN_PERIOD = "a period id such as 2024-H1";

@@ -33,6 +33,7 @@ import {
   surveyResultSchema,
 } from "./admin.js";
 import { publicMetaSchema, rankingSnapshotSchema } from "./api.js";
+import { indicatorListSchema } from "./indicator-lists.js";
 import { caseIdParam, caseTimelineSchema } from "./case-timeline.js";
 import { type BatchKey, MAX_BATCH_ITEMS, MAX_BODY_BYTES, complaintBatchSchema, eventBatchSchema, ingestResponseSchema, procedureBatchSchema, recordsResponseSchema } from "./ingest.js";
 import { localUsersSchema, loginRequestSchema, loginResultSchema } from "./local.js";
@@ -43,7 +44,6 @@ import {
   publicRankingViewSchema,
   rankingViewSchema,
   reformIndexViewSchema,
-  unitCasesSchema,
   unitScorecardSchema,
   unitTrendSchema,
   unitWarningsSchema,
@@ -208,11 +208,17 @@ export const ROUTES = {
   "GET /v1/units/{unitId}/cases": route({
     api: "read",
     operationId: "getUnitCases",
-    summary: "The dossiers behind a unit's progress numbers",
+    summary: "The records behind a unit's numbers: an indicator's numerator or denominator, or the period's dossiers",
+    description:
+      "From the lists the scoring run wrote for the period's end (no query engine on a request; docs/adr/0016). With `indicator`, the records of its `part` — dossiers, complaints naming the unit, " +
+      "consultations of the unit, delay charges, units (R7's denominator) or catalog entries — each with the rule that classified it and, for averages and R7, its value: " +
+      "`total` (the count, or the sum of the values, over every page) is the scorecard's numerator or denominator. A manual indicator (D3) has none: `computed` false, `reason` MANUAL, no records. " +
+      "Without `indicator`, every dossier of the period's progress drill-down. `status` filters dossier lists. An indicator the methodology does not have: 422 INVALID_PARAMETER; " +
+      "lists written before this route served indicators: 404 NOT_FOUND until the period is scored again.",
     action: "unit:cases:read",
-    params: [R.unitId, R.period, R.status],
+    params: [R.unitId, R.period, R.indicator, R.part, R.status, R.page, R.listLimit],
     body: undefined,
-    responses: read("The drill-down of indicator P1, each dossier with the rule that classified it.", unitCasesSchema),
+    responses: read("One page of the records, with the list's total.", indicatorListSchema),
     problems: ["NOT_FOUND"],
   }),
   "GET /v1/units/{unitId}/warnings": route({

@@ -72,6 +72,17 @@ export const drilldownRunKey = (methodology: string, period: string) => `${drill
 export const finishedListPrefix = (methodology: string) => `${drilldownRoot(methodology)}finished/`;
 /** One unit's rows of a run's list: `<list prefix><run>/unit_id=<unit>/`. */
 export const unitListPrefix = (listPrefix: string, run: string, unitId: string) => `${listPrefix}${run}/unit_id=${unitId}/`;
+/**
+ * A run's records list of one end (issue 20, item 1; docs/adr/0016): the consultations, delay
+ * charges, complaints and catalog entries behind the indicators other than the dossier-based ones,
+ * inside the end's run folder (removed with it): `drilldown/<methodology>/<period>/<run>/records/`,
+ * one folder per unit (`unit_id=<unit>/`) and the province's delay charges (`unit_id=_province/`).
+ */
+export const recordListPrefix = (methodology: string, period: string, run: string) => `${drilldownPrefix(methodology, period)}${run}/records/`;
+/** The partition of the records list that holds every unit's delay charges (R7's denominator); never a unit id. */
+export const PROVINCE_PARTITION = "_province";
+/** One unit's records (or the province's delay charges: `PROVINCE_PARTITION`): `<records>/unit_id=<unit>/`. */
+export const unitRecordListPrefix = (methodology: string, period: string, run: string, unitId: string) => `${recordListPrefix(methodology, period, run)}unit_id=${unitId}/`;
 
 /**
  * The pointer to the current run of a period's drill-down. `from`: the start of the period the
@@ -87,6 +98,12 @@ export interface DrilldownPointer {
    * cases are there, not in `run` (absent in lists written before they were split: `run` holds all).
    */
   readonly finished?: string;
+  /**
+   * The lists' format: 2 when the run wrote the dossier rows with what every indicator decides on
+   * and the records list (`recordListPrefix`), the lists behind every computed indicator (issue 20,
+   * item 1; `LIST_FORMAT`, shared/src/facts/indicator-lists.ts). Absent: the P1 drill-down only.
+   */
+  readonly lists?: number;
 }
 
 // ——— ratings/: head-of-unit ratings and the reform index (private) ———

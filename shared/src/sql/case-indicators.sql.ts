@@ -197,6 +197,32 @@ const bucketPart = (b: CaseBuckets) => {
 )`;
 };
 
+/**
+ * Delay attribution (R7) over `facts`, `transfer` and `consult`: the late dossiers of the period's
+ * scope (`late_cases`), the step holders' charges (`charges`: transfers and consultations past
+ * their step due date, by `role`) and the lead unit's remainder (`lead_charges`, may be ≤ 0: only
+ * positive ones are charged). Shared by the case statement (R7) and the records list behind R7
+ * (./record-list.sql.ts).
+ */
+export const DELAY_CHARGES_CTE = /* sql */ `late_cases AS (
+  SELECT case_id, unit_id, overrun_days, received_t, end_t FROM facts WHERE in_scope AND status IN ('LATE', 'OVERDUE')
+),
+charges AS (
+  SELECT t.to_unit AS unit_id, t.overrun_days AS days, t.case_id, 'TRANSFER' AS role
+  FROM transfer t JOIN late_cases l ON l.case_id = t.case_id
+  WHERE t.overrun_days > 0
+  UNION ALL
+  SELECT c.consulted AS unit_id, c.days_late AS days, c.case_id, 'CONSULTATION' AS role
+  FROM consult c JOIN late_cases l ON l.case_id = c.case_id
+  WHERE c.days_late > 0
+),
+lead_charges AS (
+  SELECT l.unit_id, l.overrun_days - coalesce(sum(c.days), 0) AS days, l.case_id
+  FROM late_cases l
+  LEFT JOIN charges c ON c.case_id = l.case_id
+  GROUP BY l.case_id, l.unit_id, l.overrun_days
+)`;
+
 /** The case indicator statement over a facts CTE list (the single-statement one, or staged sources). */
 export const caseIndicatorsSql = (factsCte: string, buckets: CaseBuckets | null = null) => {
   // `cases` follows the facts: inlined when they are (staged scoring), else the engine's choice.
@@ -233,24 +259,7 @@ consult_part AS (
   WHERE in_scope
   GROUP BY consulted, ${LOCAL_DAY("requested_t")}
 ),
-late_cases AS (
-  SELECT case_id, unit_id, overrun_days FROM facts WHERE in_scope AND status IN ('LATE', 'OVERDUE')
-),
-charges AS (
-  SELECT t.to_unit AS unit_id, t.overrun_days AS days, t.case_id
-  FROM transfer t JOIN late_cases l ON l.case_id = t.case_id
-  WHERE t.overrun_days > 0
-  UNION ALL
-  SELECT c.consulted AS unit_id, c.days_late AS days, c.case_id
-  FROM consult c JOIN late_cases l ON l.case_id = c.case_id
-  WHERE c.days_late > 0
-),
-lead_charges AS (
-  SELECT l.unit_id, l.overrun_days - coalesce(sum(c.days), 0) AS days
-  FROM late_cases l
-  LEFT JOIN charges c ON c.case_id = l.case_id
-  GROUP BY l.case_id, l.unit_id, l.overrun_days
-),
+${DELAY_CHARGES_CTE},
 r7_part AS (
   SELECT unit_id, CAST(NULL AS BIGINT) AS day, sum(days) AS r7_days
   FROM (

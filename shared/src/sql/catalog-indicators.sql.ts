@@ -32,7 +32,7 @@ restricted_codes AS (
 ),
 unit_procedures AS (
   SELECT u.unit_id, p.code, p.online_level, p.fee_bearing, p.payment_integrated, p.population_db_connected,
-         p.decision_date, p.legal_effective_date, p.public_date, p.content_complete
+         p.decision_date, p.legal_effective_date, p.public_date, p.content_complete, p.valid_from, p.valid_to
   FROM scored_units u
   JOIN dim_procedures p
     ON p.valid_from <= DATE {{end_date}} AND (p.valid_to IS NULL OR p.valid_to >= DATE {{start_date}})
@@ -41,9 +41,12 @@ unit_procedures AS (
   WHERE r.unit_id IS NOT NULL OR (rc.code IS NULL AND p.tier = u.tier)
 )`;
 
-export const CATALOG_INDICATORS_SQL = /* sql */ `
-WITH ${UNIT_PROCEDURES_CTE},
-dated AS (
+/**
+ * `dated`: the unit's procedures (`unit_procedures`) with the working-day indexes T1 and T2 compare
+ * (see the rules above) and whether the procedure was made public in the period. Shared with the
+ * catalog entries of the records list (./record-list.sql.ts).
+ */
+export const DATED_PROCEDURES_CTE = /* sql */ `dated AS (
   SELECT p.*,
          cd.working_day_index AS dec_idx,
          cd.working_day_index - CASE WHEN cd.is_working THEN 1 ELSE 0 END AS dec_pre,
@@ -56,7 +59,11 @@ dated AS (
   LEFT JOIN dim_calendar ce ON ce."date" = p.legal_effective_date
   LEFT JOIN dim_calendar cp ON cp."date" = p.public_date
   LEFT JOIN dim_calendar cl ON cl."date" = DATE {{end_date}}
-)
+)`;
+
+export const CATALOG_INDICATORS_SQL = /* sql */ `
+WITH ${UNIT_PROCEDURES_CTE},
+${DATED_PROCEDURES_CTE}
 SELECT unit_id,
        count_if(decision_date >= DATE {{start_date}} AND decision_date <= DATE {{end_date}} AND eff_idx - dec_idx >= 5) AS t1_num,
        count_if(decision_date >= DATE {{start_date}} AND decision_date <= DATE {{end_date}}) AS t1_den,

@@ -16,12 +16,14 @@ import { LOCAL_DAY } from "./case-facts.sql.js";
  */
 const pre = (alias: string) => `(${alias}.working_day_index - CASE WHEN ${alias}.is_working THEN 1 ELSE 0 END)`;
 
-export const COMPLAINT_INDICATORS_SQL = /* sql */ `
-WITH bounds AS (
-  SELECT ${LOCAL_DAY("to_unixtime(TIMESTAMP {{period_end}})")} - 1 AS last_day
-),
-cm AS (
-  SELECT complaint_id, unit_id, satisfied, re_complained,
+/**
+ * `cm`, `judged`, `verdicts`: each complaint received in the period with its instants cut at the
+ * period end and its verdict. Reads `bounds` (`last_day`, the period's last local day) — its own in
+ * the indicator statement, the case facts' in the records list (./record-list.sql.ts), which
+ * shares these CTEs.
+ */
+export const COMPLAINT_VERDICT_CTES = /* sql */ `cm AS (
+  SELECT complaint_id, case_id, unit_id, satisfied, re_complained,
          to_unixtime(received_at) AS received_t,
          CASE WHEN accepted_at < TIMESTAMP {{period_end}} THEN to_unixtime(accepted_at) END AS accepted_t,
          CASE WHEN refused_at < TIMESTAMP {{period_end}} THEN to_unixtime(refused_at) END AS refused_t,
@@ -30,7 +32,7 @@ cm AS (
   WHERE received_at >= TIMESTAMP {{period_start}} AND received_at < TIMESTAMP {{period_end}}
 ),
 judged AS (
-  SELECT cm.unit_id, cm.satisfied, cm.re_complained, cm.refused_t, cm.handled_t,
+  SELECT cm.complaint_id, cm.case_id, cm.received_t, cm.accepted_t, cm.unit_id, cm.satisfied, cm.re_complained, cm.refused_t, cm.handled_t,
          coalesce(cm.accepted_t, cm.refused_t) AS decided_t,
          ${pre("cr")} AS received_pre,
          ${pre("cdd")} AS decided_pre,
@@ -44,7 +46,7 @@ judged AS (
   LEFT JOIN dim_calendar cl ON cl.day = b.last_day
 ),
 verdicts AS (
-  SELECT unit_id, satisfied, re_complained, handled_t,
+  SELECT complaint_id, case_id, received_t, accepted_t, refused_t, unit_id, satisfied, re_complained, handled_t,
          CASE
            WHEN decided_t IS NULL THEN (CASE WHEN last_pre > received_pre + {{accept_days}} THEN 'OVERDUE' ELSE 'PENDING' END)
            WHEN refused_t IS NOT NULL THEN (CASE WHEN decided_pre <= received_pre + {{accept_days}} THEN 'ON_TIME' ELSE 'LATE' END)
@@ -55,7 +57,13 @@ verdicts AS (
            ELSE 'PENDING'
          END AS verdict
   FROM judged
-)
+)`;
+
+export const COMPLAINT_INDICATORS_SQL = /* sql */ `
+WITH bounds AS (
+  SELECT ${LOCAL_DAY("to_unixtime(TIMESTAMP {{period_end}})")} - 1 AS last_day
+),
+${COMPLAINT_VERDICT_CTES}
 SELECT unit_id,
        count(*) AS complaints,
        count_if(verdict <> 'PENDING') AS judged,

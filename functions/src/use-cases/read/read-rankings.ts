@@ -157,7 +157,7 @@ const STATUS_ORDER: readonly string[] = CASE_STATUSES;
  * for a start no later than the period's; else a list written for the period itself (before the
  * lists were shared).
  */
-async function drilldownSource(deps: ReadDeps, period: Period): Promise<{ periodId: string; pointer: DrilldownPointer } | undefined> {
+export async function drilldownSource(deps: ReadDeps, period: Period): Promise<{ periodId: string; pointer: DrilldownPointer } | undefined> {
   const pointer = async (id: string) => {
     const body = await deps.lake.get(drilldownRunKey(deps.methodology, id));
     return body ? (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer) : undefined;
@@ -170,7 +170,7 @@ async function drilldownSource(deps: ReadDeps, period: Period): Promise<{ period
 }
 
 /** The rows of every drill-down file under a prefix that `keep` accepts. */
-async function listRows(lake: Lake, prefix: string, keep: (r: Row) => boolean): Promise<Row[]> {
+export async function listRows(lake: Lake, prefix: string, keep: (r: Row) => boolean): Promise<Row[]> {
   const rows: Row[] = [];
   for (const key of await lake.list(prefix)) {
     const body = await lake.get(key);

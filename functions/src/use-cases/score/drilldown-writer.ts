@@ -3,11 +3,14 @@
  * `drilldown/`), read back by the read API (use-cases/read/read-rankings.ts).
  */
 import type { NewId } from "../../ports/runtime.js";
-import type { QueryEngine } from "../../ports/engine.js";
+import type { QueryEngine, SqlValue } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
 import { type Period, periodsOfYear } from "@scorecard/shared";
-import { type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix } from "@scorecard/shared/lake/layout";
+import { LIST_FORMAT } from "@scorecard/shared/facts/indicator-lists";
+import { type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix, recordListPrefix } from "@scorecard/shared/lake/layout";
+import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
+import { recordListSql } from "@scorecard/shared/sql/record-list.sql";
 import { type FactsSource, sqlTimestamp } from "./staged-facts.js";
 
 /** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
@@ -36,6 +39,11 @@ export const plus = (a: number | null, b: number | null) => (a === null || b ===
  * PARTITION_BY, Athena UNLOAD): a year's 1.5 M cases never become JS objects. A run writing every
  * period of a year writes 1.4 M finished rows and 12 lists of the open ones (≈ 2 M rows; one list
  * per period would be 6 M).
+ *
+ * Beside each end's dossiers, its records list (issue 20, item 1; docs/adr/0016): the
+ * consultations, delay charges, complaints and catalog entries behind the other indicators, per
+ * unit (and the province's delay charges), inside the end's run folder — so that every computed
+ * indicator's numerator and denominator lead to their records (shared/src/facts/indicator-lists.ts).
  */
 export class DrilldownWriter {
   private readonly written = new Set<string>();
@@ -69,9 +77,13 @@ export class DrilldownWriter {
     const run = this.runId(computedAt);
     const params = { period_start: sqlTimestamp(span.start), period_end: sqlTimestamp(span.end), month_to: span.endDate.slice(0, 7) };
     bytes = plus(bytes, await this.unload(caseListSql(facts.cte(span), finished === undefined ? "all" : "open"), params, `${drilldownPrefix(m, span.id)}${run}`));
+    // After the dossiers (a local COPY wants a new folder; the records' is inside the run's).
+    const { acceptWithinWorkingDays, handleWithinWorkingDays } = getMethodology(m).complaints;
+    const recordParams = { ...params, start_date: span.startDate, end_date: span.endDate, accept_days: acceptWithinWorkingDays, handle_days: handleWithinWorkingDays };
+    bytes = plus(bytes, await this.unload(recordListSql(facts.cte(span)), recordParams, recordListPrefix(m, span.id, run)));
     const pointer = drilldownRunKey(m, span.id);
     const previous = await deps.lake.get(pointer);
-    const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }) };
+    const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }), lists: LIST_FORMAT };
     await deps.lake.put(pointer, JSON.stringify(current), "application/json");
     if (previous) {
       const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
@@ -108,7 +120,7 @@ export class DrilldownWriter {
   }
 
   /** One list, per unit, under `prefix`; returns the bytes scanned. */
-  private async unload(sql: string, params: Record<string, string>, prefix: string): Promise<number | null> {
+  private async unload(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string): Promise<number | null> {
     return (await this.deps.engine.unload(sql, params, prefix, "unit_id")).bytesScanned;
   }
 }

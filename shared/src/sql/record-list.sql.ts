@@ -1,0 +1,132 @@
+import { COMPLAINT_FLAGS, PROCEDURE_FLAGS, PROVINCE_PARTITION } from "../facts/indicator-lists.js";
+import { CASE_FACTS_CTE } from "./case-facts.sql.js";
+import { DELAY_CHARGES_CTE } from "./case-indicators.sql.js";
+import { DATED_PROCEDURES_CTE, UNIT_PROCEDURES_CTE } from "./catalog-indicators.sql.js";
+import { COMPLAINT_VERDICT_CTES } from "./complaint-indicators.sql.js";
+
+/**
+ * The records behind a unit's indicators other than its own dossiers (issue 20, item 1;
+ * docs/adr/0016-indicator-lists.md), one statement per period end, unloaded per unit like the
+ * dossier list (./case-list.sql.ts) and classified by shared/src/facts/indicator-lists.ts:
+ *
+ * - `consultation` (R5, R5D), under the consulted unit: each consultation in the scope of the
+ *   list's period, with its verdict and working days late as of the end;
+ * - `charge` (R7), under the unit charged: the delay charges of the dossiers late and in scope
+ *   (a transfer step or a consultation past its step due date, the lead unit's remainder), each
+ *   with the dossier's receipt and end; every charge a second time under the partition
+ *   `_province` (`PROVINCE_PARTITION`), R7's denominator (the province's total), `ref_unit` naming
+ *   the unit charged;
+ * - `complaint` (S1, S2, R8), under the unit named: each complaint received in the period, with its
+ *   instants cut at the end, its verdict, and `flags` (disliked, re-complained);
+ * - `procedure` (T1–T3, O1, O2, MB, MC, D6B), under the unit: each catalog entry of the unit valid
+ *   on some day of the period, its dates, T1/T2's working-day tests in `flags`, and the latest
+ *   receipt of a dossier of it filed online / paid online by the unit (O2, MB).
+ *
+ * A shorter period with the same end reads its records out of the list: each keeps what its
+ * scope is decided on (request and answer, receipt and end, receipt, validity and dates), and the
+ * verdicts depend on the end only. Parameters: those of the facts, {{start_date}}, {{end_date}}
+ * (the catalog) and {{accept_days}}, {{handle_days}} (the complaints).
+ */
+
+type ColumnType = "VARCHAR" | "DOUBLE" | "BIGINT";
+
+/** The columns of a records row, in order, with their types (`unit_id`, the partition, last). */
+export const RECORD_LIST_COLUMNS: readonly (readonly [string, ColumnType])[] = [
+  ["kind", "VARCHAR"],
+  ["id", "VARCHAR"],
+  ["case_id", "VARCHAR"],
+  ["ref_unit", "VARCHAR"],
+  ["lead_unit", "VARCHAR"],
+  ["role", "VARCHAR"],
+  ["verdict", "VARCHAR"],
+  ["days", "BIGINT"],
+  ["requested_t", "DOUBLE"],
+  ["due_t", "DOUBLE"],
+  ["answered_t", "DOUBLE"],
+  ["received_t", "DOUBLE"],
+  ["end_t", "DOUBLE"],
+  ["accepted_t", "DOUBLE"],
+  ["refused_t", "DOUBLE"],
+  ["handled_t", "DOUBLE"],
+  ["flags", "BIGINT"],
+  ["online_level", "VARCHAR"],
+  ["valid_from", "VARCHAR"],
+  ["valid_to", "VARCHAR"],
+  ["decision_date", "VARCHAR"],
+  ["legal_effective_date", "VARCHAR"],
+  ["public_date", "VARCHAR"],
+  ["last_online_t", "DOUBLE"],
+  ["last_paid_t", "DOUBLE"],
+  ["unit_id", "VARCHAR"],
+];
+
+/** One UNION ALL branch: the given columns, every other a typed NULL, in RECORD_LIST_COLUMNS order. */
+const branch = (given: Readonly<Record<string, string>>, from: string) =>
+  `SELECT ${RECORD_LIST_COLUMNS.map(([c, type]) => `CAST(${given[c] ?? "NULL"} AS ${type}) AS ${c}`).join(", ")}\n  FROM ${from}`;
+
+const bit = (cond: string, value: number) => `CASE WHEN ${cond} THEN ${value} ELSE 0 END`;
+
+const ONLINE = "f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL')";
+
+const CHARGE = (unit: string) => ({
+  kind: "'charge'", id: "x.case_id", case_id: "x.case_id", ref_unit: "x.unit_id", lead_unit: "l.unit_id", role: "x.role", days: "x.days",
+  received_t: "l.received_t", end_t: "l.end_t", unit_id: unit,
+});
+
+export const recordListSql = (factsCte: string) => /* sql */ `
+WITH ${factsCte},
+${UNIT_PROCEDURES_CTE},
+${DATED_PROCEDURES_CTE},
+${COMPLAINT_VERDICT_CTES},
+${DELAY_CHARGES_CTE},
+all_charges AS (
+  SELECT unit_id, case_id, role, days FROM charges
+  UNION ALL
+  SELECT unit_id, case_id, 'LEAD' AS role, days FROM lead_charges WHERE days > 0
+),
+procedure_cases AS (
+  SELECT f.unit_id, f.procedure_code,
+         max(CASE WHEN ${ONLINE} THEN f.received_t END) AS last_online_t,
+         max(CASE WHEN f.online_payments > 0 THEN f.received_t END) AS last_paid_t
+  FROM facts1 f
+  WHERE f.received_in_period AND (${ONLINE} OR f.online_payments > 0)
+  GROUP BY f.unit_id, f.procedure_code
+)
+${branch(
+  { kind: "'consultation'", id: "c.case_id", case_id: "c.case_id", verdict: "c.verdict", days: "c.days_late", requested_t: "c.requested_t", due_t: "c.due_t", answered_t: "c.answered_t", unit_id: "c.consulted" },
+  "consult c\n  WHERE c.in_scope",
+)}
+UNION ALL
+${branch(CHARGE("x.unit_id"), "all_charges x JOIN late_cases l ON l.case_id = x.case_id")}
+UNION ALL
+${branch(CHARGE(`'${PROVINCE_PARTITION}'`), "all_charges x JOIN late_cases l ON l.case_id = x.case_id")}
+UNION ALL
+${branch(
+  {
+    kind: "'complaint'", id: "v.complaint_id", case_id: "v.case_id", verdict: "v.verdict", received_t: "v.received_t", accepted_t: "v.accepted_t", refused_t: "v.refused_t",
+    handled_t: "v.handled_t",
+    flags: `${bit("v.handled_t IS NOT NULL AND coalesce(v.satisfied = FALSE, FALSE)", COMPLAINT_FLAGS.disliked)} + ${bit("coalesce(v.re_complained, FALSE)", COMPLAINT_FLAGS.reComplained)}`,
+    unit_id: "v.unit_id",
+  },
+  "verdicts v",
+)}
+UNION ALL
+${branch(
+  {
+    kind: "'procedure'", id: "d.code", online_level: "d.online_level", valid_from: "d.valid_from", valid_to: "d.valid_to", decision_date: "d.decision_date",
+    legal_effective_date: "d.legal_effective_date", public_date: "d.public_date", last_online_t: "pc.last_online_t", last_paid_t: "pc.last_paid_t",
+    flags: [
+      bit("d.fee_bearing", PROCEDURE_FLAGS.feeBearing),
+      bit("d.payment_integrated", PROCEDURE_FLAGS.paymentIntegrated),
+      bit("d.population_db_connected", PROCEDURE_FLAGS.populationDbConnected),
+      bit("d.content_complete", PROCEDURE_FLAGS.contentComplete),
+      bit("d.eff_idx - d.dec_idx >= 5", PROCEDURE_FLAGS.t1OnTime),
+      bit("d.pub_pre <= d.dec_pre + 5", PROCEDURE_FLAGS.t2OnTime),
+      bit("d.last_idx >= d.dec_pre + 6", PROCEDURE_FLAGS.t2DeadlinePassed),
+    ].join(" + "),
+    unit_id: "d.unit_id",
+  },
+  "dated d\n  LEFT JOIN procedure_cases pc ON pc.unit_id = d.unit_id AND pc.procedure_code = d.code",
+)}`;
+
+export const RECORD_LIST_SQL = recordListSql(CASE_FACTS_CTE);
