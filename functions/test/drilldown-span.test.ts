@@ -120,6 +120,10 @@ describe("drill-down lists shared by the periods of an end", () => {
     const q1 = await named("2024-Q1");
     expect(await named("2024-01")).toBe(q1);
     expect(await finishedRuns()).toEqual([april, q1].sort()); // the first is named by nothing now
+    // The catalog lists (issue 20, item 1): written once per run like the finished ones, named by each end's pointer.
+    const namedCatalog = async (id: string) => (JSON.parse(new TextDecoder().decode((await env.rt.lake.get(drilldownRunKey(m, id)))!)) as DrilldownPointer).catalog;
+    expect(await namedCatalog("2024-01")).toBe(await namedCatalog("2024-Q1"));
+    expect(await namedCatalog("2024-04")).not.toBe(await namedCatalog("2024-Q1"));
     for (const id of ["2024-01", "2024-03", "2024-Q1", "2024-04"]) expect(await read(id)).toEqual(await ownList(id));
   });
 

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorValues, queryIndicatorRows } from "../src/use-cases/score/indicator-rows.js";
 import { openFacts, sqlTimestamp } from "../src/use-cases/score/staged-facts.js";
 import { CASE_LIST_SQL, caseListSql } from "@scorecard/shared/sql/case-list.sql";
-import { recordListSql } from "@scorecard/shared/sql/record-list.sql";
+import { CATALOG_LIST_SQL, recordListSql } from "@scorecard/shared/sql/record-list.sql";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
 import { CATALOG, type ProvinceSpec, UNITS, province, provinceArb } from "./support/province-gen.js";
 import { SqlTables } from "./support/sql-tables.js";
@@ -70,13 +70,18 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
         // The run's finished dossiers (written once) and each end's open dossiers and records, as the drill-down writer unloads them.
         const finished = (await db.engine.query(caseListSql(staged.finishedList!.cte, "finished"), staged.finishedList!.params)).rows;
         const finishedRows = () => finished;
+        // The run's catalog entries, once, over its span (the earliest start of its lists to its last end), as the writer unloads them.
+        const runSpans = periods.map(longestPeriodEndingWith);
+        const catalogRows = (
+          await db.engine.query(CATALOG_LIST_SQL, { start_date: runSpans.map((p) => p.startDate).sort()[0]!, end_date: runSpans.map((p) => p.endDate).sort().at(-1)! })
+        ).rows;
         const spans = new Map<string, Promise<{ open: Record<string, unknown>[]; records: Record<string, unknown>[] }>>();
         const spanRows = (span: Period) => {
           let rows = spans.get(span.id);
           if (rows === undefined) {
             rows = (async () => ({
               open: (await db.engine.query(caseListSql(staged.cte(span), "open"), paramsOf(span))).rows,
-              records: (await db.engine.query(recordListSql(staged.cte(span)), { ...paramsOf(span), start_date: span.startDate, end_date: span.endDate, accept_days: 2, handle_days: 15 })).rows,
+              records: (await db.engine.query(recordListSql(staged.cte(span)), { ...paramsOf(span), accept_days: 2, handle_days: 15 })).rows,
             }))();
             spans.set(span.id, rows);
           }
@@ -103,7 +108,7 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
             referenceMs += Date.now() - t;
             const sql = indicatorValues(stagedRows, units, m);
             t = Date.now();
-            const lists = listTotals(m, period, units.map((u) => u.unitId), dossierRows, records);
+            const lists = listTotals(m, period, units.map((u) => u.unitId), dossierRows, records, catalogRows);
             listMs += Date.now() - t;
             const listLabel = m === PORTAL ? "portal switch" : m.id;
             expect(lists, `${id} lists ≡ reference (${listLabel})`).toEqual(countsOf(m, reference.units));

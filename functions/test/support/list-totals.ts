@@ -14,9 +14,11 @@ import {
   listContext,
   listSpec,
   listedIndicators,
+  parseCatalogRow,
   parseDossierRow,
   splitRecordRows,
   unitDays,
+  withDossierActivity,
 } from "@scorecard/shared/facts/indicator-lists";
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -37,21 +39,24 @@ const byUnit = (rows: readonly Raw[]) => {
 
 /**
  * The totals of every listed indicator of `m` for `units` in `period`, from the dossier rows of its
- * end (open ones and the run's finished ones, `last_t` before the end — the caller filters) and its
- * records rows (every partition, `_province` included).
+ * end (open ones and the run's finished ones, `last_t` before the end — the caller filters), its
+ * records rows (every partition, `_province` included) and the run's catalog rows.
  */
-export function listTotals(m: Methodology, period: Period, units: readonly string[], dossierRows: readonly Raw[], recordRows: readonly Raw[]): ListTotals {
+export function listTotals(m: Methodology, period: Period, units: readonly string[], dossierRows: readonly Raw[], recordRows: readonly Raw[], catalogRows: readonly Raw[]): ListTotals {
   const c: ListContext & { methodology: Methodology } = { ...listContext(period, m), methodology: m };
   const dossiers = byUnit(dossierRows);
   const records = byUnit(recordRows);
+  const catalog = byUnit(catalogRows);
   const province = splitRecordRows(records.get(PROVINCE_PARTITION) ?? []).charges;
   const unitRows = unitDays(province, c);
   const out: ListTotals = {};
   for (const u of units) {
     const own = (dossiers.get(u) ?? []).map(parseDossierRow);
     const split = splitRecordRows(records.get(u) ?? []);
+    // As the reader: the catalog rows with the unit's dossier activity (O2, MB).
+    const procedures = withDossierActivity((catalog.get(u) ?? []).map(parseCatalogRow), own);
     const rowsOf = (kind: RecordKind): readonly unknown[] =>
-      kind === "dossier" ? own : kind === "unit" ? unitRows : kind === "complaint" ? split.complaints : kind === "consultation" ? split.consultations : kind === "charge" ? split.charges : split.procedures;
+      kind === "dossier" ? own : kind === "unit" ? unitRows : kind === "complaint" ? split.complaints : kind === "consultation" ? split.consultations : kind === "charge" ? split.charges : procedures;
     const values: Record<string, [number, number]> = {};
     for (const code of listedIndicators(m)) {
       const [num, den] = LIST_PARTS.map((part) => {

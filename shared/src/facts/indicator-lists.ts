@@ -69,8 +69,6 @@ export const PROCEDURE_FLAGS = {
   t1OnTime: 16,
   /** T2: made public ≤ 5 working days after the decision. */
   t2OnTime: 32,
-  /** T2: the 5-working-day deadline had passed by the last day of the list's end. */
-  t2DeadlinePassed: 64,
 } as const;
 
 // ——— rows ———
@@ -148,8 +146,13 @@ export interface CatalogRow {
   readonly decisionDate: string | null;
   readonly legalEffectiveDate: string | null;
   readonly publicDate: string | null;
+  /** T2: the first day on which the 5 working days after the decision have passed (null: no decision). */
+  readonly t2Deadline: string | null;
   readonly flags: number;
-  /** The latest receipt, before the list's end, of a dossier of the procedure by the unit filed online / paid online. */
+  /**
+   * O2, MB: the latest receipt of a dossier of the procedure by the unit filed online / paid online,
+   * among the dossiers of the list's period end (`withDossierActivity`); null when none (or not read).
+   */
   readonly lastOnlineT: number | null;
   readonly lastPaidT: number | null;
 }
@@ -244,21 +247,39 @@ export function parseCatalogRow(r: Raw): CatalogRow {
     decisionDate: date(r["decision_date"]),
     legalEffectiveDate: date(r["legal_effective_date"]),
     publicDate: date(r["public_date"]),
+    t2Deadline: date(r["t2_deadline"]),
     flags: int(r["flags"]),
-    lastOnlineT: num(r["last_online_t"]),
-    lastPaidT: num(r["last_paid_t"]),
+    lastOnlineT: null,
+    lastPaidT: null,
   };
 }
 
+/**
+ * The catalog rows with the unit's dossier activity (O2, MB): the latest receipt, among the unit's
+ * dossier rows of the period's end, of a dossier of each procedure filed online and of one paid
+ * online (the classifier compares them with the period's start, as the case statement's
+ * `procedure_cases` does with the dossiers received in the period).
+ */
+export function withDossierActivity(catalog: readonly CatalogRow[], dossiers: readonly DossierRow[]): CatalogRow[] {
+  const online = new Map<string, number>();
+  const paid = new Map<string, number>();
+  const later = (m: Map<string, number>, code: string, t: number) => m.set(code, Math.max(m.get(code) ?? -Infinity, t));
+  for (const r of dossiers) {
+    if (r.procedureCode === null) continue;
+    if (r.channel === "ONLINE_FULL" || r.channel === "ONLINE_PARTIAL") later(online, r.procedureCode, r.receivedT);
+    if ((r.flags & DOSSIER_FLAGS.paidOnline) !== 0) later(paid, r.procedureCode, r.receivedT);
+  }
+  return catalog.map((c) => ({ ...c, lastOnlineT: online.get(c.code) ?? null, lastPaidT: paid.get(c.code) ?? null }));
+}
+
 /** The rows of a unit's records list by kind (the province partition gives the charges only). */
-export function splitRecordRows(rows: readonly Raw[]): { consultations: ConsultationRow[]; charges: ChargeRow[]; complaints: ComplaintRow[]; procedures: CatalogRow[] } {
-  const out = { consultations: [] as ConsultationRow[], charges: [] as ChargeRow[], complaints: [] as ComplaintRow[], procedures: [] as CatalogRow[] };
+export function splitRecordRows(rows: readonly Raw[]): { consultations: ConsultationRow[]; charges: ChargeRow[]; complaints: ComplaintRow[] } {
+  const out = { consultations: [] as ConsultationRow[], charges: [] as ChargeRow[], complaints: [] as ComplaintRow[] };
   for (const r of rows) {
     const kind = recordKindOf(r);
     if (kind === "consultation") out.consultations.push(parseConsultationRow(r));
     else if (kind === "charge") out.charges.push(parseChargeRow(r));
     else if (kind === "complaint") out.complaints.push(parseComplaintRow(r));
-    else if (kind === "procedure") out.procedures.push(parseCatalogRow(r));
   }
   return out;
 }
@@ -396,7 +417,7 @@ const FEE_PROCEDURES = catalog((r) => p(r, "feeBearing"), "FEE_BEARING_PROCEDURE
 const decidedIn = (r: CatalogRow, c: ListContext) => r.decisionDate !== null && r.decisionDate >= c.startDate && r.decisionDate <= c.endDate;
 const publicIn = (r: CatalogRow, c: ListContext) => r.publicDate !== null && r.publicDate >= c.startDate && r.publicDate <= c.endDate;
 const decidedBy = (r: CatalogRow, c: ListContext) => r.decisionDate !== null && r.decisionDate <= c.endDate;
-const publicationOverdue = (r: CatalogRow, c: ListContext) => (r.publicDate === null || r.publicDate > c.endDate) && p(r, "t2DeadlinePassed");
+const publicationOverdue = (r: CatalogRow, c: ListContext) => (r.publicDate === null || r.publicDate > c.endDate) && r.t2Deadline !== null && r.t2Deadline <= c.endDate;
 
 const ALL = () => true;
 const timely = timeliness(ALL);
@@ -491,7 +512,14 @@ function makeDefinitions(m: ListContext["methodology"]): Readonly<Record<string,
 
 /** What the list of an indicator's part is made of, or why there is none. */
 export type ListSpec =
-  | { readonly computed: true; readonly kind: RecordKind; readonly aggregate: ListAggregate; readonly numeratorKind: RecordKind }
+  | {
+      readonly computed: true;
+      readonly kind: RecordKind;
+      readonly aggregate: ListAggregate;
+      readonly numeratorKind: RecordKind;
+      /** Catalog entries that need the unit's dossiers of the period (O2, MB: `withDossierActivity`). */
+      readonly dossierActivity: boolean;
+    }
   | { readonly computed: false; readonly reason: "MANUAL" | "NO_LIST" };
 
 /**
@@ -505,7 +533,7 @@ export function listSpec(m: Pick<Methodology, "switches" | "indicators">, code: 
   const d = indicator === undefined ? undefined : definitions(m)[code];
   if (d === undefined) return { computed: false, reason: "NO_LIST" };
   const p = d[part];
-  return { computed: true, kind: p.kind, aggregate: p.aggregate, numeratorKind: d.numerator.kind };
+  return { computed: true, kind: p.kind, aggregate: p.aggregate, numeratorKind: d.numerator.kind, dossierActivity: code === "O2" || code === "MB" };
 }
 
 /** The codes that have lists under `m` (every indicator but the manual ones). */

@@ -79,6 +79,13 @@ export const unitListPrefix = (listPrefix: string, run: string, unitId: string) 
  * one folder per unit (`unit_id=<unit>/`) and the province's delay charges (`unit_id=_province/`).
  */
 export const recordListPrefix = (methodology: string, period: string, run: string) => `${drilldownPrefix(methodology, period)}${run}/records/`;
+/**
+ * A scoring run's catalog list (issue 20, item 1; docs/adr/0016): each unit's catalog entries
+ * behind T1–T3, O1, O2, MB, MC and D6B, which do not depend on a period's end, once per run:
+ * `drilldown/<methodology>/catalog/<run>/unit_id=<unit>/…`, named by `catalog` in the pointers of
+ * the ends the run wrote and removed like the finished lists.
+ */
+export const catalogListPrefix = (methodology: string) => `${drilldownRoot(methodology)}catalog/`;
 /** The partition of the records list that holds every unit's delay charges (R7's denominator); never a unit id. */
 export const PROVINCE_PARTITION = "_province";
 /** One unit's records (or the province's delay charges: `PROVINCE_PARTITION`): `<records>/unit_id=<unit>/`. */
@@ -104,6 +111,8 @@ export interface DrilldownPointer {
    * item 1; `LIST_FORMAT`, shared/src/facts/indicator-lists.ts). Absent: the P1 drill-down only.
    */
   readonly lists?: number;
+  /** The run of the catalog list written with it (`catalogListPrefix`; with `lists`). */
+  readonly catalog?: string;
 }
 
 // ——— ratings/: head-of-unit ratings and the reform index (private) ———

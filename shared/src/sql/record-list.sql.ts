@@ -18,14 +18,13 @@ import { COMPLAINT_VERDICT_CTES } from "./complaint-indicators.sql.js";
  *   the unit charged;
  * - `complaint` (S1, S2, R8), under the unit named: each complaint received in the period, with its
  *   instants cut at the end, its verdict, and `flags` (disliked, re-complained);
- * - `procedure` (T1–T3, O1, O2, MB, MC, D6B), under the unit: each catalog entry of the unit valid
- *   on some day of the period, its dates, T1/T2's working-day tests in `flags`, and the latest
- *   receipt of a dossier of it filed online / paid online by the unit (O2, MB).
  *
  * A shorter period with the same end reads its records out of the list: each keeps what its
- * scope is decided on (request and answer, receipt and end, receipt, validity and dates), and the
- * verdicts depend on the end only. Parameters: those of the facts, {{start_date}}, {{end_date}}
- * (the catalog) and {{accept_days}}, {{handle_days}} (the complaints).
+ * scope is decided on (request and answer, receipt and end, receipt), and the verdicts depend on
+ * the end only. Parameters: those of the facts and {{accept_days}}, {{handle_days}} (the complaints).
+ *
+ * The catalog entries (T1–T3, O1, O2, MB, MC, D6B) do not depend on the end: `CATALOG_LIST_SQL` below
+ * writes them once per scoring run.
  */
 
 type ColumnType = "VARCHAR" | "DOUBLE" | "BIGINT";
@@ -49,24 +48,14 @@ export const RECORD_LIST_COLUMNS: readonly (readonly [string, ColumnType])[] = [
   ["refused_t", "DOUBLE"],
   ["handled_t", "DOUBLE"],
   ["flags", "BIGINT"],
-  ["online_level", "VARCHAR"],
-  ["valid_from", "VARCHAR"],
-  ["valid_to", "VARCHAR"],
-  ["decision_date", "VARCHAR"],
-  ["legal_effective_date", "VARCHAR"],
-  ["public_date", "VARCHAR"],
-  ["last_online_t", "DOUBLE"],
-  ["last_paid_t", "DOUBLE"],
   ["unit_id", "VARCHAR"],
 ];
 
 /** One UNION ALL branch: the given columns, every other a typed NULL, in RECORD_LIST_COLUMNS order. */
-const branch = (given: Readonly<Record<string, string>>, from: string) =>
-  `SELECT ${RECORD_LIST_COLUMNS.map(([c, type]) => `CAST(${given[c] ?? "NULL"} AS ${type}) AS ${c}`).join(", ")}\n  FROM ${from}`;
+const branch = (given: Readonly<Record<string, string>>, from: string, columns = RECORD_LIST_COLUMNS) =>
+  `SELECT ${columns.map(([c, type]) => `CAST(${given[c] ?? "NULL"} AS ${type}) AS ${c}`).join(", ")}\n  FROM ${from}`;
 
 const bit = (cond: string, value: number) => `CASE WHEN ${cond} THEN ${value} ELSE 0 END`;
-
-const ONLINE = "f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL')";
 
 const CHARGE = (unit: string) => ({
   kind: "'charge'", id: "x.case_id", case_id: "x.case_id", ref_unit: "x.unit_id", lead_unit: "l.unit_id", role: "x.role", days: "x.days",
@@ -75,22 +64,12 @@ const CHARGE = (unit: string) => ({
 
 export const recordListSql = (factsCte: string) => /* sql */ `
 WITH ${factsCte},
-${UNIT_PROCEDURES_CTE},
-${DATED_PROCEDURES_CTE},
 ${COMPLAINT_VERDICT_CTES},
 ${DELAY_CHARGES_CTE},
 all_charges AS (
   SELECT unit_id, case_id, role, days FROM charges
   UNION ALL
   SELECT unit_id, case_id, 'LEAD' AS role, days FROM lead_charges WHERE days > 0
-),
-procedure_cases AS (
-  SELECT f.unit_id, f.procedure_code,
-         max(CASE WHEN ${ONLINE} THEN f.received_t END) AS last_online_t,
-         max(CASE WHEN f.online_payments > 0 THEN f.received_t END) AS last_paid_t
-  FROM facts1 f
-  WHERE f.received_in_period AND (${ONLINE} OR f.online_payments > 0)
-  GROUP BY f.unit_id, f.procedure_code
 )
 ${branch(
   { kind: "'consultation'", id: "c.case_id", case_id: "c.case_id", verdict: "c.verdict", days: "c.days_late", requested_t: "c.requested_t", due_t: "c.due_t", answered_t: "c.answered_t", unit_id: "c.consulted" },
@@ -109,12 +88,40 @@ ${branch(
     unit_id: "v.unit_id",
   },
   "verdicts v",
-)}
-UNION ALL
+)}`;
+
+/** The columns of a catalog list row, in order, with their types (`unit_id`, the partition, last). */
+export const CATALOG_LIST_COLUMNS: readonly (readonly [string, ColumnType])[] = [
+  ["kind", "VARCHAR"],
+  ["id", "VARCHAR"],
+  ["online_level", "VARCHAR"],
+  ["valid_from", "VARCHAR"],
+  ["valid_to", "VARCHAR"],
+  ["decision_date", "VARCHAR"],
+  ["legal_effective_date", "VARCHAR"],
+  ["public_date", "VARCHAR"],
+  ["t2_deadline", "VARCHAR"],
+  ["flags", "BIGINT"],
+  ["unit_id", "VARCHAR"],
+];
+
+/**
+ * The catalog entries behind T1–T3, O1, O2, MB, MC and D6B, once per scoring run: each procedure
+ * of each unit valid on some day of the run's span ({{start_date}}–{{end_date}}: the earliest
+ * start and the last end of the periods whose lists the run writes), with its dates, the
+ * working-day tests of T1 and T2 (`flags`) and T2's publication deadline `t2_deadline` — the 6th
+ * working day after the decision, the first day on which "5 working days" have passed (the
+ * catalog statement's `last_idx >= dec_pre + 6`). None of it depends on a period: the classifier
+ * compares the dates with each period's (validity, decision, publication, deadline), and O2 / MB's
+ * "a dossier received online / paid online in the period" is read from the unit's dossier list.
+ */
+export const CATALOG_LIST_SQL = /* sql */ `
+WITH ${UNIT_PROCEDURES_CTE},
+${DATED_PROCEDURES_CTE}
 ${branch(
   {
     kind: "'procedure'", id: "d.code", online_level: "d.online_level", valid_from: "d.valid_from", valid_to: "d.valid_to", decision_date: "d.decision_date",
-    legal_effective_date: "d.legal_effective_date", public_date: "d.public_date", last_online_t: "pc.last_online_t", last_paid_t: "pc.last_paid_t",
+    legal_effective_date: "d.legal_effective_date", public_date: "d.public_date", t2_deadline: "cdl.\"date\"",
     flags: [
       bit("d.fee_bearing", PROCEDURE_FLAGS.feeBearing),
       bit("d.payment_integrated", PROCEDURE_FLAGS.paymentIntegrated),
@@ -122,11 +129,11 @@ ${branch(
       bit("d.content_complete", PROCEDURE_FLAGS.contentComplete),
       bit("d.eff_idx - d.dec_idx >= 5", PROCEDURE_FLAGS.t1OnTime),
       bit("d.pub_pre <= d.dec_pre + 5", PROCEDURE_FLAGS.t2OnTime),
-      bit("d.last_idx >= d.dec_pre + 6", PROCEDURE_FLAGS.t2DeadlinePassed),
     ].join(" + "),
     unit_id: "d.unit_id",
   },
-  "dated d\n  LEFT JOIN procedure_cases pc ON pc.unit_id = d.unit_id AND pc.procedure_code = d.code",
+  "dated d\n  LEFT JOIN dim_calendar cdl ON cdl.working_day_index = d.dec_pre + 6 AND cdl.is_working",
+  CATALOG_LIST_COLUMNS,
 )}`;
 
 export const RECORD_LIST_SQL = recordListSql(CASE_FACTS_CTE);

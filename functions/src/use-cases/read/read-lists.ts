@@ -29,11 +29,13 @@ import {
   listContext,
   listSpec,
   parseDossierRow,
+  parseCatalogRow,
   splitRecordRows,
   statusRule,
   unitDays,
+  withDossierActivity,
 } from "@scorecard/shared/facts/indicator-lists";
-import { PROVINCE_PARTITION, drilldownPrefix, finishedListPrefix, unitListPrefix, unitRecordListPrefix } from "@scorecard/shared/lake/layout";
+import { PROVINCE_PARTITION, catalogListPrefix, drilldownPrefix, finishedListPrefix, unitListPrefix, unitRecordListPrefix } from "@scorecard/shared/lake/layout";
 import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { type ProcedureName, procedureNames } from "./procedure-names.js";
 import { type ReadDeps, drilldownSource, listRows } from "./read-rankings.js";
@@ -189,7 +191,8 @@ export const readIndicatorList = (deps: ReadDeps) => {
     const spec = listSpec(m, code, part);
     const empty = { count: 0, page, limit, pages: 1, records: [] };
     if (!spec.computed) return { kind: "ok", list: { ...head, indicator: code, part, computed: false, reason: spec.reason, kind: null, aggregate: null, total: null, ...empty } };
-    if (source.pointer.lists !== LIST_FORMAT) {
+    const catalogRun = source.pointer.catalog;
+    if (source.pointer.lists !== LIST_FORMAT || catalogRun === undefined) {
       return { kind: "not-found", detail: `The lists of ${period.id} were written before indicators had them; they come with the period's next scoring.` };
     }
 
@@ -203,9 +206,15 @@ export const readIndicatorList = (deps: ReadDeps) => {
       case "unit":
         rows = unitDays((await recordsOf(PROVINCE_PARTITION)).charges, c);
         break;
+      case "procedure": {
+        const catalog = (await listRows(deps.lake, unitListPrefix(catalogListPrefix(deps.methodology), catalogRun, unitId), () => true)).map(parseCatalogRow);
+        // O2, MB: whether the unit received a dossier of the procedure online / paid online in the period.
+        rows = spec.dossierActivity ? withDossierActivity(catalog, await dossierRows(deps, source, unitId, c.endT, () => true)) : catalog;
+        break;
+      }
       default: {
         const split = await recordsOf(unitId);
-        rows = spec.kind === "complaint" ? split.complaints : spec.kind === "consultation" ? split.consultations : spec.kind === "charge" ? split.charges : split.procedures;
+        rows = spec.kind === "complaint" ? split.complaints : spec.kind === "consultation" ? split.consultations : split.charges;
       }
     }
     const result = indicatorList(code, part, rows as never[], c);

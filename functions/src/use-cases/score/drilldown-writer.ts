@@ -5,12 +5,12 @@
 import type { NewId } from "../../ports/runtime.js";
 import type { QueryEngine, SqlValue } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
-import { type Period, periodsOfYear } from "@scorecard/shared";
+import { type Period, longestPeriodEndingWith, periodsOfYear } from "@scorecard/shared";
 import { LIST_FORMAT } from "@scorecard/shared/facts/indicator-lists";
-import { type DrilldownPointer, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix, recordListPrefix } from "@scorecard/shared/lake/layout";
+import { type DrilldownPointer, catalogListPrefix, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix, recordListPrefix } from "@scorecard/shared/lake/layout";
 import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
-import { recordListSql } from "@scorecard/shared/sql/record-list.sql";
+import { CATALOG_LIST_SQL, recordListSql } from "@scorecard/shared/sql/record-list.sql";
 import { type FactsSource, sqlTimestamp } from "./staged-facts.js";
 
 /** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
@@ -41,19 +41,30 @@ export const plus = (a: number | null, b: number | null) => (a === null || b ===
  * per period would be 6 M).
  *
  * Beside each end's dossiers, its records list (issue 20, item 1; docs/adr/0016): the
- * consultations, delay charges, complaints and catalog entries behind the other indicators, per
- * unit (and the province's delay charges), inside the end's run folder — so that every computed
- * indicator's numerator and denominator lead to their records (shared/src/facts/indicator-lists.ts).
+ * consultations, delay charges and complaints behind the other indicators, per unit (and the
+ * province's delay charges), inside the end's run folder; and once per run the units' catalog
+ * entries (`catalogListPrefix`), which no end changes — so that every computed indicator's
+ * numerator and denominator lead to their records (shared/src/facts/indicator-lists.ts).
  */
 export class DrilldownWriter {
   private readonly written = new Set<string>();
   private finished: Promise<{ readonly run: string; readonly bytes: number | null }> | undefined;
+  private catalog: Promise<{ readonly run: string; readonly bytes: number | null }> | undefined;
+  /** The run's span: from the earliest start of the lists it writes (the longest period of each end) to its last end. */
+  private readonly span: { readonly startDate: string; readonly endDate: string } | null;
 
   constructor(
     private readonly deps: DrilldownDeps,
     private readonly facts: FactsSource,
     private readonly defer: Defer,
-  ) {}
+    periods: readonly Period[] = [],
+  ) {
+    const spans = periods.map(longestPeriodEndingWith);
+    this.span =
+      spans.length === 0
+        ? null
+        : { startDate: spans.reduce((a, p) => (p.startDate < a ? p.startDate : a), spans[0]!.startDate), endDate: spans.reduce((a, p) => (p.endDate > a ? p.endDate : a), spans[0]!.endDate) };
+  }
 
   /** Write the list of `span`'s end unless this run already has; returns the bytes scanned (the run's finished list counts with the first). */
   async write(span: Period, computedAt: string): Promise<number | null> {
@@ -74,16 +85,25 @@ export class DrilldownWriter {
       finished = f.run;
       if (first) bytes = f.bytes;
     }
+    // The catalog entries, once per run (over the run's span; over this end's when the run did not say).
+    const firstCatalog = this.catalog === undefined;
+    this.catalog ??= (async () => {
+      const run = this.runId(computedAt);
+      const range = this.span ?? { startDate: span.startDate, endDate: span.endDate };
+      return { run, bytes: await this.unload(CATALOG_LIST_SQL, { start_date: range.startDate, end_date: range.endDate }, `${catalogListPrefix(m)}${run}`) };
+    })();
+    const catalog = await this.catalog;
+    if (firstCatalog) bytes = plus(bytes, catalog.bytes);
     const run = this.runId(computedAt);
     const params = { period_start: sqlTimestamp(span.start), period_end: sqlTimestamp(span.end), month_to: span.endDate.slice(0, 7) };
     bytes = plus(bytes, await this.unload(caseListSql(facts.cte(span), finished === undefined ? "all" : "open"), params, `${drilldownPrefix(m, span.id)}${run}`));
     // After the dossiers (a local COPY wants a new folder; the records' is inside the run's).
     const { acceptWithinWorkingDays, handleWithinWorkingDays } = getMethodology(m).complaints;
-    const recordParams = { ...params, start_date: span.startDate, end_date: span.endDate, accept_days: acceptWithinWorkingDays, handle_days: handleWithinWorkingDays };
+    const recordParams = { ...params, accept_days: acceptWithinWorkingDays, handle_days: handleWithinWorkingDays };
     bytes = plus(bytes, await this.unload(recordListSql(facts.cte(span)), recordParams, recordListPrefix(m, span.id, run)));
     const pointer = drilldownRunKey(m, span.id);
     const previous = await deps.lake.get(pointer);
-    const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }), lists: LIST_FORMAT };
+    const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }), lists: LIST_FORMAT, catalog: catalog.run };
     await deps.lake.put(pointer, JSON.stringify(current), "application/json");
     if (previous) {
       const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
@@ -104,19 +124,21 @@ export class DrilldownWriter {
     return `${computedAt.replace(/[-:.]/g, "")}-${this.deps.newId().replace(/[^0-9a-z]/gi, "").slice(0, 12)}`;
   }
 
-  /** Remove the finished lists that no end's pointer names (the run's own, if it wrote no list naming it). */
+  /** Remove the finished and catalog lists that no end's pointer names (the run's own, if it wrote no list naming it). */
   async collect(): Promise<void> {
     const { lake, methodology: m } = this.deps;
     const keys = await lake.list(drilldownRoot(m));
-    const named = new Set<string>();
+    const named = { finished: new Set<string>(), catalog: new Set<string>() };
     for (const key of keys.filter((k) => k.endsWith("/current.json"))) {
       const body = await lake.get(key);
-      const f = body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer).finished;
-      if (f !== undefined) named.add(f);
+      const p = body === undefined ? undefined : (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer);
+      if (p?.finished !== undefined) named.finished.add(p.finished);
+      if (p?.catalog !== undefined) named.catalog.add(p.catalog);
     }
-    const prefix = finishedListPrefix(m);
-    const runs = new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split("/")[0] as string));
-    for (const run of runs) if (!named.has(run)) await lake.removePrefix(`${prefix}${run}/`);
+    for (const [prefix, keep] of [[finishedListPrefix(m), named.finished], [catalogListPrefix(m), named.catalog]] as const) {
+      const runs = new Set(keys.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split("/")[0] as string));
+      for (const run of runs) if (!keep.has(run)) await lake.removePrefix(`${prefix}${run}/`);
+    }
   }
 
   /** One list, per unit, under `prefix`; returns the bytes scanned. */

@@ -167,7 +167,7 @@ async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: Sc
   };
   let done = false;
   // The drill-down lists of the run (one per end, and the finished cases once).
-  const drilldowns = new DrilldownWriter(deps, facts, defer);
+  const drilldowns = new DrilldownWriter(deps, facts, defer, periods);
   // Two stages per period: compute (indicators with the head attribution, drill-down: the engine,
   // one statement at a time), then publish (snapshots, public JSON, afterPeriod: ratings). A period is published
   // while the next one is computed; periods are published in order, one at a time.
