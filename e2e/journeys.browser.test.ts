@@ -11,6 +11,7 @@ import { seriousViolations } from "./support/axe.js";
 import { launchBrowser } from "./support/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const SEEDED_AT = new Date("2026-01-12T03:00:00.000Z");
 const shots = join(root, ".tmp", "screenshots");
 
 interface Row {
@@ -32,7 +33,9 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    env = await tempRuntime();
+    // The demo as generated on 12 January 2026: January 2024 to yesterday, so 2025-H2 (after the
+    // July 2025 reorganisation) is complete — the same history as today's demo, a year shorter to seed.
+    env = await tempRuntime({ clock: { now: () => SEEDED_AT } });
     await seedRuntime(env.rt, { preset: "demo", seed: 2024 });
     server = createLocalServer(env.rt, { dashboardDir: join(root, "dashboard", "dist") });
     base = `http://127.0.0.1:${await listen(server, 0)}`;
