@@ -1,9 +1,8 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
+import { resolve } from "node:path";
 import { timingSafeEqual } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
 import { MAX_BODY_BYTES } from "@scorecard/shared/contracts/ingest";
 import type { LocalUsers, LoginResult } from "@scorecard/shared/contracts/local";
@@ -15,18 +14,7 @@ import { HttpProblemError, jsonResponse, problemResponse } from "../http/problem
 import { DEMO_USERS, TOKEN_TTL_SECONDS } from "../adapters/local/local-identity.js";
 import { type LambdaHandler, fakeContext, toApiGatewayEvent } from "./lambda-bridge.js";
 import type { LocalRuntime } from "./runtime.js";
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".map": "application/json; charset=utf-8",
-  ".woff2": "font/woff2",
-};
+import { COMPRESS_MIN_BYTES, type Encoding, createStaticSite, negotiateEncoding } from "./static-site.js";
 
 /** The headers CloudFront's response-headers policy sets in AWS. */
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -118,51 +106,52 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
     return true;
   };
 
-  // Large JSON bodies (a tier's ranking is ~0.5 MB) are gzipped for clients that accept it, as
-  // CloudFront / API Gateway do in AWS; the same body string (the read API reuses it) is compressed once.
-  const gzipped = new Map<string, Buffer>();
-  const send = (res: ServerResponse, r: APIGatewayProxyResultV2, acceptsGzip = false) => {
+  // JSON bodies are compressed for clients that accept it, as CloudFront / API Gateway do in AWS:
+  // brotli when accepted, else gzip. Large bodies (a tier's ranking is ~0.5 MB; the read API
+  // reuses the same body string) are compressed once and kept.
+  const compressed: Record<Encoding, Map<string, Buffer>> = { br: new Map(), gzip: new Map() };
+  const compress = (body: string, encoding: Encoding): Buffer =>
+    encoding === "br"
+      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } })
+      : gzipSync(body, { level: 6 });
+  const send = (res: ServerResponse, r: APIGatewayProxyResultV2, encoding: Encoding | null = null) => {
     if (typeof r === "string") {
       res.writeHead(200, { "content-type": "application/json" }).end(r);
       return;
     }
     const body = r.body ?? "";
-    if (acceptsGzip && !r.isBase64Encoded && body.length >= GZIP_MIN_BYTES) {
-      let z = gzipped.get(body);
-      if (!z) {
-        z = gzipSync(body, { level: 6 });
-        gzipped.set(body, z);
-        if (gzipped.size > 64) gzipped.delete(gzipped.keys().next().value as string);
+    if (!r.isBase64Encoded && body.length >= COMPRESS_MIN_BYTES) {
+      const headers = { ...(r.headers as Record<string, string>), vary: "accept-encoding" };
+      if (!encoding) {
+        res.writeHead(r.statusCode ?? 200, headers).end(body);
+        return;
       }
-      res.writeHead(r.statusCode ?? 200, { ...(r.headers as Record<string, string>), "content-encoding": "gzip", vary: "accept-encoding", "content-length": String(z.length) }).end(z);
+      let z: Buffer | undefined;
+      if (body.length >= CACHE_MIN_BYTES) {
+        const kept = compressed[encoding];
+        z = kept.get(body);
+        if (!z) {
+          z = compress(body, encoding);
+          kept.set(body, z);
+          if (kept.size > 64) kept.delete(kept.keys().next().value as string);
+        }
+      } else {
+        z = compress(body, encoding);
+      }
+      res.writeHead(r.statusCode ?? 200, { ...headers, "content-encoding": encoding, "content-length": String(z.length) }).end(z);
       return;
     }
     res.writeHead(r.statusCode ?? 200, r.headers as Record<string, string>).end(body);
   };
 
-  const serveStatic = (url: URL, res: ServerResponse) => {
-    let file = normalize(join(dashboardDir, decodePath(url.pathname)));
-    if (!file.startsWith(dashboardDir)) file = join(dashboardDir, "index.html");
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dashboardDir, "index.html");
-    if (!existsSync(file)) {
-      res.writeHead(503, { "content-type": "text/plain; charset=utf-8" }).end("Dashboard not built: run `npm run build`.");
-      return;
-    }
-    const immutable = url.pathname.startsWith("/assets/");
-    res.writeHead(200, {
-      ...PAGE_SECURITY_HEADERS,
-      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-    });
-    createReadStream(file).pipe(res);
-  };
+  const serveStatic = createStaticSite({ dir: dashboardDir, headers: PAGE_SECURITY_HEADERS });
 
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     try {
       if (!url.pathname.startsWith("/v1/")) {
         if (req.method !== "GET" && req.method !== "HEAD") throw new HttpProblemError(405, "METHOD_NOT_ALLOWED", "Method not allowed");
-        serveStatic(url, res);
+        await serveStatic(req, res, decodePath(url.pathname));
         return;
       }
       if (await localRoute(req.method ?? "GET", url.pathname, req, res)) return;
@@ -171,7 +160,7 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
       const body = await readBody(req, MAX_BODY_BYTES);
       const event = toApiGatewayEvent(req, url, found.route.key, body, await claimsFor(req));
       if (found.params) event.pathParameters = Object.fromEntries(Object.entries(found.params).map(([k, v]) => [k, decodePath(v)]));
-      send(res, await found.route.handler(event, fakeContext(found.route.name)), /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")));
+      send(res, await found.route.handler(event, fakeContext(found.route.name)), negotiateEncoding(req.headers["accept-encoding"]));
     } catch (e) {
       const p = e instanceof HttpProblemError ? e : new HttpProblemError(500, "INTERNAL", "Internal error", "The request was not completed; it is safe to retry.");
       if (!(e instanceof HttpProblemError)) console.error("local server error", e);
@@ -181,8 +170,8 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
   });
 }
 
-/** Bodies below this size are sent as they are (compression would cost more than it saves). */
-const GZIP_MIN_BYTES = 16 * 1024;
+/** Compressed API bodies of this size or more are kept (the read API answers the same body string again). */
+const CACHE_MIN_BYTES = 16 * 1024;
 
 /** decodeURIComponent, with a malformed escape (`%E0%A4%A`, a lone `%`) as a 400, not a 500. */
 function decodePath(v: string): string {
