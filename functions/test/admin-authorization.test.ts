@@ -34,6 +34,11 @@ const MATRIX: Row[] = [
   ["GET", `/v1/admin/criteria/${OWN}/2024-H1`, undefined, [401, 403, 200, 200, 403, 403]],
   ["GET", `/v1/admin/criteria/${OWN}/2024-H1/PAR1`, undefined, [401, 403, 200, 200, 403, 403]],
   ["PUT", `/v1/admin/criteria/${OWN}/2024-H1/PAR1`, () => json({ points: 8, evidence: "Báo cáo 3/BC-UBND", version: 0 }), [401, 403, 403, 200, 403, 403]],
+  // Service-index indicators Home Affairs enters (D3, issue 20 item 5): read like criteria, entered by Home Affairs only.
+  ["GET", `/v1/admin/indicators/${OWN}/2024-03`, undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", `/v1/admin/indicators/${OWN}/2024-03/D3`, undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", `/v1/admin/indicators/DIST-999/2024-03/D3`, undefined, [401, 403, 404, 404, 403, 403]],
+  ["PUT", `/v1/admin/indicators/${OWN}/2024-03/D3`, () => json({ numerator: 40, denominator: 50, evidence: "Báo cáo 12/BC-STP", version: 0 }), [401, 403, 403, 200, 403, 403]],
   // Improper returns (R3 of dn-2026.2): read like findings, marked by Home Affairs only.
   ["GET", "/v1/admin/improper-returns", undefined, [401, 403, 200, 200, 403, 403]],
   ["GET", "/v1/admin/improper-returns/IR-AUTH", undefined, [401, 403, 200, 200, 403, 403]],

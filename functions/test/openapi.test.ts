@@ -50,7 +50,7 @@ describe("OpenAPI: /v1/openapi.json and the routes the handlers serve", () => {
   it("is OpenAPI 3.1 with one operation per route the handlers serve, and no other", () => {
     expect(doc.openapi).toBe("3.1.0");
     const served = [...INGEST_ROUTES, ...READ_ROUTES, ...ADMIN_ROUTES, ...LOCAL_ONLY].sort();
-    expect(served).toHaveLength(47);
+    expect(served).toHaveLength(50);
     expect(new Set(served).size).toBe(served.length);
     expect(operations(doc).map((o) => o.key).sort()).toEqual(served);
     expect([...ROUTE_KEYS].sort()).toEqual(served);
@@ -119,6 +119,7 @@ describe("OpenAPI: /v1/openapi.json and the routes the handlers serve", () => {
     expect(params("GET /v1/admin/publications/{period}/{version}")).toEqual(["path:period!", "path:version!", "query:tier!"]);
     expect(params("GET /v1/admin/audit")).toEqual(["query:limit", "query:cursor", "query:from", "query:to"]);
     expect(params("PUT /v1/admin/criteria/{unitId}/{period}/{criterion}")).toEqual(["path:unitId!", "path:period!", "path:criterion!", "header:If-Match"]);
+    expect(params("PUT /v1/admin/indicators/{unitId}/{period}/{indicator}")).toEqual(["path:unitId!", "path:period!", "path:indicator!", "header:If-Match"]);
     expect(params("POST /v1/events")).toEqual(["header:Idempotency-Key"]);
     // Every {name} of a path is a path parameter of its operation.
     for (const { key, op } of operations(doc)) {

@@ -19,6 +19,7 @@ import { createFinding, getFinding, listFindings, updateFinding } from "../use-c
 import { getHeadGeneral } from "../use-cases/admin/head-general.js";
 import { addHead, getUnitHeads, listAllHeads, updateHead } from "../use-cases/admin/heads.js";
 import { getImproperReturn, listImproperReturns, markImproperReturn, unmarkImproperReturn } from "../use-cases/admin/improper-returns.js";
+import { enteredIndicators, getManualIndicator, listManualIndicators } from "../use-cases/admin/manual-indicators.js";
 import { listPublications, previewPublication, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
 import { ratedChanges, refreshPeriodRatings } from "../use-cases/admin/rerate.js";
 import { listSurvey } from "../use-cases/admin/survey.js";
@@ -45,6 +46,7 @@ function periodOf(body: { period: string }): string {
 /** The Home Affairs workspace API (issue 6): one function, routed on API Gateway's routeKey. Wiring only. */
 export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceName: "admin-api" })) {
   const rated = ratedChanges(deps, (message, context) => logger.warn(message, { ...context }));
+  const indicators = enteredIndicators(deps, (message, context) => logger.warn(message, { ...context }));
   const route = router<"admin">({
     // ——— inspection findings ———
     "GET /v1/admin/findings": async ({ params }) => jsonResponse(200, { findings: await listFindings(deps)(params.period, params.unitId) }, PRIVATE),
@@ -73,6 +75,16 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
     "PUT /v1/admin/criteria/{unitId}/{period}/{criterion}": async ({ principal, params, body: { version, ...input } }, e) => {
       const c = await rated.appraiseCriterion(actorOf(principal), params.unitId, params.period, params.criterion, expectedVersion(e, version), input);
       return jsonResponse(200, c, { ...PRIVATE, ...etag(c.version) });
+    },
+    // ——— service-index indicators entered by Home Affairs (D3) ———
+    "GET /v1/admin/indicators/{unitId}/{period}": async ({ params }) => jsonResponse(200, { indicators: await listManualIndicators(deps)(params.unitId, params.period) }, PRIVATE),
+    "GET /v1/admin/indicators/{unitId}/{period}/{indicator}": async ({ params }) => {
+      const i = await getManualIndicator(deps)(params.unitId, params.period, params.indicator);
+      return jsonResponse(200, i, { ...PRIVATE, ...etag(i.version) });
+    },
+    "PUT /v1/admin/indicators/{unitId}/{period}/{indicator}": async ({ principal, params, body: { version, ...input } }, e) => {
+      const i = await indicators.enter(actorOf(principal), params.unitId, params.period, params.indicator, expectedVersion(e, version), input);
+      return jsonResponse(200, i, { ...PRIVATE, ...etag(i.version) });
     },
     // ——— improper returns (R3 of dn-2026.2) ———
     "GET /v1/admin/improper-returns": async ({ params }) => jsonResponse(200, { returns: await listImproperReturns(deps)(params.unitId) }, PRIVATE),
@@ -161,6 +173,9 @@ export const ADMIN_ROUTES = [
   "GET /v1/admin/criteria/{unitId}/{period}",
   "GET /v1/admin/criteria/{unitId}/{period}/{criterion}",
   "PUT /v1/admin/criteria/{unitId}/{period}/{criterion}",
+  "GET /v1/admin/indicators/{unitId}/{period}",
+  "GET /v1/admin/indicators/{unitId}/{period}/{indicator}",
+  "PUT /v1/admin/indicators/{unitId}/{period}/{indicator}",
   "GET /v1/admin/improper-returns",
   "GET /v1/admin/improper-returns/{caseId}",
   "PUT /v1/admin/improper-returns/{caseId}",

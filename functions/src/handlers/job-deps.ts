@@ -56,6 +56,8 @@ export function scoreJobDeps(): ScoreJobDeps {
     stores,
     // Marks of improper returns: each run writes them to the lake's curated_improper_returns (R3 of dn-2026.2).
     improperReturns: stores.improperReturns,
+    // The indicators Home Affairs enters (D3): each period's entries are scored with the computed indicators.
+    manualIndicators: stores.criteria,
     lock: new ScoringLock(new S3Objects(s3, bucket), { now: () => new Date(), leaseMs: LEASE_MS }),
   };
 }

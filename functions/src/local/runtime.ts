@@ -132,8 +132,21 @@ export class LocalRuntime {
         newId: randomUUID,
       },
       { snapshots, catalog, lake, methodology, publications, openCases: eventStore, clock },
-      // improperReturns: each scoring run writes Home Affairs' marks to the lake (R3 of dn-2026.2).
-      { engine, snapshots, lake, catalog, clock, methodology, publications, newId: randomUUID, oneRunAtATime: serial(), improperReturns: adminStores.improperReturns },
+      // improperReturns: each scoring run writes Home Affairs' marks to the lake (R3 of dn-2026.2);
+      // manualIndicators: it scores the indicators Home Affairs enters (D3) from the criterion items.
+      {
+        engine,
+        snapshots,
+        lake,
+        catalog,
+        clock,
+        methodology,
+        publications,
+        newId: randomUUID,
+        oneRunAtATime: serial(),
+        improperReturns: adminStores.improperReturns,
+        manualIndicators: adminStores.criteria,
+      },
       sourceTokens,
       await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk")),
       {

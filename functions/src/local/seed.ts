@@ -5,7 +5,9 @@ import { appraiseCriterion } from "../use-cases/admin/criteria.js";
 import { appraiseHeadGeneral } from "../use-cases/admin/head-general.js";
 import { importSurvey } from "../use-cases/admin/survey.js";
 import { markImproperReturn } from "../use-cases/admin/improper-returns.js";
+import { enterManualIndicator } from "../use-cases/admin/manual-indicators.js";
 import { demoImproperReturnMarks } from "../seed/improper-returns.js";
+import { demoD3Entries } from "../seed/manual-indicators.js";
 import { SEED_ACTOR, seedHeads } from "../use-cases/admin/heads.js";
 import { mapLimit } from "../lib/concurrency.js";
 import { AdmitPool } from "../adapters/local/admit-pool.js";
@@ -202,6 +204,11 @@ export async function seedRuntime(rt: LocalRuntime, options: SeedOptions): Promi
     }
   }
   log(`Trả hồ sơ sai quy định / demo marks of improper returns entered for ${marked} dossiers (of ${loaded.improperReturns.length} the generator made improper)`);
+  // Home Affairs' entries of D3 (certified electronic copies) for every period that is over: their totals complete.
+  const d3Start = performance.now();
+  const over = all.filter((p) => p.end <= plan.dataEnd);
+  const d3 = await seedDemoIndicatorEntries(rt, over, options.seed);
+  log(`Chứng thực điện tử (D3) / demo entries of Home Affairs for ${d3} unit-periods of the ${over.length} periods that are over (${secondsSince(d3Start)} s)`);
   // One scoring run: the case facts are staged once for all these periods (docs/adr/0009).
   await scoreAndRatePeriods(rt.score, rt.admin)(options.periods === "first" ? firstBatch : all, { onPeriod: () => periods++ });
   const scoreS = secondsSince(t);
@@ -305,4 +312,23 @@ async function seedDemoReformInputs(rt: LocalRuntime, periods: readonly Period[]
     done += units.length;
   }
   return done;
+}
+
+/**
+ * Demo data: Home Affairs' entries of D3 (certified electronic copies; seed/manual-indicators.ts)
+ * for every unit scored in each period that is over, through the Home Affairs use case by the seed
+ * actor, before the periods are scored (the scoring run reads them). An entry already there is kept.
+ */
+async function seedDemoIndicatorEntries(rt: LocalRuntime, periods: readonly Period[], seed: number): Promise<number> {
+  const entries = demoD3Entries(rt.catalog, periods, seed);
+  const done = await mapLimit(entries, 16, async (e) => {
+    try {
+      await enterManualIndicator(rt.admin)(SEED_ACTOR, e.unitId, e.period, e.indicator, 0, e.input);
+      return 1;
+    } catch (err) {
+      if (err instanceof AdminError && (err.code === "VERSION_CONFLICT" || err.code === "CRITERION_LOCKED")) return 0; // already entered, or locked: keep it
+      throw err;
+    }
+  });
+  return done.reduce((s: number, x) => s + x, 0);
 }

@@ -81,8 +81,15 @@ export interface StoredCriterion extends Versioned {
   readonly unitId: string;
   readonly periodId: string;
   readonly criterion: string;
-  /** Manual points (0..max); null while only a lock exists. */
+  /** Manual points (0..max); null while only a lock exists, and for an indicator entry (below). */
   readonly points: number | null;
+  /**
+   * A service-index indicator entered by Home Affairs (source MANUAL: D3) is stored as a criterion
+   * item of its code, so that a concluded finding naming it locks it like any criterion: its counts,
+   * numerator ≤ denominator (use-cases/admin/manual-indicators.ts). Absent on the other criteria.
+   */
+  readonly numerator?: number | null;
+  readonly denominator?: number | null;
   readonly evidence: string | null;
   /** Lock tokens `<findingId>#<attempt>` of (possibly in-flight) conclusions covering this criterion. */
   readonly lockedBy: readonly string[];
@@ -100,6 +107,12 @@ export interface CriterionStore {
   lock(unitId: string, periodId: string, criterion: string, token: string): Promise<void>;
   unlock(unitId: string, periodId: string, criterion: string, token: string): Promise<void>;
 }
+
+/**
+ * Where a scoring run reads the manual indicator entries of a period (D3; issue 20, item 5): the
+ * criterion items of the period, of which it keeps the methodology's MANUAL indicators.
+ */
+export type ManualIndicatorSource = Pick<CriterionStore, "listByPeriod">;
 
 export interface StoredSurveyResult extends Versioned {
   readonly unitId: string;

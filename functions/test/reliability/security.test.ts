@@ -134,7 +134,7 @@ describe("CSV formula injection (ASVS 1.2.10): any string → a cell that cannot
 /** Keys a public payload may carry (RankingView, PublicMeta): anything else is a leak. */
 const ALLOWED_KEYS = new Set([
   "period", "tier", "methodology", "computedAt", "dataAsOf", "status", "version", "engine", "units", "publication",
-  "unitId", "nameVi", "nameEn", "rank", "total", "complete", "band", "indicators", "groups", "counts",
+  "unitId", "nameVi", "nameEn", "rank", "total", "complete", "missing", "band", "indicators", "groups", "counts",
   "numerator", "denominator", "ratio", "points", "max",
   "EARLY", "ON_TIME", "LATE", "OVERDUE", "IN_PROGRESS",
   "publishedAt", "draftDiffers", "periods", "tiers", "published",

@@ -53,6 +53,23 @@ export type ConclusionInput = Omit<z.output<typeof conclusionSchema>, "version">
 export const appraisalSchema = named("Appraisal", z.strictObject({ points: z.number().finite(), evidence: humanText(500), version: version(0) }));
 export type AppraisalInput = Omit<z.output<typeof appraisalSchema>, "version">;
 
+/**
+ * `PUT /v1/admin/indicators/{unitId}/{period}/{indicator}`: a service-index indicator entered by
+ * Home Affairs (source MANUAL — D3, certified electronic copies): the period's counts as the
+ * national indicator defines them, with an evidence reference. The points follow from the
+ * methodology's rule (max × min(1, ratio ÷ target)); numerator ≤ denominator is checked by the use case.
+ */
+export const indicatorEntrySchema = named(
+  "IndicatorEntry",
+  z.strictObject({
+    numerator: z.number().int().min(0).max(100_000_000).describe("D3: the requests to certify a copy from the original that were done as electronic copies in the period."),
+    denominator: z.number().int().min(0).max(100_000_000).describe("D3: all requests to certify a copy from the original in the period (0: none — the indicator stays \"no data\")."),
+    evidence: humanText(500).describe("Where the figures come from (a report's number and date)."),
+    version: version(0),
+  }),
+);
+export type IndicatorEntryInput = Omit<z.output<typeof indicatorEntrySchema>, "version">;
+
 export const headInputSchema = named(
   "HeadInput",
   z.strictObject({

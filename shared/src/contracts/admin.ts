@@ -50,6 +50,28 @@ export const criterionSchema = named(
 );
 export type Criterion = z.output<typeof criterionSchema>;
 
+export const manualIndicatorSchema = named(
+  "ManualIndicator",
+  view({
+    unitId: z.string(),
+    period: z.string(),
+    indicator: z.string().describe("A service-index indicator of source MANUAL in the methodology (D3)."),
+    group: z.string().nullable().describe("Its service-index group (D3: SHHS, digitisation)."),
+    max: z.number().nullable().describe("Its points; null for an indicator shown but not scored."),
+    target: z.number().describe("Full points at this ratio: points = max × min(1, ratio ÷ target)."),
+    numerator: z.number().int().nullable().describe("null until entered."),
+    denominator: z.number().int().nullable().describe("null until entered."),
+    ratio: z.number().nullable().describe("numerator ÷ denominator; null until entered, or when the denominator is 0."),
+    points: z.number().nullable().describe("The points scoring gives these counts; null until entered, or when the denominator is 0 (\"no data\": the total stays incomplete)."),
+    evidence: z.string().nullable(),
+    version: z.number().int().describe("0 until first entered; send it back (If-Match or body) to change the entry."),
+    lockedBy: listOf(z.string()).describe("Concluded findings that name the indicator (the inspection result stands)."),
+    locked: z.boolean(),
+    updatedAt: z.string().nullable(),
+  }).describe("A service-index indicator entered by Home Affairs for one unit and period (issue 20, item 5): it reaches the unit's total at once (the period's draft ranking is refreshed) and at every scoring run."),
+);
+export type ManualIndicator = z.output<typeof manualIndicatorSchema>;
+
 export const headGeneralSchema = named(
   "HeadGeneral",
   view({

@@ -37,6 +37,9 @@ export const rankedUnitSchema = named(
     rank: z.number().int().nullable().describe("Competition rank within the tier (1, 2, 2, 4); null when the unit has no data at all."),
     total: z.number().nullable(),
     complete: z.boolean(),
+    missing: listOf(z.string())
+      .optional()
+      .describe('The scored indicators without data, in the methodology\'s order (e.g. ["D3"] until Home Affairs enters it): why `complete` is false; empty when complete. Absent in snapshots stored before it existed.'),
     band: z.string().nullable(),
     indicators: mapOf(indicatorValueSchema),
     counts: mapOf(z.number()).describe("Counts behind the progress indicator, for display (early, on time, late, overdue, in progress)."),

@@ -148,6 +148,7 @@ export const ADMIN_PARAMS = {
   periodPath: path("period", periodId(ADMIN_PERIOD), ADMIN_PERIOD),
   findingId: path("findingId", matching(FINDING_ID, "letters, digits . _ : - (≤ 80)"), "letters, digits . _ : - (≤ 80)"),
   criterion: path("criterion", matching(CRITERION, "a criterion code such as PAR5"), "a criterion code such as PAR5"),
+  indicator: path("indicator", matching(CRITERION, "an indicator code such as D3"), "an indicator code such as D3"),
   headId: path("headId", matching(HEAD_ID, "a head id"), "a head id"),
   version: path("version", positive("a published version number such as 1"), "a published version number such as 1"),
 } as const;

@@ -41,6 +41,7 @@ export const publicRankingViewSchema = named(
         rank: z.number().int().nullable(),
         total: z.number().nullable().describe("null when the unit has no data at all, or (as a last resort) withheld."),
         complete: z.boolean(),
+        missing: listOf(z.string()).optional().describe("The scored indicators without data (why `complete` is false)."),
         band: z.string().nullable(),
         indicators: mapOf(
           view({

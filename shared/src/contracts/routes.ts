@@ -15,6 +15,7 @@ import {
   headInputSchema,
   improperReturnMarkSchema,
   improperReturnUnmarkSchema,
+  indicatorEntrySchema,
   periodBodySchema,
 } from "./admin-requests.js";
 import {
@@ -25,6 +26,7 @@ import {
   headGeneralSchema,
   headRosterSchema,
   improperReturnSchema,
+  manualIndicatorSchema,
   publicationPreviewSchema,
   publicationViewSchema,
   publicationsSchema,
@@ -383,6 +385,42 @@ export const ROUTES = {
     body: json(appraisalSchema),
     ifMatch: true,
     responses: versioned("The appraised criterion.", criterionSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT", "CRITERION_LOCKED"],
+  }),
+  // Service-index indicators entered by Home Affairs (issue 20, item 5): D3, certified electronic copies.
+  "GET /v1/admin/indicators/{unitId}/{period}": route({
+    api: "admin",
+    operationId: "listManualIndicators",
+    summary: "Every service-index indicator Home Affairs enters, for a unit in a period",
+    action: "findings:read",
+    params: [A.unitId, A.periodPath],
+    body: undefined,
+    responses: read("Every indicator of source MANUAL in the methodology (D3), entered or not.", view({ indicators: listOf(manualIndicatorSchema) })),
+    problems: ["NOT_FOUND"],
+  }),
+  "GET /v1/admin/indicators/{unitId}/{period}/{indicator}": route({
+    api: "admin",
+    operationId: "getManualIndicator",
+    summary: "One service-index indicator entered by Home Affairs",
+    action: "findings:read",
+    params: [A.unitId, A.periodPath, A.indicator],
+    body: undefined,
+    responses: versioned("The entry; its ETag is its version (0: never entered).", manualIndicatorSchema),
+    problems: ["NOT_FOUND", "INVALID_CONTENT"],
+  }),
+  "PUT /v1/admin/indicators/{unitId}/{period}/{indicator}": route({
+    api: "admin",
+    operationId: "enterManualIndicator",
+    summary: "Enter a service-index indicator of a unit for a period (D3)",
+    description:
+      "The period's counts (numerator ≤ denominator) with an evidence reference; the points follow from the methodology. The period's draft rankings are refreshed with the entry (no SQL), " +
+      "then its public JSON (unless published: a published version stays as frozen) and its ratings; every later scoring run reads it too. " +
+      "A unit not scored in the period → 422; locked by a concluded finding naming the indicator → 409 CRITERION_LOCKED.",
+    action: "criteria:write",
+    params: [A.unitId, A.periodPath, A.indicator],
+    body: json(indicatorEntrySchema),
+    ifMatch: true,
+    responses: versioned("The entry.", manualIndicatorSchema),
     problems: ["NOT_FOUND", "VERSION_CONFLICT", "CRITERION_LOCKED"],
   }),
   // Improper returns (issue 20, item 6; docs/adr/0015-improper-returns.md): R3 and R9_R3 of dn-2026.2.

@@ -45,6 +45,8 @@ export interface PublicRankedUnit {
   /** null when the unit has no data at all — or, as a last resort, withheld (then listed in `suppressed`). */
   readonly total: number | null;
   readonly complete: boolean;
+  /** The scored indicators without data (why `complete` is false), as the snapshot says; absent in older snapshots. */
+  readonly missing?: readonly string[];
   readonly band: string | null;
   readonly indicators: Readonly<Record<string, PublicIndicatorValue>>;
   /** Counts behind the progress indicator; null when withheld. */

@@ -407,6 +407,8 @@ function publicRow(row: RankedUnit, withheld: { readonly atoms: ReadonlySet<stri
     rank: row.rank,
     total: totalWithheld ? null : row.total,
     complete: row.complete,
+    // Indicator codes only (their status is public anyway): passed through as the snapshot has them.
+    ...(row.missing ? { missing: row.missing } : {}),
     band: row.band,
     indicators,
     counts,

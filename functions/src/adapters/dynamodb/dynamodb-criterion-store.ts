@@ -6,7 +6,9 @@ import { type RecentWrite, RecentWrites, settle } from "./index-settle.js";
 /**
  * Manual criteria and their lock tokens: `ADMIN#CRIT#<unitId>#<period>` / `<criterion>`, listed by
  * period through gsi1 `CRITERIA#<period>` / `<unitId>#<criterion>` (docs/storage.md). A head's
- * general criteria are stored here too, as `HEAD#<headId>` (ports/admin.ts headGeneralCode).
+ * general criteria are stored here too, as `HEAD#<headId>` (ports/admin.ts headGeneralCode), and the
+ * service-index indicators Home Affairs enters (D3) as items of their code with `numerator` and
+ * `denominator` (so that a finding's lock tokens cover them alike).
  */
 export class DynamoDbCriterionStore implements CriterionStore {
   constructor(
@@ -21,6 +23,9 @@ export class DynamoDbCriterionStore implements CriterionStore {
     const set = setExpression({
       ...criterionIdentity(c.unitId, c.periodId, c.criterion),
       points: c.points,
+      // An indicator entry's counts (D3); the other criteria carry none.
+      ...(c.numerator === undefined ? {} : { numerator: c.numerator }),
+      ...(c.denominator === undefined ? {} : { denominator: c.denominator }),
       evidence: c.evidence,
       version: c.version,
       updatedAt: c.updatedAt,
@@ -76,13 +81,13 @@ export class DynamoDbCriterionStore implements CriterionStore {
 
   /**
    * The period's criteria: gsi1, with every criterion of a unit that had one written within the
-   * settle window read from the table (ADR 0013). Criteria and head general criteria are audited
-   * as `<unitId>/<period>/<code or head>`.
+   * settle window read from the table (ADR 0013). Criteria, head general criteria and the indicators
+   * Home Affairs enters (entity `indicator`) are audited as `<unitId>/<period>/<code or head>`.
    */
   async listByPeriod(periodId: string): Promise<StoredCriterion[]> {
     const [items, recent] = await Promise.all([
       queryAll(this.db, this.tableName, { IndexName: "gsi1", KeyConditionExpression: "gsi1pk = :p", ExpressionAttributeValues: { ":p": `CRITERIA#${periodId}` } }),
-      this.recent.entries(["criterion", "head-general", "finding"]),
+      this.recent.entries(["criterion", "head-general", "finding", "indicator"]),
     ]);
     const listed = items.map(toCriterion);
     // A finding's conclusion locks its criterion (lock tokens on the criterion item, audited with the finding).
@@ -119,6 +124,8 @@ function toCriterion(i: Record<string, unknown>): StoredCriterion {
     periodId: i["periodId"] as string,
     criterion: i["criterion"] as string,
     points: (i["points"] as number | null | undefined) ?? null,
+    ...("numerator" in i ? { numerator: (i["numerator"] as number | null) ?? null } : {}),
+    ...("denominator" in i ? { denominator: (i["denominator"] as number | null) ?? null } : {}),
     evidence: (i["evidence"] as string | null | undefined) ?? null,
     lockedBy: toStrings(i["lockedBy"]),
     version: (i["version"] as number | undefined) ?? 0,

@@ -8,13 +8,16 @@ function checkTarget(deps: AdminDeps, unitId: string, periodId: string, criterio
   const m = methodologyOf(deps);
   if (!isPeriodId(periodId)) throw invalid("period", "a period id such as 2024-H1 or 2024");
   const def = m.reformIndex.criteria.find((c) => c.code === criterion);
+  if (!def && m.indicators.some((d) => d.code === criterion && d.source === "MANUAL")) {
+    throw invalid("criterion", `${criterion} is a service-index indicator Home Affairs enters as counts: /v1/admin/indicators/{unitId}/{period}/${criterion}`, "UNKNOWN_CRITERION");
+  }
   if (!def) throw invalid("criterion", `one of ${m.reformIndex.criteria.map((c) => c.code).join(", ")}`, "UNKNOWN_CRITERION");
   if (!deps.catalog.get(unitId)) throw new AdminError("NOT_FOUND", `No unit ${unitId}.`);
   return { def, periodId: parsePeriod(periodId).id };
 }
 
 /** The lock tokens on a criterion that belong to a concluded finding (the others are abandoned attempts). */
-async function liveLocks(deps: AdminDeps, c: StoredCriterion): Promise<{ live: string[]; abandoned: string[] }> {
+export async function liveLocks(deps: AdminDeps, c: StoredCriterion): Promise<{ live: string[]; abandoned: string[] }> {
   const live: string[] = [];
   const abandoned: string[] = [];
   for (const token of c.lockedBy) {
@@ -30,7 +33,7 @@ async function liveLocks(deps: AdminDeps, c: StoredCriterion): Promise<{ live: s
  * the finding is concluded), so that a slow concluder holding it can never commit afterwards.
  * Returns the findings that turned out to be concluded after all.
  */
-async function clearAbandoned(deps: AdminDeps, c: StoredCriterion, tokens: readonly string[]): Promise<string[]> {
+export async function clearAbandoned(deps: AdminDeps, c: StoredCriterion, tokens: readonly string[]): Promise<string[]> {
   const concluded: string[] = [];
   for (const token of tokens) {
     const findingId = token.slice(0, token.lastIndexOf("#"));

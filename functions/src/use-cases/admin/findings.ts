@@ -3,6 +3,7 @@ import { isPeriodId, localDateOf, parsePeriod } from "@scorecard/shared";
 import type { Finding } from "@scorecard/shared/contracts/admin";
 import type { ConclusionInput, FindingInput } from "@scorecard/shared/contracts/admin-requests";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, isLocalDate, methodologyOf } from "./common.js";
+import { lockableCriterion, lockableCodes } from "./manual-indicators.js";
 
 export const findingView = (f: StoredFinding): Finding => ({
   findingId: f.findingId,
@@ -30,8 +31,9 @@ async function checkInput(deps: AdminDeps, input: FindingInput): Promise<{ crite
     throw invalid("unitId", `no unit ${input.unitId} in the catalog during ${period.id}`, "UNKNOWN_UNIT");
   }
   const criterion = input.criterion ?? m.reformIndex.defaultDeductionCriterion;
-  const def = m.reformIndex.criteria.find((c) => c.code === criterion);
-  if (!def) throw invalid("criterion", `one of ${m.reformIndex.criteria.map((c) => c.code).join(", ")}`, "UNKNOWN_CRITERION");
+  // A reform-index criterion, or a service-index indicator Home Affairs enters (D3): its conclusion locks it.
+  const def = lockableCriterion(m, criterion);
+  if (!def) throw invalid("criterion", `one of ${lockableCodes(m).join(", ")}`, "UNKNOWN_CRITERION");
   if (!(input.deduction > 0 && input.deduction <= def.max)) throw invalid("deduction", `more than 0 and at most ${def.max} (the maximum of ${criterion})`, "OUT_OF_RANGE");
   if (input.headId) {
     const roster = await deps.stores.heads.get(input.unitId);

@@ -3,6 +3,7 @@ import type { QueryEngine } from "../../ports/engine.js";
 import type { Clock, NewId } from "../../ports/runtime.js";
 import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
 import type { Lake } from "../../ports/lake.js";
+import type { ManualIndicatorSource } from "../../ports/admin.js";
 import {
   type IndicatorValue,
   type Period,
@@ -28,6 +29,7 @@ import { type Defer, DrilldownWriter, plus } from "./drilldown-writer.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
 import { type ImproperReturnSource, writeImproperReturns } from "./improper-returns.js";
+import { missingIndicators, readManualValues, withManualValues } from "./manual-indicators.js";
 import type { Serial } from "../../lib/serial.js";
 
 export const DEFAULT_METHODOLOGY = DEFAULT_METHODOLOGY_ID;
@@ -58,6 +60,12 @@ export interface ScoreDeps {
    * Absent: the table is left as it is (tests, tools without the admin store).
    */
   readonly improperReturns?: ImproperReturnSource | undefined;
+  /**
+   * The service-index indicators Home Affairs enters (D3; the admin store's criterion items): each
+   * period's entries are scored with its computed indicators (./manual-indicators.ts). Absent: none
+   * (the indicator is "no data" and every total incomplete).
+   */
+  readonly manualIndicators?: ManualIndicatorSource | undefined;
 }
 
 /** Which route computes the indicator counts: the shared SQL (default) or the reference scorer (comparison). */
@@ -82,9 +90,11 @@ export async function scoreUnitsOf(deps: ScoreDeps, period: Period, engine: Scor
   const m = getMethodology(deps.methodology);
   const calendar = deps.calendar ?? new WorkingCalendar();
   const units = unitsValidIn(deps.catalog, period).filter((u) => u.tier !== "PROVINCE");
+  // Home Affairs' entries (D3) of the period, scored with the computed indicators on both routes.
+  const manual = await readManualValues(deps.manualIndicators, m, period.id);
   if (engine === "reference") {
     const input = await readReferenceInput(deps.engine, period);
-    const result = referenceIndicators({ ...input, units: deps.catalog, period, calendar, methodology: m });
+    const result = referenceIndicators({ ...input, units: deps.catalog, period, calendar, methodology: m, manual: Object.fromEntries(manual) });
     const counts = new Map<string, StatusCounts>();
     for (const f of result.cases) {
       if (!f.inScope || f.status === "EXCLUDED") continue;
@@ -94,7 +104,7 @@ export async function scoreUnitsOf(deps: ScoreDeps, period: Period, engine: Scor
     return { units: scoreUnits(m, period.id, result.units), counts, bytesScanned: null, days: null };
   }
   const rows = await queryIndicatorRows(deps.engine, period, m, facts);
-  const values = indicatorValues(rows, units, m);
+  const values = withManualValues(indicatorValues(rows, units, m), manual);
   return { units: scoreUnits(m, period.id, values), counts: new Map(values.map((v) => [v.unitId, v.counts])), bytesScanned: rows.bytesScanned, days: rows.days };
 }
 
@@ -258,6 +268,7 @@ async function publish(
 }
 
 async function storeSnapshots(deps: ScoreDeps, period: Period, engine: ScoreEngine, scored: ScoredUnits, computedAt: string, scan: ScanMetadata): Promise<RankingSnapshot[]> {
+  const m = getMethodology(deps.methodology);
   const snapshots: RankingSnapshot[] = [];
   for (const tier of SCORED_TIERS) {
     const inTier = scored.units.filter((u) => u.tier === tier);
@@ -272,6 +283,7 @@ async function storeSnapshots(deps: ScoreDeps, period: Period, engine: ScoreEngi
         rank: s.rank,
         total: s.total,
         complete: s.complete,
+        missing: missingIndicators(m, s),
         band: s.band,
         indicators: Object.fromEntries(Object.entries(s.indicators).map(([code, i]) => [code, indicatorValue(i)])),
         groups: s.groups,
