@@ -17,6 +17,7 @@ export type {
   UnitWarnings,
   WarningSummary,
 } from "@scorecard/shared/contracts/read-api";
+export type { DossierRecord, IndicatorList, ListRecord } from "@scorecard/shared/contracts/indicator-lists";
 export type { AuditEntry, AuditPage, Criterion, Finding, Head, HeadGeneral, HeadRoster, Publication, PublicationPreview, Publications } from "@scorecard/shared/contracts/admin";
 export type { FindingInput } from "@scorecard/shared/contracts/admin-requests";
 export type { DemoUser, LocalUsers, LoginResult, StaffRole as Role } from "@scorecard/shared/contracts/local";

@@ -10,7 +10,7 @@
 import type { Problem, PublicMeta, RankingSnapshot } from "@scorecard/shared/contracts/api";
 import type {
   AuditPage, Criterion, Finding, FindingInput, HeadGeneral, HeadRoster, LocalUsers, LoginResult, PublicationPreview, Publications, PublishResult, RankingView,
-  UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
+  IndicatorList, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "./api-types.js";
 import type { Tier } from "@scorecard/shared/units/unit";
 import type { CaseTimeline } from "@scorecard/shared/contracts/case-timeline";
@@ -55,6 +55,16 @@ export const orNothing = <T>(request: Promise<T>, nothing: (e: unknown) => boole
     throw e;
   });
 
+/** What a list of records is asked with (`unitList`). */
+export interface ListQuery {
+  readonly period: string;
+  readonly indicator?: string | undefined;
+  readonly part?: "numerator" | "denominator" | undefined;
+  readonly status?: string | undefined;
+  readonly page?: number | undefined;
+  readonly limit?: number | undefined;
+}
+
 export interface RankingQuery {
   readonly period: string;
   readonly tier: Tier;
@@ -76,7 +86,11 @@ export interface ApiClient {
   ranking(query: RankingQuery, signal?: AbortSignal): Promise<RankingView>;
   unitScorecard(unitId: string, period: string, signal?: AbortSignal): Promise<UnitScorecard>;
   unitTrend(unitId: string, year: number, signal?: AbortSignal): Promise<UnitTrend>;
-  unitCases(unitId: string, period: string, status: string | undefined, signal?: AbortSignal): Promise<UnitCases>;
+  /**
+   * The records behind a unit's numbers (GET /v1/units/{unitId}/cases): an indicator's numerator or
+   * denominator, or (no indicator) the period's dossiers; one page of them.
+   */
+  unitList(unitId: string, query: ListQuery, signal?: AbortSignal): Promise<IndicatorList>;
   unitWarnings(unitId: string, signal?: AbortSignal): Promise<UnitWarnings>;
   warnings(signal?: AbortSignal): Promise<WarningSummary>;
   /** One dossier's timeline (a unit officer: their unit's, or one it was consulted on). */
@@ -203,8 +217,12 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       json(`/v1/units/${seg(unitId)}/scorecard${q({ period })}`, withFields<UnitScorecard>("unit", "period"), authed(signal)),
     unitTrend: (unitId, year, signal) =>
       json(`/v1/units/${seg(unitId)}/trend${q({ year: String(year) })}`, withFields<UnitTrend>("points"), authed(signal)),
-    unitCases: (unitId, period, status, signal) =>
-      json(`/v1/units/${seg(unitId)}/cases${q({ period, status })}`, withFields<UnitCases>("cases"), authed(signal)),
+    unitList: (unitId, { period, indicator, part, status, page, limit }, signal) =>
+      json(
+        `/v1/units/${seg(unitId)}/cases${q({ period, indicator, part, status, page: page === undefined ? undefined : String(page), limit: limit === undefined ? undefined : String(limit) })}`,
+        withFields<IndicatorList>("records", "total"),
+        authed(signal),
+      ),
     unitWarnings: (unitId, signal) => json(`/v1/units/${seg(unitId)}/warnings`, withFields<UnitWarnings>("overdue", "dueSoon"), authed(signal)),
     warnings: (signal) => json("/v1/warnings", withFields<WarningSummary>("units"), authed(signal)),
     caseTimeline: (caseId, signal) => json(`/v1/cases/${seg(caseId)}`, withFields<CaseTimeline>("caseId", "events", "holds"), authed(signal)),

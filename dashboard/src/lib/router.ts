@@ -26,7 +26,7 @@ export type Route =
 export type PageName = Route["page"];
 
 /** Query keys a view may carry, besides `lang`. */
-export type Params = Readonly<Partial<Record<"period" | "tier" | "status" | "unitId" | "next", string>>>;
+export type Params = Readonly<Partial<Record<"period" | "tier" | "status" | "unitId" | "next" | "indicator" | "part", string>>>;
 
 export interface Location {
   readonly route: Route;
@@ -43,7 +43,8 @@ export const PAGE_ROLES: Readonly<Partial<Record<PageName, readonly string[]>>> 
   admin: ["home-affairs"],
 };
 
-const PARAM_KEYS = ["period", "tier", "status", "unitId", "next"] as const;
+// `indicator`, `part`: the list behind one of a unit's numbers (#/units/<id>/cases, issue 20 item 1).
+const PARAM_KEYS = ["period", "tier", "status", "unitId", "next", "indicator", "part"] as const;
 const UNIT_ID = /^[A-Z]+-[A-Z0-9]+(-\d{4,6})?$/;
 /** A dossier id as the events carry it (shared/src/contracts/case-timeline.ts); `/` and `#` travel encoded. */
 const CASE_ID = /^[\p{L}\p{N}._:\-/#]{1,64}$/u;

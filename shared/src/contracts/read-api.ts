@@ -100,9 +100,8 @@ export type TrendPoint = z.output<typeof trendPointSchema>;
 export const unitTrendSchema = named("UnitTrend", view({ unitId: z.string(), year: z.number().int(), methodology: z.string(), points: listOf(trendPointSchema) }));
 export type UnitTrend = z.output<typeof unitTrendSchema>;
 
-export const caseRowSchema = named(
-  "CaseRow",
-  view({
+// Unnamed (not an OpenAPI component): the list route answers `IndicatorList` records since issue 20 item 1.
+export const caseRowSchema = view({
     caseId: z.string(),
     field: z.string().nullable(),
     status: z.string(),
@@ -111,12 +110,15 @@ export const caseRowSchema = named(
     endAt: z.string().nullable(),
     supplementRequests: z.number().int(),
     rule: z.string().describe("The rule of methodology §2 that classified the dossier, as a stable code."),
-  }).describe("A dossier behind a unit's progress numbers (drill-down, methodology §7)."),
-);
+  }).describe("A dossier behind a unit's progress numbers (drill-down, methodology §7).");
 export type CaseRow = z.output<typeof caseRowSchema>;
 
-/** `GET /v1/units/{unitId}/cases?period=&status=`. */
-export const unitCasesSchema = named("UnitCases", view({ unitId: z.string(), period: z.string(), methodology: z.string(), indicator: z.string().optional(), cases: listOf(caseRowSchema) }));
+/**
+ * The P1 drill-down's former answer (a unit's dossiers of a period): no longer a wire shape since
+ * `GET /v1/units/{unitId}/cases` answers an `IndicatorList` (issue 20 item 1); kept, unnamed (not
+ * an OpenAPI component), as the shape of test fixtures.
+ */
+export const unitCasesSchema = view({ unitId: z.string(), period: z.string(), methodology: z.string(), indicator: z.string().optional(), cases: listOf(caseRowSchema) });
 export type UnitCases = z.output<typeof unitCasesSchema>;
 
 export const pendingConsultationSchema = named(

@@ -83,6 +83,58 @@ export interface RuleInput {
   readonly pausedSince: string | null;
 }
 
+/** The words of a list behind an indicator's number (issue 20, item 1). */
+export interface ListMessages {
+  readonly title: (indicator: string, code: string, part: string, unit: string) => string;
+  readonly parts: Readonly<Record<"numerator" | "denominator", string>>;
+  /** "Tử số của P1 trên phiếu điểm: …" — the methodology's words for the part. */
+  readonly definition: (part: string) => string;
+  readonly total: string;
+  readonly records: (n: string) => string;
+  readonly sumOf: (total: string, unit: string, n: string) => string;
+  readonly sameAsScorecard: (part: string) => string;
+  readonly otherPart: (part: string) => string;
+  readonly progress: string;
+  readonly notComputed: (code: string) => string;
+  readonly noList: (code: string) => string;
+  readonly inNumerator: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly value: string;
+  /** What a value counts, by indicator (P2 working days, R6 units, R5D / R7 days late). */
+  readonly valueOf: Readonly<Record<string, string>>;
+  readonly shownRecords: (shown: string, total: string) => string;
+  readonly showMoreRecords: (n: string) => string;
+  readonly kinds: Readonly<Record<"dossier" | "complaint" | "consultation" | "charge" | "unit" | "procedure", string>>;
+  readonly complaintId: string;
+  readonly namedCase: string;
+  readonly decided: string;
+  readonly handled: string;
+  readonly verdict: string;
+  readonly verdicts: Readonly<Record<string, string>>;
+  readonly flagsLabel: string;
+  readonly disliked: string;
+  readonly reComplained: string;
+  readonly dossier: string;
+  readonly requested: string;
+  readonly stepDue: string;
+  readonly answered: string;
+  readonly role: string;
+  readonly roles: Readonly<Record<string, string>>;
+  readonly leadUnit: string;
+  readonly unit: string;
+  readonly days: string;
+  readonly code: string;
+  readonly name: string;
+  readonly onlineLevel: string;
+  readonly onlineLevels: Readonly<Record<string, string>>;
+  readonly decision: string;
+  readonly effective: string;
+  readonly published: string;
+  readonly lastOnline: string;
+  readonly openUnitList: (unit: string) => string;
+}
+
 export interface CasesMessages {
   readonly title: (unit: string) => string;
   readonly lead: string;
@@ -109,6 +161,7 @@ export interface CasesMessages {
   readonly openTimeline: (caseId: string) => string;
   readonly shown: (shown: string, total: string) => string;
   readonly showMore: (n: string) => string;
+  readonly list: ListMessages;
   readonly timeline: TimelineMessages;
 }
 
@@ -121,6 +174,58 @@ const RULES_VI = {
   CLOCK_STOPPED_BY_SUPPLEMENT: "Tạm dừng tính thời gian: đang chờ bổ sung",
   MORE_THAN_ONE_SUPPLEMENT: "Yêu cầu bổ sung quá một lần: tính là trễ hạn",
   WITHDRAWN: "Rút hồ sơ: không tính vào tiến độ",
+  // The lists behind the other indicators (issue 20, item 1): why a record is in the list.
+  RECEIVED_IN_PERIOD: "Tiếp nhận trong kỳ",
+  LATE_WITH_APOLOGY: "Trễ hạn, đã gửi thư xin lỗi",
+  RETURNED: "Bị trả lại (từ chối giải quyết) hoặc dừng xử lý trước cuối kỳ",
+  RETURN_MARKED_IMPROPER: "Bị trả lại, được Sở Nội vụ xác định là không đúng quy định",
+  SUPPLEMENT_REQUESTED_MORE_THAN_ONCE: "Yêu cầu bổ sung hồ sơ quá một lần",
+  RESOLVED_IN_PERIOD: "Giải quyết xong trong kỳ",
+  RESOLVED_NEEDING_RESULT: "Giải quyết xong trong kỳ, thủ tục có trả kết quả",
+  RESULT_DIGITIZED: "Kết quả được số hóa",
+  RESULT_DIGITALLY_SIGNED: "Kết quả được ký số",
+  FILED_FULLY_ONLINE: "Nộp trực tuyến toàn trình",
+  FILED_PARTLY_ONLINE: "Nộp trực tuyến một phần",
+  SYNCED_TO_NATIONAL_PORTAL: "Đồng bộ lên Cổng Dịch vụ công quốc gia",
+  FEE_BEARING_DOSSIER: "Hồ sơ có phí, lệ phí",
+  PAID_ONLINE: "Thanh toán phí, lệ phí trực tuyến",
+  DOSSIER_DIGITIZED: "Hồ sơ được số hóa (và kết quả, nếu có)",
+  DATA_REUSED: "Tái sử dụng dữ liệu đã số hóa",
+  PERSONAL_DATA_STORE_USED: "Dùng kho dữ liệu cá nhân",
+  POPULATION_DATABASE_USED: "Khai thác Cơ sở dữ liệu quốc gia về dân cư",
+  NO_COMPLAINT_NOR_DISSATISFACTION: "Không bị phản ánh, không bị đánh giá không hài lòng",
+  COMPLAINED_ABOUT: "Bị phản ánh, kiến nghị trước cuối kỳ",
+  RATED_NOT_SATISFIED: "Được đánh giá không hài lòng",
+  CONSULTED_OTHER_UNITS: "Có lấy ý kiến cơ quan khác",
+  COMPLAINT_RECEIVED: "Phản ánh, kiến nghị tiếp nhận trong kỳ",
+  COMPLAINT_ON_TIME: "Tiếp nhận hoặc từ chối và xử lý đúng hạn",
+  COMPLAINT_LATE: "Tiếp nhận, từ chối hoặc xử lý quá hạn",
+  COMPLAINT_OVERDUE: "Chưa xử lý, đã quá hạn vào cuối kỳ",
+  COMPLAINT_PENDING: "Chưa xử lý, còn trong hạn vào cuối kỳ",
+  COMPLAINT_WITHOUT_FAULT: "Không quá hạn, không bị phản ánh lại, không bị đánh giá không hài lòng",
+  COMPLAINT_DISLIKED: "Người phản ánh không hài lòng với kết quả xử lý",
+  COMPLAINT_RECOMPLAINED: "Bị phản ánh lại",
+  CONSULTATION_ON_TIME: "Trả lời đúng hạn của bước",
+  CONSULTATION_LATE: "Trả lời sau hạn của bước",
+  CONSULTATION_OVERDUE: "Chưa trả lời, đã quá hạn của bước vào cuối kỳ",
+  DELAY_TRANSFER_STEP: "Giữ hồ sơ quá hạn của bước được chuyển xử lý",
+  DELAY_CONSULTATION: "Trả lời ý kiến phối hợp trễ",
+  DELAY_LEAD_REMAINDER: "Phần trễ còn lại của hồ sơ (đơn vị tiếp nhận)",
+  UNIT_OVERRUN: "Số ngày trễ tính cho đơn vị trong kỳ",
+  PROCEDURE_OF_UNIT: "Thủ tục của đơn vị, còn hiệu lực trong kỳ",
+  OFFERED_ONLINE: "Cung cấp dịch vụ công trực tuyến",
+  ONLINE_DOSSIER_RECEIVED: "Có hồ sơ trực tuyến tiếp nhận trong kỳ",
+  FEE_BEARING_PROCEDURE: "Thủ tục có phí, lệ phí",
+  PAID_ONLINE_IN_PERIOD: "Có hồ sơ thanh toán trực tuyến trong kỳ",
+  PAYMENT_INTEGRATED: "Tích hợp nền tảng thanh toán trực tuyến",
+  POPULATION_DB_CONNECTED: "Kết nối Cơ sở dữ liệu quốc gia về dân cư",
+  DECIDED_IN_PERIOD: "Quyết định công bố ban hành trong kỳ",
+  DECIDED_BEFORE_EFFECT: "Quyết định công bố trước ngày văn bản có hiệu lực ít nhất 5 ngày làm việc",
+  PUBLISHED_IN_PERIOD: "Công khai trong kỳ",
+  PUBLICATION_OVERDUE: "Chưa công khai, đã quá hạn 5 ngày làm việc",
+  PUBLISHED_ON_TIME: "Công khai trong 5 ngày làm việc kể từ ngày quyết định",
+  PUBLISHED_BY_PERIOD_END: "Đã công khai trước cuối kỳ",
+  CONTENT_COMPLETE: "Nội dung công khai đầy đủ",
 };
 const RULES_EN: typeof RULES_VI = {
   FINISHED_BEFORE_DUE_DATE: "Finished before the due date",
@@ -131,6 +236,57 @@ const RULES_EN: typeof RULES_VI = {
   CLOCK_STOPPED_BY_SUPPLEMENT: "Clock stopped: waiting for a supplement",
   MORE_THAN_ONE_SUPPLEMENT: "More than one supplement request: counted as late",
   WITHDRAWN: "Withdrawn: excluded from timeliness",
+  RECEIVED_IN_PERIOD: "Received in the period",
+  LATE_WITH_APOLOGY: "Late, apology letter sent",
+  RETURNED: "Returned (refused) or stopped before the period end",
+  RETURN_MARKED_IMPROPER: "Returned, found improper by the Department of Home Affairs",
+  SUPPLEMENT_REQUESTED_MORE_THAN_ONCE: "Supplement requested more than once",
+  RESOLVED_IN_PERIOD: "Resolved in the period",
+  RESOLVED_NEEDING_RESULT: "Resolved in the period, the procedure issues a result",
+  RESULT_DIGITIZED: "Result digitised",
+  RESULT_DIGITALLY_SIGNED: "Result digitally signed",
+  FILED_FULLY_ONLINE: "Filed fully online",
+  FILED_PARTLY_ONLINE: "Filed partly online",
+  SYNCED_TO_NATIONAL_PORTAL: "Synced to the national public-service portal",
+  FEE_BEARING_DOSSIER: "Fees or charges due",
+  PAID_ONLINE: "Fees paid online",
+  DOSSIER_DIGITIZED: "Dossier digitised (and its result, if any)",
+  DATA_REUSED: "Digitised data reused",
+  PERSONAL_DATA_STORE_USED: "Personal data store used",
+  POPULATION_DATABASE_USED: "National population database used",
+  NO_COMPLAINT_NOR_DISSATISFACTION: "No complaint, no 'not satisfied' rating",
+  COMPLAINED_ABOUT: "Complained about before the period end",
+  RATED_NOT_SATISFIED: "Rated 'not satisfied'",
+  CONSULTED_OTHER_UNITS: "Other agencies consulted",
+  COMPLAINT_RECEIVED: "Complaint received in the period",
+  COMPLAINT_ON_TIME: "Accepted or refused, and handled, on time",
+  COMPLAINT_LATE: "Accepted, refused or handled late",
+  COMPLAINT_OVERDUE: "Not handled, past its deadline at the period end",
+  COMPLAINT_PENDING: "Not handled, within its deadline at the period end",
+  COMPLAINT_WITHOUT_FAULT: "Not late, not re-complained, not disliked",
+  COMPLAINT_DISLIKED: "The complainant was not satisfied with the handling",
+  COMPLAINT_RECOMPLAINED: "Complained about again",
+  CONSULTATION_ON_TIME: "Answered by the step due date",
+  CONSULTATION_LATE: "Answered after the step due date",
+  CONSULTATION_OVERDUE: "Not answered, past the step due date at the period end",
+  DELAY_TRANSFER_STEP: "Held a transferred step past its due date",
+  DELAY_CONSULTATION: "Answered a consultation late",
+  DELAY_LEAD_REMAINDER: "The rest of the dossier's lateness (receiving unit)",
+  UNIT_OVERRUN: "Days of lateness charged to the unit in the period",
+  PROCEDURE_OF_UNIT: "A procedure of the unit, in force in the period",
+  OFFERED_ONLINE: "Offered as an online public service",
+  ONLINE_DOSSIER_RECEIVED: "An online dossier received in the period",
+  FEE_BEARING_PROCEDURE: "Fees or charges due",
+  PAID_ONLINE_IN_PERIOD: "A dossier paid online in the period",
+  PAYMENT_INTEGRATED: "Integrated with the online payment platform",
+  POPULATION_DB_CONNECTED: "Connected to the national population database",
+  DECIDED_IN_PERIOD: "Publication decision dated in the period",
+  DECIDED_BEFORE_EFFECT: "Decided at least 5 working days before the legal basis took effect",
+  PUBLISHED_IN_PERIOD: "Made public in the period",
+  PUBLICATION_OVERDUE: "Not made public, 5-working-day deadline passed",
+  PUBLISHED_ON_TIME: "Made public within 5 working days of the decision",
+  PUBLISHED_BY_PERIOD_END: "Made public by the period end",
+  CONTENT_COMPLETE: "Published content complete",
 };
 
 const EVENTS_VI = {
@@ -169,7 +325,7 @@ const EVENTS_EN: typeof EVENTS_VI = {
 };
 
 export const casesVi: CasesMessages = {
-  title: (u) => `Hồ sơ sau chỉ số P1 — ${u}`,
+  title: (u) => `Hồ sơ của kỳ — ${u}`,
   lead: "Mỗi hồ sơ kèm quy tắc đã phân loại nó (Phương pháp §2). Mã hồ sơ là bí danh, không chứa thông tin cá nhân.",
   statusFilter: "Tình trạng",
   all: "Tất cả",
@@ -194,6 +350,54 @@ export const casesVi: CasesMessages = {
   openTimeline: (id) => `Xem diễn biến hồ sơ ${id}`,
   shown: (a, b) => `Đang hiện ${a}/${b} hồ sơ`,
   showMore: (n) => `Hiện thêm ${n} hồ sơ`,
+  list: {
+    title: (name, code, part, u) => `${name} (${code}) — ${part} — ${u}`,
+    parts: { numerator: "tử số", denominator: "mẫu số" },
+    definition: (part) => `Cách đếm ${part}`,
+    total: "Tổng",
+    records: (n) => `${n} mục`,
+    sumOf: (total, unit, n) => `${total} ${unit} (cộng trên ${n} mục)`,
+    sameAsScorecard: (part) => `bằng ${part} trên phiếu điểm`,
+    otherPart: (part) => `Xem ${part}`,
+    progress: "Hồ sơ của kỳ (tiến độ)",
+    notComputed: (code) => `Chỉ số ${code} do Sở Nội vụ nhập: không có hồ sơ nào đứng sau con số này.`,
+    noList: (code) => `Chỉ số ${code} chưa có danh sách.`,
+    inNumerator: "Tính vào tử số",
+    yes: "có",
+    no: "không",
+    value: "Giá trị",
+    valueOf: { P2: "ngày làm việc", R5D: "ngày làm việc trễ", R6: "cơ quan được lấy ý kiến", R7: "ngày làm việc trễ" },
+    shownRecords: (a, b) => `Đang hiện ${a}/${b} mục`,
+    showMoreRecords: (n) => `Hiện thêm ${n} mục`,
+    kinds: { dossier: "Hồ sơ", complaint: "Phản ánh, kiến nghị", consultation: "Lấy ý kiến phối hợp", charge: "Ngày trễ tính cho đơn vị", unit: "Đơn vị", procedure: "Thủ tục hành chính" },
+    complaintId: "Mã phản ánh",
+    namedCase: "Hồ sơ được nêu",
+    decided: "Tiếp nhận / từ chối",
+    handled: "Xử lý xong",
+    verdict: "Đánh giá",
+    verdicts: { ON_TIME: "Đúng hạn", LATE: "Trễ hạn", OVERDUE: "Quá hạn", PENDING: "Chưa đến hạn" },
+    flagsLabel: "Ghi chú",
+    disliked: "không hài lòng",
+    reComplained: "bị phản ánh lại",
+    dossier: "Hồ sơ",
+    requested: "Lấy ý kiến lúc",
+    stepDue: "Hạn của bước",
+    answered: "Trả lời lúc",
+    role: "Vì sao bị tính",
+    roles: { TRANSFER: "Giữ bước quá hạn", CONSULTATION: "Trả lời ý kiến trễ", LEAD: "Đơn vị tiếp nhận (phần còn lại)" },
+    leadUnit: "Đơn vị tiếp nhận",
+    unit: "Đơn vị",
+    days: "Số ngày trễ",
+    code: "Mã thủ tục",
+    name: "Tên thủ tục",
+    onlineLevel: "Mức trực tuyến",
+    onlineLevels: { NONE: "Không trực tuyến", PARTIAL: "Một phần", FULL: "Toàn trình" },
+    decision: "Ngày quyết định công bố",
+    effective: "Ngày có hiệu lực",
+    published: "Ngày công khai",
+    lastOnline: "Hồ sơ trực tuyến gần nhất trong kỳ",
+    openUnitList: (u) => `Xem ngày trễ tính cho ${u}`,
+  },
   timeline: {
   title: (id) => `Hồ sơ ${id}`,
   lead: "Diễn biến của hồ sơ theo các sự kiện đã nhận: đơn vị nào giữ hồ sơ và bao lâu (ngày làm việc), thời gian tạm dừng chờ bổ sung, lấy ý kiến phối hợp và số ngày trễ tính cho từng đơn vị (chỉ số R7). Mã hồ sơ là bí danh; không có thông tin của người nộp.",
@@ -279,7 +483,7 @@ export const casesVi: CasesMessages = {
 };
 
 export const casesEn: CasesMessages = {
-  title: (u) => `Dossiers behind P1 — ${u}`,
+  title: (u) => `Dossiers of the period — ${u}`,
   lead: "Each dossier with the rule that classified it (methodology §2). Ids are pseudonyms and carry no personal data.",
   statusFilter: "Status",
   all: "All",
@@ -304,6 +508,54 @@ export const casesEn: CasesMessages = {
   openTimeline: (id) => `Open the timeline of dossier ${id}`,
   shown: (a, b) => `Showing ${a} of ${b} dossiers`,
   showMore: (n) => `Show ${n} more`,
+  list: {
+    title: (name, code, part, u) => `${name} (${code}) — ${part} — ${u}`,
+    parts: { numerator: "numerator", denominator: "denominator" },
+    definition: (part) => `What the ${part} counts`,
+    total: "Total",
+    records: (n) => `${n} records`,
+    sumOf: (total, unit, n) => `${total} ${unit} (summed over ${n} records)`,
+    sameAsScorecard: (part) => `the ${part} on the scorecard`,
+    otherPart: (part) => `See the ${part}`,
+    progress: "Dossiers of the period (progress)",
+    notComputed: (code) => `${code} is entered by the Department of Home Affairs: no records lie behind this number.`,
+    noList: (code) => `${code} has no list yet.`,
+    inNumerator: "In the numerator",
+    yes: "yes",
+    no: "no",
+    value: "Value",
+    valueOf: { P2: "working days", R5D: "working days late", R6: "agencies consulted", R7: "working days late" },
+    shownRecords: (a, b) => `Showing ${a} of ${b} records`,
+    showMoreRecords: (n) => `Show ${n} more`,
+    kinds: { dossier: "Dossier", complaint: "Complaint", consultation: "Consultation", charge: "Days of lateness charged", unit: "Unit", procedure: "Administrative procedure" },
+    complaintId: "Complaint id",
+    namedCase: "Dossier named",
+    decided: "Accepted / refused",
+    handled: "Handled",
+    verdict: "Verdict",
+    verdicts: { ON_TIME: "On time", LATE: "Late", OVERDUE: "Overdue", PENDING: "Not yet due" },
+    flagsLabel: "Notes",
+    disliked: "not satisfied",
+    reComplained: "complained about again",
+    dossier: "Dossier",
+    requested: "Consulted at",
+    stepDue: "Step due",
+    answered: "Answered at",
+    role: "Why charged",
+    roles: { TRANSFER: "Held a step past its due date", CONSULTATION: "Answered a consultation late", LEAD: "Receiving unit (the rest)" },
+    leadUnit: "Receiving unit",
+    unit: "Unit",
+    days: "Days late",
+    code: "Procedure code",
+    name: "Procedure",
+    onlineLevel: "Online level",
+    onlineLevels: { NONE: "Not online", PARTIAL: "Partly online", FULL: "Fully online" },
+    decision: "Publication decision",
+    effective: "Legal basis in force",
+    published: "Made public",
+    lastOnline: "Latest online dossier in the period",
+    openUnitList: (u) => `See the days of lateness charged to ${u}`,
+  },
   timeline: {
   title: (id) => `Dossier ${id}`,
   lead: "The dossier's story from the events received: which unit held it and for how long (working days), the pauses waiting for the applicant's supplement, the consultations, and the days of lateness charged to each unit (indicator R7). The id is a pseudonym; no applicant data is shown.",
