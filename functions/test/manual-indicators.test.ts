@@ -171,7 +171,7 @@ describe("D3 over HTTP: the route, its audit and lock, scoring and the refresh o
     const asCriterion = await call("PUT", `/v1/admin/criteria/${OWN}/2024-03/D3`, { points: 2, evidence: "BC", version: 0 });
     expect(((await asCriterion.json()) as Problem).errors?.[0]).toMatchObject({ field: "criterion", code: "UNKNOWN_CRITERION" });
     // Nothing was stored by any of these.
-    expect(await (await call("GET", d3("2024-03"))).json()).toMatchObject({ numerator: null, denominator: null, points: null, version: 0, locked: false });
+    expect(await (await call("GET", d3("2024-03"))).json()).toMatchObject({ numerator: null, denominator: null, points: null, version: 0, locked: false, updatedAt: null, updatedBy: null });
   });
 
   it("an entry is audited and refreshes the period's draft ranking at once: D3 scored, the total up by its points, `missing` without it, the public JSON too", async () => {
@@ -182,7 +182,10 @@ describe("D3 over HTTP: the route, its audit and lock, scoring and the refresh o
     const res = await call("PUT", d3("2024-03"), { numerator: 45, denominator: 50, evidence: "Báo cáo 12/BC-STP" }, { "if-match": '"0"' });
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe('"1"');
-    expect(await res.json()).toMatchObject({ unitId: OWN, period: "2024-03", indicator: "D3", group: "SHHS", max: 2, numerator: 45, denominator: 50, ratio: 0.9, points: 1.8, version: 1, locked: false });
+    expect(await res.json()).toMatchObject({ unitId: OWN, period: "2024-03", indicator: "D3", group: "SHHS", max: 2, numerator: 45, denominator: 50, ratio: 0.9, points: 1.8, version: 1, locked: false, updatedBy: { role: "home-affairs" } });
+    // Who entered it and when, read back (the page shows them with the entry).
+    const read = (await (await call("GET", d3("2024-03"))).json()) as { updatedBy: { sub: string; role: string } | null; updatedAt: string | null };
+    expect([read.updatedBy?.role, typeof read.updatedAt]).toEqual(["home-affairs", "string"]);
     const after = await ranked("2024-03");
     expect(after.indicators["D3"]).toEqual({ numerator: 45, denominator: 50, ratio: 0.9, points: 1.8, max: 2, status: "ok" });
     expect(after.groups?.["SHHS"]?.points).toBeCloseTo((before.groups?.["SHHS"]?.points ?? 0) + 1.8, 4);
@@ -225,7 +228,8 @@ describe("D3 over HTTP: the route, its audit and lock, scoring and the refresh o
     expect((await call("PUT", d3("2024-03"), { numerator: 48, denominator: 50, evidence: "BC 12 (bổ sung)", version: 2 })).status).toBe(200);
     expect((await call("POST", "/v1/admin/findings/F-D3/conclude", { noticeNumber: "7/TB-TTr", noticeDate: "2024-06-28" }, { "if-match": '"1"' })).status).toBe(200);
     expect(await problem(await call("PUT", d3("2024-03"), { numerator: 50, denominator: 50, evidence: "BC 13", version: 3 }))).toEqual([409, "CRITERION_LOCKED"]);
-    expect(await (await call("GET", d3("2024-03"))).json()).toMatchObject({ numerator: 48, denominator: 50, points: 1.92, version: 3, locked: true, lockedBy: ["F-D3"] });
+    // The lock does not change who made the entry.
+    expect(await (await call("GET", d3("2024-03"))).json()).toMatchObject({ numerator: 48, denominator: 50, points: 1.92, version: 3, locked: true, lockedBy: ["F-D3"], updatedBy: { role: "home-affairs" } });
     const list = (await (await call("GET", `/v1/admin/indicators/${OWN}/2024-03`)).json()) as { indicators: { indicator: string; locked: boolean }[] };
     expect(list.indicators).toEqual([expect.objectContaining({ indicator: "D3", locked: true })]);
     const log = (await (await call("GET", "/v1/admin/audit?limit=20")).json()) as { entries: { action: string; after: unknown }[] };

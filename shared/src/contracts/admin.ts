@@ -68,6 +68,7 @@ export const manualIndicatorSchema = named(
     lockedBy: listOf(z.string()).describe("Concluded findings that name the indicator (the inspection result stands)."),
     locked: z.boolean(),
     updatedAt: z.string().nullable(),
+    updatedBy: actorSchema.nullable().describe("Who made the current entry (its audit entry's actor); null until entered."),
   }).describe("A service-index indicator entered by Home Affairs for one unit and period (issue 20, item 5): it reaches the unit's total at once (the period's draft ranking is refreshed) and at every scoring run."),
 );
 export type ManualIndicator = z.output<typeof manualIndicatorSchema>;

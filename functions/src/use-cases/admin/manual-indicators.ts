@@ -90,6 +90,8 @@ function view(unitId: string, periodId: string, def: IndicatorDefinition, c: Sto
     lockedBy: live.map(findingOf),
     locked: live.length > 0,
     updatedAt: c?.updatedAt ?? null,
+    // The item carries the audit entry of its last change (a lock does not replace it): its actor made the entry.
+    updatedBy: c?.lastAudit?.action === "indicator.enter" ? c.lastAudit.actor : null,
   };
 }
 
@@ -158,7 +160,7 @@ export const enterManualIndicator =
       const entry = auditEntry(deps, actor, "indicator.enter", ENTITY, entityId, next.version, before, shown(next));
       if ((await deps.stores.criteria.appraise({ ...next, lastAudit: entry }, expectedVersion)) === "ok") {
         await deps.stores.audit.append(entry);
-        return view(unitId, p, def, next, []);
+        return view(unitId, p, def, { ...next, lastAudit: entry }, []);
       }
       const now = await deps.stores.criteria.get(unitId, p, code);
       if (now && now.lockedBy.length > 0) {
