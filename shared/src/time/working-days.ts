@@ -4,14 +4,10 @@
  * Saturday/Sunday or has a HOLIDAY/COMPENSATORY_DAY_OFF row, unless it has a MAKEUP_WORKDAY row).
  */
 import { VN_CALENDAR_DAYS } from "../data/calendar.data.js";
+import type { CalendarDay } from "../data/records.js";
 import { localDateOf } from "./period.js";
 
-export interface CalendarDay {
-  readonly date: string;
-  readonly nameVi: string;
-  readonly nameEn: string;
-  readonly kind: string;
-}
+export type { CalendarDay } from "../data/records.js";
 
 const DAY_MS = 86_400_000;
 const toUtcDay = (date: string) => Date.parse(`${date}T00:00:00Z`);

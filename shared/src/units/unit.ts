@@ -2,6 +2,7 @@
  * The effective-dated unit catalog (units of Dong Nai across the 2024–2025 reorganisations).
  */
 import { DONG_NAI_UNITS } from "../data/units.data.js";
+import type { UnitRecord } from "../data/records.js";
 
 export const TIERS = ["PROVINCE", "DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"] as const;
 export type Tier = (typeof TIERS)[number];
@@ -9,18 +10,7 @@ export type Tier = (typeof TIERS)[number];
 export const RANKED_TIERS = ["DEPARTMENT", "DISTRICT", "COMMUNE", "VERTICAL"] as const;
 export type RankedTier = (typeof RANKED_TIERS)[number];
 
-export interface UnitRecord {
-  readonly unitId: string;
-  readonly nameVi: string;
-  readonly nameEn: string;
-  readonly tier: string;
-  readonly parentId: string | null;
-  /** First valid local date, inclusive. */
-  readonly validFrom: string;
-  /** Last valid local date, inclusive; null = still valid. */
-  readonly validTo: string | null;
-  readonly successorIds: readonly string[];
-}
+export type { UnitRecord } from "../data/records.js";
 
 /** Is the unit valid on at least one day of [startDate, endDate] (local dates, inclusive)? */
 export function validDuring(u: UnitRecord, startDate: string, endDate: string): boolean {
