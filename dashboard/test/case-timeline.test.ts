@@ -193,7 +193,7 @@ describe("Page: the dossier list, titled by the unit's name, each row leading to
     await waitFor(() => expect(screen.getAllByTestId("case-row").every((r) => r.dataset.detail !== "loading")).toBe(true));
 
     // "DEPT-STP" is not in the real unit catalog: the id stands; a real unit gets its name (test below).
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Hồ sơ sau chỉ số P1 — DEPT-STP");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Hồ sơ của kỳ — DEPT-STP");
     const [tl, old] = screen.getAllByTestId("case-row");
     expect([tl?.dataset.caseId, tl?.dataset.daysLate, tl?.dataset.detail]).toEqual(["TL-1", "6", "ok"]);
     expect(within(tl!).getByTestId("case-procedure").textContent).toBe("Đăng ký khai sinh");
@@ -213,9 +213,9 @@ describe("Page: the dossier list, titled by the unit's name, each row leading to
     const api = fullServer({ meta: aMeta({ periods: ["2024-Q1"] }), cases: { "DEPT-SNNMT-202507/2024-Q1": { unitId: "DEPT-SNNMT-202507", period: "2024-Q1", methodology: "dn-2026.1", cases: [aCase("C-1", "EARLY", "FINISHED_BEFORE_DUE_DATE")] } } });
     renderAt(api, "#/units/DEPT-SNNMT-202507/cases?period=2024-Q1", { user: "chairman" });
     await settled();
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Hồ sơ sau chỉ số P1 — Sở Nông nghiệp và Môi trường");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Hồ sơ của kỳ — Sở Nông nghiệp và Môi trường");
     await fireEvent.click(screen.getByTestId("lang-en"));
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Dossiers behind P1 — Department of Agriculture and Environment");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Dossiers of the period — Department of Agriculture and Environment");
   });
 
   it("shows 50 rows at first and asks for the details of the rows shown only", async () => {
@@ -226,8 +226,10 @@ describe("Page: the dossier list, titled by the unit's name, each row leading to
     await waitFor(() => expect(api.callsTo("/v1/cases/")).toHaveLength(50));
     expect(screen.getAllByTestId("case-row")).toHaveLength(50);
     expect(screen.getByTestId("cases-shown").textContent).toBe("Đang hiện 50/120 hồ sơ");
+    // The server pages the list: the next 50 are asked for, then shown.
     await fireEvent.click(screen.getByTestId("cases-more"));
-    expect(screen.getAllByTestId("case-row")).toHaveLength(100);
+    await waitFor(() => expect(screen.getAllByTestId("case-row")).toHaveLength(100));
+    expect(api.callsTo("/v1/units/DEPT-STP/cases").map((c) => new URLSearchParams(c.path.split("?")[1]).get("page"))).toEqual(["1", "2"]);
     await waitFor(() => expect(api.callsTo("/v1/cases/")).toHaveLength(100));
   });
 });

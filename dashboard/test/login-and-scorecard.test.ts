@@ -98,9 +98,20 @@ describe("Page: Phiếu điểm đơn vị (unit scorecard)", () => {
     const groups = screen.getAllByTestId("group").map((g) => g.dataset.group);
     expect(groups).toEqual(["CKMB", "TDGQ", "DVCTT", "TTTT", "SHHS", "MDHL"]);
     const p1 = screen.getAllByTestId("indicator-row").find((r) => r.dataset.code === "P1") as HTMLElement;
+    // What is seen (a number's link also names its indicator and part to screen readers).
+    const seen = (c: Element) => {
+      const copy = c.cloneNode(true) as Element;
+      copy.querySelectorAll(".sr-only").forEach((s) => s.remove());
+      return copy.textContent?.replace(/\s+/g, " ").trim();
+    };
     const cells = [...p1.querySelectorAll("td, th")].map((c) => c.textContent?.replace(/\s+/g, " ").trim());
     // Names first, the code second (issue 19).
-    expect(cells.slice(0, 5)).toEqual(["Hồ sơ xử lý trước hạn, đúng hạn P1", "97", "100", "97,0%", "19,40 / 20"]);
+    expect([...p1.querySelectorAll("td, th")].slice(0, 5).map(seen)).toEqual(["Hồ sơ xử lý trước hạn, đúng hạn P1", "97", "100", "97,0%", "19,40 / 20"]);
+    // The numerator and the denominator lead to the records behind them (issue 20, item 1).
+    expect([...p1.querySelectorAll("[data-testid=list-link]")].map((a) => [a.getAttribute("href"), a.textContent])).toEqual([
+      ["#/units/DEPT-STP/cases?period=2024-H1&indicator=P1&part=numerator", "97 — Tử số của Hồ sơ xử lý trước hạn, đúng hạn: xem danh sách"],
+      ["#/units/DEPT-STP/cases?period=2024-H1&indicator=P1&part=denominator", "100 — Mẫu số của Hồ sơ xử lý trước hạn, đúng hạn: xem danh sách"],
+    ]);
     expect(cells[6]).toContain("▲");
     expect(cells[6]).toContain("(tăng)");
     // An indicator the server has not computed yet is "no data", never 0.
@@ -110,7 +121,7 @@ describe("Page: Phiếu điểm đơn vị (unit scorecard)", () => {
     const o3 = screen.getAllByTestId("indicator-row").find((r) => r.dataset.code === "O3") as HTMLElement;
     expect(o3.textContent).toContain("tạm thời");
     const resp = screen.getByTestId("responsibility-table");
-    expect([...resp.querySelectorAll("[data-code]")].map((r) => (r as HTMLElement).dataset.code)).toEqual(["R1", "R2", "R5", "R7", "R9_R1"]);
+    expect([...resp.querySelectorAll("[data-testid=indicator-row]")].map((r) => (r as HTMLElement).dataset.code)).toEqual(["R1", "R2", "R5", "R7", "R9_R1"]);
     expect(resp.textContent).toContain("không tính điểm");
     expect(screen.getByTestId("scorecard-rank").textContent).toBe("Hạng 2/21");
     const move = screen.getByTestId("scorecard-movement");
@@ -142,7 +153,7 @@ describe("Page: Phiếu điểm đơn vị (unit scorecard)", () => {
     const rows = screen.getAllByTestId("case-row");
     expect(rows.map((r) => r.dataset.rule)).toEqual(["FINISHED_AFTER_DUE_DATE", "MORE_THAN_ONE_SUPPLEMENT"]);
     expect(rows[1]?.textContent).toContain("Yêu cầu bổ sung quá một lần: tính là trễ hạn");
-    expect(api.callsTo("/v1/units/DEPT-STP/cases").at(-1)?.path).toBe("/v1/units/DEPT-STP/cases?period=2024-H1&status=LATE");
+    expect(api.callsTo("/v1/units/DEPT-STP/cases").at(-1)?.path).toBe("/v1/units/DEPT-STP/cases?period=2024-H1&status=LATE&page=1&limit=50");
 
     await fireEvent.change(screen.getByTestId("status-filter"), { target: { value: "" } });
     await waitFor(() => expect(screen.getAllByTestId("case-row")).toHaveLength(6));

@@ -6,10 +6,12 @@
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import type {
-  AuditEntry, Criterion, DemoUser, Finding, HeadRoster, Publications, RankingView, UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
+  AuditEntry, Criterion, DemoUser, Finding, HeadRoster, IndicatorList, Publications, RankingView, UnitCases, UnitScorecard, UnitTrend, UnitWarnings, WarningSummary,
 } from "../../src/lib/api-types.js";
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import type { CaseTimeline } from "@scorecard/shared/contracts/case-timeline";
+import { parsePeriod } from "@scorecard/shared/time/period";
+import { daysLate } from "../../src/lib/case-view.js";
 import { type Answer, fakeServer } from "./fake-server.js";
 
 export const DEMO_USERS: DemoUser[] = [
@@ -35,7 +37,10 @@ export interface FullServerInit {
   readonly privateRankings?: Record<string, RankingView>;
   /** Keyed `${unitId}/${period}`. */
   readonly scorecards?: Record<string, UnitScorecard>;
+  /** The period's dossiers (no `indicator`), keyed `${unitId}/${period}`: answered as the server's IndicatorList, paged. */
   readonly cases?: Record<string, UnitCases>;
+  /** An indicator's lists, keyed `${unitId}/${period}/${indicator}/${part}`: answered paged (`page`, `limit`). */
+  readonly lists?: Record<string, IndicatorList>;
   /** Keyed `${unitId}/${year}`; a unit without one answers an empty year. */
   readonly trends?: Record<string, UnitTrend>;
   readonly warnings?: Record<string, UnitWarnings>;
@@ -70,6 +75,23 @@ function ratingsOf<T>(working: Record<string, T> | undefined, frozen: Record<str
   const period = q.get("period") ?? "";
   const version = q.get("version");
   return version === null ? working?.[period] : frozen?.[`${period}@${version}`];
+}
+
+/**
+ * A fixture's dossier rows (the former shape) as the server's list of the period's dossiers (no
+ * indicator): days late counted as the facts count them, as of the period's end.
+ */
+export function dossierList(c: UnitCases, rows: UnitCases["cases"], status: string | null = null): IndicatorList {
+  const end = new Date(`${parsePeriod(c.period).endDate}T12:00:00+07:00`);
+  const records = rows.map((r) => ({
+    kind: "dossier" as const, id: r.caseId, rule: r.rule, value: null, inNumerator: null, caseId: r.caseId, field: r.field, procedureCode: null, procedureNameVi: null, procedureNameEn: null,
+    channel: null, status: r.status, receivedAt: r.receivedAt, dueAt: r.dueAt, endAt: r.endAt, resolvedAt: null, returnedAt: null, supplementRequests: r.supplementRequests,
+    handlingDays: null, overrunDays: daysLate(r, c.period, end) ?? 0, consultedUnits: 0,
+  }));
+  return {
+    unitId: c.unitId, period: c.period, methodology: c.methodology, computedAt: "2024-07-01T02:00:00.000Z", indicator: null, part: null, computed: true, reason: null, kind: "dossier",
+    aggregate: "count", total: records.length, count: records.length, status, page: 1, limit: records.length, pages: 1, records,
+  };
 }
 
 export function fullServer(init: FullServerInit) {
@@ -137,10 +159,20 @@ export function fullServer(init: FullServerInit) {
       const key = `${unitId}/${q.get("period")}`;
       if (unitMatch[2] === "scorecard") return init.scorecards?.[key] ? json(init.scorecards[key]) : problem(404, "NOT_FOUND");
       if (unitMatch[2] === "warnings") return init.warnings?.[unitId] ? json(init.warnings[unitId]) : json({ unitId, asOf: "2024-07-01T02:00:00.000Z", overdue: [], dueSoon: [], dueSoonUntil: "2024-07-03T17:00:00.000Z", paused: [], consultations: [] });
+      // The records behind a number (IndicatorList), one page of them as the server pages.
+      const page = Number(q.get("page") ?? "1");
+      const limit = Number(q.get("limit") ?? "50");
+      const paged = (l: IndicatorList) => ({ ...l, page, limit, pages: Math.max(1, Math.ceil(l.count / limit)), records: l.records.slice((page - 1) * limit, page * limit) });
+      const indicator = q.get("indicator");
+      if (indicator) {
+        const l = init.lists?.[`${key}/${indicator}/${q.get("part") ?? "denominator"}`];
+        return l ? json(paged(l)) : problem(404, "NOT_FOUND");
+      }
       const c = init.cases?.[key];
       if (!c) return problem(404, "NOT_FOUND");
       const status = q.get("status");
-      return json(status ? { ...c, cases: c.cases.filter((x) => x.status === status) } : c);
+      const rows = status ? c.cases.filter((x) => x.status === status) : c.cases;
+      return json(paged(dossierList(c, rows, status)));
     }
     if (p === "/v1/rankings") {
       const r = init.privateRankings?.[`${q.get("period")}/${q.get("tier")}`];

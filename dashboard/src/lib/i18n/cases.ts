@@ -83,29 +83,59 @@ export interface RuleInput {
   readonly pausedSince: string | null;
 }
 
-/** The words of a list behind an indicator's number (issue 20, item 1). */
+/** The parts of an indicator a list can show. */
+export type ListPartName = "numerator" | "denominator";
+/** The kinds of record a list holds (shared/src/facts/list-rules.ts). */
+export type RecordKindName = "dossier" | "complaint" | "consultation" | "charge" | "unit" | "procedure";
+
+/** The words of a list behind one of a unit's numbers (issue 20, item 1). */
 export interface ListMessages {
-  readonly title: (indicator: string, code: string, part: string, unit: string) => string;
-  readonly parts: Readonly<Record<"numerator" | "denominator", string>>;
-  /** "Tử số của P1 trên phiếu điểm: …" — the methodology's words for the part. */
-  readonly definition: (part: string) => string;
-  readonly total: string;
-  readonly records: (n: string) => string;
-  readonly sumOf: (total: string, unit: string, n: string) => string;
-  readonly sameAsScorecard: (part: string) => string;
-  readonly otherPart: (part: string) => string;
+  /** The page's title: "Tử số: <indicator> (<code>) — <unit>". */
+  readonly title: (part: ListPartName, indicator: string, code: string, unit: string) => string;
+  readonly parts: Readonly<Record<ListPartName, string>>;
+  /** The label of the part's definition (the methodology's words follow): "Tử số của P1". */
+  readonly definition: (part: ListPartName, code: string) => string;
+  /** Records counted as a reader counts them: "42 hồ sơ", "1 complaint". */
+  readonly countOf: (kind: RecordKindName, n: number, formatted: string) => string;
+  /** A list that adds values up: "1.830 ngày làm việc, cộng trên 60 hồ sơ". */
+  readonly sumOf: (total: string, unit: string, over: string) => string;
+  /** The list's number stated at the top: "<number> — bằng tử số của chỉ số <indicator> (<code>) trên phiếu điểm". */
+  readonly equals: (number: string, part: ListPartName, indicator: string, code: string) => string;
+  /** What a scorecard's number leads to, for screen readers: "Tử số của <indicator>: xem danh sách". */
+  readonly numberLink: (part: ListPartName, indicator: string) => string;
+  /** The link to the other part of the same indicator. */
+  readonly otherPart: (part: ListPartName) => string;
+  /** The link to every dossier of the period (the list without an indicator). */
   readonly progress: string;
+  /** The lead of an indicator's list (what every record carries; ids are pseudonyms). */
+  readonly lead: string;
   readonly notComputed: (code: string) => string;
   readonly noList: (code: string) => string;
+  /** The period's lists were written before indicators had them (the next scoring writes them). */
+  readonly notYet: string;
+  /** Nothing in the list: the part is 0. */
+  readonly none: (part: ListPartName, code: string) => string;
   readonly inNumerator: string;
   readonly yes: string;
   readonly no: string;
+  /** What a value counts when the indicator is not in `valueOf`. */
   readonly value: string;
-  /** What a value counts, by indicator (P2 working days, R6 units, R5D / R7 days late). */
+  /** What a list's values count, by indicator (P2 working days, R5D / R7 days late, R6 agencies). */
   readonly valueOf: Readonly<Record<string, string>>;
   readonly shownRecords: (shown: string, total: string) => string;
   readonly showMoreRecords: (n: string) => string;
-  readonly kinds: Readonly<Record<"dossier" | "complaint" | "consultation" | "charge" | "unit" | "procedure", string>>;
+  readonly moreFailed: string;
+  readonly exporting: string;
+  readonly exportFailed: string;
+  /** Context lines of the file. */
+  readonly indicatorLabel: string;
+  readonly partLabel: string;
+  readonly numberLabel: string;
+  readonly recordsLabel: string;
+  readonly computedAt: string;
+  /** Column words. */
+  readonly procedureCode: string;
+  readonly channel: string;
   readonly complaintId: string;
   readonly namedCase: string;
   readonly decided: string;
@@ -123,8 +153,8 @@ export interface ListMessages {
   readonly roles: Readonly<Record<string, string>>;
   readonly leadUnit: string;
   readonly unit: string;
+  readonly unitId: string;
   readonly days: string;
-  readonly code: string;
   readonly name: string;
   readonly onlineLevel: string;
   readonly onlineLevels: Readonly<Record<string, string>>;
@@ -132,6 +162,7 @@ export interface ListMessages {
   readonly effective: string;
   readonly published: string;
   readonly lastOnline: string;
+  readonly lastPaid: string;
   readonly openUnitList: (unit: string) => string;
 }
 
@@ -324,6 +355,24 @@ const EVENTS_EN: typeof EVENTS_VI = {
   DUE_DATE_SET: "Due date changed",
 };
 
+/** What a list's records are called, by kind (Vietnamese counts them without a plural). */
+const LIST_NOUNS_VI: Readonly<Record<RecordKindName, string>> = {
+  dossier: "hồ sơ",
+  complaint: "phản ánh, kiến nghị",
+  consultation: "lượt lấy ý kiến",
+  charge: "lượt tính ngày trễ",
+  unit: "cơ quan, đơn vị",
+  procedure: "thủ tục",
+};
+const LIST_NOUNS_EN: Readonly<Record<RecordKindName, readonly [string, string]>> = {
+  dossier: ["dossier", "dossiers"],
+  complaint: ["complaint", "complaints"],
+  consultation: ["consultation", "consultations"],
+  charge: ["delay charge", "delay charges"],
+  unit: ["agency or unit", "agencies and units"],
+  procedure: ["procedure", "procedures"],
+};
+
 export const casesVi: CasesMessages = {
   title: (u) => `Hồ sơ của kỳ — ${u}`,
   lead: "Mỗi hồ sơ kèm quy tắc đã phân loại nó (Phương pháp §2). Mã hồ sơ là bí danh, không chứa thông tin cá nhân.",
@@ -351,26 +400,38 @@ export const casesVi: CasesMessages = {
   shown: (a, b) => `Đang hiện ${a}/${b} hồ sơ`,
   showMore: (n) => `Hiện thêm ${n} hồ sơ`,
   list: {
-    title: (name, code, part, u) => `${name} (${code}) — ${part} — ${u}`,
+    title: (part, name, code, u) => `${part === "numerator" ? "Tử số" : "Mẫu số"}: ${name} (${code}) — ${u}`,
     parts: { numerator: "tử số", denominator: "mẫu số" },
-    definition: (part) => `Cách đếm ${part}`,
-    total: "Tổng",
-    records: (n) => `${n} mục`,
-    sumOf: (total, unit, n) => `${total} ${unit} (cộng trên ${n} mục)`,
-    sameAsScorecard: (part) => `bằng ${part} trên phiếu điểm`,
-    otherPart: (part) => `Xem ${part}`,
-    progress: "Hồ sơ của kỳ (tiến độ)",
+    definition: (part, code) => `${part === "numerator" ? "Tử số" : "Mẫu số"} của ${code}`,
+    countOf: (kind, _n, f) => `${f} ${LIST_NOUNS_VI[kind]}`,
+    sumOf: (total, unit, over) => `${total} ${unit}, cộng trên ${over}`,
+    equals: (n, part, name, code) => `${n} — bằng ${part === "numerator" ? "tử số" : "mẫu số"} của chỉ số ${name} (${code}) trên phiếu điểm`,
+    numberLink: (part, name) => `${part === "numerator" ? "Tử số" : "Mẫu số"} của ${name}: xem danh sách`,
+    otherPart: (part) => `Xem ${part === "numerator" ? "tử số" : "mẫu số"}`,
+    progress: "Mọi hồ sơ của kỳ",
+    lead: "Mỗi mục kèm quy tắc của phương pháp đã đưa nó vào danh sách. Mã hồ sơ và mã phản ánh là bí danh, không chứa thông tin cá nhân.",
     notComputed: (code) => `Chỉ số ${code} do Sở Nội vụ nhập: không có hồ sơ nào đứng sau con số này.`,
     noList: (code) => `Chỉ số ${code} chưa có danh sách.`,
+    notYet: "Danh sách này chưa có cho kỳ đánh giá: kỳ được tính điểm trước khi có danh sách theo chỉ số, danh sách sẽ có sau lần tính điểm tiếp theo.",
+    none: (part, code) => `Không có mục nào: ${part === "numerator" ? "tử số" : "mẫu số"} của ${code} bằng 0.`,
     inNumerator: "Tính vào tử số",
     yes: "có",
     no: "không",
-    value: "Giá trị",
+    value: "giá trị",
     valueOf: { P2: "ngày làm việc", R5D: "ngày làm việc trễ", R6: "cơ quan được lấy ý kiến", R7: "ngày làm việc trễ" },
     shownRecords: (a, b) => `Đang hiện ${a}/${b} mục`,
     showMoreRecords: (n) => `Hiện thêm ${n} mục`,
-    kinds: { dossier: "Hồ sơ", complaint: "Phản ánh, kiến nghị", consultation: "Lấy ý kiến phối hợp", charge: "Ngày trễ tính cho đơn vị", unit: "Đơn vị", procedure: "Thủ tục hành chính" },
-    complaintId: "Mã phản ánh",
+    moreFailed: "Không tải được phần tiếp theo của danh sách. Hãy thử lại.",
+    exporting: "Đang lấy toàn bộ danh sách…",
+    exportFailed: "Không tải được toàn bộ danh sách để xuất tệp. Hãy thử lại.",
+    indicatorLabel: "Chỉ số",
+    partLabel: "Phần của chỉ số",
+    numberLabel: "Số trên phiếu điểm",
+    recordsLabel: "Số mục",
+    computedAt: "Tính lúc",
+    procedureCode: "Mã thủ tục",
+    channel: "Kênh nộp",
+    complaintId: "Mã phản ánh (bí danh)",
     namedCase: "Hồ sơ được nêu",
     decided: "Tiếp nhận / từ chối",
     handled: "Xử lý xong",
@@ -384,19 +445,20 @@ export const casesVi: CasesMessages = {
     stepDue: "Hạn của bước",
     answered: "Trả lời lúc",
     role: "Vì sao bị tính",
-    roles: { TRANSFER: "Giữ bước quá hạn", CONSULTATION: "Trả lời ý kiến trễ", LEAD: "Đơn vị tiếp nhận (phần còn lại)" },
+    roles: { TRANSFER: "Giữ bước quá hạn", CONSULTATION: "Trả lời ý kiến trễ", LEAD: "Đơn vị tiếp nhận (phần trễ còn lại)" },
     leadUnit: "Đơn vị tiếp nhận",
-    unit: "Đơn vị",
+    unit: "Cơ quan, đơn vị",
+    unitId: "Mã đơn vị",
     days: "Số ngày trễ",
-    code: "Mã thủ tục",
     name: "Tên thủ tục",
     onlineLevel: "Mức trực tuyến",
     onlineLevels: { NONE: "Không trực tuyến", PARTIAL: "Một phần", FULL: "Toàn trình" },
     decision: "Ngày quyết định công bố",
-    effective: "Ngày có hiệu lực",
+    effective: "Ngày văn bản có hiệu lực",
     published: "Ngày công khai",
     lastOnline: "Hồ sơ trực tuyến gần nhất trong kỳ",
-    openUnitList: (u) => `Xem ngày trễ tính cho ${u}`,
+    lastPaid: "Thanh toán trực tuyến gần nhất trong kỳ",
+    openUnitList: (u) => `Xem các hồ sơ trễ tính cho ${u}`,
   },
   timeline: {
   title: (id) => `Hồ sơ ${id}`,
@@ -509,26 +571,38 @@ export const casesEn: CasesMessages = {
   shown: (a, b) => `Showing ${a} of ${b} dossiers`,
   showMore: (n) => `Show ${n} more`,
   list: {
-    title: (name, code, part, u) => `${name} (${code}) — ${part} — ${u}`,
+    title: (part, name, code, u) => `${part === "numerator" ? "Numerator" : "Denominator"}: ${name} (${code}) — ${u}`,
     parts: { numerator: "numerator", denominator: "denominator" },
-    definition: (part) => `What the ${part} counts`,
-    total: "Total",
-    records: (n) => `${n} records`,
-    sumOf: (total, unit, n) => `${total} ${unit} (summed over ${n} records)`,
-    sameAsScorecard: (part) => `the ${part} on the scorecard`,
+    definition: (part, code) => `${part === "numerator" ? "Numerator" : "Denominator"} of ${code}`,
+    countOf: (kind, n, f) => `${f} ${n === 1 ? LIST_NOUNS_EN[kind][0] : LIST_NOUNS_EN[kind][1]}`,
+    sumOf: (total, unit, over) => `${total} ${unit}, summed over ${over}`,
+    equals: (n, part, name, code) => `${n} — equal to the ${part} of ${name} (${code}) on the scorecard`,
+    numberLink: (part, name) => `${part === "numerator" ? "Numerator" : "Denominator"} of ${name}: see the list`,
     otherPart: (part) => `See the ${part}`,
-    progress: "Dossiers of the period (progress)",
+    progress: "All dossiers of the period",
+    lead: "Each record with the methodology's rule that put it in the list. Dossier and complaint ids are pseudonyms and carry no personal data.",
     notComputed: (code) => `${code} is entered by the Department of Home Affairs: no records lie behind this number.`,
     noList: (code) => `${code} has no list yet.`,
+    notYet: "This list is not available for the period yet: the period was scored before lists by indicator existed; they come with its next scoring.",
+    none: (part, code) => `No records: the ${part} of ${code} is 0.`,
     inNumerator: "In the numerator",
     yes: "yes",
     no: "no",
-    value: "Value",
+    value: "value",
     valueOf: { P2: "working days", R5D: "working days late", R6: "agencies consulted", R7: "working days late" },
     shownRecords: (a, b) => `Showing ${a} of ${b} records`,
     showMoreRecords: (n) => `Show ${n} more`,
-    kinds: { dossier: "Dossier", complaint: "Complaint", consultation: "Consultation", charge: "Days of lateness charged", unit: "Unit", procedure: "Administrative procedure" },
-    complaintId: "Complaint id",
+    moreFailed: "The next part of the list could not be loaded. Please try again.",
+    exporting: "Fetching the whole list…",
+    exportFailed: "The whole list could not be loaded for the file. Please try again.",
+    indicatorLabel: "Indicator",
+    partLabel: "Part of the indicator",
+    numberLabel: "Number on the scorecard",
+    recordsLabel: "Records",
+    computedAt: "Computed at",
+    procedureCode: "Procedure code",
+    channel: "Channel",
+    complaintId: "Complaint id (pseudonym)",
     namedCase: "Dossier named",
     decided: "Accepted / refused",
     handled: "Handled",
@@ -542,11 +616,11 @@ export const casesEn: CasesMessages = {
     stepDue: "Step due",
     answered: "Answered at",
     role: "Why charged",
-    roles: { TRANSFER: "Held a step past its due date", CONSULTATION: "Answered a consultation late", LEAD: "Receiving unit (the rest)" },
+    roles: { TRANSFER: "Held a step past its due date", CONSULTATION: "Answered a consultation late", LEAD: "Receiving unit (the rest of the lateness)" },
     leadUnit: "Receiving unit",
-    unit: "Unit",
+    unit: "Agency, unit",
+    unitId: "Unit id",
     days: "Days late",
-    code: "Procedure code",
     name: "Procedure",
     onlineLevel: "Online level",
     onlineLevels: { NONE: "Not online", PARTIAL: "Partly online", FULL: "Fully online" },
@@ -554,7 +628,8 @@ export const casesEn: CasesMessages = {
     effective: "Legal basis in force",
     published: "Made public",
     lastOnline: "Latest online dossier in the period",
-    openUnitList: (u) => `See the days of lateness charged to ${u}`,
+    lastPaid: "Latest online payment in the period",
+    openUnitList: (u) => `See the late dossiers charged to ${u}`,
   },
   timeline: {
   title: (id) => `Dossier ${id}`,
