@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import type { Criterion, Finding, HeadRoster, PublicationPreview, UnitDifference } from "../src/lib/api-types.js";
+import type { ManualIndicator } from "../src/lib/manual-indicators-api.js";
 import { unitCatalog } from "../src/lib/units.js";
 import { aMeta } from "./support/builders.js";
 import { adminServer } from "./support/admin-server.js";
@@ -172,6 +173,165 @@ describe("Page: Sở Nội vụ — manual criteria", () => {
     await waitFor(() => expect(screen.getByTestId("admin-outcome").dataset.kind).toBe("ok"));
     const put = api.calls.find((c) => c.method === "PUT");
     expect(put).toMatchObject({ path: `/v1/admin/criteria/${STP}/2024-H1/PAR1`, ifMatch: '"0"', body: { points: 8.5, evidence: "Tự đánh giá đã thẩm định" } });
+  });
+});
+
+const aManualIndicator = (o: Partial<ManualIndicator> = {}): ManualIndicator => ({
+  unitId: STP, period: "2024-H1", indicator: "D3", group: "SHHS", max: 2, target: 1, numerator: null, denominator: null, ratio: null, points: null,
+  evidence: null, version: 0, lockedBy: [], locked: false, updatedAt: null, updatedBy: null, ...o,
+});
+
+describe("Page: Sở Nội vụ — indicators entered by Home Affairs (D3, certified electronic copies)", () => {
+  const form = (card: HTMLElement) => ({
+    numerator: within(card).getByLabelText("Tử số") as HTMLInputElement,
+    denominator: within(card).getByLabelText("Mẫu số") as HTMLInputElement,
+    evidence: within(card).getByLabelText("Căn cứ, minh chứng") as HTMLInputElement,
+  });
+  const type = async (input: HTMLInputElement, value: string) => fireEvent.input(input, { target: { value } });
+
+  it("below the criteria of the unit picked by name: checked before anything is sent (the field named), confirmed, saved at the version seen; who and when shown", async () => {
+    // Prepare
+    const api = server({ indicators: { [`${STP}/2024-H1`]: [aManualIndicator()] } });
+    renderAt(api, "#/admin/criteria?period=2024-H1", { user: "home-affairs" });
+    await settled();
+
+    // Act: the same unit picker as the criteria.
+    await pick("criteria-unit", "so tu phap", STP);
+    const section = await screen.findByTestId("manual-indicators");
+    await settled();
+
+    // Assess: named, defined, not entered yet.
+    expect(within(section).getByRole("heading", { level: 3 }).textContent).toBe("Chỉ số do Sở Nội vụ nhập — Sở Tư pháp tỉnh Đồng Nai");
+    const card = within(section).getByTestId("manual-indicator");
+    expect(card.dataset.indicator).toBe("D3");
+    expect(within(card).getByRole("heading", { level: 4 }).textContent).toBe("Chứng thực bản sao điện tử từ bản chính D3");
+    expect(card.textContent).toContain("Nhóm Số hóa hồ sơ · tối đa 2 điểm");
+    const definition = [...within(card).getByTestId("indicator-definition").querySelectorAll("div")].map((d) => [d.querySelector("dt")?.textContent, d.querySelector("dd")?.textContent]);
+    expect(definition).toEqual([
+      ["Tử số", "Số yêu cầu chứng thực bản sao từ bản chính được thực hiện dưới dạng bản sao điện tử, do Sở Nội vụ cập nhật"],
+      ["Mẫu số", "Tổng số yêu cầu chứng thực bản sao từ bản chính, do Sở Nội vụ cập nhật"],
+    ]);
+    expect(within(card).getByTestId("indicator-current").textContent).toBe("Chưa nhập — tổng điểm của đơn vị chưa đầy đủ.");
+    const f = form(card);
+    expect(f.denominator.getAttribute("aria-describedby")?.split(" ").map((id) => document.getElementById(id)?.textContent)).toEqual([
+      "Tổng số yêu cầu chứng thực bản sao từ bản chính, do Sở Nội vụ cập nhật",
+      "Số nguyên, không âm; ví dụ 1.234.",
+    ]);
+
+    // Act: more electronic copies than requests, no evidence — refused by the form, nothing sent.
+    await type(f.numerator, "60");
+    await type(f.denominator, "50");
+    await fireEvent.submit(within(card).getByTestId("indicator-form"));
+
+    // Assess: each field named, in Vietnamese; the inputs marked.
+    const refused = within(card).getByTestId("indicators-outcome");
+    expect(refused.dataset.kind).toBe("error");
+    expect([...within(refused).getAllByRole("listitem")].map((li) => li.textContent)).toEqual(["Tử số: không được lớn hơn mẫu số", "Căn cứ, minh chứng: chưa nhập"]);
+    expect([f.numerator.getAttribute("aria-invalid"), f.denominator.getAttribute("aria-invalid"), f.evidence.getAttribute("aria-invalid")]).toEqual(["true", null, "true"]);
+    expect(within(card).queryByTestId("indicator-confirm")).toBeNull();
+
+    // Act: a decimal is not a count.
+    await type(f.numerator, "4,5");
+    await type(f.evidence, "Báo cáo 12/BC-STP ngày 05/07/2024");
+    await fireEvent.submit(within(card).getByTestId("indicator-form"));
+    expect(within(card).getByTestId("indicators-outcome").textContent).toContain("Tử số: phải là số nguyên, không âm");
+
+    // Act: 45 of 50 — the ratio and points as scoring will give them; asked to confirm, then cancelled.
+    await type(f.numerator, "45");
+    expect(within(card).getByTestId("indicator-preview").textContent).toBe("90,0% → 1,8/2 điểm");
+    await fireEvent.submit(within(card).getByTestId("indicator-form"));
+    const confirm = within(card).getByTestId("indicator-confirm");
+    expect(confirm.getAttribute("role")).toBe("alertdialog");
+    expect(confirm.textContent).toContain("Ghi số liệu D3 của Sở Tư pháp tỉnh Đồng Nai, 6 tháng đầu năm 2024: 45/50 (90,0% → 1,8/2 điểm)?");
+    expect(within(card).queryByTestId("indicators-outcome")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(confirm).getByTestId("indicator-confirm-yes")));
+    await fireEvent.click(within(confirm).getByTestId("indicator-confirm-no"));
+    expect(within(card).queryByTestId("indicator-confirm")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(within(card).getByTestId("indicator-save")));
+    expect(api.calls.filter((c) => c.method === "PUT")).toEqual([]);
+
+    // Act: again, and confirmed.
+    await fireEvent.submit(within(card).getByTestId("indicator-form"));
+    await fireEvent.click(within(card).getByTestId("indicator-confirm-yes"));
+    await waitFor(() => expect(screen.getByTestId("manual-indicator").dataset.version).toBe("1"));
+
+    // Assess: sent once at version 0, the counts only; the page says the draft ranking was scored again, and shows the entry.
+    const puts = api.calls.filter((c) => c.method === "PUT");
+    expect(puts).toEqual([expect.objectContaining({ path: `/v1/admin/indicators/${STP}/2024-H1/D3`, ifMatch: '"0"', body: { numerator: 45, denominator: 50, evidence: "Báo cáo 12/BC-STP ngày 05/07/2024" } })]);
+    const saved = screen.getByTestId("manual-indicator");
+    expect(within(saved).getByTestId("indicators-outcome").textContent).toBe("Đã lưu số liệu D3; bảng xếp hạng nháp của kỳ đã được tính lại.");
+    expect([within(saved).getByTestId("current-numerator").textContent, within(saved).getByTestId("current-denominator").textContent, within(saved).getByTestId("current-result").textContent]).toEqual(["45", "50", "90,0% → 1,8/2 điểm"]);
+    expect(within(saved).getByTestId("indicator-entered").textContent?.replace(/\s+/g, " ").trim()).toBe("Phiên bản 1 · nhập lúc 10:05 15/07/2024 · bởi Sở Nội vụ (home-affairs)");
+    expect((within(saved).getByLabelText("Tử số") as HTMLInputElement).value).toBe("45");
+  });
+
+  it("in English: labels, the check and the preview in English; counts grouped the English way", async () => {
+    // Prepare
+    const api = server({ indicators: { [`${STP}/2024-H1`]: [aManualIndicator()] } });
+    renderAt(api, `#/admin/criteria?period=2024-H1&unitId=${STP}&lang=en`, { user: "home-affairs" });
+    const card = await screen.findByTestId("manual-indicator");
+    await settled();
+
+    // Act
+    await fireEvent.input(within(card).getByLabelText("Numerator"), { target: { value: "1,500" } });
+    await fireEvent.input(within(card).getByLabelText("Denominator"), { target: { value: "1.234" } });
+    await fireEvent.submit(within(card).getByTestId("indicator-form"));
+
+    // Assess
+    expect(within(screen.getByTestId("manual-indicators")).getByRole("heading", { level: 3 }).textContent).toContain("Indicators entered by Home Affairs");
+    expect(within(card).getByRole("heading", { level: 4 }).textContent).toBe("Certified electronic copies D3");
+    expect([...within(within(card).getByTestId("indicators-outcome")).getAllByRole("listitem")].map((li) => li.textContent)).toEqual([
+      "Denominator: must be a whole number, 0 or more",
+      "Evidence: missing",
+    ]);
+    await fireEvent.input(within(card).getByLabelText("Denominator"), { target: { value: "2,000" } });
+    expect(within(card).getByTestId("indicator-preview").textContent).toBe("75.0% → 1.5 of 2 points");
+    expect(api.calls.filter((c) => c.method === "PUT")).toEqual([]);
+  });
+
+  it("an indicator locked by a concluded finding is read-only and names the notice, never its id; the figures in use stay shown", async () => {
+    // Prepare
+    const locked = aManualIndicator({
+      numerator: 48, denominator: 50, ratio: 0.96, points: 1.92, evidence: "BC 12", version: 2, locked: true, lockedBy: [LOCKING],
+      updatedAt: "2024-07-03T02:00:00.000Z", updatedBy: { sub: "seed", role: "system" },
+    });
+    const api = server({ indicators: { [`${STP}/2024-H1`]: [locked] } });
+    renderAt(api, `#/admin/criteria?period=2024-H1&unitId=${STP}`, { user: "home-affairs" });
+
+    // Act
+    const card = await screen.findByTestId("manual-indicator");
+    await settled();
+
+    // Assess
+    expect(card.dataset.locked).toBe("true");
+    expect(within(card).getByTestId("indicator-lock").textContent).toContain("Khóa bởi thông báo kết luận số TB-7 ngày 05/07/2024");
+    expect(card.textContent).not.toContain(LOCKING);
+    expect(within(card).queryByTestId("indicator-form")).toBeNull();
+    expect(within(card).getByTestId("current-result").textContent).toBe("96,0% → 1,92/2 điểm");
+    expect(within(card).getByTestId("indicator-entered").textContent?.replace(/\s+/g, " ").trim()).toBe("Phiên bản 2 · nhập lúc 09:00 03/07/2024 · bởi bộ sinh dữ liệu mẫu");
+  });
+
+  it("someone else saved first: the conflict is said, the newest figures shown, nothing overwritten", async () => {
+    // Prepare
+    const api = server({ indicators: { [`${STP}/2024-H1`]: [aManualIndicator()] } });
+    renderAt(api, `#/admin/criteria?period=2024-H1&unitId=${STP}`, { user: "home-affairs" });
+    const card = await screen.findByTestId("manual-indicator");
+    await settled();
+    // Another officer enters 40 of 50 meanwhile.
+    await api.fetch(`/v1/admin/indicators/${STP}/2024-H1/D3`, { method: "PUT", headers: { authorization: "Bearer tok-home-affairs", "if-match": '"0"' }, body: JSON.stringify({ numerator: 40, denominator: 50, evidence: "BC 11" }) });
+
+    // Act
+    await fireEvent.input(within(card).getByLabelText("Tử số"), { target: { value: "45" } });
+    await fireEvent.input(within(card).getByLabelText("Mẫu số"), { target: { value: "50" } });
+    await fireEvent.input(within(card).getByLabelText("Căn cứ, minh chứng"), { target: { value: "BC 12" } });
+    await fireEvent.submit(within(card).getByTestId("indicator-form"));
+    await fireEvent.click(within(card).getByTestId("indicator-confirm-yes"));
+
+    // Assess
+    await waitFor(() => expect(screen.getByTestId("manual-indicator").dataset.version).toBe("1"));
+    const now = screen.getByTestId("manual-indicator");
+    expect(within(now).getByTestId("indicators-outcome").textContent).toContain("Bản ghi đã được người khác thay đổi");
+    expect(within(now).getByTestId("current-numerator").textContent).toBe("40");
   });
 });
 

@@ -48,6 +48,15 @@ export interface Messages {
   readonly noData: string;
   readonly incomplete: string;
   readonly incompleteNote: string;
+  /** Why a total is incomplete: the indicators without data (names and codes). */
+  readonly incompleteMissing: (names: string) => string;
+  /** The same as a sentence (a unit's scorecard). */
+  readonly incompleteBecause: (names: string) => string;
+  /** Below a ranking: each indicator missing, and for how many units. */
+  readonly missingSummary: (items: string) => string;
+  readonly missingItem: (name: string, units: string) => string;
+  /** After the code of a missing indicator Home Affairs enters (D3). */
+  readonly notEnteredYet: string;
   readonly points: (points: string, max: string) => string;
   readonly chartTitle: string;
   readonly chartLabel: (tier: string, period: string, n: number) => string;
@@ -187,6 +196,11 @@ const vi: Messages = {
   noData: "Không có số liệu",
   incomplete: "chưa đủ chỉ số",
   incompleteNote: "Tổng điểm chưa đầy đủ: một số chỉ số chưa có số liệu.",
+  incompleteMissing: (names) => `chưa đủ chỉ số, thiếu số liệu ${names}`,
+  incompleteBecause: (names) => `Tổng điểm chưa đầy đủ: chưa có số liệu ${names}.`,
+  missingSummary: (items) => `Chỉ số chưa có số liệu: ${items}.`,
+  missingItem: (name, units) => `${name} ở ${units} đơn vị`,
+  notEnteredYet: "Sở Nội vụ chưa nhập",
   points: (points, max) => `${points}/${max} điểm`,
   chartTitle: "Biểu đồ tổng điểm",
   chartLabel: (tier, period, n) => `Biểu đồ thanh tổng điểm của ${n} đơn vị, ${tier}, ${period}. Số liệu chi tiết ở bảng bên dưới.`,
@@ -324,6 +338,11 @@ const en: Messages = {
   noData: "No data",
   incomplete: "incomplete",
   incompleteNote: "Incomplete total: some indicators have no data yet.",
+  incompleteMissing: (names) => `incomplete, no data for ${names}`,
+  incompleteBecause: (names) => `Incomplete total: no data for ${names} yet.`,
+  missingSummary: (items) => `Indicators without data: ${items}.`,
+  missingItem: (name, units) => `${name} for ${units} ${units === "1" ? "unit" : "units"}`,
+  notEnteredYet: "not yet entered by Home Affairs",
   points: (points, max) => `${points}/${max} pts`,
   chartTitle: "Totals chart",
   chartLabel: (tier, period, n) => `Bar chart of the totals of ${n} units, ${tier.toLowerCase()}, ${period}. Details in the table below.`,

@@ -1,15 +1,17 @@
 /**
  * The Home Affairs workspace (docs/api-admin.md, issue 19 item 7): findings with their locked
- * state, manual criteria, heads and tenures (searched and paged: every unit reachable), publication
+ * state, manual criteria and the indicators Home Affairs enters (D3; issue 20 item 5), heads and tenures (searched and paged: every unit reachable), publication
  * (a preview of the difference list, then a confirmation), and the audit log. Writes carry the
  * version last seen (If-Match); a stale or locked write is reported and the data reloaded; the
  * server's refusals are kept as codes and fields, which the page words in its language.
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
-import type { Methodology } from "@scorecard/shared/methodology/methodology";
+import type { Lang, Methodology } from "@scorecard/shared/methodology/methodology";
 import type { Outcome } from "../lib/admin-outcome.js";
 import { type ApiClient, ApiProblemError, toApiError } from "../lib/api.js";
 import type { AuditEntry, Criterion, Finding, FindingInput, HeadRoster, PublicationPreview, Publications, PublishResult } from "../lib/api-types.js";
+import { type CheckedEntry, checkEntry } from "../lib/manual-indicator-form.js";
+import type { ManualIndicator, ManualIndicatorsApi } from "../lib/manual-indicators-api.js";
 import { methodologies, methodologyFor } from "../lib/methodology.js";
 import type { AdminSection, Params } from "../lib/router.js";
 import { filterByQuery } from "../lib/search.js";
@@ -105,6 +107,81 @@ export class CriteriaModel {
   dispose(): void {
     this.list.dispose();
     this.findings.dispose();
+  }
+}
+
+/**
+ * The service-index indicators Home Affairs enters (D3) of a unit for the period: their counts, the
+ * points scoring gives them, who entered them and when, their lock. Saving is two steps: `review`
+ * checks the form as the server would (each refused field named, nothing sent) and holds the entry;
+ * `confirm` sends it at the version last seen. The outcome says which indicator it was for.
+ */
+export class ManualIndicatorsModel {
+  readonly list = new Resource<readonly ManualIndicator[]>();
+  outcome = $state.raw<Outcome | null>(null);
+  /** The indicator the outcome is about. */
+  outcomeFor = $state<string | null>(null);
+  /** The entry checked and waiting for the officer's confirmation (one at a time). */
+  pending = $state.raw<{ readonly indicator: string; readonly entry: CheckedEntry } | null>(null);
+  busy = $state(false);
+  #unitId = "";
+  #period = "";
+  constructor(private readonly api: ManualIndicatorsApi) {}
+
+  async load(unitId: string, period: string): Promise<void> {
+    if (unitId !== this.#unitId || period !== this.#period) {
+      this.outcome = null;
+      this.outcomeFor = null;
+      this.pending = null;
+    }
+    this.#unitId = unitId;
+    this.#period = period;
+    await this.list.load(async (signal) => (await this.api.list(unitId, period, signal)).indicators, (d) => d.length === 0);
+  }
+
+  /** Checks the form (counts as typed in `lang`); true when the entry waits for `confirm`. */
+  review(i: ManualIndicator, form: { numerator: string; denominator: string; evidence: string }, lang: Lang): boolean {
+    const checked = checkEntry(form, lang);
+    this.outcomeFor = i.indicator;
+    if (!checked.ok) {
+      this.pending = null;
+      this.outcome = { ok: false, code: "INVALID_CONTENT", status: 422, errors: checked.errors };
+      return false;
+    }
+    this.outcome = null;
+    this.pending = { indicator: i.indicator, entry: checked.entry };
+    return true;
+  }
+
+  cancel(): void {
+    this.pending = null;
+  }
+
+  /** Sends the entry held by `review` for `i`, at the version shown; the list is read again after. */
+  async confirm(i: ManualIndicator): Promise<Outcome | null> {
+    const held = this.pending;
+    if (!held || held.indicator !== i.indicator || this.busy) return null;
+    this.busy = true;
+    const outcome = await attempt(() => this.api.put(i.unitId, i.period, i.indicator, held.entry, i.version));
+    this.pending = null;
+    this.outcome = outcome;
+    this.outcomeFor = i.indicator;
+    this.busy = false;
+    await this.load(this.#unitId, this.#period);
+    return outcome;
+  }
+
+  clear(): void {
+    this.list.dispose();
+    this.list.data = null;
+    this.#unitId = "";
+    this.outcome = null;
+    this.outcomeFor = null;
+    this.pending = null;
+  }
+
+  dispose(): void {
+    this.list.dispose();
   }
 }
 
@@ -273,6 +350,8 @@ export class AdminModel {
   readonly meta = new Resource<PublicMeta>();
   readonly findings: FindingsModel;
   readonly criteria: CriteriaModel;
+  /** The indicators Home Affairs enters (D3), shown with the criteria of the unit and period; absent: not shown. */
+  readonly indicators: ManualIndicatorsModel | undefined;
   readonly heads: HeadsModel;
   readonly publish: PublishModel;
   readonly audit: AuditModel;
@@ -285,10 +364,11 @@ export class AdminModel {
   readonly #now: () => Date;
   #shown = "";
 
-  constructor(api: ApiClient, now: () => Date) {
+  constructor(api: ApiClient, now: () => Date, indicators?: ManualIndicatorsApi) {
     this.#now = now;
     this.findings = new FindingsModel(api);
     this.criteria = new CriteriaModel(api);
+    this.indicators = indicators ? new ManualIndicatorsModel(indicators) : undefined;
     this.heads = new HeadsModel(api);
     this.publish = new PublishModel(api);
     this.audit = new AuditModel(api);
@@ -316,8 +396,13 @@ export class AdminModel {
     if (section === "heads" || section === "findings") void this.heads.load();
     if (section === "findings" && period) void this.findings.load(period);
     if (section === "criteria") {
-      if (unitId && period) void this.criteria.load(unitId, period);
-      else this.criteria.clear();
+      if (unitId && period) {
+        void this.criteria.load(unitId, period);
+        void this.indicators?.load(unitId, period);
+      } else {
+        this.criteria.clear();
+        this.indicators?.clear();
+      }
     }
     if (section === "publish" && period) void this.publish.load(period);
     if (section === "audit") void this.audit.load();
@@ -328,6 +413,7 @@ export class AdminModel {
     this.meta.dispose();
     this.findings.dispose();
     this.criteria.dispose();
+    this.indicators?.dispose();
     this.heads.dispose();
     this.publish.dispose();
     this.audit.dispose();

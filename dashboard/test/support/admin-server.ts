@@ -5,6 +5,7 @@
  * version, after which the period's draft is unchanged (the same publish again is refused).
  */
 import type { PublicationPreview, Publications } from "../../src/lib/api-types.js";
+import type { ManualIndicator } from "../../src/lib/manual-indicators-api.js";
 import { type FullServerInit, fullServer } from "./full-server.js";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -16,6 +17,8 @@ export interface AdminServerInit extends FullServerInit {
   readonly previews?: Record<string, PublicationPreview>;
   /** The server's 422 answer to creating a finding, when set (validation in the server's English). */
   readonly refuseFinding?: { readonly field: string; readonly code: string; readonly message: string };
+  /** The indicators Home Affairs enters (D3), by `<unitId>/<period>`; a PUT stores the counts (version + 1) or answers 409 when locked or stale. */
+  readonly indicators?: Record<string, ManualIndicator[]>;
 }
 
 export function adminServer(init: AdminServerInit) {
@@ -23,6 +26,7 @@ export function adminServer(init: AdminServerInit) {
   const previews = new Map(Object.entries(init.previews ?? {}));
   const publications = new Map<string, Publications>(Object.entries(init.publications ?? {}));
   const published: string[] = [];
+  const indicators = new Map(Object.entries(init.indicators ?? {}));
 
   const fetch: typeof globalThis.fetch = async (input, reqInit) => {
     const url = new URL(String(input), "http://localhost");
@@ -58,6 +62,37 @@ export function adminServer(init: AdminServerInit) {
     if (url.pathname === "/v1/admin/publications" && homeAffairs) {
       base.calls.push({ method, path: `${url.pathname}${url.search}`, authorized: true, body: undefined, ifMatch: null });
       return json(publications.get(period) ?? { period, versions: [], draft: {} });
+    }
+    const ind = /^\/v1\/admin\/indicators\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/.exec(url.pathname);
+    if (ind) {
+      const ifMatch = new Headers(reqInit?.headers).get("if-match");
+      const body = reqInit?.body === undefined ? undefined : (JSON.parse(String(reqInit.body)) as { numerator: number; denominator: number; evidence: string });
+      base.calls.push({ method, path: url.pathname, authorized: auth !== null, body, ifMatch });
+      if (!auth) return problem(401, "UNAUTHENTICATED");
+      if (!homeAffairs && !(method === "GET" && auth === "Bearer tok-chairman")) return problem(403, "FORBIDDEN");
+      const key = `${decodeURIComponent(ind[1] ?? "")}/${ind[2] ?? ""}`;
+      const list = indicators.get(key) ?? [];
+      if (method === "GET" && ind[3] === undefined) return json({ indicators: list });
+      const current = list.find((i) => i.indicator === ind[3]);
+      if (!current) return problem(422, "INVALID_CONTENT", [{ field: "indicator", code: "UNKNOWN_INDICATOR", message: "not an indicator Home Affairs enters" }]);
+      if (method === "GET") return json(current);
+      if (current.locked) return problem(409, "CRITERION_LOCKED");
+      if (ifMatch !== `"${current.version}"`) return problem(409, "VERSION_CONFLICT");
+      const b = body as { numerator: number; denominator: number; evidence: string };
+      const ratio = b.denominator > 0 ? b.numerator / b.denominator : null;
+      const next: ManualIndicator = {
+        ...current,
+        numerator: b.numerator,
+        denominator: b.denominator,
+        evidence: b.evidence,
+        ratio,
+        points: ratio === null ? null : Math.round((current.max ?? 0) * Math.min(1, ratio / current.target) * 1e4) / 1e4,
+        version: current.version + 1,
+        updatedAt: "2024-07-15T03:05:00.000Z",
+        updatedBy: { sub: "home-affairs", role: "home-affairs" },
+      };
+      indicators.set(key, list.map((i) => (i.indicator === next.indicator ? next : i)));
+      return json(next);
     }
     if (url.pathname === "/v1/admin/findings" && method === "POST" && init.refuseFinding) {
       base.calls.push({ method, path: url.pathname, authorized: true, body: JSON.parse(String(reqInit?.body)), ifMatch: null });

@@ -93,6 +93,34 @@ export interface AdminMessages {
     readonly notScored: string;
     readonly unitsMoved: (n: string) => string;
   };
+  /** The service-index indicators Home Affairs enters (D3), with the unit's criteria (issue 20, item 5). */
+  readonly indicators: {
+    readonly title: string;
+    readonly lead: string;
+    readonly group: (name: string, max: string) => string;
+    readonly numerator: string;
+    readonly denominator: string;
+    readonly result: string;
+    readonly current: string;
+    /** "Phiên bản 2 · nhập lúc 10:05 12/01/2026 · bởi Sở Nội vụ". */
+    readonly entered: (version: string, when: string) => string;
+    readonly by: string;
+    /** The seed's actor (the demo's entries). */
+    readonly seedActor: string;
+    readonly notEntered: string;
+    /** "90,0% → 1,8/2 điểm". */
+    readonly preview: (ratio: string, points: string, max: string) => string;
+    readonly noRequests: string;
+    readonly incomplete: string;
+    readonly formTitle: (name: string) => string;
+    readonly countHint: string;
+    readonly evidenceHint: string;
+    readonly review: string;
+    readonly confirm: (indicator: string, unit: string, period: string, counts: string, result: string) => string;
+    readonly confirmSave: string;
+    readonly saved: (indicator: string) => string;
+    readonly lockedNote: string;
+  };
   readonly audit: { readonly when: string; readonly who: string; readonly role: string; readonly action: string; readonly entity: string; readonly entityId: string; readonly more: string; readonly csv: string; readonly before: string; readonly after: string; readonly id: string };
 }
 
@@ -149,6 +177,9 @@ export const adminVi: AdminMessages = {
     noticeNumber: "Số thông báo kết luận",
     noticeDate: "Ngày thông báo",
     points: "Điểm",
+    numerator: "Tử số",
+    denominator: "Mẫu số",
+    indicator: "Chỉ số",
     name: "Họ tên",
     title: "Chức vụ",
     tenureFrom: "Từ ngày",
@@ -161,6 +192,11 @@ export const adminVi: AdminMessages = {
     UNKNOWN_FIELD: "trường không được phép",
     UNKNOWN_UNIT: "đơn vị không tồn tại trong kỳ này",
     UNKNOWN_CRITERION: "tiêu chí không có trong bộ tiêu chí",
+    UNKNOWN_INDICATOR: "không phải chỉ số do Sở Nội vụ nhập",
+    NOT_COUNT: "phải là số nguyên, không âm",
+    ABOVE_DENOMINATOR: "không được lớn hơn mẫu số",
+    TOO_LONG: "dài quá 500 ký tự",
+    FORMULA: "không được bắt đầu bằng = + - @",
     UNKNOWN_HEAD: "không phải người đứng đầu của đơn vị đã chọn",
     OUT_OF_RANGE: "ngoài phạm vi cho phép",
     NOT_MANUAL: "tiêu chí được tính tự động, không nhập tay",
@@ -213,6 +249,32 @@ export const adminVi: AdminMessages = {
     conflict: "Kỳ vừa được người khác công bố thành phiên bản này. Đã tải lại; hãy xem lại danh sách thay đổi.",
     notScored: "Kỳ này chưa được chấm điểm: chưa có gì để công bố.",
     unitsMoved: (n) => `${n} đơn vị thay đổi`,
+  },
+  indicators: {
+    title: "Chỉ số do Sở Nội vụ nhập",
+    lead:
+      "Số liệu của đơn vị trong kỳ theo định nghĩa của chỉ số (Bộ chỉ số phục vụ người dân, doanh nghiệp); điểm được tính theo phương pháp như các chỉ số khác. " +
+      "Khi lưu, bảng xếp hạng nháp của kỳ được tính lại ngay; phiên bản đã công bố giữ nguyên. Chưa nhập thì tổng điểm của đơn vị chưa đầy đủ (dấu *).",
+    group: (name, max) => `Nhóm ${name} · tối đa ${max} điểm`,
+    numerator: "Tử số",
+    denominator: "Mẫu số",
+    result: "Tỷ lệ và điểm",
+    current: "Số liệu đang dùng",
+    entered: (v, when) => `Phiên bản ${v} · nhập lúc ${when}`,
+    by: "bởi",
+    seedActor: "bộ sinh dữ liệu mẫu",
+    notEntered: "Chưa nhập — tổng điểm của đơn vị chưa đầy đủ.",
+    preview: (ratio, points, max) => `${ratio} → ${points}/${max} điểm`,
+    noRequests: "Không có yêu cầu nào trong kỳ: chỉ số không có số liệu, tổng điểm chưa đầy đủ",
+    incomplete: "chưa tính được",
+    formTitle: (name) => `Nhập hoặc sửa số liệu: ${name}`,
+    countHint: "Số nguyên, không âm; ví dụ 1.234.",
+    evidenceHint: "Số, ngày của báo cáo hoặc văn bản là nguồn số liệu.",
+    review: "Lưu số liệu…",
+    confirm: (code, unit, period, counts, result) => `Ghi số liệu ${code} của ${unit}, ${period}: ${counts} (${result})? Bảng xếp hạng nháp của kỳ sẽ được tính lại.`,
+    confirmSave: "Xác nhận và lưu",
+    saved: (code) => `Đã lưu số liệu ${code}; bảng xếp hạng nháp của kỳ đã được tính lại.`,
+    lockedNote: "Kết quả kiểm tra giữ nguyên: không nhập, sửa được nữa.",
   },
   audit: { when: "Thời điểm", who: "Người thực hiện", role: "Vai trò", entityId: "Mã đối tượng", action: "Thao tác", entity: "Đối tượng", more: "Xem thêm", csv: "Tải nhật ký (CSV)", before: "Trước", after: "Sau", id: "Mã bản ghi nhật ký" },
 };
@@ -270,6 +332,9 @@ export const adminEn: AdminMessages = {
     noticeNumber: "Notice number",
     noticeDate: "Notice date",
     points: "Points",
+    numerator: "Numerator",
+    denominator: "Denominator",
+    indicator: "Indicator",
     name: "Name",
     title: "Title",
     tenureFrom: "From",
@@ -282,6 +347,11 @@ export const adminEn: AdminMessages = {
     UNKNOWN_FIELD: "not an allowed field",
     UNKNOWN_UNIT: "no such unit in this period",
     UNKNOWN_CRITERION: "not a criterion of the template",
+    UNKNOWN_INDICATOR: "not an indicator Home Affairs enters",
+    NOT_COUNT: "must be a whole number, 0 or more",
+    ABOVE_DENOMINATOR: "must not be more than the denominator",
+    TOO_LONG: "longer than 500 characters",
+    FORMULA: "must not start with = + - @",
     UNKNOWN_HEAD: "not a head of the chosen unit",
     OUT_OF_RANGE: "out of the allowed range",
     NOT_MANUAL: "computed from the indicators, not entered by hand",
@@ -334,6 +404,32 @@ export const adminEn: AdminMessages = {
     conflict: "Someone else has just published this period as this version. Reloaded: review the difference list again.",
     notScored: "This period has not been scored: nothing to publish yet.",
     unitsMoved: (n) => `${n} units changed`,
+  },
+  indicators: {
+    title: "Indicators entered by Home Affairs",
+    lead:
+      "The unit's figures for the period, as the indicator defines them (public-service index); the points are computed by the methodology like any other indicator's. " +
+      "Saving scores the period's draft ranking again at once; a published version stays as it is. Until they are entered the unit's total is incomplete (marked *).",
+    group: (name, max) => `Group ${name} · up to ${max} points`,
+    numerator: "Numerator",
+    denominator: "Denominator",
+    result: "Ratio and points",
+    current: "Figures in use",
+    entered: (v, when) => `Version ${v} · entered ${when}`,
+    by: "by",
+    seedActor: "the demo data generator",
+    notEntered: "Not entered — the unit's total is incomplete.",
+    preview: (ratio, points, max) => `${ratio} → ${points} of ${max} points`,
+    noRequests: "No requests in the period: the indicator has no data, the total is incomplete",
+    incomplete: "not computed yet",
+    formTitle: (name) => `Enter or correct the figures: ${name}`,
+    countHint: "A whole number, 0 or more; e.g. 1,234.",
+    evidenceHint: "Number and date of the report or document the figures come from.",
+    review: "Save the figures…",
+    confirm: (code, unit, period, counts, result) => `Record ${code} of ${unit}, ${period}: ${counts} (${result})? The period's draft ranking will be scored again.`,
+    confirmSave: "Confirm and save",
+    saved: (code) => `${code} saved; the period's draft ranking has been scored again.`,
+    lockedNote: "The inspection result stands: the figures can no longer be entered or changed.",
   },
   audit: { when: "When", who: "Who", role: "Role", entityId: "Record id", action: "Action", entity: "Record", more: "Show more", csv: "Download the log (CSV)", before: "Before", after: "After", id: "Log entry id" },
 };
