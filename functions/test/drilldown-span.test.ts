@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { longestPeriodEndingWith, parsePeriod } from "@scorecard/shared";
 import { CASE_LIST_SQL } from "@scorecard/shared/sql/case-list.sql";
 import { CASE_IN_LIST, caseInList } from "@scorecard/shared/sql/case-status.sql";
+import { isDossierRow } from "@scorecard/shared/facts/indicator-lists";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { ingestEvents } from "../src/use-cases/ingest/ingest-events.js";
@@ -80,8 +81,8 @@ describe("drill-down lists shared by the periods of an end", () => {
     expect((await pointer("2024-04")).finished).toBe(q1.finished);
     const ids = async (prefix: string) => {
       const out: string[] = [];
-      // The dossiers only: the end's records list (issue 20, item 1) lives in its run folder too, under records/.
-      for (const key of await env.rt.lake.list(prefix)) if (!key.includes("/records/")) for (const r of drilldownRows(key, (await env.rt.lake.get(key))!)) out.push(String(r["case_id"]));
+      // The dossiers only: an end's list holds the records behind the other indicators too (issue 20, item 1: `kind`).
+      for (const key of await env.rt.lake.list(prefix)) for (const r of drilldownRows(key, (await env.rt.lake.get(key))!)) if (isDossierRow(r)) out.push(String(r["case_id"]));
       return out.sort();
     };
     // Finished before the run's last end (April), last event in the run's span: the finished list, once each.

@@ -5,6 +5,7 @@ import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, type Qu
 import { S3Client } from "@aws-sdk/client-s3";
 import { CASE_FACTS_CTE } from "@scorecard/shared/sql/case-facts.sql";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
+import { CATALOG_LIST_SQL, endListSql } from "@scorecard/shared/sql/record-list.sql";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
@@ -352,6 +353,13 @@ describe("Athena adapter: views, CTAS, UNLOAD", () => {
 
   it("the drill-down SQL the scoring run unloads has its partition column last", () => {
     expect(caseListSql(CASE_FACTS_CTE)).toMatch(/SELECT f\.case_id,[^;]*?,\s*f\.unit_id\s+FROM facts1 f\s+CROSS JOIN bounds b/);
+    // An end's list (its dossiers and records in one union, issue 20 item 1) and the run's catalog list: unit_id ends every branch's select list.
+    for (const sql of [endListSql(CASE_FACTS_CTE), CATALOG_LIST_SQL]) {
+      const branches = sql.split("\nUNION ALL\n");
+      expect(branches.length).toBe(sql === CATALOG_LIST_SQL ? 1 : 5);
+      for (const b of branches) expect(b.slice(b.lastIndexOf("SELECT CAST("))).toMatch(/^SELECT CAST\([^;]*? AS unit_id\n {2}FROM /);
+      for (const b of branches) expect(b.slice(b.lastIndexOf("SELECT CAST(")).split("\n  FROM ")[0]!.match(/ AS unit_id\b/g)).toHaveLength(1);
+    }
   });
 });
 

@@ -6,9 +6,10 @@
  * Every period is compared under dn-2026.1 and dn-2026.2 (R3 and R9_R3 over Home Affairs' marks of
  * improper returns, the D7 measures O3F, O3P, O4), the edge month also with the portal's switch.
  * On the same provinces and staged run, the lists behind the indicators (issue 20, item 1: the
- * dossier and records lists a run unloads per end, classified by shared/src/facts/indicator-lists.ts
- * as the read API does) add up, for every computed indicator, unit, period and version, to the
- * numerator and the denominator of both the SQL route and the reference scorer.
+ * list a run unloads per end — its dossiers and records in one statement — and the run's finished
+ * and catalog lists, classified by shared/src/facts/indicator-lists.ts as the read API does) add
+ * up, for every computed indicator, unit, period and version, to the numerator and the denominator
+ * of both the SQL route and the reference scorer.
  * Provinces: ./support/province-gen.ts. Duplicates are exact copies (compaction keeps one version
  * per eventId and ingestion never stores conflicting versions, so the oracle's tie-break between
  * conflicting versions is out of scope).
@@ -19,8 +20,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorValues, queryIndicatorRows } from "../src/use-cases/score/indicator-rows.js";
 import { openFacts, sqlTimestamp } from "../src/use-cases/score/staged-facts.js";
-import { CASE_LIST_SQL, caseListSql } from "@scorecard/shared/sql/case-list.sql";
-import { CATALOG_LIST_SQL, recordListSql } from "@scorecard/shared/sql/record-list.sql";
+import { CASE_LIST_COLUMNS, CASE_LIST_SQL, caseListSql } from "@scorecard/shared/sql/case-list.sql";
+import { CATALOG_LIST_SQL, endListSql } from "@scorecard/shared/sql/record-list.sql";
+import { isDossierRow } from "@scorecard/shared/facts/indicator-lists";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
 import { CATALOG, type ProvinceSpec, UNITS, province, provinceArb } from "./support/province-gen.js";
 import { SqlTables } from "./support/sql-tables.js";
@@ -33,6 +35,9 @@ const PORTAL: Methodology = { ...DN_2026_1, switches: { ...DN_2026_1.switches, i
 /** Indicator values as plain comparable objects (unit → code → [numerator, denominator, ratio?]). */
 const comparable = (units: readonly { unitId: string; values: Readonly<Record<string, { numerator: number; denominator: number; ratio?: number | null | undefined }>> }[]) =>
   Object.fromEntries(units.map((u) => [u.unitId, Object.fromEntries(Object.entries(u.values).map(([k, v]) => [k, v.ratio === undefined ? [v.numerator, v.denominator] : [v.numerator, v.denominator, v.ratio]]))]));
+
+/** A dossier row of an end's list with the dossier list's columns only (the records' columns are empty on it). */
+const dossierColumns = (r: Record<string, unknown>) => Object.fromEntries(CASE_LIST_COLUMNS.map((c) => [c, r[c] ?? null]));
 
 /** Drill-down rows as sorted comparable text. */
 const listRows = (rows: readonly Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))).sort();
@@ -79,10 +84,11 @@ describe("SQL ≡ reference scorer on generated provinces (differential)", () =>
         const spanRows = (span: Period) => {
           let rows = spans.get(span.id);
           if (rows === undefined) {
-            rows = (async () => ({
-              open: (await db.engine.query(caseListSql(staged.cte(span), "open"), paramsOf(span))).rows,
-              records: (await db.engine.query(recordListSql(staged.cte(span)), { ...paramsOf(span), accept_days: 2, handle_days: 15 })).rows,
-            }))();
+            rows = (async () => {
+              // One statement per end: its open dossiers and the records (`kind`).
+              const all = (await db.engine.query(endListSql(staged.cte(span), "open"), { ...paramsOf(span), accept_days: 2, handle_days: 15 })).rows;
+              return { open: all.filter(isDossierRow).map(dossierColumns), records: all.filter((r) => !isDossierRow(r)) };
+            })();
             spans.set(span.id, rows);
           }
           return rows;

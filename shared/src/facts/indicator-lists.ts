@@ -4,9 +4,10 @@
  * catalog entries make its numerator and its denominator, with each record's value (averages: P2,
  * R5D, R6, R7) and the rule that put it there.
  *
- * A scoring run unloads, once per period end, the unit's dossier list (case-list.sql.ts, with the
- * columns and `flags` below) and its other records (record-list.sql.ts: consultations of the unit as
- * the consulted one, delay charges, complaints naming it, its catalog entries). Every record holds
+ * A scoring run unloads, once per period end, the unit's list (record-list.sql.ts `endListSql`):
+ * its dossiers (case-list.sql.ts, with the columns and `flags` below; no `kind`) and its other
+ * records (`kind`: consultations of the unit as the consulted one, delay charges, complaints naming
+ * it); and once per run its catalog entries. Every record holds
  * what the indicators of any period with that end decide on: the verdicts as of the end, and the
  * instants (receipt, end, resolution, request, answer) and dates that the period's start is compared
  * with. So the same pure functions decide, for each period with that end, whether a record is in an
@@ -26,7 +27,7 @@ import { type ListAggregate, type ListPart, type ListRule, type RecordKind } fro
 
 export * from "./list-rules.js";
 
-/** The partition of the records list holding every unit's delay charges (R7's denominator): not a unit id. */
+/** The partition of an end's list holding every unit's delay charges (R7's denominator): not a unit id. */
 export { PROVINCE_PARTITION } from "../lake/layout.js";
 
 /** Bits of a dossier row's `flags` (the SQL writes the sum of those that hold: case-list.sql.ts). */
@@ -206,8 +207,10 @@ export function parseDossierRow(r: Raw): DossierRow {
   };
 }
 
-/** The kind of a records-list row (record-list.sql.ts `kind`). */
-export const recordKindOf = (r: Raw): string => String(r["kind"]);
+/** The kind of an end's list row (record-list.sql.ts `kind`): a row without one is a dossier (as every row of the finished lists). */
+export const recordKindOf = (r: Raw): string => (absent(r["kind"]) ? "dossier" : String(r["kind"]));
+/** Whether a list row is a dossier's (an end's list holds the records behind the other indicators too). */
+export const isDossierRow = (r: Raw): boolean => recordKindOf(r) === "dossier";
 
 export function parseConsultationRow(r: Raw): ConsultationRow {
   return { caseId: String(r["case_id"]), requestedT: Number(r["requested_t"]), dueT: num(r["due_t"]), answeredT: num(r["answered_t"]), verdict: String(r["verdict"]), daysLate: int(r["days"]) };
@@ -272,7 +275,7 @@ export function withDossierActivity(catalog: readonly CatalogRow[], dossiers: re
   return catalog.map((c) => ({ ...c, lastOnlineT: online.get(c.code) ?? null, lastPaidT: paid.get(c.code) ?? null }));
 }
 
-/** The rows of a unit's records list by kind (the province partition gives the charges only). */
+/** The records of a unit's rows of an end's list by kind, its dossiers left out (the province partition gives the charges only). */
 export function splitRecordRows(rows: readonly Raw[]): { consultations: ConsultationRow[]; charges: ChargeRow[]; complaints: ComplaintRow[] } {
   const out = { consultations: [] as ConsultationRow[], charges: [] as ChargeRow[], complaints: [] as ComplaintRow[] };
   for (const r of rows) {

@@ -3,8 +3,12 @@
  * record, and every rule a list gives a record. No imports, no zod: the dashboard words each rule
  * (dashboard/src/lib/i18n/cases.ts) and a test holds the two together.
  */
-/** What the pointer of a drill-down says when its run wrote these lists (`DrilldownPointer.lists`). */
-export const LIST_FORMAT = 2;
+/**
+ * What the pointer of a drill-down says when its run wrote these lists (`DrilldownPointer.lists`):
+ * 3, each end's dossiers and records in one list (`kind`); 2 (read as none: the period's next
+ * scoring writes 3) had the records in a folder of their own.
+ */
+export const LIST_FORMAT = 3;
 
 export const LIST_PARTS = ["numerator", "denominator"] as const;
 export type ListPart = (typeof LIST_PARTS)[number];

@@ -73,23 +73,19 @@ export const finishedListPrefix = (methodology: string) => `${drilldownRoot(meth
 /** One unit's rows of a run's list: `<list prefix><run>/unit_id=<unit>/`. */
 export const unitListPrefix = (listPrefix: string, run: string, unitId: string) => `${listPrefix}${run}/unit_id=${unitId}/`;
 /**
- * A run's records list of one end (issue 20, item 1; docs/adr/0016): the consultations, delay
- * charges, complaints and catalog entries behind the indicators other than the dossier-based ones,
- * inside the end's run folder (removed with it): `drilldown/<methodology>/<period>/<run>/records/`,
- * one folder per unit (`unit_id=<unit>/`) and the province's delay charges (`unit_id=_province/`).
- */
-export const recordListPrefix = (methodology: string, period: string, run: string) => `${drilldownPrefix(methodology, period)}${run}/records/`;
-/**
  * A scoring run's catalog list (issue 20, item 1; docs/adr/0016): each unit's catalog entries
  * behind T1–T3, O1, O2, MB, MC and D6B, which do not depend on a period's end, once per run:
  * `drilldown/<methodology>/catalog/<run>/unit_id=<unit>/…`, named by `catalog` in the pointers of
  * the ends the run wrote and removed like the finished lists.
  */
 export const catalogListPrefix = (methodology: string) => `${drilldownRoot(methodology)}catalog/`;
-/** The partition of the records list that holds every unit's delay charges (R7's denominator); never a unit id. */
+/**
+ * The partition of an end's list that holds every unit's delay charges again (R7's denominator:
+ * `<list prefix><run>/unit_id=_province/`; issue 20, item 1); never a unit id. The units'
+ * partitions hold, besides their dossiers, the records behind their other indicators (a `kind`
+ * column: shared/src/sql/record-list.sql.ts).
+ */
 export const PROVINCE_PARTITION = "_province";
-/** One unit's records (or the province's delay charges: `PROVINCE_PARTITION`): `<records>/unit_id=<unit>/`. */
-export const unitRecordListPrefix = (methodology: string, period: string, run: string, unitId: string) => `${recordListPrefix(methodology, period, run)}unit_id=${unitId}/`;
 
 /**
  * The pointer to the current run of a period's drill-down. `from`: the start of the period the
@@ -106,9 +102,10 @@ export interface DrilldownPointer {
    */
   readonly finished?: string;
   /**
-   * The lists' format: 2 when the run wrote the dossier rows with what every indicator decides on
-   * and the records list (`recordListPrefix`), the lists behind every computed indicator (issue 20,
-   * item 1; `LIST_FORMAT`, shared/src/facts/indicator-lists.ts). Absent: the P1 drill-down only.
+   * The lists' format: 3 when the run wrote the dossier rows with what every indicator decides on
+   * and each end's records beside them (`kind`), the lists behind every computed indicator (issue
+   * 20, item 1; `LIST_FORMAT`, shared/src/facts/list-rules.ts); 2, the records under `records/` of
+   * the run folder, is no longer read. Absent: the P1 drill-down only.
    */
   readonly lists?: number;
   /** The run of the catalog list written with it (`catalogListPrefix`; with `lists`). */

@@ -226,6 +226,22 @@ export const caseBaseFragments = (ev = "ev", typed = ev): readonly CteFragment[]
 ];
 
 /**
+ * The working days of `facts` over a `facts1` row `f`: past the effective due date (LATE, OVERDUE;
+ * the `cd`, `cj` joins) and from receipt to resolution (P2; `cr`, `ce`). Exported so that a
+ * statement needing them for a few rows (the late cases of R7, a drill-down list) filters `facts1`
+ * first and joins the calendar for those rows only.
+ */
+export const OVERRUN_DAYS = /* sql */ `CASE WHEN f.status IN ('LATE', 'OVERDUE') AND cj.working_day_index > cd.working_day_index
+              THEN cj.working_day_index - cd.working_day_index ELSE 0 END`;
+export const OVERRUN_JOINS = /* sql */ `LEFT JOIN dim_calendar cd ON cd.day = f.due_day
+  LEFT JOIN dim_calendar cj ON cj.day = f.judged_day`;
+export const HANDLING_DAYS = /* sql */ `CASE WHEN f.resolved_t IS NULL THEN NULL
+              WHEN ce.working_day_index > cr.working_day_index THEN ce.working_day_index - cr.working_day_index
+              ELSE 0 END`;
+export const HANDLING_JOINS = `LEFT JOIN dim_calendar cr ON cr.day = ${LOCAL_DAY("f.received_t")}
+  LEFT JOIN dim_calendar ce ON ce.day = ${LOCAL_DAY("f.resolved_t")}`;
+
+/**
  * Stage B — the verdicts as of the period: `facts` (status, scope, overrun and handling working
  * days), `consult` (verdict, days late, scope) and `transfer` (the holder's overrun), from
  * `bounds`, `facts0`, `consult_base`, `transfer_base` and `dim_calendar`.
@@ -259,16 +275,11 @@ export const CASE_VERDICT_FRAGMENTS: readonly CteFragment[] = [
 )` },
   { name: "facts", sql: /* sql */ `facts AS (
   SELECT f.*,
-         CASE WHEN f.status IN ('LATE', 'OVERDUE') AND cj.working_day_index > cd.working_day_index
-              THEN cj.working_day_index - cd.working_day_index ELSE 0 END AS overrun_days,
-         CASE WHEN f.resolved_t IS NULL THEN NULL
-              WHEN ce.working_day_index > cr.working_day_index THEN ce.working_day_index - cr.working_day_index
-              ELSE 0 END AS handling_days
+         ${OVERRUN_DAYS} AS overrun_days,
+         ${HANDLING_DAYS} AS handling_days
   FROM facts1 f
-  LEFT JOIN dim_calendar cd ON cd.day = f.due_day
-  LEFT JOIN dim_calendar cj ON cj.day = f.judged_day
-  LEFT JOIN dim_calendar cr ON cr.day = ${LOCAL_DAY("f.received_t")}
-  LEFT JOIN dim_calendar ce ON ce.day = ${LOCAL_DAY("f.resolved_t")}
+  ${OVERRUN_JOINS}
+  ${HANDLING_JOINS}
 )` },
   { name: "consult0", sql: /* sql */ `consult0 AS (
   SELECT q.case_id, q.consulted, q.requested_t, q.due_t, q.answered_t,

@@ -1,5 +1,5 @@
 import { COMPLEX_FIELDS } from "../contracts/case-event.js";
-import { CASE_FACTS_CTE, INLINE_MARK, LOCAL_DAY } from "./case-facts.sql.js";
+import { CASE_FACTS_CTE, INLINE_MARK, LOCAL_DAY, OVERRUN_DAYS, OVERRUN_JOINS } from "./case-facts.sql.js";
 import { UNIT_PROCEDURES_CTE } from "./catalog-indicators.sql.js";
 
 /**
@@ -139,13 +139,20 @@ const ONLINE = "f.channel IN ('ONLINE_FULL', 'ONLINE_PARTIAL')";
 
 /**
  * Derived columns of a case row that do not depend on the period, from `f` (facts), `p`
- * (dim_procedures) and `ir` (improper_returns: the dossier's return was marked improper).
+ * (dim_procedures) and `ir` (improper_returns: the dossier's return was marked improper): each
+ * column's expression (`CASE_STATIC`, which a statement without the aliases reads: the dossier
+ * list's flags, ./case-list.sql.ts), and the select list of them all.
  */
-export const CASE_STATIC_COLUMNS = /* sql */ `f.field IN (${COMPLEX}) AS complex,
-         coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE) AS fee,
-         coalesce(f.result_required = 1, p.result_required, FALSE) AS needs_result,
-         ${ONLINE} AS online,
-         ir.case_id IS NOT NULL AS improper`;
+export const CASE_STATIC = {
+  complex: `f.field IN (${COMPLEX})`,
+  fee: "coalesce(f.fee_bearing = 1, p.fee_bearing, FALSE)",
+  needs_result: "coalesce(f.result_required = 1, p.result_required, FALSE)",
+  online: ONLINE,
+  improper: "ir.case_id IS NOT NULL",
+} as const;
+export const CASE_STATIC_COLUMNS = Object.entries(CASE_STATIC)
+  .map(([name, sql]) => `${sql} AS ${name}`)
+  .join(",\n         ");
 
 /** The joins CASE_STATIC_COLUMNS reads besides the facts `f`. */
 export const CASE_STATIC_JOINS = /* sql */ `LEFT JOIN dim_procedures p ON p.code = f.procedure_code
@@ -198,14 +205,17 @@ const bucketPart = (b: CaseBuckets) => {
 };
 
 /**
- * Delay attribution (R7) over `facts`, `transfer` and `consult`: the late dossiers of the period's
- * scope (`late_cases`), the step holders' charges (`charges`: transfers and consultations past
- * their step due date, by `role`) and the lead unit's remainder (`lead_charges`, may be ≤ 0: only
- * positive ones are charged). Shared by the case statement (R7) and the records list behind R7
- * (./record-list.sql.ts).
+ * Delay attribution (R7) over `facts1`, `transfer` and `consult`: the late dossiers of the period's
+ * scope (`late_cases`, with the overrun of `facts`: the calendar joined for those rows only), the
+ * step holders' charges (`charges`: transfers and consultations past their step due date, by
+ * `role`) and the lead unit's remainder (`lead_charges`, may be ≤ 0: only positive ones are
+ * charged). Shared by the case statement (R7) and the end's list behind R7 (./record-list.sql.ts).
  */
 export const DELAY_CHARGES_CTE = /* sql */ `late_cases AS (
-  SELECT case_id, unit_id, overrun_days, received_t, end_t FROM facts WHERE in_scope AND status IN ('LATE', 'OVERDUE')
+  SELECT f.case_id, f.unit_id, f.received_t, f.end_t, ${OVERRUN_DAYS} AS overrun_days
+  FROM facts1 f
+  ${OVERRUN_JOINS}
+  WHERE f.in_scope AND f.status IN ('LATE', 'OVERDUE')
 ),
 charges AS (
   SELECT t.to_unit AS unit_id, t.overrun_days AS days, t.case_id, 'TRANSFER' AS role

@@ -1,6 +1,6 @@
 import { DOSSIER_FLAGS, type DossierFlag } from "../facts/indicator-lists.js";
-import { CASE_FACTS_CTE } from "./case-facts.sql.js";
-import { CASE_STATIC_COLUMNS, CASE_STATIC_JOINS, IMPROPER_CTE } from "./case-indicators.sql.js";
+import { CASE_FACTS_CTE, HANDLING_DAYS, HANDLING_JOINS, OVERRUN_DAYS, OVERRUN_JOINS } from "./case-facts.sql.js";
+import { CASE_STATIC, CASE_STATIC_JOINS, IMPROPER_CTE } from "./case-indicators.sql.js";
 import { CASE_IN_LIST } from "./case-status.sql.js";
 
 /**
@@ -22,15 +22,17 @@ import { CASE_IN_LIST } from "./case-status.sql.js";
  * do not move, and `complained_t` is the first complaint whenever it came (a reader compares it
  * with its period's end) — so a run writes the finished rows of its whole span once and each end's
  * "open" rows; the reader of a period ending at E takes the finished rows with `last_t` before E.
+ * An end's rows are unloaded with the records behind the unit's other indicators, in one statement
+ * (`endListSql`, ./record-list.sql.ts: the same expressions and rows); the finished ones alone.
  */
 export type CaseListPart = "all" | "open" | "finished";
 
-/** The SQL condition of each dossier flag over a row of `facts` with CASE_STATIC_COLUMNS (`f`). */
+/** The SQL condition of each dossier flag over a row of `facts1` (`f`) and CASE_STATIC_JOINS. */
 const FLAG_SQL: Readonly<Record<DossierFlag, string>> = {
   synced: "f.synced_to_national_portal = 1",
   paidOnline: "f.online_payments > 0",
-  fee: "f.fee",
-  needsResult: "f.needs_result",
+  fee: CASE_STATIC.fee,
+  needsResult: CASE_STATIC.needs_result,
   digitizedDossier: "f.digitized_dossier = 1",
   digitizedResult: "f.digitized_result = 1",
   digitallySigned: "f.digitally_signed = 1",
@@ -38,7 +40,7 @@ const FLAG_SQL: Readonly<Record<DossierFlag, string>> = {
   personalDataStore: "f.personal_data_store = 1",
   populationDatabase: "f.population_database = 1",
   apology: "f.apologies > 0",
-  improper: "f.improper",
+  improper: CASE_STATIC.improper,
   ratedUnsatisfied: "f.rating_satisfied = FALSE",
   consulted: "f.consult_requests > 0",
 };
@@ -60,23 +62,43 @@ export const CASE_LIST_COLUMNS = [
   "procedure_code", "channel", "resolved_t", "refused_t", "handling_days", "overrun_days", "consulted_units", "flags", "complained_t", "unit_id",
 ] as const;
 
+/** The CTEs a dossier list reads besides the facts. */
+export const DOSSIER_LIST_CTES = `${IMPROPER_CTE},\n${FIRST_COMPLAINT_CTE}`;
+
+export type CaseListColumn = (typeof CASE_LIST_COLUMNS)[number];
+
+/**
+ * Each column of a dossier row as an expression over `dossierListFrom`: the row of `facts1` as
+ * `f`, the working days of `facts` (the calendar joins), the catalog and marks (CASE_STATIC), the
+ * first complaint `k`.
+ */
+export const DOSSIER_LIST_EXPRESSIONS: Readonly<Record<CaseListColumn, string>> = {
+  ...(Object.fromEntries(CASE_LIST_COLUMNS.map((c) => [c, `f.${c}`])) as Record<CaseListColumn, string>),
+  handling_days: HANDLING_DAYS,
+  overrun_days: OVERRUN_DAYS,
+  consulted_units: "CASE WHEN f.consult_requests > 0 THEN f.consulted_units ELSE 0 END",
+  flags: DOSSIER_FLAGS_SQL,
+  complained_t: "k.complained_t",
+};
+
+/**
+ * The list's rows (FROM and WHERE): the rows of `facts1` in the list of the period of `b` — the
+ * status needs no working-day count — with the calendar, the catalog, the marks and the first
+ * complaint left-joined (the condition reads `f` and `b` alone: an engine filters before the joins).
+ */
+export const dossierListFrom = (part: CaseListPart) => /* sql */ `facts1 f
+CROSS JOIN bounds b
+${OVERRUN_JOINS}
+${HANDLING_JOINS}
+${CASE_STATIC_JOINS}
+LEFT JOIN first_complaint k ON k.case_id = f.case_id
+WHERE (${CASE_IN_LIST})${part === "open" ? " AND NOT f.bucketed" : part === "finished" ? " AND f.bucketed" : ""}`;
+
+/** The dossiers of a period's list (a staged run's finished ones: `part` "finished"; an end's open ones: ./record-list.sql.ts). */
 export const caseListSql = (factsCte: string, part: CaseListPart = "all") => /* sql */ `
 WITH ${factsCte},
-${IMPROPER_CTE},
-${FIRST_COMPLAINT_CTE}
-SELECT f.case_id, f.field, f.status, f.received_t, f.due_eff_t, f.end_t, f.supplement_requests, f.open_request_t, f.withdrawn_t, f.last_t,
-       f.procedure_code, f.channel, f.resolved_t, f.refused_t, f.handling_days, f.overrun_days,
-       CASE WHEN f.consult_requests > 0 THEN f.consulted_units ELSE 0 END AS consulted_units,
-       ${DOSSIER_FLAGS_SQL} AS flags,
-       f.complained_t,
-       f.unit_id
-FROM (
-  SELECT f.*, ${CASE_STATIC_COLUMNS}, k.complained_t
-  FROM facts f
-  CROSS JOIN bounds b
-  ${CASE_STATIC_JOINS}
-  LEFT JOIN first_complaint k ON k.case_id = f.case_id
-  WHERE (${CASE_IN_LIST})${part === "open" ? " AND NOT f.bucketed" : part === "finished" ? " AND f.bucketed" : ""}
-) f`;
+${DOSSIER_LIST_CTES}
+SELECT ${CASE_LIST_COLUMNS.map((c) => (DOSSIER_LIST_EXPRESSIONS[c] === `f.${c}` ? `f.${c}` : `${DOSSIER_LIST_EXPRESSIONS[c]} AS ${c}`)).join(",\n       ")}
+FROM ${dossierListFrom(part)}`;
 
 export const CASE_LIST_SQL = caseListSql(CASE_FACTS_CTE);

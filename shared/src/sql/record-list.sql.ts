@@ -1,14 +1,19 @@
 import { COMPLAINT_FLAGS, PROCEDURE_FLAGS, PROVINCE_PARTITION } from "../facts/indicator-lists.js";
 import { CASE_FACTS_CTE } from "./case-facts.sql.js";
 import { DELAY_CHARGES_CTE } from "./case-indicators.sql.js";
+import { type CaseListColumn, type CaseListPart, CASE_LIST_COLUMNS, DOSSIER_LIST_CTES, DOSSIER_LIST_EXPRESSIONS, dossierListFrom } from "./case-list.sql.js";
 import { DATED_PROCEDURES_CTE, UNIT_PROCEDURES_CTE } from "./catalog-indicators.sql.js";
 import { COMPLAINT_VERDICT_CTES } from "./complaint-indicators.sql.js";
 
 /**
- * The records behind a unit's indicators other than its own dossiers (issue 20, item 1;
- * docs/adr/0016-indicator-lists.md), one statement per period end, unloaded per unit like the
- * dossier list (./case-list.sql.ts) and classified by shared/src/facts/indicator-lists.ts:
+ * The list of a period end (issue 20, item 1; docs/adr/0016-indicator-lists.md): its dossiers
+ * (./case-list.sql.ts) and the records behind the units' other indicators, in one statement
+ * unloaded per unit (`endListSql`), each row with the columns of all kinds (those of other kinds
+ * NULL) and its `kind`; classified by shared/src/facts/indicator-lists.ts:
  *
+ * - no `kind` (NULL): a dossier (every dossier-based indicator), under the receiving unit — the
+ *   rows and expressions of `caseListSql`; the finished dossiers of a staged run, written once
+ *   per run by `caseListSql(…, "finished")`, have no `kind` column at all;
  * - `consultation` (R5, R5D), under the consulted unit: each consultation in the scope of the
  *   list's period, with its verdict and working days late as of the end;
  * - `charge` (R7), under the unit charged: the delay charges of the dossiers late and in scope
@@ -16,24 +21,39 @@ import { COMPLAINT_VERDICT_CTES } from "./complaint-indicators.sql.js";
  *   with the dossier's receipt and end; every charge a second time under the partition
  *   `_province` (`PROVINCE_PARTITION`), R7's denominator (the province's total), `ref_unit` naming
  *   the unit charged;
- * - `complaint` (S1, S2, R8), under the unit named: each complaint received in the period, with its
- *   instants cut at the end, its verdict, and `flags` (disliked, re-complained);
+ * - `complaint` (S1, S2, R8), under the unit named: each complaint received in the period, its
+ *   id in `id`, its instants cut at the end, its verdict, and `flags` (disliked, re-complained).
  *
- * A shorter period with the same end reads its records out of the list: each keeps what its
- * scope is decided on (request and answer, receipt and end, receipt), and the verdicts depend on
- * the end only. Parameters: those of the facts and {{accept_days}}, {{handle_days}} (the complaints).
+ * One statement per end rather than a dossier list and a records list: the engine's cost is per
+ * statement and per file as much as per row (locally a COPY writes a file per unit folder; on
+ * Athena each unload is a staging table, its partition values, UNLOADs of ≤ 100 partitions and a
+ * DROP), and the records are few beside the dossiers.
+ * A shorter period with the same end reads its records out of the list: each keeps what its scope
+ * is decided on (request and answer, receipt and end, receipt), and the verdicts depend on the end
+ * only. Parameters: those of the facts and {{accept_days}}, {{handle_days}} (the complaints).
  *
- * The catalog entries (T1–T3, O1, O2, MB, MC, D6B) do not depend on the end: `CATALOG_LIST_SQL` below
- * writes them once per scoring run.
+ * The catalog entries (T1–T3, O1, O2, MB, MC, D6B), which no end changes, are written once per
+ * run (`CATALOG_LIST_SQL` below).
  */
 
 type ColumnType = "VARCHAR" | "DOUBLE" | "BIGINT";
 
-/** The columns of a records row, in order, with their types (`unit_id`, the partition, last). */
-export const RECORD_LIST_COLUMNS: readonly (readonly [string, ColumnType])[] = [
+/** The types of a dossier row's columns in an end's list (the union's branches must agree). */
+const DOSSIER_TYPES: Readonly<Record<Exclude<CaseListColumn, "unit_id">, ColumnType>> = {
+  case_id: "VARCHAR", field: "VARCHAR", status: "VARCHAR", received_t: "DOUBLE", due_eff_t: "DOUBLE", end_t: "DOUBLE", supplement_requests: "BIGINT",
+  open_request_t: "DOUBLE", withdrawn_t: "DOUBLE", last_t: "DOUBLE", procedure_code: "VARCHAR", channel: "VARCHAR", resolved_t: "DOUBLE", refused_t: "DOUBLE",
+  handling_days: "BIGINT", overrun_days: "BIGINT", consulted_units: "BIGINT", flags: "BIGINT", complained_t: "DOUBLE",
+};
+
+/**
+ * The columns of an end's list row, in order, with their types: the dossier's (which the records
+ * share where they mean the same: `case_id`, `received_t`, `end_t`, `refused_t`; `flags` by kind),
+ * then the records' own, `unit_id` (the partition) last.
+ */
+export const END_LIST_COLUMNS: readonly (readonly [string, ColumnType])[] = [
+  ...CASE_LIST_COLUMNS.filter((c) => c !== "unit_id").map((c) => [c, DOSSIER_TYPES[c as Exclude<CaseListColumn, "unit_id">]] as const),
   ["kind", "VARCHAR"],
   ["id", "VARCHAR"],
-  ["case_id", "VARCHAR"],
   ["ref_unit", "VARCHAR"],
   ["lead_unit", "VARCHAR"],
   ["role", "VARCHAR"],
@@ -42,28 +62,26 @@ export const RECORD_LIST_COLUMNS: readonly (readonly [string, ColumnType])[] = [
   ["requested_t", "DOUBLE"],
   ["due_t", "DOUBLE"],
   ["answered_t", "DOUBLE"],
-  ["received_t", "DOUBLE"],
-  ["end_t", "DOUBLE"],
   ["accepted_t", "DOUBLE"],
-  ["refused_t", "DOUBLE"],
   ["handled_t", "DOUBLE"],
-  ["flags", "BIGINT"],
   ["unit_id", "VARCHAR"],
 ];
 
-/** One UNION ALL branch: the given columns, every other a typed NULL, in RECORD_LIST_COLUMNS order. */
-const branch = (given: Readonly<Record<string, string>>, from: string, columns = RECORD_LIST_COLUMNS) =>
+/** One UNION ALL branch: the given columns, every other a typed NULL, in END_LIST_COLUMNS order (the catalog list's: CATALOG_LIST_COLUMNS). */
+const branch = (given: Readonly<Record<string, string>>, from: string, columns = END_LIST_COLUMNS) =>
   `SELECT ${columns.map(([c, type]) => `CAST(${given[c] ?? "NULL"} AS ${type}) AS ${c}`).join(", ")}\n  FROM ${from}`;
 
 const bit = (cond: string, value: number) => `CASE WHEN ${cond} THEN ${value} ELSE 0 END`;
 
 const CHARGE = (unit: string) => ({
-  kind: "'charge'", id: "x.case_id", case_id: "x.case_id", ref_unit: "x.unit_id", lead_unit: "l.unit_id", role: "x.role", days: "x.days",
+  kind: "'charge'", case_id: "x.case_id", ref_unit: "x.unit_id", lead_unit: "l.unit_id", role: "x.role", days: "x.days",
   received_t: "l.received_t", end_t: "l.end_t", unit_id: unit,
 });
 
-export const recordListSql = (factsCte: string) => /* sql */ `
+/** An end's list: its dossiers that are not written once per run (`part`: "open" in a staged run, else "all") and its records. */
+export const endListSql = (factsCte: string, part: Exclude<CaseListPart, "finished"> = "all") => /* sql */ `
 WITH ${factsCte},
+${DOSSIER_LIST_CTES},
 ${COMPLAINT_VERDICT_CTES},
 ${DELAY_CHARGES_CTE},
 all_charges AS (
@@ -71,8 +89,10 @@ all_charges AS (
   UNION ALL
   SELECT unit_id, case_id, 'LEAD' AS role, days FROM lead_charges WHERE days > 0
 )
+${branch(DOSSIER_LIST_EXPRESSIONS, dossierListFrom(part))}
+UNION ALL
 ${branch(
-  { kind: "'consultation'", id: "c.case_id", case_id: "c.case_id", verdict: "c.verdict", days: "c.days_late", requested_t: "c.requested_t", due_t: "c.due_t", answered_t: "c.answered_t", unit_id: "c.consulted" },
+  { kind: "'consultation'", case_id: "c.case_id", verdict: "c.verdict", days: "c.days_late", requested_t: "c.requested_t", due_t: "c.due_t", answered_t: "c.answered_t", unit_id: "c.consulted" },
   "consult c\n  WHERE c.in_scope",
 )}
 UNION ALL
@@ -136,4 +156,4 @@ ${branch(
   CATALOG_LIST_COLUMNS,
 )}`;
 
-export const RECORD_LIST_SQL = recordListSql(CASE_FACTS_CTE);
+export const END_LIST_SQL = endListSql(CASE_FACTS_CTE);

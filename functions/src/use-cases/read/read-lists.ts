@@ -1,7 +1,7 @@
 /**
  * `GET /v1/units/{unitId}/cases`: the records behind a unit's numbers (issue 20, item 1;
- * docs/adr/0016-indicator-lists.md). The scoring run wrote, per period end, the unit's dossier
- * list and its records list (use-cases/score/drilldown-writer.ts); this reads the unit's rows of
+ * docs/adr/0016-indicator-lists.md). The scoring run wrote, per period end, the unit's dossiers and
+ * the records behind its other indicators (use-cases/score/drilldown-writer.ts); this reads the unit's rows of
  * the list of the period's end — never the query engine — and classifies them with
  * shared/src/facts/indicator-lists.ts for the period asked: the same function whose totals the
  * differential test holds equal to the scorecard's numerators and denominators.
@@ -29,13 +29,14 @@ import {
   listContext,
   listSpec,
   parseDossierRow,
+  isDossierRow,
   parseCatalogRow,
   splitRecordRows,
   statusRule,
   unitDays,
   withDossierActivity,
 } from "@scorecard/shared/facts/indicator-lists";
-import { PROVINCE_PARTITION, catalogListPrefix, drilldownPrefix, finishedListPrefix, unitListPrefix, unitRecordListPrefix } from "@scorecard/shared/lake/layout";
+import { PROVINCE_PARTITION, catalogListPrefix, drilldownPrefix, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
 import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { type ProcedureName, procedureNames } from "./procedure-names.js";
 import { type ReadDeps, drilldownSource, listRows } from "./read-rankings.js";
@@ -58,11 +59,11 @@ export type ListAnswer =
 const iso = (t: number | null) => (t === null ? null : new Date(t * 1000).toISOString());
 const STATUS_ORDER: readonly string[] = CASE_STATUSES;
 
-/** The unit's rows of one end's dossier list (its own, and the run's finished ones before the period's end) that `keep` accepts. */
+/** The unit's dossiers of one end's list (its own, and the run's finished ones before the period's end) that `keep` accepts. */
 async function dossierRows(deps: ReadDeps, source: { periodId: string; pointer: { run: string; finished?: string } }, unitId: string, endT: number, keep: (r: DossierRow) => boolean): Promise<DossierRow[]> {
   const m = deps.methodology;
   const parse = (r: Row) => parseDossierRow(r);
-  const own = (await listRows(deps.lake, unitListPrefix(drilldownPrefix(m, source.periodId), source.pointer.run, unitId), () => true)).map(parse).filter(keep);
+  const own = (await listRows(deps.lake, unitListPrefix(drilldownPrefix(m, source.periodId), source.pointer.run, unitId), isDossierRow)).map(parse).filter(keep);
   const finished =
     source.pointer.finished === undefined
       ? []
@@ -197,7 +198,7 @@ export const readIndicatorList = (deps: ReadDeps) => {
     }
 
     const run = source.pointer.run;
-    const recordsOf = async (partition: string) => splitRecordRows(await listRows(deps.lake, unitRecordListPrefix(deps.methodology, source.periodId, run, partition), () => true));
+    const recordsOf = async (partition: string) => splitRecordRows(await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), run, partition), (r) => !isDossierRow(r)));
     let rows: readonly unknown[];
     switch (spec.kind) {
       case "dossier":

@@ -10,6 +10,7 @@ import { LATEST_PERIOD } from "@scorecard/shared/contracts/api";
 import { CASE_STATUSES } from "@scorecard/shared/contracts/params";
 import type { CaseRow, TrendPoint, UnitScorecard, UnitTrend } from "@scorecard/shared/contracts/read-api";
 import { caseInList } from "@scorecard/shared/sql/case-status.sql";
+import { isDossierRow } from "@scorecard/shared/facts/indicator-lists";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { toCaseRow } from "./case-rules.js";
@@ -193,7 +194,8 @@ export const readUnitCases =
     const startT = Date.parse(period.start) / 1000;
     const endT = Date.parse(period.end) / 1000;
     const { pointer } = source;
-    const own = await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), pointer.run, unitId), (r) => caseInList(r, startT));
+    // The dossiers only: an end's list holds the records behind the unit's other indicators too (`kind`, issue 20 item 1).
+    const own = await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), pointer.run, unitId), (r) => isDossierRow(r) && caseInList(r, startT));
     // The run's finished cases whose last event is before the period's end: their rows as of any later end.
     const finished = pointer.finished === undefined ? [] : await listRows(deps.lake, unitListPrefix(finishedListPrefix(deps.methodology), pointer.finished, unitId), (r) => Number(r["last_t"]) < endT && caseInList(r, startT));
     const rows = [...own, ...finished].map(toCaseRow);

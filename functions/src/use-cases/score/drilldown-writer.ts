@@ -7,10 +7,10 @@ import type { QueryEngine, SqlValue } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
 import { type Period, longestPeriodEndingWith, periodsOfYear } from "@scorecard/shared";
 import { LIST_FORMAT } from "@scorecard/shared/facts/indicator-lists";
-import { type DrilldownPointer, catalogListPrefix, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix, recordListPrefix } from "@scorecard/shared/lake/layout";
+import { type DrilldownPointer, catalogListPrefix, drilldownPrefix, drilldownRoot, drilldownRunKey, finishedListPrefix } from "@scorecard/shared/lake/layout";
 import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
-import { CATALOG_LIST_SQL, recordListSql } from "@scorecard/shared/sql/record-list.sql";
+import { CATALOG_LIST_SQL, endListSql } from "@scorecard/shared/sql/record-list.sql";
 import { type FactsSource, sqlTimestamp } from "./staged-facts.js";
 
 /** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
@@ -40,11 +40,11 @@ export const plus = (a: number | null, b: number | null) => (a === null || b ===
  * period of a year writes 1.4 M finished rows and 12 lists of the open ones (≈ 2 M rows; one list
  * per period would be 6 M).
  *
- * Beside each end's dossiers, its records list (issue 20, item 1; docs/adr/0016): the
- * consultations, delay charges and complaints behind the other indicators, per unit (and the
- * province's delay charges), inside the end's run folder; and once per run the units' catalog
- * entries (`catalogListPrefix`), which no end changes — so that every computed indicator's
- * numerator and denominator lead to their records (shared/src/facts/indicator-lists.ts).
+ * Beside each end's dossiers, in the same unload, the records behind the other indicators (issue
+ * 20, item 1; docs/adr/0016): the consultations, delay charges and complaints, per unit (and the
+ * province's delay charges under `_province`); and once per run the units' catalog entries
+ * (`catalogListPrefix`), which no end changes — so that every computed indicator's numerator and
+ * denominator lead to their records (shared/src/facts/indicator-lists.ts).
  */
 export class DrilldownWriter {
   private readonly written = new Set<string>();
@@ -96,11 +96,10 @@ export class DrilldownWriter {
     if (firstCatalog) bytes = plus(bytes, catalog.bytes);
     const run = this.runId(computedAt);
     const params = { period_start: sqlTimestamp(span.start), period_end: sqlTimestamp(span.end), month_to: span.endDate.slice(0, 7) };
-    bytes = plus(bytes, await this.unload(caseListSql(facts.cte(span), finished === undefined ? "all" : "open"), params, `${drilldownPrefix(m, span.id)}${run}`));
-    // After the dossiers (a local COPY wants a new folder; the records' is inside the run's).
+    // The end's dossiers (not the run's finished ones) and the records behind the other indicators, in one unload.
     const { acceptWithinWorkingDays, handleWithinWorkingDays } = getMethodology(m).complaints;
-    const recordParams = { ...params, accept_days: acceptWithinWorkingDays, handle_days: handleWithinWorkingDays };
-    bytes = plus(bytes, await this.unload(recordListSql(facts.cte(span)), recordParams, recordListPrefix(m, span.id, run)));
+    const listParams = { ...params, accept_days: acceptWithinWorkingDays, handle_days: handleWithinWorkingDays };
+    bytes = plus(bytes, await this.unload(endListSql(facts.cte(span), finished === undefined ? "all" : "open"), listParams, `${drilldownPrefix(m, span.id)}${run}`));
     const pointer = drilldownRunKey(m, span.id);
     const previous = await deps.lake.get(pointer);
     const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }), lists: LIST_FORMAT, catalog: catalog.run };
