@@ -9,6 +9,8 @@
  */
 import { parsePeriod } from "@scorecard/shared";
 import type { IndicatorList, ListRecord } from "@scorecard/shared/contracts/indicator-lists";
+import { LIST_FORMAT } from "@scorecard/shared/facts/indicator-lists";
+import { type DrilldownPointer, drilldownPrefix, drilldownRunKey, unitListPrefix } from "@scorecard/shared/lake/layout";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../src/adapters/local/duckdb-record-compactor.js";
@@ -16,7 +18,7 @@ import type { ImproperReturnSource } from "../src/use-cases/score/improper-retur
 import { ingestEvents } from "../src/use-cases/ingest/ingest-events.js";
 import { ingestRecords } from "../src/use-cases/ingest/ingest-records.js";
 import { readIndicatorList } from "../src/use-cases/read/read-lists.js";
-import { readUnitScorecard } from "../src/use-cases/read/read-rankings.js";
+import { listRows, readUnitCases, readUnitScorecard } from "../src/use-cases/read/read-rankings.js";
 import { scorePeriods } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
@@ -206,5 +208,30 @@ describe("Hand-computed lists behind R3, R5, R5D, R7 and S1, written by a scorin
     expect(d3).toMatchObject({ computed: false, reason: "MANUAL", total: null, records: [] });
     const r = await readIndicatorList({ ...env.rt.read, methodology: "dn-2026.2" })(STP, "2024-03", { indicator: "NOPE" });
     expect(r.kind).toBe("unknown-indicator");
+  });
+
+  it("an end's list holds a unit's dossiers and its records in one folder: the dossier lists read the dossiers only; a list of the previous format is not read", async () => {
+    const read = { ...env.rt.read, methodology: "dn-2026.2" };
+    // SXD received no dossier but was consulted: its folder of Q1's list holds consultations only.
+    const run = JSON.parse(new TextDecoder().decode((await env.rt.lake.get(drilldownRunKey("dn-2026.2", "2024-Q1")))!)) as DrilldownPointer;
+    expect(run.lists).toBe(LIST_FORMAT);
+    const sxdRows = await listRows(env.rt.lake, unitListPrefix(drilldownPrefix("dn-2026.2", "2024-Q1"), run.run, SXD), () => true);
+    expect(sxdRows.map((r) => r["kind"]).sort()).toEqual(["consultation", "consultation", "consultation", "consultation", "consultation"]);
+    const sxd = await readIndicatorList(read)(SXD, "2024-03");
+    expect(sxd.kind === "ok" && [sxd.list.kind, sxd.list.total]).toEqual(["dossier", 0]);
+    expect(await readUnitCases(read)(SXD, "2024-03")).toEqual([]);
+    // KHDT's folder: its five dossiers (no kind), none of SXD's consultations (they are under the consulted unit).
+    const khdt = await readIndicatorList(read)(KHDT, "2024-03");
+    expect(khdt.kind === "ok" && khdt.list.records.map((r) => r.id)).toEqual(["R5-5", "R5-1", "R5-2", "R5-3", "R5-4"]);
+    expect((await readUnitCases(read)(KHDT, "2024-03"))?.map((c) => c.caseId).sort()).toEqual(["R5-1", "R5-2", "R5-3", "R5-4", "R5-5"]);
+    // A pointer of the previous format (the records in a folder of their own): no indicator list until the period is scored again.
+    const key = drilldownRunKey("dn-2026.2", "2024-Q1");
+    const body = (await env.rt.lake.get(key))!;
+    await env.rt.lake.put(key, JSON.stringify({ ...run, lists: 2 }));
+    try {
+      expect((await readIndicatorList(read)(STP, "2024-03", { indicator: "R3", part: "numerator" })).kind).toBe("not-found");
+    } finally {
+      await env.rt.lake.put(key, body);
+    }
   });
 });
