@@ -20,11 +20,13 @@ interface UnitLike {
 export function missingOf(unit: UnitLike, m: Methodology | undefined): readonly string[] {
   if (unit.complete) return [];
   if (unit.missing) return unit.missing;
-  // As scoring decides `complete` (shared/src/methodology/score.ts): every scored indicator "ok".
-  if (m) return m.indicators.filter((d) => d.max !== null && unit.indicators[d.code]?.status !== "ok").map((d) => d.code);
-  return Object.entries(unit.indicators)
-    .filter(([, v]) => v.max !== null && v.status !== "ok")
-    .map(([code]) => code);
+  // A scored snapshot carries every indicator of its version: the scored ones (max set) not "ok".
+  // One it does not carry is not named (nothing says it was scored).
+  const order = m ? m.indicators.map((d) => d.code) : Object.keys(unit.indicators);
+  return order.filter((code) => {
+    const v = unit.indicators[code];
+    return v !== undefined && v.max !== null && v.status !== "ok";
+  });
 }
 
 /**
