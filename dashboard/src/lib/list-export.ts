@@ -61,8 +61,9 @@ function kindColumns(i: ListExportInput): { columns: string[]; row: (r: ListReco
       };
     case "charge":
       return {
-        columns: [P.scorecard.caseId, L.unit, L.role, C.rule, L.leadUnit, at(P.scorecard.received), L.days],
-        row: (r) => (r.kind !== "charge" ? [] : [r.caseId, unit(r.chargedUnitId), labelOf(L.roles, r.role), rule(r), unit(r.leadUnitId), time(r.receivedAt), r.days]),
+        // The rule says why the unit was charged (one rule per role: a transferred step, a consultation, the receiving unit's rest).
+        columns: [P.scorecard.caseId, L.unit, L.role, L.leadUnit, at(P.scorecard.received), L.days],
+        row: (r) => (r.kind !== "charge" ? [] : [r.caseId, unit(r.chargedUnitId), rule(r), unit(r.leadUnitId), time(r.receivedAt), r.days]),
       };
     case "unit":
       return {

@@ -101,6 +101,8 @@ export interface ListMessages {
   readonly sumOf: (total: string, unit: string, over: string) => string;
   /** The list's number stated at the top: "<number> — bằng tử số của chỉ số <indicator> (<code>) trên phiếu điểm". */
   readonly equals: (number: string, part: ListPartName, indicator: string, code: string) => string;
+  /** Under the scorecard's tables: the numbers are links. */
+  readonly scorecardHint: string;
   /** What a scorecard's number leads to, for screen readers: "Tử số của <indicator>: xem danh sách". */
   readonly numberLink: (part: ListPartName, indicator: string) => string;
   /** The link to the other part of the same indicator. */
@@ -150,7 +152,6 @@ export interface ListMessages {
   readonly stepDue: string;
   readonly answered: string;
   readonly role: string;
-  readonly roles: Readonly<Record<string, string>>;
   readonly leadUnit: string;
   readonly unit: string;
   readonly unitId: string;
@@ -406,6 +407,7 @@ export const casesVi: CasesMessages = {
     countOf: (kind, _n, f) => `${f} ${LIST_NOUNS_VI[kind]}`,
     sumOf: (total, unit, over) => `${total} ${unit}, cộng trên ${over}`,
     equals: (n, part, name, code) => `${n} — bằng ${part === "numerator" ? "tử số" : "mẫu số"} của chỉ số ${name} (${code}) trên phiếu điểm`,
+    scorecardHint: "Bấm vào một tử số hoặc mẫu số để xem các hồ sơ, phản ánh, lượt lấy ý kiến hay thủ tục đứng sau con số đó.",
     numberLink: (part, name) => `${part === "numerator" ? "Tử số" : "Mẫu số"} của ${name}: xem danh sách`,
     otherPart: (part) => `Xem ${part === "numerator" ? "tử số" : "mẫu số"}`,
     progress: "Mọi hồ sơ của kỳ",
@@ -445,7 +447,6 @@ export const casesVi: CasesMessages = {
     stepDue: "Hạn của bước",
     answered: "Trả lời lúc",
     role: "Vì sao bị tính",
-    roles: { TRANSFER: "Giữ bước quá hạn", CONSULTATION: "Trả lời ý kiến trễ", LEAD: "Đơn vị tiếp nhận (phần trễ còn lại)" },
     leadUnit: "Đơn vị tiếp nhận",
     unit: "Cơ quan, đơn vị",
     unitId: "Mã đơn vị",
@@ -577,6 +578,7 @@ export const casesEn: CasesMessages = {
     countOf: (kind, n, f) => `${f} ${n === 1 ? LIST_NOUNS_EN[kind][0] : LIST_NOUNS_EN[kind][1]}`,
     sumOf: (total, unit, over) => `${total} ${unit}, summed over ${over}`,
     equals: (n, part, name, code) => `${n} — equal to the ${part} of ${name} (${code}) on the scorecard`,
+    scorecardHint: "Select a numerator or a denominator to see the dossiers, complaints, consultations or procedures behind it.",
     numberLink: (part, name) => `${part === "numerator" ? "Numerator" : "Denominator"} of ${name}: see the list`,
     otherPart: (part) => `See the ${part}`,
     progress: "All dossiers of the period",
@@ -616,7 +618,6 @@ export const casesEn: CasesMessages = {
     stepDue: "Step due",
     answered: "Answered at",
     role: "Why charged",
-    roles: { TRANSFER: "Held a step past its due date", CONSULTATION: "Answered a consultation late", LEAD: "Receiving unit (the rest of the lateness)" },
     leadUnit: "Receiving unit",
     unit: "Agency, unit",
     unitId: "Unit id",
