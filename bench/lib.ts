@@ -110,10 +110,14 @@ export function peakRssOf(pid: number): number | null {
   }
 }
 
-/** Start the local server (functions/src/local/main.ts) as a child on a data folder; resolves with its base URL. */
-export async function startServer(dataDir: string, env: Record<string, string> = {}) {
+/**
+ * Start the local server (functions/src/local/main.ts) as a child on a data folder; resolves with
+ * its base URL. `repo`: another checkout to run it from (its server code and its dashboard/dist),
+ * for before/after comparisons (`npm run bench -- --server-repo DIR`).
+ */
+export async function startServer(dataDir: string, env: Record<string, string> = {}, repo = REPO) {
   const server = spawn(process.execPath, ["--import", "tsx", "functions/src/local/main.ts"], {
-    cwd: REPO,
+    cwd: repo,
     env: { ...process.env, NODE_NO_WARNINGS: "1", SCORECARD_DATA_DIR: dataDir, PORT: "0", SCORECARD_SCHEDULE_MS: "3600000", POWERTOOLS_LOG_LEVEL: "WARN", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

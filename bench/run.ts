@@ -7,17 +7,22 @@
  *   3. scoring            every period of the year with the SQL engine; SQL vs reference scorer
  *   4. bytes read         half-year ranking query: Parquet bytes vs raw NDJSON; same query over NDJSON
  *   5. read API           GET /v1/public/rankings at 200 req/s
- *   5b. dashboard         first-page JS gzip; time until the ranking is visible in Chromium (bench/dashboard.ts)
+ *   5b. dashboard         first-page JS gzip; first ranking row (departments, communes), tab and period switches in Chromium (bench/dashboard.ts)
+ *   5c. lighthouse        Lighthouse (npm, Debian's Chromium, offline) on the public rankings and a unit page, mobile and desktop (bench/lighthouse.ts)
  *   6. API ingest         POST /v1/events, batches of 500 (fresh server, bounded in time)
  *   7. bulk import        `cli.ts import` of an NDJSON.gz file (events/s, peak RSS)
  *
  *   npm run bench -- [--preset province-year|national|demo] [--quick] [--to YYYY-MM-DD] [--seed N]
  *                    [--reference-months 2025-01,2025-02] [--import-events N] [--keep] [--only step,…]
- *                    [--data-dir DIR]
+ *                    [--data-dir DIR] [--server-repo DIR] [--label NAME] [--lighthouse-runs N] [--dashboard-runs N]
  *
  * --quick: the first two months of the preset and short load tests (for building and debugging).
  * --to: stop the preset's range early (a reduced national run; scoring covers the periods inside it).
- * Writes bench/results/<date>.json (province-year) or <date>-<preset>[-quick].json, prints a table.
+ * --server-repo: run the dashboard and lighthouse steps' server from another checkout (its code and
+ * its dashboard/dist; before/after comparisons on one data folder). --label: appended to the file name.
+ * Writes bench/results/<date>.json (province-year), <date>-<preset>[-quick].json, or for the
+ * dashboard and lighthouse steps alone <date>-<steps>[-label].json (they serve the demo whatever
+ * the preset); prints a table.
  * Loopback only; every load test is bounded in time. The load average is sampled during the run.
  */
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -41,6 +46,10 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     "data-dir": { type: "string" },
     only: { type: "string" },
+    "server-repo": { type: "string" },
+    label: { type: "string" },
+    "lighthouse-runs": { type: "string" },
+    "dashboard-runs": { type: "string" },
   },
 });
 if (!(args.preset in PRESETS)) throw new Error(`--preset: one of ${Object.keys(PRESETS).join(", ")}`);
@@ -64,6 +73,12 @@ const TARGETS = {
   importEventsPerSecond: 50_000,
   peakRssBytes: 2 * 1024 ** 3,
   dashboardWarmMs: 1000,
+  /** Tab and period switches once the data is in the browser (issue 19, item 11). */
+  dashboardSwitchMs: 300,
+  lighthousePerformance: 90,
+  lighthouseOther: 100,
+  lighthouseCls: 0.1,
+  lighthouseMobileTbtMs: 200,
 };
 
 // ------------------------------------------------------------------ load average, sampled
@@ -76,7 +91,17 @@ sampler.unref();
 
 // --data-dir: an existing data folder (e.g. with --only dashboard); it is kept.
 const dataDir = args["data-dir"] ?? mkdtempSync(join(tmpdir(), `scorecard-bench-${preset}-`));
-const stepOptions = { dataDir, preset, seed, quick, ...(to ? { to } : {}), referenceMonths };
+const stepOptions = {
+  dataDir,
+  preset,
+  seed,
+  quick,
+  ...(to ? { to } : {}),
+  referenceMonths,
+  ...(args["server-repo"] ? { serverRepo: args["server-repo"] } : {}),
+  ...(args["lighthouse-runs"] ? { lighthouseRuns: Number(args["lighthouse-runs"]) } : {}),
+  ...(args["dashboard-runs"] ? { dashboardRuns: Number(args["dashboard-runs"]) } : {}),
+};
 const steps: Record<string, Timed & { step: string }> = {};
 
 async function step(name: string, nodeArgs: string[] = []): Promise<Record<string, unknown> | null> {
@@ -140,6 +165,7 @@ const reference = await step("reference", ["--max-old-space-size=8192"]);
 const bytes = await step("bytes");
 const serve = await step("serve");
 const dashboard = await step("dashboard");
+const lighthouseStep = await step("lighthouse");
 const apiIngest = await step("api-ingest");
 const bulk = await bulkImport();
 const totalS = sec(performance.now() - t0);
@@ -157,6 +183,15 @@ S.ratioAllPeriods = S.referenceAllPeriodsEstimateS && S.allPeriodsS ? round(S.re
 const B = (bytes ?? {}) as Any;
 const V = (serve ?? {}) as Any;
 const W = (dashboard ?? {}) as Any;
+const LHS = (lighthouseStep ?? {}) as Any;
+const lhResults = (LHS.results ?? []) as Any[];
+const lighthouseMet = (r: Any) =>
+  r.median.performance >= TARGETS.lighthousePerformance &&
+  r.median.accessibility >= TARGETS.lighthouseOther &&
+  r.median.bestPractices >= TARGETS.lighthouseOther &&
+  r.median.seo >= TARGETS.lighthouseOther &&
+  r.median.cumulativeLayoutShift <= TARGETS.lighthouseCls &&
+  (r.preset !== "mobile" || r.median.totalBlockingTimeMs <= TARGETS.lighthouseMobileTbtMs);
 const A = (apiIngest ?? {}) as Any;
 const I = (bulk ?? {}) as Any;
 const peaks = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v.maxRssBytes]));
@@ -168,16 +203,22 @@ const verdict = {
   halfYearBytes: B.ratioToRawNdjson !== undefined ? B.ratioToRawNdjson <= TARGETS.halfYearBytesRatio : null,
   readP99: commune ? commune.latencyMs.p99 <= TARGETS.readP99Ms : null,
   bulkImport: I.eventsPerSecond !== undefined ? I.eventsPerSecond >= TARGETS.importEventsPerSecond : null,
-  dashboardWarm: W.timeToVisibleRankingMs ? W.timeToVisibleRankingMs.warmMedian <= TARGETS.dashboardWarmMs : null,
+  dashboardWarm: W.loads ? Object.values(W.loads as Record<string, Any>).every((l) => l.timeToVisibleRankingMs.warmMedian <= TARGETS.dashboardWarmMs) : W.timeToVisibleRankingMs ? W.timeToVisibleRankingMs.warmMedian <= TARGETS.dashboardWarmMs : null,
+  dashboardSwitches: W.cachedSwitchWorstMedianMs !== undefined ? W.cachedSwitchWorstMedianMs <= TARGETS.dashboardSwitchMs : null,
+  lighthouse: lhResults.length ? lhResults.every(lighthouseMet) : null,
   peakMemory: Object.values(peaks).every((p) => p === null || p <= TARGETS.peakRssBytes),
 };
 const loads = loadSamples.map((s) => s.load1);
+const pageSteps = only !== null && [...only].every((s) => s === "dashboard" || s === "lighthouse");
 const results = {
   benchmark: "scorecard",
   startedAt: started.toISOString(),
   finishedAt: new Date().toISOString(),
   command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
-  preset: { name: preset, ...range, ...(to ? { to, reduced: true } : {}), seed, quick },
+  // The dashboard and lighthouse steps serve the data folder as it is (an empty one gets the demo province first).
+  preset: pageSteps
+    ? { name: args["data-dir"] ? "the data folder given" : "demo", dataDir: args["data-dir"] ?? null, seed, note: "the dashboard and lighthouse steps serve --data-dir as it is; without it, a fresh folder with the demo province (seeded by the step)" }
+    : { name: preset, ...range, ...(to ? { to, reduced: true } : {}), seed, quick },
   machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => round(l, 2)) },
   loadAverageDuringRun: { samples: loads.length, mean: round(loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length), 2), max: Math.max(0, ...loads), everyFiveSeconds: loads },
   totalS,
@@ -190,13 +231,20 @@ const results = {
   bytesRead: bytes,
   readApi: serve,
   dashboard,
+  lighthouse: lighthouseStep,
   apiIngest,
   bulkImport: bulk,
 };
 mkdirSync(join(REPO, "bench", "results"), { recursive: true });
 const date = started.toISOString().slice(0, 10);
 const part = only ? `-${[...only].join("+")}` : "";
-const name = preset === "province-year" && !quick && !to && !only ? `${date}.json` : `${date}-${preset}${to ? `-to${to}` : ""}${quick ? "-quick" : ""}${part}.json`;
+const label = args.label ? `-${args.label}` : "";
+const name =
+  preset === "province-year" && !quick && !to && !only
+    ? `${date}${label}.json`
+    : pageSteps
+      ? `${date}${part}${label}.json`
+      : `${date}-${preset}${to ? `-to${to}` : ""}${quick ? "-quick" : ""}${part}${label}.json`;
 const out = join(REPO, "bench", "results", name);
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
@@ -223,7 +271,16 @@ row("half-year query bytes / raw NDJSON", B.ratioToRawNdjson !== undefined ? `${
 row("same query over NDJSON", B.ndjsonQueryS !== undefined ? `${B.ndjsonQueryS} s vs ${B.parquetQueryS} s Parquet (${B.ndjsonSlowdown}×), reads ${mb(B.ndjsonBytesRead)}` : "n/a");
 for (const r of (V.reads ?? []) as Any[]) row(`read API ${r.path.replace(/^\/v1\/public\/rankings\?/, "rankings ")}${r.gzip ? " gzip" : " identity"}`, `p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms @ ${round(r.requestsPerSecond)} req/s (${mb(r.bodyBytes)}, ${mb(r.wireBytes)} on the wire)`, r === commune ? `p99 ≤ ${TARGETS.readP99Ms} ms` : "", r === commune ? ok(verdict.readP99) : "", r === commune ? V.serverPeakRssBytes : undefined);
 row("dashboard first-page JS (gzip)", W.jsGzipBytes !== undefined ? `${round(W.jsGzipBytes / 1024, 1)} KiB (${W.firstPageScripts.length} files)` : "n/a", "≤ 150 kB");
-row("time to visible ranking (Chromium)", W.timeToVisibleRankingMs ? `warm median ${W.timeToVisibleRankingMs.warmMedian} ms (${W.timeToVisibleRankingMs.warm.join(" / ")}), cold ${W.timeToVisibleRankingMs.cold} ms` : "n/a", `warm ≤ ${TARGETS.dashboardWarmMs} ms`, ok(verdict.dashboardWarm), steps["dashboard"]?.maxRssBytes);
+for (const [page, l] of Object.entries((W.loads ?? (W.timeToVisibleRankingMs ? { departments: W } : {})) as Record<string, Any>))
+  row(`first ranking row, ${page} (Chromium)`, `warm median ${l.timeToVisibleRankingMs.warmMedian} ms (${l.timeToVisibleRankingMs.warm.join(" / ")}), cold ${l.timeToVisibleRankingMs.cold} ms`, `warm ≤ ${TARGETS.dashboardWarmMs} ms`, ok(verdict.dashboardWarm), page === "departments" ? steps["dashboard"]?.maxRssBytes : undefined);
+for (const s of (W.switches ?? []) as Any[]) row(`  ${s.what}`, `median ${s.paintedMedianMs} ms (${s.paintedMs.join(" / ")})`, s.what.includes("fetched") ? "" : `≤ ${TARGETS.dashboardSwitchMs} ms`, s.what.includes("fetched") ? "" : ok(s.paintedMedianMs <= TARGETS.dashboardSwitchMs));
+for (const r of lhResults)
+  row(
+    `Lighthouse ${r.page} ${r.preset}`,
+    `perf ${r.median.performance}, a11y ${r.median.accessibility}, BP ${r.median.bestPractices}, SEO ${r.median.seo}; TBT ${r.median.totalBlockingTimeMs} ms, CLS ${r.median.cumulativeLayoutShift}, LCP ${r.median.largestContentfulPaintMs} ms (runs: perf ${r.runs.map((x: Any) => x.performance).join("/")})`,
+    `perf ≥ ${TARGETS.lighthousePerformance}, others 100, CLS ≤ ${TARGETS.lighthouseCls}${r.preset === "mobile" ? `, TBT ≤ ${TARGETS.lighthouseMobileTbtMs} ms` : ""}`,
+    ok(lighthouseMet(r)),
+  );
 row("peak memory, every step", Object.entries(peaks).map(([k, v]) => `${k} ${mb(v)}`).join(", "), "≤ 2 GB", ok(verdict.peakMemory));
 console.table(rows);
 console.log(`load average during the run: mean ${results.loadAverageDuringRun.mean}, max ${results.loadAverageDuringRun.max} (${machine.cpus} CPUs); total ${totalS} s`);

@@ -2,9 +2,11 @@
  * One step of `npm run bench` (bench/run.ts), run in its own process so that its peak memory is
  * its own: prints `@@BENCH_RESULT {json}` with the figures and process.resourceUsage().maxRSS.
  *
- *   node --import tsx bench/step.ts <load|compact|score|bytes|serve|dashboard|api-ingest> '<json options>'
+ *   node --import tsx bench/step.ts <load|compact|score|bytes|serve|dashboard|lighthouse|api-ingest> '<json options>'
  */
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +24,9 @@ import { scoreAndRatePeriods } from "../functions/src/use-cases/jobs/score-run.j
 import { scoreUnitsOf } from "../functions/src/use-cases/score/score-period.js";
 import { openFacts, sqlTimestamp } from "../functions/src/use-cases/score/staged-facts.js";
 import { queryIndicatorRows } from "../functions/src/use-cases/score/indicator-rows.js";
-import { measureDashboard } from "./dashboard.js";
+import { chromiumPath } from "../e2e/support/browser.js";
+import { measureDashboard, otherPeriod } from "./dashboard.js";
+import { LIGHTHOUSE_REPORTS, measureLighthouse } from "./lighthouse.js";
 import { REPO, RESULT_MARK, bytesUnder, filesUnder, gunzippedSize, log, round, sec, startServer } from "./lib.js";
 
 interface StepOptions {
@@ -33,6 +37,12 @@ interface StepOptions {
   readonly quick?: boolean;
   /** Months (YYYY-MM) on which the reference scorer is timed (extrapolated to the others). */
   readonly referenceMonths?: readonly string[];
+  /** Another checkout whose server and built dashboard the dashboard and lighthouse steps run (before/after). */
+  readonly serverRepo?: string;
+  /** Runs of each page × preset in the lighthouse step. */
+  readonly lighthouseRuns?: number;
+  /** Runs of each page load (and rounds of switches) in the dashboard step. */
+  readonly dashboardRuns?: number;
 }
 
 const [step, json] = process.argv.slice(2);
@@ -182,24 +192,47 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
   },
 
   /**
-   * The dashboard's first page in Chromium (bench/dashboard.ts): first-page JS and the time until
-   * the ranking is visible. Serves the data folder as it is; an empty one gets the demo province
-   * first (every period scored, so that no background scoring runs during the measurement).
+   * The dashboard's public rankings in Chromium (bench/dashboard.ts): first-page JS, the time
+   * until the first row is visible (departments and communes), tab and period switches. Serves
+   * the data folder as it is; an empty one gets the demo province first (every period scored, so
+   * that no background scoring runs during the measurement).
    */
   async dashboard() {
-    if (!existsSync(join(o.dataDir, "lake", "curated"))) {
-      const rt = await LocalRuntime.start({ dataDir: o.dataDir });
-      try {
-        await seedRuntime(rt, { preset: "demo", seed: o.seed, log });
-      } finally {
-        await rt.stop();
-      }
-    }
-    const server = await startServer(o.dataDir);
+    await ensureDemo();
+    const server = await startServer(o.dataDir, {}, o.serverRepo);
     try {
-      const figures = await measureDashboard(server.base, { runs: 8 });
-      log(`  first-page JS ${round(figures.jsGzipBytes / 1024, 1)} KiB gzip; visible ranking cold ${figures.timeToVisibleRankingMs.cold} ms, warm median ${figures.timeToVisibleRankingMs.warmMedian} ms (${figures.timeToVisibleRankingMs.warm.join(" / ")})`);
+      const figures = await measureDashboard(server.base, { runs: o.dashboardRuns ?? 11, dist: join(o.serverRepo ?? REPO, "dashboard", "dist") });
+      const d = figures.loads["departments"];
+      const c = figures.loads["communes"];
+      log(`  first-page JS ${round(figures.jsGzipBytes / 1024, 1)} KiB gzip; first row, departments: cold ${d?.timeToVisibleRankingMs.cold} ms, warm median ${d?.timeToVisibleRankingMs.warmMedian} ms; communes: warm median ${c?.timeToVisibleRankingMs.warmMedian} ms`);
+      for (const s of figures.switches) log(`  ${s.what}: median ${s.paintedMedianMs} ms (${s.paintedMs.join(" / ")})`);
       return { ...figures, serverPeakRssBytes: await server.stop() };
+    } finally {
+      await server.stop();
+    }
+  },
+
+  /**
+   * Lighthouse (bench/lighthouse.ts) on the public rankings (departments and communes of the newest
+   * complete half-year) and a public unit page (the first department of that ranking), mobile and
+   * desktop presets, against the demo province. The median runs' reports: .tmp/lighthouse/.
+   */
+  async lighthouse() {
+    await ensureDemo();
+    const server = await startServer(o.dataDir, {}, o.serverRepo);
+    try {
+      const meta = (await (await fetch(`${server.base}/v1/public/meta`)).json()) as { periods: string[] };
+      const half = otherPeriod(meta.periods, "");
+      const ranking = (await (await fetch(`${server.base}/v1/public/rankings?period=${half}&tier=DEPARTMENT`)).json()) as { units: { unitId: string }[] };
+      const unit = ranking.units[0]?.unitId ?? "";
+      const pages = [
+        { name: "rankings-departments", path: `/?period=${half}&tier=DEPARTMENT` },
+        { name: "rankings-communes", path: `/?period=${half}&tier=COMMUNE` },
+        { name: "public-unit", path: `/#/public/units/${encodeURIComponent(unit)}?period=${half}&tier=DEPARTMENT` },
+      ];
+      const results = await measureLighthouse(server.base, pages, { runs: o.lighthouseRuns ?? 3, reportDir: LIGHTHOUSE_REPORTS });
+      const version = (createRequire(import.meta.url)("lighthouse/package.json") as { version: string }).version;
+      return { lighthouseVersion: version, chromium: chromiumVersion(), period: half, unit, runsPerPage: o.lighthouseRuns ?? 3, results, reports: LIGHTHOUSE_REPORTS, serverPeakRssBytes: await server.stop() };
     } finally {
       await server.stop();
     }
@@ -249,6 +282,24 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
   },
 };
 
+/** An empty data folder gets the demo province first (as `npm start` would), every period scored. */
+async function ensureDemo(): Promise<void> {
+  if (existsSync(join(o.dataDir, "lake", "curated"))) return;
+  const rt = await LocalRuntime.start({ dataDir: o.dataDir });
+  try {
+    await seedRuntime(rt, { preset: "demo", seed: o.seed, log });
+  } finally {
+    await rt.stop();
+  }
+}
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(chromiumPath(), ["--version"], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+  } catch {
+    return "unknown";
+  }
+}
 
 async function scoreStep(mode: "sql" | "reference"): Promise<Record<string, unknown>> {
     const rt = await LocalRuntime.start({ dataDir: o.dataDir });

@@ -1,0 +1,222 @@
+/**
+ * Lighthouse on the public pages (issue 19, item 11): the npm `lighthouse` package (pinned in the
+ * root package.json) driving Debian's Chromium, offline, against a server that is already up.
+ * Used by bench/step.ts (`lighthouse` step).
+ *
+ * Each run launches a fresh headless Chromium (flags as e2e/support/browser.ts: no sandbox, no
+ * background networking, no component update …) with a DevTools port, runs Lighthouse's default
+ * navigation (cold: Lighthouse clears the origin's cache and storage) with the mobile preset
+ * (Lighthouse's default config: Moto G Power emulation, simulated slow 4G, 4× CPU slowdown) or the
+ * desktop preset (`desktopConfig`), and keeps the categories' scores and the metrics. A page ×
+ * preset is run `runs` times; the figure is the run with the median performance score (as
+ * Lighthouse's own docs advise for variance), every run's figures kept beside it.
+ *
+ * Lighthouse's simulated throttling multiplies the main-thread time it observes: on this shared
+ * 2-core box (benchmarkIndex is recorded per run) the mobile figures move with the load average.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import lighthouse, { desktopConfig } from "lighthouse";
+import type * as LH from "lighthouse";
+import { chromiumPath } from "../e2e/support/browser.js";
+import { REPO, log, round } from "./lib.js";
+
+export type Preset = "mobile" | "desktop";
+
+export interface LighthousePage {
+  readonly name: string;
+  /** Path and query (and hash) on the server. */
+  readonly path: string;
+}
+
+export interface LighthouseFigures {
+  readonly performance: number;
+  readonly accessibility: number;
+  readonly bestPractices: number;
+  readonly seo: number;
+  readonly firstContentfulPaintMs: number;
+  readonly largestContentfulPaintMs: number;
+  readonly speedIndexMs: number;
+  readonly totalBlockingTimeMs: number;
+  readonly cumulativeLayoutShift: number;
+  readonly mainThreadWorkMs: number;
+  readonly bootupTimeMs: number;
+  readonly domElements: number;
+  readonly totalByteWeight: number;
+  /** Bytes the text-compression audit says could be saved. */
+  readonly compressionSavingsBytes: number;
+  /** Lighthouse's estimate of this machine's speed (a mid-range desktop ≈ 1 000–2 000). */
+  readonly benchmarkIndex: number;
+  /** Audits of the four categories that did not pass (score < 0.9; informative ones left out). */
+  readonly failing: readonly string[];
+  /** Audits Lighthouse could not run (e.g. its trace gatherers against a newer Chromium); none of them is a metric or scored. */
+  readonly auditErrors: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface LighthouseResult {
+  readonly page: string;
+  readonly url: string;
+  readonly preset: Preset;
+  readonly median: LighthouseFigures;
+  readonly runs: readonly LighthouseFigures[];
+}
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+
+/** Debian's Chromium with a DevTools port, flags as e2e/support/browser.ts; resolves with the port. */
+async function launchChromium(): Promise<{ port: number; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), "scorecard-lighthouse-"));
+  const child: ChildProcess = spawn(
+    chromiumPath(),
+    [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--no-default-browser-check",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-default-apps",
+      "--disable-extensions",
+      "--disable-dev-shm-usage",
+      "--metrics-recording-only",
+      "--mute-audio",
+      `--user-data-dir=${profile}`,
+      "--remote-debugging-address=127.0.0.1",
+      "--remote-debugging-port=0",
+      "about:blank",
+    ],
+    // Its own process group: /usr/bin/chromium is a wrapper script, and the browser's helpers go with it.
+    { stdio: ["ignore", "ignore", "pipe"], detached: true },
+  );
+  let err = "";
+  const port = await new Promise<number>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Chromium gave no DevTools port:\n${err.slice(-2000)}`)), 30_000);
+    child.stderr?.on("data", (d: Buffer) => {
+      err += d.toString();
+      const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        ok(Number(m[1]));
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`Chromium exited (${code}):\n${err.slice(-2000)}`));
+    });
+  });
+  return {
+    port,
+    close: async () => {
+      const group = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-(child.pid as number), signal);
+        } catch {
+          // already gone
+        }
+      };
+      if (child.exitCode === null) {
+        const exited = new Promise((ok) => child.once("exit", ok));
+        group("SIGTERM");
+        await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5_000))]);
+      }
+      group("SIGKILL");
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch {
+        // a helper still writing its cache: the folder is in tmp
+      }
+    },
+  };
+}
+
+const num = (lhr: LH.Result, id: string) => round(Number(lhr.audits[id]?.numericValue ?? Number.NaN), id === "cumulative-layout-shift" ? 3 : 0);
+
+function figuresOf(lhr: LH.Result): LighthouseFigures {
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const failing = CATEGORIES.flatMap((c) =>
+    (lhr.categories[c]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 || c !== "performance")
+      .map((ref) => lhr.audits[ref.id])
+      .filter((a): a is LH.Result["audits"][string] => a !== undefined && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "manual")
+      .map((a) => `${c}/${a.id} (${a.displayValue ?? a.score})`),
+  );
+  const compression = lhr.audits["uses-text-compression"]?.details as { overallSavingsBytes?: number } | undefined;
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    firstContentfulPaintMs: num(lhr, "first-contentful-paint"),
+    largestContentfulPaintMs: num(lhr, "largest-contentful-paint"),
+    speedIndexMs: num(lhr, "speed-index"),
+    totalBlockingTimeMs: num(lhr, "total-blocking-time"),
+    cumulativeLayoutShift: num(lhr, "cumulative-layout-shift"),
+    mainThreadWorkMs: num(lhr, "mainthread-work-breakdown"),
+    bootupTimeMs: num(lhr, "bootup-time"),
+    domElements: num(lhr, "dom-size"),
+    totalByteWeight: num(lhr, "total-byte-weight"),
+    compressionSavingsBytes: Math.round(compression?.overallSavingsBytes ?? 0),
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    failing,
+    auditErrors: Object.values(lhr.audits)
+      .filter((a) => a.scoreDisplayMode === "error")
+      .map((a) => `${a.id}: ${(a.errorMessage ?? "").slice(0, 160)}`),
+    warnings: lhr.runWarnings,
+  };
+}
+
+/** The run whose performance score is the median (ties: the median total blocking time among them). */
+function medianRun(runs: readonly LighthouseFigures[]): LighthouseFigures {
+  const sorted = [...runs].sort((a, b) => a.performance - b.performance || a.totalBlockingTimeMs - b.totalBlockingTimeMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as LighthouseFigures;
+}
+
+/**
+ * Lighthouse `runs` times on each page × preset. The full report of each page × preset's median
+ * run is written to `reportDir` (JSON, for Lighthouse's viewer), when given.
+ */
+export async function measureLighthouse(
+  base: string,
+  pages: readonly LighthousePage[],
+  options: { runs?: number; presets?: readonly Preset[]; reportDir?: string } = {},
+): Promise<LighthouseResult[]> {
+  const runs = Math.max(1, options.runs ?? 3);
+  const presets = options.presets ?? (["mobile", "desktop"] as const);
+  const results: LighthouseResult[] = [];
+  if (options.reportDir) mkdirSync(options.reportDir, { recursive: true });
+  for (const page of pages) {
+    for (const preset of presets) {
+      const url = `${base}${page.path}`;
+      const figures: LighthouseFigures[] = [];
+      const reports: string[] = [];
+      for (let i = 0; i < runs; i++) {
+        const chromium = await launchChromium();
+        try {
+          const flags: LH.Flags = { port: chromium.port, hostname: "127.0.0.1", output: "json", logLevel: "error", onlyCategories: CATEGORIES, disableFullPageScreenshot: true };
+          const r = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
+          if (!r) throw new Error(`Lighthouse gave no result for ${url}`);
+          if (r.lhr.runtimeError) throw new Error(`Lighthouse: ${r.lhr.runtimeError.code} ${r.lhr.runtimeError.message}`);
+          const f = figuresOf(r.lhr);
+          figures.push(f);
+          reports.push(typeof r.report === "string" ? r.report : JSON.stringify(r.lhr));
+          log(`  lighthouse ${page.name} ${preset} #${i + 1}: performance ${f.performance}, a11y ${f.accessibility}, best practices ${f.bestPractices}, SEO ${f.seo}; TBT ${f.totalBlockingTimeMs} ms, CLS ${f.cumulativeLayoutShift}, LCP ${f.largestContentfulPaintMs} ms, main thread ${f.mainThreadWorkMs} ms, ${f.domElements} elements, benchmarkIndex ${f.benchmarkIndex}`);
+        } finally {
+          await chromium.close();
+        }
+      }
+      const median = medianRun(figures);
+      if (options.reportDir) writeFileSync(join(options.reportDir, `${page.name}-${preset}.json`), reports[figures.indexOf(median)] as string);
+      results.push({ page: page.name, url, preset, median, runs: figures });
+    }
+  }
+  return results;
+}
+
+/** Where the step writes the median runs' full reports (ignored by git: .tmp/). */
+export const LIGHTHOUSE_REPORTS = join(REPO, ".tmp", "lighthouse");
