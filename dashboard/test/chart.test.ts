@@ -63,6 +63,8 @@ describe("Component: RankingChart ({@attach} chart.js factory)", () => {
     await waitFor(() => expect(fake.log).toContain("create"));
     await fireEvent.change(screen.getByTestId("period-select"), { target: { value: "2024-Q1" } });
     await waitFor(() => expect(screen.getByTestId("ranking-table").dataset.period).toBe("2024-Q1"));
+    // The new data goes into the chart after the table's frame, in a task of its own.
+    await waitFor(() => expect(fake.log).toContain("update Sở Tài chính | Sở Xây dựng | Sở Tư pháp"));
     await fireEvent.click(screen.getByTestId("tier-tab-VERTICAL"));
     await settled();
 

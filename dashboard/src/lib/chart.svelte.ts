@@ -3,8 +3,11 @@
  * updated in place when the data changes (an inner $effect), and destroyed when the canvas goes.
  *
  * chart.js is three quarters of the first page's JS and its first draw forces a style and layout
- * pass, so it is its own chunk, loaded after the page has painted: the table (which holds the same
- * numbers) shows first, the chart fills its reserved box a moment later. Only the pieces a
+ * pass, so it is its own chunk, loaded only when the chart nears the viewport (it is below the
+ * table, under the fold on a first load) and after the page has painted: the table (which holds
+ * the same numbers) shows first, the chart fills its reserved box when the reader scrolls to it.
+ * Updates go in after the next frame, in a task of their own (issue 19, item 11: Lighthouse's
+ * total blocking time; tab and period switches). Only the pieces a
  * horizontal bar chart needs are registered; other kinds (line-chart.svelte.ts) reuse `chartOf`.
  *
  * The bar chart (issue 19, item 6): one value axis from 0 to the maximum total, its title naming
@@ -32,6 +35,34 @@ function afterPaint(f: () => void): void {
   const later = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(f, { timeout: 300 }) : setTimeout(f, 0));
   if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(later, 0));
   else later();
+}
+
+/** Runs `f` in a task of its own after the next frame (the table's new rows are painted first). */
+function afterFrame(f: () => void): void {
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(f, 0));
+  else setTimeout(f, 0);
+}
+
+/**
+ * Calls `f` once `el` comes within `margin` of the viewport (at once where there is no
+ * IntersectionObserver); returns a function that stops watching. A chart below the fold costs
+ * nothing until the reader scrolls towards it: neither chart.js' download nor its drawing.
+ */
+function whenNear(el: Element, f: () => void, margin = "300px 0px"): () => void {
+  if (typeof IntersectionObserver !== "function") {
+    f();
+    return () => undefined;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      f();
+    },
+    { rootMargin: margin },
+  );
+  observer.observe(el);
+  return () => observer.disconnect();
 }
 
 export interface BarDatum {
@@ -157,17 +188,41 @@ export function chartOf<S, T extends ChartType, D extends unknown[]>(
     if (!canvas.getContext("2d")) return;
     let chart = $state.raw<Chart<T, D, string> | null>(null);
     let gone = false;
-    afterPaint(() => {
-      void loadChartJs().then((ChartJs) => {
-        if (!gone) chart = untrack(() => new ChartJs(canvas, config(spec(), spec)) as Chart<T, D, string>);
-      });
-    });
+    /** The spec the chart shows (or will show once the pending update has run). */
+    let shown: S | null = null;
+    // Created, with its data, when the canvas nears the viewport, once the page has painted and is idle.
+    const stop = whenNear(canvas, () =>
+      afterPaint(() => {
+        void loadChartJs().then((ChartJs) => {
+          if (gone) return;
+          untrack(() => {
+            const c = new ChartJs(canvas, config(spec(), spec)) as Chart<T, D, string>;
+            shown = spec();
+            apply(c, shown);
+            chart = c;
+          });
+        });
+      }),
+    );
+    // New data goes in after the next frame, in a task of its own: a tab or period switch paints
+    // its table first, and chart.js' layout never lengthens that task. Several changes before
+    // then make one update, with the newest spec.
+    let pending = false;
     $effect(() => {
       const s = spec();
-      if (chart) apply(chart, s);
+      const c = chart;
+      if (!c || s === shown) return;
+      shown = s;
+      if (pending) return;
+      pending = true;
+      afterFrame(() => {
+        pending = false;
+        if (!gone && shown !== null) apply(c, shown);
+      });
     });
     return () => {
       gone = true;
+      stop();
       chart?.destroy();
     };
   };
