@@ -1,8 +1,9 @@
 /**
- * Number and date formatting through Intl (vi-VN, en-GB). Times are always shown in Vietnam
- * time, whatever the reader's own time zone, because periods are cut in UTC+7.
+ * Number and date formatting as Intl writes it for vi-VN and en-GB (number-text.ts). Times are
+ * always shown in Vietnam time, whatever the reader's own time zone, because periods are cut in UTC+7.
  */
-import { INTL_LOCALE, type Lang } from "./i18n.js";
+import type { Lang } from "./i18n.js";
+import { numberText, vietnamDateText, vietnamDateTimeText } from "./number-text.js";
 
 export const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -30,34 +31,25 @@ export function isoVietnam(iso: string): string {
   return `${new Date(t + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
+/**
+ * The dashboard's formatters for a language. Written by hand (number-text.ts), with Intl's exact
+ * output: the first Intl call in a tab initialises ICU, 20–130 ms of main-thread work in the task
+ * that renders the first ranking (issue 19, item 11).
+ */
 export function createFormatters(lang: Lang): Formatters {
-  const locale = INTL_LOCALE[lang];
-  const score = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const max = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: VN_TIME_ZONE,
-  });
-  const date = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: VN_TIME_ZONE });
   return {
-    score: (n) => score.format(n),
-    max: (n) => max.format(n),
-    integer: (n) => integer.format(n),
-    percent: (r) => percent.format(r),
+    score: (n) => numberText(n, lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    max: (n) => numberText(n, lang, { maximumFractionDigits: 2 }),
+    integer: (n) => numberText(n, lang, { maximumFractionDigits: 0 }),
+    percent: (r) => numberText(r, lang, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }),
     dateTime: (iso) => {
       const t = Date.parse(iso);
-      return Number.isNaN(t) ? iso : dateTime.format(t);
+      return Number.isNaN(t) ? iso : vietnamDateTimeText(t, lang);
     },
     date: (v) => {
       // A bare local date is the day itself (midnight Vietnam time), not UTC midnight.
       const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+07:00` : v);
-      return Number.isNaN(t) ? v : date.format(t);
+      return Number.isNaN(t) ? v : vietnamDateText(t);
     },
   };
 }

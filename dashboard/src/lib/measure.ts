@@ -7,20 +7,13 @@
  */
 import { type FormatKind, MEASURE_FORMATS } from "@scorecard/shared/methodology/labels";
 import type { MeasureUnit } from "@scorecard/shared/methodology/methodology";
-import { INTL_LOCALE, type Lang } from "./i18n.js";
+import type { Lang } from "./i18n.js";
+import { type NumberTextOptions, numberText } from "./number-text.js";
 
 export type { FormatKind };
 
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(INTL_LOCALE[lang], options);
-    formats.set(key, f);
-  }
-  return f;
-}
+/** Intl's text for these options, without Intl on the first page (number-text.ts). */
+const numberFormat = (lang: Lang, options: NumberTextOptions) => ({ format: (x: number) => numberText(x, lang, options) });
 
 /** The format of a unit of measure; null for none (an unknown indicator). */
 export const kindOf = (unit: MeasureUnit | null | undefined): FormatKind | null => (unit ? MEASURE_FORMATS[unit] : null);

@@ -27,7 +27,8 @@ export function groupPeriods(ids: readonly string[]): PeriodGroup[] {
   return PERIOD_KIND_ORDER.flatMap((kind) => {
     const periods = byKind.get(kind);
     if (!periods) return [];
-    periods.sort((a, b) => b.startDate.localeCompare(a.startDate));
+    // ISO dates compare as plain strings (localeCompare would initialise ICU's collator on the first page).
+    periods.sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
     return [{ kind, periods }];
   });
 }

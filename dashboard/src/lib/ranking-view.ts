@@ -26,7 +26,8 @@ function ordered(keys: Iterable<string>, order: readonly string[]): string[] {
     const i = order.indexOf(k);
     return i === -1 ? order.length : i;
   };
-  return [...new Set(keys)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  // Codes are ASCII: code-point order (localeCompare would initialise ICU's collator on the first page).
+  return [...new Set(keys)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export const indicatorCodes = (units: readonly Unit[]): string[] =>
