@@ -6,7 +6,7 @@ import { screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import { aMeta, aSnapshot, departmentsH1, departmentsQ1 } from "./support/builders.js";
 import { deferred, fakeServer } from "./support/fake-server.js";
-import { renderApp, settled } from "./support/render-app.js";
+import { renderApp, renderAt, settled } from "./support/render-app.js";
 
 const rowIds = () => screen.getAllByTestId("ranking-row").map((r) => r.dataset.unitId);
 
@@ -53,6 +53,28 @@ describe("First page: the ranking as early as possible", () => {
       { period: "2024-06", tier: "DEPARTMENT" },
       { period: "2024-05", tier: "DEPARTMENT" },
     ]);
+  });
+
+  it("a unit's public page asks for the list of periods, the period it names and the one before it at once", async () => {
+    const server = fakeServer({
+      meta: aMeta({ periods: ["2024-H1", "2023-H2"] }),
+      rankings: { "2024-H1/DEPARTMENT": departmentsH1(), "2023-H2/DEPARTMENT": aSnapshot({ period: "2023-H2", units: departmentsQ1().units }) },
+    });
+    const meta = deferred<ReturnType<typeof aMeta>>();
+    server.meta = meta.promise;
+
+    renderAt(server, "#/public/units/DEPT-STP?period=2024-H1&tier=DEPARTMENT");
+    // Before the list of periods has arrived: the page's period and the previous one are on their way.
+    await waitFor(() =>
+      expect([...server.calls].sort()).toEqual(["/v1/public/meta", "/v1/public/rankings?period=2023-H2&tier=DEPARTMENT", "/v1/public/rankings?period=2024-H1&tier=DEPARTMENT"]),
+    );
+    meta.resolve(aMeta({ periods: ["2024-H1", "2023-H2"] }));
+    await settled();
+
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Sở Tư pháp");
+    // Each asked for once: the early answers are the ones used.
+    expect(server.calls.filter((c) => c.startsWith("/v1/public/meta"))).toHaveLength(1);
+    expect(server.rankingCalls()).toHaveLength(2);
   });
 
   it("shows the table before the chart is drawn (chart.js loads after the first paint)", async () => {

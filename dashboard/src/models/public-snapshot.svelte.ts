@@ -10,6 +10,7 @@ import type { Methodology } from "@scorecard/shared/methodology/methodology";
 import { type ApiClient, isNoSnapshot, orNothing } from "../lib/api.js";
 import { methodologies, methodologyFor } from "../lib/methodology.js";
 import { LoadSequence } from "../lib/page-state.svelte.js";
+import { isPeriodId } from "../lib/periods.js";
 import { type PublicMetaView, choosePublicPeriod, isComplete, isProvisional } from "../lib/public-periods.js";
 import type { PublicRanking } from "../lib/public-ranking.js";
 import type { RankedTier } from "./rankings.svelte.js";
@@ -21,6 +22,30 @@ export async function fetchPublicRanking(api: ApiClient, query: { period: string
   void methodologies().catch(() => undefined);
   const snapshot = await orNothing<PublicRanking>(api.publicRanking(query, signal), isNoSnapshot);
   return snapshot ? { snapshot, methodology: await methodologyFor(snapshot.methodology).catch(() => undefined) } : null;
+}
+
+type Fetched = Awaited<ReturnType<typeof fetchPublicRanking>>;
+
+/**
+ * A public ranking asked for before it is known to be needed: `take` waits for it (a rejection is
+ * the caller's, as a direct request's would be; the caller's signal cancels it), `cancel` drops it.
+ */
+export function startEarly(api: ApiClient, query: { period: string; tier: RankedTier }): { take: (signal: AbortSignal) => Promise<Fetched>; cancel: () => void } {
+  const controller = new AbortController();
+  const result = fetchPublicRanking(api, query, controller.signal).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return {
+    take: async (signal) => {
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener("abort", () => controller.abort(), { once: true });
+      const r = await result;
+      if (!r.ok) throw r.error;
+      return r.value;
+    },
+    cancel: () => controller.abort(),
+  };
 }
 
 export abstract class PublicSnapshotModel {
@@ -60,16 +85,24 @@ export abstract class PublicSnapshotModel {
     if (key === this.#key) return undefined;
     this.#key = key;
     const live = this.#loads.begin();
+    // A period the URL names is asked for together with the list of periods (as the rankings page
+    // does): one round trip instead of two before the page can show anything. Used when the list
+    // has it (nearly always); else dropped, and the default period asked for.
+    const early = period !== undefined && isPeriodId(period) ? startEarly(this.api, { period, tier }) : null;
     await this.meta.load(() => meta());
-    if (!live()) return undefined;
+    if (!live()) {
+      early?.cancel();
+      return undefined;
+    }
     const chosen = choosePublicPeriod(this.meta.data, period, this.now());
     this.period = chosen;
+    if (chosen !== period) early?.cancel();
     if (!chosen) {
       this.snapshot.set(null, "empty");
       return null;
     }
     await this.snapshot.load(async (signal) => {
-      const r = await fetchPublicRanking(this.api, { period: chosen, tier }, signal);
+      const r = early && chosen === period ? await early.take(signal) : await fetchPublicRanking(this.api, { period: chosen, tier }, signal);
       if (live()) this.methodology = r?.methodology;
       return r?.snapshot ?? null;
     }, empty);

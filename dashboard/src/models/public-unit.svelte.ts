@@ -9,7 +9,7 @@ import { previousPeriod } from "@scorecard/shared/time/period";
 import type { PagePhase } from "../lib/page-state.svelte.js";
 import { isPeriodId, parsePeriod } from "../lib/periods.js";
 import type { PublicRankedUnit, PublicRanking } from "../lib/public-ranking.js";
-import { fetchPublicRanking, PublicSnapshotModel } from "./public-snapshot.svelte.js";
+import { fetchPublicRanking, PublicSnapshotModel, startEarly } from "./public-snapshot.svelte.js";
 import { DEFAULT_TIER, TIER_ORDER, type RankedTier } from "./rankings.svelte.js";
 import { Resource } from "./resource.svelte.js";
 
@@ -44,19 +44,27 @@ export class PublicUnitModel extends PublicSnapshotModel {
     this.unitId = unitId;
     this.previous.set(null, "loading");
     const t = (TIER_ORDER as readonly string[]).includes(tier ?? "") ? (tier as RankedTier) : tierOfUnitId(unitId);
+    // The previous period of the one the URL names is asked for at once too (with the list of
+    // periods and the period itself): the change is part of the page.
+    const previousAsked = period !== undefined && isPeriodId(period) ? previousPeriod(parsePeriod(period)).id : null;
+    const early = previousAsked ? { period: previousAsked, tier: t, request: startEarly(this.api, { period: previousAsked, tier: t }) } : null;
     const shown = await this.loadSnapshot(`${unitId}|${period ?? ""}|${tier ?? ""}`, period, t, meta, (d) => d === null);
-    if (shown) void this.#loadPrevious(shown, this.snapshot.data?.tier ?? t);
+    if (shown) void this.#loadPrevious(shown, this.snapshot.data?.tier ?? t, early);
+    else early?.request.cancel();
     return shown;
   }
 
-  async #loadPrevious(period: string, tier: string): Promise<void> {
+  async #loadPrevious(period: string, tier: string, early: { period: string; tier: string; request: ReturnType<typeof startEarly> } | null): Promise<void> {
     const prev = isPeriodId(period) ? previousPeriod(parsePeriod(period)).id : null;
+    const usable = early !== null && early.period === prev && early.tier === tier ? early.request : null;
+    if (early && !usable) early.request.cancel();
     if (!prev || !(this.meta.data?.periods ?? []).includes(prev)) {
+      usable?.cancel();
       this.previous.set(null, "empty");
       return;
     }
     const t = (TIER_ORDER as readonly string[]).includes(tier) ? (tier as RankedTier) : DEFAULT_TIER;
-    await this.previous.load(async (signal) => (await fetchPublicRanking(this.api, { period: prev, tier: t }, signal))?.snapshot ?? null, (d) => d === null);
+    await this.previous.load(async (signal) => (await (usable ? usable.take(signal) : fetchPublicRanking(this.api, { period: prev, tier: t }, signal)))?.snapshot ?? null, (d) => d === null);
   }
 
   override dispose(): void {
