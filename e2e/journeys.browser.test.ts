@@ -156,6 +156,38 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       await shot("officer-cases");
     });
 
+    it("follows a number of the scorecard to the records behind it: the list states the scorecard's number, and its file holds every record", async () => {
+      const link = (code: string, part: string) => page.locator(`[data-testid=list-link][data-code=${code}][data-part=${part}]`);
+      // The scorecard's number as shown (1.234 in Vietnamese).
+      const shown = async (code: string, part: string) => Number(((await link(code, part).evaluate((a) => a.firstChild?.textContent)) ?? "").replace(/\./g, ""));
+      for (const [code, part] of [["P1", "numerator"], ["R7", "denominator"]] as const) {
+        await open("/#/units/DIST-731?period=2024-H1", "groups-table");
+        // No link behind D3 (entered by Home Affairs).
+        expect(await page.locator("[data-testid=indicator-row][data-code=D3]").count()).toBe(1);
+        expect(await page.locator("[data-testid=list-link][data-code=D3]").count()).toBe(0);
+        const number = await shown(code, part);
+        await link(code, part).click();
+        await page.waitForSelector(`[data-testid=cases-page][data-indicator=${code}][data-part=${part}] [data-testid=list-total]`, { timeout: 30_000 });
+        await ready();
+        expect(Number(await page.locator("[data-testid=list-total]").getAttribute("data-total")), `${code} ${part}`).toBe(number);
+        await expectAccessible(`list ${code} ${part}`);
+        await shot(`officer-list-${code}-${part}`);
+      }
+      // The file of P1's numerator: every record, not only the page on screen.
+      await open("/#/units/DIST-731/cases?period=2024-H1&indicator=P1&part=numerator", "cases-table");
+      const count = Number(await page.locator("[data-testid=list-total]").getAttribute("data-count"));
+      expect(count).toBeGreaterThan(50);
+      expect(await page.locator("[data-testid=case-row]").count()).toBe(50);
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.click("[data-testid=cases-export-csv]")]);
+      const lines = readFileSync(await download.path(), "utf8").split("\r\n");
+      const header = lines.findIndex((l) => l.startsWith("Mã hồ sơ"));
+      expect(lines.slice(header + 1).filter((l) => l !== "")).toHaveLength(count);
+      // No page scrolls sideways on a phone: the table keeps to its own box.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     it("never requests another unit's drill-down, even when the URL asks for it", async () => {
       requests.length = 0;
       await page.goto(`${base}/#/units/DIST-732/cases?period=2024-H1`);
