@@ -2,10 +2,12 @@
  * The first page's speed rules (issue 7, "time until the ranking is visible"): the list of periods
  * and the newest ranking are asked for at once, and the table does not wait for the chart.
  */
-import { screen, waitFor } from "@testing-library/svelte";
+import { fireEvent, screen, waitFor } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import { aMeta, aSnapshot, departmentsH1, departmentsQ1 } from "./support/builders.js";
 import { deferred, fakeServer } from "./support/fake-server.js";
+import { createApiClient } from "../src/lib/api.js";
+import { RECENT_MS, RankingsModel } from "../src/models/rankings.svelte.js";
 import { renderApp, renderAt, settled } from "./support/render-app.js";
 
 const rowIds = () => screen.getAllByTestId("ranking-row").map((r) => r.dataset.unitId);
@@ -75,6 +77,42 @@ describe("First page: the ranking as early as possible", () => {
     // Each asked for once: the early answers are the ones used.
     expect(server.calls.filter((c) => c.startsWith("/v1/public/meta"))).toHaveLength(1);
     expect(server.rankingCalls()).toHaveLength(2);
+  });
+
+  it("shows a ranking fetched in the last minute again without a request when the reader switches back", async () => {
+    const server = fakeServer({
+      meta: aMeta(),
+      rankings: { "2024-H1/DEPARTMENT": departmentsH1(), "2024-H1/COMMUNE": aSnapshot({ tier: "COMMUNE", units: departmentsQ1().units }) },
+    });
+    renderApp(server, "?period=2024-H1&tier=DEPARTMENT");
+    await settled();
+
+    await fireEvent.click(screen.getByTestId("tier-tab-COMMUNE"));
+    await waitFor(() => expect(screen.getByTestId("ranking-table").dataset.tier).toBe("COMMUNE"));
+    await fireEvent.click(screen.getByTestId("tier-tab-DEPARTMENT"));
+    await waitFor(() => expect(screen.getByTestId("ranking-table").dataset.tier).toBe("DEPARTMENT"));
+    await fireEvent.click(screen.getByTestId("tier-tab-COMMUNE"));
+    await waitFor(() => expect(screen.getByTestId("ranking-table").dataset.tier).toBe("COMMUNE"));
+
+    expect(rowIds()).toEqual(["DEPT-STC", "DEPT-SXD", "DEPT-STP"]);
+    expect(server.rankingCalls()).toEqual([
+      { period: "2024-H1", tier: "DEPARTMENT" },
+      { period: "2024-H1", tier: "COMMUNE" },
+    ]);
+  });
+
+  it("asks again for a ranking fetched more than a minute ago (the route's max-age)", async () => {
+    const server = fakeServer({ meta: aMeta(), rankings: { "2024-H1/DEPARTMENT": departmentsH1() } });
+    let now = new Date("2024-07-15T03:00:00.000Z");
+    const model = new RankingsModel(createApiClient({ fetch: server.fetch }), () => now);
+    await model.open({ period: "2024-H1", tier: "DEPARTMENT" });
+    await model.show({ period: "2024-H1", tier: "DEPARTMENT" });
+    expect(server.rankingCalls()).toHaveLength(1);
+
+    now = new Date(now.getTime() + RECENT_MS);
+    await model.show({ period: "2024-H1", tier: "DEPARTMENT" });
+    expect(server.rankingCalls()).toHaveLength(2);
+    expect(model.phase).toBe("ready");
   });
 
   it("shows the table before the chart is drawn (chart.js loads after the first paint)", async () => {

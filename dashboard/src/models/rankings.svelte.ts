@@ -28,6 +28,9 @@ export const FIRST_ROWS = 30;
 
 const isRankedTier = (v: unknown): v is RankedTier => (TIER_ORDER as readonly unknown[]).includes(v);
 
+/** How long a ranking fetched by this page is shown again without a request: the public route's max-age. */
+export const RECENT_MS = 60_000;
+
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
 /** A promise that never rejects (so one started early cannot go unhandled). */
@@ -53,6 +56,8 @@ export interface Selection {
  * at all); error: the last request failed (`error` says why).
  */
 export type Phase = "loading" | "ready" | "empty" | "error";
+
+const keyOf = (s: Selection) => `${s.period}/${s.tier}`;
 
 function toApiError(e: unknown): ApiError {
   if (e instanceof ApiProblemError || e instanceof NetworkError) return e;
@@ -89,6 +94,8 @@ export class RankingsModel {
   readonly #api: ApiClient;
   readonly #now: () => Date;
   #controller: AbortController | null = null;
+  /** Rankings fetched by this page, by period and tier, with when they arrived. */
+  readonly #recent = new Map<string, { readonly at: number; readonly value: PublicRanking }>();
 
   constructor(api: ApiClient, now: () => Date = () => new Date()) {
     this.#api = api;
@@ -120,11 +127,27 @@ export class RankingsModel {
     this.phase = "empty";
   }
 
-  /** Fetches and shows the ranking of a selection; a newer call cancels an older one. */
+  /**
+   * Fetches and shows the ranking of a selection; a newer call cancels an older one. A ranking
+   * fetched in the last minute (the route's max-age) is shown again from memory: a tab or period
+   * switch back needs neither the network process nor a JSON parse (issue 19, item 11).
+   */
   async show(selection: Selection): Promise<void> {
     const controller = this.#begin();
     this.selection = selection;
-    await this.#present(settle(this.#api.publicRanking(selection, controller.signal)), controller);
+    const recent = this.#recent.get(keyOf(selection));
+    const answer = recent && this.#now().getTime() - recent.at < RECENT_MS ? Promise.resolve({ ok: true as const, value: recent.value }) : this.#fetch(selection, controller.signal);
+    await this.#present(answer, controller);
+  }
+
+  /** The ranking of a selection from the API, kept in `#recent` when it arrives. */
+  #fetch(selection: Selection, signal: AbortSignal): Promise<Settled<PublicRanking>> {
+    return settle(
+      this.#api.publicRanking(selection, signal).then((value) => {
+        this.#recent.set(keyOf(selection), { at: this.#now().getTime(), value });
+        return value;
+      }),
+    );
   }
 
   setQuery(query: string): void {
@@ -155,7 +178,7 @@ export class RankingsModel {
         : isPeriodId(query.period) && isRankedTier(query.tier)
           ? { period: query.period, tier: query.tier }
           : null;
-    const early = guess ? settle(this.#api.publicRanking(guess, controller.signal)) : null;
+    const early = guess ? this.#fetch(guess, controller.signal) : null;
     try {
       const meta = await this.#api.publicMeta(controller.signal);
       if (controller.signal.aborted) return undefined;
