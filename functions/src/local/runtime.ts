@@ -83,6 +83,11 @@ export class LocalRuntime {
       deleteTableMs: 0,
       updateTableMs: 0,
     });
+    // The server and its only client share this process: an idle keep-alive socket closed by the
+    // server's timer (Node's default: 5 s) while the client hands it a request reads ECONNRESET, and
+    // under load enough of those empty the SDK's retry quota (the demo seed failed so). The client
+    // decides when a socket goes; `close()` still ends the idle ones.
+    server.keepAliveTimeout = 0;
     await new Promise<void>((ok, fail) => {
       server.once("error", fail);
       server.listen(0, "127.0.0.1", () => ok());
