@@ -154,7 +154,16 @@ async function bulkImport() {
 }
 
 const started = new Date();
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", totalMemoryBytes: totalmem(), node: process.version, commit: gitCommit(), loadAverageAtStart: loadavg().map((l) => round(l, 2)) };
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? "unknown",
+  totalMemoryBytes: totalmem(),
+  node: process.version,
+  commit: gitCommit(),
+  // --server-repo: the checkout whose server and dashboard/dist the page steps ran (its commit is not this one's).
+  ...(args["server-repo"] ? { serverRepo: args["server-repo"] } : {}),
+  loadAverageAtStart: loadavg().map((l) => round(l, 2)),
+};
 log(`bench: preset ${preset}${to ? ` to ${to}` : ""}${quick ? " (quick)" : ""}, seed ${seed}, data in ${dataDir}`);
 
 const t0 = performance.now();
