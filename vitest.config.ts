@@ -2,6 +2,10 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Two test files at a time (vitest's default in a run is one fewer than the cores: one on CI's
+    // two). The heavy files wait on child processes (Chromium, the local server, DuckDB's threads)
+    // as much as they compute, so two share two cores well (a clean clone's `npm test`: see docs/performance.md).
+    maxWorkers: 2,
     projects: [
       { test: { name: "shared", root: "./shared", environment: "node", include: ["test/**/*.test.ts", "src/**/*.test.ts"] } },
       {
@@ -32,7 +36,8 @@ export default defineConfig({
           root: ".",
           environment: "node",
           include: ["e2e/**/*.test.ts"],
-          testTimeout: 60_000,
+          // A page waits up to 60 s for its data; a case opens one or two (several tabs at a time).
+          testTimeout: 150_000,
           hookTimeout: 180_000,
           env: { NODE_NO_WARNINGS: "1", POWERTOOLS_LOG_LEVEL: "WARN" },
         },

@@ -11,7 +11,8 @@ export default mergeConfig(
       environment: "jsdom",
       include: ["test/**/*.test.ts"],
       setupFiles: ["./test/setup.ts"],
-      testTimeout: 20_000,
+      // axe over a whole page in jsdom takes 2–4 s alone and several times that when two test files share two busy cores.
+      testTimeout: 60_000,
     },
   }),
 );

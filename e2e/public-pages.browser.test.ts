@@ -182,11 +182,11 @@ describe("Public pages in Chromium: layout, names, units, language, accessibilit
     if (p.user) {
       await page.goto(`${base}/#/login`);
       await page.click(`[data-testid=login-user-${p.user}]`);
-      await page.waitForSelector("[data-testid=signed-in-user]", { timeout: 30_000 });
+      await page.waitForSelector("[data-testid=signed-in-user]", { timeout: 60_000 });
     }
     await page.goto(`${base}${withLang(p.path.replace("{unit}", unitId), lang)}`);
-    await page.waitForSelector(`[data-testid=${p.ready}]`, { timeout: 30_000 });
-    await page.waitForFunction(() => document.body.dataset["state"] === "ready", undefined, { timeout: 30_000 });
+    await page.waitForSelector(`[data-testid=${p.ready}]`, { timeout: 60_000 });
+    await page.waitForFunction(() => document.body.dataset["state"] === "ready", undefined, { timeout: 60_000 });
     // The chart is drawn after the first paint; give it its moment before measuring the layout.
     await page.waitForTimeout(400);
     return page;
@@ -243,14 +243,14 @@ describe("Public pages in Chromium: layout, names, units, language, accessibilit
       expect(await page.locator("[data-testid=publication-status]").textContent()).toBe("Đã công bố — phiên bản 1, 10/04/2024");
       expect(await page.locator("[data-testid=provisional-notice]").count()).toBe(0);
       await page.selectOption("[data-testid=period-select]", "2024-04");
-      await page.waitForSelector("[data-testid=ranking-table][data-period='2024-04']", { timeout: 30_000 });
+      await page.waitForSelector("[data-testid=ranking-table][data-period='2024-04']", { timeout: 60_000 });
       expect(await page.locator("[data-testid=provisional-notice]").textContent()).toContain("Kỳ chưa kết thúc");
       await page.selectOption("[data-testid=period-select]", "2024-03");
-      await page.waitForSelector("[data-testid=ranking-table][data-period='2024-03']", { timeout: 30_000 });
+      await page.waitForSelector("[data-testid=ranking-table][data-period='2024-03']", { timeout: 60_000 });
       expect(await page.locator("[data-testid=provisional-notice]").count()).toBe(0);
       // A citizen finds a commune by typing its name without diacritics.
       await page.click("[data-testid=tier-tab-COMMUNE]");
-      await page.waitForSelector("[data-testid=ranking-table][data-tier=COMMUNE]", { timeout: 30_000 });
+      await page.waitForSelector("[data-testid=ranking-table][data-tier=COMMUNE]", { timeout: 60_000 });
       const names = await page.$$eval("[data-testid=ranking-row] th", (ths) => ths.map((t) => t.textContent?.trim() ?? ""));
       const target = names.find((n) => /[đĐ]|[^\x00-\x7F]/.test(n.split(" ").slice(1).join(" "))) ?? (names[0] as string);
       const query = fold(target).split(" ").slice(1).join(" ");
