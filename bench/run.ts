@@ -255,7 +255,9 @@ const name =
       ? `${date}${part}${label}.json`
       : `${date}-${preset}${to ? `-to${to}` : ""}${quick ? "-quick" : ""}${part}${label}.json`;
 const out = join(REPO, "bench", "results", name);
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+// A results file is committed: no path of the machine that ran it (the checkout, its temp folder).
+const portable = (text: string) => text.split(REPO.replace(/\/$/, "")).join("<repo>").split(tmpdir()).join("<tmp>");
+writeFileSync(out, `${portable(JSON.stringify(results, null, 2))}\n`);
 
 function mb(b: number | null | undefined) {
   return b === null || b === undefined || Number.isNaN(b) ? "n/a" : `${round(b / 1024 ** 2, 1)} MB`;
