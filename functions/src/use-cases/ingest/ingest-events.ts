@@ -1,61 +1,29 @@
 import type { EventResult, IngestResponse } from "@scorecard/shared/contracts/ingest";
-import type { Clock, NewId } from "../../ports/runtime.js";
+import type { NewId } from "../../ports/runtime.js";
 import type { Lake } from "../../ports/lake.js";
-import type { EventStore, KeyedHasher } from "../../ports/ingest.js";
+import type { EventStore } from "../../ports/ingest.js";
 import { gzipSync } from "node:zlib";
 import { rawBatchKey } from "@scorecard/shared/lake/layout";
-import { caseEventSchema, type FieldError, localDateOf, type StoredCaseEvent, validate } from "@scorecard/shared";
+import type { StoredCaseEvent } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
-import { toStoredEvent } from "./pseudonymise.js";
-
-/** How far in the future a source's clock may be (reliability §b row 9). */
-export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+import { type AdmitDeps, admitEvent } from "./admit-event.js";
 
 /** The wire shapes of a batch's answer (shared/src/contracts/ingest.ts). */
 export type { EventResult, IngestResponse };
+export { admitEvent, MAX_CLOCK_SKEW_MS } from "./admit-event.js";
 export type EventResultStatus = EventResult["status"];
 
-export interface IngestDeps {
+export interface IngestDeps extends AdmitDeps {
   readonly store: EventStore;
   readonly lake: Lake;
-  readonly hasher: KeyedHasher;
-  readonly clock: Clock;
   /** A new unique id (the batch's raw object name). */
   readonly newId: NewId;
-  /** Known unit ids and their validity, to refuse events naming a unit that did not exist then. */
-  readonly isKnownUnit: (unitId: string, localDate: string) => boolean;
 }
 
 const eventIdOf = (raw: unknown): string | null =>
   raw !== null && typeof raw === "object" && typeof (raw as { eventId?: unknown }).eventId === "string"
     ? ((raw as { eventId: string }).eventId.slice(0, 128))
     : null;
-
-const firstError = (errors: readonly FieldError[]) => errors[0] as FieldError;
-
-/** Validate and pseudonymise one raw event; unknown units are refused with the field named. */
-export function admitEvent(
-  raw: unknown,
-  deps: Pick<IngestDeps, "hasher" | "isKnownUnit" | "clock">,
-): { ok: true; event: StoredCaseEvent } | { ok: false; code: string; message: string } {
-  const v = validate(caseEventSchema, raw);
-  if (!v.ok) {
-    const e = firstError(v.errors);
-    return { ok: false, code: e.code, message: v.errors.map((x) => x.message).join("; ") };
-  }
-  const event = toStoredEvent(v.value, deps.hasher);
-  if (Date.parse(event.occurredAt) > deps.clock.now().getTime() + MAX_CLOCK_SKEW_MS) {
-    return { ok: false, code: "INVALID_TIMESTAMP", message: `occurredAt: ${v.value.occurredAt} is in the future` };
-  }
-  const day = localDateOf(event.occurredAt);
-  for (const field of ["unitId", "targetUnitId"] as const) {
-    const unit = event[field];
-    if (unit !== undefined && !deps.isKnownUnit(unit, day)) {
-      return { ok: false, code: "UNKNOWN_UNIT", message: `${field}: unit "${unit}" is not in the catalog on ${day}` };
-    }
-  }
-  return { ok: true, event };
-}
 
 /**
  * Ingest a batch: each event is validated on its own; valid ones are stored once by eventId and
