@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { z } from "zod";
 import { decodeUtf8, findJsonProblem } from "../lib/json-guard.js";
+import { requireMediaType } from "./media-type.js";
 import { HttpProblemError } from "./problem.js";
 
 /**
@@ -15,11 +16,9 @@ function bodyText(event: APIGatewayProxyEventV2): string {
   return raw;
 }
 
-const mediaType = (event: APIGatewayProxyEventV2) => (event.headers?.["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-
-/** A JSON body validated by `schema`: 415 / 400 / 422 with the offending fields. */
+/** A JSON body validated by `schema`: 415 (not exactly application/json) / 400 / 422 with the offending fields. */
 export function jsonBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodType<T>): T {
-  if (mediaType(event) !== "application/json") throw new HttpProblemError(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send application/json.");
+  requireMediaType(event, ["application/json"]);
   const raw = bodyText(event);
   let value: unknown;
   try {
@@ -37,9 +36,9 @@ export function jsonBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodType<T>)
   return r.data;
 }
 
-/** A text/csv body. */
+/** A text/csv body (415 for any other media type). */
 export function csvBody(event: APIGatewayProxyEventV2): string {
-  if (mediaType(event) !== "text/csv") throw new HttpProblemError(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Send text/csv.");
+  requireMediaType(event, ["text/csv"]);
   return bodyText(event);
 }
 

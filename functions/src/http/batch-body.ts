@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { type BatchKey, MAX_BATCH_ITEMS, MAX_BODY_BYTES } from "@scorecard/shared/contracts/ingest";
 import { decodeUtf8, findJsonProblem } from "../lib/json-guard.js";
+import { requireMediaType } from "./media-type.js";
 import { HttpProblemError, badRequest } from "./problem.js";
 
 function guard(text: string, where: string): void {
@@ -9,11 +10,13 @@ function guard(text: string, where: string): void {
   if (p?.code === "TOO_DEEP") throw badRequest("TOO_DEEP", `${where} nests objects or arrays more than 32 levels deep.`);
 }
 
-const header = (e: APIGatewayProxyEventV2, name: string) => e.headers?.[name] ?? e.headers?.[name.toLowerCase()];
+/** What a batch may be sent as (anything else, or no Content-Type, is a 415). */
+export const BATCH_MEDIA_TYPES = ["application/json", "application/x-ndjson"] as const;
 
 /**
- * The body of a batch post: `{"events":[...]}` or NDJSON (one event per line). Limits: 1 MB and
- * 500 events (413). A body that is not valid JSON / NDJSON is a 400 naming the line.
+ * The body of a batch post: `{"events":[...]}` as application/json or NDJSON (one event per line)
+ * as application/x-ndjson; any other media type, or none, is a 415. Limits: 1 MB and 500 events
+ * (413). A body that is not valid JSON / NDJSON is a 400 naming the line.
  */
 export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
   return parseBatch(event, "events");
@@ -21,6 +24,7 @@ export function parseEventBatch(event: APIGatewayProxyEventV2): unknown[] {
 
 /** The same rules for every batch route: `{"<key>": [...]}` or NDJSON. */
 export function parseBatch(event: APIGatewayProxyEventV2, key: BatchKey): unknown[] {
+  const type = requireMediaType(event, BATCH_MEDIA_TYPES);
   const raw = event.body ?? "";
   const text = event.isBase64Encoded ? decodeUtf8(Buffer.from(raw, "base64")) : raw;
   if (text === undefined) throw badRequest("INVALID_ENCODING", "The body is not valid UTF-8.");
@@ -28,9 +32,8 @@ export function parseBatch(event: APIGatewayProxyEventV2, key: BatchKey): unknow
     throw new HttpProblemError(413, "PAYLOAD_TOO_LARGE", "Payload too large", `The body exceeds ${MAX_BODY_BYTES} bytes; split the batch.`);
   }
   if (text.trim() === "") throw badRequest("EMPTY_BODY", "The body is empty: send {\"events\":[...]} or NDJSON.");
-  const type = (header(event, "content-type") ?? "application/json").toLowerCase();
   let events: unknown[];
-  if (type.includes("ndjson") || type.includes("jsonlines")) {
+  if (type === "application/x-ndjson") {
     events = text
       .split("\n")
       .map((l, i) => [l.trim(), i + 1] as const)
@@ -45,7 +48,7 @@ export function parseBatch(event: APIGatewayProxyEventV2, key: BatchKey): unknow
         guard(l, `NDJSON line ${line}`);
         return value;
       });
-  } else if (type.includes("json")) {
+  } else {
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -56,8 +59,6 @@ export function parseBatch(event: APIGatewayProxyEventV2, key: BatchKey): unknow
     const list = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
     if (!Array.isArray(list)) throw badRequest(`MISSING_${key.toUpperCase()}`, `The body must be an object with a "${key}" array.`);
     events = list;
-  } else {
-    throw new HttpProblemError(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type", "Use application/json or application/x-ndjson.");
   }
   if (events.length === 0) throw new HttpProblemError(422, "EMPTY_BATCH", "Invalid request", `The batch has no ${key}.`);
   if (events.length > MAX_BATCH_ITEMS) {

@@ -10,6 +10,7 @@ import { type RouteKeyOf, routeKeysOf } from "@scorecard/shared/contracts/routes
 import { makeIngestHandler, makeRecordsHandler } from "../handlers/ingest-events.js";
 import { READ_ROUTES, makeReadHandler } from "../handlers/read-api.js";
 import { ADMIN_ROUTES, makeAdminHandler } from "../handlers/admin-api.js";
+import { requireContentType } from "../http/media-type.js";
 import { HttpProblemError, jsonResponse, problemResponse } from "../http/problem.js";
 import { DEMO_USERS, TOKEN_TTL_SECONDS } from "../adapters/local/local-identity.js";
 import { type LambdaHandler, fakeContext, toApiGatewayEvent } from "./lambda-bridge.js";
@@ -86,6 +87,7 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
       send(res, jsonResponse(200, { users: DEMO_USERS, tokenTtlSeconds: TOKEN_TTL_SECONDS } satisfies LocalUsers));
     },
     "POST /v1/local/login": async (req, res) => {
+      requireContentType(req.headers["content-type"], ["application/json"]);
       const body = await readBody(req, 4096);
       let userId: unknown;
       try {
