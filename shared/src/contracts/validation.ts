@@ -68,9 +68,49 @@ function toFieldErrors(issue: z.core.$ZodIssue): FieldError[] {
   }
 }
 
-/** Validate with a schema and return field-naming errors instead of throwing. */
+/** Below this nesting no contract has a field: deeper values are left as they are (the schema refuses them). */
+const NFC_MAX_DEPTH = 64;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Every string value of `input` in Unicode NFC (keys are left as sent). Vietnamese text may arrive
+ * decomposed (NFD: "ễ" as e + U+0302 + U+0303); the combining marks are not letters, so an id
+ * pattern (`\p{L}`) would refuse it, and "Nguyễn" sent twice in two forms would be two ids.
+ * Returns `input` itself when nothing changes (ASCII text, the usual case, is never copied).
+ */
+export function toNfc(input: unknown): unknown {
+  return nfc(input, 0);
+}
+
+function nfc(input: unknown, depth: number): unknown {
+  if (typeof input === "string") return NON_ASCII.test(input) ? input.normalize("NFC") : input;
+  if (input === null || typeof input !== "object" || depth >= NFC_MAX_DEPTH) return input;
+  if (Array.isArray(input)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < input.length; i++) {
+      const v = nfc(input[i], depth + 1);
+      if (v !== input[i]) (out ??= input.slice())[i] = v;
+    }
+    return out ?? input;
+  }
+  if (Object.getPrototypeOf(input) !== Object.prototype && Object.getPrototypeOf(input) !== null) return input;
+  let out: Record<string, unknown> | undefined;
+  for (const k of Object.keys(input)) {
+    const v = (input as Record<string, unknown>)[k];
+    const n = nfc(v, depth + 1);
+    // defineProperty, not `out[k] =`: a "__proto__" key stays a key (and an unknown field).
+    if (n !== v) Object.defineProperty((out ??= Object.fromEntries(Object.entries(input))), k, { value: n, writable: true, enumerable: true, configurable: true });
+  }
+  return out ?? input;
+}
+
+/**
+ * Validate with a schema and return field-naming errors instead of throwing. Strings are
+ * normalised to NFC first (`toNfc`), so the schema's patterns see, and the value carries, one
+ * form of each text: an id sent decomposed validates and is stored as its composed form.
+ */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
-  const r = schema.safeParse(input, { reportInput: true });
+  const r = schema.safeParse(toNfc(input), { reportInput: true });
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, errors: r.error.issues.flatMap(toFieldErrors) };
 }
