@@ -13,7 +13,7 @@ import { CaseBuilder } from "./support/events.js";
 import { httpFixture } from "./support/http-fixture.js";
 
 const nfd = (s: string) => s.normalize("NFD");
-const received = (eventId: string, caseId: string) => ({ ...new CaseBuilder(caseId, "DEPT-STP-2020").received("2024-03-04T09:00:00", "2024-03-08T17:00:00").build()[0], eventId });
+const received = (eventId: string, caseId: string) => ({ ...new CaseBuilder(caseId, "DEPT-STP-2020").received("2024-03-04T09:00:00", "2024-03-08T17:00:00").build()[0]!, eventId, caseId });
 const hasher = { pseudonym: (v: string) => `p:${v}` };
 
 /** Vietnamese letters with one and two diacritics (each NFD form differs from its NFC form). */
