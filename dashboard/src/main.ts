@@ -2,8 +2,11 @@ import { mount } from "svelte";
 import App from "./App.svelte";
 import "./app.css";
 import { createApiClient } from "./lib/api.js";
+import { takeCallback } from "./lib/auth/callback.js";
+import { OidcSession } from "./lib/auth/oidc-session.svelte.js";
+import { LOCAL_SITE_CONFIG, loadSiteConfig } from "./lib/auth/site-config.js";
 import { browserNav } from "./lib/router.js";
-import { AppModel } from "./models/app.svelte.js";
+import { AppModel, type AnySession } from "./models/app.svelte.js";
 import { SessionModel } from "./models/session.svelte.js";
 
 const target = document.getElementById("app");
@@ -15,6 +18,10 @@ try {
 } catch {
   storage = null;
 }
-const session = new SessionModel({ storage });
-const api = createApiClient({ token: () => session.token(), onUnauthorized: () => session.expire() });
-mount(App, { target, props: { app: new AppModel({ api, nav: browserNav(), session }) } });
+// The stage's settings (API URL, how staff sign in): one build serves every stage.
+const config = await loadSiteConfig();
+const callback = takeCallback(window, storage);
+const session: AnySession =
+  config?.auth.kind === "oidc" ? new OidcSession({ config: config.auth, origin: window.location.origin, storage }) : new SessionModel({ storage });
+const api = createApiClient({ baseUrl: (config ?? LOCAL_SITE_CONFIG).apiBaseUrl, token: () => session.token(), onUnauthorized: () => session.renew() });
+mount(App, { target, props: { app: new AppModel({ api, nav: browserNav(), session, config, callback }) } });

@@ -3,7 +3,8 @@ import "@testing-library/svelte/vitest";
 
 // jsdom has no canvas: answer "no 2D context" quietly instead of logging "not implemented".
 // The chart attachment then leaves the canvas empty; test/chart.test.ts fakes chart.js instead.
-HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+// (A test file run in Node's environment, `@vitest-environment node`, has no DOM at all.)
+if (typeof HTMLCanvasElement !== "undefined") HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
 // waitFor's default of 1 s is too tight when CI runs the whole suite in parallel on one machine.
 import { configure } from "@testing-library/svelte";

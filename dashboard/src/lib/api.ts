@@ -119,8 +119,11 @@ export interface ApiClientOptions {
   readonly baseUrl: string | undefined;
   /** The signed-in user's bearer token, read at call time; null for the public. */
   readonly token: (() => string | null) | undefined;
-  /** Called when a role-checked route answers 401 (token expired or revoked). */
-  readonly onUnauthorized: (() => void) | undefined;
+  /**
+   * Called when a role-checked route answers 401 (token expired or revoked). When it resolves to
+   * true a fresh token is in hand (the session renewed it) and the request is sent once more.
+   */
+  readonly onUnauthorized: (() => void | Promise<boolean>) | undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -149,6 +152,8 @@ interface RequestOptions {
   readonly auth?: boolean;
   readonly signal?: AbortSignal | undefined;
   readonly text?: boolean;
+  /** Sent again after the session renewed its token (once only). */
+  readonly retried?: boolean;
 }
 
 const q = (params: Record<string, string | undefined>) => {
@@ -191,7 +196,10 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
       body = undefined;
     }
     if (!res.ok) {
-      if (res.status === 401 && o.auth) options.onUnauthorized?.();
+      if (res.status === 401 && o.auth) {
+        const renewed = await options.onUnauthorized?.();
+        if (renewed === true && !o.retried) return send(path, { ...o, retried: true });
+      }
       throw new ApiProblemError(asProblem(body, res));
     }
     return { res, body };

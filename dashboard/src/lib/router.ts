@@ -12,6 +12,8 @@ export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 export type Route =
   | { readonly page: "rankings" }
   | { readonly page: "login" }
+  /** Back from the OpenID provider (the real path /auth/callback is moved here at start: lib/auth/callback.ts). */
+  | { readonly page: "auth-callback" }
   | { readonly page: "methodology" }
   | { readonly page: "report" }
   | { readonly page: "open-data" }
@@ -70,6 +72,7 @@ function routeOf(path: string): Route {
   if (a === "units" && unit(b) && c === "cases" && parts.length === 3) return { page: "cases", unitId: b as string };
   if (a === "cases" && b !== undefined && CASE_ID.test(b) && parts.length === 2) return { page: "case", caseId: b };
   if (a === "public" && b === "units" && unit(c) && parts.length === 3) return { page: "public-unit", unitId: c as string };
+  if (a === "auth" && b === "callback" && parts.length === 2) return { page: "auth-callback" };
   if (a === "admin" && parts.length <= 2) {
     const section = (b ?? "findings") as AdminSection;
     if (ADMIN_SECTIONS.includes(section)) return { page: "admin", section };
@@ -102,6 +105,8 @@ export function pathOf(route: Route): string {
       return `/public/units/${encodeURIComponent(route.unitId)}`;
     case "admin":
       return `/admin/${route.section}`;
+    case "auth-callback":
+      return "/auth/callback";
     case "not-found":
       return route.path;
     default:
@@ -133,6 +138,8 @@ export interface NavPort {
   replace(href: string): void;
   /** Back/forward (and hash edits); returns the unsubscribe function. */
   listen(onChange: () => void): () => void;
+  /** Leaves the app for another site (the OpenID provider's sign-in or logout page). */
+  leave?(url: string): void;
 }
 
 export function browserNav(win: Window = window): NavPort {
@@ -149,6 +156,7 @@ export function browserNav(win: Window = window): NavPort {
     replace: (href) => {
       if (!same(href)) win.history.replaceState(null, "", full(href));
     },
+    leave: (url) => win.location.assign(url),
     listen: (onChange) => {
       const handler = () => onChange();
       win.addEventListener("popstate", handler);

@@ -10,19 +10,28 @@
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import type { ApiClient } from "../lib/api.js";
 import type { DemoUser } from "../lib/api-types.js";
-import type { Lang } from "../lib/i18n.js";
+import type { OidcSession } from "../lib/auth/oidc-session.svelte.js";
+import type { SiteConfig } from "../lib/auth/site-config.js";
+import { type Lang, isLang } from "../lib/i18n.js";
 import { type Location, type NavPort, PAGE_ROLES, type Params, PROTECTED, type Route, hrefOf, parseLocation } from "../lib/router.js";
 import { LocaleModel } from "./locale.svelte.js";
 import { RankingsModel, type Selection } from "./rankings.svelte.js";
 import { SessionModel } from "./session.svelte.js";
 
+/** The two sessions behind the one interface (lib/auth/session.ts), told apart by `kind`. */
+export type AnySession = SessionModel | OidcSession;
+
 export interface AppDeps {
   readonly api: ApiClient;
   readonly nav: NavPort;
-  /** Defaults to a session without storage (tests); main.ts passes one over sessionStorage. */
-  readonly session?: SessionModel;
+  /** Defaults to a local session without storage (tests); main.ts passes the one /config.json asks for. */
+  readonly session?: AnySession;
   /** The clock the public pages pick their default period by (which periods are over); defaults to the system's. */
   readonly now?: () => Date;
+  /** /config.json as read at start; null when it could not be read (sign-in unavailable). Defaults to the local demo's. */
+  readonly config?: SiteConfig | null;
+  /** The OpenID provider's answer when the page was opened at /auth/callback (lib/auth/callback.ts). */
+  readonly callback?: URLSearchParams | null;
 }
 
 /** Where a user lands after signing in, when no `next` view was asked for. */
@@ -35,8 +44,10 @@ export function homeOf(user: DemoUser): { route: Route; params: Params } {
 export class AppModel {
   readonly locale: LocaleModel;
   readonly rankings: RankingsModel;
-  readonly session: SessionModel;
+  readonly session: AnySession;
   readonly api: ApiClient;
+  /** How staff sign in here: the demo users, the OpenID provider, or not at all (no readable /config.json). */
+  readonly signInKind: "local" | "oidc" | "unavailable";
   /** The clock of the public pages' default period. */
   readonly now: () => Date;
   location = $state.raw<Location>({ route: { page: "rankings" }, params: {}, lang: undefined });
@@ -46,11 +57,14 @@ export class AppModel {
   #unlisten: (() => void) | null = null;
   #meta: Promise<PublicMeta> | null = null;
   #rankingsStarted = false;
+  #callback: URLSearchParams | null;
 
   constructor(deps: AppDeps) {
     this.#nav = deps.nav;
     this.api = deps.api;
     this.session = deps.session ?? new SessionModel();
+    this.signInKind = deps.config === null ? "unavailable" : this.session.kind;
+    this.#callback = deps.callback ?? null;
     const { search, hash } = deps.nav.read();
     const loc = parseLocation(search, hash);
     this.location = loc;
@@ -97,18 +111,48 @@ export class AppModel {
     return this.#meta;
   }
 
+  /** The local demo's sign-in as one of its users. */
   async signIn(userId: string): Promise<void> {
+    if (this.session.kind !== "local") throw new Error("demo sign-in on a site that signs in through its OpenID provider");
     const result = await this.api.login(userId);
     this.session.start(result);
-    const next = this.location.params.next;
-    const target = next ? parseLocation("", next.startsWith("#") ? next : `#${next}`) : null;
-    if (target && target.route.page !== "login" && target.route.page !== "not-found") await this.#enter({ ...target, lang: this.locale.lang }, "replace");
-    else await this.#enter({ ...homeOf(result.user), lang: this.locale.lang }, "replace");
+    await this.#afterSignIn(this.location.params.next, result.user);
+  }
+
+  /** The OpenID sign-in: to the provider's sign-in page, coming back to the view `next` names. */
+  async beginSignIn(): Promise<void> {
+    if (this.session.kind !== "oidc") throw new Error("no OpenID provider configured");
+    const url = await this.session.begin({ next: this.location.params.next, lang: this.locale.lang });
+    this.#nav.leave?.(url);
+  }
+
+  /**
+   * Back from the provider (the callback view): checks its answer and exchanges the code, then
+   * goes where the reader was going. The answer is used once; throws the SignInError to show.
+   */
+  async completeSignIn(): Promise<void> {
+    if (this.session.kind !== "oidc") throw new Error("no OpenID provider configured");
+    const params = this.#callback ?? new URLSearchParams();
+    this.#callback = null;
+    const done = await this.session.complete(params);
+    if (isLang(done.lang)) this.locale.lang = done.lang;
+    await this.#afterSignIn(done.next, done.user);
   }
 
   async signOut(): Promise<void> {
-    this.session.logout();
+    const leave = this.session.signOut();
+    if (leave && this.#nav.leave) {
+      this.#nav.leave(leave);
+      return;
+    }
     await this.#enter({ route: { page: "rankings" }, params: this.#rankingParams(), lang: this.locale.lang }, "push");
+  }
+
+  async #afterSignIn(next: string | undefined, user: DemoUser): Promise<void> {
+    const target = next ? parseLocation("", next.startsWith("#") ? next : `#${next}`) : null;
+    const stay = (page: Route["page"]) => page !== "login" && page !== "not-found" && page !== "auth-callback";
+    if (target && stay(target.route.page)) await this.#enter({ ...target, lang: this.locale.lang }, "replace");
+    else await this.#enter({ ...homeOf(user), lang: this.locale.lang }, "replace");
   }
 
   /** A rankings choice (period or tier): a new history entry, then the data. */

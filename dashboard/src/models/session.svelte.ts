@@ -1,9 +1,12 @@
 /**
- * The signed-in user: token, user and expiry, kept in sessionStorage (one tab, gone when the tab
+ * The local demo's session (`auth.kind: "local"` in /config.json; the OpenID one is
+ * lib/auth/oidc-session.svelte.ts, behind the same `Session` interface): token, user and expiry
+ * from the local runtime's /v1/local/login, kept in sessionStorage (one tab, gone when the tab
  * closes). Expiry is checked on read and by a timer; an expired session is dropped and the app
- * goes back to the login page. No Cognito here: the local runtime's /v1/local/login stands in.
+ * goes back to the login page. Demo tokens cannot be renewed: a 401 ends the session.
  */
 import type { DemoUser, LoginResult, Role } from "../lib/api-types.js";
+import type { Session } from "../lib/auth/session.js";
 
 export const SESSION_KEY = "scorecard.session";
 
@@ -21,7 +24,8 @@ const isStored = (v: unknown): v is LoginResult =>
   typeof v === "object" && v !== null && typeof (v as LoginResult).token === "string" && typeof (v as LoginResult).expiresAt === "string" &&
   typeof (v as LoginResult).user?.role === "string";
 
-export class SessionModel {
+export class SessionModel implements Session {
+  readonly kind = "local" as const;
   current = $state.raw<LoginResult | null>(null);
   /** Set when the last session ended by expiry (the login page says so). */
   expired = $state(false);
@@ -82,6 +86,18 @@ export class SessionModel {
   logout(): void {
     this.#end();
     this.expired = false;
+  }
+
+  /** Signing out of the demo ends nothing elsewhere: no address to leave for. */
+  signOut(): string | null {
+    this.logout();
+    return null;
+  }
+
+  /** A demo token cannot be renewed: the session ends. */
+  renew(): Promise<boolean> {
+    this.expire();
+    return Promise.resolve(false);
   }
 
   /** The token ran out (timer, or the API answered 401). */
