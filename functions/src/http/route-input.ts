@@ -18,22 +18,25 @@ export interface RouteInput<R extends RouteContract> {
   readonly body: BodyValue<R["body"]>;
 }
 
-const invalidParameter = (detail: string) => new HttpProblemError(422, "INVALID_PARAMETER", "Invalid request", detail);
+/** 422 naming the parameter twice: in the detail (for people) and as `errors[0].field` (for programs). */
+const parameterProblem = (code: "MISSING_PARAMETER" | "INVALID_PARAMETER", name: string, detail: string) =>
+  new HttpProblemError(422, code, "Invalid request", detail, {}, [{ code, field: name, message: detail }]);
+const invalidParameter = (name: string, detail: string) => parameterProblem("INVALID_PARAMETER", name, detail);
 
 /** One parameter's value by its spec (shared/src/contracts/params.ts says the messages). */
 function paramValue(spec: ParamSpec, event: Event): unknown {
   if (spec.in === "path") {
     const r = spec.schema.safeParse(event.pathParameters?.[spec.name] ?? "");
-    if (!r.success) throw invalidParameter(spec.invalid ?? `${spec.name} is not valid.`);
+    if (!r.success) throw invalidParameter(spec.name, spec.invalid ?? `${spec.name} is not valid.`);
     return r.data;
   }
   const raw = event.queryStringParameters?.[spec.name];
   if (raw === undefined || raw === "") {
-    if (spec.required) throw new HttpProblemError(422, "MISSING_PARAMETER", "Invalid request", `Query parameter "${spec.name}" is required (${spec.hint}).`);
+    if (spec.required) throw parameterProblem("MISSING_PARAMETER", spec.name, `Query parameter "${spec.name}" is required (${spec.hint}).`);
     return undefined;
   }
   const r = spec.schema.safeParse(raw);
-  if (!r.success) throw invalidParameter(spec.invalid ?? `Query parameter "${spec.name}": ${r.error.issues[0]?.message ?? spec.hint}.`);
+  if (!r.success) throw invalidParameter(spec.name, spec.invalid ?? `Query parameter "${spec.name}": ${r.error.issues[0]?.message ?? spec.hint}.`);
   return r.data;
 }
 

@@ -624,12 +624,12 @@ export const ROUTES = {
     api: "admin",
     operationId: "exportAudit",
     summary: "The audit log as CSV",
-    description: "Cells starting with = + - @, a tab or a carriage return are prefixed with '. The export is audited before it is produced; more than 100 000 entries → 422 (narrow from/to).",
+    description: "Cells starting with = + - @, a tab or a carriage return are prefixed with '. The export is audited once it is ready, before it is handed out (a refused or failed export writes no entry); more than 100 000 entries → 422 INVALID_PARAMETER (narrow from/to).",
     action: "audit:export",
     params: [A.from, A.to],
     body: undefined,
     responses: { 200: { description: "The entries as CSV (an attachment).", contentType: "text/csv" } },
-    problems: ["INVALID_CONTENT"],
+    problems: [],
   }),
 
   // ——— local runtime only: stand-ins for Cognito's hosted UI ———

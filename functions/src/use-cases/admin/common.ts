@@ -20,6 +20,8 @@ export interface AdminDeps {
 export type AdminErrorCode =
   | "NOT_FOUND"
   | "INVALID"
+  /** A query parameter the request's other parameters rule out (its `errors` name it). */
+  | "INVALID_PARAMETER"
   | "VERSION_CONFLICT"
   | "INSPECTION_LOCKED"
   | "CRITERION_LOCKED"
