@@ -46,7 +46,7 @@ export class AdminApi extends Construct {
       timeout: Duration.seconds(15),
       memorySize: 1024,
     })
-      .bindTable({ store: props.store, access: "read-write" })
+      .bindTable({ store: props.store, access: { actions: ["GetItem", "Query", "PutItem", "UpdateItem"], index: true, appendsAudit: true } })
       // Publishing writes the frozen public JSON beside the drafts; a Home Affairs change re-rates the period (ratings/).
       .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.public, LAKE_PREFIXES.ratings], write: [LAKE_PREFIXES.public, LAKE_PREFIXES.ratings] });
     const integration = new HttpLambdaIntegration("Admin", this.handler.fn);

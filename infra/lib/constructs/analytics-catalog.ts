@@ -139,17 +139,12 @@ export class AnalyticsCatalog extends Construct {
   }
 
   /**
-   * Lets the scoring function run queries in the workgroup over the tables the SQL reads (read
-   * curated/ and dims/, write and read results); sets ATHENA_WORKGROUP and ATHENA_DATABASE. No
-   * wildcard: each table ARN is listed.
+   * Lets the scoring function run queries in the workgroup over the tables the SQL reads (each
+   * table's definition and objects by name, results written and read back); sets ATHENA_WORKGROUP
+   * and ATHENA_DATABASE. No wildcard: each table ARN is listed.
    */
   grantQuery(fn: ScorecardFunction): void {
-    this.grantWorkGroup(fn, QUERY_TABLES, []);
-    fn.bindLake({
-      lake: this.lake,
-      read: [LAKE_PREFIXES.curated, LAKE_PREFIXES.dims, LAKE_PREFIXES.athenaResults],
-      write: [LAKE_PREFIXES.athenaResults],
-    });
+    this.grantWorkGroup(fn, QUERY_TABLES);
   }
 
   /**
@@ -161,11 +156,10 @@ export class AnalyticsCatalog extends Construct {
    */
   grantStagedScoring(fn: ScorecardFunction): void {
     const stack = Stack.of(this);
-    const arn = (resource: string) => `arn:${stack.partition}:glue:${stack.region}:${stack.account}:${resource}`;
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: ["glue:GetDatabase", "glue:GetTable", "glue:GetPartitions", "glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"],
-        resources: [arn("catalog"), arn(`database/${this.databaseName}`), arn(`table/${this.databaseName}/${STAGED_RELATION_PREFIX}*`)],
+        actions: ["glue:GetTable", "glue:GetPartitions", "glue:CreateTable", "glue:UpdateTable", "glue:DeleteTable"],
+        resources: [this.glueArn("catalog"), this.glueArn(`database/${this.databaseName}`), this.glueArn(`table/${this.databaseName}/${STAGED_RELATION_PREFIX}*`)],
       }),
     );
     // cdk-nag prints an unresolved pseudo parameter as <AWS::Name>, a concrete one (the stack's env) as it is.
@@ -179,43 +173,55 @@ export class AnalyticsCatalog extends Construct {
 
   /**
    * Lets the compaction function run `INSERT INTO curated_events SELECT ... FROM raw_events`: the
-   * workgroup, the two tables by name (and partition writes on curated_events only, should Athena
-   * register the months it writes), and the objects Athena reads and writes with the caller's
-   * credentials (raw/ read; curated/events/ read and write; results).
+   * workgroup, the two tables by name, the partition writes Athena may make on curated_events
+   * only (register or update the months it writes: the partition actions of AmazonAthenaFullAccess,
+   * on the catalog, the database and the table as the Athena guide requires), and the objects
+   * Athena writes under curated/events/ with the caller's credentials.
    */
   grantCompaction(fn: ScorecardFunction): void {
-    this.grantWorkGroup(fn, [RAW_EVENTS_TABLE, CURATED_EVENTS_TABLE], [CURATED_EVENTS_TABLE]);
-    fn.bindLake({
-      lake: this.lake,
-      read: [LAKE_PREFIXES.raw, CURATED_EVENTS_TABLE.prefix, LAKE_PREFIXES.athenaResults],
-      write: [CURATED_EVENTS_TABLE.prefix, LAKE_PREFIXES.athenaResults],
-    });
+    this.grantWorkGroup(fn, [RAW_EVENTS_TABLE, CURATED_EVENTS_TABLE]);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ["glue:BatchCreatePartition", "glue:CreatePartition", "glue:UpdatePartition", "glue:BatchUpdatePartition"],
+        resources: [this.glueArn("catalog"), this.glueArn(`database/${this.databaseName}`), this.glueArn(`table/${this.databaseName}/${CURATED_EVENTS_TABLE.name}`)],
+      }),
+    );
+    fn.bindLake({ lake: this.lake, write: [CURATED_EVENTS_TABLE.prefix] });
   }
 
-  private grantWorkGroup(fn: ScorecardFunction, tables: readonly LakeTable[], partitionWrites: readonly LakeTable[]): void {
+  private glueArn(resource: string): string {
     const stack = Stack.of(this);
-    const arn = (service: string, resource: string) => `arn:${stack.partition}:${service}:${stack.region}:${stack.account}:${resource}`;
-    const tableArn = (t: LakeTable) => arn("glue", `table/${this.databaseName}/${t.name}`);
+    return `arn:${stack.partition}:glue:${stack.region}:${stack.account}:${resource}`;
+  }
+
+  /**
+   * What every Athena statement of the function needs with its credentials (infra/lib/iam-table.ts):
+   * the query actions on the workgroup; GetDatabase on the stage's database and, as the Athena
+   * guide requires "for Athena to work with the AWS Glue Data Catalog", GetDatabase and
+   * CreateDatabase on the catalog and the `default` database; each table's definition (and
+   * partitions) by name; GetBucketLocation (Athena checks its output location's region: that
+   * request carries no s3:prefix, so it is granted on the bucket without a condition) and
+   * ListBucketMultipartUploads; the results under athena-results/ (written by Athena, read back by
+   * GetQueryResults); the tables' objects (read).
+   */
+  private grantWorkGroup(fn: ScorecardFunction, tables: readonly LakeTable[]): void {
+    const stack = Stack.of(this);
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution", "athena:GetWorkGroup"],
-        resources: [arn("athena", `workgroup/${this.workGroupName}`)],
+        actions: ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"],
+        resources: [`arn:${stack.partition}:athena:${stack.region}:${stack.account}:workgroup/${this.workGroupName}`],
       }),
     );
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["glue:GetDatabase", "glue:CreateDatabase"], resources: [this.glueArn("catalog"), this.glueArn("database/default")] }));
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["glue:GetDatabase"], resources: [this.glueArn(`database/${this.databaseName}`)] }));
     fn.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"],
-        resources: [arn("glue", "catalog"), arn("glue", `database/${this.databaseName}`), ...tables.map(tableArn)],
+        actions: ["glue:GetTable", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"],
+        resources: [this.glueArn("catalog"), this.glueArn(`database/${this.databaseName}`), ...tables.map((t) => this.glueArn(`table/${this.databaseName}/${t.name}`))],
       }),
     );
-    if (partitionWrites.length > 0) {
-      fn.role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ["glue:BatchCreatePartition", "glue:CreatePartition"],
-          resources: [arn("glue", "catalog"), arn("glue", `database/${this.databaseName}`), ...partitionWrites.map(tableArn)],
-        }),
-      );
-    }
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"], resources: [this.lake.bucket.bucketArn] }));
+    fn.bindLake({ lake: this.lake, read: [...tables.map((t) => t.prefix), LAKE_PREFIXES.athenaResults], write: [LAKE_PREFIXES.athenaResults] });
     fn.addEnvironment("ATHENA_WORKGROUP", this.workGroupName);
     fn.addEnvironment("ATHENA_DATABASE", this.databaseName);
   }

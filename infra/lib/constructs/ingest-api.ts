@@ -55,7 +55,8 @@ export class IngestApi extends Construct {
       timeout: Duration.seconds(28),
       memorySize: 1024,
     })
-      .bindTable({ store: props.store, access: "read-write" })
+      // Guards, case copies and state, index items, idempotency keys (infra/lib/iam-table.ts).
+      .bindTable({ store: props.store, access: { actions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchGetItem", "BatchWriteItem"], index: false } })
       .bindLake({ lake: props.lake, write: [LAKE_PREFIXES.raw, LAKE_PREFIXES.rawComplaints, LAKE_PREFIXES.rawProcedures] });
     props.secrets.grantPseudonymKey(this.handler);
 

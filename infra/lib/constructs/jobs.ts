@@ -77,7 +77,8 @@ export class Jobs extends Construct {
     // period was scored on, read by the next scheduled run to find the periods late events reached,
     // and the scoring lock (state/score-lock.json: created, taken over when expired, deleted).
     this.scoring.function
-      .bindTable({ store: props.store, access: "read-write" })
+      // Reads the admin items it scores with; writes only the draft snapshots.
+      .bindTable({ store: props.store, access: { actions: ["GetItem", "Query", "PutItem"], index: true } })
       .bindLake({
         lake: props.lake,
         read: [LAKE_PREFIXES.ratings, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.state, ...DOMAIN_DIMS, CURATED_IMPROPER_RETURNS_PREFIX],

@@ -9,7 +9,7 @@ import type { Identity } from "./identity.js";
 import type { Lake } from "./lake.js";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import { ROUTES, callerOf, methodAndPath, routeKeysOf } from "@scorecard/shared/contracts/routes";
-import { ScorecardFunction } from "./scorecard-function.js";
+import { ScorecardFunction, TABLE_READ } from "./scorecard-function.js";
 import { ScorecardHttpApi } from "./scorecard-http-api.js";
 
 /** The read handler's routes (shared/src/contracts/routes.ts), all GET. */
@@ -57,8 +57,9 @@ export class ReadApi extends Construct {
       timeout: Duration.seconds(10),
       memorySize: 1024,
     })
-      .bindTable({ store: props.store, access: "read" })
-      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings] });
+      .bindTable({ store: props.store, access: { actions: TABLE_READ, index: true } })
+      // raw-procedures/: the procedure names of the ingested catalog (use-cases/read/procedure-names.ts; public catalog data).
+      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.rawProcedures] });
 
     const integration = new HttpLambdaIntegration("Read", this.handler.fn);
     const authorizer = (this.authorizer = new HttpUserPoolAuthorizer("Dashboard", props.identity.userPool, {

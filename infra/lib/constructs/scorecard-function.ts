@@ -11,6 +11,7 @@ import { Construct } from "constructs";
 import type { StageConfig } from "../stage-config.js";
 import type { EventStore } from "./event-store.js";
 import type { Lake } from "./lake.js";
+import { AUDIT_PARTITION } from "../iam-table.js";
 
 /** The repository root (`infra/lib/constructs/` → three levels up). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -40,11 +41,21 @@ export interface ScorecardFunctionProps {
   readonly nodeModules?: string[];
 }
 
-/** Table permissions, named for what the handler does. */
-export type TableAccess = "read" | "read-write";
+/**
+ * Table permissions, named for the items a handler touches: the DynamoDB actions its adapters send
+ * (infra/lib/iam-table.ts lists them per function, from the code) and whether it reads the gsi1 index.
+ */
+export interface TableAccess {
+  readonly actions: readonly TableAction[];
+  readonly index: boolean;
+  /** The admin function adds audit entries (PutItem); every other writer is denied the audit partition outright. */
+  readonly appendsAudit?: boolean;
+}
+export type TableAction = "GetItem" | "Query" | "PutItem" | "UpdateItem" | "DeleteItem" | "BatchGetItem" | "BatchWriteItem";
 
-const TABLE_READ = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"];
-const TABLE_WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
+/** Reads only: single items and queries. */
+export const TABLE_READ: readonly TableAction[] = ["GetItem", "Query"];
+const WRITES: readonly TableAction[] = ["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"];
 
 /** Defaults as pure functions: the bundling every Scorecard Lambda gets. */
 export function houseBundling(nodeModules: string[] | undefined) {
@@ -124,20 +135,34 @@ export class ScorecardFunction extends Construct {
     );
   }
 
-  /** Read or read-write on the event store table and its `gsi1` index; sets TABLE_NAME. */
+  /**
+   * The table actions a handler sends (and Query on the `gsi1` index when it reads it); sets
+   * TABLE_NAME. A role that may write the table is denied every write to the audit partition
+   * (docs/storage.md: append-only), except PutItem for the one function that appends entries.
+   */
   bindTable(props: { readonly store: EventStore; readonly access: TableAccess }): this {
     const { table, openCasesIndexName } = props.store;
-    const actions = props.access === "read" ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE];
-    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [table.tableArn] }));
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/${openCasesIndexName}`] }),
-    );
+    const { actions, index, appendsAudit = false } = props.access;
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: actions.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }));
+    if (index) this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/${openCasesIndexName}`] }));
+    if (actions.some((a) => WRITES.includes(a))) {
+      const denied = (appendsAudit ? WRITES.filter((a) => a !== "PutItem") : WRITES).map((a) => `dynamodb:${a}`);
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: "AuditLogAppendOnly",
+          effect: iam.Effect.DENY,
+          actions: denied,
+          resources: [table.tableArn],
+          conditions: { "ForAnyValue:StringEquals": { "dynamodb:LeadingKeys": [AUDIT_PARTITION] } },
+        }),
+      );
+    }
     this.fn.addEnvironment("TABLE_NAME", table.tableName);
     return this;
   }
 
   /**
-   * Object access under lake prefixes (`raw/`, `curated/` ...) and a prefix-scoped ListBucket;
+   * Object access under lake prefixes (`raw/`, `curated/` ...) and, for a reader, ListBucket;
    * sets LAKE_BUCKET. Each `prefix/*` wildcard is acknowledged here, where it is granted.
    */
   bindLake(props: {
@@ -156,13 +181,12 @@ export class ScorecardFunction extends Construct {
     grant(["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"], props.write);
     grant(["s3:DeleteObject"], props.delete);
     const all = [...new Set([...(props.read ?? []), ...(props.write ?? []), ...(props.delete ?? [])])];
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ["s3:ListBucket", "s3:GetBucketLocation"],
-        resources: [bucket.bucketArn],
-        conditions: { StringLike: { "s3:prefix": ["", ...all.map((p) => `${p}*`)] } },
-      }),
-    );
+    // A reader lists (S3Lake.list, removePrefix) and must learn that a key is absent: S3 answers a
+    // GetObject of an absent key with 404 only to a caller allowed s3:ListBucket on the bucket, and
+    // that check carries no s3:prefix — a prefix-conditioned grant would turn every 404 into 403.
+    if (props.read?.length || props.delete?.length) {
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["s3:ListBucket"], resources: [bucket.bucketArn] }));
+    }
     const bucketId = logicalIdOf(bucket.node.defaultChild as CfnResource);
     for (const p of all) {
       Validations.of(this.role).acknowledge({

@@ -1,4 +1,5 @@
 import { RemovalPolicy, Validations } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import type { StageConfig } from "../stage-config.js";
@@ -33,7 +34,8 @@ export class Secrets extends Construct {
 
   /** Lets a function read the key; sets PSEUDONYM_SECRET_ARN. */
   grantPseudonymKey(fn: ScorecardFunction): void {
-    this.pseudonymKey.grantRead(fn.role);
+    // GetSecretValue only (grantRead would add DescribeSecret, which no adapter sends: infra/lib/iam-table.ts).
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ["secretsmanager:GetSecretValue"], resources: [this.pseudonymKey.secretArn] }));
     fn.addEnvironment("PSEUDONYM_SECRET_ARN", this.pseudonymKey.secretArn);
   }
 }
