@@ -21,7 +21,7 @@ import { HmacHasher } from "../adapters/local/file-hasher.js";
 import { CachedPublicationStore, CachedSnapshotStore } from "../adapters/local/cached-stores.js";
 import { FolderLake } from "../adapters/local/folder-lake.js";
 import { lockFolder } from "../adapters/local/folder-lock.js";
-import { LocalIdentity } from "../adapters/local/local-identity.js";
+import { LocalIdentity, type LocalOidcOptions, oidcFromEnv } from "../adapters/local/local-identity.js";
 import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
 import type { IngestDeps } from "../use-cases/ingest/ingest-events.js";
@@ -38,6 +38,12 @@ export interface RuntimeOptions {
   readonly persist?: boolean;
   readonly clock?: Clock;
   readonly sourceToken?: string;
+  /**
+   * An OpenID provider to sign staff in with (served in /config.json) and whose tokens the API
+   * accepts, as a stand-in for Cognito; null: the demo login only. Default: from the environment
+   * (SCORECARD_OIDC_ISSUER and the rest, local-identity.ts `oidcFromEnv`).
+   */
+  readonly oidc?: LocalOidcOptions | null;
 }
 
 /**
@@ -153,7 +159,7 @@ export class LocalRuntime {
         manualIndicators: adminStores.criteria,
       },
       sourceTokens,
-      await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk")),
+      await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk"), { oidc: options.oidc === undefined ? oidcFromEnv(process.env) : options.oidc }),
       {
         client,
         close: async () => {

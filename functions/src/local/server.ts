@@ -16,6 +16,7 @@ import { DEMO_USERS, TOKEN_TTL_SECONDS } from "../adapters/local/local-identity.
 import { type LambdaHandler, fakeContext, toApiGatewayEvent } from "./lambda-bridge.js";
 import type { LocalRuntime } from "./runtime.js";
 import { COMPRESS_MIN_BYTES, type Encoding, createStaticSite, negotiateEncoding } from "./static-site.js";
+import { SITE_CONFIG_PATH, pageHeadersFor, serveSiteConfig } from "./site-config.js";
 
 /** The headers CloudFront's response-headers policy sets in AWS. */
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -146,14 +147,18 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
     res.writeHead(r.statusCode ?? 200, r.headers as Record<string, string>).end(body);
   };
 
-  const serveStatic = createStaticSite({ dir: dashboardDir, headers: PAGE_SECURITY_HEADERS });
+  // /config.json: the dashboard's settings (demo login, or the OpenID provider the runtime was given).
+  const siteConfig = runtime.identity.siteConfig;
+  const pageHeaders = pageHeadersFor(PAGE_SECURITY_HEADERS, siteConfig);
+  const serveStatic = createStaticSite({ dir: dashboardDir, headers: pageHeaders });
 
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     try {
       if (!url.pathname.startsWith("/v1/")) {
         if (req.method !== "GET" && req.method !== "HEAD") throw new HttpProblemError(405, "METHOD_NOT_ALLOWED", "Method not allowed");
-        await serveStatic(req, res, decodePath(url.pathname));
+        if (url.pathname === SITE_CONFIG_PATH) serveSiteConfig(req, res, siteConfig, pageHeaders);
+        else await serveStatic(req, res, decodePath(url.pathname));
         return;
       }
       if (await localRoute(req.method ?? "GET", url.pathname, req, res)) return;
