@@ -54,13 +54,13 @@ describe("Construct: ScorecardFunction (house defaults)", () => {
     for (const [id] of functions) expect(env(id)).toMatchObject({ STAGE: "dev", METHODOLOGY_ID: "dn-2026.2" });
   });
 
-  it("bundles ESM with the createRequire banner, source maps, local esbuild and the runtime's AWS SDK", () => {
+  it("bundles ESM with the createRequire banner, source maps, local esbuild and the AWS SDK of the lockfile (nothing external)", () => {
     expect(houseBundling(undefined)).toMatchObject({
       format: OutputFormat.ESM,
       banner: ESM_REQUIRE_BANNER,
       sourceMap: true,
       forceDockerBundling: false,
-      externalModules: ["@aws-sdk/*"],
+      externalModules: [],
     });
   });
 

@@ -25,11 +25,34 @@ function env(name: string): string {
   return v;
 }
 
+export interface LambdaDeps {
+  readonly ingest: IngestDeps & RecordDeps & { idempotency: IdempotencyStore };
+  readonly read: ReadDeps;
+  readonly admin: AdminDeps;
+}
+
+let built: Promise<LambdaDeps> | undefined;
+
 /**
- * Production dependencies, built once per cold start from the environment the CDK stack sets
- * (TABLE_NAME, LAKE_BUCKET, PSEUDONYM_SECRET_ARN, METHODOLOGY_ID).
+ * Production dependencies, built once per container (the first call; later calls get the same
+ * objects): the SDK clients and the pseudonym key fetched from Secrets Manager. A build that fails
+ * (the secret unreadable) is not kept, so the next request tries again. Reads the environment the
+ * CDK stack sets (TABLE_NAME, LAKE_BUCKET, PSEUDONYM_SECRET_ARN, METHODOLOGY_ID).
  */
-export async function lambdaDeps(): Promise<{ ingest: IngestDeps & RecordDeps & { idempotency: IdempotencyStore }; read: ReadDeps; admin: AdminDeps }> {
+export function lambdaDeps(): Promise<LambdaDeps> {
+  built ??= buildLambdaDeps().catch((error: unknown) => {
+    built = undefined;
+    throw error;
+  });
+  return built;
+}
+
+/** Forget the container's dependencies (tests only: a new environment, new clients). */
+export function resetLambdaDeps(): void {
+  built = undefined;
+}
+
+async function buildLambdaDeps(): Promise<LambdaDeps> {
   const db = documentClient();
   const table = env("TABLE_NAME");
   const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
