@@ -59,7 +59,7 @@ export function admitLine(line: string, lineNo: number, deps: Pick<IngestDeps, "
   } catch {
     return { kind: "rejected", code: "MALFORMED_JSON", message: `line ${lineNo} is not valid JSON` };
   }
-  const problem = findJsonProblem(trimmed);
+  const problem = findJsonProblem(trimmed, 32, raw);
   if (problem) {
     return {
       kind: "rejected",

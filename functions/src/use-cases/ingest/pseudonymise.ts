@@ -2,20 +2,24 @@ import type { KeyedHasher } from "../../ports/ingest.js";
 import type { CaseEventParsed, StoredCaseEvent } from "@scorecard/shared";
 
 const utc = (iso: string) => new Date(iso).toISOString();
+const NON_ASCII = /[^\x00-\x7f]/;
+// Vietnamese text may arrive decomposed (NFD): ids are compared in NFC so "Nguyễn" is one id.
+const nfc = (s: string) => (NON_ASCII.test(s) ? s.normalize("NFC") : s);
 
 /**
  * The ingestion boundary: the applicant's ID number becomes a keyed pseudonym; name, phone,
  * e-mail and address are dropped; instants are normalised to UTC. Only this shape is stored.
+ * Keys keep the parsed event's order (the schema's), the pseudonym last: the stored JSON, and
+ * the bulk import's content-addressed object names, do not change with the way it is built.
  */
 export function toStoredEvent(e: CaseEventParsed, hasher: KeyedHasher): StoredCaseEvent {
-  const { applicant, ...rest } = e;
-  return {
-    ...rest,
-    // Vietnamese text may arrive decomposed (NFD): ids are compared in NFC so "Nguyễn" is one id.
-    eventId: rest.eventId.normalize("NFC"),
-    caseId: rest.caseId.normalize("NFC"),
-    occurredAt: utc(e.occurredAt),
-    ...(e.dueAt !== undefined ? { dueAt: utc(e.dueAt) } : {}),
-    ...(applicant?.idNumber ? { applicantPseudonym: hasher.pseudonym(applicant.idNumber) } : {}),
-  };
+  const out: Record<string, unknown> = {};
+  for (const key in e) if (key !== "applicant") out[key] = e[key as keyof CaseEventParsed];
+  out["eventId"] = nfc(e.eventId);
+  out["caseId"] = nfc(e.caseId);
+  out["occurredAt"] = utc(e.occurredAt);
+  if (e.dueAt !== undefined) out["dueAt"] = utc(e.dueAt);
+  const idNumber = e.applicant?.idNumber;
+  if (idNumber) out["applicantPseudonym"] = hasher.pseudonym(idNumber);
+  return out as unknown as StoredCaseEvent;
 }
