@@ -25,6 +25,11 @@ const local = (s: string) => new Date(`${s}+07:00`);
 describe("Early warnings from the live open-case index (hand-computed, dynalite)", () => {
   let env: Awaited<ReturnType<typeof tempRuntime>>;
   let store: DynamoDbEventStore;
+  /** Store a batch and re-derive its cases (the runtime's outbox drain, run here in step). */
+  const put = async (events: readonly StoredCaseEvent[]) => {
+    await store.putEvents(events);
+    await store.drainOutbox();
+  };
   let now = local("2024-03-12T10:00:00");
   const warnings = () => earlyWarnings({ openCases: store, clock: { now: () => now }, catalog: new UnitCatalog() });
   const at = async (when: string, unitId: string) => {
@@ -41,7 +46,7 @@ describe("Early warnings from the live open-case index (hand-computed, dynalite)
 
   it("a paused dossier is neither overdue nor due soon: listed apart until the supplement arrives", async () => {
     // Due Fri 8 March 17:00; the supplement asked for on Wed 6 has not arrived by Tue 12: the clock stopped on Wed 6.
-    await store.putEvents(stored(new CaseBuilder("W-PAUSED", "DIST-732").received("2024-03-04T09:00:00", "2024-03-08T17:00:00").supplementRequested("2024-03-06T09:00:00")));
+    await put(stored(new CaseBuilder("W-PAUSED", "DIST-732").received("2024-03-04T09:00:00", "2024-03-08T17:00:00").supplementRequested("2024-03-06T09:00:00")));
     const w = await at("2024-03-12T10:00:00", "DIST-732");
     expect([ids(w.overdue), ids(w.dueSoon), ids(w.paused)]).toEqual([[], [], ["W-PAUSED"]]);
     expect(w.paused[0]).toMatchObject({ role: "HOLDER", pausedSince: "2024-03-06T02:00:00.000Z", dueAt: "2024-03-08T10:00:00.000Z", daysLate: 0, supplementRequests: 1 });
@@ -50,7 +55,7 @@ describe("Early warnings from the live open-case index (hand-computed, dynalite)
   it("a resumed dossier's due date moves by the pause in calendar time (facts rule 7), not in working days", async () => {
     // Due Fri 8 March 17:00. Paused Mon 4 10:00 → Tue 5 10:00: 24 h. Effective due = Sat 9 March 17:00 (= 10:00Z).
     // (Shifted by working days it would have been Mon 11: the facts add the pause's length.)
-    await store.putEvents(
+    await put(
       stored(new CaseBuilder("W-RESUMED", "DIST-734").received("2024-03-04T09:00:00", "2024-03-08T17:00:00").supplementRequested("2024-03-04T10:00:00").supplementReceived("2024-03-05T10:00:00")),
     );
     // Fri 8 18:00: past the legal due date, but not the effective one → due soon (until the end of Tue 12: Fri + 2 working days).
@@ -66,9 +71,9 @@ describe("Early warnings from the live open-case index (hand-computed, dynalite)
 
   it("a transferred dossier warns its current holder against the earlier of its step due date and the dossier's, and not the previous holder", async () => {
     // Received by DIST-735 (due Fri 15), given to DEPT-STC-2020 on Tue 5 with a step due on Fri 8 17:00.
-    await store.putEvents(stored(new CaseBuilder("W-TRANSFER", "DIST-735").received("2024-03-04T09:00:00", "2024-03-15T17:00:00").transferred("2024-03-05T09:00:00", "DEPT-STC-2020", "2024-03-08T17:00:00")));
+    await put(stored(new CaseBuilder("W-TRANSFER", "DIST-735").received("2024-03-04T09:00:00", "2024-03-15T17:00:00").transferred("2024-03-05T09:00:00", "DEPT-STC-2020", "2024-03-08T17:00:00")));
     // Received by DIST-736 (due Fri 8), given to DEPT-SYT-2020 with a step due on Wed 13: the dossier's due date comes first.
-    await store.putEvents(stored(new CaseBuilder("W-TRANSFER2", "DIST-736").received("2024-03-04T09:00:00", "2024-03-08T17:00:00").transferred("2024-03-05T09:00:00", "DEPT-SYT-2020", "2024-03-13T17:00:00")));
+    await put(stored(new CaseBuilder("W-TRANSFER2", "DIST-736").received("2024-03-04T09:00:00", "2024-03-08T17:00:00").transferred("2024-03-05T09:00:00", "DEPT-SYT-2020", "2024-03-13T17:00:00")));
     const holder = await at("2024-03-11T09:00:00", "DEPT-STC-2020");
     expect(ids(holder.overdue)).toEqual(["W-TRANSFER"]);
     // Overdue since Fri 8 17:00: 1 working day late on Mon 11.
@@ -82,7 +87,7 @@ describe("Early warnings from the live open-case index (hand-computed, dynalite)
 
   it("a pending consultation warns both units, each with its due time; the lead keeps the dossier's due date", async () => {
     // DIST-737 receives (due Fri 15) and consults VERT-BHXH-2020 on Tue 5, step due Thu 7 17:00.
-    await store.putEvents(stored(new CaseBuilder("W-CONSULT", "DIST-737").received("2024-03-04T09:00:00", "2024-03-15T17:00:00").consultRequested("2024-03-05T09:00:00", "VERT-BHXH-2020", "2024-03-07T17:00:00")));
+    await put(stored(new CaseBuilder("W-CONSULT", "DIST-737").received("2024-03-04T09:00:00", "2024-03-15T17:00:00").consultRequested("2024-03-05T09:00:00", "VERT-BHXH-2020", "2024-03-07T17:00:00")));
     // Wed 6 10:00: due soon = before the end of Fri 8 (Wed + 2 working days) = 2024-03-08T17:00Z.
     const consulted = await at("2024-03-06T10:00:00", "VERT-BHXH-2020");
     expect(consulted.dueSoonUntil).toBe("2024-03-08T17:00:00.000Z");
@@ -106,7 +111,7 @@ describe("Early warnings from the live open-case index (hand-computed, dynalite)
   });
 
   it("an answered consultation no longer warns the consulted unit, nor shows on the lead's side", async () => {
-    await store.putEvents(
+    await put(
       stored(
         new CaseBuilder("W-ANSWERED", "DIST-738")
           .received("2024-03-04T09:00:00", "2024-03-15T17:00:00")
@@ -121,7 +126,7 @@ describe("Early warnings from the live open-case index (hand-computed, dynalite)
 
   it("more than one supplement request makes the dossier late from the second request, whatever the dates (facts rule 8)", async () => {
     // Due Fri 15; asked Tue 5, supplied Wed 6, asked again Thu 7 09:00 (= 02:00Z): overdue since then, not paused.
-    await store.putEvents(
+    await put(
       stored(
         new CaseBuilder("W-TWICE", "DIST-739")
           .received("2024-03-04T09:00:00", "2024-03-15T17:00:00")
@@ -143,8 +148,8 @@ describe("Early warnings from the live open-case index (hand-computed, dynalite)
         .transferred("2024-03-05T09:00:00", "DEPT-STP-2020", "2024-03-08T17:00:00")
         .consultRequested("2024-03-06T09:00:00", "VERT-THUE-2020", "2024-03-07T17:00:00", "DEPT-STP-2020"),
     );
-    for (const e of [...events].reverse()) await store.putEvents([e]);
-    await store.putEvents(events);
+    for (const e of [...events].reverse()) await put([e]);
+    await put(events);
     const holder = await at("2024-03-11T09:00:00", "DEPT-STP-2020");
     expect(holder.overdue.map((r) => [r.caseId, r.role, r.dueAt])).toEqual([["W-ORDER", "HOLDER", "2024-03-08T10:00:00.000Z"]]);
     expect((await at("2024-03-11T09:00:00", "VERT-THUE-2020")).overdue.map((r) => [r.caseId, r.role, r.dueAt])).toEqual([["W-ORDER", "CONSULTED", "2024-03-07T10:00:00.000Z"]]);

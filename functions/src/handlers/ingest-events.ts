@@ -21,7 +21,12 @@ export function makeIngestHandler(deps: IngestDeps & { idempotency: IdempotencyS
     .use(problems(logger))
     .use(requireAction(ROUTES["POST /v1/events"].action))
     .use(idempotencyKey(deps.idempotency))
-    .handler(async (event) => jsonResponse(200, (await ingest(parseEventBatch(event))) satisfies IngestResponse));
+    .handler(async (event, context) => {
+      const answer = (await ingest(parseEventBatch(event), { remainingMs: () => context.getRemainingTimeInMillis() })) satisfies IngestResponse;
+      // Events answered `retry` were not stored: the answer says when to send them again, and is not
+      // kept under the Idempotency-Key (the same request re-runs; what was stored comes back as duplicates).
+      return jsonResponse(200, answer, answer.retry > 0 ? { "retry-after": "1" } : {});
+    });
 }
 
 /** `POST /v1/complaints` and `POST /v1/catalog`: the same chain over the record use case. */

@@ -7,7 +7,17 @@ import { HttpProblemError } from "./problem.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 const KEY = /^[\x21-\x7e]{1,255}$/;
-const stateOf = new WeakMap<object, { scope: string; key: string }>();
+const stateOf = new WeakMap<object, { scope: string; key: string; heartbeat: ReturnType<typeof setInterval> }>();
+/** How often a running request renews its hold on its key (the store's hold lasts longer: 10 s). */
+export const IDEMPOTENCY_HEARTBEAT_MS = 3_000;
+
+/** Stop renewing the hold of the request's key; its state, if it had one. */
+function settle(event: object) {
+  const s = stateOf.get(event);
+  if (s) clearInterval(s.heartbeat);
+  stateOf.delete(event);
+  return s;
+}
 
 /**
  * Optional `Idempotency-Key` header (IETF httpapi draft, as Stripe does it): the same key with the
@@ -30,19 +40,24 @@ export function idempotencyKey(store: IdempotencyStore): MiddlewareObj<Event, AP
           throw new HttpProblemError(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency key reused", "This Idempotency-Key was used with a different body.");
         case "in-flight":
           throw new HttpProblemError(409, "IDEMPOTENCY_KEY_IN_FLIGHT", "Request in progress", "A request with this Idempotency-Key is still being processed; retry later.", { "retry-after": "2" });
-        case "new":
-          stateOf.set(request.event, { scope, key });
+        case "new": {
+          // While the request runs its hold is renewed; if the process dies, the hold lapses within 10 s.
+          const heartbeat = setInterval(() => void store.extend(scope, key).catch(() => undefined), IDEMPOTENCY_HEARTBEAT_MS);
+          heartbeat.unref?.();
+          stateOf.set(request.event, { scope, key, heartbeat });
+        }
       }
     },
     after: async (request) => {
-      const s = stateOf.get(request.event);
+      const s = settle(request.event);
       const r = request.response as APIGatewayProxyStructuredResultV2 | undefined;
       if (!s || !r) return;
-      if ((r.statusCode ?? 200) >= 500) await store.abort(s.scope, s.key);
+      // A 5xx, or an answer that asks for part of the request again (Retry-After: events not stored), is not kept.
+      if ((r.statusCode ?? 200) >= 500 || r.headers?.["retry-after"] !== undefined) await store.abort(s.scope, s.key);
       else await store.complete(s.scope, s.key, { statusCode: r.statusCode ?? 200, headers: (r.headers ?? {}) as Record<string, string>, body: typeof r.body === "string" ? r.body : "" });
     },
     onError: async (request) => {
-      const s = stateOf.get(request.event);
+      const s = settle(request.event);
       if (!s) return;
       // Errors are not stored: the same body gives the same 4xx again, and a 5xx must re-run.
       await store.abort(s.scope, s.key);

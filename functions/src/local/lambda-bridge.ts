@@ -2,8 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from "aws-lambda";
 
-/** A Lambda context good enough for middy and powertools when a handler runs in-process. */
-export function fakeContext(functionName: string): Context {
+/** A request's time limit: API Gateway's integration timeout (the handler stops taking on work before it). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** A Lambda context good enough for middy and powertools when a handler runs in-process; its clock starts now. */
+export function fakeContext(functionName: string, timeoutMs = REQUEST_TIMEOUT_MS): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
@@ -13,7 +17,7 @@ export function fakeContext(functionName: string): Context {
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: "local",
-    getRemainingTimeInMillis: () => 30_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

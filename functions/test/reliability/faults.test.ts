@@ -25,6 +25,7 @@ import { type CaseEventInput, parsePeriod } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { compactLake } from "../../src/adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../../src/adapters/local/duckdb-record-compactor.js";
+import type { DynamoDbEventStore } from "../../src/adapters/dynamodb/dynamodb-event-store.js";
 import { type LocalRuntime, TABLE_NAME } from "../../src/local/runtime.js";
 import { startScheduler } from "../../src/local/scheduler.js";
 import { createLocalServer, listen } from "../../src/local/server.js";
@@ -229,6 +230,10 @@ describe("Faults: throttled / timed-out DynamoDB, failing and full lake, failing
   });
 
   it("after the faults stop: every acknowledged event is stored exactly once (DynamoDB guards, case copies, curated Parquet) and KPIs count each case once", async () => {
+    // The case-state outbox catches up by itself (its drain retries after a failed pass, within a second).
+    const outbox = rt.ingest.store as DynamoDbEventStore;
+    await vi.waitFor(async () => expect((await outbox.outboxBacklog()).cases).toBe(0), { timeout: 15_000, interval: 250 });
+    await rt.outboxIdle();
     const db = DynamoDBDocumentClient.from(rt.dynamoClient);
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;

@@ -29,8 +29,8 @@ export const eventResultSchema = named(
   view({
     eventId: z.string().nullable(),
     index: z.number().int().describe("Position of the event in the batch."),
-    status: z.enum(["accepted", "duplicate", "conflict", "rejected"]),
-    code: z.string().optional().describe("MISSING_FIELD, UNKNOWN_FIELD, INVALID_VALUE, UNKNOWN_UNIT, EVENT_ID_CONFLICT, …"),
+    status: z.enum(["accepted", "duplicate", "conflict", "rejected", "retry"]).describe("`retry`: not stored (the batch ran out of time, or the store was busy): send the event again."),
+    code: z.string().optional().describe("MISSING_FIELD, UNKNOWN_FIELD, INVALID_VALUE, UNKNOWN_UNIT, EVENT_ID_CONFLICT, NOT_STORED_RETRY, SOURCE_SCOPE_UNIT, SOURCE_SCOPE_AGE, …"),
     message: z.string().optional().describe("Names the field and the reason."),
   }),
 );
@@ -44,6 +44,7 @@ export const ingestResponseSchema = named(
     duplicates: z.number().int(),
     conflicts: z.number().int(),
     rejected: z.number().int(),
+    retry: z.number().int().describe("Events not stored (status `retry`): send them again, under a new Idempotency-Key or the same one."),
     batchId: z.string().nullable().describe("The raw batch object written to the lake; null when nothing was accepted."),
   }),
 );

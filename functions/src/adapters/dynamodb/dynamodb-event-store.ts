@@ -1,56 +1,257 @@
 import type { IndexedOpenCase, OpenCaseIndex } from "../../ports/read.js";
-import type { EventStore, PutEventOutcome } from "../../ports/ingest.js";
+import type { CaseStateOutbox, EventStore, LakePending, PutEventOutcome } from "../../ports/ingest.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredCaseEvent } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
 import { mapLimit } from "../../lib/concurrency.js";
 import { type LiveCaseState, deriveCaseState, indexItemsOf } from "./case-state.js";
 
+/** How a store claims eventIds: every writer of the table is this process, or writers run side by side (Lambda). */
+export type EventWriters = "single-process" | "many";
+
+export interface EventStoreOptions {
+  /**
+   * `single-process` (the local runtime: the data folder's lock makes it the table's only writer):
+   * eventIds are claimed with batched reads and writes under an in-process lock per eventId.
+   * `many` (Lambda): a batched read classifies the known eventIds, then each new one is claimed with
+   * a conditional put (the only exact first-writer-wins across processes; BatchWriteItem carries no
+   * condition). docs/adr/0018-batched-ingestion.md.
+   */
+  readonly writers?: EventWriters;
+  /** Requests in flight per batch. */
+  readonly concurrency?: number;
+  /** Outbox partitions (the case-state refresh queue). */
+  readonly outboxShards?: number;
+}
+
+const GUARD_SK = "EVT";
+const OUTBOX = "OUTBOX#";
+const LAKE_PENDING = "LAKE_PENDING";
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const shardOf = (caseId: string, shards: number) => {
+  let h = 2166136261;
+  for (let i = 0; i < caseId.length; i++) h = Math.imul(h ^ caseId.charCodeAt(i), 16777619);
+  return (h >>> 0) % shards;
+};
+
 /**
- * Events in DynamoDB (docs/storage.md): a guard item per eventId written with
- * `attribute_not_exists(pk)` makes "stored once" exact; a copy under the case lets the live case
- * state and its open-case index items be re-derived from the set of the case's events, whatever
- * the arrival order. A duplicate re-writes the derived items, so a batch retried after a crash
- * repairs them.
+ * Events in DynamoDB (docs/storage.md): a guard item per eventId makes "stored once" exact; a
+ * copy under the case lets the live case state and its open-case index items be re-derived from the
+ * set of the case's events, whatever the arrival order. The re-derivation is not on the answer's
+ * path: a batch marks its cases in an outbox, drained by `drainOutbox` (locally right after each
+ * batch; on AWS by the maintenance function) — the early warnings catch up within a drain. A
+ * duplicate re-writes the case copy and re-marks its case, so a batch retried after a crash repairs
+ * them.
  */
-export class DynamoDbEventStore implements EventStore, OpenCaseIndex {
+export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCaseIndex {
+  private readonly writers: EventWriters;
+  private readonly concurrency: number;
+  private readonly shards: number;
+  /** The tail of each eventId's claim chain (single-process writers only). */
+  private readonly claimTails = new Map<string, Promise<void>>();
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly concurrency = 16,
-  ) {}
+    options: EventStoreOptions = {},
+  ) {
+    this.writers = options.writers ?? "many";
+    this.concurrency = options.concurrency ?? 16;
+    this.shards = options.outboxShards ?? 4;
+  }
 
-  async putEvents(events: readonly StoredCaseEvent[]): Promise<PutEventOutcome[]> {
-    const outcomes = await mapLimit(events, this.concurrency, (e) => this.putOne(e));
-    const touched = [...new Set(events.filter((_, i) => outcomes[i] !== "conflict").map((e) => e.caseId))];
-    await mapLimit(touched, this.concurrency, (caseId) => this.refreshCaseState(caseId));
+  async putEvents(events: readonly StoredCaseEvent[], batchId = "unbatched"): Promise<PutEventOutcome[]> {
+    const outcomes = this.writers === "single-process" ? await this.claimLocked(events, batchId) : await this.claimConditional(events, batchId);
+    const kept = [...new Map(events.filter((_, i) => outcomes[i] !== "conflict").map((e) => [e.eventId, e])).values()];
+    await this.batchWrite(kept.map((e) => ({ pk: `CASE#${e.caseId}`, sk: `EVT#${e.eventId}`, event: e })));
+    await this.markCases(kept.map((e) => e.caseId), batchId);
     return outcomes;
   }
 
-  private async putOne(event: StoredCaseEvent): Promise<PutEventOutcome> {
-    const hash = contentHash(event);
-    let outcome: PutEventOutcome = "accepted";
+  /** One process writes: lock the batch's eventIds in this process, then read and write them in batches. */
+  private async claimLocked(events: readonly StoredCaseEvent[], batchId: string): Promise<PutEventOutcome[]> {
+    const ids = [...new Set(events.map((e) => e.eventId))];
+    let release!: () => void;
+    const mine = new Promise<void>((ok) => {
+      release = ok;
+    });
+    // Registering every id's wait synchronously gives claims a total order: no deadlock, no interleaving on an id.
+    const before = ids.map((id) => this.claimTails.get(id));
+    for (const id of ids) this.claimTails.set(id, mine);
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: `EVT#${event.eventId}`, sk: "EVT", caseId: event.caseId, hash, event },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-    } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      const existing = await this.db.send(
-        new GetCommand({ TableName: this.tableName, Key: { pk: `EVT#${event.eventId}`, sk: "EVT" }, ConsistentRead: true }),
-      );
-      if (existing.Item?.["hash"] !== hash) return "conflict";
-      outcome = "duplicate";
+      await Promise.all(before);
+      const known = await this.guardHashes(ids);
+      const outcomes: PutEventOutcome[] = [];
+      const fresh: StoredCaseEvent[] = [];
+      const claimed = new Map<string, string>();
+      for (const e of events) {
+        const hash = contentHash(e);
+        const stored = known.get(e.eventId) ?? claimed.get(e.eventId);
+        if (stored === undefined) {
+          claimed.set(e.eventId, hash);
+          fresh.push(e);
+          outcomes.push("accepted");
+        } else outcomes.push(stored === hash ? "duplicate" : "conflict");
+      }
+      await this.batchWrite(fresh.map((e) => this.guardItem(e, batchId)));
+      return outcomes;
+    } finally {
+      release();
+      for (const id of ids) if (this.claimTails.get(id) === mine) this.claimTails.delete(id);
     }
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { pk: `CASE#${event.caseId}`, sk: `EVT#${event.eventId}`, event } }),
-    );
-    return outcome;
+  }
+
+  /** Writers side by side: a batched read classifies the known ids, a conditional put claims each new one. */
+  private async claimConditional(events: readonly StoredCaseEvent[], batchId: string): Promise<PutEventOutcome[]> {
+    const known = await this.guardHashes([...new Set(events.map((e) => e.eventId))]);
+    return mapLimit(events, this.concurrency, async (e) => {
+      const hash = contentHash(e);
+      const stored = known.get(e.eventId);
+      if (stored !== undefined) return stored === hash ? "duplicate" : "conflict";
+      try {
+        await this.db.send(new PutCommand({ TableName: this.tableName, Item: this.guardItem(e, batchId), ConditionExpression: "attribute_not_exists(pk)" }));
+        return "accepted";
+      } catch (err) {
+        if (!(err instanceof ConditionalCheckFailedException)) throw err;
+        // Another writer claimed it between the read and the put: its content decides.
+        const now = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `EVT#${e.eventId}`, sk: GUARD_SK }, ConsistentRead: true }));
+        return now.Item?.["hash"] === hash ? "duplicate" : "conflict";
+      }
+    });
+  }
+
+  private guardItem(e: StoredCaseEvent, batchId: string) {
+    return { pk: `EVT#${e.eventId}`, sk: GUARD_SK, caseId: e.caseId, hash: contentHash(e), batchId, event: e };
+  }
+
+  /** The content hash of each stored eventId (absent ones are not in the map). */
+  private async guardHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const item of await this.batchGet(ids.map((id) => ({ pk: `EVT#${id}`, sk: GUARD_SK })), "pk, #h", { "#h": "hash" })) out.set((item["pk"] as string).slice(4), item["hash"] as string);
+    return out;
+  }
+
+  /** The stored guard items (event and the batch that claimed it) of these eventIds. */
+  async storedEvents(ids: readonly string[]): Promise<{ event: StoredCaseEvent; batchId: string | undefined }[]> {
+    return (await this.batchGet(ids.map((id) => ({ pk: `EVT#${id}`, sk: GUARD_SK })))).map((i) => ({ event: i["event"] as StoredCaseEvent, batchId: i["batchId"] as string | undefined }));
+  }
+
+  /** BatchGetItem, 100 keys a call, consistent, unprocessed keys retried with backoff. */
+  private async batchGet(keys: readonly Record<string, string>[], projection?: string, names?: Record<string, string>): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    await mapLimit(chunks(keys, 100), this.concurrency, async (chunk) => {
+      let pending: Record<string, unknown>[] = chunk;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await this.backoff(attempt, "BatchGetItem");
+        const r = await this.db.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true, ...(projection ? { ProjectionExpression: projection, ExpressionAttributeNames: names } : {}) } },
+          }),
+        );
+        out.push(...(r.Responses?.[this.tableName] ?? []));
+        pending = r.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    });
+    return out;
+  }
+
+  /** BatchWriteItem puts, 25 items a call, unprocessed items retried with backoff. */
+  private async batchWrite(items: readonly Record<string, unknown>[], op: "put" | "delete" = "put"): Promise<void> {
+    await mapLimit(chunks(items, 25), this.concurrency, async (chunk) => {
+      let pending = chunk.map((item) => (op === "put" ? { PutRequest: { Item: item } } : { DeleteRequest: { Key: item } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 0) await this.backoff(attempt, "BatchWriteItem");
+        const r = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (r.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+      }
+    });
+  }
+
+  private async backoff(attempt: number, what: string): Promise<void> {
+    if (attempt > 8) throw new Error(`${what}: items still unprocessed after ${attempt} attempts`);
+    await sleep(Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random() / 2));
+  }
+
+  /** Queue the re-derivation of these cases (a newer mark replaces an older one: its token changes). */
+  private async markCases(caseIds: readonly string[], token: string): Promise<void> {
+    const at = new Date().toISOString();
+    await this.batchWrite([...new Set(caseIds)].map((caseId) => ({ pk: `${OUTBOX}${shardOf(caseId, this.shards)}`, sk: caseId, token: `${token}#${at}`, at })));
+  }
+
+  /**
+   * Re-derive the live state of the cases waiting in the outbox (at most `limit` a call) and take
+   * each off unless a newer batch marked it meanwhile (its token changed: it stays for the next
+   * drain). Returns how many cases were re-derived.
+   */
+  async drainOutbox(limit = 2000): Promise<number> {
+    let done = 0;
+    for (let shard = 0; shard < this.shards && done < limit; shard++) {
+      const page = await this.db.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": `${OUTBOX}${shard}` }, Limit: limit - done, ConsistentRead: true }),
+      );
+      const items = page.Items ?? [];
+      await mapLimit(items, this.concurrency, async (item) => {
+        await this.refreshCaseState(item["sk"] as string);
+        try {
+          await this.db.send(
+            new DeleteCommand({ TableName: this.tableName, Key: { pk: item["pk"], sk: item["sk"] }, ConditionExpression: "#t = :t", ExpressionAttributeNames: { "#t": "token" }, ExpressionAttributeValues: { ":t": item["token"] } }),
+          );
+        } catch (e) {
+          if (!(e instanceof ConditionalCheckFailedException)) throw e;
+        }
+      });
+      done += items.length;
+    }
+    return done;
+  }
+
+  /** Cases waiting in the outbox, and the oldest mark's time (null when empty). */
+  async outboxBacklog(): Promise<{ cases: number; oldest: string | null }> {
+    let cases = 0;
+    let oldest: string | null = null;
+    for (let shard = 0; shard < this.shards; shard++) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": `${OUTBOX}${shard}` }, ProjectionExpression: "#a", ExpressionAttributeNames: { "#a": "at" }, ExclusiveStartKey: startKey, ConsistentRead: true }),
+        );
+        for (const i of page.Items ?? []) {
+          cases++;
+          const at = i["at"] as string;
+          if (oldest === null || at < oldest) oldest = at;
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
+    return { cases, oldest };
+  }
+
+  /** Record, before a batch claims anything, that its raw object must reach the lake. */
+  async markLakePending(p: LakePending): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: LAKE_PENDING, sk: p.batchId, key: p.key, eventIds: [...p.eventIds], at: p.at } }));
+  }
+
+  async clearLakePending(batchId: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: LAKE_PENDING, sk: batchId } }));
+  }
+
+  /** Batches whose raw object may be missing from the lake, marked before `before` (ISO). */
+  async lakePending(before: string): Promise<LakePending[]> {
+    const out: LakePending[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": LAKE_PENDING }, ExclusiveStartKey: startKey, ConsistentRead: true }));
+      for (const i of page.Items ?? []) if ((i["at"] as string) < before) out.push({ batchId: i["sk"] as string, key: i["key"] as string, eventIds: i["eventIds"] as string[], at: i["at"] as string });
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return out;
+  }
+
+  /** Re-mark cases in the outbox (the lake reconciliation, for batches cut short). */
+  async remarkCases(caseIds: readonly string[], token: string): Promise<void> {
+    await this.markCases(caseIds, token);
   }
 
   async caseEvents(caseId: string): Promise<StoredCaseEvent[]> {

@@ -5,8 +5,12 @@ import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, Upd
 
 /** How long a completed response is replayed (Stripe keeps keys ≥ 24 h). */
 export const KEY_TTL_SECONDS = 24 * 3600;
-/** An in-flight record older than this belongs to a crashed request and may be taken over. */
-export const IN_FLIGHT_SECONDS = 60;
+/**
+ * A running request holds its key this long and renews the hold every 3 s (the idempotency
+ * middleware); a record whose hold lapsed belongs to a crashed request and may be taken
+ * over, so a crashed request's key is free again within this many seconds.
+ */
+export const IN_FLIGHT_SECONDS = 10;
 
 export class DynamoDbIdempotencyStore implements IdempotencyStore {
   constructor(
@@ -55,6 +59,24 @@ export class DynamoDbIdempotencyStore implements IdempotencyStore {
         ExpressionAttributeValues: { ":done": "COMPLETED", ":resp": JSON.stringify(response) },
       }),
     );
+  }
+
+  async extend(scope: string, key: string): Promise<void> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.key(scope, key),
+          UpdateExpression: "SET inFlightUntil = :until",
+          ConditionExpression: "#s = :inprogress",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: { ":until": now + IN_FLIGHT_SECONDS, ":inprogress": "IN_PROGRESS" },
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    }
   }
 
   async abort(scope: string, key: string): Promise<void> {

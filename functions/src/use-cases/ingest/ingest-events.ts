@@ -18,6 +18,8 @@ export interface IngestDeps extends AdmitDeps {
   readonly lake: Lake;
   /** A new unique id (the batch's raw object name). */
   readonly newId: NewId;
+  /** Called after a batch is stored (the local runtime drains the case-state outbox then). */
+  readonly onStored?: () => void;
 }
 
 const eventIdOf = (raw: unknown): string | null =>
@@ -25,14 +27,39 @@ const eventIdOf = (raw: unknown): string | null =>
     ? ((raw as { eventId: string }).eventId.slice(0, 128))
     : null;
 
+/** Events claimed per store call; the time left is checked before each. */
+export const CLAIM_CHUNK = 100;
+/**
+ * No new chunk is started with less than this left before the request's deadline: what remains
+ * (the raw object, the answer) must fit, with margin for a busy machine. API Gateway and the local
+ * server give a request 30 s, so a batch claims for at most ~20 s.
+ */
+export const DEADLINE_RESERVE_MS = 10_000;
+
+export interface IngestOptions {
+  /** The request's time left in ms (Lambda's context.getRemainingTimeInMillis); no deadline if absent. */
+  readonly remainingMs?: () => number;
+}
+
+const retryResult = (eventId: string, index: number): EventResult => ({
+  eventId,
+  index,
+  status: "retry",
+  code: "NOT_STORED_RETRY",
+  message: `eventId "${eventId}" was not stored: the batch ran out of time; send it again`,
+});
+
 /**
  * Ingest a batch: each event is validated on its own; valid ones are stored once by eventId and
- * written, as one raw object, to the lake. Any storage failure throws (the caller answers 5xx,
- * and the whole batch is safe to retry: stored events come back as duplicates and are re-written).
+ * written, as one raw object, to the lake. Before anything is claimed the batch records that its
+ * raw object is due (a crash after the claims leaves the record for reconcileLake). Chunks are
+ * claimed while time is left; the events of chunks not started are answered `retry` (never a 5xx
+ * for stored work). A storage failure throws (the caller answers 5xx, and the whole batch is safe
+ * to retry: stored events come back as duplicates and are re-written).
  */
 export const ingestEvents =
   (deps: IngestDeps) =>
-  async (rawEvents: readonly unknown[]): Promise<IngestResponse> => {
+  async (rawEvents: readonly unknown[], options: IngestOptions = {}): Promise<IngestResponse> => {
     const results: EventResult[] = new Array(rawEvents.length);
     const admitted: { index: number; event: StoredCaseEvent }[] = [];
     rawEvents.forEach((raw, index) => {
@@ -54,27 +81,45 @@ export const ingestEvents =
         unique.push(event);
       }
     }
-    const outcomes = await deps.store.putEvents(unique);
-    const outcomeOf = new Map(unique.map((e, i) => [e.eventId, outcomes[i] ?? "conflict"]));
+
+    const now = deps.clock.now();
+    const batchId = `${now.toISOString().replace(/[-:.]/g, "")}-${deps.newId()}`;
+    const key = rawBatchKey("events", now.toISOString().slice(0, 10), batchId);
+    if (unique.length > 0) await deps.store.markLakePending({ batchId, key, eventIds: unique.map((e) => e.eventId), at: now.toISOString() });
+
+    const outcomeOf = new Map<string, EventResultStatus>();
+    for (let i = 0; i < unique.length; i += CLAIM_CHUNK) {
+      const chunk = unique.slice(i, i + CLAIM_CHUNK);
+      if (options.remainingMs && options.remainingMs() < DEADLINE_RESERVE_MS) break;
+      const outcomes = await deps.store.putEvents(chunk, batchId);
+      chunk.forEach((e, k) => outcomeOf.set(e.eventId, outcomes[k] ?? "conflict"));
+    }
+
     const toLake: StoredCaseEvent[] = [];
     for (const { index, event } of admitted) {
       const head = first.get(event.eventId) as { event: StoredCaseEvent; hash: string };
-      let status: EventResultStatus = outcomeOf.get(event.eventId) ?? "conflict";
-      if (head.event !== event) status = status !== "conflict" && contentHash(event) === head.hash ? "duplicate" : "conflict";
+      let status = outcomeOf.get(event.eventId) ?? "retry";
+      if (head.event !== event && status !== "retry") status = status !== "conflict" && contentHash(event) === head.hash ? "duplicate" : "conflict";
       results[index] =
         status === "conflict"
           ? { eventId: event.eventId, index, status, code: "EVENT_ID_CONFLICT", message: `eventId "${event.eventId}" is already stored with different content` }
-          : { eventId: event.eventId, index, status };
-      if (head.event === event && status !== "conflict") toLake.push(event);
+          : status === "retry"
+            ? retryResult(event.eventId, index)
+            : { eventId: event.eventId, index, status };
+      if (head.event === event && (status === "accepted" || status === "duplicate")) toLake.push(event);
     }
 
-    let batchId: string | null = null;
-    if (toLake.length > 0) {
-      const now = deps.clock.now();
-      batchId = `${now.toISOString().replace(/[-:.]/g, "")}-${deps.newId()}`;
-      const body = gzipSync(toLake.map((e) => JSON.stringify(e)).join("\n") + "\n");
-      await deps.lake.put(rawBatchKey("events", now.toISOString().slice(0, 10), batchId), body);
-    }
+    if (toLake.length > 0) await deps.lake.put(key, gzipSync(toLake.map((e) => JSON.stringify(e)).join("\n") + "\n"));
+    if (unique.length > 0) await deps.store.clearLakePending(batchId);
+    deps.onStored?.();
     const count = (s: EventResultStatus) => results.filter((r) => r.status === s).length;
-    return { results, accepted: count("accepted"), duplicates: count("duplicate"), conflicts: count("conflict"), rejected: count("rejected"), batchId };
+    return {
+      results,
+      accepted: count("accepted"),
+      duplicates: count("duplicate"),
+      conflicts: count("conflict"),
+      rejected: count("rejected"),
+      retry: count("retry"),
+      batchId: toLake.length > 0 ? batchId : null,
+    };
   };
