@@ -56,6 +56,7 @@ export class ScorecardStack extends Stack {
       apis: { ingest: ingest.http, read: read.http },
       deadLetterQueues: { compaction: jobs.compaction.deadLetterQueue, scoring: jobs.scoring.deadLetterQueue },
       workGroupName: catalog.workGroupName,
+      jobLogs: { compaction: jobs.compaction.function.logGroup, scoring: jobs.scoring.function.logGroup },
     });
 
     new CfnOutput(this, "SiteUrl", { value: site.url });

@@ -39,8 +39,18 @@ export interface StageConfig {
   /** Cron expressions (Asia/Ho_Chi_Minh) for the jobs. */
   readonly compactSchedule: string;
   readonly scoreSchedule: string;
-  /** Where alarm notifications go (`undefined`: topic only, subscribe later). */
-  readonly alarmEmail: string | undefined;
+  /** Where alarm notifications go: e-mail addresses (CDK context `alarmEmails`); none: the topic only, and a synth warning. */
+  readonly alarmEmails: readonly string[];
+  /**
+   * First month (YYYY-MM) the `curated_events` partition projection enumerates (CDK context
+   * `earliestMonth`). Months before it are invisible to Athena. Default 2015-01: before any history
+   * a province would backfill (the demo data starts 2024-01; the one-stop mechanism's records in
+   * their present form date from 2015 at the earliest), and a month projected with no data costs one
+   * empty S3 listing per query that reaches it, while a month left out hides its events silently.
+   */
+  readonly earliestMonth: string;
+  /** CloudFront's web ACL: a rate-based rule per client IP on /v1/* over 5 minutes, or an existing ACL (CDK context `webAclArn`, then no edge stack is made). */
+  readonly edge: { readonly apiRequestsPer5MinPerIp: number; readonly webAclArn: string | undefined };
 }
 
 const common = {
@@ -51,7 +61,8 @@ const common = {
   rawColdAfter: Duration.days(90),
   compactSchedule: "cron(15 1 * * ? *)",
   scoreSchedule: "cron(45 1 * * ? *)",
-  alarmEmail: undefined,
+  alarmEmails: [],
+  earliestMonth: "2015-01",
 } as const;
 
 /** The configuration of a stage. Pure: same name, same config. */
@@ -74,6 +85,7 @@ export function stageConfig(stage: StageName): StageConfig {
         athenaDailyScanAlarmBytes: 5 * 1024 ** 3,
         rawExpiry: Duration.days(180),
         accessLogExpiry: Duration.days(90),
+        edge: { apiRequestsPer5MinPerIp: 500, webAclArn: undefined },
       };
     case "prod":
       return {
@@ -92,6 +104,9 @@ export function stageConfig(stage: StageName): StageConfig {
         athenaDailyScanAlarmBytes: 50 * 1024 ** 3,
         rawExpiry: undefined,
         accessLogExpiry: Duration.days(400),
+        // Staff of a commune or a department often share one public IP (one office NAT): 2 000 API
+        // requests in 5 minutes per IP is ~7 a second, some 20 people's dashboards at once.
+        edge: { apiRequestsPer5MinPerIp: 2000, webAclArn: undefined },
       };
   }
 }
@@ -100,4 +115,35 @@ export const STAGES: readonly StageName[] = ["dev", "prod"];
 
 export function isStageName(s: unknown): s is StageName {
   return s === "dev" || s === "prod";
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
+/**
+ * The settings an operator gives at deploy time as CDK context (`-c key=value`, or `context` in
+ * cdk.json), over a stage's defaults. Pure; throws on a malformed value (a deploy must not go
+ * ahead with alarms to nowhere because of a typo):
+ * - `alarmEmails`: comma-separated addresses (or a JSON array in cdk.json);
+ * - `earliestMonth`: YYYY-MM, the first month Athena's projection of curated_events enumerates;
+ * - `webAclArn`: an existing CloudFront web ACL (us-east-1) to use instead of the edge stack's.
+ */
+export function withContext(config: StageConfig, get: (key: string) => unknown): StageConfig {
+  const emails = get("alarmEmails");
+  const alarmEmails =
+    emails === undefined
+      ? config.alarmEmails
+      : (Array.isArray(emails) ? emails.map(String) : String(emails).split(","))
+          .map((e) => e.trim())
+          .filter((e) => e !== "");
+  for (const e of alarmEmails) if (!EMAIL.test(e)) throw new Error(`context alarmEmails: "${e}" is not an e-mail address`);
+  const month = get("earliestMonth");
+  const earliestMonth = month === undefined ? config.earliestMonth : String(month).trim();
+  if (!MONTH.test(earliestMonth)) throw new Error(`context earliestMonth: "${earliestMonth}" is not a month YYYY-MM`);
+  const acl = get("webAclArn");
+  const webAclArn = acl === undefined || acl === "" ? config.edge.webAclArn : String(acl);
+  if (webAclArn !== undefined && !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[^/]+\/[0-9a-f-]+$/.test(webAclArn)) {
+    throw new Error(`context webAclArn: "${webAclArn}" is not a CloudFront (global, us-east-1) WAFv2 web ACL ARN`);
+  }
+  return { ...config, alarmEmails, earliestMonth, edge: { ...config.edge, webAclArn } };
 }

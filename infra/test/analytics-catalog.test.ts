@@ -1,6 +1,7 @@
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
-import { CURATED_COMPLAINTS_TABLE, CURATED_EVENT_COLUMNS, DIM_TABLES, LAKE_TABLES, QUERY_TABLES, RAW_EVENTS_TABLE } from "@scorecard/shared/lake/schema";
+import { CURATED_COMPLAINTS_TABLE, CURATED_EVENTS_TABLE, CURATED_EVENT_COLUMNS, DIM_TABLES, LAKE_TABLES, QUERY_TABLES, RAW_EVENTS_TABLE } from "@scorecard/shared/lake/schema";
+import { tableParameters } from "../lib/constructs/analytics-catalog.js";
 import { actionsOf, statementsOfRole } from "./support/find.js";
 import { synthesized } from "./support/synth.js";
 
@@ -26,14 +27,31 @@ describe("Construct: AnalyticsCatalog", () => {
     expect(table("curated_events").PartitionKeys.map((k) => [k.Name, k.Type])).toEqual([["month", "string"]]);
   });
 
-  it("projects month partitions (yyyy-MM from 2020-01 to now) instead of registering them", () => {
+  it("projects month partitions (yyyy-MM from the stage's earliest month, 2015-01 by default, to next month) instead of registering them", () => {
     expect(table("curated_events").Parameters).toMatchObject({
       "projection.enabled": "true",
       "projection.month.type": "date",
       "projection.month.format": "yyyy-MM",
-      "projection.month.range": "2020-01,NOW",
+      "projection.month.range": "2015-01,NOW+1MONTHS",
       "projection.month.interval.unit": "MONTHS",
     });
+  });
+
+  it("projects the month a Viet Nam day belongs to whenever Athena's NOW (UTC) is still in the previous month", () => {
+    // 1 March 2026 00:30 in Viet Nam (UTC+7) is 28 February 17:30 UTC: the scoring run at 01:45 local reads March.
+    const [, upper] = tableParameters(CURATED_EVENTS_TABLE, "s3://b/curated/events/", "2019-06")["projection.month.range"]!.split(",");
+    const nowUtc = new Date(Date.UTC(2026, 1, 28, 17, 30));
+    const localMonth = new Date(nowUtc.getTime() + 7 * 3600_000).toISOString().slice(0, 7);
+    const m = /^NOW\+(\d+)MONTHS$/.exec(upper!);
+    expect(m, upper).not.toBeNull();
+    const last = new Date(Date.UTC(nowUtc.getUTCFullYear(), nowUtc.getUTCMonth() + Number(m![1]), 1)).toISOString().slice(0, 7);
+    expect(localMonth).toBe("2026-03");
+    expect(last >= localMonth).toBe(true);
+  });
+
+  it("takes the earliest month from the stage (CDK context earliestMonth)", () => {
+    expect(tableParameters(CURATED_EVENTS_TABLE, "s3://b/curated/events/", "2019-06")["projection.month.range"]).toBe("2019-06,NOW+1MONTHS");
+    expect(tableParameters(RAW_EVENTS_TABLE, "s3://b/raw/", "2019-06")["projection.ingest_date.range"]).toBe(`${RAW_EVENTS_TABLE.partition!.projection.first},NOW`);
   });
 
   it("maps each projected month to curated/events/month=YYYY-MM/", () => {

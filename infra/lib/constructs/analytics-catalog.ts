@@ -43,9 +43,14 @@ export function storageFormat(table: LakeTable) {
 
 /**
  * Table parameters for a lake table: the classification and, for a partitioned table, partition
- * projection (no "add partition" chores; values enumerate from the first one up to now).
+ * projection (no "add partition" chores). A month partition (curated_events: the Viet Nam month of
+ * the event, UTC+7) runs from `earliestMonth` (the stage's, CDK context) to `NOW+1MONTHS`: Athena
+ * evaluates NOW in UTC ("projected date columns are generated in UTC at query execution time",
+ * Athena guide, partition projection's date type), and from 00:00 to 07:00 Viet Nam time on the 1st
+ * UTC is still in the previous month — with `NOW` the new month was invisible to the 01:45 scoring
+ * run. A day partition (raw_events: the UTC date of ingestion) runs from the contract's first day to NOW.
  */
-export function tableParameters(table: LakeTable, location: string): Record<string, string> {
+export function tableParameters(table: LakeTable, location: string, earliestMonth?: string): Record<string, string> {
   const params: Record<string, string> =
     table.format === "parquet" ? { classification: "parquet", EXTERNAL: "TRUE" } : { classification: "json", EXTERNAL: "TRUE" };
   if (table.partition) {
@@ -54,7 +59,7 @@ export function tableParameters(table: LakeTable, location: string): Record<stri
       "projection.enabled": "true",
       [`projection.${k}.type`]: "date",
       [`projection.${k}.format`]: projection.format,
-      [`projection.${k}.range`]: `${projection.first},NOW`,
+      [`projection.${k}.range`]: projection.unit === "MONTHS" ? `${earliestMonth ?? projection.first},NOW+1MONTHS` : `${projection.first},NOW`,
       [`projection.${k}.interval`]: "1",
       [`projection.${k}.interval.unit`]: projection.unit,
       "storage.location.template": `${location}${k}=\${${k}}/`,
@@ -104,7 +109,7 @@ export class AnalyticsCatalog extends Construct {
           name: t.name,
           description: t.description,
           tableType: "EXTERNAL_TABLE",
-          parameters: tableParameters(t, location),
+          parameters: tableParameters(t, location, stage.earliestMonth),
           partitionKeys: t.partition ? [{ name: t.partition.name, type: t.partition.type, comment: t.partition.comment }] : [],
           storageDescriptor: {
             location,

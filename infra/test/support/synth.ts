@@ -7,7 +7,7 @@ import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { addRulePacks } from "../../lib/rule-packs.js";
 import { ScorecardStack } from "../../lib/scorecard-stack.js";
-import { type StageName, stageConfig } from "../../lib/stage-config.js";
+import { type StageName, stageConfig, withContext } from "../../lib/stage-config.js";
 
 /** The parts of `validation-report.json` the tests read. */
 export interface ValidationReport {
@@ -91,7 +91,7 @@ export function synthesizeFresh(): Synthesized {
   const app = testApp();
   addRulePacks(app);
   for (const stage of ["dev", "prod"] as const) {
-    new ScorecardStack(app, `Scorecard-${stage}`, { config: stageConfig(stage), env: { region: "ap-southeast-1" } });
+    new ScorecardStack(app, `Scorecard-${stage}`, { config: withContext(stageConfig(stage), (key) => app.node.tryGetContext(key)), env: { region: "ap-southeast-1" } });
   }
   const { assembly, report } = synthWithReport(app);
   if (!assembly) throw new Error(`synthesis failed validation: ${JSON.stringify(report.pluginReports.flatMap((p) => p.violations.map((v) => v.ruleName)))}`);
