@@ -6,14 +6,17 @@ import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
 import { MAX_BODY_BYTES } from "@scorecard/shared/contracts/ingest";
 import type { LocalUsers, LoginResult } from "@scorecard/shared/contracts/local";
-import { type RouteKeyOf, routeKeysOf } from "@scorecard/shared/contracts/routes";
+import { principalFromClaims } from "@scorecard/shared/auth/policy";
+import { ROUTES, type RouteKey, type RouteKeyOf, routeKeysOf } from "@scorecard/shared/contracts/routes";
 import { makeIngestHandler, makeRecordsHandler } from "../handlers/ingest-events.js";
 import { READ_ROUTES, makeReadHandler } from "../handlers/read-api.js";
 import { ADMIN_ROUTES, makeAdminHandler } from "../handlers/admin-api.js";
 import { requireContentType } from "../http/media-type.js";
+import { assertAllowed } from "../http/middleware.js";
 import { HttpProblemError, jsonResponse, problemResponse } from "../http/problem.js";
 import { DEMO_USERS, TOKEN_TTL_SECONDS } from "../adapters/local/local-identity.js";
 import { type LambdaHandler, fakeContext, toApiGatewayEvent } from "./lambda-bridge.js";
+import { DEFAULT_MAX_CONNECTIONS, DEFAULT_REQUEST_TIMEOUT_MS, hasBody, hostChecker, misdirected } from "./http-guard.js";
 import type { LocalRuntime } from "./runtime.js";
 import { COMPRESS_MIN_BYTES, type Encoding, createStaticSite, negotiateEncoding } from "./static-site.js";
 import { SITE_CONFIG_PATH, pageHeadersFor, serveSiteConfig } from "./site-config.js";
@@ -43,11 +46,25 @@ function route(key: string, handler: LambdaHandler, name: string): Route {
   return { key, handler, name, pattern, method };
 }
 
+export interface LocalServerOptions {
+  /** The built dashboard (dashboard/dist). */
+  readonly dashboardDir: string;
+  /**
+   * Other names the sign-in and signed-in routes answer to (`name` on any port, `name:port`), besides
+   * localhost, 127.0.0.1, [::1] and the address the server is bound to, on its own port.
+   */
+  readonly allowedHosts?: readonly string[];
+  /** Open connections at once. @default DEFAULT_MAX_CONNECTIONS (256) */
+  readonly maxConnections?: number;
+  /** A request's headers and body must arrive within this time, else 408. @default DEFAULT_REQUEST_TIMEOUT_MS (8 s) */
+  readonly requestTimeoutMs?: number;
+}
+
 /**
  * The local stand-in for API Gateway + CloudFront: API requests become API Gateway v2 events
  * for the same middy handlers Lambda runs; everything else is the built dashboard.
  */
-export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir: string }): Server {
+export function createLocalServer(runtime: LocalRuntime, options: LocalServerOptions): Server {
   const read = makeReadHandler(runtime.read) as unknown as LambdaHandler;
   const admin = makeAdminHandler(runtime.admin) as unknown as LambdaHandler;
   const ingest: Readonly<Record<RouteKeyOf<"ingest">, LambdaHandler>> = {
@@ -69,6 +86,7 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
     return undefined;
   };
   const dashboardDir = resolve(options.dashboardDir);
+  const ownHost = hostChecker(options.allowedHosts);
   const tokens = Object.entries(runtime.sourceTokens).map(([source, t]) => [source, Buffer.from(t)] as const);
 
   /** What API Gateway's authorizers would pass on: source-system credentials or verified JWT claims. */
@@ -89,7 +107,7 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
     },
     "POST /v1/local/login": async (req, res) => {
       requireContentType(req.headers["content-type"], ["application/json"]);
-      const body = await readBody(req, 4096);
+      const body = await readBody(req, res, 4096);
       let userId: unknown;
       try {
         userId = (JSON.parse(body.toString("utf8")) as { userId?: unknown }).userId;
@@ -105,6 +123,7 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
   const localRoute = async (method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const key = `${method} ${path}`;
     if (!Object.hasOwn(local, key)) return false;
+    if (!ownHost(req)) throw misdirected(req);
     await local[key as RouteKeyOf<"local">](req, res);
     return true;
   };
@@ -152,7 +171,10 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
   const pageHeaders = pageHeadersFor(PAGE_SECURITY_HEADERS, siteConfig);
   const serveStatic = createStaticSite({ dir: dashboardDir, headers: pageHeaders });
 
-  return createServer(async (req, res) => {
+  // Nothing of a body is read before the caller is known: the Host, the route and the credential
+  // come from the headers; a refusal closes the connection rather than draining what was sent.
+  // `Expect: 100-continue` is answered only then, so a client that asks sends no body to be refused.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     try {
       if (!url.pathname.startsWith("/v1/")) {
@@ -164,17 +186,41 @@ export function createLocalServer(runtime: LocalRuntime, options: { dashboardDir
       if (await localRoute(req.method ?? "GET", url.pathname, req, res)) return;
       const found = match(req.method ?? "GET", url.pathname);
       if (!found) throw new HttpProblemError(404, "NOT_FOUND", "Not found", `No route ${req.method} ${url.pathname}.`);
-      const body = await readBody(req, MAX_BODY_BYTES);
-      const event = toApiGatewayEvent(req, url, found.route.key, body, await claimsFor(req));
-      if (found.params) event.pathParameters = Object.fromEntries(Object.entries(found.params).map(([k, v]) => [k, decodePath(v)]));
+      const action = ROUTES[found.route.key as RouteKey].action;
+      const pathParameters = found.params ? Object.fromEntries(Object.entries(found.params).map(([k, v]) => [k, decodePath(v)])) : undefined;
+      const claims = await claimsFor(req);
+      if (action !== null && action !== "public:read") {
+        // A route for a signed-in caller: under this server's own names only, and the route-level
+        // check its handler makes first (401 / 403), made here before the body is read.
+        if (!ownHost(req)) throw misdirected(req);
+        assertAllowed(principalFromClaims(claims), action, { unitId: pathParameters?.["unitId"] ?? "" });
+      }
+      const body = await readBody(req, res, MAX_BODY_BYTES);
+      const event = toApiGatewayEvent(req, url, found.route.key, body, claims);
+      if (pathParameters) event.pathParameters = pathParameters;
       send(res, await found.route.handler(event, fakeContext(found.route.name)), negotiateEncoding(req.headers["accept-encoding"]));
     } catch (e) {
       const p = e instanceof HttpProblemError ? e : new HttpProblemError(500, "INTERNAL", "Internal error", "The request was not completed; it is safe to retry.");
+      // A connection Node closed (the request timed out: it answered 408) or the client dropped.
+      if (req.socket.destroyed) return;
       if (!(e instanceof HttpProblemError)) console.error("local server error", e);
-      if (!res.headersSent) send(res, problemResponse(p));
-      else res.end();
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      // Answered before its body was read: close rather than read the rest to keep the connection.
+      if (!req.complete && hasBody(req)) res.setHeader("connection", "close");
+      send(res, problemResponse(p));
     }
-  });
+  };
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const server = createServer(
+    { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(requestTimeout / 8))) },
+    handle,
+  );
+  server.on("checkContinue", handle);
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  return server;
 }
 
 /** Compressed API bodies of this size or more are kept (the read API answers the same body string again). */
@@ -189,7 +235,9 @@ function decodePath(v: string): string {
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** The request's body, up to `limit` bytes (413 past it); a client waiting on `Expect: 100-continue` is told to send it now. */
+function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer> {
+  if (/^\s*100-continue\s*$/i.test(req.headers.expect ?? "")) res.writeContinue();
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -5,7 +5,8 @@
  * - **SPA fallback as CloudFront's viewer-request function**: a path whose last segment has no dot
  *   is an app route and gets `index.html`; any other path is a file or a **404** (S3 answers a
  *   missing object with an error, never the HTML shell — a missing `/assets/x.js` must not come
- *   back as HTML marked immutable for a year).
+ *   back as HTML marked immutable for a year). Nothing under `/assets/` is an app route: only the
+ *   build's files live there, so `/assets/<missing>` is a 404 whether or not its name has a dot.
  * - **Cache headers**: the hashed files under `/assets/` are immutable for a year; `index.html` and
  *   the other unhashed files (robots.txt) are `no-cache`, revalidated by their ETag (304).
  * - **Compression by Accept-Encoding** (CloudFront's "compress objects automatically"): brotli
@@ -67,6 +68,9 @@ export function negotiateEncoding(acceptEncoding: string | string[] | undefined)
   if (accepts("gzip")) return "gzip";
   return null;
 }
+
+/** The build's hashed files: immutable, and never the HTML shell. */
+const ASSETS = "/assets/";
 
 /** An app route (no dot in the last segment), as CloudFront's SPA rewrite decides. */
 export function isAppRoute(pathname: string): boolean {
@@ -167,7 +171,7 @@ export function createStaticSite(options: StaticSiteOptions) {
   return async function serve(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const head = req.method === "HEAD";
     let found: { file: string; stat: Stats } | null;
-    if (isAppRoute(pathname)) {
+    if (isAppRoute(pathname) && !pathname.startsWith(ASSETS)) {
       found = fileAt("/index.html");
       if (!found) {
         res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" }).end("Dashboard not built: run `npm run build`.");
@@ -183,7 +187,7 @@ export function createStaticSite(options: StaticSiteOptions) {
     }
     const { file, stat } = found;
     const ext = extname(file);
-    const hashed = pathname.startsWith("/assets/") && !isAppRoute(pathname);
+    const hashed = pathname.startsWith(ASSETS) && !isAppRoute(pathname);
     const compressible = COMPRESSIBLE.has(ext) && stat.size >= COMPRESS_MIN_BYTES;
     const encoding = compressible ? negotiateEncoding(req.headers["accept-encoding"]) : null;
     const tag = `${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ""}`;

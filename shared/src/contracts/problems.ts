@@ -33,6 +33,8 @@ export const PROBLEMS = {
   TOO_MANY_COMPLAINTS: 413,
   TOO_MANY_PROCEDURES: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The local runtime only: the Host is not a name of the server (DNS rebinding). */
+  MISDIRECTED_REQUEST: 421,
   EMPTY_BATCH: 422,
   DUPLICATE_KEY: 422,
   IDEMPOTENCY_KEY_REUSED: 422,

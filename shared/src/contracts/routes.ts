@@ -641,7 +641,7 @@ export const ROUTES = {
     params: [],
     body: undefined,
     responses: read("The users the login page lists.", localUsersSchema),
-    problems: [],
+    problems: ["MISDIRECTED_REQUEST"],
   }),
   "POST /v1/local/login": route({
     api: "local",
@@ -651,7 +651,7 @@ export const ROUTES = {
     params: [],
     body: { kind: "local-json", schema: loginRequestSchema },
     responses: read("A short-lived token for the user.", loginResultSchema),
-    problems: ["MALFORMED_JSON", "UNKNOWN_USER"],
+    problems: ["MISDIRECTED_REQUEST", "UNSUPPORTED_MEDIA_TYPE", "MALFORMED_JSON", "UNKNOWN_USER"],
   }),
 } as const satisfies Readonly<Record<string, RouteContract>>;
 
