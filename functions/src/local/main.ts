@@ -41,7 +41,9 @@ if (fresh) {
   const rated = await ratedPeriods(rt.read);
   unrated = [...scored].filter((id) => !rated.has(id)).map(parsePeriod);
 }
-const server = createLocalServer(rt, { dashboardDir: join(repoRoot, "dashboard", "dist") });
+// Names besides localhost the sign-in and signed-in routes answer to (a tunnel, a hosts-file name): SCORECARD_ALLOWED_HOSTS=a.lan,b.lan:8443
+const allowedHosts = (process.env["SCORECARD_ALLOWED_HOSTS"] ?? "").split(",").map((h) => h.trim()).filter((h) => h !== "");
+const server = createLocalServer(rt, { dashboardDir: join(repoRoot, "dashboard", "dist"), allowedHosts });
 const bound = await listen(server, port);
 const scheduler = startScheduler(rt, { log: (l) => console.log(l) });
 const secs = ((performance.now() - started) / 1000).toFixed(1);
