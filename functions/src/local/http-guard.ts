@@ -8,7 +8,7 @@ import { HttpProblemError } from "../http/problem.js";
  * body have not all arrived in time.
  */
 
-/** Names the local server always answers to (with its own port). */
+/** Names the local server always answers to. */
 export const LOOPBACK_NAMES: readonly string[] = ["localhost", "127.0.0.1", "[::1]"];
 /** Open connections at once; more are closed as they arrive (Node's `server.maxConnections`). */
 export const DEFAULT_MAX_CONNECTIONS = 256;
@@ -45,8 +45,9 @@ function addressName(address: string | undefined): string | undefined {
 }
 
 /**
- * Is the request addressed to this server? Its Host names the loopback, or the address the
- * connection arrived on (the bound host), with the port it arrived on; or one of `allowed`
+ * Is the request addressed to this server? Its Host names the loopback or the address the
+ * connection arrived on (the bound host), on any port — a rebinding page has a name of its own,
+ * and the dashboard's dev server (Vite, :5173) passes its own Host on; or one of `allowed`
  * (`name` on any port, `name:port` on that one), for a server reached under another name.
  */
 export function hostChecker(allowed: readonly string[] = []): (req: IncomingMessage) => boolean {
@@ -58,8 +59,8 @@ export function hostChecker(allowed: readonly string[] = []): (req: IncomingMess
   return (req) => {
     const h = parseHost(req.headers.host);
     if (!h) return false;
+    if (LOOPBACK_NAMES.includes(h.name) || h.name === addressName(req.socket.localAddress)) return true;
     const port = h.port ?? 80;
-    if (port === req.socket.localPort && (LOOPBACK_NAMES.includes(h.name) || h.name === addressName(req.socket.localAddress))) return true;
     return extra.some((e) => e.name === h.name && (e.port === undefined || e.port === port));
   };
 }

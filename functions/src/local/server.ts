@@ -51,7 +51,7 @@ export interface LocalServerOptions {
   readonly dashboardDir: string;
   /**
    * Other names the sign-in and signed-in routes answer to (`name` on any port, `name:port`), besides
-   * localhost, 127.0.0.1, [::1] and the address the server is bound to, on its own port.
+   * localhost, 127.0.0.1, [::1] and the address the server is bound to.
    */
   readonly allowedHosts?: readonly string[];
   /** Open connections at once. @default DEFAULT_MAX_CONNECTIONS (256) */
