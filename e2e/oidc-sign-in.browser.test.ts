@@ -158,7 +158,7 @@ describe("Browser: staff sign in through an OpenID provider standing in for Cogn
       expect(await api("/v1/cases/OIDC-2")).toBe(403);
 
       // The ID token lives 12 s: renewed with the refresh token before it runs out, and the pages keep working on the new one.
-      await expect.poll(() => grants.filter((g) => g.type === "refresh_token").length, { timeout: 90_000, intervals: [500] }).toBeGreaterThan(0);
+      await expect.poll(() => grants.filter((g) => g.type === "refresh_token").length, { timeout: 90_000, interval: 500 }).toBeGreaterThan(0);
       expect(grants.find((g) => g.type === "refresh_token")?.refreshToken).toBe(first.refresh_token);
       await expect.poll(() => tokenAnswers.length, WAIT).toBeGreaterThan(1);
       const renewed = tokenAnswers.at(-1) as { id_token: string };
