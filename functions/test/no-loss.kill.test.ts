@@ -39,6 +39,7 @@ import type { CaseEventInput } from "@scorecard/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalRuntime, TABLE_NAME } from "../src/local/runtime.js";
 import { DemoProvince, PRESETS } from "../src/seed/generator.js";
+import { OPEN_SOURCE_SCOPES_ENV } from "./support/temp-runtime.js";
 
 const SEED = Number(process.env["NOLOSS_SEED"] ?? 20261127);
 const ROUNDS = 4;
@@ -255,7 +256,7 @@ describe(`No acknowledged event is lost (SIGKILL of server, import and compactio
     else rmSync(root, { recursive: true, force: true });
   });
 
-  it("keeps every acknowledged event exactly once and nothing half-present", { timeout: 240_000 }, async () => {
+  it("keeps every acknowledged event exactly once and nothing half-present", { timeout: 360_000 }, async () => {
     const t0 = Date.now();
     const at = () => `[${((Date.now() - t0) / 1000).toFixed(1)} s] `;
     const random = rng(SEED);
@@ -279,6 +280,7 @@ describe(`No acknowledged event is lost (SIGKILL of server, import and compactio
         SCORECARD_DATA_DIR: dataDir,
         PORT: "0",
         SCORECARD_SOURCE_TOKEN: TOKEN,
+        SCORECARD_SOURCE_SCOPES: OPEN_SOURCE_SCOPES_ENV,
         SCORECARD_SCHEDULE_MS: "3600000", // no scheduled compaction: the test runs and kills it itself
       });
       const port = await waitFor("server ready", () => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(c.out.join(""))?.[1], 30_000, c);

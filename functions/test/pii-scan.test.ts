@@ -28,6 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HmacHasher } from "../src/adapters/local/file-hasher.js";
 import { LocalRuntime, TABLE_NAME } from "../src/local/runtime.js";
 import { CaseBuilder } from "./support/events.js";
+import { OPEN_SOURCE_SCOPES_ENV } from "./support/temp-runtime.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const TOKEN = "pii-scan-token";
@@ -113,7 +114,7 @@ describe("Personal data planted at the boundary appears nowhere in DynamoDB, the
     mkdirSync(join(lakeRoot, "curated"), { recursive: true }); // no demo seeding
 
     // ---- the API
-    const server = start("functions/src/local/main.ts", [], { SCORECARD_DATA_DIR: dataDir, PORT: "0", SCORECARD_SOURCE_TOKEN: TOKEN, SCORECARD_SCHEDULE_MS: "3600000" });
+    const server = start("functions/src/local/main.ts", [], { SCORECARD_DATA_DIR: dataDir, PORT: "0", SCORECARD_SOURCE_TOKEN: TOKEN, SCORECARD_SOURCE_SCOPES: OPEN_SOURCE_SCOPES_ENV, SCORECARD_SCHEDULE_MS: "3600000" });
     const until = Date.now() + 60_000;
     let base: string | undefined;
     while (!base) {

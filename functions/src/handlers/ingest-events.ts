@@ -9,20 +9,24 @@ import { parseBatch, parseEventBatch } from "../http/batch-body.js";
 import { type RecordDeps, ingestRecords } from "../use-cases/ingest/ingest-records.js";
 import { idempotencyKey } from "../http/idempotency-key.js";
 import { problems, requireAction } from "../http/middleware.js";
+import { sourceScope, sourceScopeOf } from "../http/source-scope.js";
+import type { SourceScopes } from "@scorecard/shared/contracts/source-scope";
 import { jsonResponse } from "../http/problem.js";
 import { type IngestDeps, ingestEvents } from "../use-cases/ingest/ingest-events.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 /** `POST /v1/events`: wiring only — auth (the route's action), body parsing, the use case, errors as problems. */
-export function makeIngestHandler(deps: IngestDeps & { idempotency: IdempotencyStore }, logger = new Logger({ serviceName: "ingest" })) {
+export function makeIngestHandler(deps: IngestDeps & { idempotency: IdempotencyStore; scopes: SourceScopes }, logger = new Logger({ serviceName: "ingest" })) {
   const ingest = ingestEvents(deps);
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
     .use(problems(logger))
     .use(requireAction(ROUTES["POST /v1/events"].action))
+    .use(sourceScope(deps.scopes, "events"))
     .use(idempotencyKey(deps.idempotency))
     .handler(async (event, context) => {
-      const answer = (await ingest(parseEventBatch(event), { remainingMs: () => context.getRemainingTimeInMillis() })) satisfies IngestResponse;
+      const scope = sourceScopeOf(event);
+      const answer = (await ingest(parseEventBatch(event), { remainingMs: () => context.getRemainingTimeInMillis(), ...(scope ? { scope } : {}) })) satisfies IngestResponse;
       // Events answered `retry` were not stored: the answer says when to send them again, and is not
       // kept under the Idempotency-Key (the same request re-runs; what was stored comes back as duplicates).
       return jsonResponse(200, answer, answer.retry > 0 ? { "retry-after": "1" } : {});
@@ -30,13 +34,14 @@ export function makeIngestHandler(deps: IngestDeps & { idempotency: IdempotencyS
 }
 
 /** `POST /v1/complaints` and `POST /v1/catalog`: the same chain over the record use case. */
-export function makeRecordsHandler(deps: RecordDeps & { idempotency: IdempotencyStore }, kind: "complaints" | "procedures", logger = new Logger({ serviceName: `ingest-${kind}` })) {
+export function makeRecordsHandler(deps: RecordDeps & { idempotency: IdempotencyStore; scopes: SourceScopes }, kind: "complaints" | "procedures", logger = new Logger({ serviceName: `ingest-${kind}` })) {
   const ingest = ingestRecords(deps, kind);
   const key: RouteKeyOf<"ingest"> = kind === "complaints" ? "POST /v1/complaints" : "POST /v1/catalog";
   return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger))
     .use(problems(logger))
     .use(requireAction(ROUTES[key].action))
+    .use(sourceScope(deps.scopes, kind))
     .use(idempotencyKey(deps.idempotency))
     .handler(async (event) => jsonResponse(200, (await ingest(parseBatch(event, kind))) satisfies RecordsResponse));
 }

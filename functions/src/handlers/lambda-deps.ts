@@ -18,6 +18,8 @@ import { randomUUID } from "node:crypto";
 import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-stores.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import type { AdminDeps } from "../use-cases/admin/common.js";
+import type { IngestUpkeepDeps } from "../use-cases/jobs/ingest-upkeep.js";
+import { parseSourceScopes, type SourceScopes } from "@scorecard/shared/contracts/source-scope";
 
 function env(name: string): string {
   const v = process.env[name];
@@ -26,9 +28,11 @@ function env(name: string): string {
 }
 
 export interface LambdaDeps {
-  readonly ingest: IngestDeps & RecordDeps & { idempotency: IdempotencyStore };
+  readonly ingest: IngestDeps & RecordDeps & { idempotency: IdempotencyStore; scopes: SourceScopes };
   readonly read: ReadDeps;
   readonly admin: AdminDeps;
+  /** The outbox and the lake reconciliation (the ingest-upkeep function). */
+  readonly upkeep: IngestUpkeepDeps;
 }
 
 let built: Promise<LambdaDeps> | undefined;
@@ -77,9 +81,12 @@ async function buildLambdaDeps(): Promise<LambdaDeps> {
       isKnownUnit: (unitId, day) => catalog.isValidOn(unitId, day),
       idempotency: new DynamoDbIdempotencyStore(db, table, systemClock),
       records: new DynamoDbRecordStore(db, table),
+      // What each source system (Cognito app client id) may post; none configured: nothing may be posted.
+      scopes: process.env["SOURCE_SCOPES"] ? parseSourceScopes(process.env["SOURCE_SCOPES"], "SOURCE_SCOPES") : {},
       newId: randomUUID,
     },
     read: { snapshots: new DynamoDbSnapshotStore(db, table), catalog, lake, methodology, publications: new DynamoDbPublicationStore(db, table), openCases: eventStore, clock: systemClock },
+    upkeep: { store: eventStore, lake, clock: systemClock },
     admin: {
       stores: dynamoDbAdminStores(db, table),
       publications: new DynamoDbPublicationStore(db, table),

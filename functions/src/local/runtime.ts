@@ -28,6 +28,7 @@ import type { IngestDeps } from "../use-cases/ingest/ingest-events.js";
 import { OutboxDrainer } from "../use-cases/ingest/outbox-drainer.js";
 import { reconcileLake } from "../use-cases/ingest/reconcile-lake.js";
 import type { OpenCaseIndex } from "../ports/read.js";
+import { parseSourceScopes, type SourceScopes } from "@scorecard/shared/contracts/source-scope";
 import type { RecordDeps } from "../use-cases/ingest/ingest-records.js";
 import { DynamoDbRecordStore } from "../adapters/dynamodb/dynamodb-record-store.js";
 import type { ReadDeps } from "../use-cases/read/read-rankings.js";
@@ -41,6 +42,8 @@ export interface RuntimeOptions {
   readonly persist?: boolean;
   readonly clock?: Clock;
   readonly sourceToken?: string;
+  /** What each source may post; default `SCORECARD_SOURCE_SCOPES` (JSON), else the demo's (DEMO_SOURCE_SCOPES). */
+  readonly sourceScopes?: SourceScopes;
   /**
    * An OpenID provider to sign staff in with (served in /config.json) and whose tokens the API
    * accepts, as a stand-in for Cognito; null: the demo login only. Default: from the environment
@@ -60,7 +63,7 @@ export class LocalRuntime {
     readonly lake: FolderLake,
     readonly engine: DuckDbQueryEngine,
     readonly catalog: UnitCatalog,
-    readonly ingest: IngestDeps & RecordDeps & { idempotency: IdempotencyStore },
+    readonly ingest: IngestDeps & RecordDeps & { idempotency: IdempotencyStore; scopes: SourceScopes },
     readonly read: ReadDeps,
     readonly score: ScoreDeps,
     /** Bearer tokens of the source systems, by source name (the local stand-in for Cognito M2M clients). */
@@ -157,6 +160,7 @@ export class LocalRuntime {
         records: new DynamoDbRecordStore(db, TABLE_NAME),
         newId: randomUUID,
         onStored: () => outbox.kick(),
+        scopes: options.sourceScopes ?? (process.env["SCORECARD_SOURCE_SCOPES"] ? parseSourceScopes(process.env["SCORECARD_SOURCE_SCOPES"], "SCORECARD_SOURCE_SCOPES") : DEMO_SOURCE_SCOPES),
       },
       { snapshots, catalog, lake, methodology, publications, openCases, clock },
       // improperReturns: each scoring run writes Home Affairs' marks to the lake (R3 of dn-2026.2);
@@ -215,6 +219,18 @@ export class LocalRuntime {
     await this.dynamo.close();
   }
 }
+
+/**
+ * The demo sources' scopes: the one-stop system posts every unit's dossier events and the procedure
+ * catalog; the national public-service portal's sync posts the events of the dossiers filed online;
+ * the 1022 hotline posts complaints. Each may date its events at most 45 days back (a day's outage
+ * and a month-end's late entries, with margin); older history goes through `scorecard import`.
+ */
+export const DEMO_SOURCE_SCOPES: SourceScopes = {
+  "one-stop": { kinds: ["events", "procedures"], units: ["*"], maxAgeDays: 45 },
+  "national-portal": { kinds: ["events"], units: ["*"], maxAgeDays: 45 },
+  "hotline-1022": { kinds: ["complaints"], units: ["*"], maxAgeDays: 45 },
+};
 
 /** The source systems that post events: the one-stop system, the national-portal sync, the 1022 hotline. */
 export const SOURCE_SYSTEMS = ["one-stop", "national-portal", "hotline-1022"] as const;

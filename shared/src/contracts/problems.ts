@@ -15,6 +15,10 @@ export const PROBLEMS = {
   INVALID_IDEMPOTENCY_KEY: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** A source system with no scope configured (docs/api-errors.md, source scopes). */
+  SOURCE_NOT_CONFIGURED: 403,
+  /** A source system posting a record kind outside its scope. */
+  SOURCE_SCOPE_KIND: 403,
   NOT_FOUND: 404,
   NO_SNAPSHOT: 404,
   NO_RATINGS: 404,

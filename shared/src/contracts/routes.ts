@@ -118,14 +118,16 @@ export const ROUTES = {
     summary: "Post a batch of case events",
     description:
       "Case events from source systems (the one-stop system, the national-portal sync, the 1022 hotline). Each event is stored once by `eventId`; a 5xx means retry the whole batch, and a retry is always safe. " +
+      "A batch that runs short of time answers 200 with `Retry-After`: the events it did not store are `retry` (send them again); that answer is not kept under the Idempotency-Key. " +
+      "Each source posts within its scope: the record kinds (403 SOURCE_SCOPE_KIND, SOURCE_NOT_CONFIGURED), the units its events name (rejected SOURCE_SCOPE_UNIT) and how far back they are dated (rejected SOURCE_SCOPE_AGE; older history goes through the operator's bulk import). " +
       "Applicant data is pseudonymised at this boundary: only an HMAC of `applicant.idNumber` is kept. Rules beyond the schema: RECEIVED needs dueAt, channel, procedureCode and field; " +
       "TRANSFERRED and CONSULT_REQUESTED need targetUnitId and dueAt; RATED needs rating; unitId and targetUnitId must exist in the unit catalog on the event's local date.",
     action: "events:write",
     params: [],
     body: batch("events", eventBatchSchema, "CaseEvent"),
     idempotencyKey: true,
-    responses: read("One result per event: accepted, duplicate (a retry), conflict (the eventId is stored with other content) or rejected (with a code naming the field).", ingestResponseSchema),
-    problems: [],
+    responses: read("One result per event: accepted, duplicate (a retry), conflict (the eventId is stored with other content), rejected (with a code naming the field) or retry (not stored: send it again).", ingestResponseSchema),
+    problems: ["SOURCE_NOT_CONFIGURED", "SOURCE_SCOPE_KIND"],
   }),
   "POST /v1/complaints": route({
     api: "ingest",
@@ -136,7 +138,7 @@ export const ROUTES = {
     body: batch("complaints", complaintBatchSchema, "Complaint"),
     idempotencyKey: true,
     responses: read("One result per complaint.", recordsResponseSchema),
-    problems: [],
+    problems: ["SOURCE_NOT_CONFIGURED", "SOURCE_SCOPE_KIND"],
   }),
   "POST /v1/catalog": route({
     api: "ingest",
@@ -147,7 +149,7 @@ export const ROUTES = {
     body: batch("procedures", procedureBatchSchema, "Procedure"),
     idempotencyKey: true,
     responses: read("One result per procedure.", recordsResponseSchema),
-    problems: [],
+    problems: ["SOURCE_NOT_CONFIGURED", "SOURCE_SCOPE_KIND"],
   }),
 
   // ——— read API: public ———

@@ -5,6 +5,7 @@ import type { EventStore } from "../../ports/ingest.js";
 import { gzipSync } from "node:zlib";
 import { rawBatchKey } from "@scorecard/shared/lake/layout";
 import type { StoredCaseEvent } from "@scorecard/shared";
+import { type SourceScope, outOfScope } from "@scorecard/shared/contracts/source-scope";
 import { contentHash } from "../../lib/canonical.js";
 import { type AdmitDeps, admitEvent } from "./admit-event.js";
 
@@ -39,6 +40,8 @@ export const DEADLINE_RESERVE_MS = 10_000;
 export interface IngestOptions {
   /** The request's time left in ms (Lambda's context.getRemainingTimeInMillis); no deadline if absent. */
   readonly remainingMs?: () => number;
+  /** The posting source's scope: events of other units, or dated too far back, are rejected one by one. */
+  readonly scope?: SourceScope;
 }
 
 const retryResult = (eventId: string, index: number): EventResult => ({
@@ -62,10 +65,12 @@ export const ingestEvents =
   async (rawEvents: readonly unknown[], options: IngestOptions = {}): Promise<IngestResponse> => {
     const results: EventResult[] = new Array(rawEvents.length);
     const admitted: { index: number; event: StoredCaseEvent }[] = [];
+    const now = deps.clock.now();
     rawEvents.forEach((raw, index) => {
       const r = admitEvent(raw, deps);
-      if (!r.ok) {
-        results[index] = { eventId: eventIdOf(raw), index, status: "rejected", code: r.code, message: r.message };
+      const refusal = !r.ok ? r : options.scope ? outOfScope(options.scope, r.event, now) : null;
+      if (refusal || !r.ok) {
+        results[index] = { eventId: eventIdOf(raw), index, status: "rejected", code: (refusal as { code: string }).code, message: (refusal as { message: string }).message };
         return;
       }
       admitted.push({ index, event: r.event });
@@ -82,7 +87,6 @@ export const ingestEvents =
       }
     }
 
-    const now = deps.clock.now();
     const batchId = `${now.toISOString().replace(/[-:.]/g, "")}-${deps.newId()}`;
     const key = rawBatchKey("events", now.toISOString().slice(0, 10), batchId);
     if (unique.length > 0) await deps.store.markLakePending({ batchId, key, eventIds: unique.map((e) => e.eventId), at: now.toISOString() });
