@@ -70,5 +70,6 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: firstPageChunk() }] } } },
   },
-  server: { proxy: { "/v1": "http://127.0.0.1:8080" } },
+  // `vite dev` beside `npm start`: the API and the site's settings (/config.json) come from the local runtime.
+  server: { proxy: { "/v1": "http://127.0.0.1:8080", "/config.json": "http://127.0.0.1:8080" } },
 });
