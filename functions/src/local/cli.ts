@@ -6,7 +6,6 @@ import { readHeadRatings } from "../use-cases/read/read-ratings.js";
 import { scoreAndRate } from "../use-cases/jobs/score-run.js";
 import { createReadStream, createWriteStream, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
@@ -16,7 +15,7 @@ import { compactLake } from "../adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { DEMO_USERS } from "../adapters/local/local-identity.js";
 import { PRESETS, type PresetName } from "../seed/generator.js";
-import { importEvents } from "../use-cases/ingest/import-events.js";
+import { importNdjson } from "../use-cases/ingest/import-events.js";
 import { FolderInUseError } from "../adapters/local/folder-lock.js";
 import { LocalRuntime, localCredentials } from "./runtime.js";
 import { createLocalServer, listen } from "./server.js";
@@ -51,9 +50,10 @@ async function openRuntime(options: { lakeOnly?: boolean } = {}): Promise<LocalR
   }
 }
 
-async function* linesOf(file: string): AsyncGenerator<string> {
-  const input = file.endsWith(".gz") ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
-  yield* createInterface({ input, crlfDelay: Infinity });
+/** An NDJSON file's bytes as read (decompressed when it ends in .gz), in large pieces: the import cuts them into blocks of lines. */
+function bytesOf(file: string): AsyncIterable<Uint8Array> {
+  const input = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  return file.endsWith(".gz") ? input.pipe(createGunzip({ chunkSize: 256 * 1024 })) : input;
 }
 
 const [command, ...rest] = process.argv.slice(2);
@@ -71,16 +71,21 @@ switch (command) {
     const files = statSync(target).isDirectory()
       ? readdirSync(target).filter((f) => /\.ndjson(\.gz)?$/.test(f)).map((f) => join(target, f)).sort()
       : [target];
-    const rt = await openRuntime({ lakeOnly: true });
     // SCORECARD_IMPORT_WORKERS: worker threads validating lines (default: up to 4, one per core); 0 = this thread.
+    // The workers load their modules while the runtime opens (it creates the key file they read).
     const workers = process.env["SCORECARD_IMPORT_WORKERS"] === undefined ? undefined : Number(process.env["SCORECARD_IMPORT_WORKERS"]);
-    const admitter = workers === 0 ? undefined : new AdmitPool({ keyFile: rt.pseudonymKeyFile, ...(workers ? { workers } : {}) });
+    const opening = openRuntime({ lakeOnly: true });
+    const admitter = workers === 0 ? undefined : new AdmitPool({ keyFile: opening.then((rt) => rt.pseudonymKeyFile), ...(workers ? { workers } : {}) });
+    const rt = await opening.catch(async (e: unknown) => {
+      await admitter?.close();
+      throw e;
+    });
     let totals = { read: 0, accepted: 0, rejected: 0 };
     for (const file of files) {
       const rejectsPath = `${file.replace(/\.ndjson(\.gz)?$/, "")}.rejects.ndjson`;
       const rejects = createWriteStream(rejectsPath);
       let lastShown = 0;
-      const summary = await importEvents({
+      const summary = await importNdjson({
         ...rt.ingest,
         lake: rt.lake,
         admitter,
@@ -91,7 +96,7 @@ switch (command) {
             process.stderr.write(`\r${file}: ${p.read.toLocaleString("en")} lines, ${p.accepted.toLocaleString("en")} accepted, ${p.rejected} rejected`);
           }
         },
-      })(linesOf(file));
+      })(bytesOf(file));
       await new Promise((ok) => rejects.end(ok));
       process.stderr.write("\n");
       console.log(`${file}: ${summary.accepted} accepted, ${summary.rejected} rejected${summary.rejected ? ` (reasons in ${rejectsPath})` : ""}`);

@@ -1,20 +1,25 @@
 /**
  * Worker thread of the local bulk import (admit-pool.ts): the same per-line checks as the
- * import's own thread (`admitLine`), with the runtime's pseudonymisation key and unit catalog.
+ * import's own thread (`admitBlock`), with the runtime's pseudonymisation key and unit catalog.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { UnitCatalog } from "@scorecard/shared";
-import { admitLine } from "../../use-cases/ingest/import-events.js";
+import { type LineBlock, admitBlock } from "../../use-cases/ingest/import-events.js";
 import { HmacHasher } from "./file-hasher.js";
 
-const { keyFile } = workerData as { keyFile: string };
-const hasher = HmacHasher.fromFile(keyFile);
 const catalog = new UnitCatalog();
 let nowMs = Date.now();
-const deps = { hasher, isKnownUnit: (u: string, d: string) => catalog.isValidOn(u, d), clock: { now: () => new Date(nowMs) } };
+let deps: Parameters<typeof admitBlock>[2] | undefined;
 
-parentPort?.on("message", (m: { id: number; lines: string[]; first: number; nowMs: number }) => {
+// First the key file (once the runtime has created it), then blocks.
+parentPort?.on("message", (m: { keyFile: string } | { id: number; block: LineBlock; first: number; nowMs: number }) => {
+  if ("keyFile" in m) {
+    deps = { hasher: HmacHasher.fromFile(m.keyFile), isKnownUnit: (u: string, d: string) => catalog.isValidOn(u, d), clock: { now: () => new Date(nowMs) } };
+    return;
+  }
+  if (!deps) throw new Error("admit-worker: a block before the key file");
   nowMs = m.nowMs;
-  const verdicts = m.lines.map((line, i) => admitLine(line, m.first + i, deps));
-  parentPort?.postMessage({ id: m.id, verdicts });
+  const verdict = admitBlock(m.block, m.first, deps);
+  // The accepted events' bytes are moved to the import's thread, not copied.
+  parentPort?.postMessage({ id: m.id, verdict }, [verdict.json.buffer as ArrayBuffer]);
 });

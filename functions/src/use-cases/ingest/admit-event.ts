@@ -1,7 +1,8 @@
 import type { Clock } from "../../ports/runtime.js";
 import type { KeyedHasher } from "../../ports/ingest.js";
-import { type FieldError, localDateOf, type StoredCaseEvent } from "@scorecard/shared";
+import type { FieldError, StoredCaseEvent } from "@scorecard/shared";
 import { validateCaseEvent } from "@scorecard/shared/contracts/case-event-validator";
+import { instantMs, localDayOf } from "./instant.js";
 import { toStoredEvent } from "./pseudonymise.js";
 
 /** How far in the future a source's clock may be (reliability §b row 9). */
@@ -32,10 +33,11 @@ export function admitEvent(
     return { ok: false, code: e.code, message: v.errors.map((x) => x.message).join("; ") };
   }
   const event = toStoredEvent(v.value, deps.hasher);
-  if (Date.parse(event.occurredAt) > deps.clock.now().getTime() + MAX_CLOCK_SKEW_MS) {
+  const t = instantMs(event.occurredAt);
+  if (t > deps.clock.now().getTime() + MAX_CLOCK_SKEW_MS) {
     return { ok: false, code: "INVALID_TIMESTAMP", message: `occurredAt: ${v.value.occurredAt} is in the future` };
   }
-  const day = localDateOf(event.occurredAt);
+  const day = localDayOf(t);
   for (const field of ["unitId", "targetUnitId"] as const) {
     const unit = event[field];
     if (unit !== undefined && !deps.isKnownUnit(unit, day)) {

@@ -1,7 +1,6 @@
 import type { KeyedHasher } from "../../ports/ingest.js";
 import type { CaseEventParsed, StoredCaseEvent } from "@scorecard/shared";
-
-const utc = (iso: string) => new Date(iso).toISOString();
+import { utcIso as utc } from "./instant.js";
 const NON_ASCII = /[^\x00-\x7f]/;
 // Vietnamese text may arrive decomposed (NFD): ids are compared in NFC so "Nguyễn" is one id.
 const nfc = (s: string) => (NON_ASCII.test(s) ? s.normalize("NFC") : s);
