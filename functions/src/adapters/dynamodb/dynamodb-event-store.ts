@@ -5,6 +5,7 @@ import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumen
 import type { StoredCaseEvent } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
 import { mapLimit } from "../../lib/concurrency.js";
+import { serial } from "../../lib/serial.js";
 import { type LiveCaseState, deriveCaseState, indexItemsOf } from "./case-state.js";
 
 /** How a store claims eventIds: every writer of the table is this process, or writers run side by side (Lambda). */
@@ -49,6 +50,9 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
   private readonly writers: EventWriters;
   private readonly concurrency: number;
   private readonly shards: number;
+  /** Marks and their taking-off in turn (single-process writers only). */
+  private readonly outboxLock = serial();
+  private markSeq = 0;
   /** The tail of each eventId's claim chain (single-process writers only). */
   private readonly claimTails = new Map<string, Promise<void>>();
 
@@ -177,7 +181,9 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
   /** Queue the re-derivation of these cases (a newer mark replaces an older one: its token changes). */
   private async markCases(caseIds: readonly string[], token: string): Promise<void> {
     const at = new Date().toISOString();
-    await this.batchWrite([...new Set(caseIds)].map((caseId) => ({ pk: `${OUTBOX}${shardOf(caseId, this.shards)}`, sk: caseId, token: `${token}#${at}`, at })));
+    const marks = [...new Set(caseIds)].map((caseId) => ({ pk: `${OUTBOX}${shardOf(caseId, this.shards)}`, sk: caseId, token: `${token}#${at}#${++this.markSeq}`, at }));
+    if (this.writers === "single-process") await this.outboxLock(() => this.batchWrite(marks));
+    else await this.batchWrite(marks);
   }
 
   /**
@@ -192,19 +198,39 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
         new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "pk = :p", ExpressionAttributeValues: { ":p": `${OUTBOX}${shard}` }, Limit: limit - done, ConsistentRead: true }),
       );
       const items = page.Items ?? [];
-      await mapLimit(items, this.concurrency, async (item) => {
-        await this.refreshCaseState(item["sk"] as string);
-        try {
-          await this.db.send(
-            new DeleteCommand({ TableName: this.tableName, Key: { pk: item["pk"], sk: item["sk"] }, ConditionExpression: "#t = :t", ExpressionAttributeNames: { "#t": "token" }, ExpressionAttributeValues: { ":t": item["token"] } }),
-          );
-        } catch (e) {
-          if (!(e instanceof ConditionalCheckFailedException)) throw e;
-        }
-      });
+      if (this.writers === "single-process") await this.drainBatched(items);
+      else {
+        await mapLimit(items, this.concurrency, async (item) => {
+          await this.refreshCaseState(item["sk"] as string);
+          try {
+            await this.db.send(
+              new DeleteCommand({ TableName: this.tableName, Key: { pk: item["pk"], sk: item["sk"] }, ConditionExpression: "#t = :t", ExpressionAttributeNames: { "#t": "token" }, ExpressionAttributeValues: { ":t": item["token"] } }),
+            );
+          } catch (e) {
+            if (!(e instanceof ConditionalCheckFailedException)) throw e;
+          }
+        });
+      }
       done += items.length;
     }
     return done;
+  }
+
+  /**
+   * One process writes, and one drain pass runs at a time (OutboxDrainer): the derived items need no
+   * condition (no other writer of them), so they go out in batches; the marks are taken off in
+   * batches too, under the outbox lock that `markCases` also takes, so a mark written after this
+   * pass read the case is never taken off with the older one.
+   */
+  private async drainBatched(items: readonly Record<string, unknown>[]): Promise<void> {
+    const derived = await mapLimit(items, this.concurrency, (item) => this.derivedItems(item["sk"] as string));
+    await this.batchWrite(derived.flat());
+    await this.outboxLock(async () => {
+      const now = await this.batchGet(items.map((i) => ({ pk: i["pk"] as string, sk: i["sk"] as string })));
+      const tokenNow = new Map(now.map((i) => [`${i["pk"]}|${i["sk"]}`, i["token"]]));
+      const done = items.filter((i) => tokenNow.get(`${i["pk"]}|${i["sk"]}`) === i["token"]).map((i) => ({ pk: i["pk"], sk: i["sk"] }));
+      await this.batchWrite(done, "delete");
+    });
   }
 
   /** Cases waiting in the outbox, and the oldest mark's time (null when empty). */
@@ -283,14 +309,23 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
    * bring it back (docs/storage.md).
    */
   async refreshCaseState(caseId: string): Promise<void> {
+    const items = await this.derivedItems(caseId);
+    if (items.length === 0) return;
+    const n = items[0]?.["eventCount"] as number;
+    await this.putIfNotOlder(items[0] as Record<string, unknown>, n);
+    await mapLimit(items.slice(1), 4, (item) => this.putIfNotOlder(item, n));
+  }
+
+  /** The case's state item and its index items, derived from the set of its events (none before RECEIVED). */
+  private async derivedItems(caseId: string): Promise<Record<string, unknown>[]> {
     const events = await this.caseEvents(caseId);
     const state = deriveCaseState(events);
-    if (!state) return;
+    if (!state) return [];
     const n = state.eventCount;
-    await this.putIfNotOlder({ pk: `CASE#${caseId}`, sk: "STATE", ...state }, n);
-    await mapLimit(indexItemsOf(events, state), 4, (item) =>
-      this.putIfNotOlder({ pk: `CASE#${caseId}`, sk: item.sk, kind: "OPEN_CASE", live: item.row !== null, eventCount: n, ...(item.row ? { row: item.row } : {}), ...(item.placement ?? {}) }, n),
-    );
+    return [
+      { pk: `CASE#${caseId}`, sk: "STATE", ...state },
+      ...indexItemsOf(events, state).map((item) => ({ pk: `CASE#${caseId}`, sk: item.sk, kind: "OPEN_CASE", live: item.row !== null, eventCount: n, ...(item.row ? { row: item.row } : {}), ...(item.placement ?? {}) })),
+    ];
   }
 
   private async putIfNotOlder(item: Record<string, unknown>, n: number): Promise<void> {
