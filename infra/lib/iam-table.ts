@@ -253,7 +253,7 @@ const auditAppendOnly = (appender: boolean): Deny => ({
     : "Only the admin function writes the audit log (docs/storage.md).",
 });
 
-export const IAM_TABLE: Readonly<Record<"ingest" | "read" | "admin" | "compaction" | "scoring", FunctionIam>> = {
+export const IAM_TABLE: Readonly<Record<"ingest" | "read" | "admin" | "compaction" | "scoring" | "originVerify", FunctionIam>> = {
   ingest: {
     entry: "functions/src/handlers/ingest-events.ts",
     role: "IngestApiHandlerRole",
@@ -394,5 +394,12 @@ export const IAM_TABLE: Readonly<Record<"ingest" | "read" | "admin" | "compactio
       },
     ],
     denies: [auditAppendOnly(false)],
+  },
+
+  originVerify: {
+    entry: "infra/lib/edge/origin-verify.ts",
+    role: "ReadApiOriginVerifyRole",
+    // Compares a header with its environment (a deploy-time reference to the secret): no AWS call.
+    commands: {},
   },
 };

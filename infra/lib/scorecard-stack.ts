@@ -16,6 +16,8 @@ import type { StageConfig } from "./stage-config.js";
 
 export interface ScorecardStackProps extends StackProps {
   readonly config: StageConfig;
+  /** CloudFront's web ACL (EdgeStack's, through a cross-region reference, or an existing one). @default none */
+  readonly webAclArn?: string;
 }
 
 /** Scorecard on AWS, composed in data-flow order (ARCHITECTURE §2). No resource is made here. */
@@ -39,7 +41,7 @@ export class ScorecardStack extends Stack {
     const jobs = new Jobs(this, "Jobs", { stage, store, lake, catalog });
 
     // Snapshots → read API → dashboard (and public/ straight from the lake).
-    const read = new ReadApi(this, "ReadApi", { stage, store, identity, lake });
+    const read = new ReadApi(this, "ReadApi", { stage, store, identity, lake, originSecret: secrets.originVerify });
     const admin = new AdminApi(this, "AdminApi", { stage, store, lake, http: read.http, authorizer: read.authorizer });
     const site = new DashboardSite(this, "DashboardSite", {
       stage,
@@ -47,6 +49,10 @@ export class ScorecardStack extends Stack {
       readApiUrl: read.http.url,
       accessLogs: accessLogs.bucket,
       connectSources: [identity.domain.baseUrl()],
+      originSecret: secrets.originVerify,
+      ...(props.webAclArn ? { webAclArn: props.webAclArn } : {}),
+      // /config.json: the API is the site's own origin (CloudFront routes /v1/*), sign-in at Cognito's hosted UI.
+      siteConfig: { apiBaseUrl: "", stage: stage.stage, auth: identity.dashboardSignIn() },
     });
     identity.allowSiteOrigin(site.url);
 

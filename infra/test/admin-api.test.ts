@@ -20,7 +20,7 @@ describe("Construct: AdminApi", () => {
   it.each(ADMIN_ROUTES.map((r) => `${r.method} ${r.path}`))("requires a dashboard user's token on %s", (key) => {
     expect(routes.find((r) => r["RouteKey"] === key)).toMatchObject({
       AuthorizationType: "JWT",
-      AuthorizerId: { Ref: logicalId(dev, "AWS::ApiGatewayV2::Authorizer", "ReadApi") },
+      AuthorizerId: { Ref: logicalId(dev, "AWS::ApiGatewayV2::Authorizer", "ReadApiHttpApiDashboard") },
     });
   });
 

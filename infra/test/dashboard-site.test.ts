@@ -93,13 +93,52 @@ describe("Construct: DashboardSite", () => {
     });
   });
 
-  it("proxies /v1/* to the read API without caching unless the API allows it, keyed by Authorization", () => {
-    expect(behavior("/v1/*")).toMatchObject({ ViewerProtocolPolicy: "https-only", AllowedMethods: ["GET", "HEAD", "OPTIONS"] });
-    dev.hasResourceProperties("AWS::CloudFront::CachePolicy", {
-      CachePolicyConfig: Match.objectLike({
-        DefaultTTL: 0,
-        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({ HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["Authorization"] } }),
-      }),
+  // CloudFront's managed policies (their ids are fixed by AWS).
+  const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+  const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+  it("passes every method on /v1/* (the admin routes POST and PUT through the site)", () => {
+    expect(behavior("/v1/*")).toMatchObject({ ViewerProtocolPolicy: "https-only", AllowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"] });
+  });
+
+  it("caches nothing on /v1/* (an authorised answer is never served to another reader) and forwards Authorization with every viewer header but Host", () => {
+    expect(behavior("/v1/*")).toMatchObject({ CachePolicyId: CACHING_DISABLED, OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER });
+  });
+
+  it("caches the public API routes (/v1/public/*, matched before /v1/*) as the API says, keyed by the query and never by a token", () => {
+    const patterns = config().CacheBehaviors.map((b) => b["PathPattern"]);
+    expect(patterns.indexOf("/v1/public/*")).toBeLessThan(patterns.indexOf("/v1/*"));
+    expect(behavior("/v1/public/*")).toMatchObject({ AllowedMethods: ["GET", "HEAD", "OPTIONS"], CachePolicyId: { Ref: logicalId(dev, "AWS::CloudFront::CachePolicy", "DashboardSitePublicApi") } });
+    expect(behavior("/v1/public/*")["OriginRequestPolicyId"]).toBeUndefined();
+    const key = (resource(dev, "AWS::CloudFront::CachePolicy", "DashboardSitePublicApi").Properties["CachePolicyConfig"] as { DefaultTTL: number; ParametersInCacheKeyAndForwardedToOrigin: Record<string, { HeaderBehavior?: string; QueryStringBehavior?: string }> });
+    expect(key.DefaultTTL).toBe(0);
+    expect(key.ParametersInCacheKeyAndForwardedToOrigin["HeadersConfig"]).toEqual({ HeaderBehavior: "none" });
+    expect(key.ParametersInCacheKeyAndForwardedToOrigin["QueryStringsConfig"]).toEqual({ QueryStringBehavior: "all" });
+  });
+
+  it("sends the read API the origin header, its value resolved from the secret at deploy time (never in the template)", () => {
+    const api = config().Origins.find((o) => o["CustomOriginConfig"] !== undefined)!;
+    const secret = logicalId(dev, "AWS::SecretsManager::Secret", "SecretsOriginVerify");
+    expect(api["OriginCustomHeaders"]).toEqual([{ HeaderName: "x-origin-verify", HeaderValue: { "Fn::Join": ["", ["{{resolve:secretsmanager:", { Ref: secret }, ":SecretString:::}}"]] } }]);
+    expect(behavior("/v1/*")["TargetOriginId"]).toBe(api["Id"]);
+    expect(behavior("/v1/public/*")["TargetOriginId"]).toBe(api["Id"]);
+  });
+
+  it("attaches the us-east-1 web ACL, read across regions", () => {
+    expect(JSON.stringify(config()["WebACLId"])).toMatch(/ExportsReader.*WebAcl/);
+  });
+
+  it("serves /config.json from the site bucket, never cached", () => {
+    expect(behavior("/config.json")).toMatchObject({ CachePolicyId: CACHING_DISABLED, ViewerProtocolPolicy: "redirect-to-https" });
+    expect(behavior("/config.json")["TargetOriginId"]).toBe(config().DefaultCacheBehavior["TargetOriginId"]);
+    expect(rewrite("/config.json")).toBe("/config.json");
+  });
+
+  it("deploys config.json into the site bucket with no-cache headers and leaves the app's files alone (no prune)", () => {
+    dev.hasResourceProperties("Custom::CDKBucketDeployment", {
+      DestinationBucketName: { Ref: logicalId(dev, "AWS::S3::Bucket", "DashboardSiteBucket") },
+      Prune: false,
+      SystemMetadata: { "cache-control": "no-cache, no-store" },
     });
   });
 

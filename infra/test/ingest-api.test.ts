@@ -52,7 +52,7 @@ describe("Construct: IngestApi", () => {
         Variables: Match.objectLike({
           TABLE_NAME: { Ref: logicalId(dev, "AWS::DynamoDB::GlobalTable", "EventStore") },
           LAKE_BUCKET: { Ref: logicalId(dev, "AWS::S3::Bucket", "LakeBucket") },
-          PSEUDONYM_SECRET_ARN: { Ref: logicalId(dev, "AWS::SecretsManager::Secret", "Secrets") },
+          PSEUDONYM_SECRET_ARN: { Ref: logicalId(dev, "AWS::SecretsManager::Secret", "SecretsPseudonymKey") },
         }),
       },
       Timeout: 28,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resource } from "./support/find.js";
+import { logicalId, resource } from "./support/find.js";
 import { synthesized } from "./support/synth.js";
 
 const { dev, json } = { ...synthesized().templates, json: synthesized().json };
@@ -12,13 +12,17 @@ describe("Construct: Secrets", () => {
   });
 
   it("keeps the key when the stack goes (pseudonyms would lose their history)", () => {
-    expect(resource(dev, "AWS::SecretsManager::Secret", "Secrets").DeletionPolicy).toBe("Retain");
+    expect(resource(dev, "AWS::SecretsManager::Secret", "SecretsPseudonymKey").DeletionPolicy).toBe("Retain");
   });
 
-  it("hands only the secret's ARN to functions, never a key literal", () => {
+  it("hands functions the pseudonym key's ARN only, never a literal; the origin header's value only as a deploy-time reference", () => {
+    const originRef = logicalId(dev, "AWS::SecretsManager::Secret", "SecretsOriginVerify");
     for (const f of Object.values(json.dev.Resources).filter((r) => r.Type === "AWS::Lambda::Function")) {
-      const vars = ((f.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables);
-      for (const [name, value] of Object.entries(vars)) if (/SECRET|KEY/.test(name)) expect(value).toEqual({ Ref: expect.stringMatching(/^SecretsPseudonymKey/) });
+      const vars = (f.Properties as { Environment?: { Variables: Record<string, unknown> } }).Environment?.Variables ?? {};
+      for (const [name, value] of Object.entries(vars)) {
+        if (name === "ORIGIN_SECRET") expect(JSON.stringify(value)).toBe(JSON.stringify({ "Fn::Join": ["", ["{{resolve:secretsmanager:", { Ref: originRef }, ":SecretString:::}}"]] }));
+        else if (/SECRET|KEY/.test(name)) expect(value, name).toEqual({ Ref: expect.stringMatching(/^SecretsPseudonymKey/) });
+      }
     }
   });
 

@@ -1,12 +1,16 @@
-import { Annotations, Duration, Fn, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { Annotations, type CfnResource, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3 from "aws-cdk-lib/aws-s3";
+import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
+import type * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
+import { ORIGIN_VERIFY_HEADER } from "../edge/origin-verify.js";
 import type { StageConfig } from "../stage-config.js";
 import type { Lake } from "./lake.js";
+import { logicalIdOf } from "./scorecard-function.js";
 
 export interface DashboardSiteProps {
   readonly stage: StageConfig;
@@ -17,7 +21,19 @@ export interface DashboardSiteProps {
   readonly accessLogs: s3.IBucket;
   /** Extra `connect-src` sources (the Cognito domain for the token exchange). @default none */
   readonly connectSources?: readonly string[];
+  /** The value CloudFront sends the read API in its origin header (the public routes require it). */
+  readonly originSecret: secretsmanager.ISecret;
+  /** CloudFront's WAF web ACL (a us-east-1, CLOUDFRONT-scope ACL: EdgeStack's, or an existing one). @default none */
+  readonly webAclArn?: string;
+  /**
+   * The site's run-time settings, deployed as `/config.json` beside `index.html` (contract:
+   * shared/src/contracts/site-config.ts) — CloudFormation tokens allowed. @default none
+   */
+  readonly siteConfig?: Readonly<Record<string, unknown>>;
 }
+
+/** Where the site's settings are served; never cached (one build serves every stage, settings change with a deploy). */
+export const SITE_CONFIG_PATH = "/config.json";
 
 /** The Content-Security-Policy of the dashboard (ASVS 3.4.3; reliability anchors row 14). */
 export function contentSecurityPolicy(connectSources: readonly string[]): string {
@@ -52,12 +68,16 @@ export const SPA_REWRITE_FUNCTION = `function handler(event) {
  * The dashboard: a private bucket for the built Svelte app behind CloudFront with origin access
  * control, the SPA fallback, a response-headers policy (CSP, HSTS, frame-ancestors none,
  * nosniff, no referrer), `/public/*` served from the lake's `public/` prefix with short caching,
- * and `/v1/*` proxied to the read API (same origin: no CORS, `connect-src 'self'`).
+ * `/v1/*` proxied to the read API (same origin: no CORS, `connect-src 'self'`) with every method,
+ * caching only on `/v1/public/*`, and the origin header the public routes require, the stage's web
+ * ACL, and `/config.json` (the site's settings) deployed beside the app, never cached.
  */
 export class DashboardSite extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly headers: cloudfront.ResponseHeadersPolicy;
+  /** The deployment of `/config.json` (when the stack gives site settings). */
+  readonly config?: s3deploy.BucketDeployment;
 
   constructor(scope: Construct, id: string, props: DashboardSiteProps) {
     super(scope, id);
@@ -109,18 +129,22 @@ export class DashboardSite extends Construct {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
-    const apiCache = new cloudfront.CachePolicy(this, "Api", {
-      comment: "Read API: cached only when the API says so (public routes, 60 s), keyed by token and query",
+    const publicApiCache = new cloudfront.CachePolicy(this, "PublicApi", {
+      comment: "Public read API routes: cached as long as the API says (max-age 60), keyed by the query",
       defaultTtl: Duration.seconds(0),
       minTtl: Duration.seconds(0),
       maxTtl: Duration.minutes(5),
-      headerBehavior: cloudfront.CacheHeaderBehavior.allowList("Authorization"),
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
 
     const apiDomain = cdkDomainOf(props.readApiUrl);
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const apiOrigin = new origins.HttpOrigin(apiDomain, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
+    });
     this.distribution = new cloudfront.Distribution(this, "Cdn", {
       comment: `Scorecard dashboard (${stage.stage})`,
       defaultRootObject: "index.html",
@@ -129,8 +153,9 @@ export class DashboardSite extends Construct {
       enableLogging: true,
       logBucket: props.accessLogs,
       logFilePrefix: "cloudfront/",
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.headers,
@@ -143,16 +168,46 @@ export class DashboardSite extends Construct {
           cachePolicy: publicCache,
           responseHeadersPolicy: this.headers,
         },
-        "/v1/*": {
-          origin: new origins.HttpOrigin(apiDomain, { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+        [SITE_CONFIG_PATH]: {
+          origin: siteOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          responseHeadersPolicy: this.headers,
+        },
+        // Public API routes: the same answer for everyone, cached as the API says (max-age 60), keyed
+        // by the query only — no Authorization in the key or to the origin.
+        "/v1/public/*": {
+          origin: apiOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-          cachePolicy: apiCache,
+          cachePolicy: publicApiCache,
+          responseHeadersPolicy: this.headers,
+        },
+        // Everything else under /v1/: every method (the admin routes POST and PUT), nothing cached
+        // (an authorised answer must never be served to another reader), every viewer header but
+        // Host forwarded — with caching disabled that includes Authorization.
+        "/v1/*": {
+          origin: apiOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: this.headers,
         },
       },
     });
+
+    if (props.siteConfig) {
+      this.config = new s3deploy.BucketDeployment(this, "SiteConfig", {
+        sources: [s3deploy.Source.jsonData(SITE_CONFIG_PATH.slice(1), props.siteConfig)],
+        destinationBucket: this.bucket,
+        // Only config.json: the built app is uploaded apart (infra/README.md), and pruning would delete it.
+        prune: false,
+        cacheControl: [s3deploy.CacheControl.noCache(), s3deploy.CacheControl.noStore()],
+        memoryLimit: 256,
+      });
+      this.acknowledgeDeploymentHandler(this.config);
+    }
 
     lake.bucket.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -168,19 +223,45 @@ export class DashboardSite extends Construct {
       "The lake's bucket policy is written above, limited to public/*.",
     );
 
+    if (!props.webAclArn) {
+      Validations.of(this.distribution).acknowledge({
+        id: "AwsSolutions::AwsSolutions-CFR2",
+        reason: "Only where the stack is built without its edge stack (tests of a single construct); the app always attaches a web ACL (EdgeStack or context webAclArn).",
+      });
+    }
     Validations.of(this.distribution).acknowledge(
       {
         id: "AwsSolutions::AwsSolutions-CFR1",
         reason: "Public-service information for everyone, including Vietnamese abroad: no geo restriction.",
       },
       {
-        id: "AwsSolutions::AwsSolutions-CFR2",
-        reason: "No WAF web ACL yet: a CloudFront ACL lives in us-east-1 (a second stack) and is billed monthly; API Gateway throttling and the read-only cached public routes bound abuse. Tracked in infra/README.md.",
-      },
-      {
         id: "AwsSolutions::AwsSolutions-CFR4",
         reason: "The default *.cloudfront.net certificate fixes the viewer policy at TLSv1; a custom domain with an ACM certificate (us-east-1) and TLSv1.2_2021 is a go-live step in infra/README.md.",
       },
+    );
+  }
+
+  /** BucketDeployment's handler (aws-cdk-lib's, one per stack): what it is granted and how it runs are the library's. */
+  private acknowledgeDeploymentHandler(deployment: s3deploy.BucketDeployment): void {
+    const stack = Stack.of(this);
+    const handler = stack.node.children.find((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"));
+    if (!handler) throw new Error("BucketDeployment's handler not found (aws-cdk-lib changed its construct id?)");
+    const assets = `arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${Token.isUnresolved(stack.region) ? "<AWS::Region>" : stack.region}/*`;
+    const bucketId = logicalIdOf(this.bucket.node.defaultChild as CfnResource);
+    Validations.of(deployment.handlerRole).acknowledge(
+      { id: "AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]", reason: "aws-cdk-lib's BucketDeployment handler writes its logs with the basic execution role; it runs only while CloudFormation deploys." },
+      ...["s3:GetObject*", "s3:GetBucket*", "s3:List*", "s3:DeleteObject*", "s3:Abort*"].map((a) => ({
+        id: `AwsSolutions::AwsSolutions-IAM5[Action::${a}]`,
+        reason: "Granted by BucketDeployment (grantRead on the CDK asset, grantReadWrite on the site bucket) to copy config.json; prune is off, so it deletes nothing.",
+      })),
+      { id: `AwsSolutions::AwsSolutions-IAM5[Resource::${assets}]`, reason: "BucketDeployment reads its source (the config.json asset) from the CDK bootstrap bucket." },
+      { id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`, reason: "BucketDeployment writes config.json into the site bucket, whose objects are the built app." },
+    );
+    Validations.of(handler).acknowledge(
+      { id: "AwsSolutions::AwsSolutions-L1", reason: "The runtime of BucketDeployment's handler (Python with the AWS CLI layer) is aws-cdk-lib's and moves with it." },
+      { id: "Serverless::Serverless-LambdaLatestVersion", reason: "The runtime of BucketDeployment's handler is aws-cdk-lib's and moves with it." },
+      { id: "Serverless::Serverless-LambdaTracing", reason: "A deploy-time custom resource, run by CloudFormation only while a stack deploys." },
+      { id: "Serverless::Serverless-LambdaDLQ", reason: "Invoked synchronously by CloudFormation: a failure fails (and rolls back) the deploy." },
     );
   }
 

@@ -1,4 +1,4 @@
-import { Duration, Lazy, Validations } from "aws-cdk-lib";
+import { Duration, Lazy, Stack, Validations } from "aws-cdk-lib";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
 import type { StageConfig } from "../stage-config.js";
@@ -106,6 +106,31 @@ export class Identity extends Construct {
         },
       }),
     );
+  }
+
+  /** The scopes the dashboard asks for (its app client allows exactly these). */
+  static readonly DASHBOARD_SCOPES = ["openid", "email", "profile"] as const;
+
+  /**
+   * The dashboard's sign-in settings for `/config.json` (shared/src/contracts/site-config.ts, kind
+   * `oidc`): the user pool as issuer, the hosted UI's endpoints, the public dashboard client, and
+   * the ID token as the bearer — it carries `cognito:groups` and `custom:unitId`, which the handlers
+   * read, and its `aud` is the dashboard client id, which the JWT authorizers accept (their audience).
+   */
+  dashboardSignIn(): Record<string, unknown> {
+    const hostedUi = this.domain.baseUrl();
+    return {
+      kind: "oidc",
+      // Built as the JWT authorizers build theirs (HttpUserPoolAuthorizer), so the two are the same string.
+      issuer: `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`,
+      clientId: this.dashboardClient.userPoolClientId,
+      authorizationEndpoint: `${hostedUi}/oauth2/authorize`,
+      tokenEndpoint: `${hostedUi}/oauth2/token`,
+      logoutEndpoint: `${hostedUi}/logout`,
+      logoutStyle: "cognito",
+      scopes: [...Identity.DASHBOARD_SCOPES],
+      bearer: "id_token",
+    };
   }
 
   /** Allows a site origin (`https://...`) as an OAuth callback / logout target of the dashboard client. */

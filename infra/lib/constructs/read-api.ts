@@ -1,8 +1,10 @@
-import { Duration, Validations } from "aws-cdk-lib";
+import { Duration } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
-import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
+import { ORIGIN_VERIFY_HEADER } from "../edge/origin-verify.js";
 import type { StageConfig } from "../stage-config.js";
 import type { EventStore } from "./event-store.js";
 import type { Identity } from "./identity.js";
@@ -27,18 +29,23 @@ export interface ReadApiProps {
   readonly lake: Lake;
   /** @default "functions/src/handlers/read-api.ts" */
   readonly entry?: string;
+  /** CloudFront's origin-header value: the public routes answer only requests that carry it (docs/adr/0102). */
+  readonly originSecret: secretsmanager.ISecret;
 }
 
 /**
  * The dashboard's API: one read Lambda routed on `routeKey`, a Cognito authorizer accepting the
- * dashboard client's tokens on the protected routes, public routes without a token, CORS for the
- * stage's development origins (the deployed site calls it same-origin through CloudFront).
+ * dashboard client's tokens on the protected routes, public routes without a token but only through
+ * CloudFront (its origin header), CORS for the stage's development origins (the deployed site
+ * calls it same-origin through CloudFront).
  */
 export class ReadApi extends Construct {
   readonly http: ScorecardHttpApi;
   readonly handler: ScorecardFunction;
   /** The dashboard users' JWT authorizer (Cognito user pool, dashboard client); the admin routes reuse it. */
   readonly authorizer: HttpUserPoolAuthorizer;
+  /** The public routes' authorizer: CloudFront's origin header or nothing. */
+  readonly originVerifier: ScorecardFunction;
 
   constructor(scope: Construct, id: string, props: ReadApiProps) {
     super(scope, id);
@@ -69,13 +76,25 @@ export class ReadApi extends Construct {
     for (const path of PROTECTED_READ_ROUTES) {
       this.http.api.addRoutes({ path, methods: [apigw.HttpMethod.GET], integration, authorizer });
     }
+    // Public routes need no token but must come through CloudFront (its web ACL and its cache): the
+    // execute-api URL is refused without the origin header (an HTTP API has no resource policy, and
+    // disableExecuteApiEndpoint needs a custom domain for CloudFront to reach it: docs/adr/0102).
+    this.originVerifier = new ScorecardFunction(this, "OriginVerify", {
+      stage,
+      entry: "infra/lib/edge/origin-verify.ts",
+      description: "Scorecard read API: public routes answer only requests that came through CloudFront",
+      timeout: Duration.seconds(3),
+      memorySize: 256,
+      environment: { ORIGIN_SECRET: props.originSecret.secretValue.unsafeUnwrap() },
+    });
+    const throughCloudFront = new HttpLambdaAuthorizer("ThroughCloudFront", this.originVerifier.fn, {
+      authorizerName: "through-cloudfront",
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: [`$request.header.${ORIGIN_VERIFY_HEADER}`],
+      resultsCacheTtl: Duration.minutes(5),
+    });
     for (const path of PUBLIC_READ_ROUTES) {
-      for (const route of this.http.api.addRoutes({ path, methods: [apigw.HttpMethod.GET], integration })) {
-        Validations.of(route).acknowledge({
-          id: "AwsSolutions::AwsSolutions-APIG4",
-          reason: `${path} is public by design (ARCHITECTURE §1): read-only aggregates with small-count suppression, no personal data.`,
-        });
-      }
+      this.http.api.addRoutes({ path, methods: [apigw.HttpMethod.GET], integration, authorizer: throughCloudFront });
     }
   }
 }

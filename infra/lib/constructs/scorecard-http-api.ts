@@ -1,8 +1,9 @@
-import { RemovalPolicy } from "aws-cdk-lib";
+import { Lazy, RemovalPolicy } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { routeThrottle } from "../route-throttles.js";
 import type { StageConfig } from "../stage-config.js";
 
 export interface ScorecardHttpApiProps {
@@ -32,8 +33,8 @@ export const ACCESS_LOG_FIELDS: Readonly<Record<string, string>> = {
 
 /**
  * An HTTP API with the house defaults: a `$default` stage with auto-deploy, stage-wide
- * throttling (API Gateway answers 429 above it), JSON access logs with the stage's retention,
- * and CORS only for the origins given.
+ * throttling and a share of it per route (infra/lib/route-throttles.ts; API Gateway answers 429
+ * above either), JSON access logs with the stage's retention, and CORS only for the origins given.
  */
 export class ScorecardHttpApi extends Construct {
   readonly api: apigw.HttpApi;
@@ -63,13 +64,34 @@ export class ScorecardHttpApi extends Construct {
       retention: stage.logRetention,
       removalPolicy: stage.stage === "prod" ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    this.defaultStage = this.api.addStage("Stage", {
+    // The stage sits beside the API (not inside it) so that it can depend on every route: its
+    // per-route settings name routes, which must exist when the stage is created.
+    this.defaultStage = new apigw.HttpStage(this, "Stage", {
+      httpApi: this.api,
       stageName: "$default",
       autoDeploy: true,
       throttle: { rateLimit: props.throttle.rateLimit, burstLimit: props.throttle.burstLimit },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(this.accessLogs),
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+    this.defaultStage.node.addDependency(this.api);
+    const cfnStage = this.defaultStage.node.defaultChild as apigw.CfnStage;
+    cfnStage.routeSettings = Lazy.any({
+      produce: () => {
+        const keys = this.api.node
+          .findAll()
+          .filter((c): c is apigw.CfnRoute => c instanceof apigw.CfnRoute)
+          .map((r) => r.routeKey)
+          .sort();
+        if (keys.length === 0) return undefined;
+        return Object.fromEntries(
+          keys.map((k) => {
+            const t = routeThrottle(k, props.throttle);
+            return [k, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }];
+          }),
+        );
       },
     });
   }

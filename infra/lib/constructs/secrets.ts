@@ -17,6 +17,11 @@ export interface SecretsProps {
  */
 export class Secrets extends Construct {
   readonly pseudonymKey: secretsmanager.Secret;
+  /**
+   * The value CloudFront sends the read API in its origin header, checked on the public routes
+   * (docs/adr/0102): a request straight to the execute-api URL lacks it. 48 alphanumerics.
+   */
+  readonly originVerify: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: SecretsProps) {
     super(scope, id);
@@ -29,6 +34,17 @@ export class Secrets extends Construct {
       id: "AwsSolutions::AwsSolutions-SMG4",
       reason:
         "Rotating the HMAC key would change every applicant pseudonym and break repeat-applicant statistics across periods; rotation is a planned re-keying (runbook), not a schedule.",
+    });
+
+    this.originVerify = new secretsmanager.Secret(this, "OriginVerify", {
+      description: `Scorecard ${props.stage.stage}: CloudFront's origin header for the read API's public routes`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.originVerify).acknowledge({
+      id: "AwsSolutions::AwsSolutions-SMG4",
+      reason:
+        "CloudFront and the authorizer receive the value as a CloudFormation dynamic reference, resolved when their resources change: a scheduled rotation would leave both on the old value. Rotate by replacing the secret in a deploy (docs/adr/0102).",
     });
   }
 

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { addRulePacks } from "../../lib/rule-packs.js";
-import { ScorecardStack } from "../../lib/scorecard-stack.js";
-import { type StageName, stageConfig, withContext } from "../../lib/stage-config.js";
+import { addStages } from "../../lib/app-stages.js";
+import type { StageName } from "../../lib/stage-config.js";
 
 /** The parts of `validation-report.json` the tests read. */
 export interface ValidationReport {
@@ -25,10 +25,30 @@ export interface ValidationReport {
   }>;
 }
 
+type TemplateJson = { Resources: Record<string, { Type: string; Properties?: unknown; DependsOn?: unknown }> };
+
 export interface Synthesized {
   readonly templates: Readonly<Record<StageName, Template>>;
-  readonly json: Readonly<Record<StageName, { Resources: Record<string, { Type: string; Properties?: unknown; DependsOn?: unknown }> }>>;
+  readonly json: Readonly<Record<StageName, TemplateJson>>;
+  /** The us-east-1 stacks (CloudFront's web ACL), by stage. */
+  readonly edge: Readonly<Record<StageName, Template>>;
+  /** The `/config.json` each stage deploys: the asset's text (with deploy-time markers) and the values the markers stand for. */
+  readonly siteConfig: Readonly<Record<StageName, SiteConfigAsset>>;
   readonly report: ValidationReport;
+}
+
+export interface SiteConfigAsset {
+  readonly text: string;
+  readonly markers: Readonly<Record<string, unknown>>;
+}
+
+/** The config.json a stack's BucketDeployment copies: read from the assembly's asset folder. */
+function siteConfigOf(dir: string, template: TemplateJson): SiteConfigAsset {
+  const deployments = Object.values(template.Resources).filter((r) => r.Type === "Custom::CDKBucketDeployment");
+  if (deployments.length !== 1) throw new Error(`expected one BucketDeployment, found ${deployments.length}`);
+  const p = deployments[0]!.Properties as { SourceObjectKeys: string[]; SourceMarkers: Record<string, unknown>[] };
+  const hash = p.SourceObjectKeys[0]!.replace(/\.zip$/, "");
+  return { text: readFileSync(path.join(dir, `asset.${hash}`, "config.json"), "utf8"), markers: p.SourceMarkers[0] ?? {} };
 }
 
 /** An app as `cdk synth` builds it (same context as cdk.json), without esbuild bundling. */
@@ -86,28 +106,40 @@ function cacheKey(): string {
   return h.digest("hex").slice(0, 20);
 }
 
-/** Both stages with the rule packs on, synthesized in memory (no cache). */
+/** Both stages with the rule packs on, synthesized in memory (no cache), as bin/app.ts builds them. */
 export function synthesizeFresh(): Synthesized {
   const app = testApp();
   addRulePacks(app);
-  for (const stage of ["dev", "prod"] as const) {
-    new ScorecardStack(app, `Scorecard-${stage}`, { config: withContext(stageConfig(stage), (key) => app.node.tryGetContext(key)), env: { region: "ap-southeast-1" } });
-  }
+  addStages(app, ["dev", "prod"], undefined);
   const { assembly, report } = synthWithReport(app);
   if (!assembly) throw new Error(`synthesis failed validation: ${JSON.stringify(report.pluginReports.flatMap((p) => p.violations.map((v) => v.ruleName)))}`);
   const json = {
-    dev: assembly.getStackByName("Scorecard-dev").template,
-    prod: assembly.getStackByName("Scorecard-prod").template,
+    dev: assembly.getStackByName("Scorecard-dev").template as TemplateJson,
+    prod: assembly.getStackByName("Scorecard-prod").template as TemplateJson,
+    edgeDev: assembly.getStackByName("ScorecardEdge-dev").template as TemplateJson,
+    edgeProd: assembly.getStackByName("ScorecardEdge-prod").template as TemplateJson,
   };
+  const siteConfig = { dev: siteConfigOf(assembly.directory, json.dev), prod: siteConfigOf(assembly.directory, json.prod) };
   rmSync(assembly.directory, { recursive: true, force: true });
-  return { templates: { dev: Template.fromJSON(json.dev), prod: Template.fromJSON(json.prod) }, json, report };
+  return fromJson({ json, siteConfig, report });
+}
+
+type Stored = { json: Record<"dev" | "prod" | "edgeDev" | "edgeProd", TemplateJson>; siteConfig: Record<StageName, SiteConfigAsset>; report: ValidationReport };
+
+function fromJson({ json, siteConfig, report }: Stored): Synthesized {
+  return {
+    templates: { dev: Template.fromJSON(json.dev), prod: Template.fromJSON(json.prod) },
+    edge: { dev: Template.fromJSON(json.edgeDev), prod: Template.fromJSON(json.edgeProd) },
+    json: { dev: json.dev, prod: json.prod },
+    siteConfig,
+    report,
+  };
 }
 
 let cached: Synthesized | undefined;
 
 function load(file: string): Synthesized {
-  const { json, report } = JSON.parse(readFileSync(file, "utf8")) as Pick<Synthesized, "json" | "report">;
-  return { templates: { dev: Template.fromJSON(json.dev), prod: Template.fromJSON(json.prod) }, json, report };
+  return fromJson(JSON.parse(readFileSync(file, "utf8")) as Stored);
 }
 
 /** Waits (synchronously) up to `ms` for a file another worker is writing. */
@@ -138,7 +170,12 @@ export function synthesized(): Synthesized {
   }
   cached = synthesizeFresh();
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ json: cached.json, report: cached.report }));
+  const stored: Stored = {
+    json: { dev: cached.json.dev, prod: cached.json.prod, edgeDev: cached.edge.dev.toJSON() as TemplateJson, edgeProd: cached.edge.prod.toJSON() as TemplateJson },
+    siteConfig: cached.siteConfig,
+    report: cached.report,
+  };
+  writeFileSync(tmp, JSON.stringify(stored));
   renameSync(tmp, file);
   if (lock !== undefined) closeSync(lock);
   return cached;
