@@ -1,13 +1,10 @@
 import type { Clock } from "../../ports/runtime.js";
 import type { Lake } from "../../ports/lake.js";
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { gzip as gzipCb } from "node:zlib";
+import { createGzip } from "node:zlib";
 import { rawBatchKey } from "@scorecard/shared/lake/layout";
 import { findJsonProblem } from "../../lib/json-guard.js";
 import { type AdmitDeps, admitEvent } from "./admit-event.js";
-
-const gzip = promisify(gzipCb);
 
 /**
  * gzip of the raw objects: level 4 with zlib's largest hash memory compresses NDJSON events about
@@ -196,37 +193,59 @@ export function admitBlock(block: LineBlock, firstLine: number, deps: LineDeps, 
   return { lines: lineNo - firstLine, accepted, json, rejects };
 }
 
-/** NDJSON bytes in blocks of about `size` bytes, each ending at a line break (the last one: where the input ends). */
+/**
+ * NDJSON bytes in blocks of about `size` bytes, each ending at a line break (the last one: where
+ * the input ends), each copied once into a buffer of its own (it may be moved to a worker thread).
+ */
 async function* blocksOf(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
   let parts: Uint8Array[] = [];
   let length = 0;
-  const joined = () => {
-    if (parts.length === 1) return parts[0] as Uint8Array;
-    const out = new Uint8Array(length);
+  /** The first `n` bytes of `parts` in one new buffer; `parts` keeps the rest (views, not copies). */
+  const take = (n: number): Uint8Array => {
+    const out = new Uint8Array(n);
     let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
+    while (at < n) {
+      const p = parts[0] as Uint8Array;
+      const k = Math.min(p.length, n - at);
+      out.set(k === p.length ? p : p.subarray(0, k), at);
+      at += k;
+      if (k === p.length) parts.shift();
+      else parts[0] = p.subarray(k);
     }
+    length -= n;
     return out;
   };
   for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
     parts.push(chunk);
     length += chunk.length;
     if (length < size) continue;
-    const all = joined();
-    const cut = all.lastIndexOf(LF) + 1;
-    if (cut === 0) {
-      parts = [all]; // one line longer than a block: keep reading until it ends
-      continue;
+    // The last line feed, looked for from the newest piece back.
+    let cut = -1;
+    let before = length;
+    for (let i = parts.length - 1; i >= 0 && cut < 0; i--) {
+      const p = parts[i] as Uint8Array;
+      before -= p.length;
+      const lf = p.lastIndexOf(LF);
+      if (lf >= 0) cut = before + lf + 1;
     }
-    // Copies, each with a buffer of its own: a block may be handed (transferred) to a worker thread.
-    const rest = all.slice(cut);
-    parts = rest.length ? [rest] : [];
-    length = rest.length;
-    yield all.slice(0, cut);
+    if (cut > 0) yield take(cut); // else one line longer than a block: keep reading until it ends
   }
-  if (length > 0) yield joined().slice();
+  if (length > 0) yield take(length);
+  parts = [];
+}
+
+/** gzip of the pieces of a raw object, fed as they are (no copy into one buffer first). */
+function gzipPieces(pieces: readonly Uint8Array[]): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const z = createGzip(RAW_GZIP);
+    const out: Buffer[] = [];
+    z.on("data", (b: Buffer) => out.push(b));
+    z.on("end", () => ok(Buffer.concat(out)));
+    z.on("error", fail);
+    for (const p of pieces) z.write(p);
+    z.end();
+  });
 }
 
 /**
@@ -283,18 +302,21 @@ async function run(deps: ImportDeps, blocks: AsyncIterable<{ block: LineBlock; l
   let pending = 0; // accepted events in `pieces`
   const day = deps.clock.now().toISOString().slice(0, 10);
 
-  // The chunk's bytes are hashed here; compression (libuv's pool) and the write overlap the next chunk.
+  // The chunk's bytes are hashed here (the hash of its text: the same key as ever); compression
+  // (libuv's pool) and the write overlap the next chunk.
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (pending === 0) return;
-    const body = Buffer.concat(pieces);
+    const body = pieces;
     const n = pending;
     pieces = [];
     pending = 0;
-    const key = rawBatchKey("events", day, `import-${createHash("sha256").update(body).digest("hex").slice(0, 32)}`);
+    const hash = createHash("sha256");
+    for (const p of body) hash.update(p);
+    const key = rawBatchKey("events", day, `import-${hash.digest("hex").slice(0, 32)}`);
     const previous = writing;
     const next = (async () => {
-      const gz = await gzip(body, RAW_GZIP);
+      const gz = await gzipPieces(body);
       await previous;
       await deps.lake.put(key, gz);
       accepted += n;
