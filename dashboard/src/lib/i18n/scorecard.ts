@@ -175,7 +175,7 @@ export const scorecardEn: ScorecardMessages = {
   field: "Field",
   caseId: "Dossier id (pseudonym)",
   procedure: "Procedure",
-  daysLate: (n) => `${n} working days late`,
+  daysLate: (n) => `${n} working ${String(n) === "1" ? "day" : "days"} late`,
   notInData: "No figures for this unit in this period.",
   vsPredecessor: (name) => `against the predecessor unit: ${name}`,
   comparedWithPredecessor: (name, p) => `The “Previous period” column holds the ${p} figures of the predecessor unit: ${name}.`,
