@@ -4,6 +4,7 @@
  * description and the tests. Unknown fields are rejected (allow-list), never silently kept.
  */
 import { z } from "zod";
+import { plainInstantMs } from "./iso-instant.js";
 import { REASON_CODES, REASON_EVENT_TYPES, type ReasonCode, reasonDefinition, takesReason } from "./reason-codes.js";
 
 export const CASE_EVENT_TYPES = [
@@ -28,8 +29,19 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 export const CHANNELS = ["DIRECT", "ONLINE_FULL", "ONLINE_PARTIAL", "POSTAL"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** A real calendar instant between 2000 and 2100 (the regex alone lets 2025-02-30 through). */
-function isRealInstant(s: string): boolean {
+/**
+ * A real calendar instant between 2000 and 2100 (the regex alone lets 2025-02-30 through). An
+ * instant of the plain form (./iso-instant.ts: Date.parse reads every one) is checked on its digits.
+ */
+export function isRealInstant(s: string): boolean {
+  if (!Number.isNaN(plainInstantMs(s))) {
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(5, 7));
+    const d = Number(s.slice(8, 10));
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+    return y >= 2000 && y <= 2100 && d <= days;
+  }
   const t = Date.parse(s);
   if (Number.isNaN(t)) return false;
   const [y, m, d] = s.slice(0, 10).split("-").map(Number) as [number, number, number];
