@@ -81,6 +81,7 @@ switch (command) {
       throw e;
     });
     let totals = { read: 0, accepted: 0, rejected: 0 };
+    const importing = performance.now();
     for (const file of files) {
       const rejectsPath = `${file.replace(/\.ndjson(\.gz)?$/, "")}.rejects.ndjson`;
       const rejects = createWriteStream(rejectsPath);
@@ -102,7 +103,9 @@ switch (command) {
       console.log(`${file}: ${summary.accepted} accepted, ${summary.rejected} rejected${summary.rejected ? ` (reasons in ${rejectsPath})` : ""}`);
       totals = { read: totals.read + summary.read, accepted: totals.accepted + summary.accepted, rejected: totals.rejected + summary.rejected };
     }
+    const seconds = (performance.now() - importing) / 1000;
     console.log(`total: ${totals.accepted} accepted, ${totals.rejected} rejected; duplicates are removed by \`compact\``);
+    console.log(`imported in ${seconds.toFixed(2)} s (${Math.round(totals.read / seconds).toLocaleString("en")} lines/s), ${(performance.now() / 1000).toFixed(2)} s since the process started`);
     await admitter?.close();
     await rt.stop();
     break;
