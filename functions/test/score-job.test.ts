@@ -9,6 +9,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { ScoringLock } from "../src/adapters/aws/s3-run-lock.js";
 import { S3Objects } from "../src/adapters/aws/s3-objects.js";
 import { handler } from "../src/handlers/score.js";
+import type { ScoreJobSummary } from "../src/use-cases/jobs/score-job.js";
 import { FakeAthena } from "./support/fake-athena.js";
 import { FakeS3 } from "./support/fake-s3.js";
 import { lambdaContext } from "./support/lambda-context.js";
@@ -51,7 +52,7 @@ beforeEach(() => {
   vi.setSystemTime(new Date("2024-03-01T01:45:00+07:00"));
 });
 
-const run = (event: unknown) => handler(event as never, lambdaContext("score"));
+const run = (event: unknown) => handler(event as never, lambdaContext("score")) as Promise<ScoreJobSummary>;
 /** Periods with a stored draft snapshot, in the order first written. */
 const scoredPeriods = () => [...new Set(snapshotPks.filter((k) => k.includes("#DRAFT")).map((k) => k.split("|")[0]!.split("#")[2]!))];
 

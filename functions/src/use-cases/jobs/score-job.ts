@@ -39,7 +39,15 @@ const MAX_PERIODS = 40;
  * the rest on the next nights): a run must stay within the Lambda's 15 minutes, at about 15 Athena
  * statements a period.
  */
-const MAX_STALE_PER_RUN = 8;
+export const MAX_STALE_PER_RUN = 8;
+
+/** The log lines the alarms count (infra's JOB_LOG_MESSAGES names this file): the one-invocation job and the state machine's steps (./score-steps.ts) write them. */
+export const SCORE_LOG = {
+  skipped: "another scoring run holds the lock: skipping this run",
+  periodFailed: "scoring failed",
+  runFailed: "scoring run failed",
+  scored: "scored",
+} as const;
 
 /**
  * The periods a run scores: those named in the input (validated: a bad id is refused with the
@@ -86,7 +94,7 @@ export const scoreJob =
     const requested = periodsOfJob(input, deps.clock.now());
     const lease = await deps.lock.acquire(owner);
     if (lease === undefined) {
-      log("warn", "another scoring run holds the lock: skipping this run", { owner });
+      log("warn", SCORE_LOG.skipped, { owner });
       return { dims: [], periods: [], skipped: "another scoring run is running" };
     }
     try {
@@ -112,17 +120,17 @@ async function scoreUnderLock(deps: ScoreJobDeps, log: JobLog, input: ScoreJobIn
       onPeriod: (period, snapshots) => {
         const units = snapshots.reduce((n, s) => n + s.units.length, 0);
         done.push({ period: period.id, tiers: snapshots.length, units });
-        log("info", "scored", { period: period.id, tiers: snapshots.length, units });
+        log("info", SCORE_LOG.scored, { period: period.id, tiers: snapshots.length, units });
       },
       onPeriodError: (period, error) => {
         failures.push({ period: period.id, error });
-        log("error", "scoring failed", { period: period.id, error: (error as Error)?.message ?? String(error) });
+        log("error", SCORE_LOG.periodFailed, { period: period.id, error: (error as Error)?.message ?? String(error) });
       },
     });
   } catch (error) {
     // The run's shared step (staging the facts) failed: every period not yet done failed with it.
     for (const period of periods) if (!done.some((d) => d.period === period.id) && !failures.some((f) => f.period === period.id)) failures.push({ period: period.id, error });
-    log("error", "scoring run failed", { error: (error as Error)?.message ?? String(error) });
+    log("error", SCORE_LOG.runFailed, { error: (error as Error)?.message ?? String(error) });
   }
   if (failures.length > 0) throw new ScoringFailedError(failures);
   return { dims: dims.map(({ table, rows, written }) => ({ table, rows, written })), periods: done };

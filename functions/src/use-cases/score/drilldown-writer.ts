@@ -46,6 +46,12 @@ export const plus = (a: number | null, b: number | null) => (a === null || b ===
  * (`catalogListPrefix`), which no end changes — so that every computed indicator's numerator and
  * denominator lead to their records (shared/src/facts/indicator-lists.ts).
  */
+/** The run-wide lists (finished cases, catalog entries) as one invocation wrote them, for the run's later invocations. */
+export interface SharedLists {
+  readonly finished: string | null;
+  readonly catalog: string;
+}
+
 export class DrilldownWriter {
   private readonly written = new Set<string>();
   private finished: Promise<{ readonly run: string; readonly bytes: number | null }> | undefined;
@@ -58,7 +64,13 @@ export class DrilldownWriter {
     private readonly facts: FactsSource,
     private readonly defer: Defer,
     periods: readonly Period[] = [],
+    /** The run's finished and catalog lists, already written (a later invocation of a run: their bytes counted there). */
+    shared?: SharedLists,
   ) {
+    if (shared) {
+      if (shared.finished !== null) this.finished = Promise.resolve({ run: shared.finished, bytes: 0 });
+      this.catalog = Promise.resolve({ run: shared.catalog, bytes: 0 });
+    }
     const spans = periods.map(longestPeriodEndingWith);
     this.span =
       spans.length === 0
@@ -116,6 +128,29 @@ export class DrilldownWriter {
       if ((await deps.lake.get(drilldownRunKey(m, p.id))) !== undefined) this.defer(deps.lake.removePrefix(drilldownPrefix(m, p.id)));
     }
     return bytes;
+  }
+
+  /**
+   * Write the run-wide lists now (the finished cases, when the facts have them, and the catalog
+   * entries) so that the run's other invocations name them (`shared`). Returns them and the bytes scanned.
+   */
+  async writeShared(computedAt: string): Promise<SharedLists & { readonly bytes: number | null }> {
+    const { deps, facts } = this;
+    const m = deps.methodology;
+    const fl = facts.finishedList;
+    if (fl && this.finished === undefined) {
+      const run = this.runId(computedAt);
+      this.finished = this.unload(caseListSql(fl.cte, "finished"), fl.params, `${finishedListPrefix(m)}${run}`).then((bytes) => ({ run, bytes }));
+    }
+    if (this.catalog === undefined) {
+      if (this.span === null) throw new Error("the run-wide lists need the run's periods");
+      const run = this.runId(computedAt);
+      const range = this.span;
+      this.catalog = this.unload(CATALOG_LIST_SQL, { start_date: range.startDate, end_date: range.endDate }, `${catalogListPrefix(m)}${run}`).then((bytes) => ({ run, bytes }));
+    }
+    const finished = this.finished === undefined ? null : await this.finished;
+    const catalog = await this.catalog;
+    return { finished: finished?.run ?? null, catalog: catalog.run, bytes: plus(finished?.bytes ?? 0, catalog.bytes) };
   }
 
   /** A run folder's name: when it was computed, then a new id (two runs may share an instant). */

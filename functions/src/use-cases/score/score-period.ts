@@ -160,7 +160,6 @@ export const scorePeriods =
     deps.oneRunAtATime(() => scoreRun(deps, periods, options));
 
 async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: ScoreRunOptions): Promise<RankingSnapshot[]> {
-  const engine = options.engine ?? "sql";
   // The marks of improper returns as they are now: the table the case SQL joins (R3 of dn-2026.2).
   if (periods.length > 0) await writeImproperReturns(deps)();
   // What the run scores on, recorded per published period (./scored-inputs.ts: late events).
@@ -178,6 +177,46 @@ async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: Sc
   let done = false;
   // The drill-down lists of the run (one per end, and the finished cases once).
   const drilldowns = new DrilldownWriter(deps, facts, defer, periods);
+  try {
+    const all = await scoreOnFacts(deps, periods, facts, drilldowns, {
+      ...options,
+      onPeriod: (period, snapshots) => {
+        if (scoredOn) inputs[period.id] = inputsOf(scoredOn, period);
+        options.onPeriod?.(period, snapshots);
+      },
+    });
+    done = true;
+    return all;
+  } finally {
+    defer(drilldowns.collect());
+    await facts.close();
+    // The periods published so far, also when the run stops: they are scored on these events.
+    await recordScoredInputs(deps.lake, deps.methodology, inputs).catch((e: unknown) => {
+      if (done) throw e;
+    });
+    const settled = await Promise.allSettled(pending);
+    const failedCleanUp = settled.find((r) => r.status === "rejected");
+    // A failed clean-up fails a run that otherwise succeeded; it never hides the run's own error.
+    if (done && failedCleanUp) throw failedCleanUp.reason;
+  }
+}
+
+/**
+ * Score `periods` on facts already staged and a drill-down writer over them: the part of a run
+ * that one invocation of the cloud's scoring state machine does for its share of the periods
+ * (use-cases/jobs/score-steps.ts); the run around it (improper returns, staging, clean-up, the
+ * record of what was scored) belongs to the caller. `facts` stays open.
+ */
+export async function scoreOnFacts(
+  deps: ScoreDeps,
+  periods: readonly Period[],
+  facts: FactsSource,
+  drilldowns: DrilldownWriter,
+  options: ScoreRunOptions,
+  /** How many periods share the staged facts (the snapshots' scan metadata). */
+  runPeriods = periods.length,
+): Promise<RankingSnapshot[]> {
+  const engine = options.engine ?? "sql";
   // Two stages per period: compute (indicators with the head attribution, drill-down: the engine,
   // one statement at a time), then publish (snapshots, public JSON, afterPeriod: ratings). A period is published
   // while the next one is computed; periods are published in order, one at a time.
@@ -203,9 +242,8 @@ async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: Sc
       }
       await publishing;
       if (run.stop) break;
-      publishing = publish(deps, period, engine, facts, computed, periods.length, options.afterPeriod).then(
+      publishing = publish(deps, period, engine, facts, computed, runPeriods, options.afterPeriod).then(
         (snapshots) => {
-          if (scoredOn) inputs[period.id] = inputsOf(scoredOn, period);
           options.onPeriod?.(period, snapshots);
           all.push(...snapshots);
         },
@@ -214,20 +252,9 @@ async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: Sc
     }
     await publishing;
     if (run.stop) throw run.stop.error;
-    done = true;
     return all;
   } finally {
     await publishing;
-    defer(drilldowns.collect());
-    await facts.close();
-    // The periods published so far, also when the run stops: they are scored on these events.
-    await recordScoredInputs(deps.lake, deps.methodology, inputs).catch((e: unknown) => {
-      if (done) throw e;
-    });
-    const settled = await Promise.allSettled(pending);
-    const failedCleanUp = settled.find((r) => r.status === "rejected");
-    // A failed clean-up fails a run that otherwise succeeded; it never hides the run's own error.
-    if (done && failedCleanUp) throw failedCleanUp.reason;
   }
 }
 

@@ -67,9 +67,36 @@ export const INLINE_FACTS: FactsSource = {
  */
 export async function openFacts(engine: QueryEngine, periods: readonly Period[], options: { staged?: boolean; newId: NewId }): Promise<FactsSource> {
   if (periods.length === 0 || options.staged === false) return INLINE_FACTS;
+  const staged = await stageFacts(engine, periods, options);
+  return stagedFacts(engine, periods, staged);
+}
+
+/** What staging left in the engine: the prefix of its relations and what it cost (serializable: a later invocation attaches to it). */
+export interface StagedFacts {
+  readonly prefix: string;
+  readonly bytesScanned: number | null;
+  readonly seconds: number;
+}
+
+/** The run's facts as stageFacts leaves them: the ends it cut at and its period bounds as epoch seconds. */
+function stagePlan(periods: readonly Period[]) {
+  const last = periods.reduce((a, p) => (p.end > a.end ? p : a));
+  const monthTo = periods.reduce((m, p) => (p.endDate.slice(0, 7) > m ? p.endDate.slice(0, 7) : m), "");
+  const cutEnds = [...new Set(periods.map((p) => p.end))].filter((e) => e !== last.end).sort();
+  const boundaries = [...new Set(periods.flatMap((p) => [p.start, p.end]))].sort().map((iso) => Date.parse(iso) / 1000);
+  return { last, monthTo, cutEnds, boundaries };
+}
+
+/**
+ * Stage the case facts of `periods` (one pass over the events) and keep the stage-A tables the
+ * periods read; the inputs are dropped. `stagedFacts` with the same periods attaches to them.
+ */
+export async function stageFacts(engine: QueryEngine, periods: readonly Period[], options: { newId: NewId }): Promise<StagedFacts> {
+  if (periods.length === 0) throw new Error("no period to stage the facts of");
   const started = performance.now();
   // Unique per run, also across processes sharing a catalog (Lambdas on one Glue database).
-  const t = stageTables(`sc_${options.newId().toLowerCase().replace(/[^0-9a-z]/g, "").slice(0, 16)}`);
+  const prefix = `sc_${options.newId().toLowerCase().replace(/[^0-9a-z]/g, "").slice(0, 16)}`;
+  const t = stageTables(prefix);
   const made: { name: string; kind: RelationKind }[] = [];
   let scanned: number | null = 0;
   const make = async (name: string, sql: string, params: Record<string, string> = {}, kind: RelationKind = "table") => {
@@ -77,13 +104,8 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
     const r = await engine.materialize(name, sql, params, kind);
     scanned = scanned === null || r.bytesScanned === null ? null : scanned + r.bytesScanned;
   };
-  const close = async () => {
-    // Views last: the tables were built from them.
-    if (made.length > 0) await engine.drop(made.splice(0).reverse());
-  };
   try {
-    const last = periods.reduce((a, p) => (p.end > a.end ? p : a));
-    const monthTo = periods.reduce((m, p) => (p.endDate.slice(0, 7) > m ? p.endDate.slice(0, 7) : m), "");
+    const { last, monthTo, cutEnds, boundaries } = stagePlan(periods);
     await make(t.ev, STAGE_EVENTS_SQL, { month_to: monthTo, period_end: sqlTimestamp(last.end) }, "view");
     await make(t.typed, stageTypedSql(t));
     await make(t.facts0, stageFacts0Sql(t));
@@ -91,7 +113,6 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
     await make(t.consult, stageConsultSql(t));
     await make(t.facts0Pending, stageFacts0PendingSql(t));
     await make(t.transfer, stageTransferSql(t));
-    const cutEnds = [...new Set(periods.map((p) => p.end))].filter((e) => e !== last.end).sort();
     if (cutEnds.length > 0) {
       await make(t.cutEv, cutEventsSql(t, cutEnds.map(sqlTimestamp)));
       await make(t.cutFacts0, cutFacts0Sql(t));
@@ -99,36 +120,52 @@ export async function openFacts(engine: QueryEngine, periods: readonly Period[],
       await make(t.cutTransfer, cutTransferSql(t));
     }
     // The run's period bounds as epoch seconds: the segments of the bucketed owner counts.
-    const boundaries = [...new Set(periods.flatMap((p) => [p.start, p.end]))].sort().map((iso) => Date.parse(iso) / 1000);
     await make(t.buckets, stageBucketsSql(t, boundaries), { period_start: sqlTimestamp(periods.reduce((a, p) => (p.start < a.start ? p : a)).start), period_end: sqlTimestamp(last.end) });
     // The periods read the stage-A tables only: free the events copies (memory) now.
     const inputs = made.filter((r) => r.name === t.typed || r.name === t.cutEv || r.name === t.ev);
     await engine.drop(inputs.filter((r) => r.kind === "table"));
     await engine.drop(inputs.filter((r) => r.kind === "view"));
-    for (const r of inputs) made.splice(made.indexOf(r), 1);
-    const seconds = (performance.now() - started) / 1000;
-    const ctes = new Map(periods.map((p) => [p.end, stagedFactsCte(t, p.end === last.end ? null : cutEnds.indexOf(p.end))]));
-    const cte = (period: Period) => {
-      const c = ctes.get(period.end);
-      if (c === undefined) throw new Error(`the facts were not staged for the end of period ${period.id}`);
-      return c;
-    };
-    // Each period's statements apply the verdicts to the stage-A tables themselves (inlined):
-    // per-period verdict tables were measured (19 periods: 60.9 s with, 57.8 s without, +420 MB).
-    const segment = (iso: string) => boundaries.indexOf(Date.parse(iso) / 1000);
-    const buckets = (period: Period): CaseBuckets => {
-      const from = segment(period.start) + 1;
-      const to = segment(period.end);
-      if (from < 1 || to < 1) throw new Error(`the buckets were not made for the bounds of period ${period.id}`);
-      return { table: t.buckets, from, to };
-    };
-    // The lists are written for the longest period of each end (score-period.ts), which may start
-    // before the run's first period: the finished rows start with the earliest of them.
-    const from = periods.map(longestPeriodEndingWith).reduce((a, p) => (p.start < a ? p.start : a), last.end);
-    const finishedList = { cte: cte(last), params: { period_start: sqlTimestamp(from), period_end: sqlTimestamp(last.end), month_to: monthTo } };
-    return { cte, buckets, finishedList, bytesScanned: scanned, seconds, close };
+    return { prefix, bytesScanned: scanned, seconds: (performance.now() - started) / 1000 };
   } catch (e) {
-    await close().catch(() => undefined);
+    // Views last: the tables were built from them.
+    await engine.drop(made.reverse()).catch(() => undefined);
     throw e;
   }
+}
+
+/**
+ * The facts source over relations `stageFacts` made for exactly these `periods` (in this
+ * invocation or an earlier one). Closing it drops them: only the run's last user closes it.
+ */
+export function stagedFacts(engine: QueryEngine, periods: readonly Period[], staged: StagedFacts): FactsSource {
+  const t = stageTables(staged.prefix);
+  const { last, monthTo, cutEnds, boundaries } = stagePlan(periods);
+  // What stageFacts keeps, in the order it made them.
+  const kept = [t.facts0, t.facts0Open, t.consult, t.facts0Pending, t.transfer, ...(cutEnds.length > 0 ? [t.cutFacts0, t.cutConsult, t.cutTransfer] : []), t.buckets];
+  let open = true;
+  const close = async () => {
+    if (!open) return;
+    open = false;
+    await engine.drop(kept.reverse().map((name) => ({ name, kind: "table" as const })));
+  };
+  const ctes = new Map(periods.map((p) => [p.end, stagedFactsCte(t, p.end === last.end ? null : cutEnds.indexOf(p.end))]));
+  const cte = (period: Period) => {
+    const c = ctes.get(period.end);
+    if (c === undefined) throw new Error(`the facts were not staged for the end of period ${period.id}`);
+    return c;
+  };
+  // Each period's statements apply the verdicts to the stage-A tables themselves (inlined):
+  // per-period verdict tables were measured (19 periods: 60.9 s with, 57.8 s without, +420 MB).
+  const segment = (iso: string) => boundaries.indexOf(Date.parse(iso) / 1000);
+  const buckets = (period: Period): CaseBuckets => {
+    const from = segment(period.start) + 1;
+    const to = segment(period.end);
+    if (from < 1 || to < 1) throw new Error(`the buckets were not made for the bounds of period ${period.id}`);
+    return { table: t.buckets, from, to };
+  };
+  // The lists are written for the longest period of each end (score-period.ts), which may start
+  // before the run's first period: the finished rows start with the earliest of them.
+  const from = periods.map(longestPeriodEndingWith).reduce((a, p) => (p.start < a ? p.start : a), last.end);
+  const finishedList = { cte: cte(last), params: { period_start: sqlTimestamp(from), period_end: sqlTimestamp(last.end), month_to: monthTo } };
+  return { cte, buckets, finishedList, bytesScanned: staged.bytesScanned, seconds: staged.seconds, close };
 }
