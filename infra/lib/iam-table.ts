@@ -253,7 +253,7 @@ const auditAppendOnly = (appender: boolean): Deny => ({
     : "Only the admin function writes the audit log (docs/storage.md).",
 });
 
-export const IAM_TABLE: Readonly<Record<"ingest" | "read" | "admin" | "compaction" | "scoring" | "originVerify", FunctionIam>> = {
+export const IAM_TABLE: Readonly<Record<"ingest" | "upkeep" | "read" | "admin" | "compaction" | "scoring" | "originVerify", FunctionIam>> = {
   ingest: {
     entry: "functions/src/handlers/ingest-events.ts",
     role: "IngestApiHandlerRole",
@@ -273,6 +273,30 @@ export const IAM_TABLE: Readonly<Record<"ingest" | "read" | "admin" | "compactio
     },
     implied: [
       { by: S3_PUT, actions: ["s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"], on: [lake(LAKE_PREFIXES.raw), lake(LAKE_PREFIXES.rawComplaints), lake(LAKE_PREFIXES.rawProcedures)], why: "The SDK may upload a large body in parts and abort it on failure." },
+    ],
+    denies: [auditAppendOnly(false)],
+  },
+
+  upkeep: {
+    entry: "functions/src/handlers/ingest-upkeep.ts",
+    role: "IngestUpkeepJobHandlerRole",
+    commands: {
+      [QUERY]: { sends: ["table"], why: "The outbox shards and the lake-pending records; a queued case's events, to derive its state." },
+      [PUT]: { sends: ["table"], why: "A drained case's live state and open-case index items (kept if not older)." },
+      [DELETE]: { sends: ["table"], why: "An outbox mark taken off after its case was derived; a lake-pending record cleared." },
+      [BATCH_GET]: { sends: ["table"], why: "The guards of a cut batch's events (which of them the batch claimed)." },
+      [BATCH_WRITE]: { sends: ["table"], why: "The cases of a reconciled batch queued again in the outbox." },
+      [GET]: { bundled: `Event guards and case state reads of ingestion: ${API_BUNDLE}` },
+      [UPDATE]: { bundled: `Idempotency and admin stores: ${API_BUNDLE}` },
+      [S3_GET]: { sends: [lake(LAKE_PREFIXES.raw)], why: "Whether a cut batch's raw object was written before the crash." },
+      [S3_PUT]: { sends: [lake(LAKE_PREFIXES.raw)], why: "The raw object of a batch cut short, under the key the batch recorded." },
+      [S3_LIST]: { bundled: `S3Lake.list: ${API_BUNDLE}` },
+      [S3_DELETE_MANY]: { bundled: `S3Lake.removePrefix: ${API_BUNDLE}` },
+      [SECRET]: { bundled: "lambdaDeps reads the pseudonym key only when PSEUDONYM_SECRET_ARN is set, which the upkeep function's environment is not" },
+    },
+    implied: [
+      absentKeys(S3_GET),
+      { by: S3_PUT, actions: ["s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"], on: [lake(LAKE_PREFIXES.raw)], why: "The SDK may upload a large body in parts and abort it on failure." },
     ],
     denies: [auditAppendOnly(false)],
   },

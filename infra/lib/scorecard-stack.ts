@@ -7,6 +7,7 @@ import { DashboardSite } from "./constructs/dashboard-site.js";
 import { EventStore } from "./constructs/event-store.js";
 import { Identity } from "./constructs/identity.js";
 import { IngestApi } from "./constructs/ingest-api.js";
+import { IngestUpkeep } from "./constructs/ingest-upkeep.js";
 import { Jobs } from "./constructs/jobs.js";
 import { Lake } from "./constructs/lake.js";
 import { Observability } from "./constructs/observability.js";
@@ -35,6 +36,7 @@ export class ScorecardStack extends Stack {
     const store = new EventStore(this, "EventStore", { stage });
     const lake = new Lake(this, "Lake", { stage, accessLogs: accessLogs.bucket });
     const ingest = new IngestApi(this, "IngestApi", { stage, store, lake, secrets, identity });
+    const upkeep = new IngestUpkeep(this, "IngestUpkeep", { stage, store, lake });
 
     // raw/ → compaction → curated/ → Athena → scoring → snapshots + public/.
     const catalog = new AnalyticsCatalog(this, "AnalyticsCatalog", { stage, lake });
@@ -56,14 +58,16 @@ export class ScorecardStack extends Stack {
     });
     identity.allowSiteOrigin(site.url);
 
-    new Observability(this, "Observability", {
+    const observability = new Observability(this, "Observability", {
       stage,
-      functions: { ingest: ingest.handler, read: read.handler, admin: admin.handler, compaction: jobs.compaction.function, scoring: jobs.scoring.function },
+      functions: { ingest: ingest.handler, read: read.handler, admin: admin.handler, compaction: jobs.compaction.function, scoring: jobs.scoring.function, upkeep: upkeep.job.function },
       apis: { ingest: ingest.http, read: read.http },
-      deadLetterQueues: { compaction: jobs.compaction.deadLetterQueue, scoring: jobs.scoring.deadLetterQueue },
+      deadLetterQueues: { compaction: jobs.compaction.deadLetterQueue, scoring: jobs.scoring.deadLetterQueue, upkeep: upkeep.job.deadLetterQueue },
       workGroupName: catalog.workGroupName,
       jobLogs: { compaction: jobs.compaction.function.logGroup, scoring: jobs.scoring.function.logGroup },
     });
+
+    upkeep.alarmTo(observability.topic);
 
     new CfnOutput(this, "SiteUrl", { value: site.url });
     new CfnOutput(this, "SiteBucket", { value: site.bucket.bucketName });

@@ -1,6 +1,8 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { readFileSync } from "node:fs";
 import { DEFAULT_METHODOLOGY_ID } from "@scorecard/shared/methodology/registry";
+import { type SourceScopes, parseSourceScopes } from "@scorecard/shared/contracts/source-scope";
 
 export type StageName = "dev" | "prod";
 
@@ -49,6 +51,13 @@ export interface StageConfig {
    * empty S3 listing per query that reaches it, while a month left out hides its events silently.
    */
   readonly earliestMonth: string;
+  /**
+   * What each source system may post (shared/src/contracts/source-scope.ts), by source system name
+   * (one of `sourceSystems`: its Cognito app client's id is put in its place at deploy time) or by
+   * an app client id. The ingest function's `SOURCE_SCOPES`; a source with no entry may post
+   * nothing (403 SOURCE_NOT_CONFIGURED). CDK context `sourceScopes` (JSON) or `sourceScopesFile`.
+   */
+  readonly sourceScopes: SourceScopes;
   /** CloudFront's web ACL: a rate-based rule per client IP on /v1/* over 5 minutes, or an existing ACL (CDK context `webAclArn`, then no edge stack is made). */
   readonly edge: { readonly apiRequestsPer5MinPerIp: number; readonly webAclArn: string | undefined };
 }
@@ -63,6 +72,7 @@ const common = {
   scoreSchedule: "cron(45 1 * * ? *)",
   alarmEmails: [],
   earliestMonth: "2015-01",
+  sourceScopes: {},
 } as const;
 
 /** The configuration of a stage. Pure: same name, same config. */
@@ -126,9 +136,12 @@ const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$
  * ahead with alarms to nowhere because of a typo):
  * - `alarmEmails`: comma-separated addresses (or a JSON array in cdk.json);
  * - `earliestMonth`: YYYY-MM, the first month Athena's projection of curated_events enumerates;
- * - `webAclArn`: an existing CloudFront web ACL (us-east-1) to use instead of the edge stack's.
+ * - `webAclArn`: an existing CloudFront web ACL (us-east-1) to use instead of the edge stack's;
+ * - `sourceScopes`: the source systems' scopes as JSON (an object in cdk.json), or
+ *   `sourceScopesFile`: a path to a JSON file of them (read with `readFile`); validated with
+ *   parseSourceScopes (the error names the field).
  */
-export function withContext(config: StageConfig, get: (key: string) => unknown): StageConfig {
+export function withContext(config: StageConfig, get: (key: string) => unknown, readFile: (path: string) => string = (p) => readFileSync(p, "utf8")): StageConfig {
   const emails = get("alarmEmails");
   const alarmEmails =
     emails === undefined
@@ -145,5 +158,14 @@ export function withContext(config: StageConfig, get: (key: string) => unknown):
   if (webAclArn !== undefined && !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[^/]+\/[0-9a-f-]+$/.test(webAclArn)) {
     throw new Error(`context webAclArn: "${webAclArn}" is not a CloudFront (global, us-east-1) WAFv2 web ACL ARN`);
   }
-  return { ...config, alarmEmails, earliestMonth, edge: { ...config.edge, webAclArn } };
+  const scopesText = get("sourceScopes");
+  const scopesFile = get("sourceScopesFile");
+  if (scopesText !== undefined && scopesFile !== undefined) throw new Error("context sourceScopes and sourceScopesFile: give one of them");
+  const sourceScopes =
+    scopesText !== undefined
+      ? parseSourceScopes(typeof scopesText === "string" ? scopesText : JSON.stringify(scopesText), "context sourceScopes")
+      : scopesFile !== undefined
+        ? parseSourceScopes(readFile(String(scopesFile)), `context sourceScopesFile (${String(scopesFile)})`)
+        : config.sourceScopes;
+  return { ...config, alarmEmails, earliestMonth, sourceScopes, edge: { ...config.edge, webAclArn } };
 }

@@ -11,7 +11,7 @@ const fnId = (job: "Compaction" | "Scoring") => logicalId(dev, "AWS::Lambda::Fun
 
 describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", () => {
   it("schedules both jobs", () => {
-    dev.resourceCountIs("AWS::Scheduler::Schedule", 2);
+    expect(Object.keys(dev.findResources("AWS::Scheduler::Schedule")).filter((id) => id.startsWith("Jobs"))).toHaveLength(2);
   });
 
   it("runs compaction nightly at 01:15 Asia/Ho_Chi_Minh and scoring after it at 01:45", () => {

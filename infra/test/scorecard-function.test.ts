@@ -13,9 +13,9 @@ const env = (prefix: string) =>
   (functions.find(([id]) => id.startsWith(prefix))![1].Properties["Environment"] as { Variables: Record<string, unknown> }).Variables;
 
 describe("Construct: ScorecardFunction (house defaults)", () => {
-  it("creates the six functions: ingest, read, admin, compaction, scoring and the public routes' origin check (and the library's two handlers)", () => {
-    dev.resourceCountIs("AWS::Lambda::Function", 8);
-    expect(functions.map(([id]) => id.replace(/Fn[0-9A-F]{8}$/, "")).sort()).toEqual(["AdminApiHandler", "IngestApiHandler", "JobsCompactionHandler", "JobsScoringHandler", "ReadApiHandler", "ReadApiOriginVerify"]);
+  it("creates the seven functions: ingest, its upkeep, read, admin, compaction, scoring and the public routes' origin check (and the library's two handlers)", () => {
+    dev.resourceCountIs("AWS::Lambda::Function", 9);
+    expect(functions.map(([id]) => id.replace(/Fn[0-9A-F]{8}$/, "")).sort()).toEqual(["AdminApiHandler", "IngestApiHandler", "IngestUpkeepJobHandler", "JobsCompactionHandler", "JobsScoringHandler", "ReadApiHandler", "ReadApiOriginVerify"]);
   });
 
   it("runs every function on ARM64", () => {

@@ -1,4 +1,4 @@
-import { Duration } from "aws-cdk-lib";
+import { Annotations, Duration } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
@@ -59,6 +59,13 @@ export class IngestApi extends Construct {
       .bindTable({ store: props.store, access: { actions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchGetItem", "BatchWriteItem"], index: false } })
       .bindLake({ lake: props.lake, write: [LAKE_PREFIXES.raw, LAKE_PREFIXES.rawComplaints, LAKE_PREFIXES.rawProcedures] });
     props.secrets.grantPseudonymKey(this.handler);
+    this.handler.addEnvironment("SOURCE_SCOPES", sourceScopesEnvironment(stage, props.identity));
+    if (Object.keys(stage.sourceScopes).length === 0) {
+      Annotations.of(this).addWarningV2(
+        "@scorecard/infra:source-scopes",
+        `No source scopes for ${stage.stage}: the ingest API refuses every source (403 SOURCE_NOT_CONFIGURED). Deploy with -c sourceScopes='{"one-stop":{"kinds":["events","procedures"],"units":["*"],"maxAgeDays":45}}' or -c sourceScopesFile=scopes.json (infra/README.md).`,
+      );
+    }
 
     const authorizer = new HttpUserPoolAuthorizer("SourceSystems", props.identity.userPool, {
       userPoolClients: props.identity.sourceClients,
@@ -69,4 +76,19 @@ export class IngestApi extends Construct {
       this.http.api.addRoutes({ path: route.path, methods: [route.method], integration, authorizer, authorizationScopes: [INGEST_SCOPE] });
     }
   }
+}
+
+/**
+ * The ingest function's `SOURCE_SCOPES` (JSON, keyed by the token's `sub`: the app client id): a
+ * key naming one of the stage's source systems is replaced by its app client's id (a deploy-time
+ * reference); any other key is taken as an app client id as it is.
+ */
+export function sourceScopesEnvironment(stage: StageConfig, identity: Pick<Identity, "sourceClients">): string {
+  const parts = Object.entries(stage.sourceScopes).map(([source, scope]) => {
+    const i = stage.sourceSystems.indexOf(source);
+    // A client id is [\w+]+ (Cognito): quoted as it is; the token becomes an Fn::Join at synth.
+    const key = i >= 0 ? `"${identity.sourceClients[i]!.userPoolClientId}"` : JSON.stringify(source);
+    return `${key}:${JSON.stringify(scope)}`;
+  });
+  return `{${parts.join(",")}}`;
 }
