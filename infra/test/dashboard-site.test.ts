@@ -37,8 +37,21 @@ describe("Construct: DashboardSite", () => {
     ["/units/DEPT-STP-2020", "/index.html"],
     ["/assets/app-1a2b.js", "/assets/app-1a2b.js"],
     ["/favicon.svg", "/favicon.svg"],
-  ])("sends the app route %s to %s (SPA fallback)", (uri, expected) => {
+    ["/assets/missing", "/assets/missing"],
+    ["/assets/", "/assets/"],
+    ["/assets/fonts/gone", "/assets/fonts/gone"],
+    ["/assetsx/route", "/index.html"],
+  ])("sends the app route %s to %s (SPA fallback; nothing under /assets/ is an app route)", (uri, expected) => {
     expect(rewrite(uri)).toBe(expected);
+  });
+
+  it("lets CloudFront list the site bucket, so a missing asset is S3's 404 and not 403 (conditioned on this distribution)", () => {
+    const siteBucket = Object.keys(dev.findResources("AWS::S3::Bucket")).find((id) => id.startsWith("DashboardSiteBucket"))!;
+    const policy = Object.values(dev.findResources("AWS::S3::BucketPolicy")).find((p) => JSON.stringify(p["Properties"]["Bucket"]) === JSON.stringify({ Ref: siteBucket }))!;
+    const statements = policy["Properties"]["PolicyDocument"]["Statement"] as { Action: string | string[]; Principal?: { Service?: string }; Condition?: unknown; Resource: unknown }[];
+    const list = statements.find((s) => [s.Action].flat().includes("s3:ListBucket") && s.Principal?.Service === "cloudfront.amazonaws.com")!;
+    expect([list.Resource].flat()).toContainEqual({ "Fn::GetAtt": [siteBucket, "Arn"] });
+    expect(JSON.stringify(list.Condition)).toContain("AWS:SourceArn");
   });
 
   it("runs the SPA fallback on the app only, never on /v1/* or /public/*", () => {

@@ -54,11 +54,14 @@ export function contentSecurityPolicy(connectSources: readonly string[]): string
 
 /**
  * SPA fallback as a viewer-request function on the default behaviour only: a path whose last
- * segment has no dot is an app route and gets `/index.html`. (Distribution-wide error responses
+ * segment has no dot is an app route and gets `/index.html` — except under `/assets/`, where only
+ * the build's files live: `/assets/<missing>` goes to S3 as it is and is a 404 (as the local
+ * server answers), never the HTML shell cached as an asset. (Distribution-wide error responses
  * would also rewrite the API's 403/404 answers into the HTML shell.)
  */
 export const SPA_REWRITE_FUNCTION = `function handler(event) {
   var request = event.request;
+  if (request.uri.indexOf('/assets/') === 0) { return request; }
   var last = request.uri.split('/').pop();
   if (last === '' || last.indexOf('.') === -1) { request.uri = '/index.html'; }
   return request;
@@ -140,7 +143,10 @@ export class DashboardSite extends Construct {
     });
 
     const apiDomain = cdkDomainOf(props.readApiUrl);
-    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
+    // READ and LIST: S3 answers a missing key with 404 only to a reader allowed s3:ListBucket (else
+    // 403). CloudFront always asks for a key (the function above maps "/" and app routes to
+    // /index.html, and CACHING_OPTIMIZED forwards no query string), so LIST lists nothing to a viewer.
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST] });
     const apiOrigin = new origins.HttpOrigin(apiDomain, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
