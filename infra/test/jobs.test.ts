@@ -19,8 +19,9 @@ describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", ()
     expect(schedule("Scoring")).toMatchObject({ ScheduleExpression: "cron(45 1 * * ? *)", ScheduleExpressionTimezone: "Asia/Ho_Chi_Minh" });
   });
 
-  it("targets each job's own function with a job name in the input", () => {
-    expect(schedule("Scoring")["Target"]).toMatchObject({ Arn: { "Fn::GetAtt": [fnId("Scoring"), "Arn"] }, Input: '{"job":"score","source":"schedule"}' });
+  it("targets compaction's own function, and scoring's state machine (scoring-orchestration.test.ts), with a job name in the input", () => {
+    expect(schedule("Compaction")["Target"]).toMatchObject({ Arn: { "Fn::GetAtt": [fnId("Compaction"), "Arn"] }, Input: '{"job":"compact","source":"schedule"}' });
+    expect(schedule("Scoring")["Target"]).toMatchObject({ Arn: { Ref: logicalId(dev, "AWS::StepFunctions::StateMachine", "JobsScoring") }, Input: '{"job":"score","source":"schedule"}' });
   });
 
   it("retries delivery and then dead-letters it to the job's queue", () => {
@@ -45,12 +46,12 @@ describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", ()
   });
 
   it("lets the scheduler invoke only the job's function", () => {
-    const invoke = statementsOfRole(dev, "JobsScoringSchedulerRole").filter((s) => actionsOf(s).includes("lambda:InvokeFunction"));
-    expect(JSON.stringify(invoke.map((s) => s.Resource))).not.toContain(fnId("Compaction"));
-    expect(JSON.stringify(invoke.map((s) => s.Resource))).toContain(fnId("Scoring"));
+    const invoke = statementsOfRole(dev, "JobsCompactionSchedulerRole").filter((s) => actionsOf(s).includes("lambda:InvokeFunction"));
+    expect(JSON.stringify(invoke.map((s) => s.Resource))).not.toContain(fnId("Scoring"));
+    expect(JSON.stringify(invoke.map((s) => s.Resource))).toContain(fnId("Compaction"));
   });
 
-  it("gives both jobs Lambda's 15 minutes (scoring runs eight periods on the first of a quarter)", () => {
+  it("gives both jobs Lambda's 15 minutes (a scoring step scores at most the four periods of one end)", () => {
     expect(resource(dev, "AWS::Lambda::Function", "JobsScoringHandler").Properties["Timeout"]).toBe(900);
     expect(resource(dev, "AWS::Lambda::Function", "JobsCompactionHandler").Properties["Timeout"]).toBe(900);
   });

@@ -58,11 +58,16 @@ export function scoreJobDeps(): ScoreJobDeps {
     improperReturns: stores.improperReturns,
     // The indicators Home Affairs enters (D3): each period's entries are scored with the computed indicators.
     manualIndicators: stores.criteria,
-    lock: new ScoringLock(new S3Objects(s3, bucket), { now: () => new Date(), leaseMs: LEASE_MS }),
+    lock: new ScoringLock(new S3Objects(s3, bucket), { now: () => new Date(), leaseMs: SCORING_LEASE_MS }),
   };
 }
 
 const LEASE_MS = 16 * 60_000; // the function's 15-minute timeout and a minute's margin
+/**
+ * The scoring lock is held from the state machine's plan to its finish (infra's SCORING_STEPS:
+ * at most 3 hours) and a margin; a run that dies keeps it no longer than that.
+ */
+export const SCORING_LEASE_MS = 3 * 3_600_000 + 15 * 60_000;
 let clients: { athena: AthenaClient; s3: S3Client } | undefined;
 
 /**

@@ -7,6 +7,7 @@ import type { AnalyticsCatalog } from "./analytics-catalog.js";
 import type { EventStore } from "./event-store.js";
 import type { Lake } from "./lake.js";
 import { ScheduledJob } from "./scheduled-job.js";
+import { ScoringOrchestration } from "./scoring-orchestration.js";
 
 export interface JobsProps {
   readonly stage: StageConfig;
@@ -33,11 +34,13 @@ const DOMAIN_DIMS = [dimPrefix("dim_calendar"), dimPrefix("dim_units")];
  * `dims/units/` when they changed, stages the case facts of its periods once (views and CTAS
  * tables `sc_*` under `staging/`, docs/adr/0009), runs the SQL in Athena, applies the methodology
  * and writes snapshots (DynamoDB), drill-downs (UNLOAD), head ratings and the reform index
- * (`ratings/`) and the public JSON. Scoring runs after compaction each night.
+ * (`ratings/`) and the public JSON — as a state machine whose steps each stay within Lambda's
+ * limit (docs/adr/0104-scoring-state-machine.md). Scoring runs after compaction each night.
  */
 export class Jobs extends Construct {
   readonly compaction: ScheduledJob;
-  readonly scoring: ScheduledJob;
+  /** Scoring: a Step Functions state machine over one function (./scoring-orchestration.ts). */
+  readonly scoring: ScoringOrchestration;
 
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
@@ -60,15 +63,11 @@ export class Jobs extends Construct {
     });
     props.catalog.grantCompaction(this.compaction.function);
 
-    this.scoring = new ScheduledJob(this, "Scoring", {
+    // Each step well within Lambda's 15 minutes: the facts staged once, then the periods in groups of one end.
+    this.scoring = new ScoringOrchestration(this, "Scoring", {
       stage,
-      job: "score",
       entry: props.scoreEntry ?? "functions/src/handlers/score.ts",
-      description: "Scorecard scoring: indicators in Athena, methodology, snapshots",
       schedule: stage.scoreSchedule,
-      // Four periods a night, eight on the first of a month that ends a quarter or a year.
-      timeout: Duration.minutes(15),
-      memorySize: 1024,
     });
     // curated/improper_returns/: Home Affairs' marks of improper returns, rewritten from the table
     // (DynamoDB) by each run when they changed (functions/src/use-cases/score/improper-returns.ts).
