@@ -16,6 +16,7 @@ import { compactRecords } from "../adapters/local/duckdb-record-compactor.js";
 import { DEMO_USERS } from "../adapters/local/local-identity.js";
 import { PRESETS, type PresetName } from "../seed/generator.js";
 import { importNdjson } from "../use-cases/ingest/import-events.js";
+import { cloudImportDeps } from "./cloud-import.js";
 import { FolderInUseError } from "../adapters/local/folder-lock.js";
 import { LocalRuntime, localCredentials } from "./runtime.js";
 import { createLocalServer, listen } from "./server.js";
@@ -26,7 +27,7 @@ const dataDir = process.env["SCORECARD_DATA_DIR"] ?? join(repoRoot, ".data");
 
 const USAGE = `usage: npm run scorecard -- <command>
   seed [--preset demo|province-year|national] [--seed N]
-  import <file.ndjson[.gz] | folder>
+  import <file.ndjson[.gz] | folder> [--target local|aws --bucket <LakeBucket> --secret <pseudonym key ARN> [--region R]]
   compact
   score --period <P> [--tier DEPARTMENT|DISTRICT|COMMUNE|VERTICAL] [--engine sql|reference] [--methodology <id>] [--format json|table|csv]
   report --period <P> [--tier DEPARTMENT] --out file.pdf   (A4 report printed by Chromium)
@@ -67,19 +68,31 @@ switch (command) {
     break;
   }
   case "import": {
-    const target = rest[0] ? resolve(rest[0]) : fail(USAGE);
+    const { values: opts, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { target: { type: "string", default: "local" }, bucket: { type: "string" }, secret: { type: "string" }, region: { type: "string" } },
+    });
+    const target = positionals[0] ? resolve(positionals[0]) : fail(USAGE);
+    if (opts.target !== "local" && opts.target !== "aws") fail("--target: local | aws");
+    if (opts.target === "aws" && (!opts.bucket || !opts.secret)) fail("--target aws needs --bucket <the stack's LakeBucket output> and --secret <the pseudonym key's ARN> (infra/README.md, first load)");
     const files = statSync(target).isDirectory()
       ? readdirSync(target).filter((f) => /\.ndjson(\.gz)?$/.test(f)).map((f) => join(target, f)).sort()
       : [target];
     // SCORECARD_IMPORT_WORKERS: worker threads validating lines (default: up to 4, one per core); 0 = this thread.
     // The workers load their modules while the runtime opens (it creates the key file they read).
-    const workers = process.env["SCORECARD_IMPORT_WORKERS"] === undefined ? undefined : Number(process.env["SCORECARD_IMPORT_WORKERS"]);
-    const opening = openRuntime({ lakeOnly: true });
+    // --target aws: the deployed key stays in memory, so validation runs on this thread.
+    const workers = opts.target === "aws" ? 0 : process.env["SCORECARD_IMPORT_WORKERS"] === undefined ? undefined : Number(process.env["SCORECARD_IMPORT_WORKERS"]);
+    const opening =
+      opts.target === "aws"
+        ? cloudImportDeps({ bucket: opts.bucket!, secretId: opts.secret!, ...(opts.region ? { region: opts.region } : {}) }).then((deps) => ({ ingest: deps, lake: deps.lake, pseudonymKeyFile: "", stop: async () => {} }))
+        : openRuntime({ lakeOnly: true });
     const admitter = workers === 0 ? undefined : new AdmitPool({ keyFile: opening.then((rt) => rt.pseudonymKeyFile), ...(workers ? { workers } : {}) });
     const rt = await opening.catch(async (e: unknown) => {
       await admitter?.close();
       throw e;
     });
+    if (opts.target === "aws") console.log(`importing into s3://${opts.bucket}/raw/ with the key of ${opts.secret}`);
     let totals = { read: 0, accepted: 0, rejected: 0 };
     const importing = performance.now();
     for (const file of files) {
