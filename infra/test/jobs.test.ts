@@ -70,7 +70,7 @@ describe("Construct: Jobs (compaction and scoring on EventBridge Scheduler)", ()
       .map((r) => /\/([a-z_\-/]+)\*"\]\]\}$/.exec(JSON.stringify(r))?.[1]);
 
   it("lets scoring write the calendar and unit dimensions (not the catalog's), Home Affairs' marks of improper returns, the ratings, drill-downs, public JSON, staged tables and its record of what it scored on", () => {
-    expect(putPrefixes("JobsScoringHandlerRole").sort()).toEqual(["athena-results/", "curated/improper_returns/", "dims/calendar/", "dims/units/", "drilldown/", "public/", "ratings/", "staging/", "state/"]);
+    expect(putPrefixes("JobsScoringHandlerRole").sort()).toEqual(["athena-results/", "curated/improper_returns/", "dims/calendar/", "dims/units/", "drilldown/", "public/", "ratings/", "snapshots/", "staging/", "state/"]);
   });
 
   it("lets scoring read a period's drill-down pointer and delete the run it replaces, and delete nothing but drill-downs, staged tables and its lock", () => {

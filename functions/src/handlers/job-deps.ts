@@ -45,7 +45,8 @@ export function scoreJobDeps(): ScoreJobDeps {
     // drill-downs itself (docs/adr/0009); the Jobs construct grants exactly that.
     engine: new AthenaQueryEngine(new AthenaClient({}), { ...athenaTarget(), timeoutMs: 5 * 60_000, pollMaxMs: 2_000, lake: { bucket, objects: lake } }),
     lake,
-    snapshots: new DynamoDbSnapshotStore(db, table),
+    // Bodies too large for an item go to the lake's snapshots/ (with a pointer in the item).
+    snapshots: new DynamoDbSnapshotStore(db, table, { lake }),
     publications: new DynamoDbPublicationStore(db, table),
     catalog: new UnitCatalog(),
     clock: systemClock,

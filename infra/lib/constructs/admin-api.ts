@@ -48,7 +48,7 @@ export class AdminApi extends Construct {
     })
       .bindTable({ store: props.store, access: { actions: ["GetItem", "Query", "PutItem", "UpdateItem"], index: true, appendsAudit: true } })
       // Publishing writes the frozen public JSON beside the drafts; a Home Affairs change re-rates the period (ratings/).
-      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.public, LAKE_PREFIXES.ratings], write: [LAKE_PREFIXES.public, LAKE_PREFIXES.ratings] });
+      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.public, LAKE_PREFIXES.ratings, LAKE_PREFIXES.snapshots], write: [LAKE_PREFIXES.public, LAKE_PREFIXES.ratings] });
     const integration = new HttpLambdaIntegration("Admin", this.handler.fn);
     for (const r of ADMIN_ROUTES) props.http.api.addRoutes({ path: r.path, methods: [r.method], integration, authorizer: props.authorizer });
   }

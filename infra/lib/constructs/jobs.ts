@@ -75,13 +75,14 @@ export class Jobs extends Construct {
     // current.json pointer is read and switched, and the previous run deleted. state/: what each
     // period was scored on, read by the next scheduled run to find the periods late events reached,
     // and the scoring lock (state/score-lock.json: created, taken over when expired, deleted).
+    // snapshots/: a snapshot body too large for its DynamoDB item (one object per tier, overwritten).
     this.scoring.function
       // Reads the admin items it scores with; writes only the draft snapshots.
       .bindTable({ store: props.store, access: { actions: ["GetItem", "Query", "PutItem"], index: true } })
       .bindLake({
         lake: props.lake,
-        read: [LAKE_PREFIXES.ratings, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.state, ...DOMAIN_DIMS, CURATED_IMPROPER_RETURNS_PREFIX],
-        write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.state, ...DOMAIN_DIMS, CURATED_IMPROPER_RETURNS_PREFIX],
+        read: [LAKE_PREFIXES.ratings, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.state, ...DOMAIN_DIMS, CURATED_IMPROPER_RETURNS_PREFIX, LAKE_PREFIXES.snapshots],
+        write: [LAKE_PREFIXES.public, LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.state, ...DOMAIN_DIMS, CURATED_IMPROPER_RETURNS_PREFIX, LAKE_PREFIXES.snapshots],
         delete: [LAKE_PREFIXES.drilldown, SCORING_LOCK_KEY],
       });
     props.catalog.grantQuery(this.scoring.function);

@@ -66,7 +66,7 @@ export class ReadApi extends Construct {
     })
       .bindTable({ store: props.store, access: { actions: TABLE_READ, index: true } })
       // raw-procedures/: the procedure names of the ingested catalog (use-cases/read/procedure-names.ts; public catalog data).
-      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.rawProcedures] });
+      .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.drilldown, LAKE_PREFIXES.ratings, LAKE_PREFIXES.rawProcedures, LAKE_PREFIXES.snapshots] });
 
     const integration = new HttpLambdaIntegration("Read", this.handler.fn);
     const authorizer = (this.authorizer = new HttpUserPoolAuthorizer("Dashboard", props.identity.userPool, {

@@ -26,7 +26,12 @@ export const LAKE_PREFIXES = {
    * files at the end of the run; leftovers of a crashed run expire after a day.
    */
   staging: "staging/",
+  /** Ranking snapshot bodies too large for their DynamoDB item, named by the item (functions' dynamodb-snapshot-store.ts). */
+  snapshots: "snapshots/",
 } as const;
+
+/** Where a draft snapshot's body goes when it is too large for its item: one object per tier, overwritten whole. */
+export const snapshotBodyKey = (methodology: string, period: string, tier: string): string => `${LAKE_PREFIXES.snapshots}${methodology}/${period}/${tier}.json.gz`;
 
 // ——— raw/: one gzipped NDJSON object per accepted batch, by UTC ingestion date ———
 
