@@ -451,7 +451,9 @@ const results = {
 
 mkdirSync(join(REPO, "bench", "results"), { recursive: true });
 const out = join(REPO, "bench", "results", `ingest-${started.toISOString().slice(0, 10)}.json`);
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+// A results file is committed: no path of the machine that ran it (the checkout, its temp folder).
+const portable = (text: string) => text.split(REPO.replace(/\/$/, "")).join("<repo>").split(tmpdir()).join("<tmp>");
+writeFileSync(out, `${portable(JSON.stringify(results, null, 2))}\n`);
 
 const mb = (b: number | null | undefined) => (b === null || b === undefined ? "n/a" : `${round(b / 1024 ** 2, 1)} MB`);
 const rows: Record<string, string>[] = [];
