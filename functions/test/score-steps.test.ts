@@ -153,6 +153,18 @@ describe("Scoring steps (the state machine's invocations)", () => {
     expect((await runMachine({ job: "score", source: "schedule" }, "exec-c")).plan.skipped).toBe(false);
   });
 
+  it("a retried plan of the same execution takes its own lock again (its first invocation may have died holding it)", async () => {
+    const objects = new S3Objects(new S3Client({}), BUCKET);
+    expect(await new ScoringLock(objects, { now: () => new Date(), leaseMs: 3 * 3_600_000 }).acquire("exec-r")).toBeDefined();
+    const plan = await invoke<ScoringPlan>({ step: "plan", input: { periods: ["2024-01"] }, owner: "exec-r" });
+    expect(plan.skipped).toBe(false);
+    if (plan.skipped) return;
+    // Another execution is still refused while the lease lives.
+    expect((await invoke<ScoringPlan>({ step: "plan", input: { periods: ["2024-01"] }, owner: "exec-s" })).skipped).toBe(true);
+    await invoke({ step: "finish", run: plan.run, results: [] });
+    expect(s3.objects.has(ScoringLock.KEY)).toBe(false);
+  });
+
   it("drops the staged tables at the finish", async () => {
     const { plan } = await runMachine({ job: "score", source: "schedule" });
     if (plan.skipped) throw new Error("skipped");

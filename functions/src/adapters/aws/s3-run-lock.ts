@@ -39,7 +39,9 @@ export class S3RunLock {
     const held = await this.objects.get(this.key);
     if (!held) return attempt < 2 ? this.acquire(owner, attempt + 1) : undefined; // released meanwhile
     const current = JSON.parse(Buffer.from(held.body).toString("utf8")) as LockBody;
-    if (Date.parse(current.expiresAt) > now.getTime()) return undefined;
+    // A live lease of another run; our own (a retry of the same run, e.g. the state machine's Plan
+    // after its invocation timed out holding it) is taken again.
+    if (Date.parse(current.expiresAt) > now.getTime() && current.owner !== owner) return undefined;
     try {
       return { owner, expiresAt: body.expiresAt, etag: await this.objects.put(this.key, text, "application/json", { ifMatch: held.etag }) };
     } catch (e) {
