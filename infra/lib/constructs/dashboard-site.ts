@@ -202,6 +202,10 @@ export class DashboardSite extends Construct {
         },
       },
     });
+    Annotations.of(this.distribution).acknowledgeWarning(
+      "@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk",
+      "defaultRootObject is index.html and the SPA function sends \"/\" and every app route to /index.html; no query string is forwarded to the site bucket: a viewer cannot reach a listing.",
+    );
 
     if (props.siteConfig) {
       this.config = new s3deploy.BucketDeployment(this, "SiteConfig", {
