@@ -78,5 +78,7 @@ export class ScorecardStack extends Stack {
     new CfnOutput(this, "UserPoolId", { value: identity.userPool.userPoolId });
     new CfnOutput(this, "DashboardClientId", { value: identity.dashboardClient.userPoolClientId });
     new CfnOutput(this, "LakeBucket", { value: lake.bucket.bucketName });
+    // A scoring run by hand: aws stepfunctions start-execution --state-machine-arn <this> --input '{"periods":["2024-Q1"]}'.
+    new CfnOutput(this, "ScoringStateMachineArn", { value: jobs.scoring.stateMachine.stateMachineArn });
   }
 }

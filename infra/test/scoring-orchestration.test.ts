@@ -173,6 +173,10 @@ describe("Construct: ScoringOrchestration (the scoring state machine)", () => {
     expect(rule["Targets"]).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [logicalId(dev, "AWS::SQS::Queue", "JobsScoringFailed"), "Arn"] } })]);
   });
 
+  it("names the state machine in the stack's outputs (an operator's run: start-execution with {\"periods\":[…]})", () => {
+    expect(dev.toJSON()["Outputs"]["ScoringStateMachineArn"]).toEqual({ Value: { Ref: logicalId(dev, "AWS::StepFunctions::StateMachine", "JobsScoring") } });
+  });
+
   it("gives the function no asynchronous retries of its own (the state machine retries) and the same definition in prod", () => {
     expect(Object.keys(dev.findResources("AWS::Lambda::EventInvokeConfig")).filter((id) => id.startsWith("JobsScoring"))).toEqual([]);
     expect(aslOf(prod).States[mapName]?.MaxConcurrency).toBe(SCORING_STEPS.maxConcurrency);
