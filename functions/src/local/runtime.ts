@@ -3,12 +3,10 @@ import type { IdempotencyStore } from "../ports/ingest.js";
 import { serial } from "../lib/serial.js";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { UnitCatalog } from "@scorecard/shared";
-import dynalite from "dynalite";
 import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { ensureTable } from "../adapters/dynamodb/table.js";
@@ -21,6 +19,7 @@ import { HmacHasher } from "../adapters/local/file-hasher.js";
 import { CachedPublicationStore, CachedSnapshotStore } from "../adapters/local/cached-stores.js";
 import { FolderLake } from "../adapters/local/folder-lake.js";
 import { lockFolder } from "../adapters/local/folder-lock.js";
+import { startDynaliteThread } from "./dynalite-thread.js";
 import { LocalIdentity, type LocalOidcOptions, oidcFromEnv } from "../adapters/local/local-identity.js";
 import { DuckDbQueryEngine } from "../adapters/local/duckdb-engine.js";
 import { DynamoDbIdempotencyStore } from "../adapters/dynamodb/dynamodb-idempotency-store.js";
@@ -89,22 +88,8 @@ export class LocalRuntime {
   }
 
   private static async open(dataDir: string, options: RuntimeOptions, clock: Clock, release: () => void): Promise<LocalRuntime> {
-    const server = dynalite({
-      ...(options.persist === false ? {} : { path: join(dataDir, "dynamodb") }),
-      createTableMs: 0,
-      deleteTableMs: 0,
-      updateTableMs: 0,
-    });
-    // The server and its only client share this process: an idle keep-alive socket closed by the
-    // server's timer (Node's default: 5 s) while the client hands it a request reads ECONNRESET, and
-    // under load enough of those empty the SDK's retry quota (the demo seed failed so). The client
-    // decides when a socket goes; `close()` still ends the idle ones.
-    server.keepAliveTimeout = 0;
-    await new Promise<void>((ok, fail) => {
-      server.once("error", fail);
-      server.listen(0, "127.0.0.1", () => ok());
-    });
-    const { port } = server.address() as AddressInfo;
+    const dynamo = await startDynaliteThread(options.persist === false ? {} : { path: join(dataDir, "dynamodb") });
+    const { port } = dynamo;
     const client = new DynamoDBClient({
       endpoint: `http://127.0.0.1:${port}`,
       region: "local",
@@ -125,7 +110,7 @@ export class LocalRuntime {
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
     const methodology = DEFAULT_METHODOLOGY;
     // One process writes (the CLI's writing commands refuse to run beside the server): read-through caches, dropped on write.
-    const snapshots = new CachedSnapshotStore(new DynamoDbSnapshotStore(db, TABLE_NAME));
+    const snapshots = new CachedSnapshotStore(new DynamoDbSnapshotStore(db, TABLE_NAME, { lake }));
     // The folder lock makes this process the table's only writer: eventIds are claimed in batches.
     const eventStore = new DynamoDbEventStore(db, TABLE_NAME, { writers: "single-process" });
     const outbox = new OutboxDrainer(eventStore, (e) => console.error(`[outbox] drain failed: ${(e as Error).message}`));
@@ -184,7 +169,7 @@ export class LocalRuntime {
         client,
         outbox,
         close: async () => {
-          await new Promise<void>((ok) => server.close(() => ok()));
+          await dynamo.close();
           release();
         },
       },
