@@ -36,7 +36,9 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     // The demo as generated on 12 January 2026: January 2024 to yesterday, so 2025-H2 (after the
     // July 2025 reorganisation) is complete — the same history as today's demo, a year shorter to seed.
     env = await tempRuntime({ clock: { now: () => SEEDED_AT } });
-    await seedRuntime(env.rt, { preset: "demo", seed: 2024 });
+    // The half-years, years and current periods only (what these journeys open; the seed's "first"
+    // batch, as npm start serves first): scoring every month and quarter doubled the suite's longest setup.
+    await seedRuntime(env.rt, { preset: "demo", seed: 2024, periods: "first" });
     server = createLocalServer(env.rt, { dashboardDir: join(root, "dashboard", "dist") });
     base = `http://127.0.0.1:${await listen(server, 0)}`;
     browser = await launchBrowser();
