@@ -2,55 +2,17 @@
  * The score job's Lambda handler (functions/src/handlers/score.ts) through its real middy chain
  * and production dependencies, with Athena, S3 and DynamoDB behind aws-sdk-client-mock.
  */
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { mockClient } from "aws-sdk-client-mock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { describe, expect, it, vi } from "vitest";
 import { S3Client } from "@aws-sdk/client-s3";
 import { ScoringLock } from "../src/adapters/aws/s3-run-lock.js";
 import { S3Objects } from "../src/adapters/aws/s3-objects.js";
 import { handler } from "../src/handlers/score.js";
 import type { ScoreJobSummary } from "../src/use-cases/jobs/score-job.js";
-import { FakeAthena } from "./support/fake-athena.js";
-import { FakeS3 } from "./support/fake-s3.js";
+import { BUCKET, scoreHandlerFixture } from "./support/score-handler-fixture.js";
 import { lambdaContext } from "./support/lambda-context.js";
 
-const BUCKET = "scorecard-lake-test";
-const s3 = new FakeS3(BUCKET);
-const athena = new FakeAthena();
-athena.log = s3.log;
-const ddb = mockClient(DynamoDBDocumentClient);
-const snapshotPks: string[] = [];
-
-beforeAll(() => {
-  Object.assign(process.env, {
-    TABLE_NAME: "scorecard-test",
-    LAKE_BUCKET: BUCKET,
-    ATHENA_WORKGROUP: "scorecard-test",
-    ATHENA_DATABASE: "scorecard_test",
-    METHODOLOGY_ID: "dn-2026.1",
-  });
-  vi.useFakeTimers({ toFake: ["Date"] });
-});
-afterAll(() => vi.useRealTimers());
-
-beforeEach(() => {
-  s3.reset();
-  athena.reset();
-  snapshotPks.length = 0;
-  ddb.reset();
-  // A table that keeps what is put and gets it back (snapshots are read again by the ratings).
-  const items = new Map<string, Record<string, unknown>>();
-  ddb.on(PutCommand).callsFake(async (input) => {
-    const pk = String(input.Item?.["pk"]);
-    if (pk.startsWith("SNAP#")) snapshotPks.push(`${pk}|${String(input.Item?.["sk"])}`);
-    items.set(`${pk}|${String(input.Item?.["sk"])}`, input.Item as Record<string, unknown>);
-    return {};
-  });
-  ddb.on(QueryCommand).resolves({ Items: [] });
-  ddb.on(GetCommand).callsFake(async (input) => ({ Item: items.get(`${String(input.Key?.["pk"])}|${String(input.Key?.["sk"])}`) }));
-  // The night after 29 February 2024, at 01:45 in Dong Nai (18:45 UTC the day before).
-  vi.setSystemTime(new Date("2024-03-01T01:45:00+07:00"));
-});
+const { s3, athena, ddb, snapshotPks } = scoreHandlerFixture();
 
 const run = (event: unknown) => handler(event as never, lambdaContext("score")) as Promise<ScoreJobSummary>;
 /** Periods with a stored draft snapshot, in the order first written. */

@@ -68,12 +68,9 @@ export const ingestEvents =
     const now = deps.clock.now();
     rawEvents.forEach((raw, index) => {
       const r = admitEvent(raw, deps);
-      const refusal = !r.ok ? r : options.scope ? outOfScope(options.scope, r.event, now) : null;
-      if (refusal || !r.ok) {
-        results[index] = { eventId: eventIdOf(raw), index, status: "rejected", code: (refusal as { code: string }).code, message: (refusal as { message: string }).message };
-        return;
-      }
-      admitted.push({ index, event: r.event });
+      const refusal = !r.ok ? r : options.scope && outOfScope(options.scope, r.event, now);
+      if (refusal) results[index] = { eventId: eventIdOf(raw), index, status: "rejected", code: refusal.code, message: refusal.message };
+      else if (r.ok) admitted.push({ index, event: r.event });
     });
 
     // The same eventId twice in one batch: only the first goes to the store; later copies are
