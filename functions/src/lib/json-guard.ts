@@ -22,18 +22,8 @@ export function findJsonProblem(text: string, maxDepth = 32, parsed?: unknown): 
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      let j = i + 1;
-      for (;;) {
-        j = text.indexOf('"', j);
-        if (j < 0) {
-          j = n;
-          break;
-        }
-        let slashes = 0;
-        while (text.charCodeAt(j - 1 - slashes) === 0x5c) slashes++;
-        if (slashes % 2 === 0) break;
-        j++;
-      }
+      let j = closingQuote(text, i);
+      if (j < 0) j = n;
       const keys = depth > 0 ? keysAt[depth - 1] : null;
       if (keys && expectKey) {
         let key = text.slice(i + 1, j);
@@ -76,15 +66,8 @@ function fitsWithoutRepeats(text: string, maxDepth: number, parsed: unknown): bo
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      let j = i + 1;
-      for (;;) {
-        j = text.indexOf('"', j);
-        if (j < 0) return false;
-        let slashes = 0;
-        while (text.charCodeAt(j - 1 - slashes) === 0x5c) slashes++;
-        if (slashes % 2 === 0) break;
-        j++;
-      }
+      const j = closingQuote(text, i);
+      if (j < 0) return false;
       if (expectKey) {
         keys++;
         expectKey = false;
@@ -126,5 +109,18 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
     return strictUtf8.decode(bytes);
   } catch {
     return undefined;
+  }
+}
+
+/** The index of the quote that closes the string opened at `open` (a quote after an even run of backslashes), or -1. */
+function closingQuote(text: string, open: number): number {
+  let j = open + 1;
+  for (;;) {
+    j = text.indexOf('"', j);
+    if (j < 0) return -1;
+    let slashes = 0;
+    while (text.charCodeAt(j - 1 - slashes) === 0x5c) slashes++;
+    if (slashes % 2 === 0) return j;
+    j++;
   }
 }
