@@ -236,6 +236,11 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       await shot("home-affairs-finding-locked");
     });
 
+    // corrective actions (issue 24, item 1)
+    // proposals on heads (issue 24, item 2)
+    // reports and their submission (issue 24, item 3)
+    // rules as data (issue 24, item 4)
+
     it("opens the publishing and audit sections", async () => {
       for (const section of ["publish", "audit"]) {
         await open(`/#/admin/${section}?period=2025-H2`, "admin-page");

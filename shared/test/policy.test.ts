@@ -14,7 +14,7 @@ describe("Function: authorize (role × unit × action)", () => {
   });
 
   it("lets a unit officer read their own unit's data and refuses another unit's", () => {
-    for (const a of ["unit:read", "unit:cases:read", "warnings:read", "unit:heads:read", "unit:reform:read"] as Action[]) {
+    for (const a of ["unit:read", "unit:cases:read", "warnings:read", "unit:heads:read", "unit:reform:read", "unit:actions:read", "unit:actions:report", "unit:reports:read", "unit:reports:submit"] as Action[]) {
       expect(authorize(officer, a, { unitId: "DIST-731" }).allowed, a).toBe(true);
       expect(authorize(officer, a, { unitId: "DIST-732" }).allowed, a).toBe(false);
       expect(authorize(officer, a).allowed, `${a} without a unit`).toBe(false);
@@ -37,10 +37,27 @@ describe("Function: authorize (role × unit × action)", () => {
 
   it("keeps Home Affairs' writes from the chairman (who reads everything)", () => {
     const chairman = { role: "chairman" as const, sub: "c" };
-    for (const a of ["findings:write", "findings:conclude", "criteria:write", "returns:mark", "publish", "audit:export", "events:write"] as Action[]) {
+    for (const a of ["findings:write", "findings:conclude", "criteria:write", "returns:mark", "publish", "audit:export", "events:write", "actions:write", "proposals:write", "reports:manage", "rules:write"] as Action[]) {
       expect(authorize(chairman, a).allowed, a).toBe(false);
       expect(authorize({ role: "home-affairs", sub: "h" }, a).allowed, a).toBe(a !== "events:write");
     }
+  });
+
+  it("from ranking to action (issue 24): a unit reports on its own actions and submits its own report; proposals on heads stay with Home Affairs and the chairman", () => {
+    const chairman = { role: "chairman" as const, sub: "c" };
+    const homeAffairs = { role: "home-affairs" as const, sub: "h" };
+    // What a unit officer may do to their unit's actions and report, Home Affairs and the chairman may not do for them.
+    for (const a of ["unit:actions:report", "unit:reports:submit"] as Action[]) {
+      expect(authorize(officer, a, { unitId: "DIST-731" }).allowed, a).toBe(true);
+      expect(authorize(homeAffairs, a, { unitId: "DIST-731" }).allowed, a).toBe(false);
+      expect(authorize(chairman, a, { unitId: "DIST-731" }).allowed, a).toBe(false);
+    }
+    for (const a of ["actions:read", "proposals:read", "reports:read"] as Action[]) {
+      expect(authorize(officer, a, { unitId: "DIST-731" }).allowed, a).toBe(false);
+      expect(authorize(chairman, a).allowed, a).toBe(true);
+      expect(authorize(homeAffairs, a).allowed, a).toBe(true);
+    }
+    for (const a of ["actions:write", "proposals:write", "reports:manage", "rules:write"] as Action[]) expect(authorize(officer, a, { unitId: "DIST-731" }).allowed, a).toBe(false);
   });
 
   it("fails closed for any role or action it does not know", () => {

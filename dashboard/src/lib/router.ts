@@ -6,7 +6,8 @@
  */
 import { type Lang, isLang } from "./i18n.js";
 
-export const ADMIN_SECTIONS = ["findings", "criteria", "heads", "publish", "audit"] as const;
+/** Home Affairs' workspace, in the order of its work: inspect, correct (issue 24), rate heads, report, publish; then the rules and the log. */
+export const ADMIN_SECTIONS = ["findings", "criteria", "actions", "heads", "proposals", "reports", "publish", "rules", "audit"] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =

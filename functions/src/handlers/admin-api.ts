@@ -136,6 +136,10 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
     "GET /v1/admin/publications": async ({ params }) => jsonResponse(200, await listPublications(deps)(params.period), PRIVATE),
     // The frozen text as stored, byte for byte.
     "GET /v1/admin/publications/{period}/{version}": async ({ params }) => jsonTextResponse(200, await readFrozen(deps)(params.period, params.version, params.tier), PRIVATE),
+    // ——— corrective actions (issue 24, item 1) ———
+    // ——— proposals on heads (issue 24, item 2) ———
+    // ——— reports and their submission (issue 24, item 3) ———
+    // ——— rules as data (issue 24, item 4) ———
     // ——— audit ———
     "GET /v1/admin/audit": async ({ params }) => jsonResponse(200, await readAudit(deps)(params), PRIVATE),
     "GET /v1/admin/audit.csv": async ({ principal, params }) => {
@@ -193,6 +197,10 @@ export const ADMIN_ROUTES = [
   "GET /v1/admin/publish/preview",
   "GET /v1/admin/publications",
   "GET /v1/admin/publications/{period}/{version}",
+  // corrective actions (issue 24, item 1)
+  // proposals on heads (issue 24, item 2)
+  // reports and their submission (issue 24, item 3)
+  // rules as data (issue 24, item 4)
   "GET /v1/admin/audit",
   "GET /v1/admin/audit.csv",
 ] as const satisfies readonly RouteKeyOf<"admin">[];

@@ -186,5 +186,9 @@ export interface AdminStores {
   readonly surveys: SurveyStore;
   readonly heads: HeadStore;
   readonly improperReturns: ImproperReturnStore;
+  // corrective actions (issue 24, item 1)
+  // proposals on heads (issue 24, item 2)
+  // reports and their submission (issue 24, item 3)
+  // rules as data (issue 24, item 4)
   readonly audit: AuditLog;
 }

@@ -43,22 +43,41 @@ export const ACTIONS = [
   "publish",
   "audit:read",
   "audit:export",
+  // ——— from ranking to action (issue 24) ———
+  "actions:read", // every corrective action of the province
+  "unit:actions:read", // the corrective actions opened against one unit (a unit officer: their own unit's only)
+  "actions:write", // open a corrective action, accept what a unit reported, reopen it (Home Affairs)
+  "unit:actions:report", // report what the unit did about an action (a unit officer: their own unit's only)
+  "proposals:read", // proposals on heads of unit (D8): never public, never a unit officer's
+  "proposals:write",
+  "reports:read", // the province's six-monthly and annual reports (D10) and the submission tracker
+  "unit:reports:read", // one unit's report (a unit officer: their own unit's only)
+  "reports:manage", // set submission deadlines, freeze (publish) a report
+  "unit:reports:submit", // attach the unit's narrative to its report (a unit officer: their own unit's only)
+  "rules:write", // publish a methodology version, record a unit change, add a year's holidays
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Actions on one unit's data: a unit officer may perform them only on their own unit. */
-const UNIT_SCOPED: ReadonlySet<Action> = new Set(["unit:read", "unit:cases:read", "warnings:read", "unit:heads:read", "unit:reform:read"]);
+const UNIT_SCOPED: ReadonlySet<Action> = new Set([
+  "unit:read", "unit:cases:read", "warnings:read", "unit:heads:read", "unit:reform:read", "unit:actions:read", "unit:actions:report", "unit:reports:read", "unit:reports:submit",
+]);
 
 const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   public: new Set(["public:read"]),
   "source-system": new Set(["public:read", "events:write"]),
-  "unit-officer": new Set(["public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "case:read", "unit:heads:read", "unit:reform:read"]),
+  "unit-officer": new Set([
+    "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "case:read", "unit:heads:read", "unit:reform:read",
+    "unit:actions:read", "unit:actions:report", "unit:reports:read", "unit:reports:submit",
+  ]),
   chairman: new Set([
     "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "case:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read", "audit:read",
+    "actions:read", "unit:actions:read", "proposals:read", "reports:read", "unit:reports:read",
   ]),
   "home-affairs": new Set([
     "public:read", "rankings:read", "unit:read", "unit:cases:read", "warnings:read", "case:read", "heads:read", "unit:heads:read", "reform:read", "unit:reform:read", "findings:read",
     "findings:write", "findings:conclude", "criteria:write", "returns:mark", "survey:import", "heads:write", "score:run", "publish", "audit:read", "audit:export",
+    "actions:read", "unit:actions:read", "actions:write", "proposals:read", "proposals:write", "reports:read", "unit:reports:read", "reports:manage", "rules:write",
   ]),
 };
 

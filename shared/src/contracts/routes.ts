@@ -634,6 +634,11 @@ export const ROUTES = {
     problems: [],
   }),
 
+  // ——— corrective actions (issue 24, item 1) ———
+  // ——— proposals on heads (issue 24, item 2) ———
+  // ——— reports and their submission (issue 24, item 3) ———
+  // ——— rules as data (issue 24, item 4) ———
+
   // ——— local runtime only: stand-ins for Cognito's hosted UI ———
   "GET /v1/local/users": route({
     api: "local",

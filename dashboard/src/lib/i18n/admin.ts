@@ -127,7 +127,7 @@ export interface AdminMessages {
 export const adminVi: AdminMessages = {
   title: "Sở Nội vụ — chấm điểm và công bố",
   lead: "Kết luận kiểm tra, tiêu chí chấm thủ công, người đứng đầu, công bố kết quả và nhật ký thay đổi.",
-  sections: { findings: "Kết luận kiểm tra", criteria: "Tiêu chí thủ công", heads: "Người đứng đầu", publish: "Công bố", audit: "Nhật ký" },
+  sections: { findings: "Kết luận kiểm tra", criteria: "Tiêu chí thủ công", actions: "Khắc phục", heads: "Người đứng đầu", proposals: "Đề xuất xử lý", reports: "Báo cáo", publish: "Công bố", rules: "Quy tắc chấm điểm", audit: "Nhật ký" },
   unit: "Cơ quan, đơn vị",
   provinceTier: "UBND tỉnh",
   unitId: "Mã đơn vị",
@@ -282,7 +282,7 @@ export const adminVi: AdminMessages = {
 export const adminEn: AdminMessages = {
   title: "Home Affairs — scoring and publication",
   lead: "Inspection findings, manual criteria, heads of unit, publication and the audit log.",
-  sections: { findings: "Findings", criteria: "Manual criteria", heads: "Heads of unit", publish: "Publish", audit: "Audit log" },
+  sections: { findings: "Findings", criteria: "Manual criteria", actions: "Corrective actions", heads: "Heads of unit", proposals: "Proposals on heads", reports: "Reports", publish: "Publish", rules: "Scoring rules", audit: "Audit log" },
   unit: "Agency or unit",
   provinceTier: "Provincial People's Committee",
   unitId: "Unit id",

@@ -22,6 +22,10 @@ export function dynamoDbAdminStores(db: DynamoDBDocumentClient, tableName: strin
     surveys: new DynamoDbSurveyStore(db, tableName),
     heads: new DynamoDbHeadStore(db, tableName, recent),
     improperReturns: new DynamoDbImproperReturnStore(db, tableName),
+    // corrective actions (issue 24, item 1)
+    // proposals on heads (issue 24, item 2)
+    // reports and their submission (issue 24, item 3)
+    // rules as data (issue 24, item 4)
     audit: new DynamoDbAuditLog(db, tableName),
   };
 }
