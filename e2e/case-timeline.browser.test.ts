@@ -15,7 +15,7 @@ import { createLocalServer, listen } from "../functions/src/local/server.js";
 import { CaseBuilder } from "../functions/test/support/events.js";
 import { tempRuntime } from "../functions/test/support/temp-runtime.js";
 import { seriousViolations } from "./support/axe.js";
-import { launchBrowser } from "./support/browser.js";
+import { dashboardDist, launchBrowser } from "./support/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const shots = join(root, ".tmp", "screenshots");
@@ -30,7 +30,7 @@ describe("Browser: a dossier's timeline (Chromium, desktop and phone, vi and en)
 
   beforeAll(async () => {
     env = await tempRuntime({ clock: { now: () => new Date("2024-04-01T03:00:00.000Z") }, sourceToken: TOKEN });
-    server = createLocalServer(env.rt, { dashboardDir: join(root, "dashboard", "dist") });
+    server = createLocalServer(env.rt, { dashboardDir: dashboardDist });
     base = `http://127.0.0.1:${await listen(server, 0)}`;
     const events = new CaseBuilder("TL-1", LEAD)
       .received("2024-03-04T09:00:00", "2024-03-15T17:00:00", { applicant: { idNumber: "079123456789", name: "Nguyễn Văn A" } })

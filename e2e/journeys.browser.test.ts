@@ -8,7 +8,7 @@ import { seedRuntime } from "../functions/src/local/seed.js";
 import { createLocalServer, listen } from "../functions/src/local/server.js";
 import { tempRuntime } from "../functions/test/support/temp-runtime.js";
 import { seriousViolations } from "./support/axe.js";
-import { launchBrowser } from "./support/browser.js";
+import { dashboardDist, launchBrowser } from "./support/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const SEEDED_AT = new Date("2026-01-12T03:00:00.000Z");
@@ -39,7 +39,7 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     // The half-years, years and current periods only (what these journeys open; the seed's "first"
     // batch, as npm start serves first): scoring every month and quarter doubled the suite's longest setup.
     await seedRuntime(env.rt, { preset: "demo", seed: 2024, periods: "first" });
-    server = createLocalServer(env.rt, { dashboardDir: join(root, "dashboard", "dist") });
+    server = createLocalServer(env.rt, { dashboardDir: dashboardDist });
     base = `http://127.0.0.1:${await listen(server, 0)}`;
     browser = await launchBrowser();
     page = await browser.newPage();

@@ -25,7 +25,7 @@ import { scorePeriod } from "../functions/src/use-cases/score/score-period.js";
 import { createLocalServer, listen } from "../functions/src/local/server.js";
 import { CaseBuilder } from "../functions/test/support/events.js";
 import { seriousViolations } from "./support/axe.js";
-import { launchBrowser } from "./support/browser.js";
+import { dashboardDist, launchBrowser } from "./support/browser.js";
 import { type TestProvider, startTestProvider } from "./support/oidc-provider.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -59,7 +59,7 @@ describe("Browser: staff sign in through an OpenID provider standing in for Cogn
     });
     dataDir = mkdtempSync(join(tmpdir(), "scorecard-oidc-e2e-"));
     rt = await LocalRuntime.start({ dataDir, persist: false, sourceToken: SOURCE_TOKEN, clock: { now: () => new Date("2024-04-01T03:00:00.000Z") }, oidc: { auth: idp.auth } });
-    server = createLocalServer(rt, { dashboardDir: join(root, "dashboard", "dist") });
+    server = createLocalServer(rt, { dashboardDir: dashboardDist });
     await listen(server, port);
     // One dossier of the officer's unit, one of another unit only.
     const own = new CaseBuilder("OIDC-1", OWN).received("2024-03-04T09:00:00", "2024-03-15T17:00:00").resolved("2024-03-12T10:00:00").build();

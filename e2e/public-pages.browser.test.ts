@@ -22,7 +22,7 @@ import { seedRuntime } from "../functions/src/local/seed.js";
 import { createLocalServer, listen } from "../functions/src/local/server.js";
 import { tempRuntime } from "../functions/test/support/temp-runtime.js";
 import { seriousViolations } from "./support/axe.js";
-import { launchBrowser } from "./support/browser.js";
+import { dashboardDist, launchBrowser } from "./support/browser.js";
 import { englishUiWords } from "./support/ui-words.js";
 import { fold } from "../dashboard/src/lib/search.js";
 
@@ -146,7 +146,7 @@ describe("Public pages in Chromium: layout, names, units, language, accessibilit
   beforeAll(async () => {
     env = await tempRuntime({ clock: { now: () => NOW } });
     await seedRuntime(env.rt, { preset: "demo", seed: 2024 });
-    server = createLocalServer(env.rt, { dashboardDir: join(root, "dashboard", "dist") });
+    server = createLocalServer(env.rt, { dashboardDir: dashboardDist });
     base = `http://127.0.0.1:${await listen(server, 0)}`;
     // Home Affairs publishes Q1 2024 (version 1): the badge names the version and its date.
     const login = (await (await fetch(`${base}/v1/local/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: "home-affairs" }) })).json()) as { token: string };

@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalServer, listen } from "../functions/src/local/server.js";
 import { tempRuntime } from "../functions/test/support/temp-runtime.js";
-import { launchBrowser } from "./support/browser.js";
+import { dashboardDist, launchBrowser } from "./support/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -62,7 +62,7 @@ describe("Browser: XSS payloads in displayed strings are inert (Chromium)", () =
       units: PAYLOADS.map((p, i) => unit(i, p)),
     };
     await env.rt.read.snapshots.putDraft(snapshot);
-    server = createLocalServer(env.rt, { dashboardDir: join(root, "dashboard", "dist") });
+    server = createLocalServer(env.rt, { dashboardDir: dashboardDist });
     base = `http://127.0.0.1:${await listen(server, 0)}`;
     browser = await launchBrowser();
     page = await browser.newPage();

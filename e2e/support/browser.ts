@@ -1,7 +1,14 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium } from "playwright-core";
+
+/**
+ * The built dashboard the browser tests open: `dashboard/dist` (npm test builds it first), or
+ * SCORECARD_DASHBOARD_DIST when several people build and test side by side on one machine.
+ */
+export const dashboardDist: string = process.env["SCORECARD_DASHBOARD_DIST"] ?? fileURLToPath(new URL("../../dashboard/dist", import.meta.url));
 
 /** Debian's Chromium driven by playwright-core (never a downloaded browser build). */
 export function chromiumPath(): string {

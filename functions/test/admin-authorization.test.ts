@@ -58,6 +58,10 @@ const MATRIX: Row[] = [
   ["POST", "/v1/admin/publish", () => json({ period: "2024-03" }), [401, 403, 403, 201, 403, 403]],
   ["GET", "/v1/admin/publications?period=2024-03", undefined, [401, 403, 200, 200, 200, 200]],
   ["GET", "/v1/admin/publications/2024-03/1?tier=DISTRICT", undefined, [401, 403, 200, 200, 200, 200]],
+  // corrective actions (issue 24, item 1)
+  // proposals on heads (issue 24, item 2)
+  // reports and their submission (issue 24, item 3)
+  // rules as data (issue 24, item 4)
   ["GET", "/v1/admin/audit?limit=5", undefined, [401, 403, 200, 200, 403, 403]],
   ["GET", "/v1/admin/audit.csv", undefined, [401, 403, 403, 200, 403, 403]],
 ];
