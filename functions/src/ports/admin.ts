@@ -1,5 +1,7 @@
 import type { AuditEntry } from "@scorecard/shared/contracts/admin";
 import type { ImproperReturnBasis } from "@scorecard/shared/contracts/admin-requests";
+import type { ReportSubmissionStore } from "./report-submissions.js";
+import type { CorrectiveActionStore } from "./corrective-actions.js";
 
 /** The Home Affairs workspace's stores (issue 6; docs/storage.md "admin items"): findings, criteria, the survey, heads, the audit log. */
 
@@ -187,8 +189,10 @@ export interface AdminStores {
   readonly heads: HeadStore;
   readonly improperReturns: ImproperReturnStore;
   // corrective actions (issue 24, item 1)
+  readonly correctiveActions: CorrectiveActionStore;
   // proposals on heads (issue 24, item 2)
   // reports and their submission (issue 24, item 3)
+  readonly reportSubmissions: ReportSubmissionStore;
   // rules as data (issue 24, item 4)
   readonly audit: AuditLog;
 }

@@ -10,19 +10,19 @@ export const FINDING_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/;
 export const UNIT_ID = /^[A-Z]+-[A-Z0-9]+(-\d{4,6})?$/;
 export const CRITERION = /^[A-Z][A-Z0-9]{0,15}$/;
 export const HEAD_ID = /^HEAD-[A-Z0-9-]{1,80}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const noFormula = (s: string) => !/^[=+\-@\t\r]/.test(s);
 /** Free text a person types: no control characters, not a spreadsheet formula (it ends up in CSV exports). */
-const humanText = (max: number) =>
+export const humanText = (max: number) =>
   text(max)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "no control characters")
     .refine((s) => !/\p{Cs}/u.test(s), "no broken Unicode (a lone surrogate escape)")
     .refine(noFormula, "must not start with = + - @ (a spreadsheet formula)");
 
 /** The version the caller last saw, in the body (or `If-Match`). */
-const version = (min: number) => z.number().int().min(min).optional();
+export const version = (min: number) => z.number().int().min(min).optional();
 
 const findingFields = {
   unitId: z.string().regex(UNIT_ID, "a unit id"),

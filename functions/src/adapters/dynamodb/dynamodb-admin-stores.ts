@@ -1,10 +1,12 @@
 import type { AdminStores } from "../../ports/admin.js";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoDbAuditLog } from "./dynamodb-audit-log.js";
+import { DynamoDbCorrectiveActionStore } from "./dynamodb-corrective-action-store.js";
 import { DynamoDbCriterionStore } from "./dynamodb-criterion-store.js";
 import { DynamoDbFindingStore } from "./dynamodb-finding-store.js";
 import { DynamoDbHeadStore } from "./dynamodb-head-store.js";
 import { DynamoDbImproperReturnStore } from "./dynamodb-improper-return-store.js";
+import { DynamoDbReportSubmissionStore } from "./dynamodb-report-submission-store.js";
 import { DynamoDbSurveyStore } from "./dynamodb-survey-store.js";
 import { RecentWrites, type SettleOptions } from "./index-settle.js";
 
@@ -23,8 +25,10 @@ export function dynamoDbAdminStores(db: DynamoDBDocumentClient, tableName: strin
     heads: new DynamoDbHeadStore(db, tableName, recent),
     improperReturns: new DynamoDbImproperReturnStore(db, tableName),
     // corrective actions (issue 24, item 1)
+    correctiveActions: new DynamoDbCorrectiveActionStore(db, tableName),
     // proposals on heads (issue 24, item 2)
     // reports and their submission (issue 24, item 3)
+    reportSubmissions: new DynamoDbReportSubmissionStore(db, tableName),
     // rules as data (issue 24, item 4)
     audit: new DynamoDbAuditLog(db, tableName),
   };
