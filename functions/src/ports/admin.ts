@@ -1,5 +1,7 @@
 import type { AuditEntry } from "@scorecard/shared/contracts/admin";
 import type { ImproperReturnBasis } from "@scorecard/shared/contracts/admin-requests";
+import type { RulesStore } from "./rules.js";
+import type { ProposalStore } from "./proposals.js";
 import type { ReportSubmissionStore } from "./report-submissions.js";
 import type { CorrectiveActionStore } from "./corrective-actions.js";
 
@@ -191,8 +193,10 @@ export interface AdminStores {
   // corrective actions (issue 24, item 1)
   readonly correctiveActions: CorrectiveActionStore;
   // proposals on heads (issue 24, item 2)
+  readonly proposals: ProposalStore;
   // reports and their submission (issue 24, item 3)
   readonly reportSubmissions: ReportSubmissionStore;
   // rules as data (issue 24, item 4)
+  readonly rules: RulesStore;
   readonly audit: AuditLog;
 }

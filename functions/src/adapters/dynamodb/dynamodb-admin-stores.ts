@@ -6,8 +6,10 @@ import { DynamoDbCriterionStore } from "./dynamodb-criterion-store.js";
 import { DynamoDbFindingStore } from "./dynamodb-finding-store.js";
 import { DynamoDbHeadStore } from "./dynamodb-head-store.js";
 import { DynamoDbImproperReturnStore } from "./dynamodb-improper-return-store.js";
+import { DynamoDbProposalStore } from "./dynamodb-proposal-store.js";
 import { DynamoDbReportSubmissionStore } from "./dynamodb-report-submission-store.js";
 import { DynamoDbSurveyStore } from "./dynamodb-survey-store.js";
+import { DynamoDbRulesStore } from "./dynamodb-rules-store.js";
 import { RecentWrites, type SettleOptions } from "./index-settle.js";
 
 /**
@@ -27,9 +29,11 @@ export function dynamoDbAdminStores(db: DynamoDBDocumentClient, tableName: strin
     // corrective actions (issue 24, item 1)
     correctiveActions: new DynamoDbCorrectiveActionStore(db, tableName),
     // proposals on heads (issue 24, item 2)
+    proposals: new DynamoDbProposalStore(db, tableName),
     // reports and their submission (issue 24, item 3)
     reportSubmissions: new DynamoDbReportSubmissionStore(db, tableName),
     // rules as data (issue 24, item 4)
+    rules: new DynamoDbRulesStore(db, tableName),
     audit: new DynamoDbAuditLog(db, tableName),
   };
 }
