@@ -59,8 +59,22 @@ const MATRIX: Row[] = [
   ["GET", "/v1/admin/publications?period=2024-03", undefined, [401, 403, 200, 200, 200, 200]],
   ["GET", "/v1/admin/publications/2024-03/1?tier=DISTRICT", undefined, [401, 403, 200, 200, 200, 200]],
   // corrective actions (issue 24, item 1)
+  // Read by the chairman and Home Affairs, opened / accepted / reopened by Home Affairs; a unit's list and report for its own officer (2024-03 is scored above).
+  ["GET", "/v1/admin/actions?overdue=false", undefined, [401, 403, 200, 200, 403, 403]],
+  ["POST", "/v1/admin/actions", () => json({ actionId: "CA-AUTH", unitId: OWN, basis: { kind: "INDICATOR", indicator: "P1", period: "2024-03" }, deadline: "2099-12-31", required: "Giảm hồ sơ trễ hạn" }), [401, 403, 403, 201, 403, 403]],
+  ["GET", "/v1/admin/actions/CA-AUTH", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", "/v1/admin/actions/CA-MISSING", undefined, [401, 403, 404, 404, 403, 403]],
+  ["GET", `/v1/units/${OWN}/actions`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["POST", `/v1/units/${OWN}/actions/CA-AUTH/report`, () => json({ text: "Đã rà soát quy trình", version: 1 }), [401, 403, 403, 403, 200, 403]],
+  ["POST", `/v1/units/${OWN}/actions/CA-MISSING/report`, () => json({ text: "Đã rà soát", version: 1 }), [401, 403, 403, 403, 404, 403]],
+  ["POST", "/v1/admin/actions/CA-AUTH/reopen", () => json({ reason: "Chưa đủ minh chứng", version: 2 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", `/v1/units/${OWN}/actions/CA-AUTH/report`, () => json({ text: "Bổ sung minh chứng", version: 3 }), [401, 403, 403, 403, 200, 403]],
+  ["POST", "/v1/admin/actions/CA-AUTH/accept", () => json({ version: 4 }), [401, 403, 403, 200, 403, 403]],
   // proposals on heads (issue 24, item 2)
   // reports and their submission (issue 24, item 3)
+  // The reports (D10): the province's for the chairman and Home Affairs; a unit's also for its own officers. 2024-H1 is not scored here: 404 once allowed.
+  ["GET", "/v1/reports/2024-H1", undefined, [401, 403, 404, 404, 403, 403]],
+  ["GET", `/v1/units/${OWN}/reports/2024-H1`, undefined, [401, 403, 404, 404, 404, 403]],
   // rules as data (issue 24, item 4)
   ["GET", "/v1/admin/audit?limit=5", undefined, [401, 403, 200, 200, 403, 403]],
   ["GET", "/v1/admin/audit.csv", undefined, [401, 403, 403, 200, 403, 403]],

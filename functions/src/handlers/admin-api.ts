@@ -14,6 +14,7 @@ import { HttpProblemError, SECURITY_HEADERS, jsonResponse, jsonTextResponse } fr
 import { router } from "../http/router.js";
 import { exportAuditCsv, readAudit } from "../use-cases/admin/audit.js";
 import { type AdminDeps, AdminError } from "../use-cases/admin/common.js";
+import { acceptAction, getAction, listActions, openAction, reopenAction, reportAction } from "../use-cases/admin/corrective-actions.js";
 import { getCriterion, listCriteria } from "../use-cases/admin/criteria.js";
 import { createFinding, getFinding, listFindings, updateFinding } from "../use-cases/admin/findings.js";
 import { getHeadGeneral } from "../use-cases/admin/head-general.js";
@@ -23,6 +24,8 @@ import { enteredIndicators, getManualIndicator, listManualIndicators } from "../
 import { listPublications, previewPublication, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
 import { ratedChanges, refreshPeriodRatings } from "../use-cases/admin/rerate.js";
 import { listSurvey } from "../use-cases/admin/survey.js";
+import { readRules, recordHolidayYear, recordUnitChange } from "../use-cases/admin/rules.js";
+import { buildReport } from "../use-cases/admin/reports.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -47,6 +50,8 @@ function periodOf(body: { period: string }): string {
 export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceName: "admin-api" })) {
   const rated = ratedChanges(deps, (message, context) => logger.warn(message, { ...context }));
   const indicators = enteredIndicators(deps, (message, context) => logger.warn(message, { ...context }));
+  // reports (issue 24, item 3): the corrective actions and the units' narratives read where they are kept
+  const report = buildReport({ ...deps, reportActions: deps.stores.correctiveActions, reportNarratives: deps.stores.reportSubmissions });
   const route = router<"admin">({
     // ——— inspection findings ———
     "GET /v1/admin/findings": async ({ params }) => jsonResponse(200, { findings: await listFindings(deps)(params.period, params.unitId) }, PRIVATE),
@@ -137,9 +142,42 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
     // The frozen text as stored, byte for byte.
     "GET /v1/admin/publications/{period}/{version}": async ({ params }) => jsonTextResponse(200, await readFrozen(deps)(params.period, params.version, params.tier), PRIVATE),
     // ——— corrective actions (issue 24, item 1) ———
+    "GET /v1/admin/actions": async ({ params }) => jsonResponse(200, await listActions(deps)(params), PRIVATE),
+    "POST /v1/admin/actions": async ({ principal, body }) => {
+      const { action, created } = await openAction(deps)(actorOf(principal), body);
+      return jsonResponse(created ? 201 : 200, action, { ...PRIVATE, ...etag(action.version), location: `/v1/admin/actions/${encodeURIComponent(action.actionId)}` });
+    },
+    "GET /v1/admin/actions/{actionId}": async ({ params }) => {
+      const a = await getAction(deps)(params.actionId);
+      return jsonResponse(200, a, { ...PRIVATE, ...etag(a.version) });
+    },
+    "POST /v1/admin/actions/{actionId}/accept": async ({ principal, params, body: { version, ...input } }, e) => {
+      const a = await acceptAction(deps)(actorOf(principal), params.actionId, expectedVersion(e, version), input);
+      return jsonResponse(200, a, { ...PRIVATE, ...etag(a.version) });
+    },
+    "POST /v1/admin/actions/{actionId}/reopen": async ({ principal, params, body: { version, ...input } }, e) => {
+      const a = await reopenAction(deps)(actorOf(principal), params.actionId, expectedVersion(e, version), input);
+      return jsonResponse(200, a, { ...PRIVATE, ...etag(a.version) });
+    },
+    "GET /v1/units/{unitId}/actions": async ({ params }) => jsonResponse(200, await listActions(deps)({ unitId: params.unitId }), PRIVATE),
+    "POST /v1/units/{unitId}/actions/{actionId}/report": async ({ principal, params, body: { version, ...input } }, e) => {
+      const a = await reportAction(deps)(actorOf(principal), params.unitId, params.actionId, expectedVersion(e, version), input);
+      return jsonResponse(200, a, { ...PRIVATE, ...etag(a.version) });
+    },
     // ——— proposals on heads (issue 24, item 2) ———
     // ——— reports and their submission (issue 24, item 3) ———
+    "GET /v1/reports/{period}": async ({ params }) => jsonResponse(200, await report(params.period), PRIVATE),
+    "GET /v1/units/{unitId}/reports/{period}": async ({ params }) => jsonResponse(200, await report(params.period, params.unitId), PRIVATE),
     // ——— rules as data (issue 24, item 4) ———
+    "GET /v1/admin/rules": async () => jsonResponse(200, await readRules(deps)(), PRIVATE),
+    "PUT /v1/admin/rules/holidays": async ({ principal, body: { version, ...input } }, e) => {
+      const h = await recordHolidayYear(deps)(actorOf(principal), expectedVersion(e, version), input);
+      return jsonResponse(200, h, { ...PRIVATE, ...etag(h.version) });
+    },
+    "POST /v1/admin/rules/unit-changes": async ({ principal, body: { version, ...input } }, e) => {
+      const u = await recordUnitChange(deps)(actorOf(principal), expectedVersion(e, version), input);
+      return jsonResponse(200, u, { ...PRIVATE, ...etag(u.version) });
+    },
     // ——— audit ———
     "GET /v1/admin/audit": async ({ params }) => jsonResponse(200, await readAudit(deps)(params), PRIVATE),
     "GET /v1/admin/audit.csv": async ({ principal, params }) => {
@@ -198,9 +236,21 @@ export const ADMIN_ROUTES = [
   "GET /v1/admin/publications",
   "GET /v1/admin/publications/{period}/{version}",
   // corrective actions (issue 24, item 1)
+  "GET /v1/admin/actions",
+  "POST /v1/admin/actions",
+  "GET /v1/admin/actions/{actionId}",
+  "POST /v1/admin/actions/{actionId}/accept",
+  "POST /v1/admin/actions/{actionId}/reopen",
+  "GET /v1/units/{unitId}/actions",
+  "POST /v1/units/{unitId}/actions/{actionId}/report",
   // proposals on heads (issue 24, item 2)
   // reports and their submission (issue 24, item 3)
+  "GET /v1/reports/{period}",
+  "GET /v1/units/{unitId}/reports/{period}",
   // rules as data (issue 24, item 4)
+  "GET /v1/admin/rules",
+  "PUT /v1/admin/rules/holidays",
+  "POST /v1/admin/rules/unit-changes",
   "GET /v1/admin/audit",
   "GET /v1/admin/audit.csv",
 ] as const satisfies readonly RouteKeyOf<"admin">[];

@@ -36,6 +36,7 @@ import {
 } from "./admin.js";
 import { publicMetaSchema, rankingSnapshotSchema } from "./api.js";
 import { indicatorListSchema } from "./indicator-lists.js";
+import { ACTION_PARAMS, actionAcceptSchema, actionCreateSchema, actionReopenSchema, actionReportSchema, correctiveActionListSchema, correctiveActionSchema } from "./corrective-actions.js";
 import { caseIdParam, caseTimelineSchema } from "./case-timeline.js";
 import { type BatchKey, MAX_BATCH_ITEMS, MAX_BODY_BYTES, complaintBatchSchema, eventBatchSchema, ingestResponseSchema, procedureBatchSchema, recordsResponseSchema } from "./ingest.js";
 import { localUsersSchema, loginRequestSchema, loginResultSchema } from "./local.js";
@@ -52,6 +53,10 @@ import {
   warningSummarySchema,
 } from "./read-api.js";
 import { listOf, view } from "./schema-kit.js";
+import { reportDocumentSchema, reportPeriodParam } from "./reports.js";
+import { proposalCreateSchema, proposalDecisionSchema, proposalIdParam, proposalListSchema, proposalSchema, proposalUpdateSchema, proposalWithdrawSchema } from "./proposals.js";
+import { narrativeInputSchema, narrativeSchema, reportDeadlineInputSchema, reportDeadlineSchema, submissionPeriodParam, submissionTrackerSchema } from "./report-submissions.js";
+import { holidayRulesSchema, holidayYearSchema, rulesViewSchema, unitChangeInputSchema, unitRulesSchema } from "./rules.js";
 
 /** Which handler serves the route; `local`: the local runtime only (functions/src/local/server.ts), never deployed. */
 export type Api = "read" | "admin" | "ingest" | "local";
@@ -635,9 +640,281 @@ export const ROUTES = {
   }),
 
   // ——— corrective actions (issue 24, item 1) ———
+  // Directive 03, clause C5; docs/adr/0019-corrective-actions.md. Served by the admin handler, the unit's two routes too.
+  "GET /v1/admin/actions": route({
+    api: "admin",
+    operationId: "listCorrectiveActions",
+    summary: "Corrective actions of the province",
+    description: "Filtered by the basis's period, the unit, the status and whether the action is overdue now (its deadline, a local date, has passed and it is not accepted). Each with the unit's numbers of the named indicator in the basis period and each later scored period of the same kind.",
+    action: "actions:read",
+    params: [ACTION_PARAMS.period, ACTION_PARAMS.unitId, ACTION_PARAMS.status, ACTION_PARAMS.overdue],
+    body: undefined,
+    responses: read("The actions, the most pressing deadline first, with today's local date.", correctiveActionListSchema),
+    problems: [],
+  }),
+  "POST /v1/admin/actions": route({
+    api: "admin",
+    operationId: "openCorrectiveAction",
+    summary: "Open a corrective action against a unit",
+    description:
+      "From a concluded finding of that unit (`FINDING`), an indicator of the methodology in a period the unit was scored in (`INDICATOR`), or the band the unit had in a period (`BAND`); with a deadline (a local date, not before today) and what must change. " +
+      "The same `actionId` with the same content again answers 200 (a double submit); with other content 409 ALREADY_EXISTS.",
+    action: "actions:write",
+    params: [],
+    body: json(actionCreateSchema),
+    responses: { 201: ok("Opened.", correctiveActionSchema, ["ETag", "Location"]), 200: ok("Already opened with this content.", correctiveActionSchema, ["ETag", "Location"]) },
+    problems: ["ALREADY_EXISTS"],
+  }),
+  "GET /v1/admin/actions/{actionId}": route({
+    api: "admin",
+    operationId: "getCorrectiveAction",
+    summary: "One corrective action, with its steps and the indicator's numbers",
+    action: "actions:read",
+    params: [ACTION_PARAMS.actionId],
+    body: undefined,
+    responses: versioned("The action; its ETag is its version.", correctiveActionSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "POST /v1/admin/actions/{actionId}/accept": route({
+    api: "admin",
+    operationId: "acceptCorrectiveAction",
+    summary: "Accept what the unit reported: the action is closed",
+    description: "Only a REPORTED action (422 naming `status` otherwise: WRONG_STATUS, or ACTION_CLOSED once accepted). Audited.",
+    action: "actions:write",
+    params: [ACTION_PARAMS.actionId],
+    body: json(actionAcceptSchema),
+    ifMatch: true,
+    responses: versioned("The accepted action.", correctiveActionSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
+  "POST /v1/admin/actions/{actionId}/reopen": route({
+    api: "admin",
+    operationId: "reopenCorrectiveAction",
+    summary: "Reopen a reported action with a reason (and a new deadline): the unit reports again",
+    description: "Only a REPORTED action (422 naming `status` otherwise). A new deadline is not before today. Audited.",
+    action: "actions:write",
+    params: [ACTION_PARAMS.actionId],
+    body: json(actionReopenSchema),
+    ifMatch: true,
+    responses: versioned("The reopened action.", correctiveActionSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
+  "GET /v1/units/{unitId}/actions": route({
+    api: "admin",
+    operationId: "listUnitCorrectiveActions",
+    summary: "The corrective actions opened against one unit",
+    description: "A unit officer: their own unit's only. Overdue ones are flagged.",
+    action: "unit:actions:read",
+    params: [A.unitId],
+    body: undefined,
+    responses: read("The unit's actions, the most pressing deadline first.", correctiveActionListSchema),
+    problems: [],
+  }),
+  "POST /v1/units/{unitId}/actions/{actionId}/report": route({
+    api: "admin",
+    operationId: "reportCorrectiveAction",
+    summary: "Report what the unit did about an action",
+    description: "What was done, and the indicator the unit expects to move. An OPEN or REOPENED action only (422 naming `status`: ACTION_CLOSED once accepted, WRONG_STATUS while a report waits). An action of another unit: 404. Audited.",
+    action: "unit:actions:report",
+    params: [A.unitId, ACTION_PARAMS.actionId],
+    body: json(actionReportSchema),
+    ifMatch: true,
+    responses: versioned("The reported action.", correctiveActionSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
   // ——— proposals on heads (issue 24, item 2) ———
+  // Directive 03, D8; docs/adr/0020-proposals-and-report-submissions.md. Never public, never a unit officer's.
+  "GET /v1/admin/proposals": route({
+    api: "admin",
+    operationId: "listProposals",
+    summary: "Proposals on heads of unit (reminder, criticism, discipline review)",
+    action: "proposals:read",
+    params: [A.unitIdFilter],
+    body: undefined,
+    responses: read("Every proposal, newest first (optionally of one unit).", proposalListSchema),
+    problems: [],
+  }),
+  "POST /v1/admin/proposals": route({
+    api: "admin",
+    operationId: "createProposal",
+    summary: "Record a proposal on a head of unit",
+    description:
+      "The head must be on the unit's roster (422 UNKNOWN_HEAD). Each basis is checked and recorded as read: a `FINDING` must be concluded (NOT_CONCLUDED), about the unit (NOT_THIS_UNIT) and, when it names a head, about this head (NOT_THIS_HEAD); " +
+      "a `HEAD_RATING` must give the head a band in that period (NO_RATINGS, NOT_RATED). Refusals are 422 INVALID_CONTENT naming the field (`basis[i].findingId`…). A client-chosen `proposalId` makes a retry harmless. Audited.",
+    action: "proposals:write",
+    params: [],
+    body: json(proposalCreateSchema),
+    responses: { 201: ok("The proposal (PROPOSED, version 1).", proposalSchema, ["ETag", "Location"]), 200: ok("The same proposal submitted again.", proposalSchema, ["ETag"]) },
+    problems: ["ALREADY_EXISTS"],
+  }),
+  "GET /v1/admin/proposals/{proposalId}": route({
+    api: "admin",
+    operationId: "getProposal",
+    summary: "One proposal on a head",
+    action: "proposals:read",
+    params: [proposalIdParam],
+    body: undefined,
+    responses: versioned("The proposal; its ETag is its version.", proposalSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "PUT /v1/admin/proposals/{proposalId}": route({
+    api: "admin",
+    operationId: "updateProposal",
+    summary: "Edit a proposal still PROPOSED",
+    description: "A decided or withdrawn proposal cannot change (422 naming `status`, PROPOSAL_CLOSED). The bases are checked again. Audited.",
+    action: "proposals:write",
+    params: [proposalIdParam],
+    body: json(proposalUpdateSchema),
+    ifMatch: true,
+    responses: versioned("The proposal.", proposalSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
+  "POST /v1/admin/proposals/{proposalId}/decide": route({
+    api: "admin",
+    operationId: "decideProposal",
+    summary: "Record the decision on a proposal (PROPOSED → DECIDED)",
+    description: "The decision's number, date (not in the future, not before the proposal) and outcome. Final. Audited.",
+    action: "proposals:write",
+    params: [proposalIdParam],
+    body: json(proposalDecisionSchema),
+    ifMatch: true,
+    responses: versioned("The decided proposal.", proposalSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
+  "POST /v1/admin/proposals/{proposalId}/withdraw": route({
+    api: "admin",
+    operationId: "withdrawProposal",
+    summary: "Withdraw a proposal, saying why (PROPOSED → WITHDRAWN)",
+    description: "Final. Audited.",
+    action: "proposals:write",
+    params: [proposalIdParam],
+    body: json(proposalWithdrawSchema),
+    ifMatch: true,
+    responses: versioned("The withdrawn proposal.", proposalSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
   // ——— reports and their submission (issue 24, item 3) ———
+  // The submission (D10; docs/adr/0020-proposals-and-report-submissions.md): deadlines, the units' narratives, the tracker.
+  "GET /v1/admin/reports/{period}/deadline": route({
+    api: "admin",
+    operationId: "getReportDeadline",
+    summary: "A half-year's or year's submission deadline",
+    action: "reports:read",
+    params: [submissionPeriodParam],
+    body: undefined,
+    responses: versioned("The deadline (null and version 0 while unset).", reportDeadlineSchema),
+    problems: [],
+  }),
+  "PUT /v1/admin/reports/{period}/deadline": route({
+    api: "admin",
+    operationId: "setReportDeadline",
+    summary: "Set a half-year's or year's submission deadline",
+    description: "The last local (UTC+7) day on which a unit's narrative is on time: a unit with nothing submitted is OVERDUE from the next local midnight. Version 0 sets it the first time. Audited.",
+    action: "reports:manage",
+    params: [submissionPeriodParam],
+    body: json(reportDeadlineInputSchema),
+    ifMatch: true,
+    responses: versioned("The deadline.", reportDeadlineSchema),
+    problems: ["VERSION_CONFLICT"],
+  }),
+  "GET /v1/admin/reports/{period}/submissions": route({
+    api: "admin",
+    operationId: "getSubmissionTracker",
+    summary: "Which units submitted their report narrative for a half-year or year",
+    description: "Every unit valid in the period (the unit catalog; optionally one tier) with SUBMITTED, SUBMITTED_LATE (first submitted after the deadline's day), NOT_SUBMITTED or OVERDUE (the deadline's day has passed, nothing submitted), and the counts per state.",
+    action: "reports:read",
+    params: [submissionPeriodParam, R.tierFilter],
+    body: undefined,
+    responses: read("The tracker.", submissionTrackerSchema),
+    problems: [],
+  }),
+  "GET /v1/units/{unitId}/reports/{period}/narrative": route({
+    api: "admin",
+    operationId: "getNarrative",
+    summary: "A unit's narrative for its half-year or year report, with the deadline and its state",
+    description: "A unit officer: their own unit only. 404 NOT_FOUND when the unit is not in the catalog during the period.",
+    action: "unit:reports:read",
+    params: [R.unitId, submissionPeriodParam],
+    body: undefined,
+    responses: versioned("The narrative (text null and version 0 while nothing is submitted).", narrativeSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "PUT /v1/units/{unitId}/reports/{period}/narrative": route({
+    api: "admin",
+    operationId: "submitNarrative",
+    summary: "Submit or revise the unit's narrative (the unit's officer)",
+    description:
+      "Version 0 submits it; its version revises it, at any time. The first submission's time stays `submittedAt`, which judges on time or late. Only the unit's own officer (Home Affairs and the chairman read it). Audited.",
+    action: "unit:reports:submit",
+    params: [R.unitId, submissionPeriodParam],
+    body: json(narrativeInputSchema),
+    ifMatch: true,
+    responses: versioned("The narrative.", narrativeSchema),
+    problems: ["NOT_FOUND", "VERSION_CONFLICT"],
+  }),
+  "GET /v1/reports/{period}": route({
+    api: "admin",
+    operationId: "getProvinceReport",
+    summary: "The province's six-monthly or annual report (D10) as a document",
+    description:
+      "Built from the stored numbers of a half-year or a year: every ranked unit's service index, groups and indicators, the reform index, the head ratings, the concluded findings and the corrective actions, each beside the previous period of the same kind (2025-H2 vs 2025-H1, 2025 vs 2024). NOT_FOUND (404) before the period is scored.",
+    action: "reports:read",
+    params: [reportPeriodParam],
+    body: undefined,
+    responses: read("The report document.", reportDocumentSchema),
+    problems: ["NOT_FOUND"],
+  }),
+  "GET /v1/units/{unitId}/reports/{period}": route({
+    api: "admin",
+    operationId: "getUnitReport",
+    summary: "One unit's six-monthly or annual report (D10) as a document",
+    description: "The province report's sections for one unit, with its narrative. A unit officer: their own unit only. NOT_FOUND (404) before the period is scored, or when the unit has no row in it.",
+    action: "unit:reports:read",
+    params: [R.unitId, reportPeriodParam],
+    body: undefined,
+    responses: read("The report document.", reportDocumentSchema),
+    problems: ["NOT_FOUND"],
+  }),
   // ——— rules as data (issue 24, item 4) ———
+  "GET /v1/admin/rules": route({
+    api: "admin",
+    operationId: "readRules",
+    summary: "The holiday calendar and the unit catalog as data: each kind's versions and what is in force",
+    description: "Version 0 of each kind is the compiled data; each recorded change is a version, with who recorded it, when and on what basis (docs/adr/0022-rules-as-data.md).",
+    action: "rankings:read",
+    params: [],
+    body: undefined,
+    responses: read("Each kind's version (send it back to change it), the years of holidays in force and the versions.", rulesViewSchema),
+    problems: [],
+  }),
+  "PUT /v1/admin/rules/holidays": route({
+    api: "admin",
+    operationId: "recordHolidayYear",
+    summary: "Record a year's holidays, compensatory days off and make-up working days",
+    description:
+      "Replaces the year's list (the compiled one or an earlier version) or adds the year after the calendar's last. Refused per field (422 INVALID_CONTENT): a date outside the year, a date listed twice, " +
+      "a make-up working day on a weekday, a compensatory day off on a weekend, a year with no holiday, a year leaving a gap, a year before the current one (closed). The next scoring run counts working days with it. Audited.",
+    action: "rules:write",
+    params: [],
+    body: json(holidayYearSchema),
+    ifMatch: true,
+    responses: read("The holiday rules after the change.", holidayRulesSchema),
+    problems: ["VERSION_CONFLICT"],
+  }),
+  "POST /v1/admin/rules/unit-changes": route({
+    api: "admin",
+    operationId: "recordUnitChange",
+    summary: "Record a unit change: a new unit, a merger, a rename or a dissolution, effective from a date",
+    description:
+      "Checked against the catalog in force (422 INVALID_CONTENT naming the field): new ids unique, closed units known, still open and begun before the date, merged units of the successor's tier, parents valid on the date, " +
+      "a dissolved unit without open units under it, the date no earlier than the first day of the current month. Closed units end the day before and name their successors, so trends cross the change. Audited.",
+    action: "rules:write",
+    params: [],
+    body: json(unitChangeInputSchema),
+    ifMatch: true,
+    responses: read("The unit rules after the change.", unitRulesSchema),
+    problems: ["VERSION_CONFLICT"],
+  }),
 
   // ——— local runtime only: stand-ins for Cognito's hosted UI ———
   "GET /v1/local/users": route({
