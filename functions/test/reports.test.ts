@@ -1,0 +1,139 @@
+/**
+ * The six-monthly and annual reports as documents (issue 24, item 3; docs/adr/0021-reports.md),
+ * against the live local server: every number of the report is checked against the independent
+ * read routes (rankings, head ratings, reform index) and the change vs the previous half-year is
+ * computed here by hand from those routes; a unit officer reads their own unit's report only.
+ */
+import { parsePeriod } from "@scorecard/shared";
+import type { HeadRatings, RankingView, ReformIndexView } from "@scorecard/shared/contracts/read-api";
+import type { ReportDocument } from "@scorecard/shared/contracts/reports";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
+import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
+import { createFinding } from "../src/use-cases/admin/findings.js";
+import { seedHeads } from "../src/use-cases/admin/heads.js";
+import { scoreAndRate } from "../src/use-cases/jobs/score-run.js";
+import { CaseBuilder } from "./support/events.js";
+import { httpFixture } from "./support/http-fixture.js";
+
+const OWN = "DIST-731"; // the demo officer "officer-bien-hoa" belongs here
+const OTHER = "DIST-732";
+const HA = { sub: "setup", role: "home-affairs" };
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+describe("Reports as documents: the province's and a unit's half-year, checked against the read routes", () => {
+  let fx: Awaited<ReturnType<typeof httpFixture>>;
+  const tokens: Record<string, string> = {};
+  const get = async <T>(path: string, who = "home-affairs"): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${fx.base}${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+
+  beforeAll(async () => {
+    fx = await httpFixture();
+    // H1: OWN two dossiers early, OTHER one early and one late. H2: OWN one late and one early, OTHER two early.
+    const c = (id: string, unit: string, day: string, resolvedDay: string) =>
+      new CaseBuilder(id, unit).received(`${day}T09:00:00`, `${day.slice(0, 8)}${String(Number(day.slice(8)) + 4).padStart(2, "0")}T17:00:00`).resolved(`${resolvedDay}T10:00:00`).build();
+    const events = [
+      ...c("R-1", OWN, "2024-03-04", "2024-03-06"),
+      ...c("R-2", OWN, "2024-03-11", "2024-03-12"),
+      ...c("R-3", OTHER, "2024-03-04", "2024-03-05"),
+      ...c("R-4", OTHER, "2024-03-11", "2024-03-20"),
+      ...c("R-5", OWN, "2024-09-09", "2024-09-20"),
+      ...c("R-6", OWN, "2024-09-16", "2024-09-17"),
+      ...c("R-7", OTHER, "2024-09-09", "2024-09-10"),
+      ...c("R-8", OTHER, "2024-09-16", "2024-09-17"),
+    ];
+    expect((await fx.post("/v1/events", JSON.stringify({ events }))).status).toBe(200);
+    await compactLake(fx.rt.engine, fx.rt.lake.root);
+    await seedHeads(fx.rt.admin)([
+      { headId: `HEAD-${OWN}-1`, unitId: OWN, name: "Trần Văn An (demo)", title: "Chủ tịch UBND", tenureFrom: "2020-01-01", tenureTo: null, demo: true },
+      { headId: `HEAD-${OTHER}-1`, unitId: OTHER, name: "Lê Thị Bình (demo)", title: "Chủ tịch UBND", tenureFrom: "2020-01-01", tenureTo: null, demo: true },
+    ]);
+    // A concluded finding in 2024-H2 and a draft one (the draft is no part of the report).
+    await createFinding(fx.rt.admin)(HA, { findingId: "F-REP", unitId: OWN, period: "2024-H2", criterion: "PAR5", deduction: 2, evidence: "Biên bản 15/BB-TTr" });
+    await createFinding(fx.rt.admin)(HA, { findingId: "F-DRAFT", unitId: OWN, period: "2024-H2", criterion: "PAR5", deduction: 1, evidence: "Biên bản 16/BB-TTr" });
+    for (const u of DEMO_USERS) tokens[u.id] ??= await fx.rt.identity.issue(u);
+    const concluded = await fetch(`${fx.base}/v1/admin/findings/F-REP/conclude`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens["home-affairs"]}`, "content-type": "application/json" },
+      body: JSON.stringify({ noticeNumber: "21/TB-SNV", noticeDate: "2024-12-20", version: 1 }),
+    });
+    expect(concluded.status).toBe(200);
+    for (const p of ["2024-H1", "2024-H2"]) await scoreAndRate(fx.rt.score, fx.rt.admin)(parsePeriod(p));
+  }, 120_000);
+  afterAll(() => fx.close());
+
+  it("the province report's units are the ranking route's, and the change vs 2024-H1 is this period's total minus the last one's", async () => {
+    const { status, body: doc } = await get<ReportDocument>("/v1/reports/2024-H2");
+    expect(status).toBe(200);
+    expect(doc).toMatchObject({ scope: "province", period: "2024-H2", periodKind: "HALF", previousPeriod: "2024-H1", unitId: null, status: "draft" });
+    const now = (await get<RankingView>("/v1/rankings?period=2024-H2&tier=DISTRICT", "chairman")).body;
+    const before = (await get<RankingView>("/v1/rankings?period=2024-H1&tier=DISTRICT", "chairman")).body;
+    const districts = doc.units.filter((u) => u.tier === "DISTRICT");
+    expect(districts.map((u) => u.unitId).sort()).toEqual(now.units.map((u) => u.unitId).sort());
+    for (const id of [OWN, OTHER]) {
+      const line = districts.find((u) => u.unitId === id)!;
+      const n = now.units.find((u) => u.unitId === id)!;
+      const b = before.units.find((u) => u.unitId === id)!;
+      expect(line).toMatchObject({ rank: n.rank, total: n.total, band: n.band, complete: n.complete, groups: n.groups ?? {} });
+      for (const [code, v] of Object.entries(n.indicators)) expect(line.indicators[code], `${id} ${code}`).toEqual({ numerator: v.numerator, denominator: v.denominator, ratio: v.ratio, points: v.points, max: v.max, status: v.status });
+      expect(line.previous).toMatchObject({ rank: b.rank, total: b.total, band: b.band });
+      expect(line.change.total).toBe(r4((n.total as number) - (b.total as number)));
+      expect(line.change.rank).toBe((b.rank as number) - (n.rank as number));
+    }
+    // By hand: OWN had one late dossier in H2 and none in H1, OTHER the other way round, so OWN fell below OTHER.
+    const own = districts.find((u) => u.unitId === OWN)!;
+    const other = districts.find((u) => u.unitId === OTHER)!;
+    expect(own.change.total).toBeLessThan(0);
+    expect(other.change.total).toBeGreaterThan(0);
+    expect([own.rank, other.rank, own.change.rank, other.change.rank]).toEqual([2, 1, -1, 1]);
+    // The tier's mean total: the two ranked districts' totals added and halved.
+    const tier = doc.tiers.find((t) => t.tier === "DISTRICT")!;
+    expect(tier).toMatchObject({ ranked: 2, meanTotal: r4(((own.total as number) + (other.total as number)) / 2), previousMeanTotal: r4(((own.previous?.total as number) + (other.previous?.total as number)) / 2) });
+    expect(tier.change).toBe(r4((tier.meanTotal as number) - (tier.previousMeanTotal as number)));
+    // P1 (on-time share): 1 of 2 and 2 of 2 this half-year → a mean of 0.75; 2 of 2 and 1 of 2 before → 0.75.
+    expect(own.indicators["P1"]).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(tier.indicators["P1"]).toEqual({ mean: 0.75, previousMean: 0.75, units: 2 });
+  });
+
+  it("the heads, the reform index and the concluded findings are the read routes' and the admin workspace's", async () => {
+    const doc = (await get<ReportDocument>("/v1/reports/2024-H2")).body;
+    const heads = (await get<HeadRatings>("/v1/head-ratings?period=2024-H2", "chairman")).body.heads;
+    const prevHeads = (await get<HeadRatings>("/v1/head-ratings?period=2024-H1", "chairman")).body.heads;
+    expect(doc.heads.map((h) => h.headId).sort()).toEqual(heads.map((h) => h.headId).sort());
+    for (const h of heads) {
+      const line = doc.heads.find((x) => x.headId === h.headId)!;
+      const p = prevHeads.find((x) => x.headId === h.headId)!;
+      expect(line).toMatchObject({ status: h.status, results: h.results, total: h.total, band: h.band, previousTotal: p.total });
+    }
+    // The concluded finding deducts 2 from the head's results: the report shows what the route shows.
+    expect(heads.find((h) => h.unitId === OWN)?.deductions).toMatchObject({ findings: 2 });
+    const reform = (await get<ReformIndexView>("/v1/reform-index?period=2024-H2", "chairman")).body;
+    const prevReform = (await get<ReformIndexView>("/v1/reform-index?period=2024-H1", "chairman")).body;
+    for (const id of [OWN, OTHER]) {
+      const r = reform.units.find((u) => u.unitId === id)!;
+      const pr = prevReform.units.find((u) => u.unitId === id)!;
+      const line = doc.units.find((u) => u.unitId === id)!;
+      expect(line.reform).toEqual({ total: r.total, scoredMax: r.scoredMax, complete: r.complete, band: r.band });
+      expect(line.change.reform).toBe(r4(r.total - pr.total));
+    }
+    expect(doc.findings.map((f) => [f.findingId, f.status, f.deduction])).toEqual([["F-REP", "CONCLUDED", 2]]);
+  });
+
+  it("a unit's report: the unit alone, for its own officer; another unit's is refused; a period not scored or not a half-year is not served", async () => {
+    const { status, body } = await get<ReportDocument>(`/v1/units/${OWN}/reports/2024-H2`, "officer-bien-hoa");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ scope: "unit", unitId: OWN, narrative: null, narrativeAvailable: true });
+    expect(body.units.map((u) => u.unitId)).toEqual([OWN]);
+    expect(body.heads.map((h) => h.unitId)).toEqual([OWN]);
+    expect(body.tiers.map((t) => t.tier)).toEqual(["DISTRICT"]);
+    const province = (await get<ReportDocument>("/v1/reports/2024-H2")).body;
+    expect(body.units[0]).toEqual(province.units.find((u) => u.unitId === OWN));
+    expect((await get(`/v1/units/${OTHER}/reports/2024-H2`, "officer-bien-hoa")).status).toBe(403);
+    expect((await get("/v1/reports/2024-H2", "officer-bien-hoa")).status).toBe(403);
+    expect((await get("/v1/reports/2023-H2")).status).toBe(404);
+    expect((await get("/v1/reports/2024-Q3")).status).toBe(422);
+    expect((await get(`/v1/units/DIST-999/reports/2024-H2`)).status).toBe(404);
+  });
+});
