@@ -71,7 +71,26 @@ const MATRIX: Row[] = [
   ["POST", `/v1/units/${OWN}/actions/CA-AUTH/report`, () => json({ text: "Bổ sung minh chứng", version: 3 }), [401, 403, 403, 403, 200, 403]],
   ["POST", "/v1/admin/actions/CA-AUTH/accept", () => json({ version: 4 }), [401, 403, 403, 200, 403, 403]],
   // proposals on heads (issue 24, item 2)
+  // Never public, never a unit officer's (own unit or not): read by the chairman and Home Affairs, written by Home Affairs. The head and the concluded finding come from the rows above.
+  ["GET", "/v1/admin/proposals", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", `/v1/admin/proposals?unitId=${OWN}`, undefined, [401, 403, 200, 200, 403, 403]],
+  ["POST", "/v1/admin/proposals", () => json({ proposalId: "P-AUTH", unitId: OWN, headId: `HEAD-${OWN}-1`, kind: "REMINDER", basis: [{ kind: "FINDING", findingId: "F-CONCLUDE" }], reason: "Chậm trả hồ sơ" }), [401, 403, 403, 201, 403, 403]],
+  ["GET", "/v1/admin/proposals/P-AUTH", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", "/v1/admin/proposals/P-MISSING", undefined, [401, 403, 404, 404, 403, 403]],
+  ["PUT", "/v1/admin/proposals/P-AUTH", () => json({ unitId: OWN, headId: `HEAD-${OWN}-1`, kind: "CRITICISM", basis: [{ kind: "FINDING", findingId: "F-CONCLUDE" }], reason: "Chậm trả hồ sơ nhiều lần", version: 1 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/proposals/P-AUTH/withdraw", () => json({ reason: "Đơn vị đã khắc phục", version: 2 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/proposals", () => json({ proposalId: "P-AUTH-D", unitId: OWN, headId: `HEAD-${OWN}-1`, kind: "DISCIPLINE_REVIEW", basis: [{ kind: "FINDING", findingId: "F-CONCLUDE" }], reason: "Vi phạm kéo dài" }), [401, 403, 403, 201, 403, 403]],
+  // Decided today (local date): not in the future, not before the proposal.
+  ["POST", "/v1/admin/proposals/P-AUTH-D/decide", () => json({ decisionNumber: "5/QĐ-UBND", decisionDate: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10), outcome: "Khiển trách", version: 1 }), [401, 403, 403, 200, 403, 403]],
   // reports and their submission (issue 24, item 3)
+  // The submission (D10): the deadline and the tracker for the chairman and Home Affairs, set by Home Affairs; the narrative read by them and the unit's own officer, written by that officer only.
+  ["GET", "/v1/admin/reports/2024-H1/deadline", undefined, [401, 403, 200, 200, 403, 403]],
+  ["PUT", "/v1/admin/reports/2024-H1/deadline", () => json({ deadline: "2024-07-15", version: 0 }), [401, 403, 403, 200, 403, 403]],
+  ["GET", "/v1/admin/reports/2024-H1/submissions?tier=DISTRICT", undefined, [401, 403, 200, 200, 403, 403]],
+  ["GET", "/v1/admin/reports/2024-Q1/submissions", undefined, [401, 403, 422, 422, 403, 403]],
+  ["GET", `/v1/units/${OWN}/reports/2024-H1/narrative`, undefined, [401, 403, 200, 200, 200, 403]],
+  ["PUT", `/v1/units/${OWN}/reports/2024-H1/narrative`, () => json({ text: "Sáu tháng đầu năm 2024: 98% hồ sơ đúng hạn.", version: 0 }), [401, 403, 403, 403, 200, 403]],
+  ["PUT", "/v1/units/DIST-732/reports/2024-H1/narrative", () => json({ text: "Báo cáo của đơn vị khác", version: 0 }), [401, 403, 403, 403, 403, 403]],
   // The reports (D10): the province's for the chairman and Home Affairs; a unit's also for its own officers. 2024-H1 is not scored here: 404 once allowed.
   ["GET", "/v1/reports/2024-H1", undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${OWN}/reports/2024-H1`, undefined, [401, 403, 404, 404, 404, 403]],

@@ -21,7 +21,9 @@ import { getHeadGeneral } from "../use-cases/admin/head-general.js";
 import { addHead, getUnitHeads, listAllHeads, updateHead } from "../use-cases/admin/heads.js";
 import { getImproperReturn, listImproperReturns, markImproperReturn, unmarkImproperReturn } from "../use-cases/admin/improper-returns.js";
 import { enteredIndicators, getManualIndicator, listManualIndicators } from "../use-cases/admin/manual-indicators.js";
+import { createProposal, decideProposal, getProposal, listProposals, updateProposal, withdrawProposal } from "../use-cases/admin/proposals.js";
 import { listPublications, previewPublication, publishPeriod, readFrozen } from "../use-cases/admin/publish.js";
+import { getNarrative, getReportDeadline, setReportDeadline, submissionTracker, submitNarrative } from "../use-cases/admin/report-submissions.js";
 import { ratedChanges, refreshPeriodRatings } from "../use-cases/admin/rerate.js";
 import { listSurvey } from "../use-cases/admin/survey.js";
 import { readRules, recordHolidayYear, recordUnitChange } from "../use-cases/admin/rules.js";
@@ -165,7 +167,45 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       return jsonResponse(200, a, { ...PRIVATE, ...etag(a.version) });
     },
     // ——— proposals on heads (issue 24, item 2) ———
+    "GET /v1/admin/proposals": async ({ params }) => jsonResponse(200, { proposals: await listProposals(deps)(params.unitId) }, PRIVATE),
+    "POST /v1/admin/proposals": async ({ principal, body }) => {
+      const { proposal, created } = await createProposal(deps)(actorOf(principal), body);
+      return jsonResponse(created ? 201 : 200, proposal, { ...PRIVATE, ...etag(proposal.version), location: `/v1/admin/proposals/${encodeURIComponent(proposal.proposalId)}` });
+    },
+    "GET /v1/admin/proposals/{proposalId}": async ({ params }) => {
+      const p = await getProposal(deps)(params.proposalId);
+      return jsonResponse(200, p, { ...PRIVATE, ...etag(p.version) });
+    },
+    "PUT /v1/admin/proposals/{proposalId}": async ({ principal, params, body: { version, ...input } }, e) => {
+      const p = await updateProposal(deps)(actorOf(principal), params.proposalId, expectedVersion(e, version), input);
+      return jsonResponse(200, p, { ...PRIVATE, ...etag(p.version) });
+    },
+    "POST /v1/admin/proposals/{proposalId}/decide": async ({ principal, params, body: { version, ...input } }, e) => {
+      const p = await decideProposal(deps)(actorOf(principal), params.proposalId, expectedVersion(e, version), input);
+      return jsonResponse(200, p, { ...PRIVATE, ...etag(p.version) });
+    },
+    "POST /v1/admin/proposals/{proposalId}/withdraw": async ({ principal, params, body: { version, ...input } }, e) => {
+      const p = await withdrawProposal(deps)(actorOf(principal), params.proposalId, expectedVersion(e, version), input);
+      return jsonResponse(200, p, { ...PRIVATE, ...etag(p.version) });
+    },
     // ——— reports and their submission (issue 24, item 3) ———
+    "GET /v1/admin/reports/{period}/deadline": async ({ params }) => {
+      const d = await getReportDeadline(deps)(params.period);
+      return jsonResponse(200, d, { ...PRIVATE, ...etag(d.version) });
+    },
+    "PUT /v1/admin/reports/{period}/deadline": async ({ principal, params, body: { version, ...input } }, e) => {
+      const d = await setReportDeadline(deps)(actorOf(principal), params.period, expectedVersion(e, version), input);
+      return jsonResponse(200, d, { ...PRIVATE, ...etag(d.version) });
+    },
+    "GET /v1/admin/reports/{period}/submissions": async ({ params }) => jsonResponse(200, await submissionTracker(deps)(params.period, params.tier), PRIVATE),
+    "GET /v1/units/{unitId}/reports/{period}/narrative": async ({ params }) => {
+      const n = await getNarrative(deps)(params.unitId, params.period);
+      return jsonResponse(200, n, { ...PRIVATE, ...etag(n.version) });
+    },
+    "PUT /v1/units/{unitId}/reports/{period}/narrative": async ({ principal, params, body: { version, ...input } }, e) => {
+      const n = await submitNarrative(deps)(actorOf(principal), params.unitId, params.period, expectedVersion(e, version), input);
+      return jsonResponse(200, n, { ...PRIVATE, ...etag(n.version) });
+    },
     "GET /v1/reports/{period}": async ({ params }) => jsonResponse(200, await report(params.period), PRIVATE),
     "GET /v1/units/{unitId}/reports/{period}": async ({ params }) => jsonResponse(200, await report(params.period, params.unitId), PRIVATE),
     // ——— rules as data (issue 24, item 4) ———
@@ -244,7 +284,18 @@ export const ADMIN_ROUTES = [
   "GET /v1/units/{unitId}/actions",
   "POST /v1/units/{unitId}/actions/{actionId}/report",
   // proposals on heads (issue 24, item 2)
+  "GET /v1/admin/proposals",
+  "POST /v1/admin/proposals",
+  "GET /v1/admin/proposals/{proposalId}",
+  "PUT /v1/admin/proposals/{proposalId}",
+  "POST /v1/admin/proposals/{proposalId}/decide",
+  "POST /v1/admin/proposals/{proposalId}/withdraw",
   // reports and their submission (issue 24, item 3)
+  "GET /v1/admin/reports/{period}/deadline",
+  "PUT /v1/admin/reports/{period}/deadline",
+  "GET /v1/admin/reports/{period}/submissions",
+  "GET /v1/units/{unitId}/reports/{period}/narrative",
+  "PUT /v1/units/{unitId}/reports/{period}/narrative",
   "GET /v1/reports/{period}",
   "GET /v1/units/{unitId}/reports/{period}",
   // rules as data (issue 24, item 4)

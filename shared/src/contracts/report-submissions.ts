@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { DATE, humanText, version } from "./admin-requests.js";
+import type { ParamSpec } from "./params.js";
 import { listOf, named, view } from "./schema-kit.js";
 
 /** The longest narrative a unit may attach (characters): about four A4 pages. */
@@ -91,3 +92,13 @@ export const submissionTrackerSchema = named(
   }),
 );
 export type SubmissionTracker = z.output<typeof submissionTrackerSchema>;
+
+const HALF_OR_YEAR = /^20\d\d(-H[12])?$/;
+/** `{period}` of the submission routes: a half-year or a year. */
+export const submissionPeriodParam: ParamSpec<"period", string, true> = {
+  name: "period",
+  in: "path",
+  required: true,
+  schema: z.string().regex(HALF_OR_YEAR, "a half-year or a year such as 2025-H2 or 2025"),
+  hint: "a half-year or a year such as 2025-H2 or 2025",
+};
