@@ -389,7 +389,7 @@ export const IAM_TABLE: Readonly<Record<"ingest" | "upkeep" | "read" | "admin" |
       [ATHENA.get]: { sends: ["athena:workgroup"], why: "Polls each statement." },
       [ATHENA.results]: { sends: ["athena:workgroup"], why: "The rows of each indicator statement." },
       [ATHENA.stop]: { sends: ["athena:workgroup"], why: "A statement still running at the deadline is stopped." },
-      [GET]: { sends: ["table"], why: "Snapshots, publication headers, rosters, marks of improper returns." },
+      [GET]: { sends: ["table"], why: "Snapshots, publication headers, rosters, marks of improper returns, the holiday and unit rules in force (ADMIN#RULES)." },
       [PUT]: { sends: ["table"], why: "Each period's draft snapshots." },
       [QUERY]: { sends: ["table", "index:gsi1"], why: "Publication versions and marks of improper returns (table); criteria of a period and rosters (gsi1)." },
       [UPDATE]: { bundled: "UpdateCommand of the criterion and finding stores (dynamoDbAdminStores): scoring only reads them" },

@@ -18,6 +18,7 @@ import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-st
 import type { CompactJobDeps } from "../use-cases/jobs/compact-job.js";
 import type { ScoreJobDeps } from "../use-cases/jobs/score-job.js";
 import { DEFAULT_METHODOLOGY } from "../use-cases/score/score-period.js";
+import { storedRules } from "../use-cases/admin/rules.js";
 
 export function env(name: string): string {
   const v = process.env[name];
@@ -59,6 +60,8 @@ export function scoreJobDeps(): ScoreJobDeps {
     improperReturns: stores.improperReturns,
     // The indicators Home Affairs enters (D3): each period's entries are scored with the computed indicators.
     manualIndicators: stores.criteria,
+    // The holiday calendar and unit catalog in force (rules as data, issue 24 item 4), read at each run's start.
+    rules: storedRules(stores.rules),
     lock: new ScoringLock(new S3Objects(s3, bucket), { now: () => new Date(), leaseMs: SCORING_LEASE_MS }),
   };
 }

@@ -13,6 +13,9 @@ import { ensureTable } from "../adapters/dynamodb/table.js";
 import { backfillCriterionIndex } from "../adapters/dynamodb/criterion-index-backfill.js";
 import { backfillOpenCaseIndex } from "../adapters/dynamodb/open-case-index-backfill.js";
 import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-stores.js";
+import { storedRules } from "../use-cases/admin/rules.js";
+import type { RulesInForce, RulesSource, RulesStore } from "../ports/rules.js";
+import type { ConditionalWrite } from "../ports/admin.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import type { AdminDeps } from "../use-cases/admin/common.js";
 import { HmacHasher } from "../adapters/local/file-hasher.js";
@@ -124,6 +127,15 @@ export class LocalRuntime {
     await backfillOpenCaseIndex(db, TABLE_NAME, eventStore);
     const publications = new CachedPublicationStore(new DynamoDbPublicationStore(db, TABLE_NAME));
     const adminStores = dynamoDbAdminStores(db, TABLE_NAME, { now: () => clock.now().getTime() });
+    // The holiday calendar and unit catalog in force (rules as data, issue 24 item 4): each scoring
+    // run reads them from the store; DuckDB's dims are reloaded when a version changed.
+    // The read API, the admin workspace and ingestion see the catalog in force too (`live`), from
+    // the last load: at start, at each run, after each change recorded here (watchedRules).
+    const live = { catalog };
+    const rules = localRules(storedRules(adminStores.rules), engine, (r) => {
+      live.catalog = r.catalog;
+    });
+    await rules.load();
     // A batch cut short by a crash: its claimed events reach the lake and its cases the outbox.
     const reconciled = await reconcileLake({ store: eventStore, lake, clock })(0);
     if (reconciled.written > 0) console.log(`reconciled: ${reconciled.events} stored events written to the lake (${reconciled.written} raw objects of batches cut short)`);
@@ -140,14 +152,24 @@ export class LocalRuntime {
         lake,
         hasher,
         clock,
-        isKnownUnit: (u, d) => catalog.isValidOn(u, d),
+        isKnownUnit: (u, d) => live.catalog.isValidOn(u, d),
         idempotency: new DynamoDbIdempotencyStore(db, TABLE_NAME, clock),
         records: new DynamoDbRecordStore(db, TABLE_NAME),
         newId: randomUUID,
         onStored: () => outbox.kick(),
         scopes: options.sourceScopes ?? (process.env["SCORECARD_SOURCE_SCOPES"] ? parseSourceScopes(process.env["SCORECARD_SOURCE_SCOPES"], "SCORECARD_SOURCE_SCOPES") : DEMO_SOURCE_SCOPES),
       },
-      { snapshots, catalog, lake, methodology, publications, openCases, clock },
+      {
+        snapshots,
+        get catalog() {
+          return live.catalog;
+        },
+        lake,
+        methodology,
+        publications,
+        openCases,
+        clock,
+      },
       // improperReturns: each scoring run writes Home Affairs' marks to the lake (R3 of dn-2026.2);
       // manualIndicators: it scores the indicators Home Affairs enters (D3) from the criterion items.
       {
@@ -162,6 +184,7 @@ export class LocalRuntime {
         oneRunAtATime: serial(),
         improperReturns: adminStores.improperReturns,
         manualIndicators: adminStores.criteria,
+        rules,
       },
       sourceTokens,
       await LocalIdentity.fromFile(join(dataDir, "keys", "jwt-signing.jwk"), { oidc: options.oidc === undefined ? oidcFromEnv(process.env) : options.oidc }),
@@ -173,7 +196,18 @@ export class LocalRuntime {
           release();
         },
       },
-      { stores: adminStores, publications, snapshots, lake, catalog, clock, methodology, newId: randomUUID },
+      {
+        stores: { ...adminStores, rules: watchedRules(adminStores.rules, () => rules.load()) },
+        publications,
+        snapshots,
+        lake,
+        get catalog() {
+          return live.catalog;
+        },
+        clock,
+        methodology,
+        newId: randomUUID,
+      },
     );
   }
 
@@ -246,4 +280,35 @@ function loadOrCreateTokens(path: string, override: string | undefined): Record<
     writeFileSync(path, JSON.stringify(tokens, null, 2), { mode: 0o600 });
   }
   return override ? { ...tokens, [PRIMARY_SOURCE]: override } : tokens;
+}
+
+/** The store's rules, with DuckDB's dim_calendar and dim_units reloaded whenever their versions change (the engine opens with the compiled ones). */
+function localRules(source: RulesSource, engine: DuckDbQueryEngine, onLoad: (r: RulesInForce) => void): RulesSource {
+  let loaded = "0:0";
+  return {
+    load: async () => {
+      const r = await source.load();
+      onLoad(r);
+      const key = `${r.versions.holidays}:${r.versions.units}`;
+      if (key !== loaded) {
+        await engine.loadDims(r.calendar, r.catalog);
+        loaded = key;
+      }
+      return r;
+    },
+  };
+}
+
+/** The rules store, with the runtime's rules reloaded after each change it records (one process writes: docs/adr/0022). */
+function watchedRules(store: RulesStore, reload: () => Promise<unknown>): RulesStore {
+  const after = async (w: ConditionalWrite) => {
+    if (w === "ok") await reload();
+    return w;
+  };
+  return {
+    holidays: () => store.holidays(),
+    units: () => store.units(),
+    putHolidays: async (doc, expected) => after(await store.putHolidays(doc, expected)),
+    putUnits: async (doc, expected) => after(await store.putUnits(doc, expected)),
+  };
 }

@@ -4,6 +4,7 @@ import type { RatingDeps } from "../ratings/ratings.js";
 import { scoreAndRatePeriods } from "./score-run.js";
 import type { ScoreDeps } from "../score/score-period.js";
 import { type DimWrite, type DimsDeps, writeDims } from "../score/write-dims.js";
+import { withRulesInForce } from "../score/rules-in-force.js";
 import { stalePeriods, withStale } from "../score/scored-inputs.js";
 import { InvalidJobInputError, type JobLog, type RunLock } from "./job-kit.js";
 
@@ -104,7 +105,9 @@ export const scoreJob =
     }
   };
 
-async function scoreUnderLock(deps: ScoreJobDeps, log: JobLog, input: ScoreJobInput | null | undefined, requested: readonly Period[]): Promise<ScoreJobSummary> {
+async function scoreUnderLock(stored: ScoreJobDeps, log: JobLog, input: ScoreJobInput | null | undefined, requested: readonly Period[]): Promise<ScoreJobSummary> {
+  // The calendar and catalog in force (rules as data), read once: the dims and the run use the same.
+  const deps = await withRulesInForce(stored);
   // A scheduled run (no periods named) also scores the periods late events reached (./scored-inputs.ts).
   const named = input?.periods !== undefined;
   const stale = named ? [] : await stalePeriods(deps);

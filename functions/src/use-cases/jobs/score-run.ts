@@ -10,6 +10,7 @@ import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
 import { syncPublicJson } from "../publish/published-rankings.js";
 import { type RatingDeps, refreshRatings } from "../ratings/ratings.js";
 import { type ScoreDeps, type ScoreEngine, type ScoreRunOptions, scorePeriods } from "../score/score-period.js";
+import { withRulesInForce } from "../score/rules-in-force.js";
 
 /**
  * The scoring run of one period: score it, write its public JSON, run the head-attribution SQL,
@@ -26,8 +27,11 @@ export const scoreAndRate =
  * stored. The head rosters are read once per run.
  */
 export const scoreAndRatePeriods =
-  (score: ScoreDeps, ratings: RatingDeps) =>
+  (scoreDeps: ScoreDeps, ratingDeps: RatingDeps) =>
   async (periods: readonly Period[], options: Omit<ScoreRunOptions, "afterPeriod" | "withHeadDays"> = {}) => {
+    // The calendar and catalog in force (rules as data), read once for the run: scoring and ratings use them.
+    const score = await withRulesInForce(scoreDeps);
+    const ratings = score === scoreDeps ? ratingDeps : { ...ratingDeps, catalog: score.catalog };
     let rosters: Promise<HeadRoster[]> | undefined;
     // The head-attribution rows of each period, queried with its engine work, rated after its snapshots.
     const days = new Map<string, readonly HeadDayRow[]>();

@@ -24,6 +24,7 @@ import { refreshRatings } from "../ratings/ratings.js";
 import { DrilldownWriter, type SharedLists } from "../score/drilldown-writer.js";
 import { writeImproperReturns } from "../score/improper-returns.js";
 import { scoreOnFacts } from "../score/score-period.js";
+import { withRulesInForce } from "../score/rules-in-force.js";
 import { inputsOf, lakeInputs, recordScoredInputs, stalePeriods, withStale } from "../score/scored-inputs.js";
 import { type StagedFacts, stageFacts, stagedFacts } from "../score/staged-facts.js";
 import { writeDims } from "../score/write-dims.js";
@@ -87,8 +88,10 @@ const periodsOf = (ids: readonly unknown[]): Period[] => {
 
 /** Step 1: the lock, the periods, the run's shared work (dimensions, marks, inputs, staged facts, run-wide lists). */
 export const planScoring =
-  (deps: ScoreJobDeps, log: JobLog = () => undefined) =>
+  (stored: ScoreJobDeps, log: JobLog = () => undefined) =>
   async (input: ScoreJobInput | null | undefined, owner: string): Promise<ScoringPlan> => {
+    // The calendar and catalog in force (rules as data): the dims written here.
+    const deps = await withRulesInForce(stored);
     const requested = periodsOfJob(input, deps.clock.now());
     const lease = await deps.lock.acquire(owner);
     if (lease === undefined) {
@@ -132,8 +135,10 @@ export const planScoring =
 
 /** Step 2: one group's periods on the run's staged facts (throws if any failed: the state machine retries the group). */
 export const scoreGroup =
-  (deps: ScoreJobDeps, log: JobLog = () => undefined) =>
+  (stored: ScoreJobDeps, log: JobLog = () => undefined) =>
   async (run: ScoringRun, group: readonly unknown[]): Promise<GroupOutcome> => {
+    // The calendar and catalog in force (rules as data), read again by each invocation of the state machine.
+    const deps = await withRulesInForce(stored);
     const all = periodsOf(run.periods);
     const periods = periodsOf(group);
     if (!periods.every((p) => run.periods.includes(p.id))) throw new InvalidJobInputError(`the group ${JSON.stringify(group)} is not part of the run`);

@@ -4,6 +4,8 @@ import type { Clock, NewId } from "../../ports/runtime.js";
 import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
 import type { Lake } from "../../ports/lake.js";
 import type { ManualIndicatorSource } from "../../ports/admin.js";
+import type { RulesSource } from "../../ports/rules.js";
+import { withRulesInForce } from "./rules-in-force.js";
 import {
   type IndicatorValue,
   type Period,
@@ -46,6 +48,11 @@ export interface ScoreDeps {
   readonly publications?: PublicationStore | undefined;
   /** Working-day calendar (default: shared's holiday data). Must match the engine's dim_calendar. */
   readonly calendar?: WorkingCalendar | undefined;
+  /**
+   * Where a run reads the calendar and the catalog in force (rules as data, issue 24 item 4): read
+   * once at the start of a run (./rules-in-force.ts), replacing `catalog` and `calendar`.
+   */
+  readonly rules?: RulesSource | undefined;
   /** A new unique id (a run's staged relations and drill-down folders). */
   readonly newId: NewId;
   /**
@@ -157,7 +164,8 @@ export interface ScoreRunOptions {
 export const scorePeriods =
   (deps: ScoreDeps) =>
   (periods: readonly Period[], options: ScoreRunOptions = {}): Promise<RankingSnapshot[]> =>
-    deps.oneRunAtATime(() => scoreRun(deps, periods, options));
+    // The calendar and catalog in force, read once for the run (a no-op when the caller already did).
+    deps.oneRunAtATime(async () => scoreRun(await withRulesInForce(deps), periods, options));
 
 async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: ScoreRunOptions): Promise<RankingSnapshot[]> {
   // The marks of improper returns as they are now: the table the case SQL joins (R3 of dn-2026.2).

@@ -1,0 +1,55 @@
+import type { ConditionalWrite } from "../../ports/admin.js";
+import type { RulesStore, StoredHolidayRules, StoredUnitRules } from "../../ports/rules.js";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { auditText, conditional, parseAudit } from "./admin-items.js";
+
+const PK = "ADMIN#RULES";
+
+/**
+ * Rules as data (issue 24, item 4; docs/storage.md "admin items"): `ADMIN#RULES` / `HOLIDAYS` and
+ * `ADMIN#RULES` / `UNITS`, one item per kind holding every version of it (JSON text), written whole
+ * at its expected version with the audit entry of the change (the outbox of one). A year's
+ * holidays is ~3 KB and a unit change ~0.5 KB, so an item holds hundreds of versions under the
+ * 400 KB limit; the scoring run reads both with two consistent gets.
+ */
+export class DynamoDbRulesStore implements RulesStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  holidays(): Promise<StoredHolidayRules | undefined> {
+    return this.get("HOLIDAYS") as Promise<StoredHolidayRules | undefined>;
+  }
+
+  putHolidays(doc: StoredHolidayRules, expectedVersion: number): Promise<ConditionalWrite> {
+    return this.put("HOLIDAYS", doc, expectedVersion);
+  }
+
+  units(): Promise<StoredUnitRules | undefined> {
+    return this.get("UNITS") as Promise<StoredUnitRules | undefined>;
+  }
+
+  putUnits(doc: StoredUnitRules, expectedVersion: number): Promise<ConditionalWrite> {
+    return this.put("UNITS", doc, expectedVersion);
+  }
+
+  private async get(sk: string): Promise<StoredHolidayRules | StoredUnitRules | undefined> {
+    const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: PK, sk }, ConsistentRead: true }));
+    if (!r.Item) return undefined;
+    return { version: r.Item["version"] as number, lastAudit: parseAudit(r.Item["lastAudit"]), versions: JSON.parse(r.Item["versions"] as string) };
+  }
+
+  private put(sk: string, doc: StoredHolidayRules | StoredUnitRules, expectedVersion: number): Promise<ConditionalWrite> {
+    return conditional(() =>
+      this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: PK, sk, kind: `RULES_${sk}`, versions: JSON.stringify(doc.versions), version: doc.version, lastAudit: auditText(doc.lastAudit) },
+          ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "#version = :expected",
+          ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": expectedVersion } }),
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import type { Actor, ConditionalWrite, Versioned } from "./admin.js";
+import type { CalendarDay, UnitCatalog, WorkingCalendar } from "@scorecard/shared";
+import type { UnitChangeBody } from "@scorecard/shared/contracts/rules";
+
+/**
+ * Rules as data (issue 24, item 4; docs/adr/0022-rules-as-data.md): what Home Affairs changed on
+ * top of the compiled holiday calendar and unit catalog (the initial versions). One document per
+ * kind, each change a new version of it written at the expected version with its audit entry.
+ */
+
+/** One recorded year of holidays (a version of the holiday rules). */
+export interface HolidayYearVersion {
+  readonly version: number;
+  readonly year: number;
+  readonly days: readonly CalendarDay[];
+  readonly basis: string;
+  readonly at: string;
+  readonly by: Actor;
+  readonly added: number;
+  readonly removed: number;
+}
+
+export interface StoredHolidayRules extends Versioned {
+  /** Every version, oldest first; the last one of a year is in force for that year. */
+  readonly versions: readonly HolidayYearVersion[];
+}
+
+/** One recorded unit change (a version of the unit rules). */
+export interface UnitChangeVersion {
+  readonly version: number;
+  readonly change: UnitChangeBody;
+  readonly basis: string;
+  readonly at: string;
+  readonly by: Actor;
+}
+
+export interface StoredUnitRules extends Versioned {
+  /** Every change, in the order recorded (the order they are applied in). */
+  readonly versions: readonly UnitChangeVersion[];
+}
+
+export interface RulesStore {
+  holidays(): Promise<StoredHolidayRules | undefined>;
+  /** Condition: version = expectedVersion (0 = nothing stored yet). */
+  putHolidays(doc: StoredHolidayRules, expectedVersion: number): Promise<ConditionalWrite>;
+  units(): Promise<StoredUnitRules | undefined>;
+  putUnits(doc: StoredUnitRules, expectedVersion: number): Promise<ConditionalWrite>;
+}
+
+/** The rules in force now (the compiled data with the stored versions), as scoring uses them. */
+export interface RulesInForce {
+  readonly calendar: WorkingCalendar;
+  readonly catalog: UnitCatalog;
+  /** The versions they were built from: equal versions, equal rules. */
+  readonly versions: { readonly holidays: number; readonly units: number };
+}
+
+/** Where a scoring run reads the rules (the store in the cloud and locally; the compiled data in tools without one). */
+export interface RulesSource {
+  load(): Promise<RulesInForce>;
+}

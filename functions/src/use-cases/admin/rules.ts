@@ -1,0 +1,143 @@
+/**
+ * Rules as data (issue 24, item 4; docs/adr/0022-rules-as-data.md): Home Affairs records a year's
+ * holidays and unit changes (new unit, merger, rename, dissolution) without a release. The compiled
+ * calendar and catalog are version 0 of each kind; each change is a new version of its kind, one
+ * conditional write at the version the caller saw, carrying its audit entry (the outbox of one,
+ * ./common.ts). Scoring reads the rules in force through a RulesSource (`storedRules`), never the
+ * compiled data directly: the SQL's dims and the reference scorer are built from what is stored.
+ *
+ * What keeps old periods reproducible: a year before the current one (Viet Nam time) is closed, and
+ * a unit change takes effect from a date no earlier than the first day of the current month; a
+ * change only ever closes units the day before its date. So re-scoring a period that ended before
+ * then gives the numbers it had (and published versions are frozen anyway).
+ */
+import type { Actor } from "../../ports/admin.js";
+import type { HolidayYearVersion, RulesInForce, RulesSource, RulesStore, StoredHolidayRules, StoredUnitRules, UnitChangeVersion } from "../../ports/rules.js";
+import { type CalendarDay, UnitCatalog, WorkingCalendar, localDateOf } from "@scorecard/shared";
+import { VN_CALENDAR_DAYS } from "@scorecard/shared/data/calendar.data";
+import { DONG_NAI_UNITS } from "@scorecard/shared/data/units.data";
+import type { HolidayYearInput, RulesView, UnitChangeInput } from "@scorecard/shared/contracts/rules";
+import { composeCalendarDays, coveredYears, holidayYearErrors } from "@scorecard/shared/rules/holidays";
+import { composeUnits, unitChangeErrors } from "@scorecard/shared/rules/unit-changes";
+import { type AdminDeps, AdminError, type FieldError, auditEntry, auditRefusal, flushAudit } from "./common.js";
+
+const ENTITY = "rules";
+
+/** The stored years in force: the last version of each year. */
+function storedYears(h: StoredHolidayRules | undefined): Record<string, readonly CalendarDay[]> {
+  const years: Record<string, readonly CalendarDay[]> = {};
+  for (const v of h?.versions ?? []) years[String(v.year)] = v.days;
+  return years;
+}
+
+const calendarDaysOf = (h: StoredHolidayRules | undefined) => composeCalendarDays(VN_CALENDAR_DAYS, storedYears(h));
+const unitsOf = (u: StoredUnitRules | undefined) => composeUnits(DONG_NAI_UNITS, (u?.versions ?? []).map((v) => v.change));
+
+/** The rules in force: the compiled data (version 0) with every stored version applied. */
+export async function rulesInForce(store: RulesStore): Promise<RulesInForce> {
+  const [h, u] = await Promise.all([store.holidays(), store.units()]);
+  return {
+    calendar: new WorkingCalendar(calendarDaysOf(h)),
+    catalog: new UnitCatalog(unitsOf(u)),
+    versions: { holidays: h?.version ?? 0, units: u?.version ?? 0 },
+  };
+}
+
+/** The scoring run's source of rules: the store, read at the start of each run. */
+export const storedRules = (store: RulesStore): RulesSource => ({ load: () => rulesInForce(store) });
+
+/** Each kind's versions and what is in force (reads: any staff role). */
+export const readRules = (deps: AdminDeps) => async (): Promise<RulesView> => {
+  const [h, u] = await Promise.all([deps.stores.rules.holidays(), deps.stores.rules.units()]);
+  const days = calendarDaysOf(h);
+  const { first, last } = coveredYears(days);
+  const stored = new Set((h?.versions ?? []).map((v) => v.year));
+  const years = [];
+  for (let y = first; y <= last; y++) years.push({ year: y, source: stored.has(y) ? ("STORED" as const) : ("COMPILED" as const), days: days.filter((d) => d.date.startsWith(`${y}-`)) });
+  return {
+    holidays: {
+      version: h?.version ?? 0,
+      firstYear: first,
+      lastYear: last,
+      years,
+      versions: (h?.versions ?? []).map((v) => ({ version: v.version, year: v.year, effectiveFrom: `${v.year}-01-01`, basis: v.basis, at: v.at, by: v.by, added: v.added, removed: v.removed })),
+    },
+    units: { version: u?.version ?? 0, count: unitsOf(u).length, versions: u?.versions ?? [] },
+  };
+};
+
+const refused = (errors: readonly { field: string; code: string; message: string }[]): AdminError =>
+  new AdminError("INVALID", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors.map((e): FieldError => ({ code: e.code, field: e.field, message: e.message })));
+
+async function conflict(deps: AdminDeps, actor: Actor, kind: string, now: number, expected: number, attempted: unknown, action: string): Promise<AdminError> {
+  await auditRefusal(deps, actor, action, ENTITY, kind, attempted, "VERSION_CONFLICT");
+  return new AdminError("VERSION_CONFLICT", `The ${kind} rules are at version ${now}, not ${expected}: reload and try again.`);
+}
+
+/**
+ * Record `input.year`'s holidays at `expectedVersion` of the holiday rules: the year's list replaces
+ * the compiled one (or the year's previous version), or extends the calendar by a year.
+ */
+export const recordHolidayYear =
+  (deps: AdminDeps) =>
+  async (actor: Actor, expectedVersion: number, input: HolidayYearInput): Promise<RulesView["holidays"]> => {
+    const current = await deps.stores.rules.holidays();
+    await flushAudit(deps, current);
+    const days = calendarDaysOf(current);
+    const thisYear = Number(localDateOf(deps.clock.now()).slice(0, 4));
+    const errors = holidayYearErrors(input.year, input.days, coveredYears(days));
+    if (errors.length === 0 && input.year < thisYear) errors.push({ field: "year", code: "YEAR_CLOSED", message: `${input.year} is over: its periods are scored and may be published; a year from ${thisYear} on` });
+    if (errors.length > 0) throw refused(errors);
+    if ((current?.version ?? 0) !== expectedVersion) throw await conflict(deps, actor, "holidays", current?.version ?? 0, expectedVersion, input, "rules.holidays.refused");
+    const before = days.filter((d) => d.date.startsWith(`${input.year}-`));
+    const key = (d: CalendarDay) => `${d.date}|${d.kind}`;
+    const had = new Set(before.map(key));
+    const has = new Set(input.days.map(key));
+    const sorted = [...input.days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const version: HolidayYearVersion = {
+      version: expectedVersion + 1,
+      year: input.year,
+      days: sorted,
+      basis: input.basis,
+      at: deps.clock.now().toISOString(),
+      by: actor,
+      added: [...has].filter((k) => !had.has(k)).length,
+      removed: [...had].filter((k) => !has.has(k)).length,
+    };
+    const entry = auditEntry(deps, actor, "rules.holidays.record", ENTITY, "holidays", version.version, { year: input.year, days: before }, { year: input.year, days: sorted, basis: input.basis });
+    const next: StoredHolidayRules = { version: version.version, versions: [...(current?.versions ?? []), version], lastAudit: entry };
+    if ((await deps.stores.rules.putHolidays(next, expectedVersion)) !== "ok") {
+      const now = await deps.stores.rules.holidays();
+      throw await conflict(deps, actor, "holidays", now?.version ?? 0, expectedVersion, input, "rules.holidays.refused");
+    }
+    await deps.stores.audit.append(entry);
+    return (await readRules(deps)()).holidays;
+  };
+
+/** The first day of the current month in Viet Nam: the earliest date a unit change may take effect from. */
+export const earliestEffectiveDate = (now: Date): string => `${localDateOf(now).slice(0, 7)}-01`;
+
+/** Record a unit change at `expectedVersion` of the unit rules, checked against the catalog in force. */
+export const recordUnitChange =
+  (deps: AdminDeps) =>
+  async (actor: Actor, expectedVersion: number, input: UnitChangeInput): Promise<RulesView["units"]> => {
+    const current = await deps.stores.rules.units();
+    await flushAudit(deps, current);
+    const units = unitsOf(current);
+    const errors = unitChangeErrors(units, input.change);
+    const earliest = earliestEffectiveDate(deps.clock.now());
+    if (input.change.effectiveFrom < earliest) {
+      errors.unshift({ field: "change.effectiveFrom", code: "EFFECTIVE_DATE_PAST", message: `from ${earliest} on: an earlier date would change periods already scored` });
+    }
+    if (errors.length > 0) throw refused(errors.map((e) => (e.field.startsWith("change.") ? e : { ...e, field: `change.${e.field}` })));
+    if ((current?.version ?? 0) !== expectedVersion) throw await conflict(deps, actor, "units", current?.version ?? 0, expectedVersion, input, "rules.units.refused");
+    const version: UnitChangeVersion = { version: expectedVersion + 1, change: input.change, basis: input.basis, at: deps.clock.now().toISOString(), by: actor };
+    const entry = auditEntry(deps, actor, "rules.units.record", ENTITY, "units", version.version, null, { change: input.change, basis: input.basis });
+    const next: StoredUnitRules = { version: version.version, versions: [...(current?.versions ?? []), version], lastAudit: entry };
+    if ((await deps.stores.rules.putUnits(next, expectedVersion)) !== "ok") {
+      const now = await deps.stores.rules.units();
+      throw await conflict(deps, actor, "units", now?.version ?? 0, expectedVersion, input, "rules.units.refused");
+    }
+    await deps.stores.audit.append(entry);
+    return (await readRules(deps)()).units;
+  };
