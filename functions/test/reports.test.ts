@@ -13,7 +13,9 @@ import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { createFinding } from "../src/use-cases/admin/findings.js";
 import { seedHeads } from "../src/use-cases/admin/heads.js";
 import { scoreAndRate } from "../src/use-cases/jobs/score-run.js";
+import { reportWorkbook } from "../src/local/report-files.js";
 import { CaseBuilder } from "./support/events.js";
+import { readXlsx } from "./support/xlsx-reader.js";
 import { httpFixture } from "./support/http-fixture.js";
 
 const OWN = "DIST-731"; // the demo officer "officer-bien-hoa" belongs here
@@ -135,5 +137,37 @@ describe("Reports as documents: the province's and a unit's half-year, checked a
     expect((await get("/v1/reports/2023-H2")).status).toBe(404);
     expect((await get("/v1/reports/2024-Q3")).status).toBe(422);
     expect((await get(`/v1/units/DIST-999/reports/2024-H2`)).status).toBe(404);
+  });
+
+  it("the workbook read back by an independent reader holds the document's numbers as numbers, headers in the language asked for, formula-like text neutralised", async () => {
+    const doc = (await get<ReportDocument>("/v1/reports/2024-H2")).body;
+    // A finding whose evidence a spreadsheet would take for a formula.
+    const planted: ReportDocument = { ...doc, findings: doc.findings.map((f) => ({ ...f, evidence: "=HYPERLINK(\"http://x\")" })) };
+    const book = readXlsx(await reportWorkbook(planted, "vi"));
+    expect(book.map((s) => s.name)).toEqual(["Tóm tắt", "Chỉ số", "Người đứng đầu", "Kết luận kiểm tra", "Biện pháp khắc phục"]);
+    const [summary, indicators, heads, findings] = book as [ReturnType<typeof readXlsx>[number], ReturnType<typeof readXlsx>[number], ReturnType<typeof readXlsx>[number], ReturnType<typeof readXlsx>[number]];
+    const rowOf = (sheet: typeof summary, pred: (r: (string | number | undefined)[]) => boolean) => [...sheet.rows.values()].find(pred);
+    // Summary: each unit's line (tier, rank, id, name, total, band, previous total, change, rank change, reform, reform change).
+    for (const u of doc.units.filter((x) => x.unitId === OWN || x.unitId === OTHER)) {
+      const line = rowOf(summary, (r) => r[2] === u.unitId)!;
+      expect(line.slice(0, 5)).toEqual(["UBND cấp huyện", u.rank, u.unitId, u.nameVi, u.total]);
+      expect([line[6], line[7], line[8], line[9], line[10]]).toEqual([u.previous?.total, u.change.total, u.change.rank, u.reform?.total, u.change.reform]);
+      expect(typeof line[4]).toBe("number");
+    }
+    const tier = doc.tiers.find((t) => t.tier === "DISTRICT")!;
+    expect(rowOf(summary, (r) => r[0] === "UBND cấp huyện" && r[1] === tier.units)).toEqual(["UBND cấp huyện", tier.units, tier.ranked, tier.meanTotal, tier.previousMeanTotal, tier.change]);
+    // Indicators: OWN's P1 (1 of 2 on time).
+    const p1 = rowOf(indicators, (r) => r[0] === OWN && r[2] === "P1")!;
+    const own = doc.units.find((u) => u.unitId === OWN)!;
+    expect(p1.slice(4, 9)).toEqual([1, 2, 0.5, own.indicators["P1"]?.points, own.indicators["P1"]?.max]);
+    expect(p1[9]).toBe(1);
+    expect(indicators.rows.get(1)?.slice(0, 4)).toEqual(["Mã đơn vị", "Tên đơn vị", "Mã", "Chỉ số"]);
+    // Heads and findings.
+    for (const h of doc.heads.filter((x) => x.unitId === OWN)) expect(rowOf(heads, (r) => r[0] === OWN && r[2] === h.name)?.[7]).toBe(h.total ?? undefined);
+    expect(rowOf(findings, (r) => r[1] === "F-REP")?.slice(0, 5)).toEqual([OWN, "F-REP", "PAR5", 2, "'=HYPERLINK(\"http://x\")"]);
+    // English on request.
+    const en = readXlsx(await reportWorkbook(doc, "en"));
+    expect(en.map((s) => s.name)).toEqual(["Summary", "Indicators", "Heads of unit", "Findings", "Corrective actions"]);
+    expect(en[0]?.rows.get(1)).toEqual(["Report", "Province report"]);
   });
 });
