@@ -13,6 +13,9 @@ const OWN = "DIST-731"; // the demo officer "officer-bien-hoa" belongs here
 type Who = "anonymous" | "source-system" | "chairman" | "home-affairs" | "officer-own" | "officer-other";
 const WHO: Who[] = ["anonymous", "source-system", "chairman", "home-affairs", "officer-own", "officer-other"];
 const HA = { sub: "setup", role: "home-affairs" };
+/** Viet Nam's current year and month (rules as data: a past year or month is closed to changes). */
+const THIS_MONTH = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+const THIS_YEAR = Number(THIS_MONTH.slice(0, 4));
 
 const json = (o: unknown) => ({ type: "application/json", text: JSON.stringify(o) });
 const finding = { unitId: OWN, period: "2024-H1", criterion: "PAR5", deduction: 2, evidence: "Biên bản 15/BB-TTr" };
@@ -95,6 +98,11 @@ const MATRIX: Row[] = [
   ["GET", "/v1/reports/2024-H1", undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${OWN}/reports/2024-H1`, undefined, [401, 403, 404, 404, 404, 403]],
   // rules as data (issue 24, item 4)
+  // Read by every staff role (the compiled data are public), recorded by Home Affairs only. The year is the current one
+  // (a past year is closed; the compiled calendar ends in 2027, so this holds through 2028); the unit change takes effect this month.
+  ["GET", "/v1/admin/rules", undefined, [401, 403, 200, 200, 200, 200]],
+  ["PUT", "/v1/admin/rules/holidays", () => json({ year: THIS_YEAR, days: [{ date: `${THIS_YEAR}-01-01`, kind: "HOLIDAY", nameVi: "Tết Dương lịch", nameEn: "New Year's Day" }], basis: "Thông báo 1/TB-BNV", version: 0 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/rules/unit-changes", () => json({ change: { kind: "NEW_UNIT", effectiveFrom: `${THIS_MONTH}-01`, unit: { unitId: "COM-99001-2026", nameVi: "Xã Thử", nameEn: "Test Commune", tier: "COMMUNE", parentId: "PROV-75-2025" } }, basis: "NQ 1/NQ-HĐND", version: 0 }), [401, 403, 403, 200, 403, 403]],
   ["GET", "/v1/admin/audit?limit=5", undefined, [401, 403, 200, 200, 403, 403]],
   ["GET", "/v1/admin/audit.csv", undefined, [401, 403, 403, 200, 403, 403]],
 ];
