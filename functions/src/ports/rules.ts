@@ -1,4 +1,4 @@
-import type { Actor, ConditionalWrite, Versioned } from "./admin.js";
+import type { AuditEntry } from "@scorecard/shared/contracts/admin";
 import type { CalendarDay, UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import type { UnitChangeBody } from "@scorecard/shared/contracts/rules";
 
@@ -6,7 +6,21 @@ import type { UnitChangeBody } from "@scorecard/shared/contracts/rules";
  * Rules as data (issue 24, item 4; docs/adr/0022-rules-as-data.md): what Home Affairs changed on
  * top of the compiled holiday calendar and unit catalog (the initial versions). One document per
  * kind, each change a new version of it written at the expected version with its audit entry.
+ * (ports/admin.ts's Actor, Versioned and ConditionalWrite restated: ports/admin.ts names this store,
+ * and the two files must not import each other.)
  */
+
+interface Actor {
+  readonly sub: string;
+  readonly role: string;
+}
+
+interface Versioned {
+  readonly version: number;
+  readonly lastAudit: AuditEntry | null;
+}
+
+type ConditionalWrite = "ok" | "condition-failed";
 
 /** One recorded year of holidays (a version of the holiday rules). */
 export interface HolidayYearVersion {
