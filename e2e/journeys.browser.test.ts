@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedRuntime } from "../functions/src/local/seed.js";
 import { createLocalServer, listen } from "../functions/src/local/server.js";
 import { tempRuntime } from "../functions/test/support/temp-runtime.js";
+import { openAction } from "../functions/src/use-cases/admin/corrective-actions.js";
+import { concludeFinding, createFinding } from "../functions/src/use-cases/admin/findings.js";
 import { seriousViolations } from "./support/axe.js";
 import { dashboardDist, launchBrowser } from "./support/browser.js";
 
@@ -200,8 +202,11 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
 
   describe("the chairman", () => {
     it("sees the province overview: totals, rankings, late dossiers and early warnings", async () => {
+      lap("shots");
       await signIn("chairman");
+      lap("chairman");
       await open("/#/overview?period=2025-H2&tier=DEPARTMENT", "overview-page");
+      lap("overview");
       await page.waitForSelector("[data-testid=province-totals]");
       expect(await page.locator("[data-testid=overview-row]").count()).toBeGreaterThan(5);
       // Heads of unit (methodology §6): some rated, some pending (demo general criteria for some heads only).
@@ -237,9 +242,228 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     });
 
     // corrective actions (issue 24, item 1)
+    it("opens a corrective action from a concluded finding; the Biên Hòa officer reports on the scorecard; Home Affairs accepts it", async () => {
+      // The concluded finding (the findings journey above concludes one through the page; this one through the use case).
+      const HA = { sub: "journey-home-affairs", role: "home-affairs" };
+      await createFinding(env.rt.admin)(HA, { findingId: "F-CA-BH", unitId: "DIST-731", period: "2024-H1", criterion: "PAR5", deduction: 1, evidence: "Biên bản kiểm tra 7/BB-SNV (demo)" });
+      await concludeFinding(env.rt.admin)(HA, "F-CA-BH", 1, { noticeNumber: "7/TB-SNV", noticeDate: "2024-07-15" });
+      await signIn("home-affairs");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await open("/#/admin/actions?period=2024-H1&unitId=DIST-731", "action-form");
+      await page.locator("#a-finding option[value=F-CA-BH]").waitFor({ state: "attached", timeout: 15_000 });
+      await page.selectOption("#a-finding", "F-CA-BH");
+      await page.fill("#a-deadline", "2026-03-31");
+      await page.selectOption("#a-indicator", "P1");
+      await page.fill("#a-required", "Rà soát quy trình tiếp nhận, giảm hồ sơ trễ hạn (demo)");
+      await page.click("[data-testid=action-open]");
+      const opened = page.locator("[data-testid=action][data-status=OPEN]", { hasText: "F-CA-BH" });
+      await opened.waitFor({ timeout: 15_000 });
+      const actionId = (await opened.getAttribute("data-action-id"))!;
+      // Beside it: P1 of 2024-H1 and the later half-years the city was scored in.
+      expect(await opened.locator("[data-testid=action-progress] tbody tr").count()).toBeGreaterThan(0);
+      await expectAccessible("corrective actions section");
+      await shot("home-affairs-actions-vi-1440");
+
+      // The unit officer sees it on the scorecard (in English, on a phone) and reports what was done.
+      await signIn("officer-bien-hoa");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open("/#/units/DIST-731?period=2024-H1", "scorecard-page");
+      await page.click("[data-testid=lang-en]");
+      const mine = page.locator(`[data-testid=unit-actions] [data-testid=action][data-action-id='${actionId}']`);
+      await mine.waitFor({ timeout: 15_000 });
+      await mine.locator("[data-testid=action-report-text]").fill("Added a second reception desk and a daily check of dossiers near their due date (demo)");
+      await mine.locator("[data-testid=action-report-send]").click();
+      await page.locator(`[data-testid=unit-actions] [data-testid=action][data-action-id='${actionId}'][data-status=REPORTED]`).waitFor({ timeout: 15_000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible("unit scorecard with its corrective actions");
+      await mine.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, "officer-action-reported-en-390.png") });
+
+      // Home Affairs accepts it: closed.
+      await signIn("home-affairs");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await open("/#/admin/actions?period=2024-H1", "actions-list");
+      const reported = page.locator(`[data-testid=action][data-action-id='${actionId}'][data-status=REPORTED]`);
+      await reported.locator("[data-testid=action-accept]").click();
+      await page.locator(`[data-testid=action][data-action-id='${actionId}'][data-status=ACCEPTED]`).waitFor({ timeout: 15_000 });
+      const entries = ((await (await fetch(`${base}/v1/admin/actions/${actionId}`, { headers: { authorization: `Bearer ${await env.rt.identity.issue({ id: "home-affairs", name: "HA", role: "home-affairs" })}` } })).json()) as { steps: { kind: string }[]; version: number });
+      expect([entries.steps.map((s) => s.kind), entries.version]).toEqual([["OPENED", "REPORTED", "ACCEPTED"], 3]);
+    });
+
+    it("shows an overdue corrective action on the chairman's overview, and on the unit's scorecard", async () => {
+      // Opened on 1 December 2025 (an earlier clock) with a deadline of 31 December: on the runtime's 12 January 2026 it is overdue.
+      const earlier = { ...env.rt.admin, clock: { now: () => new Date("2025-12-01T03:00:00.000Z") } };
+      await openAction(earlier)({ sub: "journey-home-affairs", role: "home-affairs" }, {
+        actionId: "CA-OVERDUE-SXD",
+        unitId: "DEPT-SXD-202507",
+        basis: { kind: "INDICATOR", indicator: "P1", period: "2025-H2" },
+        deadline: "2025-12-31",
+        required: "Giải quyết dứt điểm hồ sơ quá hạn (demo)",
+      });
+      await signIn("chairman");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open("/#/overview?period=2025-H2&tier=DEPARTMENT", "overview-page");
+      const item = page.locator("[data-testid=overdue-action][data-action-id=CA-OVERDUE-SXD]");
+      await item.waitFor({ timeout: 15_000 });
+      expect(await page.locator("[data-testid=overdue-actions]").getAttribute("data-count")).toBe("1");
+      expect(await item.textContent()).toContain("chờ đơn vị báo cáo");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible("overview with overdue actions");
+      await page.locator("[data-testid=overdue-actions]").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(shots, "chairman-overdue-actions-vi-390.png") });
+      await item.locator("[data-testid=overdue-action-unit]").click();
+      await page.locator("[data-testid=unit-actions] [data-action-id=CA-OVERDUE-SXD][data-overdue=AWAITING_REPORT]").waitFor({ timeout: 15_000 });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
     // proposals on heads (issue 24, item 2)
+    /** Home Affairs' writes the journeys set up through the API (a journey run alone with -t has no earlier journey's data). */
+    const asHomeAffairs = async (method: string, path: string, body?: unknown) => {
+      const login = (await (await fetch(`${base}/v1/local/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: "home-affairs" }) })).json()) as { token: string };
+      const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${login.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const phoneAndLanguages = async (name: string, waitEn: () => Promise<unknown>) => {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await shot(`${name}-vi-1440`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at 390 px`).toBeLessThanOrEqual(390);
+      await shot(`${name}-vi-390`);
+      await page.click("[data-testid=lang-en]");
+      await waitEn();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at 390 px, English`).toBeLessThanOrEqual(390);
+      await shot(`${name}-en-390`);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await shot(`${name}-en-1440`);
+      await page.click("[data-testid=lang-vi]");
+      await page.setViewportSize({ width: 1280, height: 900 });
+    };
+
+    it("records a proposal on a head citing a concluded finding and the rating; the chairman sees it beside the head's band, the public never", async () => {
+      // A head rated in 2025-H2 and a concluded finding of their unit (set up through the API).
+      const ratings = (await asHomeAffairs("GET", "/v1/head-ratings?period=2025-H2&tier=DEPARTMENT")) as { heads: { headId: string; unitId: string; band: string | null }[] };
+      const head = ratings.heads.find((h) => h.band !== null);
+      if (!head) throw new Error("no rated head in 2025-H2");
+      const f = await asHomeAffairs("POST", "/v1/admin/findings", { findingId: "F-PROPOSAL-JOURNEY", unitId: head.unitId, period: "2025-H2", criterion: "PAR5", deduction: 1, evidence: "Biên bản kiểm tra 31/BB-SNV (demo)" });
+      await asHomeAffairs("POST", "/v1/admin/findings/F-PROPOSAL-JOURNEY/conclude", { noticeNumber: "52/TB-SNV", noticeDate: "2026-01-05", version: f["version"] });
+
+      const t0 = Date.now(); const lap = (w: string) => console.log(`TIMING ${w} ${Date.now() - t0}`);
+      await signIn("home-affairs");
+      lap("signed in");
+      await open("/#/admin/proposals?period=2025-H2", "proposal-form");
+      lap("opened");
+      await page.fill("#p-unit", head.unitId);
+      await page.selectOption("[data-testid=proposal-head]", head.headId);
+      await page.selectOption("[data-testid=proposal-kind]", "CRITICISM");
+      await page.locator("[data-testid=proposal-finding][data-finding-id=F-PROPOSAL-JOURNEY] input").check({ timeout: 15_000 });
+      await page.check("[data-testid=proposal-rating]");
+      const reason = "Chậm trả kết quả, kết luận kiểm tra 52/TB-SNV (demo)";
+      await page.fill("[data-testid=proposal-reason]", reason);
+      await page.click("[data-testid=proposal-create]");
+      const card = page.locator("[data-testid=proposal][data-kind=CRITICISM][data-status=PROPOSED]").first();
+      await card.waitFor({ timeout: 15_000 });
+      expect(await card.locator("[data-testid=proposal-basis-item]").evaluateAll((li) => li.map((x) => x.getAttribute("data-kind")))).toEqual(["FINDING", "HEAD_RATING"]);
+      lap("recorded");
+      await expectAccessible("proposals section");
+      lap("axe");
+      await phoneAndLanguages("home-affairs-proposals", () => page.locator("[data-testid=proposal-form] h3", { hasText: "Record a proposal" }).waitFor({ timeout: 15_000 }));
+
+      // Never public: the public payloads of the period do not carry it.
+      for (const path of ["/v1/public/meta", "/v1/public/rankings?period=2025-H2&tier=DEPARTMENT"]) expect(await (await fetch(`${base}${path}`)).text(), path).not.toContain("52/TB-SNV");
+
+      lap("shots");
+      await signIn("chairman");
+      lap("chairman");
+      await open("/#/overview?period=2025-H2&tier=DEPARTMENT", "overview-page");
+      lap("overview");
+      const row = page.locator(`[data-testid=head-rating][data-head-id="${head.headId}"]`);
+      const proposal = row.locator("[data-testid=head-proposal][data-kind=CRITICISM][data-status=PROPOSED]");
+      await proposal.waitFor({ timeout: 30_000 });
+      expect(await proposal.locator("[data-testid=proposal-basis-item]").count()).toBe(2);
+      lap("seen");
+      await expectAccessible("overview with proposals");
+      lap("axe2");
+      await row.screenshot({ path: join(shots, "chairman-head-proposals.png") });
+    });
     // reports and their submission (issue 24, item 3)
+    it("sets the 2025-H1 deadline; Biên Hòa's officer submits the narrative; the tracker shows it submitted and the other districts not", async () => {
+      await signIn("home-affairs");
+      await open("/#/admin/reports?period=2025-H1", "deadline-form");
+      await page.fill("[data-testid=deadline-input]", "2026-01-31");
+      await page.click("[data-testid=deadline-save]");
+      await page.locator("[data-testid=deadline-shown][data-deadline='2026-01-31']").waitFor({ timeout: 15_000 });
+
+      await signIn("officer-bien-hoa");
+      await open("/#/units/DIST-731?period=2025-H1", "narrative-form");
+      await page.fill("[data-testid=narrative-text]", "Sáu tháng đầu năm 2025, thành phố giải quyết đúng hạn phần lớn hồ sơ; tồn tại: hồ sơ đất đai trễ hạn (demo).");
+      await page.click("[data-testid=narrative-submit]");
+      await page.locator("[data-testid=narrative-panel][data-state=SUBMITTED]").waitFor({ timeout: 15_000 });
+      await expectAccessible("scorecard with the narrative");
+      await page.locator("[data-testid=narrative-panel]").screenshot({ path: join(shots, "officer-narrative-submitted.png") });
+
+      await signIn("home-affairs");
+      await open("/#/admin/reports?period=2025-H1", "tracker-tier");
+      await page.selectOption("[data-testid=tracker-tier]", "DISTRICT");
+      await page.locator("[data-testid=tracker-unit][data-unit-id=DIST-731][data-state=SUBMITTED]").waitFor({ timeout: 15_000 });
+      const states = await page.$$eval("[data-testid=tracker-unit]", (li) => li.map((x) => [x.getAttribute("data-unit-id"), x.getAttribute("data-state")]));
+      // The catalog's 11 districts of 2025-H1; only Biên Hòa has submitted, the deadline (31 Jan 2026) has not passed on 12 Jan 2026.
+      expect(states).toHaveLength(11);
+      expect(states.filter(([, st]) => st !== "NOT_SUBMITTED")).toEqual([["DIST-731", "SUBMITTED"]]);
+      expect(await page.locator("[data-testid=tracker-counts] [data-state=SUBMITTED]").getAttribute("data-count")).toBe("1");
+      expect(await page.locator("[data-testid=tracker-unit][data-unit-id=DIST-731] [data-testid=tracker-report-link]").getAttribute("href")).toBe("#/report?period=2025-H1&unitId=DIST-731");
+      await expectAccessible("reports section");
+      await phoneAndLanguages("home-affairs-reports", () => page.locator("[data-testid=admin-page] h2", { hasText: "Six-monthly and annual reports" }).waitFor({ timeout: 15_000 }));
+    });
     // rules as data (issue 24, item 4)
+    it("records a year's days off and a merger as rules (refusals shown beside the row), in Vietnamese and English, on a desktop and a phone", async () => {
+      await signIn("home-affairs");
+      await open("/#/admin/rules", "holiday-form");
+      await expectAccessible("rules section");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await shot("rules-vi-1440");
+      // 2027: a make-up working day on a Tuesday is refused beside its row; as a holiday it is recorded (version 1).
+      await page.selectOption("[data-testid=holiday-year]", "2027");
+      await page.click("[data-testid=holiday-add]");
+      const row = page.locator("[data-testid=holiday-day]").last();
+      await row.locator("input[type=date]").fill("2027-03-09");
+      await row.locator("select").selectOption("MAKEUP_WORKDAY");
+      await row.locator("input[lang=vi]").fill("Ngày nghỉ thêm (demo)");
+      await row.locator("input[lang=en]").fill("Extra day off (demo)");
+      await page.fill("[data-testid=holiday-basis]", "Thông báo 9/TB-BNV (demo)");
+      await page.click("[data-testid=holiday-save]");
+      await page.locator("[data-testid=holiday-day-error][data-code=MAKEUP_ON_WEEKDAY]").waitFor({ timeout: 15_000 });
+      await expectAccessible("rules section with a refused row");
+      await row.locator("select").selectOption("HOLIDAY");
+      await page.click("[data-testid=holiday-save]");
+      await page.locator("[data-testid=holiday-outcome][data-kind=ok]").waitFor({ timeout: 15_000 });
+      expect(await page.locator("[data-testid=holiday-version]").count()).toBe(1);
+      // A merger of two wards from this month (the clock's January 2026): one predecessor is refused per field, two are recorded.
+      await page.fill("[data-testid=unit-change-from]", "2026-01-01");
+      await page.fill("[data-testid=unit-change-predecessor-0-input]", "COM-26017-2025");
+      await page.fill("[data-testid=unit-change-id]", "COM-26017-2026");
+      await page.fill("[data-testid=unit-change-name-vi]", "Phường Tam Hiệp (demo)");
+      await page.fill("[data-testid=unit-change-name-en]", "Tam Hiep Ward (demo)");
+      await page.fill("[data-testid=unit-change-parent-input]", "PROV-75-2025");
+      await page.fill("[data-testid=unit-change-basis]", "Nghị quyết 5/NQ-HĐND (demo)");
+      await page.click("[data-testid=unit-change-save]");
+      await page.locator("[data-testid=unit-change-error][data-code=TOO_FEW]").waitFor({ timeout: 15_000 });
+      await page.fill("[data-testid=unit-change-predecessor-1-input]", "COM-26020-2025");
+      await page.click("[data-testid=unit-change-save]");
+      await page.locator("[data-testid=unit-change-outcome][data-kind=ok]").waitFor({ timeout: 15_000 });
+      expect(await page.locator("[data-testid=unit-version][data-kind=MERGER]").count()).toBe(1);
+      await expectAccessible("rules section after the changes");
+      await shot("rules-vi-1440-recorded");
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot("rules-vi-390");
+      await page.click("[data-testid=lang-en]");
+      await page.locator("[data-testid=rules-holidays] h3", { hasText: "Holiday calendar" }).waitFor({ timeout: 15_000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot("rules-en-390");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await shot("rules-en-1440");
+      await page.click("[data-testid=lang-vi]");
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
 
     it("opens the publishing and audit sections", async () => {
       for (const section of ["publish", "audit"]) {
