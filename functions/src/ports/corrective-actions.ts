@@ -1,5 +1,13 @@
-import type { Actor, ConditionalWrite, Versioned } from "./admin.js";
+import type { AuditEntry } from "@scorecard/shared/contracts/admin";
 import type { ActionBasis, ActionStatus } from "@scorecard/shared/contracts/corrective-actions";
+
+// The shapes of ./admin.ts, spelled out here: admin.ts names this store in AdminStores, so an import back would be a circle.
+type Actor = { readonly sub: string; readonly role: string };
+type ConditionalWrite = "ok" | "condition-failed";
+interface Versioned {
+  readonly version: number;
+  readonly lastAudit: AuditEntry | null;
+}
 
 /**
  * Corrective actions (issue 24, item 1; docs/adr/0019-corrective-actions.md): one item per action,
