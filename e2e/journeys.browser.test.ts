@@ -11,6 +11,10 @@ import { openAction } from "../functions/src/use-cases/admin/corrective-actions.
 import { concludeFinding, createFinding } from "../functions/src/use-cases/admin/findings.js";
 import { seriousViolations } from "./support/axe.js";
 import { dashboardDist, launchBrowser } from "./support/browser.js";
+import type { ReportDocument } from "@scorecard/shared/contracts/reports";
+import { printReportPdf } from "../functions/src/local/report-files.js";
+import { readXlsx } from "../functions/test/support/xlsx-reader.js";
+import { renderPdf } from "./support/pdf-render.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const SEEDED_AT = new Date("2026-01-12T03:00:00.000Z");
@@ -399,6 +403,52 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       expect(await page.locator("[data-testid=tracker-unit][data-unit-id=DIST-731] [data-testid=tracker-report-link]").getAttribute("href")).toBe("#/report?period=2025-H1&unitId=DIST-731");
       await expectAccessible("reports section");
       await phoneAndLanguages("home-affairs-reports", () => page.locator("[data-testid=admin-page] h2", { hasText: "Six-monthly and annual reports" }).waitFor({ timeout: 15_000 }));
+    });
+    it("reads the 2025-H2 province report and Biên Hòa's 2025-H1 report, downloads its XLSX and prints its PDF with every section", async () => {
+      await signIn("home-affairs");
+      const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem("scorecard.session") ?? "{}") as { token?: string }).token ?? "");
+      const report = async (path: string) => (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as ReportDocument;
+      // The province: every ranked unit's row, as the report route lists them; no sideways scroll on a phone.
+      const province = await report("/v1/reports/2025-H2");
+      await open("/#/report?period=2025-H2", "report-document");
+      await page.locator("[data-testid=report-chart-index][data-drawn=true]").waitFor({ timeout: 15_000 });
+      expect(await page.locator("[data-testid=report-unit-row]").count()).toBe(province.units.length);
+      await expectAccessible("province report");
+      await shot("report-province-2025-H2");
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(shots, "report-province-2025-H2-phone.png") });
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      // One unit's half-year, in English once: its total as the route gives it.
+      const unit = await report("/v1/units/DIST-731/reports/2025-H1");
+      await open("/#/report?period=2025-H1&unitId=DIST-731&lang=en", "report-document");
+      await page.locator("[data-testid=report-chart-groups][data-drawn=true]").waitFor({ timeout: 15_000 });
+      expect(await page.locator("[data-testid=report-unit-total]").textContent()).toBe((unit.units[0]?.total as number).toFixed(2));
+      await shot("report-unit-DIST-731-2025-H1-en");
+      await open("/#/report?period=2025-H1&unitId=DIST-731&lang=vi", "report-document");
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(shots, "report-unit-DIST-731-2025-H1-phone.png"), fullPage: true });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await expectAccessible("unit report");
+
+      // The XLSX, read back: the unit's line of the summary sheet holds the route's total as a number.
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.click("[data-testid=report-xlsx]")]);
+      const book = readXlsx(readFileSync(await download.path()));
+      expect(book.map((x) => x.name)).toEqual(["Tóm tắt", "Chỉ số", "Người đứng đầu", "Kết luận kiểm tra", "Biện pháp khắc phục"]);
+      expect([...(book[0]?.rows.values() ?? [])].find((r) => r[2] === "DIST-731")?.[4]).toBe(unit.units[0]?.total);
+
+      // The PDF as the CLI prints it, rendered back to a PNG by pdf.js, with every section's heading in it.
+      const pdfPage = await browser.newPage();
+      const pdf = await printReportPdf(pdfPage, base, { period: "2025-H1", unitId: "DIST-731" });
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const { text } = await renderPdf(pdfPage, pdf, join(shots, "report-unit-DIST-731-2025-H1-pdf-page1.png"));
+      await pdfPage.close();
+      const flat = text.replace(/\s+/g, "");
+      for (const heading of ["Báo cáo kết quả của đơn vị", "Chỉ số phục vụ người dân, doanh nghiệp", "Các chỉ số thành phần", "Chỉ số cải cách hành chính", "Đánh giá người đứng đầu", "Kết luận kiểm tra", "Biện pháp khắc phục", "Báo cáo của đơn vị"]) {
+        expect(flat, heading).toContain(heading.replace(/\s+/g, ""));
+      }
     });
     // rules as data (issue 24, item 4)
     it("records a year's days off and a merger as rules (refusals shown beside the row), in Vietnamese and English, on a desktop and a phone", async () => {

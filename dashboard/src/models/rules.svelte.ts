@@ -1,0 +1,76 @@
+/**
+ * Rules as data (issue 24, item 4): the holiday calendar's and the unit catalog's versions, a
+ * year's holidays and a unit change recorded at the version last seen. The server's refusals are
+ * kept as codes and fields (the section words them, each beside its row or input); the data is
+ * reloaded after every write.
+ */
+import type { Outcome } from "../lib/admin-outcome.js";
+import { ApiProblemError, toApiError } from "../lib/api.js";
+import type { HolidayYearInput, RulesApi, RulesView, UnitChangeInput } from "../lib/rules-api.js";
+import { Resource } from "./resource.svelte.js";
+
+/** One editable row of a year's list. */
+export interface DayRow {
+  date: string;
+  kind: "HOLIDAY" | "COMPENSATORY_DAY_OFF" | "MAKEUP_WORKDAY";
+  nameVi: string;
+  nameEn: string;
+}
+
+/** The refused fields of an outcome under `prefix` (`days[2]` → the row's date, kind, names). */
+export function fieldErrors(o: Outcome | null, prefix: string): { field: string; code: string }[] {
+  if (!o || o.ok) return [];
+  return (o.errors ?? []).filter((e) => e.field === prefix || e.field.startsWith(`${prefix}.`) || e.field.startsWith(`${prefix}[`));
+}
+
+async function attempt(write: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await write();
+    return { ok: true };
+  } catch (e) {
+    const err = toApiError(e);
+    return err instanceof ApiProblemError ? { ok: false, code: err.code, status: err.status, errors: err.problem.errors } : { ok: false, code: "NETWORK", status: 0 };
+  }
+}
+
+export class RulesModel {
+  readonly rules = new Resource<RulesView>();
+  /** The last write of each form. */
+  holidayOutcome = $state.raw<Outcome | null>(null);
+  unitOutcome = $state.raw<Outcome | null>(null);
+  busy = $state(false);
+  constructor(private readonly api: RulesApi) {}
+
+  load(): Promise<void> {
+    return this.rules.load((signal) => this.api.read(signal));
+  }
+
+  /** The rows of a year in force (the compiled list or its last version), for editing. */
+  daysOf(year: number): DayRow[] {
+    const y = this.rules.data?.holidays.years.find((x) => x.year === year);
+    return (y?.days ?? []).map((d) => ({ date: d.date, kind: d.kind as DayRow["kind"], nameVi: d.nameVi, nameEn: d.nameEn }));
+  }
+
+  async recordHolidayYear(input: HolidayYearInput): Promise<Outcome> {
+    if (!input.basis.trim()) return (this.holidayOutcome = { ok: false, code: "INVALID_CONTENT", status: 422, errors: [{ field: "basis", code: "REQUIRED" }] });
+    this.busy = true;
+    const outcome = await attempt(() => this.api.recordHolidayYear({ ...input, basis: input.basis.trim() }, this.rules.data?.holidays.version ?? 0));
+    // Said once the list shows the new version (or, after a conflict, the other person's).
+    await this.load();
+    this.busy = false;
+    return (this.holidayOutcome = outcome);
+  }
+
+  async recordUnitChange(input: UnitChangeInput): Promise<Outcome> {
+    if (!input.basis.trim()) return (this.unitOutcome = { ok: false, code: "INVALID_CONTENT", status: 422, errors: [{ field: "basis", code: "REQUIRED" }] });
+    this.busy = true;
+    const outcome = await attempt(() => this.api.recordUnitChange({ ...input, basis: input.basis.trim() }, this.rules.data?.units.version ?? 0));
+    await this.load();
+    this.busy = false;
+    return (this.unitOutcome = outcome);
+  }
+
+  dispose(): void {
+    this.rules.dispose();
+  }
+}
