@@ -1,5 +1,5 @@
 import type { ProposalBasis, ProposalKind, ProposalStatus } from "@scorecard/shared/contracts/proposals";
-import type { ConditionalWrite, Versioned } from "./admin.js";
+import type { ConditionalWrite, Versioned } from "./versioned.js";
 
 /**
  * Proposals on heads of unit (Directive 03, D8; issue 24, item 2;

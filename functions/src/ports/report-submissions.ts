@@ -1,4 +1,4 @@
-import type { ConditionalWrite, Versioned } from "./admin.js";
+import type { ConditionalWrite, Versioned } from "./versioned.js";
 
 /**
  * The six-monthly and annual reports' submission (Directive 03, D10; issue 24, item 3;
