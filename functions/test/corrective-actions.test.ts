@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { createLocalServer, listen } from "../src/local/server.js";
 import type { AdminDeps } from "../src/use-cases/admin/common.js";
-import { acceptAction, listActions, openAction, reportAction } from "../src/use-cases/admin/corrective-actions.js";
+import { acceptAction, listActions, openAction, reopenAction, reportAction } from "../src/use-cases/admin/corrective-actions.js";
 import { concludeFinding, createFinding } from "../src/use-cases/admin/findings.js";
 import { tempRuntime } from "./support/temp-runtime.js";
 
@@ -217,6 +217,33 @@ describe("Corrective actions (dynalite, local server)", () => {
     now = new Date("2026-01-12T03:00:00Z");
   });
 
+  it("reopen: the reason, a new deadline not before today, the overdue flag follows it; the list's filters", async () => {
+    now = new Date("2026-01-05T03:00:00Z");
+    await openAction(deps)(HA, { actionId: "CA-REOPEN", unitId: STP, basis: { kind: "BAND", band: "GOOD", period: "2025-02" }, deadline: "2026-01-10", required: "Duy trì xếp loại Tốt" });
+    await reportAction(deps)(OFFICER, STP, "CA-REOPEN", 1, { text: "Đã công khai quy trình", indicator: "P1" });
+    // 2026-01-12 (10:00 local): reported, past its deadline: waiting for Home Affairs.
+    now = new Date("2026-01-12T03:00:00Z");
+    const byId = async (filter: Parameters<ReturnType<typeof listActions>>[0]) => (await listActions(deps)(filter)).actions.map((a) => a.actionId);
+    expect((await listActions(deps)({ unitId: STP })).actions.find((a) => a.actionId === "CA-REOPEN")!.overdue).toBe("AWAITING_REVIEW");
+    await expect(reopenAction(deps)(HA, "CA-REOPEN", 2, { reason: "Thiếu minh chứng", deadline: "2026-01-11" })).rejects.toMatchObject({ errors: [{ field: "deadline", code: "OUT_OF_RANGE" }] });
+    const reopened = await reopenAction(deps)(HA, "CA-REOPEN", 2, { reason: "Thiếu minh chứng", deadline: "2026-01-31" });
+    expect([reopened.status, reopened.version, reopened.deadline, reopened.overdue, reopened.steps.at(-1)]).toEqual([
+      "REOPENED",
+      3,
+      "2026-01-31",
+      null,
+      expect.objectContaining({ kind: "REOPENED", text: "Thiếu minh chứng", deadline: "2026-01-31", by: HA }),
+    ]);
+    // The unit's report named P1: the numbers follow it (2025-02 of DEPT-STP: 8 / 10).
+    expect([reopened.indicator, reopened.progress]).toEqual(["P1", [{ period: "2025-02", numerator: 8, denominator: 10, ratio: 0.8, points: 16, total: 81, band: "GOOD" }]]);
+    // Accepting a reopened action (no report yet) is refused by its status, not its version.
+    await expect(acceptAction(deps)(HA, "CA-REOPEN", 3, {})).rejects.toMatchObject({ errors: [{ field: "status", code: "WRONG_STATUS" }] });
+    expect(await byId({ unitId: STP, status: "REOPENED" })).toContain("CA-REOPEN");
+    expect(await byId({ unitId: STP, status: "REPORTED" })).not.toContain("CA-REOPEN");
+    expect(await byId({ period: "2025-02", unitId: STP })).toContain("CA-REOPEN");
+    expect(await byId({ period: "2025-04" })).not.toContain("CA-REOPEN");
+  });
+
   it("beside the action: P1 of the basis month and each later scored month up to now (hand-read from the snapshots)", async () => {
     now = new Date("2025-05-20T03:00:00Z");
     const { action } = await openAction(deps)(HA, { actionId: "CA-TREND", unitId: BH, basis: { kind: "BAND", band: "WEAK", period: "2025-02" }, deadline: "2026-02-28", required: "Ra khỏi nhóm Yếu", indicator: "P1" });
@@ -255,6 +282,11 @@ describe("Corrective actions (dynalite, local server)", () => {
     const first = await open(body);
     expect([first.status, (first.body as View & { basis: unknown }).basis, (first.body as View).indicator]).toEqual([201, { kind: "FINDING", period: "2025-H1", findingId: "F-BH", criterion: "PAR5", band: null }, null]);
     expect((await open(body)).status).toBe(200);
+    // A finding on D3 (an indicator Home Affairs enters): the indicator expected to move defaults to it.
+    await createFinding(deps)(HA, { findingId: "F-D3", unitId: BH, period: "2025-H1", criterion: "D3", deduction: 1, evidence: "KL 4/KL-TTr" });
+    await concludeFinding(deps)(HA, "F-D3", 1, { noticeNumber: "4/TB-SNV", noticeDate: "2026-01-05" });
+    const d3 = await open({ basis: { kind: "FINDING", findingId: "F-D3" } });
+    expect([d3.status, (d3.body as View).indicator]).toEqual([201, "D3"]);
     expect((await open({ ...body, required: "Khác" })).status).toBe(409);
   });
 });
