@@ -4,7 +4,7 @@
  */
 import { readHeadRatings } from "../use-cases/read/read-ratings.js";
 import { scoreAndRate } from "../use-cases/jobs/score-run.js";
-import { createReadStream, createWriteStream, readdirSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -21,6 +21,9 @@ import { FolderInUseError } from "../adapters/local/folder-lock.js";
 import { LocalRuntime, localCredentials } from "./runtime.js";
 import { createLocalServer, listen } from "./server.js";
 import { seedRuntime } from "./seed.js";
+import { printReportPdf, reportWorkbook } from "./report-files.js";
+import { buildReport } from "../use-cases/admin/reports.js";
+import { AdminError } from "../use-cases/admin/common.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const dataDir = process.env["SCORECARD_DATA_DIR"] ?? join(repoRoot, ".data");
@@ -30,7 +33,8 @@ const USAGE = `usage: npm run scorecard -- <command>
   import <file.ndjson[.gz] | folder> [--target local|aws --bucket <LakeBucket> --secret <pseudonym key ARN> [--region R]]
   compact
   score --period <P> [--tier DEPARTMENT|DISTRICT|COMMUNE|VERTICAL] [--engine sql|reference] [--methodology <id>] [--format json|table|csv]
-  report --period <P> [--tier DEPARTMENT] --out file.pdf   (A4 report printed by Chromium)
+  report --period <half-year|year> [--unit <unitId>] [--format pdf|xlsx] [--lang vi|en] --out file   (the six-monthly or annual report: A4 PDF printed by Chromium, or XLSX)
+  report --period <P> --tier DEPARTMENT --out file.pdf   (the public ranking's A4 page)
   token --role chairman|home-affairs|unit-officer|source-system [--unit <unitId>]`;
 
 function fail(message: string): never {
@@ -188,23 +192,56 @@ switch (command) {
     break;
   }
   case "report": {
-    const { values } = parseArgs({ args: rest, options: { period: { type: "string" }, tier: { type: "string", default: "DEPARTMENT" }, out: { type: "string" }, lang: { type: "string", default: "vi" } } });
-    if (!values.period || !values.out) fail("usage: npm run scorecard -- report --period 2024-H1 [--tier DEPARTMENT] --out report.pdf");
+    const { values } = parseArgs({
+      args: rest,
+      options: { period: { type: "string" }, tier: { type: "string" }, unit: { type: "string" }, format: { type: "string", default: "pdf" }, out: { type: "string" }, lang: { type: "string", default: "vi" } },
+    });
+    const usage = "usage: npm run scorecard -- report --period 2025-H2 [--unit <unitId>] [--format pdf|xlsx] [--lang vi|en] --out report.pdf\n       npm run scorecard -- report --period 2024-H1 --tier DEPARTMENT --out ranking.pdf   (the public ranking's page)";
+    if (!values.period || !values.out) fail(usage);
+    if (values.format !== "pdf" && values.format !== "xlsx") fail(`--format: pdf or xlsx\n${usage}`);
+    if (values.lang !== "vi" && values.lang !== "en") fail(`--lang: vi or en\n${usage}`);
+    const lang = values.lang;
     const period = parsePeriod(values.period);
-    if (!(RANKED_TIERS as readonly string[]).includes(values.tier)) fail(`--tier: one of ${RANKED_TIERS.join(", ")}`);
+    if (values.tier !== undefined && !(RANKED_TIERS as readonly string[]).includes(values.tier)) fail(`--tier: one of ${RANKED_TIERS.join(", ")}`);
+    if (values.tier === undefined && period.kind !== "HALF" && period.kind !== "YEAR") fail(`--period: reports are made per half-year or year (2025-H2, 2025); ${period.id} is neither`);
+    if (values.unit !== undefined && !new UnitCatalog().get(values.unit)) fail(`--unit: ${values.unit} is not in the unit catalog`);
     const rt = await openRuntime();
-    const server = createLocalServer(rt, { dashboardDir: join(repoRoot, "dashboard", "dist") });
+    if (values.format === "xlsx") {
+      if (values.tier !== undefined) fail("--format xlsx: the report document only (leave out --tier)");
+      try {
+        const doc = await buildReport({ ...rt.admin, reportActions: rt.admin.stores.correctiveActions, reportNarratives: rt.admin.stores.reportSubmissions })(period.id, values.unit ?? null);
+        const name = values.unit ? (lang === "en" ? doc.units[0]?.nameEn : doc.units[0]?.nameVi) : undefined;
+        writeFileSync(resolve(values.out), await reportWorkbook(doc, lang, name));
+        console.log(`wrote ${resolve(values.out)} (${period.id}${values.unit ? `, ${values.unit}` : ", province"}, ${lang})`);
+      } catch (e) {
+        await rt.stop();
+        if (e instanceof AdminError) fail(e.message);
+        throw e;
+      }
+      await rt.stop();
+      break;
+    }
+    const server = createLocalServer(rt, { dashboardDir: process.env["SCORECARD_DASHBOARD_DIST"] ?? join(repoRoot, "dashboard", "dist") });
     const port = await listen(server, 0);
     const { launchBrowser } = await import("../../../e2e/support/browser.js");
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage();
-      const url = `http://127.0.0.1:${port}/#/report?period=${period.id}&tier=${values.tier}${values.lang === "en" ? "&lang=en" : ""}`;
-      await page.goto(url);
-      await page.waitForFunction(() => document.body.dataset["state"] === "ready" || document.body.dataset["state"] === "error", undefined, { timeout: 30_000 });
-      if ((await page.evaluate(() => document.body.dataset["state"])) !== "ready") fail(`the report page could not load ${period.id} / ${values.tier}: is the period scored?`);
-      await page.pdf({ path: resolve(values.out), format: "A4", printBackground: true, margin: { top: "12mm", bottom: "14mm", left: "12mm", right: "12mm" } });
-      console.log(`wrote ${resolve(values.out)} (${period.id}, ${values.tier})`);
+      if (values.tier === undefined) {
+        try {
+          await printReportPdf(page, `http://127.0.0.1:${port}`, { period: period.id, unitId: values.unit, lang, out: resolve(values.out) });
+        } catch (e) {
+          fail(e instanceof Error ? e.message : String(e));
+        }
+        console.log(`wrote ${resolve(values.out)} (${period.id}${values.unit ? `, ${values.unit}` : ", province"}, ${lang})`);
+      } else {
+        const url = `http://127.0.0.1:${port}/#/report?period=${period.id}&tier=${values.tier}${lang === "en" ? "&lang=en" : ""}`;
+        await page.goto(url);
+        await page.waitForFunction(() => document.body.dataset["state"] === "ready" || document.body.dataset["state"] === "error", undefined, { timeout: 30_000 });
+        if ((await page.evaluate(() => document.body.dataset["state"])) !== "ready") fail(`the report page could not load ${period.id} / ${values.tier}: is the period scored?`);
+        await page.pdf({ path: resolve(values.out), format: "A4", printBackground: true, margin: { top: "12mm", bottom: "14mm", left: "12mm", right: "12mm" } });
+        console.log(`wrote ${resolve(values.out)} (${period.id}, ${values.tier})`);
+      }
     } finally {
       await browser.close();
       await new Promise((ok) => server.close(() => ok(undefined)));

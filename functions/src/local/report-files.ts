@@ -31,3 +31,35 @@ export async function reportWorkbook(doc: ReportDocument, lang: Lang, unitName?:
   const m = METHODOLOGIES[doc.methodology] ?? METHODOLOGIES[DEFAULT_METHODOLOGY_ID]!;
   return writeXlsxFile(toWorkbookSheets<Readable | Buffer>(reportSheets(doc, m, lang, unitName)), {}).toBuffer();
 }
+
+/** What `printReportPdf` needs of a Chromium page (playwright-core's Page). */
+export interface PdfPage {
+  addInitScript(script: string): Promise<unknown>;
+  goto(url: string): Promise<unknown>;
+  waitForFunction(f: string, arg?: unknown, options?: { timeout?: number }): Promise<unknown>;
+  evaluate<T>(f: string): Promise<T>;
+  pdf(options: { path?: string; format: string; printBackground: boolean; margin: Record<string, string> }): Promise<Buffer>;
+}
+
+/**
+ * The report page printed to an A4 PDF by Chromium (the dashboard's `@media print` layout): signed
+ * in as `userId` through the local runtime's demo sign-in, once the document and its charts are drawn.
+ * Returns the PDF's bytes; throws when the page could not load the report.
+ */
+export async function printReportPdf(page: PdfPage, base: string, o: { period: string; unitId?: string | undefined; lang?: Lang; userId?: string; out?: string }): Promise<Buffer> {
+  const login = await fetch(`${base}/v1/local/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: o.userId ?? "home-affairs" }) });
+  if (!login.ok) throw new Error(`sign-in as ${o.userId ?? "home-affairs"} refused: ${login.status}`);
+  const session = JSON.stringify(await login.json());
+  await page.addInitScript(`sessionStorage.setItem("scorecard.session", ${JSON.stringify(session)});`);
+  const query = new URLSearchParams({ period: o.period, ...(o.unitId ? { unitId: o.unitId } : {}), ...(o.lang === "en" ? { lang: "en" } : {}) });
+  await page.goto(`${base}/#/report?${query.toString()}`);
+  await page.waitForFunction(
+    `(() => { const s = document.body.dataset.state; if (s === "error") return true; const doc = document.querySelector("[data-testid=report-document]"); return s === "ready" && (doc === null ? document.querySelector("[data-testid=report-page][data-mode=document]") !== null && document.querySelector("[data-testid=loading-state]") === null : [...doc.querySelectorAll("figure.chart")].every((f) => f.dataset.drawn === "true")); })()`,
+    undefined,
+    { timeout: 60_000 },
+  );
+  if (!(await page.evaluate<boolean>(`document.querySelector("[data-testid=report-document]") !== null`))) {
+    throw new Error(`the report page could not show ${o.period}${o.unitId ? ` of ${o.unitId}` : ""}: is the period scored, and is it a half-year or a year?`);
+  }
+  return page.pdf({ ...(o.out ? { path: o.out } : {}), format: "A4", printBackground: true, margin: { top: "12mm", bottom: "14mm", left: "12mm", right: "12mm" } });
+}
