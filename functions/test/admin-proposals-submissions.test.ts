@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/ports/admin.js";
 import type { AdminDeps } from "../src/use-cases/admin/common.js";
 import { AdminError } from "../src/use-cases/admin/common.js";
+import { openAction } from "../src/use-cases/admin/corrective-actions.js";
 import { concludeFinding, createFinding } from "../src/use-cases/admin/findings.js";
 import { addHead } from "../src/use-cases/admin/heads.js";
 import { createProposal, decideProposal, listProposals, updateProposal, withdrawProposal } from "../src/use-cases/admin/proposals.js";
@@ -69,6 +70,9 @@ describe("Proposals on heads and the report submission tracker (use cases on dyn
       ],
     };
     await deps.lake.put(headRatingsKey(deps.methodology, "2024-H2"), JSON.stringify(ratings), "application/json");
+    // Corrective actions (issue 24, item 1) opened from the concluded findings: Biên Hòa's and Long Khánh's.
+    await openAction(deps)(HA, { actionId: "CA-BH", unitId: BH, basis: { kind: "FINDING", findingId: "F-HEAD" }, deadline: "2026-03-31", required: "Rà soát quy trình trả hồ sơ" });
+    await openAction(deps)(HA, { actionId: "CA-LK", unitId: LK, basis: { kind: "FINDING", findingId: "F-LK" }, deadline: "2026-03-31", required: "Rà soát quy trình" });
   });
   afterAll(() => env.dispose());
 
@@ -76,19 +80,23 @@ describe("Proposals on heads and the report submission tracker (use cases on dyn
     ({ unitId: BH, headId: head, kind: "CRITICISM", basis: [{ kind: "FINDING", findingId: "F-HEAD" }], reason: "Chậm trả hồ sơ nhiều kỳ liên tiếp", ...over }) as Parameters<ReturnType<typeof createProposal>>[1];
 
   describe("proposals", () => {
-    it("records a proposal on a head with what each basis rested on (the finding's notice, the band and total), audited", async () => {
-      const { proposal, created } = await createProposal(deps)(HA, input({ proposalId: "P-1", basis: [{ kind: "FINDING", findingId: "F-HEAD" }, { kind: "FINDING", findingId: "F-UNIT" }, { kind: "HEAD_RATING", period: "2024-H2" }] }));
+    it("records a proposal on a head with what each basis rested on (the finding's notice, the band and total, the action's state), audited", async () => {
+      const { proposal, created } = await createProposal(deps)(
+        HA,
+        input({ proposalId: "P-1", basis: [{ kind: "FINDING", findingId: "F-HEAD" }, { kind: "FINDING", findingId: "F-UNIT" }, { kind: "HEAD_RATING", period: "2024-H2" }, { kind: "CORRECTIVE_ACTION", actionId: "CA-BH" }] }),
+      );
       expect(created).toBe(true);
       expect(proposal).toMatchObject({ proposalId: "P-1", unitId: BH, headId: head, headName: "Nguyễn Văn Bình", kind: "CRITICISM", status: "PROPOSED", version: 1, decision: null, withdrawReason: null });
       expect(proposal.basis).toEqual([
         { kind: "FINDING", findingId: "F-HEAD", period: "2024-H2", criterion: "PAR5", deduction: 2, noticeNumber: "TB-F-HEAD", noticeDate: "2025-01-20" },
         { kind: "FINDING", findingId: "F-UNIT", period: "2024-H2", criterion: "PAR5", deduction: 2, noticeNumber: "TB-F-UNIT", noticeDate: "2025-01-20" },
         { kind: "HEAD_RATING", period: "2024-H2", band: "NOT_COMPLETED", total: 41.5 },
+        { kind: "CORRECTIVE_ACTION", actionId: "CA-BH", status: "OPEN", deadline: "2026-03-31", required: "Rà soát quy trình trả hồ sơ" },
       ]);
       const page = await deps.stores.audit.page({ limit: 200 });
       expect(page.entries.find((e) => e.auditId === "proposal:P-1:v1")).toMatchObject({ action: "proposal.create", actor: HA, before: null });
       // A retry with the same content answers the stored proposal; other content under the id is refused.
-      expect((await createProposal(deps)(HA, input({ proposalId: "P-1", basis: proposal.basis.map((b) => (b.kind === "FINDING" ? { kind: b.kind, findingId: b.findingId } : { kind: b.kind, period: b.period })) }))).created).toBe(false);
+      expect((await createProposal(deps)(HA, input({ proposalId: "P-1", basis: proposal.basis.map((b) => (b.kind === "FINDING" ? { kind: b.kind, findingId: b.findingId } : b.kind === "HEAD_RATING" ? { kind: b.kind, period: b.period } : { kind: b.kind, actionId: b.actionId })) }))).created).toBe(false);
       expect(await refusal(createProposal(deps)(HA, input({ proposalId: "P-1" })))).toEqual(["ALREADY_EXISTS", undefined, undefined]);
     });
 
@@ -103,6 +111,8 @@ describe("Proposals on heads and the report submission tracker (use cases on dyn
         [{ basis: [{ kind: "HEAD_RATING", period: "2024-H1" }] }, "basis[0].period", "NO_RATINGS"],
         [{ headId: otherHead, basis: [{ kind: "HEAD_RATING", period: "2024-H2" }] }, "basis[0].period", "NOT_RATED"],
         [{ basis: [{ kind: "FINDING", findingId: "F-HEAD" }, { kind: "FINDING", findingId: "F-HEAD" }] }, "basis[1]", "DUPLICATE_BASIS"],
+        [{ basis: [{ kind: "CORRECTIVE_ACTION", actionId: "CA-NONE" }] }, "basis[0].actionId", "UNKNOWN_ACTION"],
+        [{ basis: [{ kind: "CORRECTIVE_ACTION", actionId: "CA-LK" }] }, "basis[0].actionId", "NOT_THIS_UNIT"],
       ];
       for (const [over, field, code] of cases) expect(await refusal(createProposal(deps)(HA, input(over))), code).toEqual(["INVALID", field, code]);
       // The other head: a finding naming them, no finding naming someone else.

@@ -5,6 +5,7 @@
  * onUnauthorized. Writes send the version last seen as If-Match.
  */
 import type { Problem } from "@scorecard/shared/contracts/api";
+import type { CorrectiveAction } from "@scorecard/shared/contracts/corrective-actions";
 import type { Proposal, ProposalDecisionInput, ProposalInput, ProposalWithdrawInput } from "@scorecard/shared/contracts/proposals";
 import type { Narrative, ReportDeadline, SubmissionTracker } from "@scorecard/shared/contracts/report-submissions";
 import { type ApiClientOptions, ApiProblemError, NetworkError, isAbortError } from "./api.js";
@@ -16,6 +17,8 @@ export interface ProposalsApi {
   create(body: ProposalInput): Promise<Proposal>;
   decide(proposalId: string, body: ProposalDecisionInput, version: number): Promise<Proposal>;
   withdraw(proposalId: string, body: ProposalWithdrawInput, version: number): Promise<Proposal>;
+  /** The corrective actions opened against a unit (issue 24, item 1): what a proposal may cite. */
+  actions(unitId: string, signal?: AbortSignal): Promise<{ actions: readonly CorrectiveAction[] }>;
 }
 
 export interface SubmissionsApi {
@@ -76,6 +79,7 @@ export function createProposalsApi(options: Partial<ApiClientOptions> = {}): Pro
     create: (body) => json("/v1/admin/proposals", "proposalId", { method: "POST", body }),
     decide: (id, body, version) => json(`/v1/admin/proposals/${seg(id)}/decide`, "proposalId", { method: "POST", body, version }),
     withdraw: (id, body, version) => json(`/v1/admin/proposals/${seg(id)}/withdraw`, "proposalId", { method: "POST", body, version }),
+    actions: (unitId, signal) => json(`/v1/admin/actions?unitId=${seg(unitId)}`, "actions", { signal }),
   };
 }
 

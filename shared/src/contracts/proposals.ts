@@ -2,12 +2,13 @@
  * Proposals on heads of unit (Directive 03, D8: propose strict handling of heads who break the
  * rules; issue 24, item 2; docs/adr/0020-proposals-and-report-submissions.md): Home Affairs records
  * a proposal — a reminder, a criticism or a discipline review — on a head, resting on concluded
- * findings, the head's rating band in a period and corrective actions; the chairman decides it or
+ * findings, the head's rating band in a period and the unit's corrective actions; the chairman decides it or
  * Home Affairs withdraws it. Never public, never a unit officer's (actions `proposals:read` and
  * `proposals:write`).
  */
 import { z } from "zod";
 import { DATE, FINDING_ID, HEAD_ID, UNIT_ID, humanText, version } from "./admin-requests.js";
+import { ACTION_ID, ACTION_STATUSES } from "./corrective-actions.js";
 import type { ParamSpec } from "./params.js";
 import { listOf, named, view } from "./schema-kit.js";
 
@@ -38,6 +39,7 @@ export const proposalBasisInputSchema = named(
   z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("FINDING"), findingId: z.string().regex(FINDING_ID, "a finding id") }).describe("A concluded inspection finding of the unit (and of the head, when it names one)."),
     z.strictObject({ kind: z.literal("HEAD_RATING"), period: z.string().min(1).max(16) }).describe("The head's rating in a period: its band, read from the period's ratings."),
+    z.strictObject({ kind: z.literal("CORRECTIVE_ACTION"), actionId: z.string().regex(ACTION_ID, "an action id") }).describe("A corrective action opened against the unit (issue 24, item 1), in whatever state it is."),
   ]),
 );
 export type ProposalBasisInput = z.output<typeof proposalBasisInputSchema>;
@@ -56,6 +58,7 @@ export const proposalBasisSchema = named(
       noticeDate: z.string().nullable(),
     }),
     view({ kind: z.literal("HEAD_RATING"), period: z.string(), band: z.string(), total: z.number().nullable() }),
+    view({ kind: z.literal("CORRECTIVE_ACTION"), actionId: z.string(), status: z.enum(ACTION_STATUSES), deadline: z.string(), required: z.string() }),
   ]),
 );
 export type ProposalBasis = z.output<typeof proposalBasisSchema>;

@@ -25,6 +25,10 @@ export interface ProposalsMessages {
   readonly none: string;
   readonly basisFinding: (notice: string, date: string, criterion: string, points: string) => string;
   readonly basisRating: (period: string, band: string, total: string) => string;
+  readonly basisAction: (required: string, status: string, deadline: string) => string;
+  readonly actionStatuses: { readonly OPEN: string; readonly REPORTED: string; readonly ACCEPTED: string; readonly REOPENED: string };
+  readonly actionsOf: string;
+  readonly noActions: string;
   readonly decision: (number: string, date: string, outcome: string) => string;
   readonly withdrawn: (reason: string) => string;
   readonly recordedAt: (date: string) => string;
@@ -78,7 +82,7 @@ export const proposalsVi: ProposalsMessages = {
   headPick: "— chọn người đứng đầu —",
   kind: "Hình thức đề xuất",
   basis: "Căn cứ",
-  basisHint: "Chọn ít nhất một căn cứ: kết luận kiểm tra đã ban hành của đơn vị, hoặc kết quả xếp loại của người đứng đầu trong kỳ.",
+  basisHint: "Chọn ít nhất một căn cứ: kết luận kiểm tra đã ban hành của đơn vị, kết quả xếp loại của người đứng đầu trong kỳ, hoặc yêu cầu khắc phục của đơn vị.",
   findingsOf: "Kết luận kiểm tra đã ban hành (kỳ đang chọn)",
   noConcludedFindings: "Đơn vị chưa có kết luận kiểm tra đã ban hành trong kỳ này.",
   ratingOf: "Kết quả xếp loại trong kỳ đang chọn",
@@ -89,6 +93,10 @@ export const proposalsVi: ProposalsMessages = {
   none: "Chưa có đề xuất nào.",
   basisFinding: (notice, date, criterion, points) => `Kết luận ${notice} ngày ${date} (${criterion}, trừ ${points} điểm)`,
   basisRating: (period, band, total) => `Xếp loại ${period}: ${band} (${total} điểm)`,
+  basisAction: (required, status, deadline) => `Yêu cầu khắc phục “${required}” — ${status}, hạn ${deadline}`,
+  actionStatuses: { OPEN: "đang thực hiện", REPORTED: "đơn vị đã báo cáo", ACCEPTED: "đã nghiệm thu", REOPENED: "yêu cầu làm lại" },
+  actionsOf: "Yêu cầu khắc phục của đơn vị",
+  noActions: "Đơn vị chưa có yêu cầu khắc phục nào.",
   decision: (number, date, outcome) => `Quyết định ${number} ngày ${date}: ${outcome}`,
   withdrawn: (reason) => `Đã rút: ${reason}`,
   recordedAt: (date) => `Ghi nhận ngày ${date}`,
@@ -104,8 +112,9 @@ export const proposalsVi: ProposalsMessages = {
   codes: {
     UNKNOWN_HEAD: "không phải người đứng đầu của đơn vị",
     UNKNOWN_FINDING: "không tìm thấy kết luận kiểm tra",
+    UNKNOWN_ACTION: "không tìm thấy yêu cầu khắc phục",
     NOT_CONCLUDED: "kết luận kiểm tra chưa được ban hành",
-    NOT_THIS_UNIT: "kết luận kiểm tra của đơn vị khác",
+    NOT_THIS_UNIT: "căn cứ của đơn vị khác",
     NOT_THIS_HEAD: "kết luận kiểm tra nêu người đứng đầu khác",
     NO_RATINGS: "kỳ này chưa có kết quả xếp loại",
     NOT_RATED: "người đứng đầu chưa được xếp loại trong kỳ này",
@@ -125,7 +134,7 @@ export const proposalsEn: ProposalsMessages = {
   headPick: "— choose a head —",
   kind: "Proposed handling",
   basis: "Basis",
-  basisHint: "Choose at least one basis: a concluded inspection finding of the unit, or the head's rating in the period.",
+  basisHint: "Choose at least one basis: a concluded inspection finding of the unit, the head's rating in the period, or a corrective action of the unit.",
   findingsOf: "Concluded inspection findings (period shown)",
   noConcludedFindings: "The unit has no concluded inspection finding in this period.",
   ratingOf: "Rating in the period shown",
@@ -136,6 +145,10 @@ export const proposalsEn: ProposalsMessages = {
   none: "No proposals yet.",
   basisFinding: (notice, date, criterion, points) => `Finding ${notice} of ${date} (${criterion}, −${points} points)`,
   basisRating: (period, band, total) => `Rating ${period}: ${band} (${total} points)`,
+  basisAction: (required, status, deadline) => `Corrective action “${required}” — ${status}, due ${deadline}`,
+  actionStatuses: { OPEN: "open", REPORTED: "reported by the unit", ACCEPTED: "accepted", REOPENED: "reopened" },
+  actionsOf: "The unit's corrective actions",
+  noActions: "The unit has no corrective action.",
   decision: (number, date, outcome) => `Decision ${number} of ${date}: ${outcome}`,
   withdrawn: (reason) => `Withdrawn: ${reason}`,
   recordedAt: (date) => `Recorded on ${date}`,
@@ -151,8 +164,9 @@ export const proposalsEn: ProposalsMessages = {
   codes: {
     UNKNOWN_HEAD: "not a head of the unit",
     UNKNOWN_FINDING: "no such inspection finding",
+    UNKNOWN_ACTION: "no such corrective action",
     NOT_CONCLUDED: "the inspection finding is not concluded",
-    NOT_THIS_UNIT: "an inspection finding of another unit",
+    NOT_THIS_UNIT: "a basis of another unit",
     NOT_THIS_HEAD: "the inspection finding names another head",
     NO_RATINGS: "no ratings for this period yet",
     NOT_RATED: "the head is not rated in this period",

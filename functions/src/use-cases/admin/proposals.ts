@@ -4,9 +4,10 @@
  *
  * Home Affairs records a proposal — REMINDER (nhắc nhở), CRITICISM (phê bình) or DISCIPLINE_REVIEW
  * (xem xét kỷ luật) — on a head of the unit's roster, resting on one or more bases it names: a
- * concluded finding of the unit (of that head, when the finding names one), or the head's rating
- * band in a period. The server checks each basis and records what it read (the finding's notice,
- * the band), so the proposal says what it rested on even if the ratings move later.
+ * concluded finding of the unit (of that head, when the finding names one), the head's rating
+ * band in a period, or a corrective action opened against the unit. The server checks each basis
+ * and records what it read (the finding's notice, the band, the action's state and deadline), so
+ * the proposal says what it rested on even if the ratings or the action move later.
  *
  * Status: PROPOSED → DECIDED (decision number, date, outcome) or WITHDRAWN (reason); only a
  * PROPOSED proposal may be edited, decided or withdrawn. Each change is one conditional write at
@@ -67,7 +68,7 @@ async function checkInput(deps: AdminDeps, input: ProposalInput): Promise<{ head
   const seen = new Set<string>();
   const basis: ProposalBasis[] = [];
   for (const [i, b] of input.basis.entries()) {
-    const key = b.kind === "FINDING" ? `F#${b.findingId}` : `R#${b.period}`;
+    const key = b.kind === "FINDING" ? `F#${b.findingId}` : b.kind === "HEAD_RATING" ? `R#${b.period}` : `A#${b.actionId}`;
     if (seen.has(key)) throw invalid(`basis[${i}]`, "named twice", "DUPLICATE_BASIS");
     seen.add(key);
     if (b.kind === "FINDING") {
@@ -78,6 +79,12 @@ async function checkInput(deps: AdminDeps, input: ProposalInput): Promise<{ head
       if (f.unitId !== input.unitId) throw invalid(field, `finding ${b.findingId} is about ${f.unitId}, not ${input.unitId}`, "NOT_THIS_UNIT");
       if (f.headId !== null && f.headId !== input.headId) throw invalid(field, `finding ${b.findingId} names head ${f.headId}, not ${input.headId}`, "NOT_THIS_HEAD");
       basis.push({ kind: "FINDING", findingId: f.findingId, period: f.periodId, criterion: f.criterion, deduction: f.deduction, noticeNumber: f.noticeNumber, noticeDate: f.noticeDate });
+    } else if (b.kind === "CORRECTIVE_ACTION") {
+      const field = `basis[${i}].actionId`;
+      const a = await deps.stores.correctiveActions.get(b.actionId);
+      if (!a) throw invalid(field, `no corrective action ${b.actionId}`, "UNKNOWN_ACTION");
+      if (a.unitId !== input.unitId) throw invalid(field, `corrective action ${b.actionId} is about ${a.unitId}, not ${input.unitId}`, "NOT_THIS_UNIT");
+      basis.push({ kind: "CORRECTIVE_ACTION", actionId: a.actionId, status: a.status, deadline: a.deadline, required: a.required });
     } else {
       const field = `basis[${i}].period`;
       if (!isPeriodId(b.period)) throw invalid(field, "a period id such as 2025-H2");
