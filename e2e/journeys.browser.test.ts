@@ -243,7 +243,8 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     });
 
     // corrective actions (issue 24, item 1)
-    it("opens a corrective action from a concluded finding; the Biên Hòa officer reports on the scorecard; Home Affairs accepts it", async () => {
+    let actionId = "";
+    it("opens a corrective action from a concluded finding of Biên Hòa, with P1's numbers since beside it", async () => {
       // The concluded finding (the findings journey above concludes one through the page; this one through the use case).
       const HA = { sub: "journey-home-affairs", role: "home-affairs" };
       await createFinding(env.rt.admin)(HA, { findingId: "F-CA-BH", unitId: "DIST-731", period: "2024-H1", criterion: "PAR5", deduction: 1, evidence: "Biên bản kiểm tra 7/BB-SNV (demo)" });
@@ -259,13 +260,17 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       await page.click("[data-testid=action-open]");
       const opened = page.locator("[data-testid=action][data-status=OPEN]", { hasText: "F-CA-BH" });
       await opened.waitFor({ timeout: 15_000 });
-      const actionId = (await opened.getAttribute("data-action-id"))!;
+      actionId = (await opened.getAttribute("data-action-id"))!;
       // Beside it: P1 of 2024-H1 and the later half-years the city was scored in.
       expect(await opened.locator("[data-testid=action-progress] tbody tr").count()).toBeGreaterThan(0);
       await expectAccessible("corrective actions section");
       await shot("home-affairs-actions-vi-1440");
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
 
-      // The unit officer sees it on the scorecard (in English, on a phone) and reports what was done.
+    it("the Biên Hòa officer reports on the corrective action from the scorecard (English, phone); Home Affairs accepts it", async () => {
+      expect(actionId).not.toBe("");
       await signIn("officer-bien-hoa");
       await page.setViewportSize({ width: 390, height: 844 });
       await open("/#/units/DIST-731?period=2024-H1", "scorecard-page");
