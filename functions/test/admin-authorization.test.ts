@@ -16,6 +16,9 @@ const HA = { sub: "setup", role: "home-affairs" };
 /** Viet Nam's current year and month (rules as data: a past year or month is closed to changes). */
 const THIS_MONTH = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 const THIS_YEAR = Number(THIS_MONTH.slice(0, 4));
+/** A methodology version from the first day of next month (a target unchanged: the smallest valid change). */
+const NEXT_MONTH = new Date(Date.UTC(THIS_YEAR, Number(THIS_MONTH.slice(5, 7)), 1)).toISOString().slice(0, 10);
+const METHODOLOGY_VERSION = { id: "dn-2099.1", effectiveFrom: NEXT_MONTH, nameVi: "Thử", nameEn: "Test", changeVi: "Thử", changeEn: "Test", indicators: { P1: { target: 1 } }, basis: "QĐ 1/QĐ-UBND" };
 
 const json = (o: unknown) => ({ type: "application/json", text: JSON.stringify(o) });
 const finding = { unitId: OWN, period: "2024-H1", criterion: "PAR5", deduction: 2, evidence: "Biên bản 15/BB-TTr" };
@@ -103,6 +106,8 @@ const MATRIX: Row[] = [
   ["GET", "/v1/admin/rules", undefined, [401, 403, 200, 200, 200, 200]],
   ["PUT", "/v1/admin/rules/holidays", () => json({ year: THIS_YEAR, days: [{ date: `${THIS_YEAR}-01-01`, kind: "HOLIDAY", nameVi: "Tết Dương lịch", nameEn: "New Year's Day" }], basis: "Thông báo 1/TB-BNV", version: 0 }), [401, 403, 403, 200, 403, 403]],
   ["POST", "/v1/admin/rules/unit-changes", () => json({ change: { kind: "NEW_UNIT", effectiveFrom: `${THIS_MONTH}-01`, unit: { unitId: "COM-99001-2026", nameVi: "Xã Thử", nameEn: "Test Commune", tier: "COMMUNE", parentId: "PROV-75-2025" } }, basis: "NQ 1/NQ-HĐND", version: 0 }), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/rules/methodology/preview", () => json(METHODOLOGY_VERSION), [401, 403, 403, 200, 403, 403]],
+  ["POST", "/v1/admin/rules/methodology", () => json({ ...METHODOLOGY_VERSION, version: 0 }), [401, 403, 403, 200, 403, 403]],
   ["GET", "/v1/admin/audit?limit=5", undefined, [401, 403, 200, 200, 403, 403]],
   ["GET", "/v1/admin/audit.csv", undefined, [401, 403, 403, 200, 403, 403]],
 ];

@@ -19,6 +19,8 @@ import { CaseBuilder } from "./support/events.js";
 import { tempRuntime } from "./support/temp-runtime.js";
 
 const NOW = new Date("2027-03-20T03:00:00Z");
+/** The runtime's clock: 20 March 2027, moved to May by the last case (an April period to score). */
+let now = NOW;
 const TOKEN = "rules-source-token";
 type Problem = { code: string; errors?: { code: string; field: string; message: string }[] };
 type Holidays = { version: number; firstYear: number; lastYear: number; years: { year: number; source: string; days: { date: string; kind: string }[] }[]; versions: { version: number; year: number; by: { role: string }; added: number; removed: number }[] };
@@ -49,7 +51,7 @@ describe("Rules as data: holidays and unit changes recorded by Home Affairs, use
   const year2027 = async () => ((await (await call("GET", "/v1/admin/rules")).json()) as { holidays: Holidays }).holidays.years.find((y) => y.year === 2027)!;
 
   beforeAll(async () => {
-    env = await tempRuntime({ clock: { now: () => NOW }, sourceToken: TOKEN });
+    env = await tempRuntime({ clock: { now: () => now }, sourceToken: TOKEN });
     server = createLocalServer(env.rt, { dashboardDir: join(env.dataDir, "no-dashboard") });
     base = `http://127.0.0.1:${await listen(server, 0)}`;
     const user = (id: string) => env.rt.identity.issue(DEMO_USERS.find((u) => u.id === id)!);
@@ -176,5 +178,64 @@ describe("Rules as data: holidays and unit changes recorded by Home Affairs, use
     expect(trend.points.map((p) => p.period)).toEqual(["2027-02", "2027-03"]);
     expect([TAM_HIEP, LONG_BINH]).toContain(trend.points[0]?.unitId);
     expect(trend.points[1]).toMatchObject({ unitId: MERGED, indicators: { P1: { numerator: 1, denominator: 1 } } });
+  });
+  it("a methodology version with a future date: earlier periods score byte for byte as before, later ones with the new weights (by hand), previewed first", async () => {
+    // dn-2027.1 over dn-2026.2: P1 20 → 25 points (TDGQ 20 → 25), S3 6 → 1 (MDHL 18 → 13); the groups still add up to 100.
+    const v = {
+      id: "dn-2027.1",
+      effectiveFrom: "2027-04-01",
+      nameVi: "Phương pháp Đồng Nai 2027.1 (kiểm thử)",
+      nameEn: "Dong Nai method 2027.1 (test)",
+      changeVi: "Tăng trọng số đúng hạn",
+      changeEn: "More weight on timeliness",
+      indicators: { P1: { max: 25 }, S3: { max: 1 } },
+      groups: { TDGQ: { max: 25 }, MDHL: { max: 13 } },
+      basis: "Quyết định 3/QĐ-UBND (kiểm thử)",
+    };
+    const body = async (p: string) => JSON.stringify(await env.rt.score.snapshots.get(env.rt.score.methodology, p, "COMMUNE"));
+    const marchBefore = await body("2027-03");
+    // Refused per field: a past date; weights that no longer add up (P1 25 in a group of 20 without a cap).
+    const past = (await (await call("POST", "/v1/admin/rules/methodology", { ...v, effectiveFrom: "2027-03-01", version: 0 })).json()) as Problem;
+    expect(past.errors?.[0]).toMatchObject({ field: "effectiveFrom", code: "EFFECTIVE_DATE_NOT_FUTURE" });
+    const unbalanced = (await (await call("POST", "/v1/admin/rules/methodology", { ...v, groups: { MDHL: { max: 13 } }, version: 0 })).json()) as Problem;
+    expect(unbalanced.errors?.map((e) => e.field)).toEqual(expect.arrayContaining(["groups", "groups.TDGQ.cap"]));
+    expect((await call("POST", "/v1/admin/rules/methodology", { ...v, version: 0 }, chairman)).status).toBe(403);
+
+    // The preview: March (the last scored period ending before 1 April) under dn-2027.1. The merged
+    // ward had one dossier, early: P1 1/1 → 25 points instead of 20; S3 is worth 1 × min(1, ratio ÷ 0.9) instead of 6 × min(1, ratio ÷ 0.9).
+    const preview = (await (await call("POST", "/v1/admin/rules/methodology/preview", v)).json()) as { valid: boolean; period: string; tiers: { tier: string; units: { unitId: string; before: { total: number }; after: { total: number } }[] }[] };
+    expect([preview.valid, preview.period]).toEqual([true, "2027-03"]);
+    const march = await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-03", "COMMUNE");
+    const unit = march!.units.find((u) => u.unitId === MERGED)!;
+    const s3 = unit.indicators["S3"]!;
+    const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+    const s3Before = s3.ratio === null ? 0 : r4(6 * Math.min(1, s3.ratio / 0.9));
+    const s3After = s3.ratio === null ? 0 : r4(1 * Math.min(1, s3.ratio / 0.9));
+    const row = preview.tiers.find((t) => t.tier === "COMMUNE")!.units.find((u) => u.unitId === MERGED)!;
+    expect(row.before.total).toBe(unit.total);
+    expect(row.after.total).toBeCloseTo((unit.total as number) - 20 - s3Before + 25 + s3After, 4);
+
+    // Published at version 0; audited; March scored again (the same clock, a run of the same periods: its scan
+    // metadata is the run's) is the same text.
+    const res = await call("POST", "/v1/admin/rules/methodology", v, ha, { "if-match": '"0"' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { version: number; versions: { id: string; basedOn: string }[] }).versions).toMatchObject([{ id: "dn-2027.1", basedOn: "dn-2026.2" }]);
+    expect((await audit()).some((e) => e.action === "rules.methodology.publish")).toBe(true);
+    await scoreAndRatePeriods(env.rt.score, env.rt.admin)([parsePeriod("2027-02"), parsePeriod("2027-03")]);
+    expect(await body("2027-03")).toBe(marchBefore);
+
+    // May 2027: an April dossier of the merged ward, early. April starts on 1 April: dn-2027.1, P1 = 25 × 1/1.
+    now = new Date("2027-05-10T03:00:00Z");
+    const apr = new CaseBuilder("R-APR-1", MERGED).received("2027-04-05T09:00:00", "2027-04-09T17:00:00").resolved("2027-04-06T09:00:00");
+    expect((await post("/v1/events", { events: apr.build() })).status).toBe(200);
+    await compactLake(env.rt.engine, env.rt.lake.root);
+    await scoreAndRatePeriods(env.rt.score, env.rt.admin)([parsePeriod("2027-03"), parsePeriod("2027-04")]);
+    const april = await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-04", "COMMUNE");
+    expect(april?.methodologyVersion).toBe("dn-2027.1");
+    const a = april!.units.find((u) => u.unitId === MERGED)!;
+    expect([a.indicators["P1"]?.points, a.indicators["P1"]?.max, a.groups["TDGQ"]]).toEqual([25, 25, { points: 25, max: 25 }]);
+    // March keeps dn-2026.2: P1 20 of 20, no version named.
+    const m2 = await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-03", "COMMUNE");
+    expect([m2?.methodologyVersion, m2?.units.find((u) => u.unitId === MERGED)?.indicators["P1"]?.max]).toEqual([undefined, 20]);
   });
 });

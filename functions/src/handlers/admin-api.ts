@@ -26,7 +26,7 @@ import { listPublications, previewPublication, publishPeriod, readFrozen } from 
 import { getNarrative, getReportDeadline, setReportDeadline, submissionTracker, submitNarrative } from "../use-cases/admin/report-submissions.js";
 import { ratedChanges, refreshPeriodRatings } from "../use-cases/admin/rerate.js";
 import { listSurvey } from "../use-cases/admin/survey.js";
-import { readRules, recordHolidayYear, recordUnitChange } from "../use-cases/admin/rules.js";
+import { previewMethodologyVersion, publishMethodologyVersion, readRules, recordHolidayYear, recordUnitChange } from "../use-cases/admin/rules.js";
 import { buildReport } from "../use-cases/admin/reports.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
@@ -218,6 +218,11 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const u = await recordUnitChange(deps)(actorOf(principal), expectedVersion(e, version), input);
       return jsonResponse(200, u, { ...PRIVATE, ...etag(u.version) });
     },
+    "POST /v1/admin/rules/methodology/preview": async ({ body: { version: _version, ...input } }) => jsonResponse(200, await previewMethodologyVersion(deps)(input), PRIVATE),
+    "POST /v1/admin/rules/methodology": async ({ principal, body: { version, ...input } }, e) => {
+      const m = await publishMethodologyVersion(deps)(actorOf(principal), expectedVersion(e, version), input);
+      return jsonResponse(200, m, { ...PRIVATE, ...etag(m.version) });
+    },
     // ——— audit ———
     "GET /v1/admin/audit": async ({ params }) => jsonResponse(200, await readAudit(deps)(params), PRIVATE),
     "GET /v1/admin/audit.csv": async ({ principal, params }) => {
@@ -302,6 +307,8 @@ export const ADMIN_ROUTES = [
   "GET /v1/admin/rules",
   "PUT /v1/admin/rules/holidays",
   "POST /v1/admin/rules/unit-changes",
+  "POST /v1/admin/rules/methodology/preview",
+  "POST /v1/admin/rules/methodology",
   "GET /v1/admin/audit",
   "GET /v1/admin/audit.csv",
 ] as const satisfies readonly RouteKeyOf<"admin">[];

@@ -289,7 +289,7 @@ function localRules(source: RulesSource, engine: DuckDbQueryEngine, onLoad: (r: 
     load: async () => {
       const r = await source.load();
       onLoad(r);
-      const key = `${r.versions.holidays}:${r.versions.units}`;
+      const key = `${r.versions.holidays}:${r.versions.units}`; // the methodology versions need no dims
       if (key !== loaded) {
         await engine.loadDims(r.calendar, r.catalog);
         loaded = key;
@@ -310,5 +310,7 @@ function watchedRules(store: RulesStore, reload: () => Promise<unknown>): RulesS
     units: () => store.units(),
     putHolidays: async (doc, expected) => after(await store.putHolidays(doc, expected)),
     putUnits: async (doc, expected) => after(await store.putUnits(doc, expected)),
+    methodology: () => store.methodology(),
+    putMethodology: async (doc, expected) => after(await store.putMethodology(doc, expected)),
   };
 }

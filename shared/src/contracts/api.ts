@@ -78,6 +78,7 @@ export const rankingSnapshotShape = {
   engine: z.enum(["sql", "reference"]),
   units: listOf(rankedUnitSchema),
   scan: scanMetadataSchema.optional().describe("What the scoring run read from the lake (Athena bills bytes scanned); absent in older snapshots."),
+  methodologyVersion: z.string().optional().describe("The published version of `methodology` the period was scored with (in force on its start date; docs/adr/0022); absent: `methodology` itself."),
 };
 
 export const rankingSnapshotSchema = named("RankingSnapshot", view(rankingSnapshotShape));

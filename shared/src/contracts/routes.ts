@@ -56,7 +56,7 @@ import { listOf, view } from "./schema-kit.js";
 import { reportDocumentSchema, reportPeriodParam } from "./reports.js";
 import { proposalCreateSchema, proposalDecisionSchema, proposalIdParam, proposalListSchema, proposalSchema, proposalUpdateSchema, proposalWithdrawSchema } from "./proposals.js";
 import { narrativeInputSchema, narrativeSchema, reportDeadlineInputSchema, reportDeadlineSchema, submissionPeriodParam, submissionTrackerSchema } from "./report-submissions.js";
-import { holidayRulesSchema, holidayYearSchema, rulesViewSchema, unitChangeInputSchema, unitRulesSchema } from "./rules.js";
+import { holidayRulesSchema, holidayYearSchema, methodologyPreviewSchema, methodologyRulesSchema, methodologyVersionInputSchema, rulesViewSchema, unitChangeInputSchema, unitRulesSchema } from "./rules.js";
 
 /** Which handler serves the route; `local`: the local runtime only (functions/src/local/server.ts), never deployed. */
 export type Api = "read" | "admin" | "ingest" | "local";
@@ -913,6 +913,33 @@ export const ROUTES = {
     body: json(unitChangeInputSchema),
     ifMatch: true,
     responses: read("The unit rules after the change.", unitRulesSchema),
+    problems: ["VERSION_CONFLICT"],
+  }),
+  "POST /v1/admin/rules/methodology/preview": route({
+    api: "admin",
+    operationId: "previewMethodologyVersion",
+    summary: "What the last scored period's ranking would be under a methodology version (nothing is written)",
+    description:
+      "The version is the changes over the version in force before it (weights, targets, bands, which indicators Home Affairs enters), checked as publishing checks it (`valid`, `errors` naming each field); " +
+      "the counts of each tier's snapshot of the last scored period ending before its date are scored again with it, beside the numbers as they are.",
+    action: "rules:write",
+    params: [],
+    body: json(methodologyVersionInputSchema),
+    responses: read("The preview.", methodologyPreviewSchema),
+    problems: [],
+  }),
+  "POST /v1/admin/rules/methodology": route({
+    api: "admin",
+    operationId: "publishMethodologyVersion",
+    summary: "Publish a methodology version effective from the first day of a coming month",
+    description:
+      "Refused per field (422 INVALID_CONTENT): an id already used, a date not the first of a month after today or not after the last version's, an unknown indicator, group or band, and every issue of the methodology validator " +
+      "(group maxima adding up to 100, each group's indicators reaching its max, targets in (0, 1], bands ordered…). Periods starting on or after the date are scored with it; earlier ones keep their version. Audited.",
+    action: "rules:write",
+    params: [],
+    body: json(methodologyVersionInputSchema),
+    ifMatch: true,
+    responses: read("The methodology rules after the change.", methodologyRulesSchema),
     problems: ["VERSION_CONFLICT"],
   }),
 

@@ -70,6 +70,71 @@ const unitVersion = view({
   by,
 });
 
+const code = z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/, "a code such as P1");
+
+/** `POST /v1/admin/rules/methodology` (and its preview): a version of the methodology in use, as its changes over the version before it. */
+export const methodologyVersionInputSchema = named(
+  "MethodologyVersionInput",
+  z.strictObject({
+    id: z.string().regex(/^dn-\d{4}\.\d{1,3}$/, "a version id such as dn-2027.1"),
+    effectiveFrom: z.string().regex(DATE, "a date YYYY-MM-DD").describe("The first day of a month after today: periods starting on or after it are scored with this version."),
+    nameVi: humanText(200),
+    nameEn: humanText(200),
+    changeVi: humanText(1000).describe("What differs from the version before, in Vietnamese."),
+    changeEn: humanText(1000),
+    indicators: z.record(code, z.strictObject({ max: z.number().positive().max(100).nullable().optional(), target: z.number().positive().max(1).optional(), manual: z.boolean().optional() })).optional(),
+    groups: z.record(code, z.strictObject({ max: z.number().positive().max(100) })).optional(),
+    bands: z.record(code, z.number().min(0).max(100)).optional(),
+    basis: humanText(300).describe("The decision publishing it (number and date), for the audit."),
+    version: version(0),
+  }),
+);
+export type MethodologyVersionInput = Omit<z.output<typeof methodologyVersionInputSchema>, "version">;
+
+const methodologyVersion = view({
+  version: z.number().int(),
+  id: z.string(),
+  effectiveFrom: z.string(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  changeVi: z.string(),
+  changeEn: z.string(),
+  basedOn: z.string().describe("The version it changes."),
+  indicators: z.record(z.string(), z.object({ max: z.number().nullable().optional(), target: z.number().optional(), manual: z.boolean().optional() })).optional(),
+  groups: z.record(z.string(), z.object({ max: z.number() })).optional(),
+  bands: z.record(z.string(), z.number()).optional(),
+  basis: z.string(),
+  at: z.string(),
+  by,
+});
+
+/** The methodology rules: the series in use (the compiled version) and its published versions. */
+export const methodologyRulesSchema = named(
+  "MethodologyRules",
+  view({
+    series: z.string().describe("The compiled version scoring starts from (METHODOLOGY_ID)."),
+    version: z.number().int().describe("Send it back to publish a version (0: none published)."),
+    versions: listOf(methodologyVersion),
+  }),
+);
+
+/** `POST /v1/admin/rules/methodology/preview`: what the last scored period's ranking would be under the version. */
+export const methodologyPreviewSchema = named(
+  "MethodologyPreview",
+  view({
+    valid: z.boolean(),
+    errors: listOf(view({ field: z.string(), code: z.string(), message: z.string() })),
+    period: z.string().nullable().describe("The last scored period ending before the version takes effect (null: none scored)."),
+    tiers: listOf(
+      view({
+        tier: z.string(),
+        units: listOf(view({ unitId: z.string(), before: view({ total: z.number().nullable(), rank: z.number().int().nullable(), band: z.string().nullable() }), after: view({ total: z.number().nullable(), rank: z.number().int().nullable(), band: z.string().nullable() }) })),
+      }),
+    ),
+  }),
+);
+export type MethodologyPreview = z.output<typeof methodologyPreviewSchema>;
+
 /** The holiday rules: the calendar in force by year and every recorded year. */
 export const holidayRulesSchema = named(
   "HolidayRules",
@@ -93,9 +158,10 @@ export const unitRulesSchema = named(
 );
 
 /** `GET /v1/admin/rules`: each kind's versions (version 0 is the compiled data) and what is in force. */
-export const rulesViewSchema = named("Rules", view({ holidays: holidayRulesSchema, units: unitRulesSchema }));
+export const rulesViewSchema = named("Rules", view({ holidays: holidayRulesSchema, units: unitRulesSchema, methodology: methodologyRulesSchema }));
 export type RulesView = z.output<typeof rulesViewSchema>;
 export type HolidayVersion = z.output<typeof holidayVersion>;
 export type UnitVersion = z.output<typeof unitVersion>;
+export type MethodologyVersion = z.output<typeof methodologyVersion>;
 /** A unit change as the API takes and stores it. */
 export type UnitChangeBody = z.output<typeof unitChangeSchema>;

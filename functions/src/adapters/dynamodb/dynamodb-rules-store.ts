@@ -1,13 +1,13 @@
 import type { ConditionalWrite } from "../../ports/admin.js";
-import type { RulesStore, StoredHolidayRules, StoredUnitRules } from "../../ports/rules.js";
+import type { RulesStore, StoredHolidayRules, StoredMethodologyRules, StoredUnitRules } from "../../ports/rules.js";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { auditText, conditional, parseAudit } from "./admin-items.js";
 
 const PK = "ADMIN#RULES";
 
 /**
- * Rules as data (issue 24, item 4; docs/storage.md "admin items"): `ADMIN#RULES` / `HOLIDAYS` and
- * `ADMIN#RULES` / `UNITS`, one item per kind holding every version of it (JSON text), written whole
+ * Rules as data (issue 24, item 4; docs/storage.md "admin items"): `ADMIN#RULES` / `HOLIDAYS`, `UNITS`
+ * and `METHODOLOGY`, one item per kind holding every version of it (JSON text), written whole
  * at its expected version with the audit entry of the change (the outbox of one). A year's
  * holidays is ~3 KB and a unit change ~0.5 KB, so an item holds hundreds of versions under the
  * 400 KB limit; the scoring run reads both with two consistent gets.
@@ -34,13 +34,21 @@ export class DynamoDbRulesStore implements RulesStore {
     return this.put("UNITS", doc, expectedVersion);
   }
 
-  private async get(sk: string): Promise<StoredHolidayRules | StoredUnitRules | undefined> {
+  methodology(): Promise<StoredMethodologyRules | undefined> {
+    return this.get("METHODOLOGY") as Promise<StoredMethodologyRules | undefined>;
+  }
+
+  putMethodology(doc: StoredMethodologyRules, expectedVersion: number): Promise<ConditionalWrite> {
+    return this.put("METHODOLOGY", doc, expectedVersion);
+  }
+
+  private async get(sk: string): Promise<StoredHolidayRules | StoredUnitRules | StoredMethodologyRules | undefined> {
     const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: PK, sk }, ConsistentRead: true }));
     if (!r.Item) return undefined;
     return { version: r.Item["version"] as number, lastAudit: parseAudit(r.Item["lastAudit"]), versions: JSON.parse(r.Item["versions"] as string) };
   }
 
-  private put(sk: string, doc: StoredHolidayRules | StoredUnitRules, expectedVersion: number): Promise<ConditionalWrite> {
+  private put(sk: string, doc: StoredHolidayRules | StoredUnitRules | StoredMethodologyRules, expectedVersion: number): Promise<ConditionalWrite> {
     return conditional(() =>
       this.db.send(
         new PutCommand({

@@ -12,11 +12,13 @@
  * then gives the numbers it had (and published versions are frozen anyway).
  */
 import type { Actor } from "../../ports/admin.js";
-import type { HolidayYearVersion, RulesInForce, RulesSource, RulesStore, StoredHolidayRules, StoredUnitRules, UnitChangeVersion } from "../../ports/rules.js";
-import { type CalendarDay, UnitCatalog, WorkingCalendar, localDateOf } from "@scorecard/shared";
+import type { HolidayYearVersion, MethodologyVersionRecord, RulesInForce, RulesSource, RulesStore, StoredHolidayRules, StoredMethodologyRules, StoredUnitRules, UnitChangeVersion } from "../../ports/rules.js";
+import { type CalendarDay, type Methodology, UnitCatalog, WorkingCalendar, isPeriodId, localDateOf, parsePeriod } from "@scorecard/shared";
+import { methodologyById } from "@scorecard/shared/methodology/registry";
+import { type MethodologyChange, deriveMethodology, deriveVersions, previewTier } from "@scorecard/shared/rules/methodology-versions";
 import { VN_CALENDAR_DAYS } from "@scorecard/shared/data/calendar.data";
 import { DONG_NAI_UNITS } from "@scorecard/shared/data/units.data";
-import type { HolidayYearInput, RulesView, UnitChangeInput } from "@scorecard/shared/contracts/rules";
+import type { HolidayYearInput, MethodologyPreview, MethodologyVersionInput, RulesView, UnitChangeInput } from "@scorecard/shared/contracts/rules";
 import { composeCalendarDays, coveredYears, holidayYearErrors } from "@scorecard/shared/rules/holidays";
 import { composeUnits, unitChangeErrors } from "@scorecard/shared/rules/unit-changes";
 import { type AdminDeps, AdminError, type FieldError, auditEntry, auditRefusal, flushAudit } from "./common.js";
@@ -33,13 +35,26 @@ function storedYears(h: StoredHolidayRules | undefined): Record<string, readonly
 const calendarDaysOf = (h: StoredHolidayRules | undefined) => composeCalendarDays(VN_CALENDAR_DAYS, storedYears(h));
 const unitsOf = (u: StoredUnitRules | undefined) => composeUnits(DONG_NAI_UNITS, (u?.versions ?? []).map((v) => v.change));
 
+/** The published versions of each series, derived from its compiled version in the order published. */
+function methodologiesOf(m: StoredMethodologyRules | undefined): Record<string, Methodology[]> {
+  const bySeries: Record<string, MethodologyVersionRecord[]> = {};
+  for (const v of m?.versions ?? []) (bySeries[v.series] ??= []).push(v);
+  const out: Record<string, Methodology[]> = {};
+  for (const [series, records] of Object.entries(bySeries)) {
+    const base = methodologyById(series);
+    if (base) out[series] = deriveVersions(base, records);
+  }
+  return out;
+}
+
 /** The rules in force: the compiled data (version 0) with every stored version applied. */
 export async function rulesInForce(store: RulesStore): Promise<RulesInForce> {
-  const [h, u] = await Promise.all([store.holidays(), store.units()]);
+  const [h, u, m] = await Promise.all([store.holidays(), store.units(), store.methodology()]);
   return {
     calendar: new WorkingCalendar(calendarDaysOf(h)),
     catalog: new UnitCatalog(unitsOf(u)),
-    versions: { holidays: h?.version ?? 0, units: u?.version ?? 0 },
+    methodologies: methodologiesOf(m),
+    versions: { holidays: h?.version ?? 0, units: u?.version ?? 0, methodology: m?.version ?? 0 },
   };
 }
 
@@ -48,7 +63,7 @@ export const storedRules = (store: RulesStore): RulesSource => ({ load: () => ru
 
 /** Each kind's versions and what is in force (reads: any staff role). */
 export const readRules = (deps: AdminDeps) => async (): Promise<RulesView> => {
-  const [h, u] = await Promise.all([deps.stores.rules.holidays(), deps.stores.rules.units()]);
+  const [h, u, m] = await Promise.all([deps.stores.rules.holidays(), deps.stores.rules.units(), deps.stores.rules.methodology()]);
   const days = calendarDaysOf(h);
   const { first, last } = coveredYears(days);
   const stored = new Set((h?.versions ?? []).map((v) => v.year));
@@ -63,6 +78,7 @@ export const readRules = (deps: AdminDeps) => async (): Promise<RulesView> => {
       versions: (h?.versions ?? []).map((v) => ({ version: v.version, year: v.year, effectiveFrom: `${v.year}-01-01`, basis: v.basis, at: v.at, by: v.by, added: v.added, removed: v.removed })),
     },
     units: { version: u?.version ?? 0, count: unitsOf(u).length, versions: u?.versions ?? [] },
+    methodology: { series: deps.methodology, version: m?.version ?? 0, versions: (m?.versions ?? []).filter((v) => v.series === deps.methodology) },
   };
 };
 
@@ -140,4 +156,74 @@ export const recordUnitChange =
     }
     await deps.stores.audit.append(entry);
     return (await readRules(deps)()).units;
+  };
+
+// ——— methodology versions ———
+
+const monthStart = (d: string) => /^\d{4}-\d{2}-01$/.test(d);
+
+/** The version a new one changes (the last published of the series, else the compiled one), and the checks of `input` against it. */
+async function derive(deps: AdminDeps, input: MethodologyVersionInput) {
+  const stored = await deps.stores.rules.methodology();
+  const series = methodologyById(deps.methodology);
+  if (!series) throw new Error(`unknown methodology ${deps.methodology}`);
+  const mine = (stored?.versions ?? []).filter((v) => v.series === deps.methodology);
+  const base = deriveVersions(series, mine).at(-1) ?? series;
+  const { basis: _basis, ...change } = input;
+  const { methodology, errors } = deriveMethodology(base, change as MethodologyChange);
+  const today = localDateOf(deps.clock.now());
+  const ids = new Set([...(stored?.versions ?? []).map((v) => v.id)]);
+  if (methodologyById(input.id) || ids.has(input.id)) errors.unshift({ field: "id", code: "DUPLICATE_ID", message: `${input.id} is already a version: a new version takes a new id` });
+  if (!monthStart(input.effectiveFrom) || input.effectiveFrom <= today) {
+    errors.unshift({ field: "effectiveFrom", code: "EFFECTIVE_DATE_NOT_FUTURE", message: `the first day of a month after today (${today}): periods already scored keep their version` });
+  } else if (mine.length > 0 && input.effectiveFrom <= (mine.at(-1) as MethodologyVersionRecord).effectiveFrom) {
+    errors.unshift({ field: "effectiveFrom", code: "NOT_AFTER_LAST", message: `after ${(mine.at(-1) as MethodologyVersionRecord).effectiveFrom}, when ${base.id} takes effect` });
+  }
+  return { stored, base, methodology, errors };
+}
+
+/**
+ * What the last scored period ending before `input.effectiveFrom` would rank like under the
+ * version (nothing is written): each tier's snapshot counts scored again with it, beside the
+ * numbers published or drafted. Invalid versions answer their errors (and no tiers).
+ */
+export const previewMethodologyVersion =
+  (deps: AdminDeps) =>
+  async (input: MethodologyVersionInput): Promise<MethodologyPreview> => {
+    const { methodology, errors } = await derive(deps, input);
+    const scored = (await deps.snapshots.periods(deps.methodology)).filter((p) => isPeriodId(p) && parsePeriod(p).endDate < input.effectiveFrom);
+    // The latest end, and of periods ending together the longest (a year before its half-year, quarter, month).
+    const rankOf = (id: string) => [parsePeriod(id).endDate, -Date.parse(parsePeriod(id).start)] as const;
+    const period = scored.sort((a, b) => {
+      const [ea, sa] = rankOf(a);
+      const [eb, sb] = rankOf(b);
+      return ea < eb ? 1 : ea > eb ? -1 : sb - sa;
+    })[0] ?? null;
+    const tiers = [];
+    if (errors.length === 0 && period !== null) {
+      for (const tier of methodology.rankedTiers) {
+        const snap = await deps.snapshots.get(deps.methodology, period, tier);
+        if (snap) tiers.push({ tier, units: previewTier(methodology, period, snap.units) });
+      }
+    }
+    return { valid: errors.length === 0, errors, period, tiers };
+  };
+
+/** Publish a version of the methodology in use at `expectedVersion` of the methodology rules, after the checks of the preview. */
+export const publishMethodologyVersion =
+  (deps: AdminDeps) =>
+  async (actor: Actor, expectedVersion: number, input: MethodologyVersionInput): Promise<RulesView["methodology"]> => {
+    const { stored, base, errors } = await derive(deps, input);
+    await flushAudit(deps, stored);
+    if (errors.length > 0) throw refused(errors);
+    if ((stored?.version ?? 0) !== expectedVersion) throw await conflict(deps, actor, "methodology", stored?.version ?? 0, expectedVersion, input, "rules.methodology.refused");
+    const record: MethodologyVersionRecord = { ...input, version: expectedVersion + 1, series: deps.methodology, basedOn: base.id, at: deps.clock.now().toISOString(), by: actor };
+    const entry = auditEntry(deps, actor, "rules.methodology.publish", ENTITY, "methodology", record.version, null, record);
+    const next: StoredMethodologyRules = { version: record.version, versions: [...(stored?.versions ?? []), record], lastAudit: entry };
+    if ((await deps.stores.rules.putMethodology(next, expectedVersion)) !== "ok") {
+      const now = await deps.stores.rules.methodology();
+      throw await conflict(deps, actor, "methodology", now?.version ?? 0, expectedVersion, input, "rules.methodology.refused");
+    }
+    await deps.stores.audit.append(entry);
+    return (await readRules(deps)()).methodology;
   };

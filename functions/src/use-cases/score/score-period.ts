@@ -6,8 +6,10 @@ import type { Lake } from "../../ports/lake.js";
 import type { ManualIndicatorSource } from "../../ports/admin.js";
 import type { RulesSource } from "../../ports/rules.js";
 import { withRulesInForce } from "./rules-in-force.js";
+import { methodologyOn } from "@scorecard/shared/rules/methodology-versions";
 import {
   type IndicatorValue,
+  type Methodology,
   type Period,
   type RankedUnit,
   type RankingSnapshot,
@@ -53,6 +55,8 @@ export interface ScoreDeps {
    * once at the start of a run (./rules-in-force.ts), replacing `catalog` and `calendar`.
    */
   readonly rules?: RulesSource | undefined;
+  /** The published versions of the series (rules as data), in order of their effective dates; set from `rules`. */
+  readonly methodologyVersions?: readonly Methodology[] | undefined;
   /** A new unique id (a run's staged relations and drill-down folders). */
   readonly newId: NewId;
   /**
@@ -75,6 +79,13 @@ export interface ScoreDeps {
   readonly manualIndicators?: ManualIndicatorSource | undefined;
 }
 
+/**
+ * The methodology a period is scored with: the last published version of the series in force on
+ * the period's **start date**, else the series itself (docs/adr/0022-rules-as-data.md).
+ */
+export const methodologyFor = (deps: Pick<ScoreDeps, "methodology" | "methodologyVersions">, period: Period): Methodology =>
+  methodologyOn(getMethodology(deps.methodology), deps.methodologyVersions ?? [], period.startDate);
+
 /** Which route computes the indicator counts: the shared SQL (default) or the reference scorer (comparison). */
 export type ScoreEngine = "sql" | "reference";
 
@@ -94,7 +105,7 @@ const NO_COUNTS: StatusCounts = { EARLY: 0, ON_TIME: 0, LATE: 0, OVERDUE: 0, IN_
  * (methodology §3, shared's scoreUnits), by the SQL route or the reference route.
  */
 export async function scoreUnitsOf(deps: ScoreDeps, period: Period, engine: ScoreEngine = "sql", facts: FactsSource = INLINE_FACTS): Promise<ScoredUnits> {
-  const m = getMethodology(deps.methodology);
+  const m = methodologyFor(deps, period);
   const calendar = deps.calendar ?? new WorkingCalendar();
   const units = unitsValidIn(deps.catalog, period).filter((u) => u.tier !== "PROVINCE");
   // Home Affairs' entries (D3) of the period, scored with the computed indicators on both routes.
@@ -303,7 +314,7 @@ async function publish(
 }
 
 async function storeSnapshots(deps: ScoreDeps, period: Period, engine: ScoreEngine, scored: ScoredUnits, computedAt: string, scan: ScanMetadata): Promise<RankingSnapshot[]> {
-  const m = getMethodology(deps.methodology);
+  const m = methodologyFor(deps, period);
   const snapshots: RankingSnapshot[] = [];
   for (const tier of SCORED_TIERS) {
     const inTier = scored.units.filter((u) => u.tier === tier);
@@ -336,6 +347,8 @@ async function storeSnapshots(deps: ScoreDeps, period: Period, engine: ScoreEngi
       engine,
       units,
       ...(engine === "sql" ? { scan } : {}),
+      // A published version of the series (rules as data): named; absent for the series itself, so older snapshots keep their text.
+      ...(m.id !== deps.methodology ? { methodologyVersion: m.id } : {}),
     };
     await deps.snapshots.putDraft(snapshot);
     snapshots.push(snapshot);
