@@ -267,6 +267,7 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       await shot("home-affairs-actions-vi-1440");
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot("home-affairs-actions-vi-390");
     });
 
     it("the Biên Hòa officer reports on the corrective action from the scorecard (English, phone); Home Affairs accepts it", async () => {
