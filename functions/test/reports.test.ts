@@ -12,6 +12,8 @@ import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { createFinding } from "../src/use-cases/admin/findings.js";
 import { seedHeads } from "../src/use-cases/admin/heads.js";
+import { openAction } from "../src/use-cases/admin/corrective-actions.js";
+import { submitNarrative } from "../src/use-cases/admin/report-submissions.js";
 import { scoreAndRate } from "../src/use-cases/jobs/score-run.js";
 import { reportWorkbook } from "../src/local/report-files.js";
 import { CaseBuilder } from "./support/events.js";
@@ -139,6 +141,22 @@ describe("Reports as documents: the province's and a unit's half-year, checked a
     expect((await get(`/v1/units/DIST-999/reports/2024-H2`)).status).toBe(404);
   });
 
+  it("the corrective actions of the period with their status, and the unit's narrative as submitted", async () => {
+    const before = (await get<ReportDocument>(`/v1/units/${OWN}/reports/2024-H2`)).body;
+    expect([before.actions, before.narrative]).toEqual([[], null]);
+    await openAction(fx.rt.admin)(HA, { actionId: "A-REP", unitId: OWN, basis: { kind: "FINDING", findingId: "F-REP" }, deadline: "2099-12-31", required: "Rà soát quy trình tiếp nhận (demo)" });
+    // An action of another period is no part of this report.
+    await openAction(fx.rt.admin)(HA, { actionId: "A-H1", unitId: OWN, basis: { kind: "BAND", band: "WEAK", period: "2024-H1" }, deadline: "2099-12-31", required: "Giữ vững (demo)" });
+    await submitNarrative(fx.rt.admin)({ sub: "officer", role: "unit-officer" }, OWN, "2024-H2", 0, { text: "Sáu tháng cuối năm 2024: đã khắc phục (demo)." });
+    const doc = (await get<ReportDocument>(`/v1/units/${OWN}/reports/2024-H2`, "officer-bien-hoa")).body;
+    expect(doc.actions).toEqual([
+      { actionId: "A-REP", unitId: OWN, basisKind: "FINDING", basisPeriod: "2024-H2", indicator: null, required: "Rà soát quy trình tiếp nhận (demo)", deadline: "2099-12-31", status: "OPEN", overdue: false, lastReport: null },
+    ]);
+    expect(doc.narrative).toMatchObject({ text: "Sáu tháng cuối năm 2024: đã khắc phục (demo).", version: 1 });
+    expect((await get<ReportDocument>("/v1/reports/2024-H1")).body.actions?.map((a) => a.actionId)).toEqual(["A-H1"]);
+    expect((await get<ReportDocument>("/v1/reports/2024-H2")).body.narrative).toBeNull();
+  });
+
   it("the workbook read back by an independent reader holds the document's numbers as numbers, headers in the language asked for, formula-like text neutralised", async () => {
     const doc = (await get<ReportDocument>("/v1/reports/2024-H2")).body;
     // A finding whose evidence a spreadsheet would take for a formula.
@@ -165,9 +183,13 @@ describe("Reports as documents: the province's and a unit's half-year, checked a
     // Heads and findings.
     for (const h of doc.heads.filter((x) => x.unitId === OWN)) expect(rowOf(heads, (r) => r[0] === OWN && r[2] === h.name)?.[7]).toBe(h.total ?? undefined);
     expect(rowOf(findings, (r) => r[1] === "F-REP")?.slice(0, 5)).toEqual([OWN, "F-REP", "PAR5", 2, "'=HYPERLINK(\"http://x\")"]);
+    // The corrective action opened above (the previous test), overdue or not in words.
+    expect(rowOf(book[4]!, (r) => r[1] === "A-REP")?.slice(0, 4)).toEqual([OWN, "A-REP", "Kết luận kiểm tra", "2024-H2"]);
+    expect(rowOf(book[4]!, (r) => r[1] === "A-REP")?.slice(6, 9)).toEqual(["2099-12-31", "Đang thực hiện", "Không"]);
     // English on request.
-    const en = readXlsx(await reportWorkbook(doc, "en"));
+    const unitDoc = (await get<ReportDocument>(`/v1/units/${OWN}/reports/2024-H2`)).body;
+    const en = readXlsx(await reportWorkbook(unitDoc, "en", "Bien Hoa City"));
     expect(en.map((s) => s.name)).toEqual(["Summary", "Indicators", "Heads of unit", "Findings", "Corrective actions"]);
-    expect(en[0]?.rows.get(1)).toEqual(["Report", "Province report"]);
+    expect([en[0]?.rows.get(1), en[0]?.rows.get(4)]).toEqual([["Report", "Unit report"], ["Unit", "Bien Hoa City"]]);
   });
 });
