@@ -1,13 +1,8 @@
-import type { AuditEntry } from "@scorecard/shared/contracts/admin";
 import type { ActionBasis, ActionStatus } from "@scorecard/shared/contracts/corrective-actions";
+import type { ConditionalWrite, Versioned } from "./versioned.js";
 
-// The shapes of ./admin.ts, spelled out here: admin.ts names this store in AdminStores, so an import back would be a circle.
+/** Who did a step (./admin.ts `Actor`; admin.ts names this store in AdminStores, so no import back). */
 type Actor = { readonly sub: string; readonly role: string };
-type ConditionalWrite = "ok" | "condition-failed";
-interface Versioned {
-  readonly version: number;
-  readonly lastAudit: AuditEntry | null;
-}
 
 /**
  * Corrective actions (issue 24, item 1; docs/adr/0019-corrective-actions.md): one item per action,
