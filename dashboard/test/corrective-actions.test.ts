@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { createActionsApi } from "../src/lib/actions-api.js";
 import { ApiProblemError } from "../src/lib/api.js";
 import { actionsEn, actionsVi } from "../src/lib/i18n/actions.js";
-import { outcomeWords } from "../src/models/corrective-actions.svelte.js";
+import { AdminActionsModel, outcomeWords } from "../src/models/corrective-actions.svelte.js";
+import type { ActionsApi } from "../src/lib/actions-api.js";
+import { NetworkError } from "../src/lib/api.js";
 
 describe("Client: corrective actions", () => {
   const recorder = (status = 200, body: unknown = { actionId: "CA-1", actions: [] }) => {
@@ -69,5 +71,29 @@ describe("Function: outcomeWords", () => {
     expect(outcomeWords(refused(0, "NETWORK"), actionsVi)?.text).toBe(actionsVi.outcome.network);
     expect(outcomeWords({ ok: true, actionId: "CA-1" }, actionsVi)).toEqual({ kind: "ok", text: "Đã lưu.", fields: [] });
     expect(outcomeWords(null, actionsVi)).toBeNull();
+  });
+});
+
+describe("Model: opening an action", () => {
+  it("sends one id until the action is opened: a retry after a lost answer is a harmless double submit; the next action gets a new id", async () => {
+    const sent: (string | undefined)[] = [];
+    let fail = true;
+    const api = {
+      open: async (body: { actionId?: string }) => {
+        sent.push(body.actionId);
+        if (fail) throw new NetworkError("lost");
+        return { actionId: body.actionId } as never;
+      },
+      list: async () => ({ actions: [], today: "2026-01-12" }),
+    } as unknown as ActionsApi;
+    const model = new AdminActionsModel(api);
+    const input = { unitId: "DIST-731", basis: { kind: "INDICATOR" as const, indicator: "P1", period: "2024-H1" }, deadline: "2026-03-31", required: "Khắc phục" };
+    expect((await model.open(input)).ok).toBe(false);
+    fail = false;
+    expect((await model.open(input)).ok).toBe(true);
+    await model.open(input);
+    expect(sent[0]).toMatch(/^CA-/);
+    expect(sent[1]).toBe(sent[0]);
+    expect(sent[2]).not.toBe(sent[0]);
   });
 });

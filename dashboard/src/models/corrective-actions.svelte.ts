@@ -70,7 +70,18 @@ export class AdminActionsModel {
     }
   }
 
-  open = (input: ActionCreateInput) => this.#write(null, () => this.api.open(input));
+  /**
+   * The id this form's action is opened under, chosen here and kept until it is opened: sending the
+   * same request again after a lost answer is a harmless double submit (200 with the stored action).
+   */
+  #pendingId: string | null = null;
+  open = async (input: Omit<ActionCreateInput, "actionId">) => {
+    this.#pendingId ??= `CA-${typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`}`;
+    const actionId = this.#pendingId;
+    const o = await this.#write(null, () => this.api.open({ ...input, actionId }));
+    if (o.ok || o.code === "ALREADY_EXISTS") this.#pendingId = null;
+    return o;
+  };
   accept = (a: CorrectiveAction, note: string) => this.#write(a.actionId, () => this.api.accept(a.actionId, note ? { note } : {}, a.version));
   reopen = (a: CorrectiveAction, reason: string, deadline: string) => this.#write(a.actionId, () => this.api.reopen(a.actionId, { reason, ...(deadline ? { deadline } : {}) }, a.version));
 
