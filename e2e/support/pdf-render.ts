@@ -12,6 +12,8 @@ const build = join(dirname(require.resolve("pdfjs-dist/package.json")), "build")
 
 /** Renders page 1 of `pdf` into `png` (a screenshot of the canvas); returns the pages' count and text (NFC). */
 export async function renderPdf(page: Page, pdf: Buffer, png: string): Promise<{ pages: number; text: string }> {
+  // A blank page of no origin: the site's Content-Security-Policy would refuse pdf.js' blob: modules.
+  await page.goto("about:blank");
   await page.setContent(`<!doctype html><html lang="en"><head><title>PDF</title></head><body style="margin:0"><main><canvas id="pdf-page"></canvas></main></body></html>`);
   const result = await page.evaluate(
     async ({ lib, worker, data }) => {

@@ -36,8 +36,8 @@ export async function reportWorkbook(doc: ReportDocument, lang: Lang, unitName?:
 export interface PdfPage {
   addInitScript(script: string): Promise<unknown>;
   goto(url: string): Promise<unknown>;
-  waitForFunction(f: string, arg?: unknown, options?: { timeout?: number }): Promise<unknown>;
-  evaluate<T>(f: string): Promise<T>;
+  waitForFunction(f: () => boolean, arg?: undefined, options?: { timeout?: number }): Promise<unknown>;
+  evaluate<T>(f: () => T): Promise<T>;
   pdf(options: { path?: string; format: string; printBackground: boolean; margin: Record<string, string> }): Promise<Buffer>;
 }
 
@@ -53,12 +53,20 @@ export async function printReportPdf(page: PdfPage, base: string, o: { period: s
   await page.addInitScript(`sessionStorage.setItem("scorecard.session", ${JSON.stringify(session)});`);
   const query = new URLSearchParams({ period: o.period, ...(o.unitId ? { unitId: o.unitId } : {}), ...(o.lang === "en" ? { lang: "en" } : {}) });
   await page.goto(`${base}/#/report?${query.toString()}`);
+  // Functions, not strings: the site's Content-Security-Policy refuses string evaluation.
   await page.waitForFunction(
-    `(() => { const s = document.body.dataset.state; if (s === "error") return true; const doc = document.querySelector("[data-testid=report-document]"); return s === "ready" && (doc === null ? document.querySelector("[data-testid=report-page][data-mode=document]") !== null && document.querySelector("[data-testid=loading-state]") === null : [...doc.querySelectorAll("figure.chart")].every((f) => f.dataset.drawn === "true")); })()`,
+    () => {
+      const state = document.body.dataset["state"];
+      if (state === "error") return true;
+      if (state !== "ready" || document.querySelector("[data-testid=loading-state]") !== null) return false;
+      const doc = document.querySelector("[data-testid=report-document]");
+      // A notice (not signed in, not allowed, not scored) in place of the document ends the wait too.
+      return doc === null || [...doc.querySelectorAll<HTMLElement>("figure.chart")].every((f) => f.dataset["drawn"] === "true");
+    },
     undefined,
     { timeout: 60_000 },
   );
-  if (!(await page.evaluate<boolean>(`document.querySelector("[data-testid=report-document]") !== null`))) {
+  if (!(await page.evaluate(() => document.querySelector("[data-testid=report-document]") !== null))) {
     throw new Error(`the report page could not show ${o.period}${o.unitId ? ` of ${o.unitId}` : ""}: is the period scored, and is it a half-year or a year?`);
   }
   return page.pdf({ ...(o.out ? { path: o.out } : {}), format: "A4", printBackground: true, margin: { top: "12mm", bottom: "14mm", left: "12mm", right: "12mm" } });
