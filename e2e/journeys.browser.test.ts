@@ -327,7 +327,9 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
     const asHomeAffairs = async (method: string, path: string, body?: unknown) => {
       const login = (await (await fetch(`${base}/v1/local/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: "home-affairs" }) })).json()) as { token: string };
       const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${login.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-      return (await res.json()) as Record<string, unknown>;
+      const out = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(out)}`);
+      return out;
     };
     const phoneAndLanguages = async (name: string, waitEn: () => Promise<unknown>) => {
       await page.setViewportSize({ width: 1440, height: 900 });
@@ -419,8 +421,8 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       await open("/#/report?period=2025-H2", "report-document");
       await page.locator("[data-testid=report-chart-index][data-drawn=true]").waitFor({ timeout: 15_000 });
       expect(await page.locator("[data-testid=report-unit-row]").count()).toBe(province.units.length);
-      await expectAccessible("province report");
-      await shot("report-province-2025-H2");
+      // The first screen (the whole page is some 16 000 px of ranking tables); axe runs on the unit's report below, the same components.
+      await page.screenshot({ path: join(shots, "report-province-2025-H2.png") });
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(shots, "report-province-2025-H2-phone.png") });
@@ -457,7 +459,7 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       }
     });
     // rules as data (issue 24, item 4)
-    it("records a year's days off and a merger as rules (refusals shown beside the row), in Vietnamese and English, on a desktop and a phone", async () => {
+    it("records a year's days off and a merger as rules (refusals shown beside the row)", async () => {
       await signIn("home-affairs");
       await open("/#/admin/rules", "holiday-form");
       await expectAccessible("rules section");
@@ -495,6 +497,34 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       expect(await page.locator("[data-testid=unit-version][data-kind=MERGER]").count()).toBe(1);
       await expectAccessible("rules section after the changes");
       await shot("rules-vi-1440-recorded");
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    it("previews and publishes a methodology version (weights that do not add up refused per field), in Vietnamese and English, on a desktop and a phone", async () => {
+      await signIn("home-affairs");
+      await open("/#/admin/rules", "methodology-form");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      // A methodology version from 1 February 2026: weights that do not add up are refused per field at the preview;
+      // balanced (P1 25 in TDGQ 25, S3 1 in MDHL 13), the preview ranks the last scored period under it, then it is published.
+      await page.fill("[data-testid=methodology-id]", "dn-2026.3");
+      await page.fill("[data-testid=methodology-from]", "2026-02-01");
+      await page.fill("[data-testid=methodology-name-vi]", "Phương pháp 2026.3 (demo)");
+      await page.fill("[data-testid=methodology-name-en]", "Method 2026.3 (demo)");
+      await page.fill("[data-testid=methodology-change-vi]", "Tăng trọng số đúng hạn (demo)");
+      await page.fill("[data-testid=methodology-change-en]", "More weight on timeliness (demo)");
+      await page.fill("[data-testid=methodology-basis]", "Quyết định 3/QĐ-UBND (demo)");
+      const balanced = await page.inputValue("[data-testid=methodology-json]");
+      await page.fill("[data-testid=methodology-json]", '{"indicators": {"P1": {"max": 25}}}');
+      await page.click("[data-testid=methodology-preview]");
+      await page.locator("[data-testid=methodology-error][data-field='groups.TDGQ.cap']").waitFor({ timeout: 15_000 });
+      await page.fill("[data-testid=methodology-json]", balanced);
+      await page.click("[data-testid=methodology-preview]");
+      await page.locator("[data-testid=methodology-preview-unit]").first().waitFor({ timeout: 15_000 });
+      await shot("rules-vi-1440-preview");
+      await page.click("[data-testid=methodology-publish]");
+      await page.locator("[data-testid=methodology-outcome][data-kind=ok]").waitFor({ timeout: 15_000 });
+      expect(await page.locator("[data-testid=methodology-version][data-id='dn-2026.3']").count()).toBe(1);
+      await expectAccessible("rules section after publishing a methodology version");
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await shot("rules-vi-390");

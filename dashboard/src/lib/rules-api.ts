@@ -5,15 +5,17 @@
  * onUnauthorized). Writes send the kind's version last seen as If-Match.
  */
 import type { Problem } from "@scorecard/shared/contracts/api";
-import type { HolidayYearInput, RulesView, UnitChangeInput } from "@scorecard/shared/contracts/rules";
+import type { HolidayYearInput, MethodologyPreview, MethodologyVersionInput, RulesView, UnitChangeInput } from "@scorecard/shared/contracts/rules";
 import { type ApiClientOptions, ApiProblemError, NetworkError, isAbortError } from "./api.js";
 
-export type { HolidayYearInput, RulesView, UnitChangeInput };
+export type { HolidayYearInput, MethodologyPreview, MethodologyVersionInput, RulesView, UnitChangeInput };
 
 export interface RulesApi {
   read(signal?: AbortSignal): Promise<RulesView>;
   recordHolidayYear(body: HolidayYearInput, version: number): Promise<RulesView["holidays"]>;
   recordUnitChange(body: UnitChangeInput, version: number): Promise<RulesView["units"]>;
+  previewMethodology(body: MethodologyVersionInput): Promise<MethodologyPreview>;
+  publishMethodology(body: MethodologyVersionInput, version: number): Promise<RulesView["methodology"]>;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -56,5 +58,7 @@ export function createRulesApi(options: Partial<ApiClientOptions> = {}): RulesAp
     read: (signal) => json("/v1/admin/rules", "holidays", { signal }),
     recordHolidayYear: (body, version) => json("/v1/admin/rules/holidays", "years", { method: "PUT", body, version }),
     recordUnitChange: (body, version) => json("/v1/admin/rules/unit-changes", "versions", { method: "POST", body, version }),
+    previewMethodology: (body) => json("/v1/admin/rules/methodology/preview", "valid", { method: "POST", body }),
+    publishMethodology: (body, version) => json("/v1/admin/rules/methodology", "versions", { method: "POST", body, version }),
   };
 }

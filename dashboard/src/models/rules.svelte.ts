@@ -6,7 +6,7 @@
  */
 import type { Outcome } from "../lib/admin-outcome.js";
 import { ApiProblemError, toApiError } from "../lib/api.js";
-import type { HolidayYearInput, RulesApi, RulesView, UnitChangeInput } from "../lib/rules-api.js";
+import type { HolidayYearInput, MethodologyPreview, MethodologyVersionInput, RulesApi, RulesView, UnitChangeInput } from "../lib/rules-api.js";
 import { Resource } from "./resource.svelte.js";
 
 /** One editable row of a year's list. */
@@ -38,6 +38,9 @@ export class RulesModel {
   /** The last write of each form. */
   holidayOutcome = $state.raw<Outcome | null>(null);
   unitOutcome = $state.raw<Outcome | null>(null);
+  methodologyOutcome = $state.raw<Outcome | null>(null);
+  /** The last preview of a methodology version (null: none asked, or the form changed since). */
+  preview = $state.raw<MethodologyPreview | null>(null);
   busy = $state(false);
   constructor(private readonly api: RulesApi) {}
 
@@ -68,6 +71,28 @@ export class RulesModel {
     await this.load();
     this.busy = false;
     return (this.unitOutcome = outcome);
+  }
+
+  /** What the last scored period would rank like under the version; its refusals are the outcome's fields. */
+  async previewMethodology(input: MethodologyVersionInput): Promise<Outcome> {
+    this.busy = true;
+    let preview: MethodologyPreview | null = null;
+    const outcome = await attempt(async () => (preview = await this.api.previewMethodology(input)));
+    this.busy = false;
+    this.preview = preview;
+    const p = preview as MethodologyPreview | null;
+    this.methodologyOutcome = outcome.ok && p !== null && !p.valid ? { ok: false, code: "INVALID_CONTENT", status: 422, errors: p.errors } : outcome.ok ? null : outcome;
+    return this.methodologyOutcome ?? { ok: true };
+  }
+
+  async publishMethodology(input: MethodologyVersionInput): Promise<Outcome> {
+    if (!input.basis.trim()) return (this.methodologyOutcome = { ok: false, code: "INVALID_CONTENT", status: 422, errors: [{ field: "basis", code: "REQUIRED" }] });
+    this.busy = true;
+    const outcome = await attempt(() => this.api.publishMethodology({ ...input, basis: input.basis.trim() }, this.rules.data?.methodology.version ?? 0));
+    await this.load();
+    this.busy = false;
+    if (outcome.ok) this.preview = null;
+    return (this.methodologyOutcome = outcome);
   }
 
   dispose(): void {

@@ -61,6 +61,26 @@ export interface RulesMessages {
   readonly conflict: string;
   readonly readOnly: string;
   readonly noVersions: string;
+  readonly methodologyTitle: string;
+  readonly methodologyLead: (series: string) => string;
+  readonly compiledMethodology: (series: string) => string;
+  readonly methodologyForm: string;
+  readonly versionId: string;
+  readonly versionIdHint: string;
+  readonly changeVi: string;
+  readonly changeEn: string;
+  readonly changesJson: string;
+  readonly changesJsonHint: string;
+  readonly loadJson: string;
+  readonly badJson: string;
+  readonly previewButton: string;
+  readonly publish: string;
+  readonly previewTitle: (period: string) => string;
+  readonly previewNone: string;
+  readonly before: string;
+  readonly after: string;
+  readonly totalRank: (total: string, rank: string) => string;
+  readonly basedOn: (id: string) => string;
   /** Why a field was refused, by the server's code. */
   readonly codes: Readonly<Record<string, string>>;
   /** The names of the fields the server may refuse. */
@@ -124,6 +144,26 @@ export const rulesVi: RulesMessages = {
   conflict: "Quy tắc vừa được người khác cập nhật. Đã tải lại, vui lòng kiểm tra và lưu lại.",
   readOnly: "Chỉ Sở Nội vụ được cập nhật quy tắc.",
   noVersions: "Chưa có thay đổi nào: đang dùng dữ liệu có sẵn.",
+  methodologyTitle: "Phương pháp chấm điểm",
+  methodologyLead: (series) => `Phiên bản mới thay đổi trọng số, ngưỡng, khung xếp loại hoặc chỉ số do Sở Nội vụ nhập, có hiệu lực từ ngày đầu một tháng sắp tới; các kỳ bắt đầu từ ngày đó được chấm theo phiên bản mới, các kỳ trước giữ nguyên (${series}).`,
+  compiledMethodology: (series) => `Phương pháp ${series} có sẵn`,
+  methodologyForm: "Ban hành phiên bản phương pháp",
+  versionId: "Mã phiên bản",
+  versionIdHint: "Ví dụ dn-2027.1",
+  changeVi: "Nội dung thay đổi (tiếng Việt)",
+  changeEn: "Nội dung thay đổi (tiếng Anh)",
+  changesJson: "Thay đổi (JSON)",
+  changesJsonHint: 'Theo mã: {"indicators": {"P1": {"max": 25}}, "groups": {"TDGQ": {"max": 25}}, "bands": {"GOOD": 78}}; "manual": true để chỉ số do Sở Nội vụ nhập.',
+  loadJson: "Tải tệp JSON",
+  badJson: "JSON không hợp lệ",
+  previewButton: "Xem trước",
+  publish: "Ban hành",
+  previewTitle: (period) => `Xếp hạng kỳ ${period} nếu chấm theo phiên bản này`,
+  previewNone: "Chưa có kỳ nào được chấm trước ngày hiệu lực để xem trước.",
+  before: "Hiện tại",
+  after: "Theo phiên bản mới",
+  totalRank: (total, rank) => `${total} điểm · hạng ${rank}`,
+  basedOn: (id) => `sửa từ ${id}`,
   codes: {
     REQUIRED: "bắt buộc",
     INVALID_DATE: "ngày không hợp lệ",
@@ -147,6 +187,15 @@ export const rulesVi: RulesMessages = {
     SELF: "không thể tự tiếp nhận",
     INVALID_TIER: "cấp không hợp lệ",
     INVALID_VALUE: "giá trị không hợp lệ",
+    DUPLICATE_ID: "mã đã được dùng",
+    EFFECTIVE_DATE_NOT_FUTURE: "phải là ngày đầu một tháng sau hôm nay",
+    NOT_AFTER_LAST: "phải sau ngày hiệu lực của phiên bản trước",
+    UNKNOWN_INDICATOR: "không có chỉ số này",
+    UNKNOWN_GROUP: "không có nhóm này",
+    UNKNOWN_BAND: "không có mức xếp loại này",
+    NOT_COMPUTABLE: "chỉ số nhập tay, không tính tự động được",
+    METHODOLOGY_INVALID: "làm phương pháp không hợp lệ",
+    BAD_JSON: "JSON không hợp lệ",
   },
   fields: {
     year: "Năm",
@@ -165,6 +214,15 @@ export const rulesVi: RulesMessages = {
     unit: "Đơn vị mới",
     tier: "Cấp",
     parentId: "Đơn vị cấp trên",
+    id: "Mã phiên bản",
+    indicators: "Chỉ số",
+    groups: "Nhóm",
+    bands: "Mức xếp loại",
+    changes: "Thay đổi (JSON)",
+    max: "điểm tối đa",
+    target: "ngưỡng",
+    cap: "trần",
+    manual: "nhập tay",
   },
 };
 
@@ -225,6 +283,26 @@ export const rulesEn: RulesMessages = {
   conflict: "Someone else has just updated these rules. Reloaded: check and save again.",
   readOnly: "Only the Department of Home Affairs updates the rules.",
   noVersions: "No change yet: the built-in data are in force.",
+  methodologyTitle: "Scoring methodology",
+  methodologyLead: (series) => `A new version changes weights, thresholds, bands or the indicators Home Affairs enters, in force from the first day of a coming month; periods starting from that day are scored with it, earlier ones keep theirs (${series}).`,
+  compiledMethodology: (series) => `The built-in methodology ${series}`,
+  methodologyForm: "Publish a methodology version",
+  versionId: "Version id",
+  versionIdHint: "E.g. dn-2027.1",
+  changeVi: "What changes (Vietnamese)",
+  changeEn: "What changes (English)",
+  changesJson: "Changes (JSON)",
+  changesJsonHint: 'By code: {"indicators": {"P1": {"max": 25}}, "groups": {"TDGQ": {"max": 25}}, "bands": {"GOOD": 78}}; "manual": true for an indicator Home Affairs enters.',
+  loadJson: "Load a JSON file",
+  badJson: "not valid JSON",
+  previewButton: "Preview",
+  publish: "Publish",
+  previewTitle: (period) => `The ranking of ${period} under this version`,
+  previewNone: "No period scored before the date to preview.",
+  before: "Now",
+  after: "Under the new version",
+  totalRank: (total, rank) => `${total} points · rank ${rank}`,
+  basedOn: (id) => `changes ${id}`,
   codes: {
     REQUIRED: "required",
     INVALID_DATE: "not a valid date",
@@ -248,6 +326,15 @@ export const rulesEn: RulesMessages = {
     SELF: "cannot take over itself",
     INVALID_TIER: "not a valid tier",
     INVALID_VALUE: "not a valid value",
+    DUPLICATE_ID: "already used",
+    EFFECTIVE_DATE_NOT_FUTURE: "the first day of a month after today",
+    NOT_AFTER_LAST: "after the previous version's date",
+    UNKNOWN_INDICATOR: "no such indicator",
+    UNKNOWN_GROUP: "no such group",
+    UNKNOWN_BAND: "no such band",
+    NOT_COMPUTABLE: "entered by hand: nothing computes it",
+    METHODOLOGY_INVALID: "makes the methodology invalid",
+    BAD_JSON: "not valid JSON",
   },
   fields: {
     year: "Year",
@@ -266,6 +353,15 @@ export const rulesEn: RulesMessages = {
     unit: "New unit",
     tier: "Tier",
     parentId: "Parent unit",
+    id: "Version id",
+    indicators: "Indicator",
+    groups: "Group",
+    bands: "Band",
+    changes: "Changes (JSON)",
+    max: "maximum points",
+    target: "target",
+    cap: "cap",
+    manual: "entered by hand",
   },
 };
 
