@@ -360,7 +360,10 @@ describe("Browser journeys (Chromium, local runtime, demo province)", () => {
       await page.fill("#p-unit", head.unitId);
       await page.selectOption("[data-testid=proposal-head]", head.headId);
       await page.selectOption("[data-testid=proposal-kind]", "CRITICISM");
-      await page.locator("[data-testid=proposal-finding][data-finding-id=F-PROPOSAL-JOURNEY] input").check({ timeout: 15_000 });
+      // The unit's findings arrive after the unit is chosen (slow on a loaded machine): wait for the one to cite.
+      const cite = page.locator("[data-testid=proposal-finding][data-finding-id=F-PROPOSAL-JOURNEY] input");
+      await cite.waitFor({ timeout: 30_000 });
+      await cite.check();
       await page.check("[data-testid=proposal-rating]");
       const reason = "Chậm trả kết quả, kết luận kiểm tra 52/TB-SNV (demo)";
       await page.fill("[data-testid=proposal-reason]", reason);
