@@ -233,7 +233,11 @@ describe("Rules as data: holidays and unit changes recorded by Home Affairs, use
     const april = await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-04", "COMMUNE");
     expect(april?.methodologyVersion).toBe("dn-2027.1");
     const a = april!.units.find((u) => u.unitId === MERGED)!;
-    expect([a.indicators["P1"]?.points, a.indicators["P1"]?.max, a.groups["TDGQ"]]).toEqual([25, 25, { points: 25, max: 25 }]);
+    expect([a.indicators["P1"]?.points, a.indicators["P1"]?.max, a.groups?.["TDGQ"]]).toEqual([25, 25, { points: 25, max: 25 }]);
+    // An entry of Home Affairs (D3) re-scores April's draft without SQL: with dn-2027.1 still (P1 25 of 25).
+    expect((await call("PUT", `/v1/admin/indicators/${MERGED}/2027-04/D3`, { numerator: 4, denominator: 5, evidence: "Báo cáo 1/BC (kiểm thử)", version: 0 })).status).toBe(200);
+    const entered = (await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-04", "COMMUNE"))!.units.find((u) => u.unitId === MERGED)!;
+    expect([entered.indicators["D3"]?.numerator, entered.indicators["P1"]?.points, entered.indicators["P1"]?.max]).toEqual([4, 25, 25]);
     // March keeps dn-2026.2: P1 20 of 20, no version named.
     const m2 = await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-03", "COMMUNE");
     expect([m2?.methodologyVersion, m2?.units.find((u) => u.unitId === MERGED)?.indicators["P1"]?.max]).toEqual([undefined, 20]);

@@ -26,6 +26,7 @@ import type { IndicatorEntryInput } from "@scorecard/shared/contracts/admin-requ
 import { syncPublicJson } from "../publish/published-rankings.js";
 import { refreshAfterChange } from "../ratings/ratings.js";
 import { manualIndicatorDefs, manualValuesOf, rescoreSnapshot } from "../score/manual-indicators.js";
+import { methodologyInForce } from "./rules.js";
 import { SCORED_TIERS } from "../score/score-period.js";
 import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, methodologyOf } from "./common.js";
 import { clearAbandoned, liveLocks } from "./criteria.js";
@@ -187,7 +188,8 @@ export const enterManualIndicator =
 export const refreshScoresAfterEntry =
   (deps: AdminDeps) =>
   async (periodId: string, unitId?: string): Promise<string[]> => {
-    const m = methodologyOf(deps);
+    // The version the period was scored with (rules as data: a published version in force on its start date).
+    const m = await methodologyInForce(deps, periodId);
     const p = parsePeriod(periodId).id;
     const [listed, fresh] = await Promise.all([deps.stores.criteria.listByPeriod(p), unitId === undefined ? [] : deps.stores.criteria.list(unitId, p)]);
     const manual = manualValuesOf(m, unitId === undefined ? listed : [...listed.filter((c) => c.unitId !== unitId), ...fresh]);

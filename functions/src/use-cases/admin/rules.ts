@@ -15,7 +15,7 @@ import type { Actor } from "../../ports/admin.js";
 import type { HolidayYearVersion, MethodologyVersionRecord, RulesInForce, RulesSource, RulesStore, StoredHolidayRules, StoredMethodologyRules, StoredUnitRules, UnitChangeVersion } from "../../ports/rules.js";
 import { type CalendarDay, type Methodology, UnitCatalog, WorkingCalendar, isPeriodId, localDateOf, parsePeriod } from "@scorecard/shared";
 import { methodologyById } from "@scorecard/shared/methodology/registry";
-import { type MethodologyChange, deriveMethodology, deriveVersions, previewTier } from "@scorecard/shared/rules/methodology-versions";
+import { type MethodologyChange, deriveMethodology, deriveVersions, methodologyOn, previewTier } from "@scorecard/shared/rules/methodology-versions";
 import { VN_CALENDAR_DAYS } from "@scorecard/shared/data/calendar.data";
 import { DONG_NAI_UNITS } from "@scorecard/shared/data/units.data";
 import type { HolidayYearInput, MethodologyPreview, MethodologyVersionInput, RulesView, UnitChangeInput } from "@scorecard/shared/contracts/rules";
@@ -227,3 +227,15 @@ export const publishMethodologyVersion =
     await deps.stores.audit.append(entry);
     return (await readRules(deps)()).methodology;
   };
+
+/**
+ * The methodology a period is scored with (the version of the series in force on its start date),
+ * for the admin use cases that score a snapshot again (a manual indicator entered): the same rule
+ * as the scoring run's (../score/score-period.ts `methodologyFor`).
+ */
+export async function methodologyInForce(deps: AdminDeps, periodId: string): Promise<Methodology> {
+  const series = methodologyById(deps.methodology);
+  if (!series) throw new Error(`unknown methodology ${deps.methodology}`);
+  const versions = methodologiesOf(await deps.stores.rules.methodology())[deps.methodology] ?? [];
+  return methodologyOn(series, versions, parsePeriod(periodId).startDate);
+}
