@@ -13,6 +13,7 @@ import { compactLake } from "../src/adapters/local/duckdb-compactor.js";
 import { compactRecords } from "../src/adapters/local/duckdb-record-compactor.js";
 import { DEMO_USERS } from "../src/adapters/local/local-identity.js";
 import { createLocalServer, listen } from "../src/local/server.js";
+import { liveCatalog } from "../src/use-cases/admin/rules.js";
 import { scoreAndRatePeriods } from "../src/use-cases/jobs/score-run.js";
 import { scorePeriod } from "../src/use-cases/score/score-period.js";
 import { CaseBuilder } from "./support/events.js";
@@ -241,5 +242,25 @@ describe("Rules as data: holidays and unit changes recorded by Home Affairs, use
     // March keeps dn-2026.2: P1 20 of 20, no version named.
     const m2 = await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-03", "COMMUNE");
     expect([m2?.methodologyVersion, m2?.units.find((u) => u.unitId === MERGED)?.indicators["P1"]?.max]).toEqual([undefined, 20]);
+  });
+});
+
+describe("the cloud functions' catalog in force (liveCatalog)", () => {
+  it("serves the compiled catalog until the store answers, then the stored changes; a change reaches it after maxAge", async () => {
+    const change = (id: string) => ({ version: 1, change: { kind: "NEW_UNIT" as const, effectiveFrom: "2027-03-01", unit: { unitId: id, nameVi: "Xã mới", nameEn: "New commune", tier: "COMMUNE" as const, parentId: "PROV-75-2025" } }, basis: "x", at: "2027-03-01T00:00:00Z", by: { sub: "s", role: "home-affairs" } });
+    let units = { version: 1, lastAudit: null, versions: [change("COM-90001-2027")] };
+    const store = { holidays: async () => undefined, units: async () => units, methodology: async () => undefined, putHolidays: async () => "ok" as const, putUnits: async () => "ok" as const, putMethodology: async () => "ok" as const };
+    let t = 0;
+    const live = liveCatalog(store, () => t, 1000);
+    expect(live.current.get("COM-90001-2027")).toBeUndefined();
+    await live.loaded();
+    expect(live.current.get("COM-90001-2027")?.validFrom).toBe("2027-03-01");
+    units = { version: 2, lastAudit: null, versions: [change("COM-90001-2027"), { ...change("COM-90002-2027"), version: 2 }] };
+    t = 500;
+    expect(live.current.get("COM-90002-2027")).toBeUndefined(); // younger than maxAge: not read again
+    t = 1501;
+    void live.current;
+    await live.loaded();
+    expect(live.current.get("COM-90002-2027")).toBeDefined();
   });
 });

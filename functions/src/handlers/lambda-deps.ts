@@ -3,7 +3,6 @@ import { systemClock } from "../ports/runtime.js";
 import type { IdempotencyStore } from "../ports/ingest.js";
 import { S3Client } from "@aws-sdk/client-s3";
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { UnitCatalog } from "@scorecard/shared";
 import { documentClient } from "../adapters/dynamodb/client.js";
 import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
@@ -18,6 +17,7 @@ import { randomUUID } from "node:crypto";
 import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-stores.js";
 import { DynamoDbPublicationStore } from "../adapters/dynamodb/dynamodb-publication-store.js";
 import type { AdminDeps } from "../use-cases/admin/common.js";
+import { liveCatalog } from "../use-cases/admin/rules.js";
 import type { IngestUpkeepDeps } from "../use-cases/jobs/ingest-upkeep.js";
 import { parseSourceScopes, type SourceScopes } from "@scorecard/shared/contracts/source-scope";
 
@@ -60,7 +60,10 @@ async function buildLambdaDeps(): Promise<LambdaDeps> {
   const db = documentClient();
   const table = env("TABLE_NAME");
   const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
-  const catalog = new UnitCatalog();
+  const adminStores = dynamoDbAdminStores(db, table);
+  // The unit catalog in force (rules as data, issue 24 item 4): the compiled one with Home Affairs'
+  // changes, asked for at the container's start (the compiled one until it answers) and every 5 minutes.
+  const live = liveCatalog(adminStores.rules, () => Date.now());
   const methodology = process.env["METHODOLOGY_ID"] ?? DEFAULT_METHODOLOGY_ID;
   const eventStore = new DynamoDbEventStore(db, table);
   let hasher: HmacHasher | undefined;
@@ -78,21 +81,33 @@ async function buildLambdaDeps(): Promise<LambdaDeps> {
         },
       },
       clock: systemClock,
-      isKnownUnit: (unitId, day) => catalog.isValidOn(unitId, day),
+      isKnownUnit: (unitId, day) => live.current.isValidOn(unitId, day),
       idempotency: new DynamoDbIdempotencyStore(db, table, systemClock),
       records: new DynamoDbRecordStore(db, table),
       // What each source system (Cognito app client id) may post; none configured: nothing may be posted.
       scopes: process.env["SOURCE_SCOPES"] ? parseSourceScopes(process.env["SOURCE_SCOPES"], "SOURCE_SCOPES") : {},
       newId: randomUUID,
     },
-    read: { snapshots: new DynamoDbSnapshotStore(db, table, { lake }), catalog, lake, methodology, publications: new DynamoDbPublicationStore(db, table), openCases: eventStore, clock: systemClock },
+    read: {
+      snapshots: new DynamoDbSnapshotStore(db, table, { lake }),
+      get catalog() {
+        return live.current;
+      },
+      lake,
+      methodology,
+      publications: new DynamoDbPublicationStore(db, table),
+      openCases: eventStore,
+      clock: systemClock,
+    },
     upkeep: { store: eventStore, lake, clock: systemClock },
     admin: {
-      stores: dynamoDbAdminStores(db, table),
+      stores: adminStores,
       publications: new DynamoDbPublicationStore(db, table),
       snapshots: new DynamoDbSnapshotStore(db, table, { lake }),
       lake,
-      catalog,
+      get catalog() {
+        return live.current;
+      },
       clock: systemClock,
       methodology,
       newId: randomUUID,

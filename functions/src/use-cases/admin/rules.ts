@@ -239,3 +239,34 @@ export async function methodologyInForce(deps: AdminDeps, periodId: string): Pro
   const versions = methodologiesOf(await deps.stores.rules.methodology())[deps.methodology] ?? [];
   return methodologyOn(series, versions, parsePeriod(periodId).startDate);
 }
+
+/**
+ * The unit catalog in force for a long-lived process that reads it synchronously (the cloud's read,
+ * ingest and admin functions: per container): the compiled catalog until the store's first answer
+ * (asked at once, on the container's start), then read again in the background when older than
+ * `maxAgeMs`, so a unit change recorded by Home Affairs reaches them within that time. A failed
+ * read keeps the catalog it had and is tried again at the next access.
+ */
+export function liveCatalog(store: RulesStore, now: () => number, maxAgeMs = 5 * 60_000): { readonly current: UnitCatalog; readonly loaded: () => Promise<void> } {
+  let catalog = new UnitCatalog(DONG_NAI_UNITS);
+  let loadedAt = Number.NEGATIVE_INFINITY;
+  let refreshing: Promise<void> | null = null;
+  const refresh = () =>
+    (refreshing ??= rulesInForce(store)
+      .then((r) => {
+        catalog = r.catalog;
+        loadedAt = now();
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing = null;
+      }));
+  void refresh();
+  return {
+    get current() {
+      if (now() - loadedAt > maxAgeMs) void refresh();
+      return catalog;
+    },
+    loaded: () => refreshing ?? Promise.resolve(),
+  };
+}
