@@ -100,6 +100,8 @@ const MATRIX: Row[] = [
   // The reports (D10): the province's for the chairman and Home Affairs; a unit's also for its own officers. 2024-H1 is not scored here: 404 once allowed.
   ["GET", "/v1/reports/2024-H1", undefined, [401, 403, 404, 404, 403, 403]],
   ["GET", `/v1/units/${OWN}/reports/2024-H1`, undefined, [401, 403, 404, 404, 404, 403]],
+  ["GET", "/v1/reports/2024-H1?version=1", undefined, [401, 403, 404, 404, 403, 403]],
+  ["POST", "/v1/reports/publish", () => json({ period: "2024-H1" }), [401, 403, 403, 404, 403, 403]],
   // rules as data (issue 24, item 4)
   // Read by every staff role (the compiled data are public), recorded by Home Affairs only. The year is the current one
   // (a past year is closed; the compiled calendar ends in 2027, so this holds through 2028); the unit change takes effect this month.

@@ -157,6 +157,36 @@ describe("Reports as documents: the province's and a unit's half-year, checked a
     expect((await get<ReportDocument>("/v1/reports/2024-H2")).body.narrative).toBeNull();
   });
 
+  it("a published report is frozen with its version: served byte for byte after a later change, which needs a new version; unchanged, nothing to publish", async () => {
+    const post = (who = "home-affairs") =>
+      fetch(`${fx.base}/v1/reports/publish`, { method: "POST", headers: { authorization: `Bearer ${tokens[who]}`, "content-type": "application/json" }, body: JSON.stringify({ period: "2024-H2" }) });
+    const frozen = async (v: number) => (await fetch(`${fx.base}/v1/reports/2024-H2?version=${v}`, { headers: { authorization: `Bearer ${tokens["chairman"]}` } })).text();
+    const first = await post();
+    expect(first.status).toBe(201);
+    expect(first.headers.get("location")).toBe("/v1/reports/2024-H2?version=1");
+    expect(await first.json()).toMatchObject({ period: "2024-H2", version: 1 });
+    const v1 = await frozen(1);
+    const working = (await get<ReportDocument>("/v1/reports/2024-H2")).body;
+    expect({ ...(JSON.parse(v1) as ReportDocument), builtAt: "" }).toEqual({ ...working, builtAt: "", status: "published", version: 1 });
+    expect((await post()).status).toBe(409);
+    expect((await post("chairman")).status).toBe(403);
+    // A second finding concluded: the working report moves, version 1 does not.
+    const concluded = await fetch(`${fx.base}/v1/admin/findings/F-DRAFT/conclude`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens["home-affairs"]}`, "content-type": "application/json" },
+      body: JSON.stringify({ noticeNumber: "22/TB-SNV", noticeDate: "2024-12-27", version: 1 }),
+    });
+    expect(concluded.status).toBe(200);
+    expect((await get<ReportDocument>("/v1/reports/2024-H2")).body.findings.map((f) => f.findingId)).toEqual(["F-DRAFT", "F-REP"]);
+    expect(await frozen(1)).toBe(v1);
+    expect((await (await post()).json()) as { version: number }).toMatchObject({ version: 2 });
+    expect((JSON.parse(await frozen(2)) as ReportDocument).findings.map((f) => f.findingId)).toEqual(["F-DRAFT", "F-REP"]);
+    expect(await frozen(1)).toBe(v1);
+    expect((await fetch(`${fx.base}/v1/reports/2024-H2?version=3`, { headers: { authorization: `Bearer ${tokens["chairman"]}` } })).status).toBe(404);
+    const audit = (await get<{ entries: { action: string; entityId: string; after: { version?: number } }[] }>("/v1/admin/audit?limit=50")).body.entries;
+    expect(audit.filter((e) => e.action === "report.publish").map((e) => [e.entityId, e.after.version])).toEqual([["2024-H2", 2], ["2024-H2", 1]]);
+  });
+
   it("the workbook read back by an independent reader holds the document's numbers as numbers, headers in the language asked for, formula-like text neutralised", async () => {
     const doc = (await get<ReportDocument>("/v1/reports/2024-H2")).body;
     // A finding whose evidence a spreadsheet would take for a formula.

@@ -27,7 +27,7 @@ import { getNarrative, getReportDeadline, setReportDeadline, submissionTracker, 
 import { ratedChanges, refreshPeriodRatings } from "../use-cases/admin/rerate.js";
 import { listSurvey } from "../use-cases/admin/survey.js";
 import { previewMethodologyVersion, publishMethodologyVersion, readRules, recordHolidayYear, recordUnitChange } from "../use-cases/admin/rules.js";
-import { buildReport } from "../use-cases/admin/reports.js";
+import { buildReport, publishReport, readFrozenReport } from "../use-cases/admin/reports.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -206,7 +206,12 @@ export function makeAdminHandler(deps: AdminDeps, logger = new Logger({ serviceN
       const n = await submitNarrative(deps)(actorOf(principal), params.unitId, params.period, expectedVersion(e, version), input);
       return jsonResponse(200, n, { ...PRIVATE, ...etag(n.version) });
     },
-    "GET /v1/reports/{period}": async ({ params }) => jsonResponse(200, await report(params.period), PRIVATE),
+    "GET /v1/reports/{period}": async ({ params }) =>
+      params.version === undefined ? jsonResponse(200, await report(params.period), PRIVATE) : jsonTextResponse(200, await readFrozenReport(deps)(params.period, params.version), PRIVATE),
+    "POST /v1/reports/publish": async ({ principal, body }) => {
+      const p = await publishReport({ ...deps, reportActions: deps.stores.correctiveActions, reportNarratives: deps.stores.reportSubmissions })(actorOf(principal), periodOf(body));
+      return jsonResponse(201, p, { ...PRIVATE, location: `/v1/reports/${p.period}?version=${p.version}` });
+    },
     "GET /v1/units/{unitId}/reports/{period}": async ({ params }) => jsonResponse(200, await report(params.period, params.unitId), PRIVATE),
     // ——— rules as data (issue 24, item 4) ———
     "GET /v1/admin/rules": async () => jsonResponse(200, await readRules(deps)(), PRIVATE),
@@ -302,6 +307,7 @@ export const ADMIN_ROUTES = [
   "GET /v1/units/{unitId}/reports/{period}/narrative",
   "PUT /v1/units/{unitId}/reports/{period}/narrative",
   "GET /v1/reports/{period}",
+  "POST /v1/reports/publish",
   "GET /v1/units/{unitId}/reports/{period}",
   // rules as data (issue 24, item 4)
   "GET /v1/admin/rules",

@@ -1,3 +1,4 @@
+import type { ReportPublicationStore } from "./report-publications.js";
 import type { AuditEntry } from "@scorecard/shared/contracts/admin";
 import type { ImproperReturnBasis } from "@scorecard/shared/contracts/admin-requests";
 import type { RulesStore } from "./rules.js";
@@ -195,6 +196,7 @@ export interface AdminStores {
   // proposals on heads (issue 24, item 2)
   readonly proposals: ProposalStore;
   // reports and their submission (issue 24, item 3)
+  readonly reportPublications: ReportPublicationStore;
   readonly reportSubmissions: ReportSubmissionStore;
   // rules as data (issue 24, item 4)
   readonly rules: RulesStore;

@@ -157,3 +157,6 @@ export const reportDocumentSchema = named(
   }),
 );
 export type ReportDocument = z.output<typeof reportDocumentSchema>;
+
+/** `POST /v1/reports/publish`: the version frozen. */
+export const reportPublishedSchema = named("ReportPublished", view({ period: z.string(), version: z.number().int(), publishedAt: z.string() }));

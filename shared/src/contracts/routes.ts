@@ -53,7 +53,7 @@ import {
   warningSummarySchema,
 } from "./read-api.js";
 import { listOf, view } from "./schema-kit.js";
-import { reportDocumentSchema, reportPeriodParam } from "./reports.js";
+import { reportDocumentSchema, reportPeriodParam, reportPublishedSchema } from "./reports.js";
 import { proposalCreateSchema, proposalDecisionSchema, proposalIdParam, proposalListSchema, proposalSchema, proposalUpdateSchema, proposalWithdrawSchema } from "./proposals.js";
 import { narrativeInputSchema, narrativeSchema, reportDeadlineInputSchema, reportDeadlineSchema, submissionPeriodParam, submissionTrackerSchema } from "./report-submissions.js";
 import { holidayRulesSchema, holidayYearSchema, methodologyPreviewSchema, methodologyRulesSchema, methodologyVersionInputSchema, rulesViewSchema, unitChangeInputSchema, unitRulesSchema } from "./rules.js";
@@ -859,10 +859,22 @@ export const ROUTES = {
     description:
       "Built from the stored numbers of a half-year or a year: every ranked unit's service index, groups and indicators, the reform index, the head ratings, the concluded findings and the corrective actions, each beside the previous period of the same kind (2025-H2 vs 2025-H1, 2025 vs 2024). NOT_FOUND (404) before the period is scored.",
     action: "reports:read",
-    params: [reportPeriodParam],
+    params: [reportPeriodParam, R.version],
     body: undefined,
-    responses: read("The report document.", reportDocumentSchema),
+    responses: read("The report document: the working one, or with `version` the published one as stored, byte for byte.", reportDocumentSchema),
     problems: ["NOT_FOUND"],
+  }),
+  "POST /v1/reports/publish": route({
+    api: "admin",
+    operationId: "publishReport",
+    summary: "Publish (freeze) the province report of a half-year or a year as version n + 1",
+    description:
+      "The document as built now, stored and served afterwards byte for byte (`GET /v1/reports/{period}?version=n`); later changes need a new version. NO_CHANGES (409) when nothing but the build time would differ from the latest version; PUBLISH_CONFLICT (409) when another publisher took the version first; NOT_FOUND (404) before the period is scored. Audited (`report.publish`).",
+    action: "reports:manage",
+    params: [],
+    body: json(periodBodySchema),
+    responses: { 201: ok("The version published.", reportPublishedSchema, ["Location"]) },
+    problems: ["NOT_FOUND", "NO_CHANGES", "PUBLISH_CONFLICT"],
   }),
   "GET /v1/units/{unitId}/reports/{period}": route({
     api: "admin",

@@ -8,6 +8,7 @@ import { DynamoDbHeadStore } from "./dynamodb-head-store.js";
 import { DynamoDbImproperReturnStore } from "./dynamodb-improper-return-store.js";
 import { DynamoDbProposalStore } from "./dynamodb-proposal-store.js";
 import { DynamoDbReportSubmissionStore } from "./dynamodb-report-submission-store.js";
+import { DynamoDbReportPublicationStore } from "./dynamodb-report-publication-store.js";
 import { DynamoDbSurveyStore } from "./dynamodb-survey-store.js";
 import { DynamoDbRulesStore } from "./dynamodb-rules-store.js";
 import { RecentWrites, type SettleOptions } from "./index-settle.js";
@@ -32,6 +33,7 @@ export function dynamoDbAdminStores(db: DynamoDBDocumentClient, tableName: strin
     proposals: new DynamoDbProposalStore(db, tableName),
     // reports and their submission (issue 24, item 3)
     reportSubmissions: new DynamoDbReportSubmissionStore(db, tableName),
+    reportPublications: new DynamoDbReportPublicationStore(db, tableName),
     // rules as data (issue 24, item 4)
     rules: new DynamoDbRulesStore(db, tableName),
     audit: new DynamoDbAuditLog(db, tableName),

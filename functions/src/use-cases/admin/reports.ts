@@ -11,7 +11,8 @@ import type { ReportAction, ReportDocument, ReportHead, ReportTier, ReportUnit }
 import { isReportPeriod } from "@scorecard/shared/contracts/reports";
 import { localDateOf } from "@scorecard/shared/time/period";
 import { readHeadRatings, readReformIndex } from "../read/read-ratings.js";
-import { type AdminDeps, AdminError, invalid } from "./common.js";
+import type { Actor } from "../../ports/admin.js";
+import { type AdminDeps, AdminError, auditEntry, flushAudit, invalid } from "./common.js";
 import { listFindings } from "./findings.js";
 
 /** What a report reads of the corrective actions (functions/src/ports/corrective-actions.ts), when kept. */
@@ -224,4 +225,49 @@ export const buildReport =
       narrative: narrative ? { text: narrative.text, submittedAt: narrative.submittedAt, version: narrative.version } : null,
       narrativeAvailable: unitId !== null && deps.reportNarratives !== undefined,
     };
+  };
+
+/**
+ * Publish (freeze) the province report of a period as version n + 1: the document as built now,
+ * with `status` "published" and its `version`, stored as text and served byte for byte afterwards
+ * (`readFrozenReport`). Refused when nothing moved since the latest version (NO_CHANGES: only
+ * `builtAt` would differ) and when another publisher took the version first (PUBLISH_CONFLICT).
+ * Audited (`report.publish`) through the outbox of one.
+ */
+export const publishReport =
+  (deps: ReportDeps) =>
+  async (actor: Actor, periodId: string): Promise<{ period: string; version: number; publishedAt: string }> => {
+    if (!isReportPeriod(periodId)) throw invalid("period", "a half-year or a year, such as 2025-H2 or 2025");
+    const store = deps.stores.reportPublications;
+    const versions = await store.list(periodId);
+    const latest = versions.at(-1);
+    await flushAudit(deps, latest);
+    const doc = await buildReport(deps)(periodId);
+    const comparable = (d: ReportDocument) => JSON.stringify({ ...d, builtAt: "", status: "draft", version: null });
+    if (latest && comparable(JSON.parse(latest.body) as ReportDocument) === comparable(doc)) {
+      throw new AdminError("NO_CHANGES", `The ${periodId} report has not changed since version ${latest.version}: nothing to publish.`);
+    }
+    const version = (latest?.version ?? 0) + 1;
+    const publishedAt = deps.clock.now().toISOString();
+    const item = {
+      period: periodId,
+      methodology: doc.methodology,
+      publishedAt,
+      publishedBy: { sub: actor.sub, role: actor.role },
+      body: JSON.stringify({ ...doc, status: "published", version }),
+      version,
+      lastAudit: auditEntry(deps, actor, "report.publish", "report", periodId, version, latest ? { version: latest.version } : null, { version, builtAt: doc.builtAt }),
+    };
+    if ((await store.create(item)) !== "ok") throw new AdminError("PUBLISH_CONFLICT", `Version ${version} of the ${periodId} report was published meanwhile: reload and try again.`);
+    await flushAudit(deps, item);
+    return { period: periodId, version, publishedAt };
+  };
+
+/** A published report's text exactly as stored. */
+export const readFrozenReport =
+  (deps: AdminDeps) =>
+  async (periodId: string, version: number): Promise<string> => {
+    const p = await deps.stores.reportPublications.get(periodId, version);
+    if (!p) throw new AdminError("NOT_FOUND", `No version ${version} of the ${periodId} report.`);
+    return p.body;
   };
