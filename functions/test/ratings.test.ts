@@ -45,7 +45,8 @@ describe("Use case: scoreAndRate — head ratings (§6) and reform index (§5) o
     await db.load({ events: FIXTURE_EVENTS });
     admin = { ...env.rt.admin, catalog, clock };
     ratings = admin;
-    score = { ...env.rt.score, engine: db.engine, catalog, clock };
+    // The fixture's units, not the runtime's rules in force (rules as data would replace the catalog at each run).
+    score = { ...env.rt.score, engine: db.engine, catalog, clock, rules: undefined };
     await seedHeads(admin)(HEADS);
     await appraiseHeadGeneral(admin)(HA, "A", "HEAD-A-1", "2024-06", 0, { points: 25, evidence: "Biên bản đánh giá 06/2024" });
     // Concluded against HEAD-A-1 (−3); a draft against HEAD-A-1 (ignored); concluded against unit A

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { UnitCatalog } from "@scorecard/shared";
+import { UnitCatalog, type WorkingCalendar } from "@scorecard/shared";
 import { DynamoDbEventStore } from "../adapters/dynamodb/dynamodb-event-store.js";
 import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-store.js";
 import { ensureTable } from "../adapters/dynamodb/table.js";
@@ -131,9 +131,10 @@ export class LocalRuntime {
     // run reads them from the store; DuckDB's dims are reloaded when a version changed.
     // The read API, the admin workspace and ingestion see the catalog in force too (`live`), from
     // the last load: at start, at each run, after each change recorded here (watchedRules).
-    const live = { catalog };
+    const live: { catalog: UnitCatalog; calendar: WorkingCalendar | undefined } = { catalog, calendar: undefined };
     const rules = localRules(storedRules(adminStores.rules), engine, (r) => {
       live.catalog = r.catalog;
+      live.calendar = r.calendar;
     });
     await rules.load();
     // A batch cut short by a crash: its claimed events reach the lake and its cases the outbox.
@@ -176,7 +177,13 @@ export class LocalRuntime {
         engine,
         snapshots,
         lake,
-        catalog,
+        // The last rules loaded, for callers that score without a run (scoreUnitsOf); a run reads `rules` afresh.
+        get catalog() {
+          return live.catalog;
+        },
+        get calendar() {
+          return live.calendar;
+        },
         clock,
         methodology,
         publications,
