@@ -1,5 +1,5 @@
 import { readFile, readdir, stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
@@ -21,7 +21,7 @@ function precompress(): Plugin {
     name: "scorecard-precompress",
     apply: "build",
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir); // an absolute --outDir stays absolute
     },
     async closeBundle() {
       const files = (await readdir(outDir, { recursive: true })).map((f) => join(outDir, f)).filter((f) => /\.(js|css|html|svg|json|txt|xml|webmanifest)$/.test(f));

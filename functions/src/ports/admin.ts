@@ -5,6 +5,7 @@ import type { RulesStore } from "./rules.js";
 import type { ProposalStore } from "./proposals.js";
 import type { ReportSubmissionStore } from "./report-submissions.js";
 import type { CorrectiveActionStore } from "./corrective-actions.js";
+import type { ConditionalWrite, Versioned } from "./versioned.js";
 
 /** The Home Affairs workspace's stores (issue 6; docs/storage.md "admin items"): findings, criteria, the survey, heads, the audit log. */
 
@@ -32,14 +33,8 @@ export interface AuditLog {
   page(query: { readonly from?: string | undefined; readonly to?: string | undefined; readonly limit: number; readonly cursor?: string | undefined }): Promise<AuditPage>;
 }
 
-/** "ok", or the storage condition refused the write (the use case reads the item to say why). */
-export type ConditionalWrite = "ok" | "condition-failed";
-
-/** Every stored admin record carries its version and the audit entry of its last change (an outbox of one). */
-export interface Versioned {
-  readonly version: number;
-  readonly lastAudit: AuditEntry | null;
-}
+/** The shapes every admin item's store shares: defined once in ./versioned.ts (the issue-24 ports import them from there, not from here). */
+export type { ConditionalWrite, Versioned } from "./versioned.js";
 
 export interface StoredFinding extends Versioned {
   readonly findingId: string;
