@@ -239,6 +239,12 @@ describe("Rules as data: holidays and unit changes recorded by Home Affairs, use
     expect((await call("PUT", `/v1/admin/indicators/${MERGED}/2027-04/D3`, { numerator: 4, denominator: 5, evidence: "Báo cáo 1/BC (kiểm thử)", version: 0 })).status).toBe(200);
     const entered = (await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-04", "COMMUNE"))!.units.find((u) => u.unitId === MERGED)!;
     expect([entered.indicators["D3"]?.numerator, entered.indicators["P1"]?.points, entered.indicators["P1"]?.max]).toEqual([4, 25, 25]);
+    // Anyone reads the rules and their versions (the compiled data were public); who recorded them: by role only.
+    const pub = await fetch(`${base}/v1/public/rules`);
+    expect(pub.status).toBe(200);
+    const rules = (await pub.json()) as { holidays: Holidays; units: Units; methodology: { versions: { id: string; by: Record<string, string> }[] } };
+    expect([rules.holidays.versions.length, rules.units.versions.length, rules.methodology.versions.map((v) => v.id)]).toEqual([1, 1, ["dn-2027.1"]]);
+    expect(JSON.stringify(rules)).not.toContain('"sub"');
     // March keeps dn-2026.2: P1 20 of 20, no version named.
     const m2 = await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-03", "COMMUNE");
     expect([m2?.methodologyVersion, m2?.units.find((u) => u.unitId === MERGED)?.indicators["P1"]?.max]).toEqual([undefined, 20]);

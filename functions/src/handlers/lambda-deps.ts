@@ -98,6 +98,7 @@ async function buildLambdaDeps(): Promise<LambdaDeps> {
       publications: new DynamoDbPublicationStore(db, table),
       openCases: eventStore,
       clock: systemClock,
+      rules: adminStores.rules,
     },
     upkeep: { store: eventStore, lake, clock: systemClock },
     admin: {

@@ -12,6 +12,7 @@ import { earlyWarningSummary, earlyWarnings } from "../use-cases/read/early-warn
 import { readIndicatorList } from "../use-cases/read/read-lists.js";
 import { type ReadDeps, readPublicMeta, readPublicRankingJson, readRanking, readUnitScorecard, readUnitYear } from "../use-cases/read/read-rankings.js";
 import { readHeadRatings, readReformIndex } from "../use-cases/read/read-ratings.js";
+import { publicRulesView } from "../use-cases/admin/rules.js";
 import { lambdaDeps } from "./lambda-deps.js";
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -49,6 +50,10 @@ export function makeReadHandler(deps: ReadDeps, logger = new Logger({ serviceNam
     "GET /v1/health": async () => jsonResponse(200, { status: "ok" }),
     "GET /v1/openapi.json": async () => jsonResponse(200, openApi, PUBLIC_CACHE),
     "GET /v1/public/meta": async () => jsonResponse(200, await meta(), PUBLIC_CACHE),
+    "GET /v1/public/rules": async () => {
+      if (!deps.rules) throw notFound("No rules store.");
+      return jsonResponse(200, await publicRulesView(deps.rules, deps.methodology), PUBLIC_CACHE);
+    },
     "GET /v1/public/rankings": async ({ params: { period, tier } }) => {
       const found = await publicRanking(period, tier);
       if (found.period === undefined) throw noSnapshot("No period has been scored yet.");

@@ -170,6 +170,7 @@ export class LocalRuntime {
         publications,
         openCases,
         clock,
+        rules: adminStores.rules,
       },
       // improperReturns: each scoring run writes Home Affairs' marks to the lake (R3 of dn-2026.2);
       // manualIndicators: it scores the indicators Home Affairs enters (D3) from the criterion items.

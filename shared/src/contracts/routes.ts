@@ -170,6 +170,18 @@ export const ROUTES = {
     responses: read("What can be asked for.", publicMetaSchema),
     problems: [],
   }),
+  // rules as data (issue 24, item 4): the compiled calendar, catalog and methodology were public; so are their versions.
+  "GET /v1/public/rules": route({
+    api: "read",
+    operationId: "getPublicRules",
+    summary: "The holiday calendar, the unit changes and the methodology versions in force, with every version (docs/adr/0022)",
+    description: "As `GET /v1/admin/rules`, with who recorded each version named by role only.",
+    action: "public:read",
+    params: [],
+    body: undefined,
+    responses: read("Each kind's versions and what is in force.", rulesViewSchema),
+    problems: [],
+  }),
   "GET /v1/public/rankings": route({
     api: "read",
     operationId: "getPublicRanking",

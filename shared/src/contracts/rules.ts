@@ -49,7 +49,7 @@ export const unitChangeInputSchema = named(
 );
 export type UnitChangeInput = Omit<z.output<typeof unitChangeInputSchema>, "version">;
 
-const by = view({ sub: z.string(), role: z.string() });
+const by = view({ sub: z.string().optional().describe("Absent on the public route."), role: z.string() });
 
 const holidayVersion = view({
   version: z.number().int(),
@@ -157,7 +157,7 @@ export const unitRulesSchema = named(
   }),
 );
 
-/** `GET /v1/admin/rules`: each kind's versions (version 0 is the compiled data) and what is in force. */
+/** `GET /v1/admin/rules` and `GET /v1/public/rules`: each kind's versions (version 0 is the compiled data) and what is in force. */
 export const rulesViewSchema = named("Rules", view({ holidays: holidayRulesSchema, units: unitRulesSchema, methodology: methodologyRulesSchema }));
 export type RulesView = z.output<typeof rulesViewSchema>;
 export type HolidayVersion = z.output<typeof holidayVersion>;

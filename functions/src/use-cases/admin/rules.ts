@@ -62,8 +62,25 @@ export async function rulesInForce(store: RulesStore): Promise<RulesInForce> {
 export const storedRules = (store: RulesStore): RulesSource => ({ load: () => rulesInForce(store) });
 
 /** Each kind's versions and what is in force (reads: any staff role). */
-export const readRules = (deps: AdminDeps) => async (): Promise<RulesView> => {
-  const [h, u, m] = await Promise.all([deps.stores.rules.holidays(), deps.stores.rules.units(), deps.stores.rules.methodology()]);
+export const readRules = (deps: AdminDeps) => (): Promise<RulesView> => rulesView(deps.stores.rules, deps.methodology);
+
+/**
+ * The same, for anyone (`GET /v1/public/rules`: the compiled data were public): who recorded each
+ * version is named by role only.
+ */
+export async function publicRulesView(store: RulesStore, methodology: string): Promise<RulesView> {
+  const v = await rulesView(store, methodology);
+  const anonymous = <T extends { by: { sub?: string | undefined; role: string } }>(x: T): T => ({ ...x, by: { role: x.by.role } });
+  return {
+    holidays: { ...v.holidays, versions: v.holidays.versions.map(anonymous) },
+    units: { ...v.units, versions: v.units.versions.map(anonymous) },
+    methodology: { ...v.methodology, versions: v.methodology.versions.map(anonymous) },
+  };
+}
+
+async function rulesView(store: RulesStore, methodology: string): Promise<RulesView> {
+  const deps = { methodology };
+  const [h, u, m] = await Promise.all([store.holidays(), store.units(), store.methodology()]);
   const days = calendarDaysOf(h);
   const { first, last } = coveredYears(days);
   const stored = new Set((h?.versions ?? []).map((v) => v.year));

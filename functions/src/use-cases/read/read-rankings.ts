@@ -1,3 +1,4 @@
+import type { RulesStore } from "../../ports/rules.js";
 import type { Clock } from "../../ports/runtime.js";
 import type { OpenCaseIndex } from "../../ports/read.js";
 import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
@@ -27,6 +28,8 @@ export interface ReadDeps {
   readonly methodology: string;
   readonly openCases: OpenCaseIndex;
   readonly clock: Clock;
+  /** Rules as data (issue 24, item 4): `GET /v1/public/rules` reads them; absent: the route answers 404. */
+  readonly rules?: RulesStore | undefined;
 }
 
 /** Period ids newest first: by end, then shorter periods first (month before quarter before half...). */
