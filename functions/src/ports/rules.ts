@@ -1,27 +1,20 @@
-import type { AuditEntry } from "@scorecard/shared/contracts/admin";
+import type { ConditionalWrite, Versioned } from "./versioned.js";
 import type { CalendarDay, UnitCatalog, WorkingCalendar } from "@scorecard/shared";
 import type { MethodologyVersionInput, UnitChangeBody } from "@scorecard/shared/contracts/rules";
 import type { Methodology } from "@scorecard/shared/methodology/methodology";
 
 /**
  * Rules as data (issue 24, item 4; docs/adr/0022-rules-as-data.md): what Home Affairs changed on
- * top of the compiled holiday calendar and unit catalog (the initial versions). One document per
+ * top of the compiled holiday calendar, unit catalog and methodology (the initial versions). One document per
  * kind, each change a new version of it written at the expected version with its audit entry.
- * (ports/admin.ts's Actor, Versioned and ConditionalWrite restated: ports/admin.ts names this store,
- * and the two files must not import each other.)
+ * (ports/admin.ts's Actor restated: ports/admin.ts names this store, and the two files must not
+ * import each other; Versioned and ConditionalWrite from ./versioned.ts.)
  */
 
 interface Actor {
   readonly sub: string;
   readonly role: string;
 }
-
-interface Versioned {
-  readonly version: number;
-  readonly lastAudit: AuditEntry | null;
-}
-
-type ConditionalWrite = "ok" | "condition-failed";
 
 /** One recorded year of holidays (a version of the holiday rules). */
 export interface HolidayYearVersion {
