@@ -189,7 +189,8 @@ describe("Rules as data: holidays and unit changes recorded by Home Affairs, use
       nameEn: "Dong Nai method 2027.1 (test)",
       changeVi: "Tăng trọng số đúng hạn",
       changeEn: "More weight on timeliness",
-      indicators: { P1: { max: 25 }, S3: { max: 1 } },
+      // P2 (mean working days, shown, not scored) entered by Home Affairs from April.
+      indicators: { P1: { max: 25 }, S3: { max: 1 }, P2: { manual: true } },
       groups: { TDGQ: { max: 25 }, MDHL: { max: 13 } },
       basis: "Quyết định 3/QĐ-UBND (kiểm thử)",
     };
@@ -239,6 +240,12 @@ describe("Rules as data: holidays and unit changes recorded by Home Affairs, use
     expect((await call("PUT", `/v1/admin/indicators/${MERGED}/2027-04/D3`, { numerator: 4, denominator: 5, evidence: "Báo cáo 1/BC (kiểm thử)", version: 0 })).status).toBe(200);
     const entered = (await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-04", "COMMUNE"))!.units.find((u) => u.unitId === MERGED)!;
     expect([entered.indicators["D3"]?.numerator, entered.indicators["P1"]?.points, entered.indicators["P1"]?.max]).toEqual([4, 25, 25]);
+    // P2 is entered by hand from April only: refused for March (computed there), taken for April and scored with it.
+    const p2March = await call("PUT", `/v1/admin/indicators/${MERGED}/2027-03/P2`, { numerator: 3, denominator: 4, evidence: "Báo cáo 2/BC (kiểm thử)", version: 0 });
+    expect([p2March.status, ((await p2March.json()) as Problem).errors?.[0]?.code]).toEqual([422, "NOT_MANUAL"]);
+    expect((await call("PUT", `/v1/admin/indicators/${MERGED}/2027-04/P2`, { numerator: 3, denominator: 4, evidence: "Báo cáo 2/BC (kiểm thử)", version: 0 })).status).toBe(200);
+    const p2 = (await env.rt.score.snapshots.get(env.rt.score.methodology, "2027-04", "COMMUNE"))!.units.find((u) => u.unitId === MERGED)!.indicators["P2"];
+    expect([p2?.numerator, p2?.denominator, p2?.ratio]).toEqual([3, 4, 0.75]);
     // Anyone reads the rules and their versions (the compiled data were public); who recorded them: by role only.
     const pub = await fetch(`${base}/v1/public/rules`);
     expect(pub.status).toBe(200);

@@ -28,7 +28,7 @@ import { refreshAfterChange } from "../ratings/ratings.js";
 import { manualIndicatorDefs, manualValuesOf, rescoreSnapshot } from "../score/manual-indicators.js";
 import { methodologyInForce } from "./rules.js";
 import { SCORED_TIERS } from "../score/score-period.js";
-import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid, methodologyOf } from "./common.js";
+import { type AdminDeps, AdminError, auditEntry, auditRefusal, flushAudit, invalid } from "./common.js";
 import { clearAbandoned, liveLocks } from "./criteria.js";
 
 /** Where a refresh that failed after a committed entry is reported (the handler's logger; as ./rerate.ts Warn). */
@@ -51,9 +51,10 @@ export function lockableCriterion(m: Methodology, code: string): { readonly code
 /** The codes a finding may name, for its error message. */
 export const lockableCodes = (m: Methodology): string[] => [...m.reformIndex.criteria.map((c) => c.code), ...manualIndicatorDefs(m).filter((d) => d.max !== null).map((d) => d.code)];
 
-function checkTarget(deps: AdminDeps, unitId: string, periodId: string, code: string) {
-  const m = methodologyOf(deps);
+async function checkTarget(deps: AdminDeps, unitId: string, periodId: string, code: string) {
   if (!isPeriodId(periodId)) throw invalid("period", "a period id such as 2024-03, 2024-Q1, 2024-H1 or 2024");
+  // The version the period is scored with (rules as data: a published version may make an indicator entered by hand).
+  const m = await methodologyInForce(deps, periodId);
   const defs = manualIndicatorDefs(m);
   const def = defs.find((d) => d.code === code);
   if (!def) {
@@ -97,16 +98,16 @@ function view(unitId: string, periodId: string, def: IndicatorDefinition, c: Sto
 }
 
 export const getManualIndicator = (deps: AdminDeps) => async (unitId: string, periodId: string, code: string): Promise<ManualIndicator> => {
-  const { def, period } = checkTarget(deps, unitId, periodId, code);
+  const { def, period } = await checkTarget(deps, unitId, periodId, code);
   const c = await deps.stores.criteria.get(unitId, period.id, code);
   return view(unitId, period.id, def, c, c ? (await liveLocks(deps, c)).live : []);
 };
 
 /** Every indicator Home Affairs enters, for a unit and period, entered or not. */
 export const listManualIndicators = (deps: AdminDeps) => async (unitId: string, periodId: string): Promise<ManualIndicator[]> => {
-  const m = methodologyOf(deps);
-  const defs = manualIndicatorDefs(m);
   if (!isPeriodId(periodId)) throw invalid("period", "a period id such as 2024-03, 2024-Q1, 2024-H1 or 2024");
+  const m = await methodologyInForce(deps, periodId);
+  const defs = manualIndicatorDefs(m);
   if (!deps.catalog.get(unitId)) throw new AdminError("NOT_FOUND", `No unit ${unitId}.`);
   const p = parsePeriod(periodId).id;
   const stored = new Map((await deps.stores.criteria.list(unitId, p)).map((c) => [c.criterion, c]));
@@ -127,7 +128,7 @@ export const listManualIndicators = (deps: AdminDeps) => async (unitId: string, 
 export const enterManualIndicator =
   (deps: AdminDeps) =>
   async (actor: Actor, unitId: string, periodId: string, code: string, expectedVersion: number, input: IndicatorEntryInput): Promise<ManualIndicator> => {
-    const { def, period } = checkTarget(deps, unitId, periodId, code);
+    const { def, period } = await checkTarget(deps, unitId, periodId, code);
     const p = period.id;
     const unit = deps.catalog.get(unitId);
     if (!unit || unit.tier === "PROVINCE" || deps.catalog.validIn(unit.tier, period.startDate, period.endDate).every((u) => u.unitId !== unitId)) {
