@@ -50,7 +50,7 @@ describe("OpenAPI: /v1/openapi.json and the routes the handlers serve", () => {
   it("is OpenAPI 3.1 with one operation per route the handlers serve, and no other", () => {
     expect(doc.openapi).toBe("3.1.0");
     const served = [...INGEST_ROUTES, ...READ_ROUTES, ...ADMIN_ROUTES, ...LOCAL_ONLY].sort();
-    expect(served).toHaveLength(50);
+    expect(served).toHaveLength(77);
     expect(new Set(served).size).toBe(served.length);
     expect(operations(doc).map((o) => o.key).sort()).toEqual(served);
     expect([...ROUTE_KEYS].sort()).toEqual(served);
@@ -91,7 +91,7 @@ describe("OpenAPI: /v1/openapi.json and the routes the handlers serve", () => {
     expect(staff("GET /v1/units/{unitId}/cases")).toEqual([[{ userToken: [] }], ["chairman", "home-affairs", "unit-officer"], ["unit-officer"]]);
     expect(staff("GET /v1/warnings")).toEqual([[{ userToken: [] }], ["chairman", "home-affairs"], undefined]);
     // Every other operation needs one of the two tokens.
-    for (const { key, op: o } of operations(doc)) if (o.security.length === 0) expect(["GET /v1/health", "GET /v1/openapi.json", "GET /v1/public/meta", "GET /v1/public/rankings", ...LOCAL_ONLY]).toContain(key);
+    for (const { key, op: o } of operations(doc)) if (o.security.length === 0) expect(["GET /v1/health", "GET /v1/openapi.json", "GET /v1/public/meta", "GET /v1/public/rankings", "GET /v1/public/rules", ...LOCAL_ONLY]).toContain(key);
   });
 
   it("answers problems as application/problem+json with the shared schema, grouped by status with their codes", () => {
