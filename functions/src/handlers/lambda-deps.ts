@@ -62,8 +62,9 @@ async function buildLambdaDeps(): Promise<LambdaDeps> {
   const lake = new S3Lake(new S3Client({}), env("LAKE_BUCKET"));
   const adminStores = dynamoDbAdminStores(db, table);
   // The unit catalog in force (rules as data, issue 24 item 4): the compiled one with Home Affairs'
-  // changes, asked for at the container's start (the compiled one until it answers) and every 5 minutes.
+  // changes, read before the container's first request (the compiled one only if that read fails) and every 5 minutes.
   const live = liveCatalog(adminStores.rules, () => Date.now());
+  await live.loaded();
   const methodology = process.env["METHODOLOGY_ID"] ?? DEFAULT_METHODOLOGY_ID;
   const eventStore = new DynamoDbEventStore(db, table);
   let hasher: HmacHasher | undefined;
