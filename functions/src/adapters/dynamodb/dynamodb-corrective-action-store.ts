@@ -1,7 +1,7 @@
 import type { ConditionalWrite } from "../../ports/admin.js";
 import type { CorrectiveActionStore, StoredCorrectiveAction } from "../../ports/corrective-actions.js";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { auditText, conditional, parseAudit, queryAll } from "./admin-items.js";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { auditText, getItem, parseAudit, putAtVersion, readPartition } from "./admin-items.js";
 
 const PK = "ADMIN#ACTIONS";
 
@@ -18,41 +18,37 @@ export class DynamoDbCorrectiveActionStore implements CorrectiveActionStore {
   ) {}
 
   async get(actionId: string): Promise<StoredCorrectiveAction | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: PK, sk: actionId }, ConsistentRead: true }));
-    return r.Item ? toAction(r.Item) : undefined;
+    const item = await getItem(this.db, this.tableName, PK, actionId);
+    return item ? toAction(item) : undefined;
   }
 
   async list(): Promise<StoredCorrectiveAction[]> {
-    const items = await queryAll(this.db, this.tableName, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": PK }, ConsistentRead: true });
+    const items = await readPartition(this.db, this.tableName, PK);
     return items.map(toAction);
   }
 
   async put(a: StoredCorrectiveAction, expectedVersion: number): Promise<ConditionalWrite> {
-    return conditional(() =>
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: PK,
-            sk: a.actionId,
-            kind: "CORRECTIVE_ACTION",
-            actionId: a.actionId,
-            unitId: a.unitId,
-            basis: JSON.stringify(a.basis),
-            indicator: a.indicator,
-            required: a.required,
-            deadline: a.deadline,
-            status: a.status,
-            steps: JSON.stringify(a.steps),
-            createdAt: a.createdAt,
-            updatedAt: a.updatedAt,
-            version: a.version,
-            lastAudit: auditText(a.lastAudit),
-          },
-          ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "#version = :expected",
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": expectedVersion } }),
-        }),
-      ),
+    return putAtVersion(
+      this.db,
+      this.tableName,
+      {
+        pk: PK,
+        sk: a.actionId,
+        kind: "CORRECTIVE_ACTION",
+        actionId: a.actionId,
+        unitId: a.unitId,
+        basis: JSON.stringify(a.basis),
+        indicator: a.indicator,
+        required: a.required,
+        deadline: a.deadline,
+        status: a.status,
+        steps: JSON.stringify(a.steps),
+        createdAt: a.createdAt,
+        updatedAt: a.updatedAt,
+        version: a.version,
+        lastAudit: auditText(a.lastAudit),
+      },
+      expectedVersion,
     );
   }
 }

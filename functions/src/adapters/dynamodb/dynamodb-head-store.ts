@@ -1,6 +1,6 @@
 import type { ConditionalWrite, HeadRoster, HeadStore } from "../../ports/admin.js";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { auditText, conditional, parseAudit, queryAll } from "./admin-items.js";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { auditText, getItem, parseAudit, putAtVersion, queryAll } from "./admin-items.js";
 import { RecentWrites, settle } from "./index-settle.js";
 
 /**
@@ -16,8 +16,8 @@ export class DynamoDbHeadStore implements HeadStore {
   ) {}
 
   async get(unitId: string): Promise<HeadRoster | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `ADMIN#HEADS#${unitId}`, sk: "ROSTER" }, ConsistentRead: true }));
-    return r.Item ? toRoster(r.Item) : undefined;
+    const item = await getItem(this.db, this.tableName, `ADMIN#HEADS#${unitId}`, "ROSTER");
+    return item ? toRoster(item) : undefined;
   }
 
   /** Every unit's roster: gsi1, with the rosters written within the settle window read from the table (ADR 0013). */
@@ -34,26 +34,22 @@ export class DynamoDbHeadStore implements HeadStore {
   }
 
   async put(r: HeadRoster, expectedVersion: number): Promise<ConditionalWrite> {
-    return conditional(() =>
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: `ADMIN#HEADS#${r.unitId}`,
-            sk: "ROSTER",
-            kind: "HEADS",
-            gsi1pk: "HEADS",
-            gsi1sk: r.unitId,
-            unitId: r.unitId,
-            heads: JSON.stringify(r.heads),
-            version: r.version,
-            updatedAt: r.updatedAt,
-            lastAudit: auditText(r.lastAudit),
-          },
-          ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "#version = :expected",
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": expectedVersion } }),
-        }),
-      ),
+    return putAtVersion(
+      this.db,
+      this.tableName,
+      {
+        pk: `ADMIN#HEADS#${r.unitId}`,
+        sk: "ROSTER",
+        kind: "HEADS",
+        gsi1pk: "HEADS",
+        gsi1sk: r.unitId,
+        unitId: r.unitId,
+        heads: JSON.stringify(r.heads),
+        version: r.version,
+        updatedAt: r.updatedAt,
+        lastAudit: auditText(r.lastAudit),
+      },
+      expectedVersion,
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { ConditionalWrite, ImproperReturnStore, StoredImproperReturn } from "../../ports/admin.js";
 import type { ImproperReturnBasis } from "@scorecard/shared/contracts/admin-requests";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { auditText, conditional, parseAudit, queryAll } from "./admin-items.js";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { auditText, getItem, parseAudit, putAtVersion, readPartition } from "./admin-items.js";
 
 const PK = "ADMIN#IMPROPER_RETURNS";
 
@@ -18,39 +18,35 @@ export class DynamoDbImproperReturnStore implements ImproperReturnStore {
   ) {}
 
   async get(caseId: string): Promise<StoredImproperReturn | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: PK, sk: caseId }, ConsistentRead: true }));
-    return r.Item ? toMark(r.Item) : undefined;
+    const item = await getItem(this.db, this.tableName, PK, caseId);
+    return item ? toMark(item) : undefined;
   }
 
   async list(): Promise<StoredImproperReturn[]> {
-    const items = await queryAll(this.db, this.tableName, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": PK }, ConsistentRead: true });
+    const items = await readPartition(this.db, this.tableName, PK);
     return items.map(toMark);
   }
 
   async put(m: StoredImproperReturn, expectedVersion: number): Promise<ConditionalWrite> {
-    return conditional(() =>
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: PK,
-            sk: m.caseId,
-            kind: "IMPROPER_RETURN",
-            caseId: m.caseId,
-            unitId: m.unitId,
-            status: m.status,
-            basis: JSON.stringify(m.basis),
-            note: m.note,
-            unmarkReason: m.unmarkReason,
-            markedAt: m.markedAt,
-            updatedAt: m.updatedAt,
-            version: m.version,
-            lastAudit: auditText(m.lastAudit),
-          },
-          ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "#version = :expected",
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": expectedVersion } }),
-        }),
-      ),
+    return putAtVersion(
+      this.db,
+      this.tableName,
+      {
+        pk: PK,
+        sk: m.caseId,
+        kind: "IMPROPER_RETURN",
+        caseId: m.caseId,
+        unitId: m.unitId,
+        status: m.status,
+        basis: JSON.stringify(m.basis),
+        note: m.note,
+        unmarkReason: m.unmarkReason,
+        markedAt: m.markedAt,
+        updatedAt: m.updatedAt,
+        version: m.version,
+        lastAudit: auditText(m.lastAudit),
+      },
+      expectedVersion,
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { ConditionalWrite } from "../../ports/admin.js";
 import type { ProposalStore, StoredProposal } from "../../ports/proposals.js";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { auditText, conditional, parseAudit, queryAll } from "./admin-items.js";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { auditText, getItem, parseAudit, putAtVersion, readPartition } from "./admin-items.js";
 
 const PK = "ADMIN#PROPOSALS";
 
@@ -17,43 +17,39 @@ export class DynamoDbProposalStore implements ProposalStore {
   ) {}
 
   async get(proposalId: string): Promise<StoredProposal | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: PK, sk: proposalId }, ConsistentRead: true }));
-    return r.Item ? toProposal(r.Item) : undefined;
+    const item = await getItem(this.db, this.tableName, PK, proposalId);
+    return item ? toProposal(item) : undefined;
   }
 
   async list(): Promise<StoredProposal[]> {
-    const items = await queryAll(this.db, this.tableName, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": PK }, ConsistentRead: true });
+    const items = await readPartition(this.db, this.tableName, PK);
     return items.map(toProposal);
   }
 
   async put(p: StoredProposal, expectedVersion: number): Promise<ConditionalWrite> {
-    return conditional(() =>
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            pk: PK,
-            sk: p.proposalId,
-            kind: "PROPOSAL",
-            proposalId: p.proposalId,
-            unitId: p.unitId,
-            headId: p.headId,
-            headName: p.headName,
-            proposalKind: p.kind,
-            basis: JSON.stringify(p.basis),
-            reason: p.reason,
-            status: p.status,
-            decision: p.decision === null ? null : JSON.stringify(p.decision),
-            withdrawReason: p.withdrawReason,
-            createdAt: p.createdAt,
-            updatedAt: p.updatedAt,
-            version: p.version,
-            lastAudit: auditText(p.lastAudit),
-          },
-          ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "#version = :expected",
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": expectedVersion } }),
-        }),
-      ),
+    return putAtVersion(
+      this.db,
+      this.tableName,
+      {
+        pk: PK,
+        sk: p.proposalId,
+        kind: "PROPOSAL",
+        proposalId: p.proposalId,
+        unitId: p.unitId,
+        headId: p.headId,
+        headName: p.headName,
+        proposalKind: p.kind,
+        basis: JSON.stringify(p.basis),
+        reason: p.reason,
+        status: p.status,
+        decision: p.decision === null ? null : JSON.stringify(p.decision),
+        withdrawReason: p.withdrawReason,
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+        version: p.version,
+        lastAudit: auditText(p.lastAudit),
+      },
+      expectedVersion,
     );
   }
 }

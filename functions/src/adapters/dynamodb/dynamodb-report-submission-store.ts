@@ -1,17 +1,11 @@
 import type { ConditionalWrite } from "../../ports/admin.js";
 import type { ReportSubmissionStore, StoredNarrative, StoredReportDeadline } from "../../ports/report-submissions.js";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { auditText, conditional, parseAudit, queryAll } from "./admin-items.js";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { auditText, getItem, parseAudit, putAtVersion, queryAll } from "./admin-items.js";
 
 const pk = (periodId: string) => `ADMIN#REPORT#${periodId}`;
 const DEADLINE = "DEADLINE";
 const NARRATIVE = "NARRATIVE#";
-
-/** Written only when the stored version is `expectedVersion` (0: the item must not exist). */
-const versionCondition = (expectedVersion: number) =>
-  expectedVersion === 0
-    ? { ConditionExpression: "attribute_not_exists(pk)" }
-    : { ConditionExpression: "#version = :expected", ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": expectedVersion } };
 
 /**
  * A period's report submission (issue 24, item 3): `ADMIN#REPORT#<period>` / `DEADLINE` and
@@ -25,18 +19,18 @@ export class DynamoDbReportSubmissionStore implements ReportSubmissionStore {
   ) {}
 
   async getDeadline(periodId: string): Promise<StoredReportDeadline | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: pk(periodId), sk: DEADLINE }, ConsistentRead: true }));
-    return r.Item ? toDeadline(r.Item) : undefined;
+    const item = await getItem(this.db, this.tableName, pk(periodId), DEADLINE);
+    return item ? toDeadline(item) : undefined;
   }
 
   async putDeadline(d: StoredReportDeadline, expectedVersion: number): Promise<ConditionalWrite> {
-    const Item = { pk: pk(d.periodId), sk: DEADLINE, kind: "REPORT_DEADLINE", periodId: d.periodId, deadline: d.deadline, note: d.note, updatedAt: d.updatedAt, version: d.version, lastAudit: auditText(d.lastAudit) };
-    return conditional(() => this.db.send(new PutCommand({ TableName: this.tableName, Item, ...versionCondition(expectedVersion) })));
+    const item = { pk: pk(d.periodId), sk: DEADLINE, kind: "REPORT_DEADLINE", periodId: d.periodId, deadline: d.deadline, note: d.note, updatedAt: d.updatedAt, version: d.version, lastAudit: auditText(d.lastAudit) };
+    return putAtVersion(this.db, this.tableName, item, expectedVersion);
   }
 
   async getNarrative(periodId: string, unitId: string): Promise<StoredNarrative | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: pk(periodId), sk: `${NARRATIVE}${unitId}` }, ConsistentRead: true }));
-    return r.Item ? toNarrative(r.Item) : undefined;
+    const item = await getItem(this.db, this.tableName, pk(periodId), `${NARRATIVE}${unitId}`);
+    return item ? toNarrative(item) : undefined;
   }
 
   async listNarratives(periodId: string): Promise<StoredNarrative[]> {
@@ -49,7 +43,7 @@ export class DynamoDbReportSubmissionStore implements ReportSubmissionStore {
   }
 
   async putNarrative(n: StoredNarrative, expectedVersion: number): Promise<ConditionalWrite> {
-    const Item = {
+    const item = {
       pk: pk(n.periodId),
       sk: `${NARRATIVE}${n.unitId}`,
       kind: "REPORT_NARRATIVE",
@@ -62,7 +56,7 @@ export class DynamoDbReportSubmissionStore implements ReportSubmissionStore {
       version: n.version,
       lastAudit: auditText(n.lastAudit),
     };
-    return conditional(() => this.db.send(new PutCommand({ TableName: this.tableName, Item, ...versionCondition(expectedVersion) })));
+    return putAtVersion(this.db, this.tableName, item, expectedVersion);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ConditionalWrite } from "../../ports/admin.js";
 import type { RulesStore, StoredHolidayRules, StoredMethodologyRules, StoredUnitRules } from "../../ports/rules.js";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { auditText, conditional, parseAudit } from "./admin-items.js";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { auditText, getItem, parseAudit, putAtVersion } from "./admin-items.js";
 
 const PK = "ADMIN#RULES";
 
@@ -43,21 +43,13 @@ export class DynamoDbRulesStore implements RulesStore {
   }
 
   private async get(sk: string): Promise<StoredHolidayRules | StoredUnitRules | StoredMethodologyRules | undefined> {
-    const r = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: PK, sk }, ConsistentRead: true }));
-    if (!r.Item) return undefined;
-    return { version: r.Item["version"] as number, lastAudit: parseAudit(r.Item["lastAudit"]), versions: JSON.parse(r.Item["versions"] as string) };
+    const item = await getItem(this.db, this.tableName, PK, sk);
+    if (!item) return undefined;
+    return { version: item["version"] as number, lastAudit: parseAudit(item["lastAudit"]), versions: JSON.parse(item["versions"] as string) };
   }
 
   private put(sk: string, doc: StoredHolidayRules | StoredUnitRules | StoredMethodologyRules, expectedVersion: number): Promise<ConditionalWrite> {
-    return conditional(() =>
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: PK, sk, kind: `RULES_${sk}`, versions: JSON.stringify(doc.versions), version: doc.version, lastAudit: auditText(doc.lastAudit) },
-          ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "#version = :expected",
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": expectedVersion } }),
-        }),
-      ),
-    );
+    const item = { pk: PK, sk, kind: `RULES_${sk}`, versions: JSON.stringify(doc.versions), version: doc.version, lastAudit: auditText(doc.lastAudit) };
+    return putAtVersion(this.db, this.tableName, item, expectedVersion);
   }
 }

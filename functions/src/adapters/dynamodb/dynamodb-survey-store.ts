@@ -1,6 +1,6 @@
 import type { ConditionalWrite, StoredSurveyResult, SurveyStore } from "../../ports/admin.js";
-import { type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { auditText, conditional, parseAudit, queryAll } from "./admin-items.js";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { auditText, parseAudit, putAtVersion, readPartition } from "./admin-items.js";
 
 /** Satisfaction survey results: `ADMIN#SURVEY#<period>` / `<unitId>`, each written at its expected version (docs/storage.md). */
 export class DynamoDbSurveyStore implements SurveyStore {
@@ -10,7 +10,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
   ) {}
 
   async list(periodId: string): Promise<StoredSurveyResult[]> {
-    const items = await queryAll(this.db, this.tableName, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `ADMIN#SURVEY#${periodId}` }, ConsistentRead: true });
+    const items = await readPartition(this.db, this.tableName, `ADMIN#SURVEY#${periodId}`);
     return items.map((i) => ({
       unitId: i["unitId"] as string,
       periodId: i["periodId"] as string,
@@ -25,15 +25,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
   }
 
   async put(s: StoredSurveyResult, expectedVersion: number): Promise<ConditionalWrite> {
-    return conditional(() =>
-      this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: `ADMIN#SURVEY#${s.periodId}`, sk: s.unitId, kind: "SURVEY", ...s, lastAudit: auditText(s.lastAudit) },
-          ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "#version = :expected",
-          ...(expectedVersion === 0 ? {} : { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": expectedVersion } }),
-        }),
-      ),
-    );
+    const item = { pk: `ADMIN#SURVEY#${s.periodId}`, sk: s.unitId, kind: "SURVEY", ...s, lastAudit: auditText(s.lastAudit) };
+    return putAtVersion(this.db, this.tableName, item, expectedVersion);
   }
 }
