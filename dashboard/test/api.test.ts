@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiProblemError, NetworkError, createApiClient, isNoSnapshot } from "../src/lib/api.js";
 import { aMeta, aProblem, departmentsH1 } from "./support/builders.js";
+import { createActionsApi } from "../src/lib/actions-api.js";
+import { createReportsApi } from "../src/lib/reports-api.js";
 
 const json = (body: unknown, status = 200, type = "application/json") =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
@@ -75,5 +77,32 @@ describe("Module: api client", () => {
     controller.abort();
 
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("a feature client sends once more with the renewed token when onUnauthorized resolves true, once only", async () => {
+    let token = "old";
+    const seen: (string | null)[] = [];
+    const fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(new Headers(init?.headers).get("authorization"));
+      return new Headers(init?.headers).get("authorization") === "Bearer new" ? json({ actions: [] }) : json(aProblem(401, "UNAUTHORIZED", "expired"), 401);
+    };
+    const renewing = async () => {
+      token = "new";
+      return true;
+    };
+    expect(await createActionsApi({ fetch, token: () => token, onUnauthorized: renewing }).unitList("u1")).toEqual({ actions: [] });
+    expect(seen).toEqual(["Bearer old", "Bearer new"]);
+
+    seen.length = 0;
+    token = "old";
+    const report = createReportsApi({ fetch, token: () => token, onUnauthorized: () => undefined });
+    const refused = await report.report("2024-H1", null).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    expect(seen).toEqual(["Bearer old"]);
+
+    seen.length = 0;
+    const stillRefused = await createActionsApi({ fetch, token: () => "old", onUnauthorized: async () => true }).unitList("u1").catch((e: unknown) => e);
+    expect(stillRefused).toBeInstanceOf(ApiProblemError);
+    expect(seen).toEqual(["Bearer old", "Bearer old"]);
   });
 });

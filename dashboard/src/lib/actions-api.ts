@@ -4,7 +4,6 @@
  * ApiProblemError for a problem answer, NetworkError otherwise, 401 → onUnauthorized. Writes send
  * the version last seen as If-Match.
  */
-import type { Problem } from "@scorecard/shared/contracts/api";
 import type {
   ActionAcceptInput,
   ActionCreateInput,
@@ -15,7 +14,7 @@ import type {
   CorrectiveActionList,
 } from "@scorecard/shared/contracts/corrective-actions";
 import type { Finding } from "@scorecard/shared/contracts/admin";
-import { type ApiClientOptions, ApiProblemError, NetworkError, isAbortError } from "./api.js";
+import { type ApiClientOptions, createAuthedJson } from "./api.js";
 
 export type { ActionCreateInput, ActionStatus, CorrectiveAction, CorrectiveActionList, Finding };
 
@@ -37,45 +36,8 @@ export interface ActionsApi {
   findings(period: string, signal?: AbortSignal): Promise<{ findings: readonly Finding[] }>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function problemOf(body: unknown, res: Response): Problem {
-  if (isObject(body) && typeof body.code === "string" && typeof body.title === "string") return { type: "about:blank", ...body, status: typeof body.status === "number" ? body.status : res.status } as Problem;
-  return { type: "about:blank", title: res.statusText || "HTTP error", status: res.status, code: `HTTP_${res.status}` };
-}
-
-type Options = { method?: "GET" | "POST"; body?: unknown; version?: number; signal?: AbortSignal | undefined };
-
 export function createActionsApi(options: Partial<ApiClientOptions> = {}): ActionsApi {
-  const baseUrl = options.baseUrl ?? "";
-  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const json = async <T>(path: string, has: string, o: Options = {}): Promise<T> => {
-    const headers: Record<string, string> = { accept: "application/json" };
-    const token = options.token?.();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (o.body !== undefined) headers["content-type"] = "application/json";
-    if (o.version !== undefined) headers["if-match"] = `"${o.version}"`;
-    let res: Response;
-    try {
-      res = await doFetch(`${baseUrl}${path}`, { method: o.method ?? "GET", headers, ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }), signal: o.signal ?? null });
-    } catch (e) {
-      if (isAbortError(e)) throw e;
-      throw new NetworkError(`request failed: ${path}`, { cause: e });
-    }
-    let body: unknown;
-    try {
-      body = await res.json();
-    } catch (e) {
-      if (isAbortError(e)) throw e;
-      body = undefined;
-    }
-    if (!res.ok) {
-      if (res.status === 401) options.onUnauthorized?.();
-      throw new ApiProblemError(problemOf(body, res));
-    }
-    if (!isObject(body) || !(has in body)) throw new NetworkError(`unexpected response body from ${path}`);
-    return body as T;
-  };
+  const json = createAuthedJson(options);
   const seg = encodeURIComponent;
   const query = (f: ActionFilter) => {
     const q = new URLSearchParams();

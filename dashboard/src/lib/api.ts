@@ -135,17 +135,18 @@ function asProblem(body: unknown, res: Response): Problem {
   return { type: "about:blank", title: res.statusText || "HTTP error", status: res.status, code: `HTTP_${res.status}` };
 }
 
-type Guard<T> = (v: unknown) => v is T;
+/** Checks an answer's body is the JSON expected (else `json` throws a NetworkError). */
+export type Guard<T> = (v: unknown) => v is T;
 const looksLikeMeta: Guard<PublicMeta> = (v): v is PublicMeta => isObject(v) && Array.isArray(v.periods) && Array.isArray(v.tiers);
 const looksLikeSnapshot = (v: unknown): v is RankingView =>
   isObject(v) && typeof v.period === "string" && typeof v.tier === "string" && Array.isArray(v.units);
 /** A JSON object with the named array or object fields. */
-const withFields =
+export const withFields =
   <T>(...fields: string[]): Guard<T> =>
   (v): v is T =>
     isObject(v) && fields.every((f) => f in v);
 
-interface RequestOptions {
+export interface RequestOptions {
   readonly method?: "GET" | "POST" | "PUT";
   readonly body?: unknown;
   readonly version?: number;
@@ -164,7 +165,20 @@ const q = (params: Record<string, string | undefined>) => {
 };
 const seg = encodeURIComponent;
 
-export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiClient {
+/** One request's plumbing, shared by every client of the dashboard. */
+export interface Requester {
+  /**
+   * Sends the request (the bearer token when `auth`, If-Match from `version`, a JSON body) and
+   * answers the response with its parsed body. A request that got no answer is a NetworkError; a
+   * non-2xx answer an ApiProblemError; a 401 on an `auth` request calls `onUnauthorized`, and sends
+   * the request once more when that resolves to true (the session renewed its token).
+   */
+  send(path: string, o: RequestOptions): Promise<{ res: Response; body: unknown }>;
+  /** `send`, then the body when `guard` accepts it (else a NetworkError). */
+  json<T>(path: string, guard: Guard<T>, o?: RequestOptions): Promise<T>;
+}
+
+export function createRequester(options: Partial<ApiClientOptions> = {}): Requester {
   const baseUrl = options.baseUrl ?? "";
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
@@ -210,6 +224,24 @@ export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiCli
     if (!guard(body)) throw new NetworkError(`unexpected response body from ${path}`);
     return body;
   }
+
+  return { send, json };
+}
+
+/** What the feature clients send: always with the token (`auth`), never as text. */
+export type AuthedRequest = Omit<RequestOptions, "auth" | "text" | "retried">;
+
+/**
+ * The feature clients' request (actions, proposals, rules, indicators…): `json` with the token,
+ * the answer a JSON object with the field `has`.
+ */
+export function createAuthedJson(options: Partial<ApiClientOptions> = {}): <T>(path: string, has: string, o?: AuthedRequest) => Promise<T> {
+  const { json } = createRequester(options);
+  return <T>(path: string, has: string, o: AuthedRequest = {}) => json(path, withFields<T>(has), { ...o, auth: true });
+}
+
+export function createApiClient(options: Partial<ApiClientOptions> = {}): ApiClient {
+  const { send, json } = createRequester(options);
 
   const authed = (signal?: AbortSignal): RequestOptions => ({ auth: true, signal });
   const anything = (_v: unknown): _v is unknown => true;
@@ -285,36 +317,7 @@ export interface RatingsApi {
 }
 
 export function createRatingsApi(options: Partial<ApiClientOptions> = {}): RatingsApi {
-  const baseUrl = options.baseUrl ?? "";
-  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-
-  async function json<T>(path: string, guard: Guard<T>, o: RequestOptions): Promise<T> {
-    const headers: Record<string, string> = { accept: "application/json" };
-    const token = options.token?.();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (o.body !== undefined) headers["content-type"] = "application/json";
-    if (o.version !== undefined) headers["if-match"] = `"${o.version}"`;
-    let res: Response;
-    try {
-      res = await doFetch(`${baseUrl}${path}`, { method: o.method ?? "GET", headers, ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }), signal: o.signal ?? null });
-    } catch (e) {
-      if (isAbortError(e)) throw e;
-      throw new NetworkError(`request failed: ${path}`, { cause: e });
-    }
-    let body: unknown;
-    try {
-      body = await res.json();
-    } catch (e) {
-      if (isAbortError(e)) throw e;
-      body = undefined;
-    }
-    if (!res.ok) {
-      if (res.status === 401) options.onUnauthorized?.();
-      throw new ApiProblemError(asProblem(body, res));
-    }
-    if (!guard(body)) throw new NetworkError(`unexpected response body from ${path}`);
-    return body;
-  }
+  const { json } = createRequester(options);
   const get = (signal?: AbortSignal): RequestOptions => ({ auth: true, signal });
   /** The `version` query parameter: absent for the working values. */
   const v = (version: number | null | undefined) => (version === null || version === undefined ? undefined : String(version));
