@@ -4,6 +4,7 @@
  * mapped to words here, never shown as the server's English ("unitId: a unit id"). A field or code
  * this build does not know is named by its code, with the generic message. Pure.
  */
+import { ApiProblemError, toApiError } from "./api.js";
 import type { AdminMessages } from "./i18n/admin.js";
 import type { Messages } from "./i18n.js";
 
@@ -17,6 +18,17 @@ export interface FieldProblem {
 export type Outcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly code: string; readonly status: number; readonly errors?: readonly FieldProblem[] | undefined };
+
+/** Run a write and say what happened: saved, the problem the API answered (code, status, fields), or NETWORK. */
+export async function attempt(write: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await write();
+    return { ok: true };
+  } catch (e) {
+    const err = toApiError(e);
+    return err instanceof ApiProblemError ? { ok: false, code: err.code, status: err.status, errors: err.problem.errors } : { ok: false, code: "NETWORK", status: 0 };
+  }
+}
 
 export interface OutcomeText {
   readonly kind: "ok" | "error";

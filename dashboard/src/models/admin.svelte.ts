@@ -7,8 +7,8 @@
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import type { Lang, Methodology } from "@scorecard/shared/methodology/methodology";
-import type { Outcome } from "../lib/admin-outcome.js";
-import { type ApiClient, ApiProblemError, toApiError } from "../lib/api.js";
+import { type Outcome, attempt } from "../lib/admin-outcome.js";
+import { type ApiClient, ApiProblemError } from "../lib/api.js";
 import type { AuditEntry, Criterion, Finding, FindingInput, HeadRoster, PublicationPreview, Publications, PublishResult } from "../lib/api-types.js";
 import { type CheckedEntry, checkEntry } from "../lib/manual-indicator-form.js";
 import type { ManualIndicator, ManualIndicatorsApi } from "../lib/manual-indicators-api.js";
@@ -20,16 +20,6 @@ import { type UnitRecord, unitRecord } from "../lib/units.js";
 import { Resource } from "./resource.svelte.js";
 
 export type { Outcome };
-
-async function attempt(write: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await write();
-    return { ok: true };
-  } catch (e) {
-    const err = toApiError(e);
-    return err instanceof ApiProblemError ? { ok: false, code: err.code, status: err.status, errors: err.problem.errors } : { ok: false, code: "NETWORK", status: 0 };
-  }
-}
 
 export class FindingsModel {
   readonly list = new Resource<readonly Finding[]>();

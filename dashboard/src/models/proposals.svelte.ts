@@ -3,20 +3,9 @@
  * the version last seen; the server's refusals are kept as codes and fields (the components word
  * them), and the data is reloaded after every write.
  */
-import type { Outcome } from "../lib/admin-outcome.js";
-import { ApiProblemError, toApiError } from "../lib/api.js";
+import { type Outcome, attempt } from "../lib/admin-outcome.js";
 import type { Narrative, Proposal, ProposalInput, ProposalsApi, ReportDeadline, SubmissionTracker, SubmissionsApi } from "../lib/proposals-api.js";
 import { Resource } from "./resource.svelte.js";
-
-async function attempt(write: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await write();
-    return { ok: true };
-  } catch (e) {
-    const err = toApiError(e);
-    return err instanceof ApiProblemError ? { ok: false, code: err.code, status: err.status, errors: err.problem.errors } : { ok: false, code: "NETWORK", status: 0 };
-  }
-}
 
 const required = (field: string): Outcome => ({ ok: false, code: "INVALID_CONTENT", status: 422, errors: [{ field, code: "REQUIRED" }] });
 

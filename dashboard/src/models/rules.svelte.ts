@@ -4,8 +4,7 @@
  * kept as codes and fields (the section words them, each beside its row or input); the data is
  * reloaded after every write.
  */
-import type { Outcome } from "../lib/admin-outcome.js";
-import { ApiProblemError, toApiError } from "../lib/api.js";
+import { type Outcome, attempt } from "../lib/admin-outcome.js";
 import type { HolidayYearInput, MethodologyPreview, MethodologyVersionInput, RulesApi, RulesView, UnitChangeInput } from "../lib/rules-api.js";
 import { Resource } from "./resource.svelte.js";
 
@@ -21,16 +20,6 @@ export interface DayRow {
 export function fieldErrors(o: Outcome | null, prefix: string): { field: string; code: string }[] {
   if (!o || o.ok) return [];
   return (o.errors ?? []).filter((e) => e.field === prefix || e.field.startsWith(`${prefix}.`) || e.field.startsWith(`${prefix}[`));
-}
-
-async function attempt(write: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await write();
-    return { ok: true };
-  } catch (e) {
-    const err = toApiError(e);
-    return err instanceof ApiProblemError ? { ok: false, code: err.code, status: err.status, errors: err.problem.errors } : { ok: false, code: "NETWORK", status: 0 };
-  }
 }
 
 export class RulesModel {
