@@ -23,5 +23,7 @@ const config = await loadSiteConfig();
 const callback = takeCallback(window, storage);
 const session: AnySession =
   config?.auth.kind === "oidc" ? new OidcSession({ config: config.auth, origin: window.location.origin, storage }) : new SessionModel({ storage });
-const api = createApiClient({ baseUrl: (config ?? LOCAL_SITE_CONFIG).apiBaseUrl, token: () => session.token(), onUnauthorized: () => session.renew() });
-mount(App, { target, props: { app: new AppModel({ api, nav: browserNav(), session, config, callback }) } });
+// Every API client of the pages: the stage's API URL, the session's bearer, renewed once on a 401.
+const clientOptions = { baseUrl: (config ?? LOCAL_SITE_CONFIG).apiBaseUrl, token: () => session.token(), onUnauthorized: () => session.renew() };
+const api = createApiClient(clientOptions);
+mount(App, { target, props: { app: new AppModel({ api, nav: browserNav(), session, config, callback, clientOptions }) } });

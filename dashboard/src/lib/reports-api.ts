@@ -3,20 +3,13 @@
  * `GET /v1/units/{unitId}/reports/{period}` (one unit's), with the signed-in user's token.
  */
 import type { ReportDocument } from "@scorecard/shared/contracts/reports";
-import { createRequester } from "./api.js";
-
-export interface ReportsApiOptions {
-  readonly token: () => string | null;
-  readonly onUnauthorized?: () => void;
-  readonly fetch?: typeof fetch;
-  readonly baseUrl?: string;
-}
+import { type ApiClientOptions, createRequester } from "./api.js";
 
 /** The report's own check: a period and its units. */
 const looksLikeReport = (v: unknown): v is ReportDocument =>
   typeof v === "object" && v !== null && Array.isArray((v as Record<string, unknown>)["units"]) && typeof (v as Record<string, unknown>)["period"] === "string";
 
-export function createReportsApi(o: ReportsApiOptions) {
+export function createReportsApi(o: Partial<ApiClientOptions>) {
   const { json } = createRequester(o);
   return {
     report(period: string, unitId: string | null, signal?: AbortSignal): Promise<ReportDocument> {

@@ -8,7 +8,7 @@
  * `next` set to the view, and comes back there after signing in.
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
-import type { ApiClient } from "../lib/api.js";
+import type { ApiClient, ApiClientOptions } from "../lib/api.js";
 import type { DemoUser } from "../lib/api-types.js";
 import type { OidcSession } from "../lib/auth/oidc-session.svelte.js";
 import type { SiteConfig } from "../lib/auth/site-config.js";
@@ -32,6 +32,8 @@ export interface AppDeps {
   readonly config?: SiteConfig | null;
   /** The OpenID provider's answer when the page was opened at /auth/callback (lib/auth/callback.ts). */
   readonly callback?: URLSearchParams | null;
+  /** What every API client of the pages is built with (main.ts: the stage's API URL); defaults to the session's token and renewal, same origin. */
+  readonly clientOptions?: Partial<ApiClientOptions>;
 }
 
 /** Where a user lands after signing in, when no `next` view was asked for. */
@@ -46,6 +48,12 @@ export class AppModel {
   readonly rankings: RankingsModel;
   readonly session: AnySession;
   readonly api: ApiClient;
+  /**
+   * The options of the pages' other API clients (actions, proposals, rules, reports, ratings…): the
+   * same base URL, bearer and renewal on 401 as `api`, so none of them calls another origin or ends
+   * a session the main client would have renewed.
+   */
+  readonly clientOptions: Partial<ApiClientOptions>;
   /** How staff sign in here: the demo users, the OpenID provider, or not at all (no readable /config.json). */
   readonly signInKind: "local" | "oidc" | "unavailable";
   /** The clock of the public pages' default period. */
@@ -63,6 +71,7 @@ export class AppModel {
     this.#nav = deps.nav;
     this.api = deps.api;
     this.session = deps.session ?? new SessionModel();
+    this.clientOptions = deps.clientOptions ?? { token: () => this.session.token(), onUnauthorized: () => this.session.renew() };
     this.signInKind = deps.config === null ? "unavailable" : this.session.kind;
     this.#callback = deps.callback ?? null;
     const { search, hash } = deps.nav.read();
