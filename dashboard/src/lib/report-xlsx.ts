@@ -7,19 +7,7 @@ import type { ReportDocument } from "@scorecard/shared/contracts/reports";
 import type { Lang, Methodology } from "@scorecard/shared/methodology/methodology";
 
 export async function downloadReportXlsx(doc: ReportDocument, m: Methodology, lang: Lang, fileName: string, unitName?: string): Promise<void> {
-  const [{ default: writeXlsxFile }, { reportSheets }] = await Promise.all([import("write-excel-file/browser"), import("@scorecard/shared/reports/report-sheets")]);
-  const sheets = reportSheets(doc, m, lang, unitName).map((s) => ({
-    sheet: s.name,
-    columns: s.widths.map((width) => ({ width })),
-    data: s.rows.map((row) =>
-      row.map((c) =>
-        c.value === null
-          ? null
-          : typeof c.value === "number"
-            ? { value: c.value, type: Number, ...(c.format ? { format: c.format } : {}) }
-            : { value: c.value, type: String, ...(c.bold ? { fontWeight: "bold" as const } : {}) },
-      ),
-    ),
-  }));
+  const [{ default: writeXlsxFile }, { reportSheets, workbookSheets }] = await Promise.all([import("write-excel-file/browser"), import("@scorecard/shared/reports/report-sheets")]);
+  const sheets = workbookSheets(reportSheets(doc, m, lang, unitName));
   await writeXlsxFile(sheets, {}).toFile(fileName);
 }

@@ -381,3 +381,23 @@ export function reportSheets(doc: ReportDocument, m: Methodology, lang: Lang, un
   };
   return [summary, indicators, heads, findings, actions];
 }
+
+/**
+ * Our sheets in write-excel-file's shape (its `Sheet`: the dashboard's browser build and the CLI's
+ * Node build take the same): numbers as numbers with their format, headers bold, column widths.
+ * Built here once so the two files cannot differ; no import of the library.
+ */
+export const workbookSheets = (sheets: readonly ReportSheet[]) =>
+  sheets.map((s) => ({
+    sheet: s.name,
+    columns: s.widths.map((width) => ({ width })),
+    data: s.rows.map((row) =>
+      row.map((c) =>
+        c.value === null
+          ? null
+          : typeof c.value === "number"
+            ? { value: c.value, type: Number, ...(c.format ? { format: c.format } : {}) }
+            : { value: c.value, type: String, ...(c.bold ? { fontWeight: "bold" as const } : {}) },
+      ),
+    ),
+  }));
