@@ -177,6 +177,8 @@ describe("A data folder seeded before the index had one item per holding unit", 
         }),
       );
       await db.send(new DeleteCommand({ TableName: TABLE_NAME, Key: { pk: "MIGRATION#open-case-index", sk: "DONE" } }));
+      // …nor did it list each case's eventIds (the case copies above are its layout).
+      await db.send(new DeleteCommand({ TableName: TABLE_NAME, Key: { pk: "MIGRATION#case-event-lists", sk: "DONE" } }));
       // Until the backfill: read as it was written (the old layout knew no pause, so: overdue).
       const before = await warningsOf(rt)("DIST-741");
       expect([before.overdue.map((r) => [r.caseId, r.role, r.dueAt]), before.paused]).toEqual([[["W-OLD", "HOLDER", "2024-03-08T10:00:00.000Z"]], []]);

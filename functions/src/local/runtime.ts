@@ -123,7 +123,9 @@ export class LocalRuntime {
       pausedCases: async (unitId) => (await outbox.idle(), eventStore.pausedCases(unitId)),
       caseEvents: (caseId) => eventStore.caseEvents(caseId),
     };
-    // Data folders whose open-case index has one item per case (before holders and consultations were indexed).
+    // Data folders written before each case listed its eventIds (the drain reads the lists), then
+    // those whose open-case index has one item per case (before holders and consultations were indexed).
+    await eventStore.linkCaseCopies();
     await backfillOpenCaseIndex(db, TABLE_NAME, eventStore);
     const publications = new CachedPublicationStore(new DynamoDbPublicationStore(db, TABLE_NAME));
     const adminStores = dynamoDbAdminStores(db, TABLE_NAME, { now: () => clock.now().getTime() });

@@ -1,7 +1,7 @@
 import type { IndexedOpenCase, OpenCaseIndex } from "../../ports/read.js";
 import type { CaseStateOutbox, EventStore, LakePending, PutEventOutcome } from "../../ports/ingest.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredCaseEvent } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
 import { mapLimit } from "../../lib/concurrency.js";
@@ -27,7 +27,10 @@ export interface EventStoreOptions {
 }
 
 const GUARD_SK = "EVT";
+/** The case's list of eventIds (a string set), in the case's partition. */
+const LIST_SK = "EVENTS";
 const OUTBOX = "OUTBOX#";
+const CASE_LISTS_MARKER = { pk: "MIGRATION#case-event-lists", sk: "DONE" };
 const LAKE_PENDING = "LAKE_PENDING";
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -53,8 +56,8 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
   /** Marks and their taking-off in turn (single-process writers only). */
   private readonly outboxLock = serial();
   private markSeq = 0;
-  /** The tail of each eventId's claim chain (single-process writers only). */
-  private readonly claimTails = new Map<string, Promise<void>>();
+  /** The tail of each locked key's chain: eventIds being claimed, cases whose list is being written (single-process writers only). */
+  private readonly lockTails = new Map<string, Promise<void>>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -70,41 +73,96 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
     const outcomes = this.writers === "single-process" ? await this.claimLocked(events, batchId) : await this.claimConditional(events, batchId);
     const kept = [...new Map(events.filter((_, i) => outcomes[i] !== "conflict").map((e) => [e.eventId, e])).values()];
     await this.batchWrite(kept.map((e) => ({ pk: `CASE#${e.caseId}`, sk: `EVT#${e.eventId}`, event: e })));
+    await this.linkEvents(kept);
     await this.markCases(kept.map((e) => e.caseId), batchId);
     return outcomes;
+  }
+
+  /**
+   * Add these events' ids to their cases' lists (the set the drain derives each case from). The
+   * lists only grow. One process: read the lists and write the unions in batches, under an
+   * in-process lock per case (two batches of one case never interleave their read and write); a
+   * list already holding every id is not written. Writers side by side: `ADD ids :ids` per case, an
+   * atomic set union in DynamoDB (no read, nothing lost between two writers).
+   */
+  private async linkEvents(events: readonly Pick<StoredCaseEvent, "eventId" | "caseId">[]): Promise<void> {
+    const byCase = new Map<string, Set<string>>();
+    for (const e of events) {
+      let ids = byCase.get(e.caseId);
+      if (!ids) byCase.set(e.caseId, (ids = new Set()));
+      ids.add(e.eventId);
+    }
+    if (byCase.size === 0) return;
+    if (this.writers === "many") {
+      await mapLimit([...byCase], this.concurrency, ([caseId, ids]) =>
+        this.db.send(
+          new UpdateCommand({ TableName: this.tableName, Key: { pk: `CASE#${caseId}`, sk: LIST_SK }, UpdateExpression: "ADD #ids :ids", ExpressionAttributeNames: { "#ids": "ids" }, ExpressionAttributeValues: { ":ids": ids } }),
+        ),
+      );
+      return;
+    }
+    const caseIds = [...byCase.keys()];
+    await this.locked(
+      caseIds.map((c) => `CASE#${c}`),
+      async () => {
+        const have = new Map<string, Set<string>>();
+        for (const item of await this.batchGet(caseIds.map((c) => ({ pk: `CASE#${c}`, sk: LIST_SK })), "pk, #ids", { "#ids": "ids" })) have.set((item["pk"] as string).slice(5), item["ids"] as Set<string>);
+        const writes: Record<string, unknown>[] = [];
+        for (const [caseId, ids] of byCase) {
+          const old = have.get(caseId);
+          if (old && [...ids].every((id) => old.has(id))) continue;
+          writes.push({ pk: `CASE#${caseId}`, sk: LIST_SK, ids: old ? new Set([...old, ...ids]) : ids });
+        }
+        await this.batchWrite(writes);
+      },
+    );
+  }
+
+  /**
+   * Run `task` holding an in-process lock on each key (single-process writers only). Every key's
+   * wait is registered synchronously, so holders of overlapping keys are totally ordered: no
+   * deadlock, no interleaving on a key.
+   */
+  private async locked<T>(keys: readonly string[], task: () => Promise<T>): Promise<T> {
+    const unique = [...new Set(keys)];
+    let release!: () => void;
+    const mine = new Promise<void>((ok) => {
+      release = ok;
+    });
+    const before = unique.map((k) => this.lockTails.get(k));
+    for (const k of unique) this.lockTails.set(k, mine);
+    try {
+      await Promise.all(before);
+      return await task();
+    } finally {
+      release();
+      for (const k of unique) if (this.lockTails.get(k) === mine) this.lockTails.delete(k);
+    }
   }
 
   /** One process writes: lock the batch's eventIds in this process, then read and write them in batches. */
   private async claimLocked(events: readonly StoredCaseEvent[], batchId: string): Promise<PutEventOutcome[]> {
     const ids = [...new Set(events.map((e) => e.eventId))];
-    let release!: () => void;
-    const mine = new Promise<void>((ok) => {
-      release = ok;
-    });
-    // Registering every id's wait synchronously gives claims a total order: no deadlock, no interleaving on an id.
-    const before = ids.map((id) => this.claimTails.get(id));
-    for (const id of ids) this.claimTails.set(id, mine);
-    try {
-      await Promise.all(before);
-      const known = await this.guardHashes(ids);
-      const outcomes: PutEventOutcome[] = [];
-      const fresh: StoredCaseEvent[] = [];
-      const claimed = new Map<string, string>();
-      for (const e of events) {
-        const hash = contentHash(e);
-        const stored = known.get(e.eventId) ?? claimed.get(e.eventId);
-        if (stored === undefined) {
-          claimed.set(e.eventId, hash);
-          fresh.push(e);
-          outcomes.push("accepted");
-        } else outcomes.push(stored === hash ? "duplicate" : "conflict");
-      }
-      await this.batchWrite(fresh.map((e) => this.guardItem(e, batchId)));
-      return outcomes;
-    } finally {
-      release();
-      for (const id of ids) if (this.claimTails.get(id) === mine) this.claimTails.delete(id);
-    }
+    return this.locked(
+      ids.map((id) => `EVT#${id}`),
+      async () => {
+        const known = await this.guardHashes(ids);
+        const outcomes: PutEventOutcome[] = [];
+        const fresh: StoredCaseEvent[] = [];
+        const claimed = new Map<string, string>();
+        for (const e of events) {
+          const hash = contentHash(e);
+          const stored = known.get(e.eventId) ?? claimed.get(e.eventId);
+          if (stored === undefined) {
+            claimed.set(e.eventId, hash);
+            fresh.push(e);
+            outcomes.push("accepted");
+          } else outcomes.push(stored === hash ? "duplicate" : "conflict");
+        }
+        await this.batchWrite(fresh.map((e) => this.guardItem(e, batchId)));
+        return outcomes;
+      },
+    );
   }
 
   /** Writers side by side: a batched read classifies the known ids, a conditional put claims each new one. */
@@ -200,8 +258,9 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
       const items = page.Items ?? [];
       if (this.writers === "single-process") await this.drainBatched(items);
       else {
+        const events = await this.eventsOfCases(items.map((i) => i["sk"] as string));
         await mapLimit(items, this.concurrency, async (item) => {
-          await this.refreshCaseState(item["sk"] as string);
+          await this.putDerived(derivedItemsOf(item["sk"] as string, events.get(item["sk"] as string) ?? []));
           try {
             await this.db.send(
               new DeleteCommand({ TableName: this.tableName, Key: { pk: item["pk"], sk: item["sk"] }, ConditionExpression: "#t = :t", ExpressionAttributeNames: { "#t": "token" }, ExpressionAttributeValues: { ":t": item["token"] } }),
@@ -223,8 +282,8 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
    * pass read the case is never taken off with the older one.
    */
   private async drainBatched(items: readonly Record<string, unknown>[]): Promise<void> {
-    const derived = await mapLimit(items, this.concurrency, (item) => this.derivedItems(item["sk"] as string));
-    await this.batchWrite(derived.flat());
+    const events = await this.eventsOfCases(items.map((i) => i["sk"] as string));
+    await this.batchWrite(items.flatMap((i) => derivedItemsOf(i["sk"] as string, events.get(i["sk"] as string) ?? [])));
     await this.outboxLock(async () => {
       const now = await this.batchGet(items.map((i) => ({ pk: i["pk"] as string, sk: i["sk"] as string })));
       const tokenNow = new Map(now.map((i) => [`${i["pk"]}|${i["sk"]}`, i["token"]]));
@@ -252,6 +311,37 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
       } while (startKey);
     }
     return { cases, oldest };
+  }
+
+  /**
+   * One-time migration of a table written before the case lists (docs/adr/0018, amendment): each
+   * case copy item (`CASE#<caseId>` / `EVT#<eventId>`, the old layout) puts its eventId in its
+   * case's list, then a marker item, so later starts do not scan again (a crash before the marker
+   * only means a rescan: adding to a set is idempotent). Returns the number of copies linked. Run
+   * by the local runtime at start, before the first drain.
+   */
+  async linkCaseCopies(): Promise<number> {
+    if ((await this.db.send(new GetCommand({ TableName: this.tableName, Key: CASE_LISTS_MARKER, ConsistentRead: true }))).Item) return 0;
+    let linked = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: "begins_with(pk, :case) AND begins_with(sk, :evt)",
+          ExpressionAttributeValues: { ":case": "CASE#", ":evt": "EVT#" },
+          ProjectionExpression: "pk, sk",
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      const copies = (page.Items ?? []).map((i) => ({ caseId: (i["pk"] as string).slice(5), eventId: (i["sk"] as string).slice(4) }));
+      await this.linkEvents(copies);
+      linked += copies.length;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...CASE_LISTS_MARKER, kind: "MIGRATION", linked } }));
+    return linked;
   }
 
   /** Record, before a batch claims anything, that its raw object must reach the lake. */
@@ -309,23 +399,34 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
    * bring it back (docs/storage.md).
    */
   async refreshCaseState(caseId: string): Promise<void> {
-    const items = await this.derivedItems(caseId);
+    await this.putDerived(derivedItemsOf(caseId, (await this.eventsOfCases([caseId])).get(caseId) ?? []));
+  }
+
+  /** Write a case's derived items, each kept only if not derived from fewer events (refreshCaseState). */
+  private async putDerived(items: readonly Record<string, unknown>[]): Promise<void> {
     if (items.length === 0) return;
     const n = items[0]?.["eventCount"] as number;
     await this.putIfNotOlder(items[0] as Record<string, unknown>, n);
     await mapLimit(items.slice(1), 4, (item) => this.putIfNotOlder(item, n));
   }
 
-  /** The case's state item and its index items, derived from the set of its events (none before RECEIVED). */
-  private async derivedItems(caseId: string): Promise<Record<string, unknown>[]> {
-    const events = await this.caseEvents(caseId);
-    const state = deriveCaseState(events);
-    if (!state) return [];
-    const n = state.eventCount;
-    return [
-      { pk: `CASE#${caseId}`, sk: "STATE", ...state },
-      ...indexItemsOf(events, state).map((item) => ({ pk: `CASE#${caseId}`, sk: item.sk, kind: "OPEN_CASE", live: item.row !== null, eventCount: n, ...(item.row ? { row: item.row } : {}), ...(item.placement ?? {}) })),
-    ];
+  /**
+   * The events of each case, from its list of eventIds: the lists in one batched read (100 a call),
+   * then the listed events in batched reads — a few calls for a drain page instead of a query per
+   * case. The lists only grow, so two reads of a case's list are ordered by inclusion.
+   */
+  private async eventsOfCases(caseIds: readonly string[]): Promise<Map<string, StoredCaseEvent[]>> {
+    const out = new Map<string, StoredCaseEvent[]>(caseIds.map((c) => [c, []]));
+    const keys: Record<string, string>[] = [];
+    for (const item of await this.batchGet([...out.keys()].map((c) => ({ pk: `CASE#${c}`, sk: LIST_SK })), "pk, #ids", { "#ids": "ids" })) {
+      const caseId = (item["pk"] as string).slice(5);
+      for (const id of item["ids"] as Set<string>) keys.push({ pk: `CASE#${caseId}`, sk: `EVT#${id}` });
+    }
+    for (const item of await this.batchGet(keys, "#e", { "#e": "event" })) {
+      const e = item["event"] as StoredCaseEvent;
+      out.get(e.caseId)?.push(e);
+    }
+    return out;
   }
 
   private async putIfNotOlder(item: Record<string, unknown>, n: number): Promise<void> {
@@ -379,6 +480,17 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
     } while (startKey);
     return out;
   }
+}
+
+/** A case's state item and its index items, derived from the set of its events (none before RECEIVED). */
+function derivedItemsOf(caseId: string, events: readonly StoredCaseEvent[]): Record<string, unknown>[] {
+  const state = deriveCaseState(events);
+  if (!state) return [];
+  const n = state.eventCount;
+  return [
+    { pk: `CASE#${caseId}`, sk: "STATE", ...state },
+    ...indexItemsOf(events, state).map((item) => ({ pk: `CASE#${caseId}`, sk: item.sk, kind: "OPEN_CASE", live: item.row !== null, eventCount: n, ...(item.row ? { row: item.row } : {}), ...(item.placement ?? {}) })),
+  ];
 }
 
 /**
