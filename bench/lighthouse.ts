@@ -49,11 +49,31 @@ export interface LighthouseFigures {
   readonly compressionSavingsBytes: number;
   /** Lighthouse's estimate of this machine's speed (a mid-range desktop ≈ 1 000–2 000). */
   readonly benchmarkIndex: number;
+  /**
+   * From the run's own trace (unthrottled: the presets simulate their slowdown afterwards): the CPU
+   * time (thread time, `tdur`) of the page's main-thread tasks, and what total blocking time would be
+   * if each task after the first contentful paint took its CPU time × the preset's CPU slowdown (4 on
+   * mobile, 1 on desktop) — Σ max(0, slowdown × CPU − 50 ms). Unlike Lighthouse's figures these do
+   * not grow when another process holds the core. Null when the trace has no main thread to read.
+   */
+  readonly trace: TraceCpu | null;
   /** Audits of the four categories that did not pass (score < 0.9; informative ones left out). */
   readonly failing: readonly string[];
   /** Audits Lighthouse could not run (e.g. its trace gatherers against a newer Chromium); none of them is a metric or scored. */
   readonly auditErrors: readonly string[];
   readonly warnings: readonly string[];
+}
+
+export interface TraceCpu {
+  /** All the page's main-thread tasks from the navigation on, CPU ms. */
+  readonly mainThreadCpuMs: number;
+  /** The same tasks, wall-clock ms. */
+  readonly mainThreadWallMs: number;
+  /** Tasks after the first contentful paint of 50 ms or more once slowed down: count, and the longest's CPU ms. */
+  readonly longTasks: number;
+  readonly longestTaskCpuMs: number;
+  /** Σ max(0, slowdown × CPU − 50 ms) over the tasks after the first contentful paint. */
+  readonly blockingFromCpuMs: number;
 }
 
 export interface LighthouseResult {
@@ -137,7 +157,48 @@ async function launchChromium(): Promise<{ port: number; close: () => Promise<vo
 
 const num = (lhr: LH.Result, id: string) => round(Number(lhr.audits[id]?.numericValue ?? Number.NaN), id === "cumulative-layout-shift" ? 3 : 0);
 
-function figuresOf(lhr: LH.Result): LighthouseFigures {
+interface TaskEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly data?: { readonly frame?: string } };
+}
+
+/**
+ * The page's main thread is the one with the first contentful paint mark; its top-level tasks
+ * (`RunTask`) from the navigation start mark on are the load's main-thread work.
+ */
+export function traceCpu(events: readonly TaskEvent[], slowdown: number): TraceCpu | null {
+  const fcp = events.find((e) => e.name === "firstContentfulPaint");
+  if (!fcp) return null;
+  const onMain = (e: TaskEvent) => e.pid === fcp.pid && e.tid === fcp.tid;
+  const starts = events.filter((e) => onMain(e) && e.name === "navigationStart" && e.ts <= fcp.ts).map((e) => e.ts);
+  const from = starts.length > 0 ? Math.max(...starts) : 0;
+  const tasks = events.filter((e) => onMain(e) && e.name === "RunTask" && e.ph === "X" && e.ts >= from && e.dur !== undefined);
+  const ms = (us: number) => us / 1000;
+  let cpu = 0;
+  let wall = 0;
+  let blocking = 0;
+  let long = 0;
+  let longest = 0;
+  for (const t of tasks) {
+    const c = ms(t.tdur ?? t.dur ?? 0);
+    cpu += c;
+    wall += ms(t.dur ?? 0);
+    if (t.ts < fcp.ts) continue;
+    const slowed = c * slowdown;
+    if (slowed >= 50) long++;
+    blocking += Math.max(0, slowed - 50);
+    longest = Math.max(longest, c);
+  }
+  return { mainThreadCpuMs: round(cpu, 0), mainThreadWallMs: round(wall, 0), longTasks: long, longestTaskCpuMs: round(longest, 0), blockingFromCpuMs: round(blocking, 0) };
+}
+
+function figuresOf(lhr: LH.Result, trace: TraceCpu | null): LighthouseFigures {
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failing = CATEGORIES.flatMap((c) =>
     (lhr.categories[c]?.auditRefs ?? [])
@@ -163,6 +224,7 @@ function figuresOf(lhr: LH.Result): LighthouseFigures {
     totalByteWeight: num(lhr, "total-byte-weight"),
     compressionSavingsBytes: Math.round(compression?.overallSavingsBytes ?? 0),
     benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    trace,
     failing,
     auditErrors: Object.values(lhr.audits)
       .filter((a) => a.scoreDisplayMode === "error")
@@ -179,7 +241,8 @@ function medianRun(runs: readonly LighthouseFigures[]): LighthouseFigures {
 
 /**
  * Lighthouse `runs` times on each page × preset. The full report of each page × preset's median
- * run is written to `reportDir` (JSON, for Lighthouse's viewer), when given.
+ * run is written to `reportDir` (JSON, for Lighthouse's viewer), with its trace (`….trace.json`, for
+ * Chromium's performance panel), when given.
  */
 export async function measureLighthouse(
   base: string,
@@ -195,6 +258,7 @@ export async function measureLighthouse(
       const url = `${base}${page.path}`;
       const figures: LighthouseFigures[] = [];
       const reports: string[] = [];
+      const traces: (readonly TaskEvent[])[] = [];
       for (let i = 0; i < runs; i++) {
         const chromium = await launchChromium();
         try {
@@ -202,16 +266,21 @@ export async function measureLighthouse(
           const r = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
           if (!r) throw new Error(`Lighthouse gave no result for ${url}`);
           if (r.lhr.runtimeError) throw new Error(`Lighthouse: ${r.lhr.runtimeError.code} ${r.lhr.runtimeError.message}`);
-          const f = figuresOf(r.lhr);
+          const events = (r.artifacts as { Trace?: { traceEvents: TaskEvent[] } }).Trace?.traceEvents ?? [];
+          const f = figuresOf(r.lhr, traceCpu(events, preset === "desktop" ? 1 : 4));
           figures.push(f);
+          traces.push(events);
           reports.push(typeof r.report === "string" ? r.report : JSON.stringify(r.lhr));
-          log(`  lighthouse ${page.name} ${preset} #${i + 1}: performance ${f.performance}, a11y ${f.accessibility}, best practices ${f.bestPractices}, SEO ${f.seo}; TBT ${f.totalBlockingTimeMs} ms, CLS ${f.cumulativeLayoutShift}, LCP ${f.largestContentfulPaintMs} ms, main thread ${f.mainThreadWorkMs} ms, ${f.domElements} elements, benchmarkIndex ${f.benchmarkIndex}`);
+          log(`  lighthouse ${page.name} ${preset} #${i + 1}: performance ${f.performance}, a11y ${f.accessibility}, best practices ${f.bestPractices}, SEO ${f.seo}; TBT ${f.totalBlockingTimeMs} ms, CLS ${f.cumulativeLayoutShift}, LCP ${f.largestContentfulPaintMs} ms, main thread ${f.mainThreadWorkMs} ms, ${f.domElements} elements, benchmarkIndex ${f.benchmarkIndex}; trace: main thread ${f.trace?.mainThreadCpuMs ?? "?"} ms CPU (${f.trace?.mainThreadWallMs ?? "?"} ms wall), longest task ${f.trace?.longestTaskCpuMs ?? "?"} ms CPU, TBT from CPU ${f.trace?.blockingFromCpuMs ?? "?"} ms`);
         } finally {
           await chromium.close();
         }
       }
       const median = medianRun(figures);
-      if (options.reportDir) writeFileSync(join(options.reportDir, `${page.name}-${preset}.json`), reports[figures.indexOf(median)] as string);
+      if (options.reportDir) {
+        writeFileSync(join(options.reportDir, `${page.name}-${preset}.json`), reports[figures.indexOf(median)] as string);
+        writeFileSync(join(options.reportDir, `${page.name}-${preset}.trace.json`), JSON.stringify({ traceEvents: traces[figures.indexOf(median)] }));
+      }
       results.push({ page: page.name, url, preset, median, runs: figures });
     }
   }

@@ -128,6 +128,7 @@ describe("Public payloads: only aggregate fields are rendered", () => {
     await settled();
     expect(leaks(document.body.innerHTML)).toEqual([]);
     await fireEvent.click(screen.getByTestId("public-unit-export-csv"));
+    await waitFor(() => expect(saved).toHaveLength(2));
     expect(leaks(await saved[1]!.text())).toEqual([]);
 
     window.location.hash = "#/report?period=2024-H1&tier=DEPARTMENT";

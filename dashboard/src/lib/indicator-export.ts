@@ -9,7 +9,7 @@ import type { UnitScorecard } from "./api-types.js";
 import type { Cell, ExportTable } from "./export.js";
 import { type Formatters, isoVietnam } from "./format.js";
 import { type Lang, type Messages, labelOf } from "./i18n.js";
-import type { PageMessages } from "./i18n-pages.js";
+import type { PublicUnitPageMessages } from "./i18n/public-unit.js";
 import { DATA_MESSAGES } from "./i18n/data.js";
 import { exportMeasure, kindOf, unitWords } from "./measure.js";
 import { versionNumber } from "./methodology.js";
@@ -26,7 +26,7 @@ interface RowsInput {
   readonly responsibility: readonly IndicatorRow[];
   readonly counts?: Readonly<Record<string, number | null>>;
   readonly t: Messages;
-  readonly P: PageMessages;
+  readonly P: PublicUnitPageMessages;
   readonly lang: Lang;
   readonly publicView: boolean;
 }
@@ -90,7 +90,7 @@ export interface IndicatorExportInput {
   readonly groups: readonly GroupRow[];
   readonly responsibility: readonly IndicatorRow[];
   readonly t: Messages;
-  readonly P: PageMessages;
+  readonly P: PublicUnitPageMessages;
   readonly fmt: Formatters;
   readonly lang: Lang;
   readonly exportedAt: string;
@@ -126,7 +126,7 @@ export interface PublicUnitExportInput {
   readonly groups: readonly GroupRow[];
   readonly responsibility: readonly IndicatorRow[];
   readonly t: Messages;
-  readonly P: PageMessages;
+  readonly P: PublicUnitPageMessages;
   readonly fmt: Formatters;
   readonly lang: Lang;
   readonly exportedAt: string;

@@ -1,4 +1,5 @@
 /** Words of the common page (Vietnamese first; English typed by the same interface, so a missing key fails the typecheck). */
+import type { Lang } from "../i18n.js";
 
 export interface CommonMessages {
   readonly code: string;
@@ -93,3 +94,6 @@ export const commonEn: CommonMessages = {
   dataAsOf: "Figures as of",
   computedAt: "Scored at",
 };
+
+/** By language, for the components that need only these words (not every page's: i18n-pages.ts). */
+export const COMMON_MESSAGES: Readonly<Record<Lang, CommonMessages>> = { vi: commonVi, en: commonEn };

@@ -1,4 +1,6 @@
 /** Words of the methodology page, written for citizens (Vietnamese first; English typed by the same interface, so a missing key fails the typecheck). */
+import type { Lang } from "../i18n.js";
+import { type CommonMessages, commonEn, commonVi } from "./common.js";
 
 export interface MethodologyMessages {
   readonly title: string;
@@ -127,4 +129,14 @@ export const methodologyEn: MethodologyMessages = {
   suppression: "Public pages show aggregates only. Counts of dossiers from 1 to 4, and values that would reveal one, are hidden so that no person can be identified.",
   periodsTitle: "Periods",
   periods: "Scores are computed per month, quarter, half-year and year (Vietnam time). A period that is not over has provisional figures only: many dossiers are not due yet, so points and ranks still change.",
+};
+
+/** The methodology page's dictionary (`P` of the page): its words only, not every page's (i18n-pages.ts). */
+export interface MethodologyPageMessages {
+  readonly common: CommonMessages;
+  readonly methodology: MethodologyMessages;
+}
+export const METHODOLOGY_PAGE: Readonly<Record<Lang, MethodologyPageMessages>> = {
+  vi: { common: commonVi, methodology: methodologyVi },
+  en: { common: commonEn, methodology: methodologyEn },
 };

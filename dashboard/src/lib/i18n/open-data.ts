@@ -1,4 +1,5 @@
 /** Words of the open-data page (Vietnamese first; English typed by the same interface, so a missing key fails the typecheck). */
+import type { Lang } from "../i18n.js";
 
 export interface OpenDataMessages {
   readonly title: string;
@@ -85,4 +86,10 @@ export const openDataEn: OpenDataMessages = {
   apiBody: "The files are built from the public API (it answers JSON):",
   apiMeta: "the periods that have results",
   apiRankings: "the ranking of one period and tier",
+};
+
+/** The open-data page's dictionary (`P` of the page): its words only, not every page's (i18n-pages.ts). */
+export const OPEN_DATA_PAGE: Readonly<Record<Lang, { readonly openData: OpenDataMessages }>> = {
+  vi: { openData: openDataVi },
+  en: { openData: openDataEn },
 };

@@ -1,4 +1,7 @@
 /** Words of the publicUnit page (Vietnamese first; English typed by the same interface, so a missing key fails the typecheck). */
+import type { Lang } from "../i18n.js";
+import { type CommonMessages, commonEn, commonVi } from "./common.js";
+import { type ScorecardMessages, scorecardEn, scorecardVi } from "./scorecard.js";
 
 export interface PublicUnitMessages {
   readonly lead: string;
@@ -65,4 +68,17 @@ export const publicUnitEn: PublicUnitMessages = {
   rankChange: "Rank",
   bandBefore: (band) => `previously: ${band}`,
   file: { group: "Group", unit: "Unit of measure", previousValue: "Previous period: value", previousPoints: "Previous period: points", responsibilityGroup: "Responsibility" },
+};
+
+export const PUBLIC_UNIT_MESSAGES: Readonly<Record<Lang, PublicUnitMessages>> = { vi: publicUnitVi, en: publicUnitEn };
+
+/** The public unit page's dictionary (`P` of the page): its words only, not every page's (i18n-pages.ts). */
+export interface PublicUnitPageMessages {
+  readonly common: CommonMessages;
+  readonly scorecard: ScorecardMessages;
+  readonly publicUnit: PublicUnitMessages;
+}
+export const PUBLIC_UNIT_PAGE: Readonly<Record<Lang, PublicUnitPageMessages>> = {
+  vi: { common: commonVi, scorecard: scorecardVi, publicUnit: publicUnitVi },
+  en: { common: commonEn, scorecard: scorecardEn, publicUnit: publicUnitEn },
 };
