@@ -165,11 +165,14 @@ describe("A data folder seeded before the index had one item per holding unit", 
     const warningsOf = (rt: LocalRuntime) => earlyWarnings({ openCases: rt.ingest.store as DynamoDbEventStore, clock, catalog: rt.catalog });
     const docClient = (rt: LocalRuntime) => DynamoDBDocumentClient.from((rt as unknown as { dynamo: { client: DynamoDBClient } }).dynamo.client);
     try {
-      // What the previous version left for a paused dossier: its events, and the state item itself in OPEN#<unit> by due date; no marker.
+      // What the previous version left for a paused dossier: its events (guards and case copies), and the state item itself in OPEN#<unit> by due date; no marker.
       let rt = await LocalRuntime.start({ dataDir, clock });
       const db = docClient(rt);
       const events = stored(new CaseBuilder("W-OLD", "DIST-741").received("2024-03-04T09:00:00", "2024-03-08T17:00:00").supplementRequested("2024-03-06T09:00:00"));
-      for (const e of events) await db.send(new PutCommand({ TableName: TABLE_NAME, Item: { pk: `CASE#${e.caseId}`, sk: `EVT#${e.eventId}`, event: e } }));
+      for (const e of events) {
+        await db.send(new PutCommand({ TableName: TABLE_NAME, Item: { pk: `EVT#${e.eventId}`, sk: "EVT", caseId: e.caseId, hash: "h", event: e } }));
+        await db.send(new PutCommand({ TableName: TABLE_NAME, Item: { pk: `CASE#${e.caseId}`, sk: `EVT#${e.eventId}`, event: e } }));
+      }
       await db.send(
         new PutCommand({
           TableName: TABLE_NAME,
@@ -190,6 +193,10 @@ describe("A data folder seeded before the index had one item per holding unit", 
       expect(await (rt.ingest.store as DynamoDbEventStore).caseState("W-OLD")).toMatchObject({ supplementRequests: 1, openSupplementRequestAt: "2024-03-06T02:00:00.000Z" });
       const marker = await docClient(rt).send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: "MIGRATION#open-case-index", sk: "DONE" } }));
       expect(marker.Item).toMatchObject({ updated: 1 });
+      // The case copies became the case's list (and were removed): the timeline reads both events from their guards.
+      expect((await docClient(rt).send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: "MIGRATION#case-event-lists", sk: "DONE" } }))).Item).toMatchObject({ linked: 2 });
+      expect((await rt.ingest.store.caseEvents("W-OLD")).map((e) => e.eventId).sort()).toEqual(events.map((e) => e.eventId).sort());
+      expect((await docClient(rt).send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: "CASE#W-OLD", sk: `EVT#${events[0]?.eventId}` } }))).Item).toBeUndefined();
       expect(await backfillOpenCaseIndex(docClient(rt), TABLE_NAME, rt.ingest.store as DynamoDbEventStore)).toBe(0); // once per folder
       await rt.stop();
     } finally {

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { caseEventSchema, type StoredCaseEvent } from "@scorecard/shared";
 import { mockClient } from "aws-sdk-client-mock";
@@ -76,6 +76,12 @@ describe("EventStore contract: DynamoDbEventStore on dynalite", () => {
             expect(kept.get(id)).toEqual(winner);
             for (const c of copies) if (c.outcome !== "accepted") expect(c.outcome).toBe(c.event.occurredAt === winner.occurredAt ? "duplicate" : "conflict");
           }
+          // Batches appending to the same case's list side by side lose no eventId: each case lists exactly its accepted events.
+          for (let c = 0; c < 4; c++) {
+            const caseId = `${tag}-C${c}`;
+            const expected = [...byId.keys()].filter((id) => Number(id.slice(id.lastIndexOf("-E") + 2)) % 4 === c).sort();
+            expect((await store.caseEvents(caseId)).map((e) => e.eventId).sort(), caseId).toEqual(expected);
+          }
         }),
         { numRuns: 25 },
       );
@@ -132,12 +138,17 @@ describe("EventStore contract: DynamoDbEventStore against aws-sdk-client-mock", 
     ddb.reset();
     ddb.on(BatchGetCommand).resolvesOnce({ Responses: { "scorecard-test": [] }, UnprocessedKeys: { "scorecard-test": { Keys: [{ pk: "EVT#M1-1", sk: "EVT" }] } } }).resolves(none);
     ddb.on(PutCommand).resolves({});
-    ddb.on(BatchWriteCommand).resolvesOnce({ UnprocessedItems: { "scorecard-test": [{ PutRequest: { Item: { pk: "CASE#M1", sk: "EVT#M1-1" } } }] } }).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(BatchWriteCommand).resolvesOnce({ UnprocessedItems: { "scorecard-test": [{ PutRequest: { Item: { pk: "OUTBOX#1", sk: "M1" } } }] } }).resolves({});
     expect(await store.putEvents([event])).toEqual(["accepted"]);
     expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(2);
     expect(ddb.commandCalls(BatchGetCommand)[1]?.args[0].input.RequestItems?.["scorecard-test"]?.Keys).toEqual([{ pk: "EVT#M1-1", sk: "EVT" }]);
-    // The case copy (retried once) and the outbox mark.
-    expect(ddb.commandCalls(BatchWriteCommand).length).toBe(3);
+    // The outbox mark, retried once (no case copy: the guard holds the event).
+    expect(ddb.commandCalls(BatchWriteCommand).length).toBe(2);
+    // The case's list gains the eventId by a set union (ADD), safe beside other writers.
+    expect(ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input)).toEqual([
+      { TableName: "scorecard-test", Key: { pk: "CASE#M1", sk: "EVENTS" }, UpdateExpression: "ADD #ids :ids", ExpressionAttributeNames: { "#ids": "ids" }, ExpressionAttributeValues: { ":ids": new Set(["M1-1"]) } },
+    ]);
   });
 
   it("maps a condition lost to another writer to duplicate (same hash) or conflict (other hash), never an overwrite", async () => {

@@ -9,7 +9,8 @@ import { type CaseEventInput, caseEventSchema, type StoredCaseEvent } from "@sco
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DynamoDbEventStore } from "../src/adapters/dynamodb/dynamodb-event-store.js";
 import { DynamoDbIdempotencyStore } from "../src/adapters/dynamodb/dynamodb-idempotency-store.js";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { contentHash } from "../src/lib/canonical.js";
 import { CLAIM_CHUNK, DEADLINE_RESERVE_MS, ingestEvents } from "../src/use-cases/ingest/ingest-events.js";
 import { toStoredEvent } from "../src/use-cases/ingest/pseudonymise.js";
 import { reconcileLake } from "../src/use-cases/ingest/reconcile-lake.js";
@@ -98,6 +99,21 @@ describe("Ingestion under a deadline, and the lake reconciliation", () => {
     expect(linesOf(await env.rt.lake.get(key)).sort()).toEqual(stored.slice(1).map((e) => e.eventId).sort());
     expect((await store.outboxBacklog()).cases).toBe(3);
     expect(await reconcile(0)).toEqual({ batches: 0, written: 0, events: 0 });
+  });
+
+  it("a batch killed after its claims but before its case lists: the reconciliation lists its events in their cases, so the live state has them", async () => {
+    const store = env.rt.ingest.store as DynamoDbEventStore;
+    const [received, resolved] = events("RL", 2).map((e) => toStoredEvent(caseEventSchema.parse(e), env.rt.ingest.hasher)) as [StoredCaseEvent, StoredCaseEvent];
+    const key = "raw/events/date=2026-12-07/20261207T000000000Z-unlisted.ndjson.gz";
+    await store.markLakePending({ batchId: "unlisted", key, eventIds: [received.eventId, resolved.eventId], at: "2026-12-07T00:00:00.000Z" });
+    // What the dead batch left: its two guards (as the claim writes them), no list, no mark.
+    const db = DynamoDBDocumentClient.from(env.rt.dynamoClient);
+    for (const e of [received, resolved]) await db.send(new PutCommand({ TableName: TABLE_NAME, Item: { pk: `EVT#${e.eventId}`, sk: "EVT", caseId: e.caseId, hash: contentHash(e), batchId: "unlisted", event: e } }));
+    expect(await store.caseEvents("RL-0")).toEqual([]);
+    expect(await reconcileLake({ store, lake: env.rt.lake, clock: env.rt.ingest.clock })(0)).toEqual({ batches: 1, written: 1, events: 2 });
+    expect((await store.caseEvents("RL-0")).map((e) => e.eventId).sort()).toEqual([received.eventId, resolved.eventId].sort());
+    await store.drainOutbox();
+    expect(await store.caseState("RL-0")).toMatchObject({ eventCount: 2, open: false });
   });
 
   it("a record whose raw object was written before the crash is cleared without writing the object again", async () => {

@@ -33,8 +33,11 @@ export interface EventStore {
 export interface CaseStateOutbox {
   /** Re-derive up to `limit` queued cases; returns how many. */
   drainOutbox(limit?: number): Promise<number>;
-  /** Queue these cases again (the lake reconciliation, for a batch cut short). */
-  remarkCases(caseIds: readonly string[], token: string): Promise<void>;
+  /**
+   * List these stored events in their cases' event lists again and queue the cases (the lake
+   * reconciliation, for a batch cut short between its claims and its lists or marks).
+   */
+  requeueEvents(events: readonly Pick<StoredCaseEvent, "eventId" | "caseId">[], token: string): Promise<void>;
   outboxBacklog(): Promise<{ cases: number; oldest: string | null }>;
 }
 

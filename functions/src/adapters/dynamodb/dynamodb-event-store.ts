@@ -72,7 +72,6 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
   async putEvents(events: readonly StoredCaseEvent[], batchId = "unbatched"): Promise<PutEventOutcome[]> {
     const outcomes = this.writers === "single-process" ? await this.claimLocked(events, batchId) : await this.claimConditional(events, batchId);
     const kept = [...new Map(events.filter((_, i) => outcomes[i] !== "conflict").map((e) => [e.eventId, e])).values()];
-    await this.batchWrite(kept.map((e) => ({ pk: `CASE#${e.caseId}`, sk: `EVT#${e.eventId}`, event: e })));
     await this.linkEvents(kept);
     await this.markCases(kept.map((e) => e.caseId), batchId);
     return outcomes;
@@ -337,6 +336,8 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
       );
       const copies = (page.Items ?? []).map((i) => ({ caseId: (i["pk"] as string).slice(5), eventId: (i["sk"] as string).slice(4) }));
       await this.linkEvents(copies);
+      // The guard holds the same event (a copy was written only for a kept event): the copy goes.
+      await this.batchWrite((page.Items ?? []).map((i) => ({ pk: i["pk"], sk: i["sk"] })), "delete");
       linked += copies.length;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
@@ -365,28 +366,23 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
     return out;
   }
 
-  /** Re-mark cases in the outbox (the lake reconciliation, for batches cut short). */
-  async remarkCases(caseIds: readonly string[], token: string): Promise<void> {
-    await this.markCases(caseIds, token);
+  /** List these stored events in their cases again and queue the cases (the lake reconciliation, for batches cut short). */
+  async requeueEvents(events: readonly Pick<StoredCaseEvent, "eventId" | "caseId">[], token: string): Promise<void> {
+    await this.linkEvents(events);
+    await this.markCases(events.map((e) => e.caseId), token);
   }
 
+  /**
+   * A case's events (the timeline): its list, then each listed guard with GetItem — one case, a few
+   * dozen events at most, and the read API's role reads single items (it is granted no batch read).
+   */
   async caseEvents(caseId: string): Promise<StoredCaseEvent[]> {
-    const out: StoredCaseEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :evt)",
-          ExpressionAttributeValues: { ":pk": `CASE#${caseId}`, ":evt": "EVT#" },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of page.Items ?? []) out.push(item["event"] as StoredCaseEvent);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return out;
+    const list = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `CASE#${caseId}`, sk: LIST_SK }, ConsistentRead: true }));
+    const ids = [...((list.Item?.["ids"] as Set<string> | undefined) ?? [])];
+    const guards = await mapLimit(ids, this.concurrency, async (id) =>
+      (await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `EVT#${id}`, sk: GUARD_SK }, ProjectionExpression: "#e", ExpressionAttributeNames: { "#e": "event" }, ConsistentRead: true }))).Item,
+    );
+    return guards.flatMap((g) => (g ? [g["event"] as StoredCaseEvent] : []));
   }
 
   /**
@@ -420,7 +416,7 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
     const keys: Record<string, string>[] = [];
     for (const item of await this.batchGet([...out.keys()].map((c) => ({ pk: `CASE#${c}`, sk: LIST_SK })), "pk, #ids", { "#ids": "ids" })) {
       const caseId = (item["pk"] as string).slice(5);
-      for (const id of item["ids"] as Set<string>) keys.push({ pk: `CASE#${caseId}`, sk: `EVT#${id}` });
+      for (const id of item["ids"] as Set<string>) keys.push({ pk: `EVT#${id}`, sk: GUARD_SK });
     }
     for (const item of await this.batchGet(keys, "#e", { "#e": "event" })) {
       const e = item["event"] as StoredCaseEvent;

@@ -4,7 +4,7 @@ import type { CaseStateOutbox, EventStore } from "../../ports/ingest.js";
 import { gzipSync } from "node:zlib";
 
 export interface ReconcileDeps {
-  readonly store: EventStore & Pick<CaseStateOutbox, "remarkCases">;
+  readonly store: EventStore & Pick<CaseStateOutbox, "requeueEvents">;
   readonly lake: Lake;
   readonly clock: Clock;
 }
@@ -24,7 +24,8 @@ export interface ReconcileReport {
  * claims anything and clears the record after writing it; a record still there older than
  * `minAgeMs` belongs to a batch that died. The events its batch claimed (their guard carries its
  * batchId) are written under the same key — only if the object is missing, so an object written
- * just before the crash is not written twice — and their cases are queued for re-derivation.
+ * just before the crash is not written twice — and they are listed in their cases again (the batch
+ * may have died before its case lists) and the cases queued for re-derivation.
  * Run on start (no request in flight: `minAgeMs` 0) and on a schedule.
  */
 export const reconcileLake =
@@ -41,7 +42,7 @@ export const reconcileLake =
         written++;
         events += claimed.length;
       }
-      if (claimed.length > 0) await deps.store.remarkCases(claimed.map((e) => e.caseId), `reconcile-${p.batchId}`);
+      if (claimed.length > 0) await deps.store.requeueEvents(claimed, `reconcile-${p.batchId}`);
       await deps.store.clearLakePending(p.batchId);
     }
     return { batches: due.length, written, events };
