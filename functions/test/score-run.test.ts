@@ -40,6 +40,8 @@ describe("scoring run: publish while the next period computes", () => {
       materialize: e.materialize.bind(e),
       drop: e.drop.bind(e),
       unload: e.unload.bind(e),
+      keep: e.keep.bind(e),
+      attach: e.attach.bind(e),
     };
     return { ...env.rt.score, engine };
   };

@@ -34,6 +34,18 @@ export interface QueryEngine {
    * column of the SELECT (Athena's rule). The rows never pass through the caller.
    */
   unload(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<{ readonly bytesScanned: number | null }>;
+  /**
+   * Write the rows of a SELECT as Parquet under the lake prefix `prefix` (which must be new), in the
+   * SELECT's order, and make `name` a relation over them, as `attach` does (kept case facts,
+   * docs/adr/0023): a DuckDB table and the file locally, a CTAS with that external location on Athena.
+   */
+  keep(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string): Promise<{ readonly bytesScanned: number | null }>;
+  /**
+   * Make `name` a relation over what `keep` wrote under `prefix` — in this engine or another one
+   * before (an earlier process, an earlier Lambda). Files under a kept prefix never change, so a
+   * relation already attached under that name is kept as it is. Dropped with `drop` (kind "table").
+   */
+  attach(name: string, prefix: string): Promise<void>;
   /** Drop relations made by `materialize` (absent names are ignored). */
   drop(relations: readonly { readonly name: string; readonly kind: RelationKind }[]): Promise<void>;
 }

@@ -150,7 +150,7 @@ export function faultyLake<L extends Lake & { root?: string }>(lake: L, plan: Fa
   };
 }
 
-/** The query engine port, wrapped: any statement (query, materialize, unload, drop) fails with a DuckDB-like error. */
+/** The query engine port, wrapped: any statement (query, materialize, unload, drop, keep, attach) fails with a DuckDB-like error. */
 export function faultyEngine(engine: QueryEngine, plan: FaultPlan, rate: number): QueryEngine {
   const statement = (what: string) => {
     plan.log.calls++;
@@ -172,6 +172,14 @@ export function faultyEngine(engine: QueryEngine, plan: FaultPlan, rate: number)
     async drop(relations) {
       statement("drop");
       return engine.drop(relations);
+    },
+    async keep(name, sql, params, prefix) {
+      statement("keep");
+      return engine.keep(name, sql, params, prefix);
+    },
+    async attach(name, prefix) {
+      statement("attach");
+      return engine.attach(name, prefix);
     },
   };
 }

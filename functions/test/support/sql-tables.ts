@@ -18,7 +18,8 @@ const date = (d: string | undefined | null) => (d === undefined || d === null ? 
 export class SqlTables {
   private constructor(
     readonly engine: DuckDbQueryEngine,
-    private readonly dir: string,
+    /** The engine's lake folder (kept facts write there). */
+    readonly dir: string,
   ) {}
 
   static async open(units: readonly UnitRecord[]): Promise<SqlTables> {
@@ -43,18 +44,20 @@ export class SqlTables {
     complaints?: readonly StoredComplaint[];
     procedures?: readonly ProcedureRecord[];
     improperReturns?: readonly string[];
+    /** The ingest batch of each event's kept copy (the first): compaction's `ingest_batch` ("test" without). */
+    batchOf?: (index: number) => string;
   }): Promise<void> {
     for (const t of ["curated_events", "curated_complaints", "curated_improper_returns", "dim_procedures", "dim_procedure_units"]) await this.engine.exec(`DELETE FROM ${t}`);
     const marks = [...new Set(data.improperReturns ?? [])].map((c) => `(${lit(c)}, 'HOME_AFFAIRS_DECISION', 'test', TIMESTAMP '2024-12-01 00:00:00')`);
     if (marks.length > 0) await this.engine.exec(`INSERT INTO curated_improper_returns VALUES ${marks.join(", ")}`);
-    const once = [...new Map(data.events.map((e) => [e.eventId, e] as const).reverse()).values()].reverse();
-    const ev = once.map((e) => {
+    const once = [...new Map(data.events.map((e, i) => [e.eventId, [e, i]] as const).reverse()).values()].reverse();
+    const ev = once.map(([e, i]) => {
       const f = e.flags ?? {};
       return `(${[
         lit(e.eventId), lit(e.caseId), lit(e.type), ts(e.occurredAt), lit(e.unitId), lit(e.procedureCode), lit(e.field), lit(e.channel), ts(e.dueAt),
         lit(e.targetUnitId), bool(f.digitizedDossier), bool(f.digitizedResult), bool(f.digitallySigned), bool(f.reusedData), bool(f.onlinePayment),
         bool(f.feeBearing), bool(f.syncedToNationalPortal), bool(f.resultRequired), bool(f.personalDataStore), bool(f.populationDatabase),
-        bool(e.rating?.satisfied), lit(e.applicantPseudonym), "'test'", lit(localDateOf(e.occurredAt).slice(0, 7)),
+        bool(e.rating?.satisfied), lit(e.applicantPseudonym), lit(data.batchOf?.(i) ?? "test"), lit(localDateOf(e.occurredAt).slice(0, 7)),
       ].join(", ")})`;
     });
     if (ev.length > 0) await this.engine.exec(`INSERT INTO curated_events VALUES ${ev.join(",\n")}`);

@@ -26,6 +26,11 @@ export const LAKE_PREFIXES = {
    * files at the end of the run; leftovers of a crashed run expire after a day.
    */
   staging: "staging/",
+  /**
+   * The kept case facts (docs/adr/0023): `facts/<generation>/<relation>/` Parquet, and
+   * `facts/current.json` naming the generation the scoring runs read.
+   */
+  facts: "facts/",
   /** Ranking snapshot bodies too large for their DynamoDB item, named by the item (functions' dynamodb-snapshot-store.ts). */
   snapshots: "snapshots/",
 } as const;
@@ -153,3 +158,12 @@ export const scoredInputsKey = (methodology: string) => `${LAKE_PREFIXES.state}$
 export const SCORING_LOCK_KEY = `${LAKE_PREFIXES.state}score-lock.json`;
 /** The cloud compaction lease. */
 export const COMPACTION_LOCK_KEY = `${COMPACTION_STATE_PREFIX}lock.json`;
+
+// ——— facts/: the kept case facts (docs/adr/0023) ———
+
+/** The manifest naming the current generation of the kept facts (a KeptFactsManifest). */
+export const keptFactsManifestKey = (): string => `${LAKE_PREFIXES.facts}current.json`;
+/** A generation's folder: `facts/<generation>/`. */
+export const keptFactsPrefix = (generation: string): string => `${LAKE_PREFIXES.facts}${generation}/`;
+/** One kept relation of a generation: `facts/<generation>/<relation>/`. */
+export const keptRelationPrefix = (generation: string, relation: string): string => `${keptFactsPrefix(generation)}${relation}/`;

@@ -136,10 +136,20 @@ const CUT_OF_KEY = "CAST(substr(case_id, 1, 3) AS INTEGER)";
  * are the cuts' instants as UTC 'YYYY-MM-DD HH:MM:SS' (cut k = ends[k]); no parameters.
  */
 export function cutEventsSql(t: StageTables, ends: readonly string[]): string {
-  if (ends.length === 0 || ends.length > MAX_CUTS) throw new Error(`between 1 and ${MAX_CUTS} cuts, got ${ends.length}`);
-  const values = ends.map((e, k) => {
+  return cutEventsAtSql(t, ends.map((end, no) => ({ no, end })));
+}
+
+/**
+ * Step 3 with the cuts numbered by the caller (kept facts number a cut by its month: ./kept-facts.sql.ts):
+ * `cuts` are distinct numbers below MAX_CUTS, each with its instant as UTC 'YYYY-MM-DD HH:MM:SS'.
+ */
+export function cutEventsAtSql(t: StageTables, cuts: readonly { readonly no: number; readonly end: string }[]): string {
+  if (cuts.length === 0 || cuts.length > MAX_CUTS) throw new Error(`between 1 and ${MAX_CUTS} cuts, got ${cuts.length}`);
+  if (new Set(cuts.map((c) => c.no)).size !== cuts.length) throw new Error("two cuts have the same number");
+  const values = cuts.map(({ no, end: e }) => {
+    if (!(Number.isInteger(no) && no >= 0 && no < MAX_CUTS)) throw new Error(`cut number ${no} is not an integer in [0, ${MAX_CUTS})`);
     if (!TIMESTAMP_TEXT.test(e)) throw new Error(`cut instant "${e}" is not 'YYYY-MM-DD HH:MM:SS'`);
-    return `(${k}, to_unixtime(TIMESTAMP '${e}'))`;
+    return `(${no}, to_unixtime(TIMESTAMP '${e}'))`;
   });
   return `SELECT ${CUT_KEY} AS case_id, ${EV_COLUMNS.filter((c) => c !== "case_id").map((c) => `e.${c}`).join(", ")}
 FROM ${t.ev} e

@@ -84,6 +84,23 @@ export class AthenaQueryEngine implements QueryEngine {
     return { bytesScanned: (await this.statements.run(ctas)).bytesScanned };
   }
 
+  /**
+   * A kept relation (docs/adr/0023): CTAS as ZSTD Parquet under `s3://<lake>/<prefix>/` (a new
+   * prefix: a CTAS needs an empty location). The Glue table it creates outlives the run, so another
+   * invocation `attach`es to it by name. Reports the bytes Athena read.
+   */
+  async keep(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string): Promise<{ bytesScanned: number | null }> {
+    const rel = this.relation(name);
+    const location = `s3://${this.options.lake.bucket}/${lakePrefix(prefix)}/`;
+    return { bytesScanned: (await this.statements.run(`CREATE TABLE ${rel}\nWITH (format = 'PARQUET', write_compression = 'ZSTD', external_location = '${location}')\nAS\n${renderSql(sql, params)}`)).bytesScanned };
+  }
+
+  /** Nothing to do: the Glue table `keep` made under this name is the relation, for every invocation (names are per generation). */
+  async attach(name: string, prefix: string): Promise<void> {
+    this.relation(name);
+    lakePrefix(prefix);
+  }
+
   /** Drop views and tables (absent ones are ignored) and delete the tables' staged files; tries them all, then throws the first failure. */
   async drop(relations: readonly { readonly name: string; readonly kind: RelationKind }[]): Promise<void> {
     const failures: unknown[] = [];

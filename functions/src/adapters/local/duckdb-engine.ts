@@ -199,8 +199,45 @@ export class DuckDbQueryEngine implements QueryEngine {
     return { bytesScanned };
   }
 
+  /**
+   * A kept relation (docs/adr/0023): the rows become a table (what this engine's statements read)
+   * and `<lake>/<prefix>/part-0.parquet` (what a later process attaches to).
+   */
+  async keep(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string): Promise<{ bytesScanned: number | null }> {
+    const dir = this.keptDir(prefix);
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(dir, { recursive: true });
+    const rel = relationName(name);
+    const text = inlineCtes(renderSql(sql, params));
+    const bytesScanned = await this.bytesRead(this.con, text);
+    await this.con.run(`CREATE OR REPLACE TABLE ${rel} AS ${text}`);
+    await this.con.run(`COPY ${rel} TO ${lit(`${dir}/part-0.parquet`)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+    this.attached.set(rel, prefix);
+    this.bytesByStatement.clear();
+    return { bytesScanned };
+  }
+
+  /** A table loaded from the kept files (once per name and prefix in this engine). */
+  async attach(name: string, prefix: string): Promise<void> {
+    const rel = relationName(name);
+    const dir = this.keptDir(prefix);
+    if (this.attached.get(rel) === prefix) return;
+    await this.con.run(`CREATE OR REPLACE TABLE ${rel} AS SELECT * FROM read_parquet(${lit(`${dir}/*.parquet`)})`);
+    this.attached.set(rel, prefix);
+    this.bytesByStatement.clear();
+  }
+
+  /** The kept relations of this engine and the prefix each was read from. */
+  private readonly attached = new Map<string, string>();
+
+  private keptDir(prefix: string): string {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._=\-/]*$/.test(prefix) || prefix.includes("..")) throw new Error(`unsafe lake prefix: ${prefix}`);
+    return `${this.lakeRoot}/${prefix.replace(/\/+$/, "")}`;
+  }
+
   async drop(relations: readonly { name: string; kind: RelationKind }[]): Promise<void> {
     this.bytesByStatement.clear();
+    for (const r of relations) this.attached.delete(relationName(r.name));
     for (const r of relations) await this.con.run(`DROP ${r.kind === "view" ? "VIEW" : "TABLE"} IF EXISTS ${relationName(r.name)}`);
   }
 

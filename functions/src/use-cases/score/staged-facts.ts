@@ -9,6 +9,7 @@ import type { QueryEngine, RelationKind } from "../../ports/engine.js";
 import { type Period, longestPeriodEndingWith } from "@scorecard/shared";
 import { CASE_FACTS_CTE } from "@scorecard/shared/sql/case-facts.sql";
 import {
+  type StageTables,
   STAGE_EVENTS_SQL,
   cutConsultSql,
   cutEventsSql,
@@ -79,7 +80,7 @@ export interface StagedFacts {
 }
 
 /** The run's facts as stageFacts leaves them: the ends it cut at and its period bounds as epoch seconds. */
-function stagePlan(periods: readonly Period[]) {
+export function stagePlan(periods: readonly Period[]) {
   const last = periods.reduce((a, p) => (p.end > a.end ? p : a));
   const monthTo = periods.reduce((m, p) => (p.endDate.slice(0, 7) > m ? p.endDate.slice(0, 7) : m), "");
   const cutEnds = [...new Set(periods.map((p) => p.end))].filter((e) => e !== last.end).sort();
@@ -139,16 +140,33 @@ export async function stageFacts(engine: QueryEngine, periods: readonly Period[]
  */
 export function stagedFacts(engine: QueryEngine, periods: readonly Period[], staged: StagedFacts): FactsSource {
   const t = stageTables(staged.prefix);
-  const { last, monthTo, cutEnds, boundaries } = stagePlan(periods);
+  const { last, cutEnds } = stagePlan(periods);
   // What stageFacts keeps, in the order it made them.
   const kept = [t.facts0, t.facts0Open, t.consult, t.facts0Pending, t.transfer, ...(cutEnds.length > 0 ? [t.cutFacts0, t.cutConsult, t.cutTransfer] : []), t.buckets];
+  return factsSourceOver(engine, periods, t, (end) => (end === last.end ? null : cutEnds.indexOf(end)), kept, staged);
+}
+
+/**
+ * The facts source over stage-A relations `t` (staged for this run, or kept between runs:
+ * ./kept-facts.ts) and the run's buckets `t.buckets`: `cutOf(end)` is the cut of a period end in
+ * `t` (null: the full pass is as of that end). Closing it drops `owned` (once).
+ */
+export function factsSourceOver(
+  engine: QueryEngine,
+  periods: readonly Period[],
+  t: StageTables,
+  cutOf: (end: string) => number | null,
+  owned: readonly string[],
+  meta: { readonly bytesScanned: number | null; readonly seconds: number },
+): FactsSource {
+  const { last, monthTo, boundaries } = stagePlan(periods);
   let open = true;
   const close = async () => {
     if (!open) return;
     open = false;
-    await engine.drop(kept.reverse().map((name) => ({ name, kind: "table" as const })));
+    await engine.drop([...owned].reverse().map((name) => ({ name, kind: "table" as const })));
   };
-  const ctes = new Map(periods.map((p) => [p.end, stagedFactsCte(t, p.end === last.end ? null : cutEnds.indexOf(p.end))]));
+  const ctes = new Map(periods.map((p) => [p.end, stagedFactsCte(t, cutOf(p.end))]));
   const cte = (period: Period) => {
     const c = ctes.get(period.end);
     if (c === undefined) throw new Error(`the facts were not staged for the end of period ${period.id}`);
@@ -167,5 +185,5 @@ export function stagedFacts(engine: QueryEngine, periods: readonly Period[], sta
   // before the run's first period: the finished rows start with the earliest of them.
   const from = periods.map(longestPeriodEndingWith).reduce((a, p) => (p.start < a ? p.start : a), last.end);
   const finishedList = { cte: cte(last), params: { period_start: sqlTimestamp(from), period_end: sqlTimestamp(last.end), month_to: monthTo } };
-  return { cte, buckets, finishedList, bytesScanned: staged.bytesScanned, seconds: staged.seconds, close };
+  return { cte, buckets, finishedList, bytesScanned: meta.bytesScanned, seconds: meta.seconds, close };
 }
