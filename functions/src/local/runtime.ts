@@ -12,6 +12,7 @@ import { DynamoDbSnapshotStore } from "../adapters/dynamodb/dynamodb-snapshot-st
 import { ensureTable } from "../adapters/dynamodb/table.js";
 import { backfillCriterionIndex } from "../adapters/dynamodb/criterion-index-backfill.js";
 import { backfillOpenCaseIndex } from "../adapters/dynamodb/open-case-index-backfill.js";
+import { backfillCaseLists } from "../adapters/dynamodb/case-lists-backfill.js";
 import { dynamoDbAdminStores } from "../adapters/dynamodb/dynamodb-admin-stores.js";
 import { storedRules } from "../use-cases/admin/rules.js";
 import type { RulesInForce, RulesSource, RulesStore } from "../ports/rules.js";
@@ -125,7 +126,7 @@ export class LocalRuntime {
     };
     // Data folders written before each case listed its eventIds (the drain reads the lists), then
     // those whose open-case index has one item per case (before holders and consultations were indexed).
-    await eventStore.linkCaseCopies();
+    await backfillCaseLists(db, TABLE_NAME, eventStore);
     await backfillOpenCaseIndex(db, TABLE_NAME, eventStore);
     const publications = new CachedPublicationStore(new DynamoDbPublicationStore(db, TABLE_NAME));
     const adminStores = dynamoDbAdminStores(db, TABLE_NAME, { now: () => clock.now().getTime() });
@@ -191,6 +192,8 @@ export class LocalRuntime {
         methodology,
         publications,
         newId: randomUUID,
+        // The case facts kept in the lake between runs (docs/adr/0023).
+        keptFacts: true,
         oneRunAtATime: serial(),
         improperReturns: adminStores.improperReturns,
         manualIndicators: adminStores.criteria,

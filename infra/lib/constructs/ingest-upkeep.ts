@@ -56,8 +56,9 @@ export class IngestUpkeep extends Construct {
     });
     this.job.function
       // Outbox and lake-pending records (Query, Delete), the derived state and index items (Put),
-      // the claimed events of a cut batch (BatchGet) and their cases queued again (BatchWrite).
-      .bindTable({ store: props.store, access: { actions: ["Query", "PutItem", "DeleteItem", "BatchGetItem", "BatchWriteItem"], index: false } })
+      // the queued cases' event lists and events and a cut batch's claimed events (BatchGet), those
+      // events listed in their cases again (UpdateItem ADD) and their cases queued (BatchWrite).
+      .bindTable({ store: props.store, access: { actions: ["Query", "PutItem", "UpdateItem", "DeleteItem", "BatchGetItem", "BatchWriteItem"], index: false } })
       // Whether the cut batch's raw object exists (GetObject; 404 needs ListBucket), then the object.
       .bindLake({ lake: props.lake, read: [LAKE_PREFIXES.raw], write: [LAKE_PREFIXES.raw] });
 

@@ -1,7 +1,7 @@
 import type { IndexedOpenCase, OpenCaseIndex } from "../../ports/read.js";
 import type { CaseStateOutbox, EventStore, LakePending, PutEventOutcome } from "../../ports/ingest.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoredCaseEvent } from "@scorecard/shared";
 import { contentHash } from "../../lib/canonical.js";
 import { mapLimit } from "../../lib/concurrency.js";
@@ -30,7 +30,6 @@ const GUARD_SK = "EVT";
 /** The case's list of eventIds (a string set), in the case's partition. */
 const LIST_SK = "EVENTS";
 const OUTBOX = "OUTBOX#";
-const CASE_LISTS_MARKER = { pk: "MIGRATION#case-event-lists", sk: "DONE" };
 const LAKE_PENDING = "LAKE_PENDING";
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const chunks = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -81,10 +80,10 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
    * Add these events' ids to their cases' lists (the set the drain derives each case from). The
    * lists only grow. One process: read the lists and write the unions in batches, under an
    * in-process lock per case (two batches of one case never interleave their read and write); a
-   * list already holding every id is not written. Writers side by side: `ADD ids :ids` per case, an
+   * list already holding every id is not written. The events must be stored (their guards written). Writers side by side: `ADD ids :ids` per case, an
    * atomic set union in DynamoDB (no read, nothing lost between two writers).
    */
-  private async linkEvents(events: readonly Pick<StoredCaseEvent, "eventId" | "caseId">[]): Promise<void> {
+  async linkEvents(events: readonly Pick<StoredCaseEvent, "eventId" | "caseId">[]): Promise<void> {
     const byCase = new Map<string, Set<string>>();
     for (const e of events) {
       let ids = byCase.get(e.caseId);
@@ -310,39 +309,6 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
       } while (startKey);
     }
     return { cases, oldest };
-  }
-
-  /**
-   * One-time migration of a table written before the case lists (docs/adr/0018, amendment): each
-   * case copy item (`CASE#<caseId>` / `EVT#<eventId>`, the old layout) puts its eventId in its
-   * case's list, then a marker item, so later starts do not scan again (a crash before the marker
-   * only means a rescan: adding to a set is idempotent). Returns the number of copies linked. Run
-   * by the local runtime at start, before the first drain.
-   */
-  async linkCaseCopies(): Promise<number> {
-    if ((await this.db.send(new GetCommand({ TableName: this.tableName, Key: CASE_LISTS_MARKER, ConsistentRead: true }))).Item) return 0;
-    let linked = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression: "begins_with(pk, :case) AND begins_with(sk, :evt)",
-          ExpressionAttributeValues: { ":case": "CASE#", ":evt": "EVT#" },
-          ProjectionExpression: "pk, sk",
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      const copies = (page.Items ?? []).map((i) => ({ caseId: (i["pk"] as string).slice(5), eventId: (i["sk"] as string).slice(4) }));
-      await this.linkEvents(copies);
-      // The guard holds the same event (a copy was written only for a kept event): the copy goes.
-      await this.batchWrite((page.Items ?? []).map((i) => ({ pk: i["pk"], sk: i["sk"] })), "delete");
-      linked += copies.length;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...CASE_LISTS_MARKER, kind: "MIGRATION", linked } }));
-    return linked;
   }
 
   /** Record, before a batch claims anything, that its raw object must reach the lake. */
