@@ -182,8 +182,9 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
     });
   }
 
+  /** The guard: the event once, as JSON text (one string attribute: cheaper to marshal, validate and store than a map of its fields). */
   private guardItem(e: StoredCaseEvent, batchId: string) {
-    return { pk: `EVT#${e.eventId}`, sk: GUARD_SK, caseId: e.caseId, hash: contentHash(e), batchId, event: e };
+    return { pk: `EVT#${e.eventId}`, sk: GUARD_SK, caseId: e.caseId, hash: contentHash(e), batchId, event: JSON.stringify(e) };
   }
 
   /** The content hash of each stored eventId (absent ones are not in the map). */
@@ -195,7 +196,7 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
 
   /** The stored guard items (event and the batch that claimed it) of these eventIds. */
   async storedEvents(ids: readonly string[]): Promise<{ event: StoredCaseEvent; batchId: string | undefined }[]> {
-    return (await this.batchGet(ids.map((id) => ({ pk: `EVT#${id}`, sk: GUARD_SK })))).map((i) => ({ event: i["event"] as StoredCaseEvent, batchId: i["batchId"] as string | undefined }));
+    return (await this.batchGet(ids.map((id) => ({ pk: `EVT#${id}`, sk: GUARD_SK })))).map((i) => ({ event: eventOfGuard(i), batchId: i["batchId"] as string | undefined }));
   }
 
   /** BatchGetItem, 100 keys a call, consistent, unprocessed keys retried with backoff. */
@@ -348,7 +349,7 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
     const guards = await mapLimit(ids, this.concurrency, async (id) =>
       (await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `EVT#${id}`, sk: GUARD_SK }, ProjectionExpression: "#e", ExpressionAttributeNames: { "#e": "event" }, ConsistentRead: true }))).Item,
     );
-    return guards.flatMap((g) => (g ? [g["event"] as StoredCaseEvent] : []));
+    return guards.flatMap((g) => (g ? [eventOfGuard(g)] : []));
   }
 
   /**
@@ -385,7 +386,7 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
       for (const id of item["ids"] as Set<string>) keys.push({ pk: `EVT#${id}`, sk: GUARD_SK });
     }
     for (const item of await this.batchGet(keys, "#e", { "#e": "event" })) {
-      const e = item["event"] as StoredCaseEvent;
+      const e = eventOfGuard(item);
       out.get(e.caseId)?.push(e);
     }
     return out;
@@ -443,6 +444,12 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
     return out;
   }
 }
+
+/** A guard's event: JSON text, or (guards written before the amendment of ADR 0018) a map of its fields. */
+const eventOfGuard = (item: Record<string, unknown>): StoredCaseEvent => {
+  const e = item["event"];
+  return typeof e === "string" ? (JSON.parse(e) as StoredCaseEvent) : (e as StoredCaseEvent);
+};
 
 /** A case's state item and its index items, derived from the set of its events (none before RECEIVED). */
 function derivedItemsOf(caseId: string, events: readonly StoredCaseEvent[]): Record<string, unknown>[] {
