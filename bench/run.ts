@@ -18,7 +18,7 @@
  *
  * --quick: the first two months of the preset and short load tests (for building and debugging).
  * --to: stop the preset's range early (a reduced national run; scoring covers the periods inside it).
- * --server-repo: run the dashboard and lighthouse steps' server from another checkout (its code and
+ * --server-repo: run the dashboard, lighthouse and api-ingest steps' server from another checkout (its code and
  * its dashboard/dist; before/after comparisons on one data folder). --label: appended to the file name.
  * Writes bench/results/<date>.json (province-year), <date>-<preset>[-quick].json, or for the
  * dashboard and lighthouse steps alone <date>-<steps>[-label].json (they serve the demo whatever

@@ -258,7 +258,14 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
     }
     let requestNo = 0;
     const seconds = o.quick ? 10 : 20;
-    const run = async (base: string, connections: number) => {
+    // The server's CPU (all its threads: dynalite's included) over a run, from /proc (clock ticks of 10 ms).
+    const cpuS = (pid: number) => {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(f[11]) + Number(f[12])) / 100;
+    };
+    const run = async (base: string, connections: number, pid: number) => {
+      const cpu0 = cpuS(pid);
       let accepted = 0;
       let retried = 0;
       const r = await autocannon({
@@ -284,27 +291,29 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
         ],
       });
       const status5xx = Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {}).reduce((n, [code, v]) => (code.startsWith("5") ? n + v.count : n), 0);
-      return { connections, durationS: r.duration, requests2xx: r["2xx"], non2xx: r.non2xx, status5xx, errors: r.errors, timeouts: r.timeouts, acceptedEvents: accepted, retryEvents: retried, eventsPerSecond: round(accepted / r.duration), batchLatencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max } };
+      const serverCpuS = round(cpuS(pid) - cpu0, 2);
+      return { connections, durationS: r.duration, serverCpuS, serverCpuUsPerAcceptedEvent: accepted > 0 ? Math.round((serverCpuS * 1e6) / accepted) : null, requests2xx: r["2xx"], non2xx: r.non2xx, status5xx, errors: r.errors, timeouts: r.timeouts, acceptedEvents: accepted, retryEvents: retried, eventsPerSecond: round(accepted / r.duration), batchLatencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max } };
     };
     try {
       const idle: Record<string, unknown>[] = [];
-      let server = await startServer(dir, { SCORECARD_SOURCE_TOKEN: token, SCORECARD_SOURCE_SCOPES: BENCH_SOURCE_SCOPES });
+      // --server-repo: another checkout's server on the same data and load (before/after comparisons).
+      let server = await startServer(dir, { SCORECARD_SOURCE_TOKEN: token, SCORECARD_SOURCE_SCOPES: BENCH_SOURCE_SCOPES }, o.serverRepo);
       let peak = 0;
       try {
         for (const c of [1, 4, 8]) {
           log(`  api-ingest idle, ${c} connection(s), ${seconds} s …`);
-          idle.push(await run(server.base, c));
+          idle.push(await run(server.base, c, server.pid));
         }
       } finally {
         peak = Math.max(peak, (await server.stop()) ?? 0);
       }
       // The same folder (what was posted is raw, waiting), the scheduler every 2 s: each tick compacts
       // the new raw objects and re-scores the periods they reach, in the server's process.
-      server = await startServer(dir, { SCORECARD_SOURCE_TOKEN: token, SCORECARD_SOURCE_SCOPES: BENCH_SOURCE_SCOPES, SCORECARD_SCHEDULE_MS: "2000" });
+      server = await startServer(dir, { SCORECARD_SOURCE_TOKEN: token, SCORECARD_SOURCE_SCOPES: BENCH_SOURCE_SCOPES, SCORECARD_SCHEDULE_MS: "2000" }, o.serverRepo);
       let duringScoring: Record<string, unknown>;
       try {
         log(`  api-ingest while the scheduler compacts and scores, 4 connections, ${seconds} s …`);
-        duringScoring = await run(server.base, 4);
+        duringScoring = await run(server.base, 4, server.pid);
         const ticks = (server.output().match(/\[scheduler\] compacted/g) ?? []).length;
         const failedTicks = (server.output().match(/\[scheduler\] run failed/g) ?? []).length;
         duringScoring = { ...duringScoring, schedulerRunsFinished: ticks, schedulerRunsFailed: failedTicks };
