@@ -30,7 +30,9 @@ describe("scoring run: publish while the next period computes", () => {
     await env.dispose();
   });
 
-  const stageTables = async () => Number((await env.rt.engine.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'sc\\_%' ESCAPE '\\'", {})).rows[0]?.["n"]);
+  // A run's own relations (the kept facts, `sc_kf_…`, stay for the next run: exactly the 8 of one generation).
+  const stageTables = async () => Number((await env.rt.engine.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'sc\\_%' ESCAPE '\\' AND table_name NOT LIKE 'sc\\_kf\\_%' ESCAPE '\\'", {})).rows[0]?.["n"]);
+  const keptTables = async () => Number((await env.rt.engine.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'sc\\_kf\\_%' ESCAPE '\\'", {})).rows[0]?.["n"]);
   /** The engine, failing the case indicators of one period. */
   const failing = (periodId: string): ScoreDeps => {
     const e = env.rt.engine;
@@ -70,6 +72,7 @@ describe("scoring run: publish while the next period computes", () => {
     const march = snapshots.find((s) => s.period === "2024-03")?.units.find((u) => u.unitId === UNIT);
     expect(march?.counts).toMatchObject({ EARLY: 1 });
     expect(await stageTables()).toBe(0);
+    expect(await keptTables()).toBe(8);
   });
 
   it("reports a period that fails to compute and scores the others (onPeriodError)", async () => {

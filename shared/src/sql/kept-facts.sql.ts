@@ -95,10 +95,13 @@ export const ALL_EVENTS_PARAMS = { month_to: "9999-12", period_end: "2999-01-01 
 /** The months of the curated events (the span of the cuts). */
 export const EVENT_SPAN_SQL = "SELECT min(month) AS first_month, max(month) AS last_month, count(*) AS events FROM curated_events";
 
-/** The ingest batches the curated events came in (compaction's `ingest_batch`: one per raw object). */
-export const INGEST_BATCHES_SQL = "SELECT DISTINCT ingest_batch FROM curated_events WHERE ingest_batch IS NOT NULL";
+/** The ingest batches the curated events came in (compaction's `ingest_batch`: one per raw object) and their events (NULL: none recorded). */
+export const INGEST_BATCHES_SQL = "SELECT ingest_batch, count(*) AS events FROM curated_events GROUP BY ingest_batch";
 
 const BATCH = /^[A-Za-z0-9][A-Za-z0-9._:+-]{0,200}$/;
+
+/** Whether `touchedCasesSql` can name a batch (else the kept facts are built again from every event). */
+export const isBatchName = (name: string) => BATCH.test(name);
 
 /** The cases with an event in one of `batches` (no parameters). */
 export function touchedCasesSql(batches: readonly string[]): string {

@@ -25,6 +25,7 @@ import {
   KEPT_RELATIONS,
   type KeptRelation,
   cutOfEnd,
+  isBatchName,
   keptDerivedSql,
   keptEventsSql,
   keptStageStatements,
@@ -121,7 +122,9 @@ export async function refreshKeptFacts(deps: KeptFactsDeps): Promise<KeptFacts> 
   const firstMonth = text(span["first_month"]);
   const lastMonth = text(span["last_month"]);
   const events = num(span["events"]);
-  const batches = (await query(INGEST_BATCHES_SQL)).map((r) => String(r["ingest_batch"])).sort();
+  const batchRows = await query(INGEST_BATCHES_SQL);
+  const batches = batchRows.map((r) => text(r["ingest_batch"])).filter((b): b is string => b !== null).sort();
+  const eventsOf = new Map(batchRows.map((r) => [text(r["ingest_batch"]), num(r["events"])]));
   const previous = await readManifest(lake);
   const done = (generation: string, how: KeptFacts["how"], touchedCases: number, newBatches: number): KeptFacts => ({
     generation,
@@ -142,7 +145,11 @@ export async function refreshKeptFacts(deps: KeptFactsDeps): Promise<KeptFacts> 
     // Batches gone (a lake rebuilt, events removed) cannot be taken out case by case, and events
     // that came in no new batch cannot be found: build again.
     previous.batches.every((b) => present.has(b)) &&
-    (fresh.length > 0 || previous.events === events) &&
+    // Events are found by their batch: every event must have one, and the previous events plus
+    // those of the new batches must be all of them (compaction keeps the first copy's batch).
+    !eventsOf.has(null) &&
+    fresh.every(isBatchName) &&
+    previous.events + fresh.reduce((n, b) => n + (eventsOf.get(b) ?? 0), 0) === events &&
     fresh.length <= MAX_NEW_BATCHES &&
     (await attachGeneration(engine, previous.generation).then(
       () => true,
@@ -239,4 +246,9 @@ export async function keptFactsSource(engine: QueryEngine, periods: readonly Per
   const seconds = kept.seconds + (performance.now() - started) / 1000;
   const scanned = kept.bytesScanned === null || bytesScanned === null ? null : kept.bytesScanned + bytesScanned;
   return factsSourceOver(engine, periods, t, cutOfEnd, [t.buckets], { bytesScanned: scanned, seconds });
+}
+
+/** Refresh the kept facts (./kept-facts.ts) and open a run's facts source over them. */
+export async function openKeptFacts(deps: KeptFactsDeps, periods: readonly Period[]): Promise<FactsSource> {
+  return keptFactsSource(deps.engine, periods, await refreshKeptFacts(deps), deps.newId);
 }

@@ -31,6 +31,7 @@ import { type StatusCounts, indicatorValues, queryHeadDays, queryIndicatorRows }
 import { readReferenceInput } from "./reference-input.js";
 import { type Defer, DrilldownWriter, plus } from "./drilldown-writer.js";
 import { type FactsSource, INLINE_FACTS, openFacts, sqlTimestamp } from "./staged-facts.js";
+import { openKeptFacts } from "./kept-facts.js";
 import { inputsOf, lakeInputs, recordScoredInputs } from "./scored-inputs.js";
 import { type ImproperReturnSource, writeImproperReturns } from "./improper-returns.js";
 import { missingIndicators, readManualValues, withManualValues } from "./manual-indicators.js";
@@ -59,6 +60,11 @@ export interface ScoreDeps {
   readonly methodologyVersions?: readonly Methodology[] | undefined;
   /** A new unique id (a run's staged relations and drill-down folders). */
   readonly newId: NewId;
+  /**
+   * Keep the case facts in the lake between runs and bring them up to date from the new events
+   * (./kept-facts.ts, docs/adr/0023) instead of staging them from every event in each run.
+   */
+  readonly keptFacts?: boolean | undefined;
   /**
    * The runs of a process on one lake go one after the other (a run's drill-down clean-up assumes
    * no other run is writing lists: DrilldownWriter.collect). Across processes, the cloud job holds
@@ -184,7 +190,11 @@ async function scoreRun(deps: ScoreDeps, periods: readonly Period[], options: Sc
   // What the run scores on, recorded per published period (./scored-inputs.ts: late events).
   const scoredOn = periods.length === 0 ? null : await lakeInputs(deps.engine);
   const inputs: Record<string, string> = {};
-  const facts = await openFacts(deps.engine, periods, { staged: options.staged ?? true, newId: deps.newId });
+  // Kept facts (docs/adr/0023) where the deployment keeps them, else staged from the events for this run.
+  const facts =
+    deps.keptFacts === true && options.staged !== false && periods.length > 0
+      ? await openKeptFacts(deps, periods)
+      : await openFacts(deps.engine, periods, { staged: options.staged ?? true, newId: deps.newId });
   options.onStaged?.(facts.seconds);
   // Clean-ups that nothing in the run waits for (old drill-down runs): awaited, and their errors
   // thrown, when the run ends.

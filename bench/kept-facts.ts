@@ -1,0 +1,145 @@
+/**
+ * Issue 23's figures (docs/adr/0023, docs/performance.md): scoring a year from kept case facts.
+ *
+ *   npx tsx bench/kept-facts.ts --data-dir DIR [--year 2025] [--label NAME] [--rounds 2]
+ *
+ * DIR is a data folder with the year loaded and compacted (`npm run bench -- --preset province-year
+ * --only load,compact --data-dir DIR`). On it, in one process (the local runtime, scheduler off):
+ * 1. cold: the kept facts removed, one run over the year's 19 periods (building them included);
+ * 2. warm: the same run again (the facts current) — `--rounds` times, alternated with
+ * 3. staged: the same run with the facts staged from every event (the code before issue 23);
+ * 4. a night: a busy day's events (the generator's 2 January of the next year, moved to the year's
+ *    last day under new case ids) and a handful of late ratings of March's dossiers, imported and
+ *    compacted; then the periods whose inputs changed (stalePeriods, as the scheduler finds them)
+ *    scored from the kept facts brought up to date — and the same periods scored again with the
+ *    facts staged from every event: the snapshots must be equal (computedAt and scan aside).
+ * Results: bench/results/<date>-kept-facts[-label].json. Peak RSS: /usr/bin/time -v around it.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { type CaseEventInput, type Period, periodsOfYear } from "@scorecard/shared";
+import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
+import { compactLake } from "../functions/src/adapters/local/duckdb-compactor.js";
+import { AdmitPool } from "../functions/src/adapters/local/admit-pool.js";
+import { LocalRuntime } from "../functions/src/local/runtime.js";
+import { DemoProvince } from "../functions/src/seed/generator.js";
+import { importEvents } from "../functions/src/use-cases/ingest/import-events.js";
+import { scoreAndRatePeriods } from "../functions/src/use-cases/jobs/score-run.js";
+import { stalePeriods } from "../functions/src/use-cases/score/scored-inputs.js";
+import { refreshKeptFacts } from "../functions/src/use-cases/score/kept-facts.js";
+import type { ScoreDeps } from "../functions/src/use-cases/score/score-period.js";
+
+const { values: args } = parseArgs({
+  options: { "data-dir": { type: "string" }, year: { type: "string", default: "2025" }, label: { type: "string" }, rounds: { type: "string", default: "2" }, "skip-night": { type: "boolean", default: false } },
+});
+const dataDir = args["data-dir"];
+if (!dataDir) throw new Error("--data-dir DIR: a data folder with the year loaded and compacted");
+const year = Number(args.year);
+const rounds = Number(args.rounds);
+const sec = (ms: number) => Math.round(ms) / 1000;
+const log = (s: string) => console.log(s);
+const loadAverage = async () => (await import("node:os")).loadavg().map((x) => Math.round(x * 100) / 100);
+
+const rt = await LocalRuntime.start({ dataDir });
+const results: Record<string, unknown> = { dataDir, year, startedAt: new Date().toISOString(), loadAverageAtStart: await loadAverage() };
+try {
+  const periods = periodsOfYear(year);
+  const events = Number((await rt.engine.query("SELECT count(*) AS n FROM curated_events", {})).rows[0]?.["n"]);
+  results["events"] = events;
+  const run = async (label: string, deps: ScoreDeps, ps: readonly Period[]) => {
+    let facts = 0;
+    const cpu0 = process.cpuUsage();
+    const t = performance.now();
+    await scoreAndRatePeriods(deps, rt.admin)(ps, { onStaged: (s) => (facts = s) });
+    const cpu = process.cpuUsage(cpu0);
+    const r = { label, periods: ps.length, wallS: sec(performance.now() - t), factsS: Math.round(facts * 1000) / 1000, cpuS: sec((cpu.user + cpu.system) / 1000), loadAverage: await loadAverage() };
+    log(`  ${label}: ${r.periods} periods in ${r.wallS} s (facts ${r.factsS} s, CPU ${r.cpuS} s, load ${r.loadAverage[0]})`);
+    return r;
+  };
+  const kept: ScoreDeps = { ...rt.score, keptFacts: true };
+  const staged: ScoreDeps = { ...rt.score, keptFacts: false };
+
+  // 1. Cold: no kept facts.
+  await rt.lake.removePrefix(LAKE_PREFIXES.facts);
+  log(`cold run, ${events} events:`);
+  results["cold"] = await run("cold (facts built from every event)", kept, periods);
+  // 2-3. Warm, alternated with the staged route.
+  const warm: unknown[] = [];
+  const stagedRuns: unknown[] = [];
+  for (let k = 0; k < rounds; k++) {
+    warm.push(await run(`warm ${k + 1} (kept facts current)`, kept, periods));
+    stagedRuns.push(await run(`staged ${k + 1} (facts from every event, each run)`, staged, periods));
+  }
+  results["warm"] = warm;
+  results["staged"] = stagedRuns;
+
+  if (!args["skip-night"]) {
+    // 4. A night: a busy day's new dossiers (the generator's first working day of the next year,
+    // moved to the last day of this one under new case and event ids) and late ratings.
+    const day = `${year + 1}-01-02`;
+    const shift = (iso: string | undefined) => (iso === undefined ? undefined : new Date(Date.parse(iso) - 2 * 86_400_000).toISOString());
+    const generated: CaseEventInput[] = [];
+    for (const e of new DemoProvince({ seed: 9_023, from: day, to: day, scale: 60, asOf: `${day}T23:59:59+07:00` }).events(() => undefined)) {
+      const x = { ...e, eventId: `N-${e.eventId}`, caseId: `N-${e.caseId}`, occurredAt: shift(e.occurredAt) as string, ...(e.dueAt ? { dueAt: shift(e.dueAt) } : {}) } as CaseEventInput;
+      generated.push(x);
+    }
+    const resolved = (await rt.engine.query(`SELECT case_id, unit_id FROM curated_events WHERE type = 'RESOLVED' AND month = '${year}-03' ORDER BY case_id LIMIT 6`, {})).rows;
+    const late = resolved.map((r, i) => ({ eventId: `LATE-${r["case_id"]}-rating`, caseId: String(r["case_id"]), type: "RATED", occurredAt: `${year}-03-28T0${i}:30:00Z`, unitId: String(r["unit_id"]), rating: { satisfied: false } }) as CaseEventInput);
+    const admitter = new AdmitPool({ keyFile: rt.pseudonymKeyFile });
+    let t = performance.now();
+    const summary = await importEvents({ ...rt.ingest, lake: rt.lake, admitter })((function* () {
+      for (const e of [...generated, ...late]) yield JSON.stringify(e);
+    })()).finally(() => admitter.close());
+    const importS = sec(performance.now() - t);
+    t = performance.now();
+    const compaction = await compactLake(rt.engine, rt.lake.root);
+    const compactS = sec(performance.now() - t);
+    log(`night: ${summary.accepted} events (${late.length} late) imported in ${importS} s, compacted in ${compactS} s`);
+    t = performance.now();
+    const stale = await stalePeriods(rt.score);
+    const staleS = sec(performance.now() - t);
+    log(`  stale periods: ${stale.map((p) => p.id).join(", ")} (${staleS} s)`);
+    // The kept facts brought up to date (timed apart), then the stale periods scored from them.
+    t = performance.now();
+    const refreshed = await refreshKeptFacts({ engine: rt.engine, lake: rt.lake, newId: rt.score.newId });
+    const refreshS = sec(performance.now() - t);
+    log(`  facts ${refreshed.how}: ${refreshed.touchedCases} cases touched by ${refreshed.newBatches} batches in ${refreshS} s`);
+    const nightRun = await run("night (stale periods, kept facts)", kept, stale);
+    const snapshotsOf = async () => {
+      const out: Record<string, string> = {};
+      for (const p of stale) for (const tier of ["DEPARTMENT", "DISTRICT", "COMMUNE"] as const) {
+        const s = await rt.score.snapshots.get(rt.score.methodology, p.id, tier);
+        out[`${p.id}/${tier}`] = JSON.stringify(s === undefined ? null : { ...s, computedAt: undefined, dataAsOf: undefined, scan: undefined });
+      }
+      return out;
+    };
+    const fromKept = await snapshotsOf();
+    const fullRun = await run("the same periods, facts staged from every event", staged, stale);
+    const fromStaged = await snapshotsOf();
+    const differing = Object.keys(fromKept).filter((k) => fromKept[k] !== fromStaged[k]);
+    log(`  snapshots equal to a full rescore's: ${differing.length === 0 ? "yes" : `NO (${differing.join(", ")})`}`);
+    results["night"] = {
+      events: summary.accepted,
+      lateEvents: late.length,
+      importS,
+      compactS,
+      compaction,
+      stalePeriods: stale.map((p) => p.id),
+      stalePeriodsS: staleS,
+      facts: refreshed,
+      factsRefreshS: refreshS,
+      scoring: nightRun,
+      fullRescore: fullRun,
+      snapshotsCompared: Object.keys(fromKept).length,
+      snapshotsDiffering: differing,
+    };
+  }
+} finally {
+  await rt.stop();
+}
+results["finishedAt"] = new Date().toISOString();
+mkdirSync(join("bench", "results"), { recursive: true });
+const file = join("bench", "results", `${new Date().toISOString().slice(0, 10)}-kept-facts${args.label ? `-${args.label}` : ""}.json`);
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+log(`written ${file}`);
