@@ -13,7 +13,7 @@ import { STAGED_RELATION_PREFIX as GRANTED_RELATIONS } from "@scorecard/shared/l
 import { AthenaQueryEngine, STAGED_RELATION_PREFIX, STAGING_PREFIX } from "../src/adapters/aws/athena-engine.js";
 import { QueryFailedError } from "../src/adapters/aws/athena-statements.js";
 import { S3Lake } from "../src/adapters/aws/s3-lake.js";
-import type { DuckDbQueryEngine } from "../src/adapters/local/duckdb-engine.js";
+import { DuckDbQueryEngine } from "../src/adapters/local/duckdb-engine.js";
 import { drilldownRows } from "../src/use-cases/read/read-rankings.js";
 import { AthenaEmulator } from "./support/athena-emulator.js";
 import { FakeAthena } from "./support/fake-athena.js";
@@ -55,12 +55,33 @@ async function unloaded(lake: Lake, prefix: string, columns: readonly string[]):
  * statements, S3 clean-up, chunks, refusals) is checked below on the same mocked client; how it
  * types Athena's string answers and polls, on aws-sdk-client-mock answers.
  */
-function queryEngineContract(name: string, make: () => Promise<{ engine: QueryEngine; lake: Lake }>) {
+function queryEngineContract(name: string, make: () => Promise<{ engine: QueryEngine; lake: Lake; another: () => Promise<QueryEngine & { close?(): void }> }>) {
   describe(`QueryEngine contract: ${name}`, () => {
     let engine: QueryEngine;
     let lake: Lake;
+    let another: () => Promise<QueryEngine & { close?(): void }>;
     beforeAll(async () => {
-      ({ engine, lake } = await make());
+      ({ engine, lake, another } = await make());
+    });
+
+    it("keeps a relation's rows as Parquet under a lake prefix: readable at once, and by another engine on the same lake after attach (docs/adr/0023)", async () => {
+      const prefix = "facts/sc_kf_contract/facts0/";
+      await engine.keep("sc_kf_contract_facts0", "SELECT * FROM (VALUES (2, 'b'), (1, 'a'), (0, 'z')) AS t(k, v) WHERE k >= {{min_k}} ORDER BY k", { min_k: 1 }, prefix);
+      expect((await engine.query("SELECT k, v FROM sc_kf_contract_facts0 ORDER BY k", {})).rows).toEqual([{ k: 1, v: "a" }, { k: 2, v: "b" }]);
+      const files = await lake.list(prefix);
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.every((k) => k.startsWith(prefix))).toBe(true);
+      // Attaching again in the same engine changes nothing.
+      await engine.attach("sc_kf_contract_facts0", prefix);
+      expect((await engine.query("SELECT count(*) AS n FROM sc_kf_contract_facts0", {})).rows).toEqual([{ n: 2 }]);
+      const other = await another();
+      try {
+        await other.attach("sc_kf_contract_facts0", prefix);
+        expect((await other.query("SELECT k, v FROM sc_kf_contract_facts0 ORDER BY k", {})).rows).toEqual([{ k: 1, v: "a" }, { k: 2, v: "b" }]);
+      } finally {
+        other.close?.();
+      }
+      await expect(engine.keep("sc_kf_contract_bad", "SELECT 1 AS k", {}, "../outside/")).rejects.toThrow(/unsafe lake prefix/);
     });
 
     it("returns typed rows: counts and ratios as numbers, booleans, nulls", async () => {
@@ -125,7 +146,7 @@ beforeAll(async () => {
   env = await tempRuntime();
 });
 afterAll(() => env.dispose());
-queryEngineContract("DuckDB", async () => ({ engine: env.rt.engine as DuckDbQueryEngine, lake: env.rt.lake }));
+queryEngineContract("DuckDB", async () => ({ engine: env.rt.engine as DuckDbQueryEngine, lake: env.rt.lake, another: () => DuckDbQueryEngine.open(env.rt.lake.root, { threads: 1, memoryLimit: "256MB" }) }));
 
 const BUCKET = "lake-test";
 /** Athena on DuckDB behind a mocked client instance, with the FakeS3 bucket as the lake. */
@@ -147,7 +168,7 @@ const noSleep = async () => undefined;
 const stagingLake = () => ({ bucket: BUCKET, objects: new S3Lake(staged.s3Client, BUCKET) });
 const stagingAthena = () => new AthenaQueryEngine(staged.athenaClient, { workGroup: "scorecard", database: "scorecard", sleep: noSleep, lake: stagingLake() });
 
-queryEngineContract("Athena (FakeAthena running the statements on DuckDB, FakeS3)", async () => ({ engine: stagingAthena(), lake: new S3Lake(staged.s3Client, BUCKET) }));
+queryEngineContract("Athena (FakeAthena running the statements on DuckDB, FakeS3)", async () => ({ engine: stagingAthena(), lake: new S3Lake(staged.s3Client, BUCKET), another: async () => stagingAthena() }));
 
 
 // One more client instance, with aws-sdk-client-mock answers (FakeAthena mocks the one above).
