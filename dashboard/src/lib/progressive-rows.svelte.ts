@@ -82,3 +82,18 @@ export function progressiveRows(o: { total: () => number; first: number; batch: 
     },
   };
 }
+
+/**
+ * Runs `f` in a task of its own after the next frame (the content rendered so far is drawn first);
+ * returns the cancel. Without requestAnimationFrame (tests), after a timeout of 0.
+ */
+export function afterNextFrame(f: () => void): () => void {
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame === "function") frame = requestAnimationFrame(() => (timer = setTimeout(f, 0)));
+  else timer = setTimeout(f, 0);
+  return () => {
+    if (frame && typeof cancelAnimationFrame === "function") cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
