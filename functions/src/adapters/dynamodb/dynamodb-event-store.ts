@@ -57,6 +57,14 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
   private markSeq = 0;
   /** The tail of each locked key's chain: eventIds being claimed, cases whose list is being written (single-process writers only). */
   private readonly lockTails = new Map<string, Promise<void>>();
+  /**
+   * Single-process writers only — what this process last wrote or read, so that the drain right
+   * after a batch reads neither the batch's guards nor its lists again. Both are exact: a guard's
+   * event never changes once claimed; a list is written only by this process, under its case's
+   * lock, and is cached only there, after the write succeeded (a failed write forgets its cases).
+   */
+  private readonly recentEvents = new Recent<string, StoredCaseEvent>(10_000);
+  private readonly recentLists = new Recent<string, ReadonlySet<string>>(5_000);
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -103,15 +111,27 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
     await this.locked(
       caseIds.map((c) => `CASE#${c}`),
       async () => {
-        const have = new Map<string, Set<string>>();
-        for (const item of await this.batchGet(caseIds.map((c) => ({ pk: `CASE#${c}`, sk: LIST_SK })), "pk, #ids", { "#ids": "ids" })) have.set((item["pk"] as string).slice(5), item["ids"] as Set<string>);
-        const writes: Record<string, unknown>[] = [];
+        const have = new Map<string, ReadonlySet<string>>();
+        const unknown: string[] = [];
+        for (const c of caseIds) {
+          const cached = this.recentLists.get(c);
+          if (cached) have.set(c, cached);
+          else unknown.push(c);
+        }
+        for (const item of await this.batchGet(unknown.map((c) => ({ pk: `CASE#${c}`, sk: LIST_SK })), "pk, #ids", { "#ids": "ids" })) have.set((item["pk"] as string).slice(5), item["ids"] as Set<string>);
+        const writes: { pk: string; sk: string; ids: ReadonlySet<string> }[] = [];
         for (const [caseId, ids] of byCase) {
           const old = have.get(caseId);
-          if (old && [...ids].every((id) => old.has(id))) continue;
-          writes.push({ pk: `CASE#${caseId}`, sk: LIST_SK, ids: old ? new Set([...old, ...ids]) : ids });
+          if (old && [...ids].every((id) => old.has(id))) this.recentLists.set(caseId, old);
+          else writes.push({ pk: `CASE#${caseId}`, sk: LIST_SK, ids: old ? new Set([...old, ...ids]) : ids });
         }
-        await this.batchWrite(writes);
+        try {
+          await this.batchWrite(writes);
+        } catch (e) {
+          for (const w of writes) this.recentLists.delete(w.pk.slice(5));
+          throw e;
+        }
+        for (const w of writes) this.recentLists.set(w.pk.slice(5), w.ids);
       },
     );
   }
@@ -158,6 +178,8 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
           } else outcomes.push(stored === hash ? "duplicate" : "conflict");
         }
         await this.batchWrite(fresh.map((e) => this.guardItem(e, batchId)));
+        // Claimed now, or known with the same content (a duplicate): the stored event's content.
+        events.forEach((e, i) => outcomes[i] !== "conflict" && this.recentEvents.set(e.eventId, e));
         return outcomes;
       },
     );
@@ -380,13 +402,25 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
    */
   private async eventsOfCases(caseIds: readonly string[]): Promise<Map<string, StoredCaseEvent[]>> {
     const out = new Map<string, StoredCaseEvent[]>(caseIds.map((c) => [c, []]));
+    const cache = this.writers === "single-process";
+    const ids: string[] = [];
+    const unlisted: string[] = [];
+    for (const c of out.keys()) {
+      const cached = cache ? this.recentLists.get(c) : undefined;
+      if (cached) ids.push(...cached);
+      else unlisted.push(c);
+    }
+    // Not cached here (only the writer, under the case's lock, caches a list).
+    for (const item of await this.batchGet(unlisted.map((c) => ({ pk: `CASE#${c}`, sk: LIST_SK })), "pk, #ids", { "#ids": "ids" })) ids.push(...(item["ids"] as Set<string>));
     const keys: Record<string, string>[] = [];
-    for (const item of await this.batchGet([...out.keys()].map((c) => ({ pk: `CASE#${c}`, sk: LIST_SK })), "pk, #ids", { "#ids": "ids" })) {
-      const caseId = (item["pk"] as string).slice(5);
-      for (const id of item["ids"] as Set<string>) keys.push({ pk: `EVT#${id}`, sk: GUARD_SK });
+    for (const id of ids) {
+      const e = cache ? this.recentEvents.get(id) : undefined;
+      if (e) out.get(e.caseId)?.push(e);
+      else keys.push({ pk: `EVT#${id}`, sk: GUARD_SK });
     }
     for (const item of await this.batchGet(keys, "#e", { "#e": "event" })) {
       const e = eventOfGuard(item);
+      if (cache) this.recentEvents.set(e.eventId, e);
       out.get(e.caseId)?.push(e);
     }
     return out;
@@ -442,6 +476,28 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return out;
+  }
+}
+
+/** A map of at most `max` entries that forgets the least recently used first. */
+class Recent<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly max: number) {}
+  get(k: K): V | undefined {
+    const v = this.entries.get(k);
+    if (v !== undefined) {
+      this.entries.delete(k);
+      this.entries.set(k, v);
+    }
+    return v;
+  }
+  set(k: K, v: V): void {
+    this.entries.delete(k);
+    this.entries.set(k, v);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as K);
+  }
+  delete(k: K): void {
+    this.entries.delete(k);
   }
 }
 
