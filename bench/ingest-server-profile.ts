@@ -62,7 +62,13 @@ const cpuS = () => {
 const post = async (n: number) => {
   const body = JSON.stringify({ events: template.map((e) => ({ ...e, eventId: `P${n}-${e["eventId"]}`, caseId: `P${n}-${e["caseId"]}` })) });
   const r = await fetch(`${base}/v1/events`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }, body });
-  return ((await r.json()) as { accepted: number }).accepted;
+  const b = (await r.json()) as { accepted?: number; results?: { status: string; code?: string }[] };
+  if (r.status !== 200 || (b.accepted ?? 0) < template.length) {
+    const codes = new Map<string, number>();
+    for (const x of b.results ?? []) if (x.status !== "accepted") codes.set(`${x.status}:${x.code}`, (codes.get(`${x.status}:${x.code}`) ?? 0) + 1);
+    console.error(`batch ${n}: HTTP ${r.status}, accepted ${b.accepted ?? 0}`, Object.fromEntries(codes), r.status !== 200 ? JSON.stringify(b).slice(0, 300) : "");
+  }
+  return b.accepted ?? 0;
 };
 await post(-1);
 const cpu0 = cpuS();
@@ -71,7 +77,10 @@ let next = 0;
 let accepted = 0;
 await Promise.all(
   Array.from({ length: Number(args.streams) }, async () => {
-    while (next < Number(args.batches)) accepted += await post(next++);
+    while (next < Number(args.batches)) {
+      const n = await post(next++);
+      accepted += n;
+    }
   }),
 );
 const s = (performance.now() - t0) / 1000;
