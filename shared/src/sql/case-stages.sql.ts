@@ -176,6 +176,30 @@ export const cutTransferSql = (t: StageTables) =>
 SELECT ${TRANSFER_BASE_COLUMNS.map((c) => (c === "case_id" ? `${CASE_OF_KEY} AS case_id` : c)).join(", ")}, ${CUT_OF_KEY} AS cut_no FROM transfer_base ORDER BY cut_no`;
 
 /**
+ * The statements that build stage A in the relations of `t` from its events view `t.ev`, cut at
+ * `cuts` (no parameters), in order: a staged run's (cuts numbered by position) and the kept facts'
+ * (numbered by month: ./kept-facts.sql.ts). The cut relations are skipped with no cut.
+ */
+export function stageStatements(t: StageTables, cuts: readonly { readonly no: number; readonly end: string }[]): { readonly name: string; readonly sql: string }[] {
+  return [
+    { name: t.typed, sql: stageTypedSql(t) },
+    { name: t.facts0, sql: stageFacts0Sql(t) },
+    { name: t.facts0Open, sql: stageFacts0OpenSql(t) },
+    { name: t.consult, sql: stageConsultSql(t) },
+    { name: t.facts0Pending, sql: stageFacts0PendingSql(t) },
+    { name: t.transfer, sql: stageTransferSql(t) },
+    ...(cuts.length === 0
+      ? []
+      : [
+          { name: t.cutEv, sql: cutEventsAtSql(t, cuts) },
+          { name: t.cutFacts0, sql: cutFacts0Sql(t) },
+          { name: t.cutConsult, sql: cutConsultSql(t) },
+          { name: t.cutTransfer, sql: cutTransferSql(t) },
+        ]),
+  ];
+}
+
+/**
  * The facts CTE list of one period [S, E) ({{period_start}}, {{period_end}}): the full pass for the
  * cases whose events all lie before E, cut `cut` (the index of E in `cutEventsSql`'s ends) for the
  * cases open across E; `cut` is null when no case can be (E is the run's last end).

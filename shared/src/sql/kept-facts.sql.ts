@@ -1,18 +1,5 @@
 import { CONSULT_BASE_COLUMNS, EVENTS_SELECT, FACTS0_COLUMNS, TRANSFER_BASE_COLUMNS } from "./case-facts.sql.js";
-import {
-  MAX_CUTS,
-  type StageTables,
-  cutConsultSql,
-  cutEventsAtSql,
-  cutFacts0Sql,
-  cutTransferSql,
-  stageConsultSql,
-  stageFacts0OpenSql,
-  stageFacts0PendingSql,
-  stageFacts0Sql,
-  stageTransferSql,
-  stageTypedSql,
-} from "./case-stages.sql.js";
+import { MAX_CUTS, type StageTables, stageFacts0OpenSql, stageFacts0PendingSql } from "./case-stages.sql.js";
 
 /**
  * Kept case facts (issue 23, docs/adr/0023): stage A of ./case-stages.sql.ts kept between scoring
@@ -115,29 +102,6 @@ export function touchedCasesSql(batches: readonly string[]): string {
  * cases listed by relation `touched` (one `case_id` column).
  */
 export const keptEventsSql = (touched: string | null) => (touched === null ? EVENTS_SELECT : `${EVENTS_SELECT}\n    AND case_id IN (SELECT case_id FROM ${touched})`);
-
-/**
- * The statements that build stage A in the relations of `t` from its events view `t.ev`, cut at
- * `cuts` (no parameters): the staged run's statements, in order. `t.cutEv` is skipped with no cut.
- */
-export function keptStageStatements(t: StageTables, cuts: readonly { readonly no: number; readonly end: string }[]): { readonly name: string; readonly sql: string }[] {
-  return [
-    { name: t.typed, sql: stageTypedSql(t) },
-    { name: t.facts0, sql: stageFacts0Sql(t) },
-    { name: t.facts0Open, sql: stageFacts0OpenSql(t) },
-    { name: t.consult, sql: stageConsultSql(t) },
-    { name: t.facts0Pending, sql: stageFacts0PendingSql(t) },
-    { name: t.transfer, sql: stageTransferSql(t) },
-    ...(cuts.length === 0
-      ? []
-      : [
-          { name: t.cutEv, sql: cutEventsAtSql(t, cuts) },
-          { name: t.cutFacts0, sql: cutFacts0Sql(t) },
-          { name: t.cutConsult, sql: cutConsultSql(t) },
-          { name: t.cutTransfer, sql: cutTransferSql(t) },
-        ]),
-  ];
-}
 
 /**
  * A kept relation of the next generation: the rows of the previous one (`previous`, null: none)

@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import type { Period } from "@scorecard/shared";
 import { LAKE_PREFIXES, keptFactsManifestKey, keptFactsPrefix, keptRelationPrefix } from "@scorecard/shared/lake/layout";
-import { type StageTables, stageBucketsSql, stageTables } from "@scorecard/shared/sql/case-stages.sql";
+import { type StageTables, stageBucketsSql, stageStatements, stageTables } from "@scorecard/shared/sql/case-stages.sql";
 import {
   ALL_EVENTS_PARAMS,
   EVENT_SPAN_SQL,
@@ -28,7 +28,6 @@ import {
   isBatchName,
   keptDerivedSql,
   keptEventsSql,
-  keptStageStatements,
   mergeKeptSql,
   monthCuts,
   touchedCasesSql,
@@ -84,7 +83,7 @@ export const KEPT_FACTS_VERSION = (() => {
   const text = [
     keptEventsSql(null),
     keptEventsSql("touched"),
-    ...keptStageStatements(t, cuts).map((s) => s.sql),
+    ...stageStatements(t, cuts).map((s) => s.sql),
     ...KEPT_RELATIONS.map((r) => (r === "facts0Open" || r === "facts0Pending" ? keptDerivedSql(t, r) : mergeKeptSql(r, "previous", "delta", "touched"))),
   ].join("\n;\n");
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
@@ -181,7 +180,7 @@ export async function refreshKeptFacts(deps: KeptFactsDeps): Promise<KeptFacts> 
     if (!usable) {
       // Every case from every event: the staged run's statements, the kept ones written to the lake.
       await materialize(g.ev, keptEventsSql(null), { ...ALL_EVENTS_PARAMS }, "view");
-      for (const s of keptStageStatements(g, cuts)) {
+      for (const s of stageStatements(g, cuts)) {
         const relation = KEPT_RELATIONS.find((r) => g[r] === s.name);
         if (relation === undefined) await materialize(s.name, s.sql);
         else await keep(relation, s.sql);
@@ -194,7 +193,7 @@ export async function refreshKeptFacts(deps: KeptFactsDeps): Promise<KeptFacts> 
       touchedCases = num((await query(`SELECT count(*) AS n FROM ${touched}`))[0]?.["n"]);
       // The touched cases' stage A from all their events, at every cut of the span.
       await materialize(d.ev, keptEventsSql(touched), { ...ALL_EVENTS_PARAMS }, "view");
-      for (const s of keptStageStatements(d, cuts)) if (s.name !== d.facts0Open && s.name !== d.facts0Pending) await materialize(s.name, s.sql);
+      for (const s of stageStatements(d, cuts)) if (s.name !== d.facts0Open && s.name !== d.facts0Pending) await materialize(s.name, s.sql);
       for (const r of ["facts0", "consult", "transfer", "cutFacts0", "cutConsult", "cutTransfer"] as const) await keep(r, mergeKeptSql(r, p[r], d[r], touched));
       await keep("facts0Open", keptDerivedSql(g, "facts0Open"));
       await keep("facts0Pending", keptDerivedSql(g, "facts0Pending"));

@@ -8,23 +8,7 @@ import type { NewId } from "../../ports/runtime.js";
 import type { QueryEngine, RelationKind } from "../../ports/engine.js";
 import { type Period, longestPeriodEndingWith } from "@scorecard/shared";
 import { CASE_FACTS_CTE } from "@scorecard/shared/sql/case-facts.sql";
-import {
-  type StageTables,
-  STAGE_EVENTS_SQL,
-  cutConsultSql,
-  cutEventsSql,
-  cutFacts0Sql,
-  cutTransferSql,
-  stageConsultSql,
-  stageFacts0OpenSql,
-  stageFacts0PendingSql,
-  stageFacts0Sql,
-  stageTables,
-  stageBucketsSql,
-  stageTransferSql,
-  stageTypedSql,
-  stagedFactsCte,
-} from "@scorecard/shared/sql/case-stages.sql";
+import { type StageTables, STAGE_EVENTS_SQL, stageBucketsSql, stageStatements, stageTables, stagedFactsCte } from "@scorecard/shared/sql/case-stages.sql";
 import type { CaseBuckets } from "@scorecard/shared/sql/case-indicators.sql";
 
 export interface FactsSource {
@@ -108,18 +92,7 @@ export async function stageFacts(engine: QueryEngine, periods: readonly Period[]
   try {
     const { last, monthTo, cutEnds, boundaries } = stagePlan(periods);
     await make(t.ev, STAGE_EVENTS_SQL, { month_to: monthTo, period_end: sqlTimestamp(last.end) }, "view");
-    await make(t.typed, stageTypedSql(t));
-    await make(t.facts0, stageFacts0Sql(t));
-    await make(t.facts0Open, stageFacts0OpenSql(t));
-    await make(t.consult, stageConsultSql(t));
-    await make(t.facts0Pending, stageFacts0PendingSql(t));
-    await make(t.transfer, stageTransferSql(t));
-    if (cutEnds.length > 0) {
-      await make(t.cutEv, cutEventsSql(t, cutEnds.map(sqlTimestamp)));
-      await make(t.cutFacts0, cutFacts0Sql(t));
-      await make(t.cutConsult, cutConsultSql(t));
-      await make(t.cutTransfer, cutTransferSql(t));
-    }
+    for (const s of stageStatements(t, cutEnds.map((end, no) => ({ no, end: sqlTimestamp(end) })))) await make(s.name, s.sql);
     // The run's period bounds as epoch seconds: the segments of the bucketed owner counts.
     await make(t.buckets, stageBucketsSql(t, boundaries), { period_start: sqlTimestamp(periods.reduce((a, p) => (p.start < a.start ? p : a)).start), period_end: sqlTimestamp(last.end) });
     // The periods read the stage-A tables only: free the events copies (memory) now.
