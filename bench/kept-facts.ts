@@ -8,7 +8,7 @@
  * 1. cold: the kept facts removed, one run over the year's 19 periods (building them included);
  * 2. warm: the same run again (the facts current) — `--rounds` times, alternated with
  * 3. staged: the same run with the facts staged from every event (the code before issue 23);
- * 4. a night: a busy day's events (the generator's 2 January of the next year, moved to the year's
+ * 4. a night: a busy day's events (the generator's 5 January of the next year, moved to the year's
  *    last day under new case ids) and a handful of late ratings of March's dossiers, imported and
  *    compacted; then the periods whose inputs changed (stalePeriods, as the scheduler finds them)
  *    scored from the kept facts brought up to date — and the same periods scored again with the
@@ -22,6 +22,7 @@ import { type CaseEventInput, type Period, periodsOfYear } from "@scorecard/shar
 import { LAKE_PREFIXES } from "@scorecard/shared/lake/layout";
 import { compactLake } from "../functions/src/adapters/local/duckdb-compactor.js";
 import { AdmitPool } from "../functions/src/adapters/local/admit-pool.js";
+import { DuckDbQueryEngine } from "../functions/src/adapters/local/duckdb-engine.js";
 import { LocalRuntime } from "../functions/src/local/runtime.js";
 import { DemoProvince } from "../functions/src/seed/generator.js";
 import { importEvents } from "../functions/src/use-cases/ingest/import-events.js";
@@ -31,7 +32,7 @@ import { refreshKeptFacts } from "../functions/src/use-cases/score/kept-facts.js
 import type { ScoreDeps } from "../functions/src/use-cases/score/score-period.js";
 
 const { values: args } = parseArgs({
-  options: { "data-dir": { type: "string" }, year: { type: "string", default: "2025" }, label: { type: "string" }, rounds: { type: "string", default: "2" }, "skip-night": { type: "boolean", default: false } },
+  options: { "data-dir": { type: "string" }, year: { type: "string", default: "2025" }, label: { type: "string" }, rounds: { type: "string", default: "2" }, "skip-night": { type: "boolean", default: false }, "skip-runs": { type: "boolean", default: false } },
 });
 const dataDir = args["data-dir"];
 if (!dataDir) throw new Error("--data-dir DIR: a data folder with the year loaded and compacted");
@@ -60,6 +61,7 @@ try {
   const kept: ScoreDeps = { ...rt.score, keptFacts: true };
   const staged: ScoreDeps = { ...rt.score, keptFacts: false };
 
+  if (!args["skip-runs"]) {
   // 1. Cold: no kept facts.
   await rt.lake.removePrefix(LAKE_PREFIXES.facts);
   log(`cold run, ${events} events:`);
@@ -73,12 +75,14 @@ try {
   }
   results["warm"] = warm;
   results["staged"] = stagedRuns;
+  }
 
   if (!args["skip-night"]) {
     // 4. A night: a busy day's new dossiers (the generator's first working day of the next year,
     // moved to the last day of this one under new case and event ids) and late ratings.
-    const day = `${year + 1}-01-02`;
-    const shift = (iso: string | undefined) => (iso === undefined ? undefined : new Date(Date.parse(iso) - 2 * 86_400_000).toISOString());
+    // 5 January of the next year (a Monday in 2026; the 2nd is a day off), moved back 5 days.
+    const day = `${year + 1}-01-05`;
+    const shift = (iso: string | undefined) => (iso === undefined ? undefined : new Date(Date.parse(iso) - 5 * 86_400_000).toISOString());
     const generated: CaseEventInput[] = [];
     for (const e of new DemoProvince({ seed: 9_023, from: day, to: day, scale: 60, asOf: `${day}T23:59:59+07:00` }).events(() => undefined)) {
       const x = { ...e, eventId: `N-${e.eventId}`, caseId: `N-${e.caseId}`, occurredAt: shift(e.occurredAt) as string, ...(e.dueAt ? { dueAt: shift(e.dueAt) } : {}) } as CaseEventInput;
@@ -93,7 +97,10 @@ try {
     })()).finally(() => admitter.close());
     const importS = sec(performance.now() - t);
     t = performance.now();
-    const compaction = await compactLake(rt.engine, rt.lake.root);
+    // Compaction in an engine of its own (it sets DuckDB's spill folder, which a used engine cannot change).
+    const compactor = await DuckDbQueryEngine.open(rt.lake.root, { threads: 2 });
+    const compaction = await compactLake(compactor, rt.lake.root).finally(() => compactor.close());
+    await rt.engine.refreshViews();
     const compactS = sec(performance.now() - t);
     log(`night: ${summary.accepted} events (${late.length} late) imported in ${importS} s, compacted in ${compactS} s`);
     t = performance.now();
