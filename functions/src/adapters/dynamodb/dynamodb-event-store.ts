@@ -40,13 +40,13 @@ const shardOf = (caseId: string, shards: number) => {
 };
 
 /**
- * Events in DynamoDB (docs/storage.md): a guard item per eventId makes "stored once" exact; a
- * copy under the case lets the live case state and its open-case index items be re-derived from the
- * set of the case's events, whatever the arrival order. The re-derivation is not on the answer's
- * path: a batch marks its cases in an outbox, drained by `drainOutbox` (locally right after each
- * batch; on AWS by the maintenance function) — the early warnings catch up within a drain. A
- * duplicate re-writes the case copy and re-marks its case, so a batch retried after a crash repairs
- * them.
+ * Events in DynamoDB (docs/storage.md): a guard item per eventId makes "stored once" exact and
+ * holds the event; the case's list of eventIds lets the live case state and its open-case index
+ * items be re-derived from the set of the case's events, whatever the arrival order. The
+ * re-derivation is not on the answer's path: a batch marks its cases in an outbox, drained by
+ * `drainOutbox` (locally right after each batch; on AWS by the maintenance function) — the early
+ * warnings catch up within a drain. A duplicate is listed in its case again and re-marks it, so a
+ * batch retried after a crash repairs both (docs/adr/0018, amendment).
  */
 export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCaseIndex {
   private readonly writers: EventWriters;
@@ -376,8 +376,8 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
 
   /**
    * Re-derive the live state and the case's open-case index items from its events, and keep for
-   * each item the version derived from the most events: each writer queries after writing its own
-   * events, so the sets the writers see are ordered by inclusion and the largest count is the
+   * each item the version derived from the most events: a case's list only grows, so the sets two
+   * readers of it see are ordered by inclusion and the largest count is the
    * largest set; every item is written with `eventCount <= n`, whatever the interleaving the writer
    * that saw the most events wins each item. Index items are never deleted: a row that no longer
    * applies is overwritten by a tombstone (no gsi1 keys), so an older writer arriving late cannot
