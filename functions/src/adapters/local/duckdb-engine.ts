@@ -211,7 +211,9 @@ export class DuckDbQueryEngine implements QueryEngine {
     const text = inlineCtes(renderSql(sql, params));
     const bytesScanned = await this.bytesRead(this.con, text);
     await this.con.run(`CREATE OR REPLACE TABLE ${rel} AS ${text}`);
-    await this.con.run(`COPY ${rel} TO ${lit(`${dir}/part-0.parquet`)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+    // Snappy, not ZSTD: the province-year's facts0 (1.45 M rows) writes in 2.7 s instead of 8.2 s (load 10),
+    // 36 MB instead of 26 MB; locally the write is the cost, on Athena the bytes read (its CTAS keeps ZSTD).
+    await this.con.run(`COPY ${rel} TO ${lit(`${dir}/part-0.parquet`)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`);
     this.attached.set(rel, prefix);
     this.bytesByStatement.clear();
     return { bytesScanned };
