@@ -83,7 +83,7 @@ describe("EventStore contract: DynamoDbEventStore on dynalite", () => {
             expect((await store.caseEvents(caseId)).map((e) => e.eventId).sort(), caseId).toEqual(expected);
           }
         }),
-        { numRuns: 25 },
+        { numRuns: 20 },
       );
     });
   }
