@@ -4,7 +4,7 @@
  * template, ids unique per batch), `streams` at a time — then SIGTERM (the server stops cleanly and
  * node writes the profiles: the main thread's and dynalite's worker's) into `--out`.
  *
- *   npx tsx bench/ingest-server-profile.ts [--batches 40] [--streams 4] [--out /tmp/scorecard-profile] [--repo DIR]
+ *   npx tsx bench/ingest-server-profile.ts [--batches 40] [--streams 4] [--out DIR (default: the OS temp folder)/scorecard-profile] [--repo DIR]
  *
  * Prints events/s, the server's CPU-µs per accepted event (/proc) and the profile files.
  */
