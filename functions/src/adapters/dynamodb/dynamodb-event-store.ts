@@ -1,4 +1,5 @@
 import type { IndexedOpenCase, OpenCaseIndex } from "../../ports/read.js";
+import { Lru } from "../../lib/lru.js";
 import type { CaseStateOutbox, EventStore, LakePending, PutEventOutcome } from "../../ports/ingest.js";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
@@ -63,8 +64,8 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
    * event never changes once claimed; a list is written only by this process, under its case's
    * lock, and is cached only there, after the write succeeded (a failed write forgets its cases).
    */
-  private readonly recentEvents = new Recent<string, StoredCaseEvent>(10_000);
-  private readonly recentLists = new Recent<string, ReadonlySet<string>>(5_000);
+  private readonly recentEvents = new Lru<string, StoredCaseEvent>(10_000);
+  private readonly recentLists = new Lru<string, ReadonlySet<string>>(5_000);
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -476,28 +477,6 @@ export class DynamoDbEventStore implements EventStore, CaseStateOutbox, OpenCase
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return out;
-  }
-}
-
-/** A map of at most `max` entries that forgets the least recently used first. */
-class Recent<K, V> {
-  private readonly entries = new Map<K, V>();
-  constructor(private readonly max: number) {}
-  get(k: K): V | undefined {
-    const v = this.entries.get(k);
-    if (v !== undefined) {
-      this.entries.delete(k);
-      this.entries.set(k, v);
-    }
-    return v;
-  }
-  set(k: K, v: V): void {
-    this.entries.delete(k);
-    this.entries.set(k, v);
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as K);
-  }
-  delete(k: K): void {
-    this.entries.delete(k);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ConditionalWrite } from "../../ports/admin.js";
 import type { PublicationHeader, PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
 import type { RankingSnapshot } from "@scorecard/shared";
+import { Lru } from "../../lib/lru.js";
 
 /**
  * Read-through caches of the ranking snapshots and publication headers for the local runtime,
@@ -11,32 +12,9 @@ import type { RankingSnapshot } from "@scorecard/shared";
  * publication bodies never change and are kept. Bounded (least recently used out). Cached
  * snapshots are shared between readers: the use cases only read them (spread into new objects).
  */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(k: string): V | undefined {
-    const v = this.map.get(k);
-    if (v !== undefined) {
-      this.map.delete(k);
-      this.map.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.map.delete(k);
-    this.map.set(k, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-  }
-  delete(k: string): void {
-    this.map.delete(k);
-  }
-  deleteWhere(p: (k: string) => boolean): void {
-    for (const k of [...this.map.keys()]) if (p(k)) this.map.delete(k);
-  }
-}
 
 /** A cached promise (concurrent reads of one key share one round trip); a failed read is not kept. */
-function cached<V>(lru: Lru<Promise<V>>, key: string, read: () => Promise<V>): Promise<V> {
+function cached<V>(lru: Lru<string, Promise<V>>, key: string, read: () => Promise<V>): Promise<V> {
   const hit = lru.get(key);
   if (hit) return hit;
   const p = read();
@@ -48,8 +26,8 @@ function cached<V>(lru: Lru<Promise<V>>, key: string, read: () => Promise<V>): P
 }
 
 export class CachedSnapshotStore implements SnapshotStore {
-  private readonly snapshots = new Lru<Promise<RankingSnapshot | undefined>>(512);
-  private readonly periodLists = new Lru<Promise<string[]>>(16);
+  private readonly snapshots = new Lru<string, Promise<RankingSnapshot | undefined>>(512);
+  private readonly periodLists = new Lru<string, Promise<string[]>>(16);
   constructor(private readonly inner: SnapshotStore) {}
 
   async putDraft(s: RankingSnapshot): Promise<void> {
@@ -69,8 +47,8 @@ export class CachedSnapshotStore implements SnapshotStore {
 }
 
 export class CachedPublicationStore implements PublicationStore {
-  private readonly latestHeaders = new Lru<Promise<PublicationHeader | undefined>>(512);
-  private readonly bodies = new Lru<Promise<string | undefined>>(512);
+  private readonly latestHeaders = new Lru<string, Promise<PublicationHeader | undefined>>(512);
+  private readonly bodies = new Lru<string, Promise<string | undefined>>(512);
   constructor(private readonly inner: PublicationStore) {}
 
   list(methodology: string, period: string): Promise<PublicationHeader[]> {
