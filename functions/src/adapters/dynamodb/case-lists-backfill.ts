@@ -1,8 +1,7 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { mapLimit } from "../../lib/concurrency.js";
 import type { DynamoDbEventStore } from "./dynamodb-event-store.js";
-
-const CASE_LISTS_MARKER = { pk: "MIGRATION#case-event-lists", sk: "DONE" };
+import { runOnceMigration } from "./run-once-migration.js";
 
 /**
  * One-time migration of a table written before each case listed its eventIds (docs/adr/0018,
@@ -13,27 +12,17 @@ const CASE_LISTS_MARKER = { pk: "MIGRATION#case-event-lists", sk: "DONE" };
  * before the first drain (its own module, like the other backfills: no Lambda bundle carries the Scan).
  */
 export async function backfillCaseLists(db: DynamoDBDocumentClient, tableName: string, store: Pick<DynamoDbEventStore, "linkEvents">): Promise<number> {
-  if ((await db.send(new GetCommand({ TableName: tableName, Key: CASE_LISTS_MARKER, ConsistentRead: true }))).Item) return 0;
-  let linked = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: "begins_with(pk, :case) AND begins_with(sk, :evt)",
-        ExpressionAttributeValues: { ":case": "CASE#", ":evt": "EVT#" },
-        ProjectionExpression: "pk, sk",
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    const copies = page.Items ?? [];
-    await store.linkEvents(copies.map((i) => ({ caseId: (i["pk"] as string).slice(5), eventId: (i["sk"] as string).slice(4) })));
-    // The guard holds the same event (a copy was written only for a kept event): the copy goes.
-    await mapLimit(copies, 8, (c) => db.send(new DeleteCommand({ TableName: tableName, Key: { pk: c["pk"], sk: c["sk"] } })));
-    linked += copies.length;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  await db.send(new PutCommand({ TableName: tableName, Item: { ...CASE_LISTS_MARKER, kind: "MIGRATION", linked } }));
-  return linked;
+  return runOnceMigration(
+    db,
+    tableName,
+    "case-event-lists",
+    "linked",
+    { FilterExpression: "begins_with(pk, :case) AND begins_with(sk, :evt)", ExpressionAttributeValues: { ":case": "CASE#", ":evt": "EVT#" }, ProjectionExpression: "pk, sk" },
+    async (copies) => {
+      await store.linkEvents(copies.map((i) => ({ caseId: (i["pk"] as string).slice(5), eventId: (i["sk"] as string).slice(4) })));
+      // The guard holds the same event (a copy was written only for a kept event): the copy goes.
+      await mapLimit(copies, 8, (c) => db.send(new DeleteCommand({ TableName: tableName, Key: { pk: c["pk"], sk: c["sk"] } })));
+      return copies.length;
+    },
+  );
 }

@@ -1,8 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { setExpression } from "./admin-items.js";
 import { criterionIdentity } from "./dynamodb-criterion-store.js";
-
-const CRITERION_INDEX_MARKER = { pk: "MIGRATION#criterion-gsi1", sk: "DONE" };
+import { runOnceMigration } from "./run-once-migration.js";
 
 /**
  * One-time backfill of the gsi1 keys of criterion items written before listByPeriod existed: scans
@@ -13,26 +12,18 @@ const CRITERION_INDEX_MARKER = { pk: "MIGRATION#criterion-gsi1", sk: "DONE" };
  * holds such items.
  */
 export async function backfillCriterionIndex(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
-  if ((await db.send(new GetCommand({ TableName: tableName, Key: CRITERION_INDEX_MARKER, ConsistentRead: true }))).Item) return 0;
-  let updated = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: "kind = :k AND attribute_not_exists(gsi1pk)",
-        ExpressionAttributeValues: { ":k": "CRITERION" },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    for (const i of page.Items ?? []) {
-      const set = setExpression(criterionIdentity(i["unitId"] as string, i["periodId"] as string, i["criterion"] as string));
-      await db.send(new UpdateCommand({ TableName: tableName, Key: { pk: i["pk"], sk: i["sk"] }, UpdateExpression: set.expression, ExpressionAttributeNames: set.names, ExpressionAttributeValues: set.values }));
-      updated++;
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  await db.send(new PutCommand({ TableName: tableName, Item: { ...CRITERION_INDEX_MARKER, kind: "MIGRATION", updated } }));
-  return updated;
+  return runOnceMigration(
+    db,
+    tableName,
+    "criterion-gsi1",
+    "updated",
+    { FilterExpression: "kind = :k AND attribute_not_exists(gsi1pk)", ExpressionAttributeValues: { ":k": "CRITERION" } },
+    async (items) => {
+      for (const i of items) {
+        const set = setExpression(criterionIdentity(i["unitId"] as string, i["periodId"] as string, i["criterion"] as string));
+        await db.send(new UpdateCommand({ TableName: tableName, Key: { pk: i["pk"], sk: i["sk"] }, UpdateExpression: set.expression, ExpressionAttributeNames: set.names, ExpressionAttributeValues: set.values }));
+      }
+      return items.length;
+    },
+  );
 }

@@ -1,8 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { mapLimit } from "../../lib/concurrency.js";
 import type { DynamoDbEventStore } from "./dynamodb-event-store.js";
-
-const OPEN_CASE_INDEX_MARKER = { pk: "MIGRATION#open-case-index", sk: "DONE" };
+import { runOnceMigration } from "./run-once-migration.js";
 
 /**
  * One-time migration of the open-case index to one item per holding or consulted unit
@@ -14,25 +13,16 @@ const OPEN_CASE_INDEX_MARKER = { pk: "MIGRATION#open-case-index", sk: "DONE" };
  * the number of cases re-derived. Run by the local runtime at boot (data folders seeded before).
  */
 export async function backfillOpenCaseIndex(db: DynamoDBDocumentClient, tableName: string, store: Pick<DynamoDbEventStore, "refreshCaseState">): Promise<number> {
-  if ((await db.send(new GetCommand({ TableName: tableName, Key: OPEN_CASE_INDEX_MARKER, ConsistentRead: true }))).Item) return 0;
-  let updated = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: "sk = :state AND attribute_exists(gsi1pk)",
-        ExpressionAttributeValues: { ":state": "STATE" },
-        ProjectionExpression: "caseId",
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    const caseIds = (page.Items ?? []).map((i) => i["caseId"]).filter((id): id is string => typeof id === "string");
-    await mapLimit(caseIds, 8, (caseId) => store.refreshCaseState(caseId));
-    updated += caseIds.length;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  await db.send(new PutCommand({ TableName: tableName, Item: { ...OPEN_CASE_INDEX_MARKER, kind: "MIGRATION", updated } }));
-  return updated;
+  return runOnceMigration(
+    db,
+    tableName,
+    "open-case-index",
+    "updated",
+    { FilterExpression: "sk = :state AND attribute_exists(gsi1pk)", ExpressionAttributeValues: { ":state": "STATE" }, ProjectionExpression: "caseId" },
+    async (items) => {
+      const caseIds = items.map((i) => i["caseId"]).filter((id): id is string => typeof id === "string");
+      await mapLimit(caseIds, 8, (caseId) => store.refreshCaseState(caseId));
+      return caseIds.length;
+    },
+  );
 }
