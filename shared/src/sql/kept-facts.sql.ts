@@ -79,11 +79,12 @@ export function monthCuts(first: string, last: string): { readonly no: number; r
 /** The parameters of `EVENTS_SELECT` that take every curated event (kept facts are over all of them). */
 export const ALL_EVENTS_PARAMS = { month_to: "9999-12", period_end: "2999-01-01 00:00:00" } as const;
 
-/** The months of the curated events (the span of the cuts). */
-export const EVENT_SPAN_SQL = "SELECT min(month) AS first_month, max(month) AS last_month, count(*) AS events FROM curated_events";
-
-/** The ingest batches the curated events came in (compaction's `ingest_batch`: one per raw object) and their events (NULL: none recorded). */
-export const INGEST_BATCHES_SQL = "SELECT ingest_batch, count(*) AS events FROM curated_events GROUP BY ingest_batch";
+/**
+ * The ingest batches the curated events came in (compaction's `ingest_batch`: one per raw object;
+ * NULL: none recorded), each with its events and the months they fall in — in one scan, the run's
+ * event count and the span of the cuts too.
+ */
+export const INGEST_BATCHES_SQL = "SELECT ingest_batch, count(*) AS events, min(month) AS first_month, max(month) AS last_month FROM curated_events GROUP BY ingest_batch";
 
 const BATCH = /^[A-Za-z0-9][A-Za-z0-9._:+-]{0,200}$/;
 
@@ -104,6 +105,17 @@ export function touchedCasesSql(batches: readonly string[]): string {
 export const keptEventsSql = (touched: string | null) => (touched === null ? EVENTS_SELECT : `${EVENTS_SELECT}\n    AND case_id IN (SELECT case_id FROM ${touched})`);
 
 /**
+ * A kept relation of the next generation `g` after the touched cases' rows were computed again in
+ * `delta`: the open and pending cases are read off g's facts0 and consult (built before them, in
+ * KEPT_RELATIONS' order), every other relation merges the previous generation's with `delta`.
+ */
+export function keptRelationSql(relation: KeptRelation, g: StageTables, previous: StageTables, delta: StageTables, touched: string): string {
+  if (relation === "facts0Open") return stageFacts0OpenSql(g);
+  if (relation === "facts0Pending") return stageFacts0PendingSql(g);
+  return mergeKeptSql(relation, previous[relation], delta[relation], touched);
+}
+
+/**
  * A kept relation of the next generation: the rows of the previous one (`previous`, null: none)
  * of the cases not in `touched`, and the touched cases' rows computed again (`delta`, null: none).
  */
@@ -117,6 +129,3 @@ export function mergeKeptSql(relation: KeptRelation, previous: string | null, de
   const order = ORDER[relation];
   return `SELECT ${cols} FROM (\n  ${parts.join("\n  UNION ALL\n  ")}\n) k${order ? ` ORDER BY ${order}` : ""}`;
 }
-
-/** The derived kept relations (open and pending cases) of a generation, from its facts0 and consult. */
-export const keptDerivedSql = (t: StageTables, relation: "facts0Open" | "facts0Pending") => (relation === "facts0Open" ? stageFacts0OpenSql(t) : stageFacts0PendingSql(t));

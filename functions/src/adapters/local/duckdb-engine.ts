@@ -188,8 +188,7 @@ export class DuckDbQueryEngine implements QueryEngine {
   }
 
   async unload(sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string, partitionBy: string): Promise<{ bytesScanned: number | null }> {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._=\-/]*$/.test(prefix) || prefix.includes("..")) throw new Error(`unsafe lake prefix: ${prefix}`);
-    const dir = `${this.lakeRoot}/${prefix.replace(/\/+$/, "")}`;
+    const dir = this.lakeDir(prefix);
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dir.slice(0, dir.lastIndexOf("/")), { recursive: true });
     const target = dir.replace(/'/g, "''");
@@ -204,7 +203,7 @@ export class DuckDbQueryEngine implements QueryEngine {
    * and `<lake>/<prefix>/part-0.parquet` (what a later process attaches to).
    */
   async keep(name: string, sql: string, params: Readonly<Record<string, SqlValue>>, prefix: string): Promise<{ bytesScanned: number | null }> {
-    const dir = this.keptDir(prefix);
+    const dir = this.lakeDir(prefix);
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dir, { recursive: true });
     const rel = relationName(name);
@@ -222,7 +221,7 @@ export class DuckDbQueryEngine implements QueryEngine {
   /** A table loaded from the kept files (once per name and prefix in this engine). */
   async attach(name: string, prefix: string): Promise<void> {
     const rel = relationName(name);
-    const dir = this.keptDir(prefix);
+    const dir = this.lakeDir(prefix);
     if (this.attached.get(rel) === prefix) return;
     await this.con.run(`CREATE OR REPLACE TABLE ${rel} AS SELECT * FROM read_parquet(${lit(`${dir}/*.parquet`)})`);
     this.attached.set(rel, prefix);
@@ -232,7 +231,8 @@ export class DuckDbQueryEngine implements QueryEngine {
   /** The kept relations of this engine and the prefix each was read from. */
   private readonly attached = new Map<string, string>();
 
-  private keptDir(prefix: string): string {
+  /** The folder of a lake prefix written into SQL text (the folder lake's key alphabet, no way out of the lake). */
+  private lakeDir(prefix: string): string {
     if (!/^[A-Za-z0-9][A-Za-z0-9._=\-/]*$/.test(prefix) || prefix.includes("..")) throw new Error(`unsafe lake prefix: ${prefix}`);
     return `${this.lakeRoot}/${prefix.replace(/\/+$/, "")}`;
   }

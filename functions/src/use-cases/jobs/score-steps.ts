@@ -26,7 +26,7 @@ import { writeImproperReturns } from "../score/improper-returns.js";
 import { scoreOnFacts } from "../score/score-period.js";
 import { withRulesInForce } from "../score/rules-in-force.js";
 import { inputsOf, lakeInputs, recordScoredInputs, stalePeriods, withStale } from "../score/scored-inputs.js";
-import { type StagedFacts, stageFacts, stagedFacts } from "../score/staged-facts.js";
+import { type StagedFacts, plus, stageFacts, stagedFacts } from "../score/staged-facts.js";
 import { writeDims } from "../score/write-dims.js";
 import { InvalidJobInputError, type JobLog } from "./job-kit.js";
 import { MAX_STALE_PER_RUN, SCORE_LOG, type ScoreJobDeps, type ScoreJobInput, periodsOfJob } from "./score-job.js";
@@ -118,7 +118,7 @@ export const planScoring =
         skipped: false,
         run: {
           periods: periods.map((p) => p.id),
-          staged: { ...staged, bytesScanned: lists.bytes === null || staged.bytesScanned === null ? null : staged.bytesScanned + lists.bytes },
+          staged: { ...staged, bytesScanned: plus(staged.bytesScanned, lists.bytes) },
           lists: { finished: lists.finished, catalog: lists.catalog },
           inputs: Object.fromEntries(periods.map((p) => [p.id, inputsOf(scoredOn, p)])),
           lease,

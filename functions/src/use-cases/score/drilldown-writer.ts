@@ -11,7 +11,7 @@ import { type DrilldownPointer, catalogListPrefix, drilldownPrefix, drilldownRoo
 import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import { CATALOG_LIST_SQL, endListSql } from "@scorecard/shared/sql/record-list.sql";
-import { type FactsSource, sqlTimestamp } from "./staged-facts.js";
+import { type FactsSource, plus, sqlTimestamp } from "./staged-facts.js";
 
 /** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
 export type Defer = (cleanup: Promise<void>) => void;
@@ -23,8 +23,6 @@ export interface DrilldownDeps {
   readonly methodology: string;
   readonly newId: NewId;
 }
-
-export const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
 
 /**
  * The dossiers behind each unit's numbers (methodology §7). The verdicts depend on a period's end

@@ -20,22 +20,20 @@ import { LAKE_PREFIXES, keptFactsManifestKey, keptFactsPrefix, keptRelationPrefi
 import { type StageTables, stageBucketsSql, stageStatements, stageTables } from "@scorecard/shared/sql/case-stages.sql";
 import {
   ALL_EVENTS_PARAMS,
-  EVENT_SPAN_SQL,
   INGEST_BATCHES_SQL,
   KEPT_RELATIONS,
   type KeptRelation,
   cutOfEnd,
   isBatchName,
-  keptDerivedSql,
   keptEventsSql,
-  mergeKeptSql,
+  keptRelationSql,
   monthCuts,
   touchedCasesSql,
 } from "@scorecard/shared/sql/kept-facts.sql";
 import type { QueryEngine } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
 import type { NewId } from "../../ports/runtime.js";
-import { type FactsSource, factsSourceOver, sqlTimestamp, stagePlan } from "./staged-facts.js";
+import { type FactsSource, factsSourceOver, plus, sqlTimestamp, stagePlan, uniquePrefix } from "./staged-facts.js";
 
 /** `facts/current.json`. */
 export interface KeptFactsManifest {
@@ -78,14 +76,9 @@ const EMPTY_MONTH = "2000-01";
 
 /** The digest of the statements a generation is built with (a fixed prefix: names do not count). */
 export const KEPT_FACTS_VERSION = (() => {
-  const t = stageTables("sc_kf_version");
+  const [t, p, d] = ["sc_kf_version", "sc_kf_previous", "sc_kd_delta"].map(stageTables) as [StageTables, StageTables, StageTables];
   const cuts = monthCuts("2025-01", "2025-02");
-  const text = [
-    keptEventsSql(null),
-    keptEventsSql("touched"),
-    ...stageStatements(t, cuts).map((s) => s.sql),
-    ...KEPT_RELATIONS.map((r) => (r === "facts0Open" || r === "facts0Pending" ? keptDerivedSql(t, r) : mergeKeptSql(r, "previous", "delta", "touched"))),
-  ].join("\n;\n");
+  const text = [keptEventsSql(null), keptEventsSql("touched"), ...stageStatements(t, cuts).map((s) => s.sql), ...KEPT_RELATIONS.map((r) => keptRelationSql(r, t, p, d, "touched"))].join("\n;\n");
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 })();
 
@@ -111,17 +104,17 @@ export async function refreshKeptFacts(deps: KeptFactsDeps): Promise<KeptFacts> 
   const started = performance.now();
   const { engine, lake } = deps;
   let scanned: number | null = 0;
-  const add = (b: number | null) => (scanned = scanned === null || b === null ? null : scanned + b);
+  const add = (b: number | null) => (scanned = plus(scanned, b));
   const query = async (sql: string) => {
     const r = await engine.query(sql, {});
     add(r.bytesScanned);
     return r.rows;
   };
-  const span = (await query(EVENT_SPAN_SQL))[0] ?? {};
-  const firstMonth = text(span["first_month"]);
-  const lastMonth = text(span["last_month"]);
-  const events = num(span["events"]);
   const batchRows = await query(INGEST_BATCHES_SQL);
+  const months = batchRows.flatMap((r) => [text(r["first_month"]), text(r["last_month"])]).filter((m): m is string => m !== null).sort();
+  const firstMonth = months[0] ?? null;
+  const lastMonth = months.at(-1) ?? null;
+  const events = batchRows.reduce((n, r) => n + num(r["events"]), 0);
   const batches = batchRows.map((r) => text(r["ingest_batch"])).filter((b): b is string => b !== null).sort();
   const eventsOf = new Map(batchRows.map((r) => [text(r["ingest_batch"]), num(r["events"])]));
   const previous = await readManifest(lake);
@@ -156,7 +149,7 @@ export async function refreshKeptFacts(deps: KeptFactsDeps): Promise<KeptFacts> 
     ));
   if (usable && fresh.length === 0) return done(previous.generation, "current", 0, 0);
 
-  const generation = `sc_kf_${deps.newId().toLowerCase().replace(/[^0-9a-z]/g, "").slice(0, 12)}`;
+  const generation = uniquePrefix(deps.newId, "sc_kf_", 12);
   const cuts = firstMonth === null || lastMonth === null ? monthCuts(EMPTY_MONTH, EMPTY_MONTH) : monthCuts(firstMonth, lastMonth);
   const g = stageTables(generation);
   const made: string[] = [];
@@ -194,9 +187,7 @@ export async function refreshKeptFacts(deps: KeptFactsDeps): Promise<KeptFacts> 
       // The touched cases' stage A from all their events, at every cut of the span.
       await materialize(d.ev, keptEventsSql(touched), { ...ALL_EVENTS_PARAMS }, "view");
       for (const s of stageStatements(d, cuts)) if (s.name !== d.facts0Open && s.name !== d.facts0Pending) await materialize(s.name, s.sql);
-      for (const r of ["facts0", "consult", "transfer", "cutFacts0", "cutConsult", "cutTransfer"] as const) await keep(r, mergeKeptSql(r, p[r], d[r], touched));
-      await keep("facts0Open", keptDerivedSql(g, "facts0Open"));
-      await keep("facts0Pending", keptDerivedSql(g, "facts0Pending"));
+      for (const r of KEPT_RELATIONS) await keep(r, keptRelationSql(r, g, p, d, touched));
     }
     await dropTemp();
     const manifest: KeptFactsManifest = { format: 1, version: KEPT_FACTS_VERSION, generation, firstMonth, lastMonth, batches, events, builtAt: new Date().toISOString() };
@@ -238,13 +229,11 @@ async function removeOtherGenerations(deps: KeptFactsDeps, current: string, prev
 export async function keptFactsSource(engine: QueryEngine, periods: readonly Period[], kept: KeptFacts, newId: NewId): Promise<FactsSource> {
   const started = performance.now();
   const { last, boundaries } = stagePlan(periods);
-  const run = `sc_${newId().toLowerCase().replace(/[^0-9a-z]/g, "").slice(0, 16)}`;
-  const t: StageTables = { ...stageTables(kept.generation), buckets: `${run}_buckets` };
+  const t: StageTables = { ...stageTables(kept.generation), buckets: `${uniquePrefix(newId)}_buckets` };
   const first = periods.reduce((a, p) => (p.start < a.start ? p : a));
   const { bytesScanned } = await engine.materialize(t.buckets, stageBucketsSql(t, boundaries), { period_start: sqlTimestamp(first.start), period_end: sqlTimestamp(last.end) });
   const seconds = kept.seconds + (performance.now() - started) / 1000;
-  const scanned = kept.bytesScanned === null || bytesScanned === null ? null : kept.bytesScanned + bytesScanned;
-  return factsSourceOver(engine, periods, t, cutOfEnd, [t.buckets], { bytesScanned: scanned, seconds });
+  return factsSourceOver(engine, periods, t, cutOfEnd, [t.buckets], { bytesScanned: plus(kept.bytesScanned, bytesScanned), seconds });
 }
 
 /** Refresh the kept facts (./kept-facts.ts) and open a run's facts source over them. */

@@ -34,6 +34,9 @@ export interface FactsSource {
   close(): Promise<void>;
 }
 
+/** The sum of two byte counts, unknown (null) when either is. */
+export const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+
 export const sqlTimestamp = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "").replace("Z", "");
 
 /** The single statement: every period reads its events again. */
@@ -63,6 +66,12 @@ export interface StagedFacts {
   readonly seconds: number;
 }
 
+/**
+ * A relation prefix unique per run, also across processes sharing a catalog (Lambdas on one Glue
+ * database): `start` and the first `length` letters and digits of a new id.
+ */
+export const uniquePrefix = (newId: NewId, start = "sc_", length = 16) => `${start}${newId().toLowerCase().replace(/[^0-9a-z]/g, "").slice(0, length)}`;
+
 /** The run's facts as stageFacts leaves them: the ends it cut at and its period bounds as epoch seconds. */
 export function stagePlan(periods: readonly Period[]) {
   const last = periods.reduce((a, p) => (p.end > a.end ? p : a));
@@ -79,15 +88,13 @@ export function stagePlan(periods: readonly Period[]) {
 export async function stageFacts(engine: QueryEngine, periods: readonly Period[], options: { newId: NewId }): Promise<StagedFacts> {
   if (periods.length === 0) throw new Error("no period to stage the facts of");
   const started = performance.now();
-  // Unique per run, also across processes sharing a catalog (Lambdas on one Glue database).
-  const prefix = `sc_${options.newId().toLowerCase().replace(/[^0-9a-z]/g, "").slice(0, 16)}`;
+  const prefix = uniquePrefix(options.newId);
   const t = stageTables(prefix);
   const made: { name: string; kind: RelationKind }[] = [];
   let scanned: number | null = 0;
   const make = async (name: string, sql: string, params: Record<string, string> = {}, kind: RelationKind = "table") => {
     made.push({ name, kind });
-    const r = await engine.materialize(name, sql, params, kind);
-    scanned = scanned === null || r.bytesScanned === null ? null : scanned + r.bytesScanned;
+    scanned = plus(scanned, (await engine.materialize(name, sql, params, kind)).bytesScanned);
   };
   try {
     const { last, monthTo, cutEnds, boundaries } = stagePlan(periods);
