@@ -12,7 +12,7 @@
  *   the URL still asks for what was loaded: a late answer never overrides a newer choice.
  */
 import { untrack } from "svelte";
-import { rowsPending } from "./progressive-rows.svelte.js";
+import { unlessRendering } from "./progressive-rows.svelte.js";
 import type { Params } from "./router.js";
 
 export type PagePhase = "loading" | "ready" | "empty" | "error";
@@ -22,7 +22,7 @@ const BODY_STATE: Readonly<Record<PagePhase, string>> = { loading: "loading", re
 export function bodyState(phase: () => PagePhase): void {
   $effect(() => {
     // Still "loading" while a part of the page is rendered in a later task (Deferred.svelte).
-    document.body.dataset.state = phase() === "ready" && rowsPending.tables > 0 ? "loading" : BODY_STATE[phase()];
+    document.body.dataset.state = unlessRendering(phase(), BODY_STATE[phase()]);
   });
 }
 

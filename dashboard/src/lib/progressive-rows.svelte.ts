@@ -15,6 +15,19 @@
 /** How many tables are still adding rows (App.svelte keeps body[data-state] at "loading" until none). */
 export const rowsPending = $state({ tables: 0 });
 
+/** Counts one part of the page as still rendering (`rowsPending`) until the returned release is called (once or more). */
+export function holdLoading(): () => void {
+  rowsPending.tables++;
+  let held = true;
+  return () => {
+    if (held) rowsPending.tables--;
+    held = false;
+  };
+}
+
+/** A page's body[data-state] for its `phase`: a ready page is still "loading" while a part of it renders in a later task. */
+export const unlessRendering = (phase: string, state: string): string => (phase === "ready" && rowsPending.tables > 0 ? "loading" : state);
+
 export interface ProgressiveRows {
   /** How many rows to render now (Infinity once all are in). */
   readonly limit: number;
@@ -33,12 +46,8 @@ export interface ProgressiveRows {
 export function progressiveRows(o: { total: () => number; first: number; batch: number; estimatePx: () => number; measurePx: () => number }): ProgressiveRows {
   let limit = $state(o.first);
   let rowPx = $state(0);
-  let counted = false;
+  let release = () => {};
   const pending = () => limit < o.total();
-  const uncount = () => {
-    if (counted) rowsPending.tables--;
-    counted = false;
-  };
   return {
     get limit() {
       return limit;
@@ -51,33 +60,24 @@ export function progressiveRows(o: { total: () => number; first: number; batch: 
       return pending();
     },
     start() {
-      let frame = 0;
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let cancel = () => {};
       const step = () => {
         if (!pending()) {
           limit = Number.POSITIVE_INFINITY;
-          return uncount();
+          return release();
         }
-        const next = () => {
-          timer = setTimeout(() => {
-            // After the frame: the rows drawn are laid out, reading them forces no layout.
-            if (!rowPx) rowPx = o.measurePx();
-            limit += o.batch;
-            step();
-          }, 0);
-        };
-        if (typeof requestAnimationFrame !== "function") return next();
-        frame = requestAnimationFrame(next);
+        cancel = afterNextFrame(() => {
+          // After the frame: the rows drawn are laid out, reading them forces no layout.
+          if (!rowPx) rowPx = o.measurePx();
+          limit += o.batch;
+          step();
+        });
       };
-      if (pending()) {
-        counted = true;
-        rowsPending.tables++;
-      }
+      if (pending()) release = holdLoading();
       step();
       return () => {
-        if (typeof cancelAnimationFrame === "function") cancelAnimationFrame(frame);
-        clearTimeout(timer);
-        uncount();
+        cancel();
+        release();
       };
     },
   };
