@@ -32,6 +32,9 @@ export function runTimed(script: string, scriptArgs: string[], env: Record<strin
   return new Promise((ok, fail) => {
     const child = spawn(cmd as string, argv, { cwd: REPO, env: { ...process.env, NODE_NO_WARNINGS: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
+    // The child's own output apart: the result line is read from it (GNU time writes to stderr, and
+    // a long result line read from the merged output was cut by time's report).
+    let stdout = "";
     let pending = "";
     let timing = false; // GNU time's report closes the output: not echoed
     const take = (d: Buffer) => {
@@ -45,7 +48,10 @@ export function runTimed(script: string, scriptArgs: string[], env: Record<strin
         if (!timing && l.trim() && !l.startsWith(RESULT_MARK)) log(`    │ ${l}`);
       }
     };
-    child.stdout.on("data", take);
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      take(d);
+    });
     child.stderr.on("data", take);
     child.once("error", fail);
     child.once("exit", (code) => {
@@ -55,7 +61,7 @@ export function runTimed(script: string, scriptArgs: string[], env: Record<strin
         return m ? Number(m[1]) : null;
       };
       const rssKb = num(/Maximum resident set size \(kbytes\): (\d+)/);
-      const line = out.split("\n").find((l) => l.startsWith(RESULT_MARK));
+      const line = stdout.split("\n").find((l) => l.startsWith(RESULT_MARK));
       ok({
         code,
         out,

@@ -8,6 +8,7 @@
  * 29 February 2024 is a Thursday. Local times (UTC+7).
  */
 import { parsePeriod } from "@scorecard/shared";
+import { getMethodology } from "@scorecard/shared/methodology/registry";
 import type { IndicatorList, ListRecord } from "@scorecard/shared/contracts/indicator-lists";
 import { LIST_FORMAT } from "@scorecard/shared/facts/indicator-lists";
 import { type DrilldownPointer, drilldownPrefix, drilldownRunKey, unitListPrefix } from "@scorecard/shared/lake/layout";
@@ -210,8 +211,40 @@ describe("Hand-computed lists behind R3, R5, R5D, R7 and S1, written by a scorin
     expect(r.kind).toBe("unknown-indicator");
   });
 
+  it("lists read on request from the kept facts ≡ the lists a staged run writes to the lake (every indicator, both parts, every unit of the fixtures)", async () => {
+    const read = { ...env.rt.read, methodology: "dn-2026.2" };
+    const pointer = async () => JSON.parse(new TextDecoder().decode((await env.rt.lake.get(drilldownRunKey("dn-2026.2", "2024-Q1")))!)) as DrilldownPointer;
+    const m = getMethodology("dn-2026.2");
+    const all = async () => {
+      const lists = readIndicatorList(read);
+      const out: unknown[] = [];
+      for (const unit of [STP, KHDT, SXD, BH, TNMT, SCT, SYT])
+        for (const period of ["2024-03"]) {
+          const progress = await lists(unit, period);
+          out.push([unit, period, progress.kind === "ok" ? { ...progress.list, computedAt: null } : progress]);
+          out.push([unit, period, await readUnitCases(read)(unit, period)]);
+          for (const i of m.indicators)
+            for (const part of ["numerator", "denominator"] as const) {
+              const r = await lists(unit, period, { indicator: i.code, part });
+              out.push([unit, period, i.code, part, r.kind === "ok" ? { ...r.list, computedAt: null } : r]);
+            }
+        }
+      return out;
+    };
+    // The runs of beforeAll scored over the kept facts: a pointer, no list written.
+    expect((await pointer()).kept).toBeDefined();
+    expect(await env.rt.lake.list(drilldownPrefix("dn-2026.2", "2024-Q1"))).toEqual([drilldownRunKey("dn-2026.2", "2024-Q1")]);
+    const kept = await all();
+    // Not vacuous: the lists hold the hand-computed records.
+    expect(JSON.stringify(kept)).toContain("R3-1");
+    await scorePeriods({ ...env.rt.score, keptFacts: false, methodology: "dn-2026.2", improperReturns: MARKS })(["2024-03", "2024-Q1"].map(parsePeriod));
+    expect((await pointer()).kept).toBeUndefined();
+    expect(await all()).toEqual(kept);
+  });
+
   it("an end's list holds a unit's dossiers and its records in one folder: the dossier lists read the dossiers only; a list of the previous format is not read", async () => {
     const read = { ...env.rt.read, methodology: "dn-2026.2" };
+    // The folders of a staged run (the cloud's route; the previous test wrote them).
     // SXD received no dossier but was consulted: its folder of Q1's list holds consultations only.
     const run = JSON.parse(new TextDecoder().decode((await env.rt.lake.get(drilldownRunKey("dn-2026.2", "2024-Q1")))!)) as DrilldownPointer;
     expect(run.lists).toBe(LIST_FORMAT);

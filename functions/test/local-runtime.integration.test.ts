@@ -114,18 +114,29 @@ describe("Local runtime: POST /v1/events → dynalite + lake → DuckDB → snap
     expect(snap.units.filter((u) => u.rank === null)).toHaveLength(19);
   });
 
-  it("rescoring switches the drill-down to the new run and removes the old one by the end of the run", async () => {
+  it("rescoring switches the drill-down to the new run and removes the old one by the end of the run; over kept facts the list is read on request", async () => {
     // March's list is Q1's (the longest period ending with it): drilldown-span.test.ts.
     const periodDir = join(env.rt.lake.root, drilldownPrefix(env.rt.score.methodology, "2024-Q1"));
     const runs = () => readdirSync(periodDir).filter((f) => f !== "current.json");
+    const cases = async () => (await readUnitCases(env.rt.read)(DEPT, "2024-03"))?.map((c) => [c.caseId, c.status]);
+    const expected = [["HS-1", "EARLY"], ["HS-2", "EARLY"], ["HS-3", "LATE"]];
+    // The runtime scores over kept facts (docs/adr/0023): no list folder, the rows read on request.
+    expect(runs()).toEqual([]);
+    expect(await cases()).toEqual(expected);
+    // A staged run (the cloud's route) writes its list; the next one switches to its own and removes the first.
+    const staged = { ...env.rt.score, keptFacts: false };
+    await scorePeriod(staged)(parsePeriod("2024-03"));
     const before = runs();
     expect(before).toHaveLength(1);
-    await scorePeriod(env.rt.score)(parsePeriod("2024-03"));
+    await scorePeriod(staged)(parsePeriod("2024-03"));
     const after = runs();
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(before[0]);
-    const cases = await readUnitCases(env.rt.read)(DEPT, "2024-03");
-    expect(cases?.map((c) => [c.caseId, c.status])).toEqual([["HS-1", "EARLY"], ["HS-2", "EARLY"], ["HS-3", "LATE"]]);
+    expect(await cases()).toEqual(expected);
+    // Back to the kept facts: the written list is removed.
+    await scorePeriod(env.rt.score)(parsePeriod("2024-03"));
+    expect(runs()).toEqual([]);
+    expect(await cases()).toEqual(expected);
   });
 
   it("lists the period in the public meta and answers 422/404 for bad or unknown periods", async () => {

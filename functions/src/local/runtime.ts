@@ -35,6 +35,7 @@ import { parseSourceScopes, type SourceScopes } from "@scorecard/shared/contract
 import type { RecordDeps } from "../use-cases/ingest/ingest-records.js";
 import { DynamoDbRecordStore } from "../adapters/dynamodb/dynamodb-record-store.js";
 import type { ReadDeps } from "../use-cases/read/read-rankings.js";
+import { keptLists } from "../use-cases/score/kept-lists.js";
 import { DEFAULT_METHODOLOGY, type ScoreDeps } from "../use-cases/score/score-period.js";
 
 export const TABLE_NAME = "scorecard-local";
@@ -174,6 +175,8 @@ export class LocalRuntime {
         openCases,
         clock,
         rules: adminStores.rules,
+        // The drill-down lists of runs over the kept facts, read on request (docs/adr/0023).
+        keptLists: keptLists({ engine, lake, methodology }),
       },
       // improperReturns: each scoring run writes Home Affairs' marks to the lake (R3 of dn-2026.2);
       // manualIndicators: it scores the indicators Home Affairs enters (D3) from the criterion items.

@@ -120,6 +120,13 @@ export interface DrilldownPointer {
   readonly lists?: number;
   /** The run of the catalog list written with it (`catalogListPrefix`; with `lists`). */
   readonly catalog?: string;
+  /**
+   * Present when the run scored over kept case facts (docs/adr/0023): it wrote no list; the read
+   * API reads a unit's rows on request from the kept facts (the generation it scored on is named
+   * here; the reader takes the current one, which gives the same rows until the period's inputs
+   * change and it is scored again). `run`, `finished` and `catalog` are then unused.
+   */
+  readonly kept?: string;
 }
 
 // ——— ratings/: head-of-unit ratings and the reform index (private) ———

@@ -157,3 +157,17 @@ ${branch(
 )}`;
 
 export const END_LIST_SQL = endListSql(CASE_FACTS_CTE);
+
+/**
+ * One partition's rows of an end's whole list (`endListSql(…, "all")`): `{{unit_id}}` is a unit or
+ * the province's charges (`_province`). Read on request from kept case facts (docs/adr/0023)
+ * instead of written by the scoring run; the same rows as the partition's files.
+ */
+export const partitionEndListSql = (factsCte: string) => /* sql */ `
+SELECT * FROM (${endListSql(factsCte, "all")}
+) AS end_list WHERE end_list.unit_id = {{unit_id}}`;
+
+/** One unit's catalog entries (CATALOG_LIST_SQL's rows of `{{unit_id}}`), read on request. */
+export const UNIT_CATALOG_LIST_SQL = /* sql */ `
+SELECT * FROM (${CATALOG_LIST_SQL}
+) AS catalog_list WHERE catalog_list.unit_id = {{unit_id}}`;

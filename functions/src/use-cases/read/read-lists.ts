@@ -36,10 +36,10 @@ import {
   unitDays,
   withDossierActivity,
 } from "@scorecard/shared/facts/indicator-lists";
-import { PROVINCE_PARTITION, catalogListPrefix, drilldownPrefix, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
+import { type DrilldownPointer, PROVINCE_PARTITION, catalogListPrefix, drilldownPrefix, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
 import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { type ProcedureName, procedureNames } from "./procedure-names.js";
-import { type ReadDeps, drilldownSource, listRows } from "./read-rankings.js";
+import { type ReadDeps, drilldownSource, keptListsOf, listRows } from "./read-rankings.js";
 
 export interface ListQuery {
   readonly indicator?: string | undefined;
@@ -60,9 +60,11 @@ const iso = (t: number | null) => (t === null ? null : new Date(t * 1000).toISOS
 const STATUS_ORDER: readonly string[] = CASE_STATUSES;
 
 /** The unit's dossiers of one end's list (its own, and the run's finished ones before the period's end) that `keep` accepts. */
-async function dossierRows(deps: ReadDeps, source: { periodId: string; pointer: { run: string; finished?: string } }, unitId: string, endT: number, keep: (r: DossierRow) => boolean): Promise<DossierRow[]> {
+async function dossierRows(deps: ReadDeps, source: { periodId: string; pointer: DrilldownPointer }, unitId: string, endT: number, keep: (r: DossierRow) => boolean): Promise<DossierRow[]> {
   const m = deps.methodology;
   const parse = (r: Row) => parseDossierRow(r);
+  // Over kept facts: the end's whole list of the unit, read on request (no finished list apart).
+  if (source.pointer.kept !== undefined) return (await keptListsOf(deps).endRows(parsePeriod(source.periodId), unitId)).filter(isDossierRow).map(parse).filter(keep);
   const own = (await listRows(deps.lake, unitListPrefix(drilldownPrefix(m, source.periodId), source.pointer.run, unitId), isDossierRow)).map(parse).filter(keep);
   const finished =
     source.pointer.finished === undefined
@@ -192,13 +194,20 @@ export const readIndicatorList = (deps: ReadDeps) => {
     const spec = listSpec(m, code, part);
     const empty = { count: 0, page, limit, pages: 1, records: [] };
     if (!spec.computed) return { kind: "ok", list: { ...head, indicator: code, part, computed: false, reason: spec.reason, kind: null, aggregate: null, total: null, ...empty } };
+    const kept = source.pointer.kept !== undefined;
     const catalogRun = source.pointer.catalog;
-    if (source.pointer.lists !== LIST_FORMAT || catalogRun === undefined) {
+    if (!kept && (source.pointer.lists !== LIST_FORMAT || catalogRun === undefined)) {
       return { kind: "not-found", detail: `The lists of ${period.id} were written before indicators had them; they come with the period's next scoring.` };
     }
 
     const run = source.pointer.run;
-    const recordsOf = async (partition: string) => splitRecordRows(await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), run, partition), (r) => !isDossierRow(r)));
+    const span = parsePeriod(source.periodId);
+    const recordsOf = async (partition: string) =>
+      splitRecordRows(
+        kept
+          ? (await keptListsOf(deps).endRows(span, partition)).filter((r) => !isDossierRow(r))
+          : await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), run, partition), (r) => !isDossierRow(r)),
+      );
     let rows: readonly unknown[];
     switch (spec.kind) {
       case "dossier":
@@ -208,7 +217,7 @@ export const readIndicatorList = (deps: ReadDeps) => {
         rows = unitDays((await recordsOf(PROVINCE_PARTITION)).charges, c);
         break;
       case "procedure": {
-        const catalog = (await listRows(deps.lake, unitListPrefix(catalogListPrefix(deps.methodology), catalogRun, unitId), () => true)).map(parseCatalogRow);
+        const catalog = (kept ? await keptListsOf(deps).catalogRows(span, unitId) : await listRows(deps.lake, unitListPrefix(catalogListPrefix(deps.methodology), catalogRun as string, unitId), () => true)).map(parseCatalogRow);
         // O2, MB: whether the unit received a dossier of the procedure online / paid online in the period.
         rows = spec.dossierActivity ? withDossierActivity(catalog, await dossierRows(deps, source, unitId, c.endT, () => true)) : catalog;
         break;

@@ -30,6 +30,19 @@ export interface ReadDeps {
   readonly clock: Clock;
   /** Rules as data (issue 24, item 4): `GET /v1/public/rules` reads them; absent: the route answers 404. */
   readonly rules?: RulesStore | undefined;
+  /**
+   * The drill-down lists of runs over kept case facts, read on request (use-cases/score/kept-lists.ts;
+   * docs/adr/0023). Absent (the cloud's read API today): such a period's lists are "not found".
+   */
+  readonly keptLists?: KeptLists | undefined;
+}
+
+/** One unit's (or `_province`'s) rows of an end's drill-down list, and a unit's catalog entries, as the lake's list files hold them. */
+export interface KeptLists {
+  /** The rows of the list of `span`'s end for `partition`: every dossier and record of the end (no finished list apart). */
+  endRows(span: Period, partition: string): Promise<Row[]>;
+  /** The unit's catalog entries over `span` (the catalog list's rows). */
+  catalogRows(span: Period, unitId: string): Promise<Row[]>;
 }
 
 /** Period ids newest first: by end, then shorter periods first (month before quarter before half...). */
@@ -167,10 +180,17 @@ export async function drilldownSource(deps: ReadDeps, period: Period): Promise<{
     return body ? (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer) : undefined;
   };
   const span = longestPeriodEndingWith(period);
-  const shared = await pointer(span.id);
+  // A run over kept facts wrote no list: readable where the deployment reads kept facts.
+  const shared = await pointer(span.id).then((p) => (p?.kept !== undefined && !deps.keptLists ? undefined : p));
   if (shared && (shared.from === undefined ? span.id === period.id : shared.from <= period.start)) return { periodId: span.id, pointer: shared };
   const own = span.id === period.id ? undefined : await pointer(period.id);
   return own ? { periodId: period.id, pointer: own } : undefined;
+}
+
+/** The kept lists of the deployment, for a period whose run scored over kept facts. */
+export function keptListsOf(deps: ReadDeps): KeptLists {
+  if (!deps.keptLists) throw new Error("the lists of this period are read from kept case facts, which this deployment does not read");
+  return deps.keptLists;
 }
 
 /** The rows of every drill-down file under a prefix that `keep` accepts. */
@@ -198,9 +218,12 @@ export const readUnitCases =
     const endT = Date.parse(period.end) / 1000;
     const { pointer } = source;
     // The dossiers only: an end's list holds the records behind the unit's other indicators too (`kind`, issue 20 item 1).
-    const own = await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), pointer.run, unitId), (r) => isDossierRow(r) && caseInList(r, startT));
+    const own =
+      pointer.kept !== undefined
+        ? (await keptListsOf(deps).endRows(parsePeriod(source.periodId), unitId)).filter((r) => isDossierRow(r) && caseInList(r, startT))
+        : await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), pointer.run, unitId), (r) => isDossierRow(r) && caseInList(r, startT));
     // The run's finished cases whose last event is before the period's end: their rows as of any later end.
-    const finished = pointer.finished === undefined ? [] : await listRows(deps.lake, unitListPrefix(finishedListPrefix(deps.methodology), pointer.finished, unitId), (r) => Number(r["last_t"]) < endT && caseInList(r, startT));
+    const finished = pointer.finished === undefined || pointer.kept !== undefined ? [] : await listRows(deps.lake, unitListPrefix(finishedListPrefix(deps.methodology), pointer.finished, unitId), (r) => Number(r["last_t"]) < endT && caseInList(r, startT));
     const rows = [...own, ...finished].map(toCaseRow);
     rows.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.receivedAt.localeCompare(b.receivedAt) || a.caseId.localeCompare(b.caseId));
     return status ? rows.filter((r) => r.status === status) : rows;

@@ -13,6 +13,9 @@ import { caseListSql } from "@scorecard/shared/sql/case-list.sql";
 import { CATALOG_LIST_SQL, endListSql } from "@scorecard/shared/sql/record-list.sql";
 import { type FactsSource, plus, sqlTimestamp } from "./staged-facts.js";
 
+/** The `run` of an end's pointer when the run scored over kept facts (no list folder: `kept`). */
+export const KEPT_RUN = "kept";
+
 /** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
 export type Defer = (cleanup: Promise<void>) => void;
 
@@ -82,6 +85,11 @@ export class DrilldownWriter {
     this.written.add(span.id);
     const { deps, facts } = this;
     const m = deps.methodology;
+    // Over kept facts the lists are read on request (./kept-lists.ts): only the end's pointer.
+    if (facts.kept !== undefined) {
+      await this.point(span, { run: KEPT_RUN, computedAt, from: span.start, lists: LIST_FORMAT, kept: facts.kept });
+      return 0;
+    }
     let bytes: number | null = 0;
     let finished: string | undefined;
     if (facts.finishedList) {
@@ -110,14 +118,21 @@ export class DrilldownWriter {
     const { acceptWithinWorkingDays, handleWithinWorkingDays } = getMethodology(m).complaints;
     const listParams = { ...params, accept_days: acceptWithinWorkingDays, handle_days: handleWithinWorkingDays };
     bytes = plus(bytes, await this.unload(endListSql(facts.cte(span), finished === undefined ? "all" : "open"), listParams, `${drilldownPrefix(m, span.id)}${run}`));
+    await this.point(span, { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }), lists: LIST_FORMAT, catalog: catalog.run });
+    return bytes;
+  }
+
+  /** Switch `span`'s pointer to `current`, then remove what no reader follows any more. */
+  private async point(span: Period, current: DrilldownPointer): Promise<void> {
+    const { deps } = this;
+    const m = deps.methodology;
     const pointer = drilldownRunKey(m, span.id);
     const previous = await deps.lake.get(pointer);
-    const current: DrilldownPointer = { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }), lists: LIST_FORMAT, catalog: catalog.run };
     await deps.lake.put(pointer, JSON.stringify(current), "application/json");
     if (previous) {
       const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
       // No reader follows the old run any more: it is removed while the run goes on.
-      if (typeof old === "string" && old !== run) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
+      if (typeof old === "string" && old !== current.run && old !== KEPT_RUN) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
     }
     // The lists of the shorter periods of this end, kept from before the periods of an end shared
     // one (each served its own period): the reader takes the shared list now, so none is read any more.
@@ -125,7 +140,6 @@ export class DrilldownWriter {
       if (p.end !== span.end || p.id === span.id) continue;
       if ((await deps.lake.get(drilldownRunKey(m, p.id))) !== undefined) this.defer(deps.lake.removePrefix(drilldownPrefix(m, p.id)));
     }
-    return bytes;
   }
 
   /**

@@ -85,7 +85,7 @@ export const KEPT_FACTS_VERSION = (() => {
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-async function readManifest(lake: Lake): Promise<KeptFactsManifest | null> {
+export async function readManifest(lake: Lake): Promise<KeptFactsManifest | null> {
   const body = await lake.get(keptFactsManifestKey());
   if (body === undefined) return null;
   try {
@@ -203,7 +203,7 @@ export async function refreshKeptFacts(deps: KeptFactsDeps): Promise<KeptFacts> 
   return done(generation, usable ? "updated" : "built", touchedCases, fresh.length);
 }
 
-async function attachGeneration(engine: QueryEngine, generation: string): Promise<void> {
+export async function attachGeneration(engine: QueryEngine, generation: string): Promise<void> {
   const g = stageTables(generation);
   for (const r of KEPT_RELATIONS) await engine.attach(g[r], keptRelationPrefix(generation, r));
 }
@@ -233,7 +233,7 @@ export async function keptFactsSource(engine: QueryEngine, periods: readonly Per
   const first = periods.reduce((a, p) => (p.start < a.start ? p : a));
   const { bytesScanned } = await engine.materialize(t.buckets, stageBucketsSql(t, boundaries), { period_start: sqlTimestamp(first.start), period_end: sqlTimestamp(last.end) });
   const seconds = kept.seconds + (performance.now() - started) / 1000;
-  return factsSourceOver(engine, periods, t, cutOfEnd, [t.buckets], { bytesScanned: plus(kept.bytesScanned, bytesScanned), seconds });
+  return factsSourceOver(engine, periods, t, cutOfEnd, [t.buckets], { bytesScanned: plus(kept.bytesScanned, bytesScanned), seconds, kept: kept.generation });
 }
 
 /** Refresh the kept facts (./kept-facts.ts) and open a run's facts source over them. */

@@ -27,6 +27,11 @@ export interface FactsSource {
    * list holds all its rows.
    */
   readonly finishedList: { readonly cte: string; readonly params: Readonly<Record<string, string>> } | null;
+  /**
+   * The kept facts' generation when the source reads them (./kept-facts.ts): the run writes no
+   * drill-down list, the read API reads them on request (./kept-lists.ts). Absent: staged or inline.
+   */
+  readonly kept?: string;
   /** Bytes the stages read, when the engine reports it (0 for the single statement: nothing staged). */
   readonly bytesScanned: number | null;
   /** Seconds spent building the stages. */
@@ -137,7 +142,7 @@ export function factsSourceOver(
   t: StageTables,
   cutOf: (end: string) => number | null,
   owned: readonly string[],
-  meta: { readonly bytesScanned: number | null; readonly seconds: number },
+  meta: { readonly bytesScanned: number | null; readonly seconds: number; readonly kept?: string },
 ): FactsSource {
   const { last, monthTo, boundaries } = stagePlan(periods);
   let open = true;
@@ -165,5 +170,5 @@ export function factsSourceOver(
   // before the run's first period: the finished rows start with the earliest of them.
   const from = periods.map(longestPeriodEndingWith).reduce((a, p) => (p.start < a ? p.start : a), last.end);
   const finishedList = { cte: cte(last), params: { period_start: sqlTimestamp(from), period_end: sqlTimestamp(last.end), month_to: monthTo } };
-  return { cte, buckets, finishedList, bytesScanned: meta.bytesScanned, seconds: meta.seconds, close };
+  return { cte, buckets, finishedList, bytesScanned: meta.bytesScanned, seconds: meta.seconds, close, ...(meta.kept === undefined ? {} : { kept: meta.kept }) };
 }
