@@ -70,18 +70,40 @@ function queryCaseRows(engine: QueryEngine, period: Period, facts: FactsSource =
   return engine.query(caseIndicatorsSql(facts.cte(period), facts.buckets(period)), caseSqlParams(period));
 }
 
-const count = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-
-/** The case statement's rows as counts per unit (summed over the days) and as head-attribution day rows. */
+/**
+ * The case statement's rows as counts per unit (summed over the days) and as head-attribution day
+ * rows, in plain loops: the year's 19 statements return ≈ 220 000 rows × 43 columns, and this runs
+ * on the event loop beside the engine (1.5 s a run with Object.fromEntries and closures per row).
+ */
 function unitsAndDays(rows: readonly Row[]): { cases: Row[]; days: HeadDayRow[] } {
   const units = new Map<string, Record<string, number | string>>();
   const days: HeadDayRow[] = [];
+  const columns = CASE_INDICATOR_COLUMNS;
+  const n = columns.length;
+  const h = HEAD_DAY_COLUMNS.length;
   for (const r of rows) {
     const unitId = String(r["unit_id"]);
     let u = units.get(unitId);
-    if (!u) units.set(unitId, (u = { unit_id: unitId, ...Object.fromEntries(CASE_INDICATOR_COLUMNS.map((c) => [c, 0])) }));
-    for (const c of CASE_INDICATOR_COLUMNS) u[c] = (u[c] as number) + count(r[c]);
-    if (r["day"] !== null && r["day"] !== undefined) days.push({ unitId, day: Number(r["day"]), counts: Object.fromEntries(HEAD_DAY_COLUMNS.map((c) => [c, count(r[c])])) });
+    if (!u) {
+      u = { unit_id: unitId };
+      for (let i = 0; i < n; i++) u[columns[i] as string] = 0;
+      units.set(unitId, u);
+    }
+    for (let i = 0; i < n; i++) {
+      const c = columns[i] as string;
+      const v = r[c];
+      if (v !== null && v !== undefined) u[c] = (u[c] as number) + Number(v);
+    }
+    const day = r["day"];
+    if (day !== null && day !== undefined) {
+      const counts: Record<string, number> = {};
+      for (let i = 0; i < h; i++) {
+        const c = HEAD_DAY_COLUMNS[i] as string;
+        const v = r[c];
+        counts[c] = v === null || v === undefined ? 0 : Number(v);
+      }
+      days.push({ unitId, day: Number(day), counts });
+    }
   }
   return { cases: [...units.values()], days };
 }
