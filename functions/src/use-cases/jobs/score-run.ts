@@ -47,7 +47,7 @@ export const scoreAndRatePeriods =
         const heads = await rosters;
         const rows = days.get(period.id);
         days.delete(period.id);
-        await refreshRatings(ratings)(period, { ...(rows ? { days: rows } : {}), rosters: heads });
+        await refreshRatings(ratings)(period, { ...(rows ? { days: rows } : {}), rosters: heads, snapshots });
       },
     });
   };

@@ -18,7 +18,7 @@ import type { Clock } from "../../ports/runtime.js";
 import { type AdminStores, HEAD_GENERAL_PREFIX, type HeadRoster, type StoredFinding } from "../../ports/admin.js";
 import type { PublicationHeader, SnapshotStore } from "../../ports/snapshots.js";
 import type { Lake } from "../../ports/lake.js";
-import { type Head, type InspectionFinding, type Methodology, type Period, type RankedUnit, type UnitCatalog, getMethodology, parsePeriod } from "@scorecard/shared";
+import { type Head, type InspectionFinding, type Methodology, type Period, type RankedUnit, type RankingSnapshot, type UnitCatalog, getMethodology, parsePeriod } from "@scorecard/shared";
 import type { HeadRatings, ReformIndexView } from "@scorecard/shared/contracts/read-api";
 import { type RatingsDoc, frozenRatingsKey, headRatingsKey, periodOfHeadRatingsKey, ratingsRoot, reformIndexKey } from "@scorecard/shared/lake/layout";
 import type { HeadDayRow } from "@scorecard/shared/methodology/head-tenure";
@@ -68,11 +68,18 @@ export interface RatingsResult {
  */
 export const refreshRatings =
   (deps: RatingDeps) =>
-  async (period: Period, options: { days?: readonly HeadDayRow[]; rosters?: readonly HeadRoster[]; changed?: Changed } = {}): Promise<RatingsResult> => {
+  async (
+    period: Period,
+    options: { days?: readonly HeadDayRow[]; rosters?: readonly HeadRoster[]; changed?: Changed; snapshots?: readonly RankingSnapshot[] } = {},
+  ): Promise<RatingsResult> => {
     const { days, rosters, changed = {} } = options;
     const changedUnit = changed.unitId;
     const m = getMethodology(deps.methodology);
-    const snaps = (await Promise.all(ratedTiers(m).map((t) => deps.snapshots.get(deps.methodology, period.id, t)))).filter((s) => s !== undefined);
+    // The period's drafts: those the scoring run just stored (`snapshots`), else read back.
+    const tiers: readonly string[] = ratedTiers(m);
+    const snaps = options.snapshots
+      ? options.snapshots.filter((s) => s.methodology === deps.methodology && s.period === period.id && tiers.includes(s.tier))
+      : (await Promise.all(ratedTiers(m).map((t) => deps.snapshots.get(deps.methodology, period.id, t)))).filter((s) => s !== undefined);
     if (snaps.length === 0) return { heads: null, reform: null };
     const units = new Map<string, RankedUnit>(snaps.flatMap((s) => s.units.map((u) => [u.unitId, u] as const)));
     const hKey = headRatingsKey(deps.methodology, period.id);
