@@ -147,4 +147,39 @@ describe("late events: the periods they reach are scored again", () => {
     expect(withStale([a], [b, c], 2).map((p) => p.id)).toEqual(["2026-11", "2024-03"]);
     expect(withStale([a, b, c], [], 2).map((p) => p.id)).toEqual(["2026-11", "2024-03", "2024-Q1"]);
   });
+  it("a stop asked for during a scheduled run waits for it, and the run ends after the period it is publishing (the engine closes only then)", async () => {
+    const logs: string[] = [];
+    let stop: (() => Promise<void>) | undefined;
+    let stopAsked = false;
+    // The stop is asked for while the run stores its first period's drafts.
+    const snapshots = Object.create(env.rt.score.snapshots) as typeof env.rt.score.snapshots;
+    snapshots.putDraft = async (s) => {
+      if (!stopAsked && stop) {
+        stopAsked = true;
+        stopped = stop();
+      }
+      return env.rt.score.snapshots.putDraft(s);
+    };
+    let stopped: Promise<void> | undefined;
+    const view = Object.create(env.rt) as typeof env.rt;
+    Object.defineProperty(view, "score", { value: { ...env.rt.score, snapshots } });
+    const scheduler = startScheduler(view, { intervalMs: 3_600_000, log: (l) => logs.push(l) });
+    stop = scheduler.stop;
+    await scheduler.ready;
+    // A late March event: March, Q1 and April are stale, after today's periods.
+    expect((await ingestEvents(env.rt.ingest)(new CaseBuilder("LATE-5", UNIT).received("2024-03-11T09:00:00", "2024-03-15T17:00:00").build())).accepted).toBe(1);
+    let ended = false;
+    const tick = scheduler.tick().then(() => {
+      ended = true;
+    });
+    await tick;
+    expect(stopAsked).toBe(true);
+    await stopped;
+    expect(ended).toBe(true);
+    // Stopped, not failed: nothing logged; the periods after the first are still stale; no tick after a stop.
+    expect(logs).toEqual([]);
+    expect((await stalePeriods(env.rt.score)).map((p) => p.id)).toEqual(expect.arrayContaining(["2024-03", "2024-Q1", "2024-04"]));
+    await scheduler.tick();
+    expect(logs).toEqual([]);
+  }, 120_000);
 });

@@ -53,8 +53,9 @@ console.log(`  source-system token (POST /v1/events): ${rt.sourceToken}`);
 console.log("  Ctrl-C to stop.");
 
 // The remaining months and quarters of the demo, scored while the dashboard is already served.
+let background: Promise<void> = Promise.resolve();
 if (pending.length > 0 || unrated.length > 0) {
-  void (async () => {
+  background = (async () => {
     // One run (facts staged once); Ctrl-C stops it between periods.
     if (pending.length > 0) {
       await scoreAndRatePeriods(rt.score, rt.admin)(pending, {
@@ -80,7 +81,9 @@ const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping…`);
-  scheduler.stop();
+  // The runs still using the engine end first (each stops after the period it is publishing):
+  // a process that closes DuckDB under a running statement never exits.
+  await Promise.all([scheduler.stop(), background]);
   await new Promise<void>((ok) => server.close(() => ok()));
   server.closeAllConnections();
   await rt.stop();

@@ -249,6 +249,8 @@ export class LocalRuntime {
 
   async stop(): Promise<void> {
     await this.dynamo.outbox.idle();
+    // No scoring run may be using the engine when it closes (DuckDB then never lets the process exit).
+    await this.score.oneRunAtATime(async () => undefined);
     this.engine.close();
     this.dynamo.client.destroy();
     await this.dynamo.close();

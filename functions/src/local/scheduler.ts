@@ -15,28 +15,42 @@ import type { LocalRuntime } from "./runtime.js";
 export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number; log: (l: string) => void }) {
   const interval = options.intervalMs ?? Number(process.env["SCORECARD_SCHEDULE_MS"] ?? 300_000);
   let running = false;
+  let stopping = false;
   let lastRawCount = -1;
-  const tick = async () => {
-    if (running) return;
+  const work = async () => {
     running = true;
     try {
       const raw = (await rt.lake.list("raw/")).length + (await rt.lake.list("raw-complaints/")).length + (await rt.lake.list("raw-procedures/")).length;
       if (raw === lastRawCount) return;
       lastRawCount = raw;
+      if (stopping) return;
       await compactLake(rt.engine, rt.lake.root);
       await compactRecords(rt.engine, rt.lake.root);
+      if (stopping) return;
       // The current periods in Viet Nam time, and yesterday's (the cloud job's rule, shared/src/time/current-periods.ts),
       // then the scored periods that late events reached (../use-cases/scored-inputs.ts).
       const stale = await stalePeriods(rt.score);
       const periods = withStale(scheduledPeriodIds(new Date()).map(parsePeriod), stale);
-      await scoreAndRatePeriods(rt.score, rt.admin)(periods);
+      // A stop asked for ends the run after the period being published (the engine is closed next).
+      await scoreAndRatePeriods(rt.score, rt.admin)(periods, {
+        onPeriod: () => {
+          if (stopping) throw new SchedulerStopped();
+        },
+      });
       options.log(`[scheduler] compacted ${raw} raw objects and re-scored the current periods${stale.length > 0 ? ` and ${stale.map((p) => p.id).join(", ")} (late events)` : ""}`);
     } catch (e) {
-      lastRawCount = -1; // a failed run is redone at the next tick, even if no new data arrives
-      options.log(`[scheduler] run failed: ${(e as Error).message}`);
+      lastRawCount = -1; // a failed or stopped run is redone at the next tick, even if no new data arrives
+      if (!(e instanceof SchedulerStopped)) options.log(`[scheduler] run failed: ${(e as Error).message}`);
     } finally {
       running = false;
     }
+  };
+  // The tick in flight: a stop waits for it (a run still using the engine when the process closes
+  // it kept DuckDB's exit waiting forever).
+  let inFlight: Promise<void> = Promise.resolve();
+  const tick = (): Promise<void> => {
+    if (!running && !stopping) inFlight = work();
+    return inFlight;
   };
   const timer = setInterval(() => void tick(), interval);
   timer.unref();
@@ -44,5 +58,13 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
   const ready = rt.lake.list("raw/").then((l) => {
     lastRawCount = l.length;
   });
-  return { stop: () => clearInterval(timer), tick, ready };
+  /** No new tick; resolves when the one in flight has ended (after its current period). */
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    clearInterval(timer);
+    await inFlight;
+  };
+  return { stop, tick, ready };
 }
+
+class SchedulerStopped extends Error {}
