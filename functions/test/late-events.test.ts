@@ -181,5 +181,15 @@ describe("late events: the periods they reach are scored again", () => {
     expect((await stalePeriods(env.rt.score)).map((p) => p.id)).toEqual(expect.arrayContaining(["2024-03", "2024-Q1", "2024-04"]));
     await scheduler.tick();
     expect(logs).toEqual([]);
+    // The next start's scheduler (no new raw data since) redoes the stopped run's periods at its first tick.
+    const next = startScheduler(env.rt, { intervalMs: 3_600_000, log: (l) => logs.push(l) });
+    try {
+      await next.ready;
+      await next.tick();
+    } finally {
+      await next.stop();
+    }
+    expect(logs).toEqual([expect.stringMatching(/re-scored the current periods and .*2024-03/)]);
+    expect(await stalePeriods(env.rt.score)).toEqual([]);
   }, 120_000);
 });

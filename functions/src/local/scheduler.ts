@@ -54,10 +54,13 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
   };
   const timer = setInterval(() => void tick(), interval);
   timer.unref();
-  // The first run only records the current state; seeding already compacted and scored.
-  const ready = rt.lake.list("raw/").then((l) => {
-    lastRawCount = l.length;
-  });
+  // The first run only records the current state (seeding already compacted and scored), unless
+  // scored periods are stale: a run stopped before it scored them (a Ctrl-C) is then redone.
+  // (When that cannot be read, the first tick runs.)
+  const ready = (async () => {
+    const raw = (await rt.lake.list("raw/")).length + (await rt.lake.list("raw-complaints/")).length + (await rt.lake.list("raw-procedures/")).length;
+    if ((await stalePeriods(rt.score)).length === 0) lastRawCount = raw;
+  })().catch(() => undefined);
   /** No new tick; resolves when the one in flight has ended (after its current period). */
   const stop = async (): Promise<void> => {
     stopping = true;
