@@ -1,6 +1,6 @@
 import type { RulesStore } from "../../ports/rules.js";
 import type { Clock } from "../../ports/runtime.js";
-import type { OpenCaseIndex } from "../../ports/read.js";
+import type { KeptLists, OpenCaseIndex } from "../../ports/read.js";
 import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
 import type { Row } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
@@ -37,13 +37,6 @@ export interface ReadDeps {
   readonly keptLists?: KeptLists | undefined;
 }
 
-/** One unit's (or `_province`'s) rows of an end's drill-down list, and a unit's catalog entries, as the lake's list files hold them. */
-export interface KeptLists {
-  /** The rows of the list of `span`'s end for `partition`: every dossier and record of the end (no finished list apart). */
-  endRows(span: Period, partition: string): Promise<Row[]>;
-  /** The unit's catalog entries over `span` (the catalog list's rows). */
-  catalogRows(span: Period, unitId: string): Promise<Row[]>;
-}
 
 /** Period ids newest first: by end, then shorter periods first (month before quarter before half...). */
 export function sortPeriodsNewestFirst(ids: readonly string[]): string[] {

@@ -15,7 +15,7 @@ import { UNIT_CATALOG_LIST_SQL, partitionEndListSql } from "@scorecard/shared/sq
 import { Lru } from "../../lib/lru.js";
 import type { QueryEngine, Row } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
-import type { KeptLists } from "../read/read-rankings.js";
+import type { KeptLists } from "../../ports/read.js";
 import { attachGeneration, readManifest } from "./kept-facts.js";
 import { sqlTimestamp } from "./staged-facts.js";
 
