@@ -135,7 +135,7 @@ describe("kept facts ≡ facts built at once, and score as the reference (differ
           await lake.removePrefix("facts/");
         }
       }),
-      { numRuns: Number(process.env["KEPT_RUNS"] ?? 3), seed: Number(process.env["KEPT_SEED"] ?? 2312) },
+      { numRuns: Number(process.env["KEPT_RUNS"] ?? 10), seed: Number(process.env["KEPT_SEED"] ?? 2312) },
     );
     console.info(`kept facts: ${runs} provinces, ${increments} increments (${updated} updated in place)`);
     expect(updated).toBeGreaterThan(0);
