@@ -1,14 +1,15 @@
 /**
  * Issue 23's figures (docs/adr/0023, docs/performance.md): scoring a year from kept case facts.
  *
- *   npx tsx bench/kept-facts.ts --data-dir DIR [--year 2025] [--label NAME] [--rounds 2]
+ *   npx tsx bench/kept-facts.ts --data-dir DIR [--year 2025] [--label NAME] [--rounds 2] [--skip-runs] [--skip-lists] [--skip-night]
  *
  * DIR is a data folder with the year loaded and compacted (`npm run bench -- --preset province-year
  * --only load,compact --data-dir DIR`). On it, in one process (the local runtime, scheduler off):
  * 1. cold: the kept facts removed, one run over the year's 19 periods (building them included);
  * 2. warm: the same run again (the facts current) — `--rounds` times, alternated with
  * 3. staged: the same run with the facts staged from every event (the code before issue 23);
- * 4. a night: a busy day's events (the generator's 5 January of the next year, moved to the year's
+ * 4. clicks on numbers: the lists behind them read on request from the kept facts (first and again);
+ * 5. a night: a busy day's events (the generator's 5 January of the next year, moved to the year's
  *    last day under new case ids) and a handful of late ratings of March's dossiers, imported and
  *    compacted; then the periods whose inputs changed (stalePeriods, as the scheduler finds them)
  *    scored from the kept facts brought up to date — and the same periods scored again with the
@@ -30,9 +31,18 @@ import { scoreAndRatePeriods } from "../functions/src/use-cases/jobs/score-run.j
 import { stalePeriods } from "../functions/src/use-cases/score/scored-inputs.js";
 import { refreshKeptFacts } from "../functions/src/use-cases/score/kept-facts.js";
 import type { ScoreDeps } from "../functions/src/use-cases/score/score-period.js";
+import { readIndicatorList } from "../functions/src/use-cases/read/read-lists.js";
 
 const { values: args } = parseArgs({
-  options: { "data-dir": { type: "string" }, year: { type: "string", default: "2025" }, label: { type: "string" }, rounds: { type: "string", default: "2" }, "skip-night": { type: "boolean", default: false }, "skip-runs": { type: "boolean", default: false } },
+  options: {
+    "data-dir": { type: "string" },
+    year: { type: "string", default: "2025" },
+    label: { type: "string" },
+    rounds: { type: "string", default: "2" },
+    "skip-night": { type: "boolean", default: false },
+    "skip-runs": { type: "boolean", default: false },
+    "skip-lists": { type: "boolean", default: false },
+  },
 });
 const dataDir = args["data-dir"];
 if (!dataDir) throw new Error("--data-dir DIR: a data folder with the year loaded and compacted");
@@ -75,6 +85,32 @@ try {
   }
   results["warm"] = warm;
   results["staged"] = stagedRuns;
+  }
+
+  if (!args["skip-lists"]) {
+    // 4. Clicks on numbers (ADR 0023 point 7): the lists behind them read on request from the kept
+    // facts, after a run over them (its pointers `kept`). The largest unit of each tier, a month, a
+    // quarter and the year; the progress list (P1's dossiers), R5's consultations, R7's province-wide
+    // charges, T1's catalog entries; each first (the statement) and again (remembered).
+    await scoreAndRatePeriods(kept, rt.admin)(periods);
+    const largest = (await rt.engine.query(`SELECT u.tier, e.unit_id, count(*) AS n FROM curated_events e JOIN dim_units u ON u.unit_id = e.unit_id WHERE e.type = 'RECEIVED' AND e.month LIKE '${year}-%' GROUP BY u.tier, e.unit_id`, {})).rows;
+    const units = ["DEPARTMENT", "DISTRICT", "COMMUNE"].map((tier) => largest.filter((r) => r["tier"] === tier).sort((a, b) => Number(b["n"]) - Number(a["n"]))[0]?.["unit_id"]).filter((u): u is string => typeof u === "string");
+    const lists = readIndicatorList(rt.read);
+    const clicks: Record<string, unknown>[] = [];
+    for (const unitId of units)
+      for (const periodId of [`${year}-03`, `${year}-Q3`, `${year}`])
+        for (const q of [{}, { indicator: "R5", part: "denominator" as const }, { indicator: "R7", part: "denominator" as const }, { indicator: "T1", part: "denominator" as const }])
+          for (const round of ["first", "again"]) {
+            const t = performance.now();
+            const r = await lists(unitId, periodId, q);
+            const ms = Math.round(performance.now() - t);
+            clicks.push({ unitId, periodId, indicator: "indicator" in q ? q.indicator : "P1 (progress)", round, ms, records: r.kind === "ok" ? r.list.count : r.kind });
+          }
+    const ms = (round: string) => clicks.filter((c) => c["round"] === round).map((c) => c["ms"] as number).sort((a, b) => a - b);
+    const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? null;
+    results["lists"] = { clicks, first: { p50: pct(ms("first"), 50), max: pct(ms("first"), 100) }, again: { p50: pct(ms("again"), 50), max: pct(ms("again"), 100) } };
+    log(`lists on request: ${clicks.length / 2} lists; first read p50 ${pct(ms("first"), 50)} ms, max ${pct(ms("first"), 100)} ms; again p50 ${pct(ms("again"), 50)} ms`);
+    for (const c of clicks.filter((x) => x["round"] === "first")) log(`  ${c["unitId"]} ${c["periodId"]} ${c["indicator"]}: ${c["ms"]} ms, ${c["records"]} records`);
   }
 
   if (!args["skip-night"]) {
