@@ -5,7 +5,7 @@
  * — the same statement the run would have unloaded (`endListSql(…, "all")`), over the same facts
  * CTE the run scored with (the end's month cut), filtered to the unit. A unit's year list is
  * ≈ 0.1–0.4 s of DuckDB on the province-year (the province's charges ≈ 1 s); the last few answers
- * are remembered per generation, so the pages of one list and the lists of one unit read it once.
+ * are remembered per generation.
  */
 import type { Period } from "@scorecard/shared";
 import { getMethodology } from "@scorecard/shared/methodology/registry";
@@ -19,8 +19,12 @@ import type { KeptLists } from "../../ports/read.js";
 import { attachGeneration, readManifest } from "./kept-facts.js";
 import { sqlTimestamp } from "./staged-facts.js";
 
-/** Answers remembered (a unit's year list is ≈ 24 000 rows; the province's charges ≈ 120 000). */
-const REMEMBERED = 12;
+/**
+ * Answers remembered: the pages of one list, the lists of one unit and the province's charges of
+ * an end (R7's list for every unit) read once. Few: a year's list of the largest department is
+ * ≈ 70 000 rows and the province's charges ≈ 120 000 (tens of MB as objects).
+ */
+const REMEMBERED = 6;
 
 export function keptLists(deps: { readonly engine: QueryEngine; readonly lake: Lake; readonly methodology: string }): KeptLists {
   const { engine, lake } = deps;
