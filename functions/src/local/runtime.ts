@@ -2,7 +2,7 @@ import { type Clock, systemClock } from "../ports/runtime.js";
 import type { IdempotencyStore } from "../ports/ingest.js";
 import { serial } from "../lib/serial.js";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -110,7 +110,12 @@ export class LocalRuntime {
     // DuckDB's share of the process's memory (the rest: Node, dynalite); spills to disk beyond it.
     // 1.35 GB: the scoring run of a province-year peaks at the end of its staging with DuckDB at its
     // cap; the process then stays under 2 GB (1.69–1.71 GB measured; 1.82–2.12 GB with 1.5 GB).
-    const engine = await DuckDbQueryEngine.open(lake.root, { memoryLimit: process.env["SCORECARD_DUCKDB_MEMORY"] ?? "1.35GB", tempDirectory: join(dataDir, "duckdb-tmp") });
+    // The kept case facts in a database file of their own (compressed; docs/adr/0023), made anew at
+    // each start from their Parquet (the folder lock keeps other processes out).
+    const keptFile = join(dataDir, "duckdb", "kept.duckdb");
+    mkdirSync(join(dataDir, "duckdb"), { recursive: true });
+    for (const f of [keptFile, `${keptFile}.wal`]) rmSync(f, { force: true });
+    const engine = await DuckDbQueryEngine.open(lake.root, { memoryLimit: process.env["SCORECARD_DUCKDB_MEMORY"] ?? "1.35GB", tempDirectory: join(dataDir, "duckdb-tmp"), keptFile });
     const catalog = new UnitCatalog();
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
     const methodology = DEFAULT_METHODOLOGY;
