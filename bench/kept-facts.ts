@@ -1,7 +1,7 @@
 /**
  * Issue 23's figures (docs/adr/0023, docs/performance.md): scoring a year from kept case facts.
  *
- *   npx tsx bench/kept-facts.ts --data-dir DIR [--year 2025] [--label NAME] [--rounds 2] [--skip-runs] [--skip-lists] [--skip-night]
+ *   npx tsx bench/kept-facts.ts --data-dir DIR [--year 2025] [--label NAME] [--rounds 2] [--skip-runs] [--skip-lists] [--skip-night] [--night-seed N]
  *
  * DIR is a data folder with the year loaded and compacted (`npm run bench -- --preset province-year
  * --only load,compact --data-dir DIR`). On it, in one process (the local runtime, scheduler off):
@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     "skip-night": { type: "boolean", default: false },
     "skip-runs": { type: "boolean", default: false },
     "skip-lists": { type: "boolean", default: false },
+    // Another night on a folder that had one already (its events would be copies: nothing new).
+    "night-seed": { type: "string", default: "9023" },
   },
 });
 const dataDir = args["data-dir"];
@@ -120,12 +122,14 @@ try {
     const day = `${year + 1}-01-05`;
     const shift = (iso: string | undefined) => (iso === undefined ? undefined : new Date(Date.parse(iso) - 5 * 86_400_000).toISOString());
     const generated: CaseEventInput[] = [];
-    for (const e of new DemoProvince({ seed: 9_023, from: day, to: day, scale: 60, asOf: `${day}T23:59:59+07:00` }).events(() => undefined)) {
-      const x = { ...e, eventId: `N-${e.eventId}`, caseId: `N-${e.caseId}`, occurredAt: shift(e.occurredAt) as string, ...(e.dueAt ? { dueAt: shift(e.dueAt) } : {}) } as CaseEventInput;
+    const nightSeed = Number(args["night-seed"]);
+    const tag = nightSeed === 9_023 ? "" : `${nightSeed}-`;
+    for (const e of new DemoProvince({ seed: nightSeed, from: day, to: day, scale: 60, asOf: `${day}T23:59:59+07:00` }).events(() => undefined)) {
+      const x = { ...e, eventId: `N-${tag}${e.eventId}`, caseId: `N-${tag}${e.caseId}`, occurredAt: shift(e.occurredAt) as string, ...(e.dueAt ? { dueAt: shift(e.dueAt) } : {}) } as CaseEventInput;
       generated.push(x);
     }
     const resolved = (await rt.engine.query(`SELECT case_id, unit_id FROM curated_events WHERE type = 'RESOLVED' AND month = '${year}-03' ORDER BY case_id LIMIT 6`, {})).rows;
-    const late = resolved.map((r, i) => ({ eventId: `LATE-${r["case_id"]}-rating`, caseId: String(r["case_id"]), type: "RATED", occurredAt: `${year}-03-28T0${i}:30:00Z`, unitId: String(r["unit_id"]), rating: { satisfied: false } }) as CaseEventInput);
+    const late = resolved.map((r, i) => ({ eventId: `LATE-${tag}${r["case_id"]}-rating`, caseId: String(r["case_id"]), type: "RATED", occurredAt: `${year}-03-28T0${i}:30:00Z`, unitId: String(r["unit_id"]), rating: { satisfied: false } }) as CaseEventInput);
     const admitter = new AdmitPool({ keyFile: rt.pseudonymKeyFile });
     let t = performance.now();
     const summary = await importEvents({ ...rt.ingest, lake: rt.lake, admitter })((function* () {

@@ -1,6 +1,7 @@
 import type { QueryEngine, Row } from "../src/ports/engine.js";
 import type { Lake } from "../src/ports/lake.js";
 import { gzipSync } from "node:zlib";
+import { join } from "node:path";
 import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, type QueryExecutionState, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
 import { S3Client } from "@aws-sdk/client-s3";
 import { CASE_FACTS_CTE } from "@scorecard/shared/sql/case-facts.sql";
@@ -142,11 +143,18 @@ function queryEngineContract(name: string, make: () => Promise<{ engine: QueryEn
 }
 
 let env: Awaited<ReturnType<typeof tempRuntime>>;
+let env2: Awaited<ReturnType<typeof tempRuntime>>;
 beforeAll(async () => {
-  env = await tempRuntime();
+  [env, env2] = await Promise.all([tempRuntime(), tempRuntime()]);
 });
-afterAll(() => env.dispose());
+afterAll(() => Promise.all([env.dispose(), env2.dispose()]));
 queryEngineContract("DuckDB", async () => ({ engine: env.rt.engine as DuckDbQueryEngine, lake: env.rt.lake, another: () => DuckDbQueryEngine.open(env.rt.lake.root, { threads: 1, memoryLimit: "256MB" }) }));
+// The kept relations in a database file of their own (SCORECARD_KEPT_FACTS_FILE; docs/adr/0023 point 8), on a lake of its own.
+queryEngineContract("DuckDB, kept relations in a file", async () => ({
+  engine: await DuckDbQueryEngine.open(env2.rt.lake.root, { threads: 1, memoryLimit: "256MB", keptFile: join(env2.rt.lake.root, "..", "kept.duckdb") }),
+  lake: env2.rt.lake,
+  another: () => DuckDbQueryEngine.open(env2.rt.lake.root, { threads: 1, memoryLimit: "256MB" }),
+}));
 
 const BUCKET = "lake-test";
 /** Athena on DuckDB behind a mocked client instance, with the FakeS3 bucket as the lake. */

@@ -110,12 +110,19 @@ export class LocalRuntime {
     // DuckDB's share of the process's memory (the rest: Node, dynalite); spills to disk beyond it.
     // 1.35 GB: the scoring run of a province-year peaks at the end of its staging with DuckDB at its
     // cap; the process then stays under 2 GB (1.69–1.71 GB measured; 1.82–2.12 GB with 1.5 GB).
-    // The kept case facts in a database file of their own (compressed; docs/adr/0023), made anew at
-    // each start from their Parquet (the folder lock keeps other processes out).
+    // SCORECARD_KEPT_FACTS_FILE=1: the kept case facts in a database file of their own (compressed;
+    // docs/adr/0023 point 8: 0.9 GB at peak instead of 1.6–1.7 GB on a province-year, the nightly
+    // refresh 2.5× slower), made anew at each start from their Parquet (the folder lock keeps other
+    // processes out). Default: in memory.
     const keptFile = join(dataDir, "duckdb", "kept.duckdb");
     mkdirSync(join(dataDir, "duckdb"), { recursive: true });
     for (const f of [keptFile, `${keptFile}.wal`]) rmSync(f, { force: true });
-    const engine = await DuckDbQueryEngine.open(lake.root, { memoryLimit: process.env["SCORECARD_DUCKDB_MEMORY"] ?? "1.35GB", tempDirectory: join(dataDir, "duckdb-tmp"), keptFile });
+    const inFile = ["1", "true"].includes(process.env["SCORECARD_KEPT_FACTS_FILE"] ?? "");
+    const engine = await DuckDbQueryEngine.open(lake.root, {
+      memoryLimit: process.env["SCORECARD_DUCKDB_MEMORY"] ?? "1.35GB",
+      tempDirectory: join(dataDir, "duckdb-tmp"),
+      ...(inFile ? { keptFile } : {}),
+    });
     const catalog = new UnitCatalog();
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
     const methodology = DEFAULT_METHODOLOGY;
