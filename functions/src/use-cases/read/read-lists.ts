@@ -1,8 +1,9 @@
 /**
  * `GET /v1/units/{unitId}/cases`: the records behind a unit's numbers (issue 20, item 1;
- * docs/adr/0016-indicator-lists.md). The scoring run wrote, per period end, the unit's dossiers and
- * the records behind its other indicators (use-cases/score/drilldown-writer.ts); this reads the unit's rows of
- * the list of the period's end — never the query engine — and classifies them with
+ * docs/adr/0016-indicator-lists.md). A staged scoring run wrote, per period end, the unit's dossiers
+ * and the records behind its other indicators (use-cases/score/drilldown-writer.ts); a run over kept
+ * facts leaves them to be read on request (docs/adr/0023 point 7). This reads the unit's rows of the
+ * list of the period's end (endListRows: the files, or the kept facts) and classifies them with
  * shared/src/facts/indicator-lists.ts for the period asked: the same function whose totals the
  * differential test holds equal to the scorecard's numerators and denominators.
  */
@@ -29,17 +30,16 @@ import {
   listContext,
   listSpec,
   parseDossierRow,
-  isDossierRow,
   parseCatalogRow,
   splitRecordRows,
   statusRule,
   unitDays,
   withDossierActivity,
 } from "@scorecard/shared/facts/indicator-lists";
-import { type DrilldownPointer, PROVINCE_PARTITION, catalogListPrefix, drilldownPrefix, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
+import { PROVINCE_PARTITION } from "@scorecard/shared/lake/layout";
 import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { type ProcedureName, procedureNames } from "./procedure-names.js";
-import { type ReadDeps, drilldownSource, keptListsOf, listRows } from "./read-rankings.js";
+import { type DrilldownSource, type ReadDeps, catalogListRows, drilldownSource, endListRows } from "./read-rankings.js";
 
 export interface ListQuery {
   readonly indicator?: string | undefined;
@@ -59,18 +59,9 @@ export type ListAnswer =
 const iso = (t: number | null) => (t === null ? null : new Date(t * 1000).toISOString());
 const STATUS_ORDER: readonly string[] = CASE_STATUSES;
 
-/** The unit's dossiers of one end's list (its own, and the run's finished ones before the period's end) that `keep` accepts. */
-async function dossierRows(deps: ReadDeps, source: { periodId: string; pointer: DrilldownPointer }, unitId: string, endT: number, keep: (r: DossierRow) => boolean): Promise<DossierRow[]> {
-  const m = deps.methodology;
-  const parse = (r: Row) => parseDossierRow(r);
-  // Over kept facts: the end's whole list of the unit, read on request (no finished list apart).
-  if (source.pointer.kept !== undefined) return (await keptListsOf(deps).endRows(parsePeriod(source.periodId), unitId)).filter(isDossierRow).map(parse).filter(keep);
-  const own = (await listRows(deps.lake, unitListPrefix(drilldownPrefix(m, source.periodId), source.pointer.run, unitId), isDossierRow)).map(parse).filter(keep);
-  const finished =
-    source.pointer.finished === undefined
-      ? []
-      : (await listRows(deps.lake, unitListPrefix(finishedListPrefix(m), source.pointer.finished, unitId), (r) => Number(r["last_t"]) < endT)).map(parse).filter(keep);
-  return [...own, ...finished];
+/** The unit's dossiers of one end's list (endListRows) that `keep` accepts. */
+async function dossierRows(deps: ReadDeps, source: DrilldownSource, unitId: string, endT: number, keep: (r: DossierRow) => boolean): Promise<DossierRow[]> {
+  return (await endListRows(deps, source, unitId, "dossiers", endT)).map((r: Row) => parseDossierRow(r)).filter(keep);
 }
 
 /** A dossier row as a record of the contract. */
@@ -194,20 +185,11 @@ export const readIndicatorList = (deps: ReadDeps) => {
     const spec = listSpec(m, code, part);
     const empty = { count: 0, page, limit, pages: 1, records: [] };
     if (!spec.computed) return { kind: "ok", list: { ...head, indicator: code, part, computed: false, reason: spec.reason, kind: null, aggregate: null, total: null, ...empty } };
-    const kept = source.pointer.kept !== undefined;
-    const catalogRun = source.pointer.catalog;
-    if (!kept && (source.pointer.lists !== LIST_FORMAT || catalogRun === undefined)) {
+    if (source.pointer.kept === undefined && (source.pointer.lists !== LIST_FORMAT || source.pointer.catalog === undefined)) {
       return { kind: "not-found", detail: `The lists of ${period.id} were written before indicators had them; they come with the period's next scoring.` };
     }
 
-    const run = source.pointer.run;
-    const span = parsePeriod(source.periodId);
-    const recordsOf = async (partition: string) =>
-      splitRecordRows(
-        kept
-          ? (await keptListsOf(deps).endRows(span, partition)).filter((r) => !isDossierRow(r))
-          : await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), run, partition), (r) => !isDossierRow(r)),
-      );
+    const recordsOf = async (partition: string) => splitRecordRows(await endListRows(deps, source, partition, "records", c.endT));
     let rows: readonly unknown[];
     switch (spec.kind) {
       case "dossier":
@@ -217,7 +199,7 @@ export const readIndicatorList = (deps: ReadDeps) => {
         rows = unitDays((await recordsOf(PROVINCE_PARTITION)).charges, c);
         break;
       case "procedure": {
-        const catalog = (kept ? await keptListsOf(deps).catalogRows(span, unitId) : await listRows(deps.lake, unitListPrefix(catalogListPrefix(deps.methodology), catalogRun as string, unitId), () => true)).map(parseCatalogRow);
+        const catalog = ((await catalogListRows(deps, source, unitId)) ?? []).map(parseCatalogRow);
         // O2, MB: whether the unit received a dossier of the procedure online / paid online in the period.
         rows = spec.dossierActivity ? withDossierActivity(catalog, await dossierRows(deps, source, unitId, c.endT, () => true)) : catalog;
         break;

@@ -4,7 +4,7 @@ import type { KeptLists, OpenCaseIndex } from "../../ports/read.js";
 import type { PublicationStore, SnapshotStore } from "../../ports/snapshots.js";
 import type { Row } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
-import { type DrilldownPointer, drilldownPrefix, drilldownRunKey, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
+import { type DrilldownPointer, catalogListPrefix, drilldownPrefix, drilldownRunKey, finishedListPrefix, unitListPrefix } from "@scorecard/shared/lake/layout";
 import { type Period, type PublicMeta, type RankedUnit, type RankingSnapshot, RANKED_TIERS, type UnitCatalog, longestPeriodEndingWith, parsePeriod, previousPeriod } from "@scorecard/shared";
 import type { PublicationInfo } from "@scorecard/shared/admin/publication";
 import { LATEST_PERIOD } from "@scorecard/shared/contracts/api";
@@ -36,7 +36,6 @@ export interface ReadDeps {
    */
   readonly keptLists?: KeptLists | undefined;
 }
-
 
 /** Period ids newest first: by end, then shorter periods first (month before quarter before half...). */
 export function sortPeriodsNewestFirst(ids: readonly string[]): string[] {
@@ -167,7 +166,7 @@ const STATUS_ORDER: readonly string[] = CASE_STATUSES;
  * for a start no later than the period's; else a list written for the period itself (before the
  * lists were shared).
  */
-export async function drilldownSource(deps: ReadDeps, period: Period): Promise<{ periodId: string; pointer: DrilldownPointer } | undefined> {
+export async function drilldownSource(deps: ReadDeps, period: Period): Promise<DrilldownSource | undefined> {
   const pointer = async (id: string) => {
     const body = await deps.lake.get(drilldownRunKey(deps.methodology, id));
     return body ? (JSON.parse(new TextDecoder().decode(body)) as DrilldownPointer) : undefined;
@@ -180,10 +179,39 @@ export async function drilldownSource(deps: ReadDeps, period: Period): Promise<{
   return own ? { periodId: period.id, pointer: own } : undefined;
 }
 
-/** The kept lists of the deployment, for a period whose run scored over kept facts. */
-export function keptListsOf(deps: ReadDeps): KeptLists {
+/** Where a period's drill-down is: the period whose list it is, and that list's pointer. */
+export interface DrilldownSource {
+  readonly periodId: string;
+  readonly pointer: DrilldownPointer;
+}
+
+/** The kept lists of the deployment, for a list whose run scored over kept facts (drilldownSource names one only where there are). */
+function keptListsOf(deps: ReadDeps): KeptLists {
   if (!deps.keptLists) throw new Error("the lists of this period are read from kept case facts, which this deployment does not read");
   return deps.keptLists;
+}
+
+/**
+ * A partition's rows of the end's list a source names, whoever holds them (docs/adr/0023 point 7):
+ * the kept facts, read on request, or the run's files. `part`: the dossiers (from files: the end's
+ * own and the run's finished cases whose last event is before `endT`) or the records behind the
+ * other indicators (issue 20, item 1).
+ */
+export async function endListRows(deps: ReadDeps, source: DrilldownSource, partition: string, part: "dossiers" | "records", endT: number): Promise<Row[]> {
+  const { periodId, pointer } = source;
+  const wanted = part === "dossiers" ? isDossierRow : (r: Row) => !isDossierRow(r);
+  if (pointer.kept !== undefined) return (await keptListsOf(deps).endRows(parsePeriod(periodId), partition)).filter(wanted);
+  const own = await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, periodId), pointer.run, partition), wanted);
+  if (part === "records" || pointer.finished === undefined) return own;
+  const finished = await listRows(deps.lake, unitListPrefix(finishedListPrefix(deps.methodology), pointer.finished, partition), (r) => Number(r["last_t"]) < endT);
+  return [...own, ...finished];
+}
+
+/** A unit's catalog entries the source names (the run's catalog list, or the kept facts' on request); undefined when the run wrote none. */
+export async function catalogListRows(deps: ReadDeps, source: DrilldownSource, unitId: string): Promise<Row[] | undefined> {
+  const { periodId, pointer } = source;
+  if (pointer.kept !== undefined) return keptListsOf(deps).catalogRows(parsePeriod(periodId), unitId);
+  return pointer.catalog === undefined ? undefined : listRows(deps.lake, unitListPrefix(catalogListPrefix(deps.methodology), pointer.catalog, unitId), () => true);
 }
 
 /** The rows of every drill-down file under a prefix that `keep` accepts. */
@@ -209,15 +237,8 @@ export const readUnitCases =
     if (!source) return undefined;
     const startT = Date.parse(period.start) / 1000;
     const endT = Date.parse(period.end) / 1000;
-    const { pointer } = source;
     // The dossiers only: an end's list holds the records behind the unit's other indicators too (`kind`, issue 20 item 1).
-    const own =
-      pointer.kept !== undefined
-        ? (await keptListsOf(deps).endRows(parsePeriod(source.periodId), unitId)).filter((r) => isDossierRow(r) && caseInList(r, startT))
-        : await listRows(deps.lake, unitListPrefix(drilldownPrefix(deps.methodology, source.periodId), pointer.run, unitId), (r) => isDossierRow(r) && caseInList(r, startT));
-    // The run's finished cases whose last event is before the period's end: their rows as of any later end.
-    const finished = pointer.finished === undefined || pointer.kept !== undefined ? [] : await listRows(deps.lake, unitListPrefix(finishedListPrefix(deps.methodology), pointer.finished, unitId), (r) => Number(r["last_t"]) < endT && caseInList(r, startT));
-    const rows = [...own, ...finished].map(toCaseRow);
+    const rows = (await endListRows(deps, source, unitId, "dossiers", endT)).filter((r) => caseInList(r, startT)).map(toCaseRow);
     rows.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.receivedAt.localeCompare(b.receivedAt) || a.caseId.localeCompare(b.caseId));
     return status ? rows.filter((r) => r.status === status) : rows;
   };
