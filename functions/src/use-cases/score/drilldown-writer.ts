@@ -16,6 +16,18 @@ import { type FactsSource, plus, sqlTimestamp } from "./staged-facts.js";
 /** The `run` of an end's pointer when the run scored over kept facts (no list folder: `kept`). */
 export const KEPT_RUN = "kept";
 
+/** The parameters of an end's list statement (`endListSql`) for the longest period `span` of the end, under `methodology`. */
+export function endListParams(span: Period, methodology: string) {
+  const { acceptWithinWorkingDays, handleWithinWorkingDays } = getMethodology(methodology).complaints;
+  return {
+    period_start: sqlTimestamp(span.start),
+    period_end: sqlTimestamp(span.end),
+    month_to: span.endDate.slice(0, 7),
+    accept_days: acceptWithinWorkingDays,
+    handle_days: handleWithinWorkingDays,
+  };
+}
+
 /** Hand over a clean-up the run does not wait for now (awaited at the end of the run). */
 export type Defer = (cleanup: Promise<void>) => void;
 
@@ -113,11 +125,8 @@ export class DrilldownWriter {
     const catalog = await this.catalog;
     if (firstCatalog) bytes = plus(bytes, catalog.bytes);
     const run = this.runId(computedAt);
-    const params = { period_start: sqlTimestamp(span.start), period_end: sqlTimestamp(span.end), month_to: span.endDate.slice(0, 7) };
     // The end's dossiers (not the run's finished ones) and the records behind the other indicators, in one unload.
-    const { acceptWithinWorkingDays, handleWithinWorkingDays } = getMethodology(m).complaints;
-    const listParams = { ...params, accept_days: acceptWithinWorkingDays, handle_days: handleWithinWorkingDays };
-    bytes = plus(bytes, await this.unload(endListSql(facts.cte(span), finished === undefined ? "all" : "open"), listParams, `${drilldownPrefix(m, span.id)}${run}`));
+    bytes = plus(bytes, await this.unload(endListSql(facts.cte(span), finished === undefined ? "all" : "open"), endListParams(span, m), `${drilldownPrefix(m, span.id)}${run}`));
     await this.point(span, { run, computedAt, from: span.start, ...(finished === undefined ? {} : { finished }), lists: LIST_FORMAT, catalog: catalog.run });
     return bytes;
   }
@@ -132,7 +141,7 @@ export class DrilldownWriter {
     if (previous) {
       const old = (JSON.parse(new TextDecoder().decode(previous)) as { run?: unknown }).run;
       // No reader follows the old run any more: it is removed while the run goes on.
-      if (typeof old === "string" && old !== current.run && old !== KEPT_RUN) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
+      if (typeof old === "string" && old !== current.run) this.defer(deps.lake.removePrefix(`${drilldownPrefix(m, span.id)}${old}/`));
     }
     // The lists of the shorter periods of this end, kept from before the periods of an end shared
     // one (each served its own period): the reader takes the shared list now, so none is read any more.

@@ -8,7 +8,6 @@
  * are remembered per generation.
  */
 import type { Period } from "@scorecard/shared";
-import { getMethodology } from "@scorecard/shared/methodology/registry";
 import { stageTables, stagedFactsCte } from "@scorecard/shared/sql/case-stages.sql";
 import { cutOfEnd } from "@scorecard/shared/sql/kept-facts.sql";
 import { UNIT_CATALOG_LIST_SQL, partitionEndListSql } from "@scorecard/shared/sql/record-list.sql";
@@ -17,7 +16,7 @@ import type { QueryEngine, Row } from "../../ports/engine.js";
 import type { Lake } from "../../ports/lake.js";
 import type { KeptLists } from "../../ports/read.js";
 import { attachGeneration, readManifest } from "./kept-facts.js";
-import { sqlTimestamp } from "./staged-facts.js";
+import { endListParams } from "./drilldown-writer.js";
 
 /**
  * Answers remembered: the pages of one list, the lists of one unit and the province's charges of
@@ -75,15 +74,7 @@ export function keptLists(deps: { readonly engine: QueryEngine; readonly lake: L
   return {
     endRows: (span: Period, partition: string) =>
       rows(`end|${span.id}|${partition}`, async (g) => {
-        const { acceptWithinWorkingDays, handleWithinWorkingDays } = getMethodology(deps.methodology).complaints;
-        const params = {
-          period_start: sqlTimestamp(span.start),
-          period_end: sqlTimestamp(span.end),
-          month_to: span.endDate.slice(0, 7),
-          accept_days: acceptWithinWorkingDays,
-          handle_days: handleWithinWorkingDays,
-          unit_id: partition,
-        };
+        const params = { ...endListParams(span, deps.methodology), unit_id: partition };
         return withoutPartition((await engine.query(partitionEndListSql(stagedFactsCte(stageTables(g), cutOfEnd(span.end))), params)).rows);
       }),
     catalogRows: (span: Period, unitId: string) =>
