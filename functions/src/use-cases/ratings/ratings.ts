@@ -79,7 +79,7 @@ export const refreshRatings =
     const tiers: readonly string[] = ratedTiers(m);
     const snaps = options.snapshots
       ? options.snapshots.filter((s) => s.methodology === deps.methodology && s.period === period.id && tiers.includes(s.tier))
-      : (await Promise.all(ratedTiers(m).map((t) => deps.snapshots.get(deps.methodology, period.id, t)))).filter((s) => s !== undefined);
+      : (await Promise.all(tiers.map((t) => deps.snapshots.get(deps.methodology, period.id, t)))).filter((s) => s !== undefined);
     if (snaps.length === 0) return { heads: null, reform: null };
     const units = new Map<string, RankedUnit>(snaps.flatMap((s) => s.units.map((u) => [u.unitId, u] as const)));
     const hKey = headRatingsKey(deps.methodology, period.id);
