@@ -147,20 +147,23 @@ describe("late events: the periods they reach are scored again", () => {
     expect(withStale([a], [b, c], 2).map((p) => p.id)).toEqual(["2026-11", "2024-03"]);
     expect(withStale([a, b, c], [], 2).map((p) => p.id)).toEqual(["2026-11", "2024-03", "2024-Q1"]);
   });
-  it("a stop asked for during a scheduled run waits for it, and the run ends after the period it is publishing (the engine closes only then)", async () => {
+  it("a stop asked for during a scheduled run waits for it, and the run ends before its next period (the engine closes only then)", async () => {
     const logs: string[] = [];
     let stop: (() => Promise<void>) | undefined;
-    let stopAsked = false;
+    let stopped: Promise<void> | undefined;
+    let asked: () => void = () => undefined;
+    const stopAsked = new Promise<void>((ok) => (asked = ok));
     // The stop is asked for while the run stores its first period's drafts.
     const snapshots = Object.create(env.rt.score.snapshots) as typeof env.rt.score.snapshots;
+    let drafts = 0;
     snapshots.putDraft = async (s) => {
-      if (!stopAsked && stop) {
-        stopAsked = true;
+      drafts++;
+      if (stopped === undefined && stop) {
         stopped = stop();
+        asked();
       }
       return env.rt.score.snapshots.putDraft(s);
     };
-    let stopped: Promise<void> | undefined;
     const view = Object.create(env.rt) as typeof env.rt;
     Object.defineProperty(view, "score", { value: { ...env.rt.score, snapshots } });
     const scheduler = startScheduler(view, { intervalMs: 3_600_000, log: (l) => logs.push(l) });
@@ -172,10 +175,16 @@ describe("late events: the periods they reach are scored again", () => {
     const tick = scheduler.tick().then(() => {
       ended = true;
     });
-    await tick;
-    expect(stopAsked).toBe(true);
+    await stopAsked;
+    expect(ended).toBe(false);
+    // The stop resolves only once the tick in flight has ended.
     await stopped;
     expect(ended).toBe(true);
+    await tick;
+    // One period's drafts (the first period's tiers), none of the next.
+    const firstPeriodTiers = drafts;
+    expect(firstPeriodTiers).toBeGreaterThan(0);
+    expect(firstPeriodTiers).toBeLessThanOrEqual(4);
     // Stopped, not failed: nothing logged; the periods after the first are still stale; no tick after a stop.
     expect(logs).toEqual([]);
     expect((await stalePeriods(env.rt.score)).map((p) => p.id)).toEqual(expect.arrayContaining(["2024-03", "2024-Q1", "2024-04"]));

@@ -26,7 +26,6 @@ const rt = await LocalRuntime.start({ dataDir }).catch((e: unknown) => {
   process.exit(2);
 });
 let stopping = false;
-class StopRequested extends Error {}
 let pending: readonly Period[] = [];
 /** Periods scored before head ratings existed (an older data folder): rated in the background. */
 let unrated: readonly Period[] = [];
@@ -58,13 +57,7 @@ if (pending.length > 0 || unrated.length > 0) {
   background = (async () => {
     // One run (facts staged once); Ctrl-C stops it between periods.
     if (pending.length > 0) {
-      await scoreAndRatePeriods(rt.score, rt.admin)(pending, {
-        onPeriod: () => {
-          if (stopping) throw new StopRequested();
-        },
-      }).catch((e: unknown) => {
-        if (!(e instanceof StopRequested)) throw e;
-      });
+      await scoreAndRatePeriods(rt.score, rt.admin)(pending, { stopWhen: () => stopping });
       if (stopping) return;
     }
     if (pending.length > 0) console.log(`[seed] the remaining ${pending.length} months and quarters are scored`);

@@ -17,10 +17,12 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
   let running = false;
   let stopping = false;
   let lastRawCount = -1;
+  /** The raw objects received so far: a tick has work when their number changed. */
+  const rawObjects = async () => (await rt.lake.list("raw/")).length + (await rt.lake.list("raw-complaints/")).length + (await rt.lake.list("raw-procedures/")).length;
   const work = async () => {
     running = true;
     try {
-      const raw = (await rt.lake.list("raw/")).length + (await rt.lake.list("raw-complaints/")).length + (await rt.lake.list("raw-procedures/")).length;
+      const raw = await rawObjects();
       if (raw === lastRawCount) return;
       lastRawCount = raw;
       if (stopping) return;
@@ -31,16 +33,14 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
       // then the scored periods that late events reached (../use-cases/scored-inputs.ts).
       const stale = await stalePeriods(rt.score);
       const periods = withStale(scheduledPeriodIds(new Date()).map(parsePeriod), stale);
-      // A stop asked for ends the run after the period being published (the engine is closed next).
-      await scoreAndRatePeriods(rt.score, rt.admin)(periods, {
-        onPeriod: () => {
-          if (stopping) throw new SchedulerStopped();
-        },
-      });
+      // A stop asked for ends the run before its next period (the engine is closed next); the
+      // periods left are redone at the next start's first tick (they are stale).
+      await scoreAndRatePeriods(rt.score, rt.admin)(periods, { stopWhen: () => stopping });
+      if (stopping) return;
       options.log(`[scheduler] compacted ${raw} raw objects and re-scored the current periods${stale.length > 0 ? ` and ${stale.map((p) => p.id).join(", ")} (late events)` : ""}`);
     } catch (e) {
-      lastRawCount = -1; // a failed or stopped run is redone at the next tick, even if no new data arrives
-      if (!(e instanceof SchedulerStopped)) options.log(`[scheduler] run failed: ${(e as Error).message}`);
+      lastRawCount = -1; // a failed run is redone at the next tick, even if no new data arrives
+      options.log(`[scheduler] run failed: ${(e as Error).message}`);
     } finally {
       running = false;
     }
@@ -58,10 +58,10 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
   // scored periods are stale: a run stopped before it scored them (a Ctrl-C) is then redone.
   // (When that cannot be read, the first tick runs.)
   const ready = (async () => {
-    const raw = (await rt.lake.list("raw/")).length + (await rt.lake.list("raw-complaints/")).length + (await rt.lake.list("raw-procedures/")).length;
+    const raw = await rawObjects();
     if ((await stalePeriods(rt.score)).length === 0) lastRawCount = raw;
   })().catch(() => undefined);
-  /** No new tick; resolves when the one in flight has ended (after its current period). */
+  /** No new tick; resolves when the one in flight has ended (before its next period). */
   const stop = async (): Promise<void> => {
     stopping = true;
     clearInterval(timer);
@@ -69,5 +69,3 @@ export function startScheduler(rt: LocalRuntime, options: { intervalMs?: number;
   };
   return { stop, tick, ready };
 }
-
-class SchedulerStopped extends Error {}

@@ -170,6 +170,11 @@ export interface ScoreRunOptions {
   readonly afterPeriod?: (period: Period, snapshots: RankingSnapshot[]) => Promise<void>;
   /** Report a period's failure and go on with the others (default: the run stops and throws). */
   readonly onPeriodError?: (period: Period, error: unknown) => void;
+  /**
+   * Asked before each period: true ends the run there (the periods already computed are still
+   * published; the run returns their snapshots). A process stopping (Ctrl-C) ends its runs so.
+   */
+  readonly stopWhen?: () => boolean;
 }
 
 /**
@@ -259,7 +264,7 @@ export async function scoreOnFacts(
   const all: RankingSnapshot[] = [];
   try {
     for (const period of periods) {
-      if (run.stop) break;
+      if (run.stop || options.stopWhen?.()) break;
       let computed: Computed;
       try {
         computed = await compute(deps, period, engine, facts, drilldowns);
