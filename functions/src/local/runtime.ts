@@ -114,14 +114,15 @@ export class LocalRuntime {
     // docs/adr/0023 point 8: 0.9 GB at peak instead of 1.6–1.7 GB on a province-year, the nightly
     // refresh 2.5× slower), made anew at each start from their Parquet (the folder lock keeps other
     // processes out). Default: in memory.
-    const keptFile = join(dataDir, "duckdb", "kept.duckdb");
-    mkdirSync(join(dataDir, "duckdb"), { recursive: true });
-    for (const f of [keptFile, `${keptFile}.wal`]) rmSync(f, { force: true });
-    const inFile = ["1", "true"].includes(process.env["SCORECARD_KEPT_FACTS_FILE"] ?? "");
+    const keptFile = ["1", "true"].includes(process.env["SCORECARD_KEPT_FACTS_FILE"] ?? "") ? join(dataDir, "duckdb", "kept.duckdb") : undefined;
+    if (keptFile !== undefined) {
+      mkdirSync(join(dataDir, "duckdb"), { recursive: true });
+      for (const f of [keptFile, `${keptFile}.wal`]) rmSync(f, { force: true });
+    }
     const engine = await DuckDbQueryEngine.open(lake.root, {
       memoryLimit: process.env["SCORECARD_DUCKDB_MEMORY"] ?? "1.35GB",
       tempDirectory: join(dataDir, "duckdb-tmp"),
-      ...(inFile ? { keptFile } : {}),
+      ...(keptFile === undefined ? {} : { keptFile }),
     });
     const catalog = new UnitCatalog();
     const hasher = HmacHasher.fromFile(join(dataDir, "keys", "pseudonym.key"));
