@@ -74,7 +74,7 @@ const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping…`);
-  // The runs still using the engine end first (each stops after the period it is publishing):
+  // The runs still using the engine end first (each stops before its next period: stopWhen):
   // a process that closes DuckDB under a running statement never exits.
   await Promise.all([scheduler.stop(), background]);
   await new Promise<void>((ok) => server.close(() => ok()));
