@@ -5,12 +5,14 @@ import { createApiClient } from "./lib/api.js";
 import { takeCallback } from "./lib/auth/callback.js";
 import { OidcSession } from "./lib/auth/oidc-session.svelte.js";
 import { LOCAL_SITE_CONFIG, loadSiteConfig } from "./lib/auth/site-config.js";
+import { holdFirstPaint } from "./lib/first-paint.js";
 import { browserNav } from "./lib/router.js";
 import { AppModel, type AnySession } from "./models/app.svelte.js";
 import { SessionModel } from "./models/session.svelte.js";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("#app is missing from index.html");
+holdFirstPaint(document, 1500);
 
 let storage: Storage | null = null;
 try {

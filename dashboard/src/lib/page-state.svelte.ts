@@ -12,6 +12,7 @@
  *   the URL still asks for what was loaded: a late answer never overrides a newer choice.
  */
 import { untrack } from "svelte";
+import { firstScreenShown } from "./first-paint.js";
 import { unlessRendering } from "./progressive-rows.svelte.js";
 import type { Params } from "./router.js";
 
@@ -23,6 +24,7 @@ export function bodyState(phase: () => PagePhase): void {
   $effect(() => {
     // Still "loading" while a part of the page is rendered in a later task (Deferred.svelte).
     document.body.dataset.state = unlessRendering(phase(), BODY_STATE[phase()]);
+    if (phase() !== "loading") firstScreenShown();
   });
 }
 
