@@ -43,6 +43,44 @@ describe("Public pages: unit indicators, methodology, printable report, open dat
     expect(api.calls.every((c) => c.path.startsWith("/v1/public/"))).toBe(true);
   });
 
+  it("a unit merged away before the period is named, with its successors and its own last period linked, not a code and \"no data\"", async () => {
+    // Sở Thông tin và Truyền thông ended on 28 February 2025; its tasks went to two departments.
+    const units = ranked([aFullUnit("DEPT-SKHCN-202507", "Sở Khoa học và Công nghệ tỉnh Đồng Nai", { early: 60, onTime: 37, late: 2, overdue: 1 })]);
+    const before = ranked([aFullUnit("DEPT-STTTT-2020", "Sở Thông tin và Truyền thông tỉnh Đồng Nai", { early: 50, onTime: 30, late: 5, overdue: 0 })]);
+    const api = fullServer({
+      meta: aMeta({ periods: ["2026-H1", "2025-H2", "2025-01", "2024-H2"], published: [{ period: "2026-H1", version: 1, publishedAt: "2026-07-05T01:00:00Z" }, { period: "2024-H2", version: 1, publishedAt: "2025-01-05T01:00:00Z" }] }),
+      rankings: { "2026-H1/DEPARTMENT": aSnapshot({ period: "2026-H1", units }), "2024-H2/DEPARTMENT": aSnapshot({ period: "2024-H2", units: before }) },
+    });
+    renderAt(api, "#/public/units/DEPT-STTTT-2020", { now: new Date("2026-12-07T03:00:00Z") });
+    await settled();
+
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Sở Thông tin và Truyền thông tỉnh Đồng Nai"));
+    const notice = screen.getByTestId("reorg-notice");
+    expect(notice.dataset.kind).toBe("ended");
+    expect(notice.textContent).toContain("Đơn vị đã kết thúc hoạt động từ 01/03/2025; địa bàn và nhiệm vụ chuyển cho 2 đơn vị:");
+    const successors = screen.getAllByTestId("reorg-unit");
+    expect(successors.map((li) => li.dataset.unitId)).toEqual(["DEPT-SKHCN-202507", "DEPT-SVHTTDL-202507"]);
+    // Public links only, to the successors' public pages for the period shown.
+    expect(successors[0]?.querySelector("a")?.getAttribute("href")).toBe("#/public/units/DEPT-SKHCN-202507?period=2026-H1");
+    expect(notice.textContent).not.toContain("trang công khai");
+    // Its own newest published period it existed at the end of: 2024-H2 (2025-01 is not published; the published one comes first).
+    const own = screen.getByTestId("reorg-last-period");
+    expect(own.textContent).toBe("Xem số liệu của đơn vị: 6 tháng cuối năm 2024");
+    expect(own.getAttribute("href")).toBe("#/public/units/DEPT-STTTT-2020?period=2024-H2");
+    expect(screen.queryByText("Không có đơn vị này trong bảng xếp hạng của kỳ.")).toBeNull();
+    expect(document.body.dataset.state).toBe("ready");
+    expect(api.calls.every((c) => c.path.startsWith("/v1/public/"))).toBe(true);
+  });
+
+  it("a unit the catalog does not know, missing from the ranking, still says so plainly", async () => {
+    renderAt(server(), "#/public/units/DEPT-NOPE?period=2024-H1");
+    await settled();
+    await waitFor(() => expect(document.body.dataset.state).toBe("ready"));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("DEPT-NOPE");
+    expect(screen.getByText("Không có đơn vị này trong bảng xếp hạng của kỳ.")).toBeTruthy();
+    expect(screen.queryByTestId("reorg-notice")).toBeNull();
+  });
+
   it("the rankings page links each unit to its public page and downloads the CSV of the ranking shown", async () => {
     renderAt(server(), "?period=2024-H1&tier=DEPARTMENT");
     await settled();

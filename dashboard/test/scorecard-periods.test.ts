@@ -165,7 +165,9 @@ describe("Page: Phiếu điểm đơn vị — a reorganised unit", () => {
     await waitFor(() => expect(window.location.hash).toBe("#/units/DEPT-STP-202507?period=2025-H1"));
     await settled();
     expect(screen.getByTestId("reorg-notice").dataset.kind).toBe("not-yet");
-    await fireEvent.click(within(screen.getByTestId("reorg-notice")).getByRole("link"));
+    // The way back to the unit's own newest period, beside its predecessor.
+    expect(screen.getByTestId("reorg-last-period").getAttribute("href")).toBe("#/units/DEPT-STP-202507?period=2025-H2");
+    await fireEvent.click(within(screen.getAllByTestId("reorg-unit")[0] as HTMLElement).getByRole("link"));
     await waitFor(() => expect(window.location.hash).toBe("#/units/DEPT-STP-2020?period=2025-H1"));
     await settled();
     expect(screen.getByTestId("scorecard-total").textContent).not.toBe("Không có số liệu");

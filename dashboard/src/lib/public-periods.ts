@@ -36,11 +36,12 @@ export function isProvisional(periodId: string, dataAsOf: string): boolean {
 
 /**
  * The period a public page opens on: the newest published one in the meta's order, else the newest
- * complete one; null when every listed period is still running (or none is listed).
+ * complete one; null when every listed period is still running (or none is listed). `keep`: only
+ * among these periods (e.g. those a reorganised unit existed in).
  * @example defaultPublicPeriod({ periods: ["2026-12", "2026-11"], … }, new Date("2026-12-07")) === "2026-11"
  */
-export function defaultPublicPeriod(meta: PublicMetaView | null | undefined, now: Date): string | null {
-  const periods = meta?.periods ?? [];
+export function defaultPublicPeriod(meta: PublicMetaView | null | undefined, now: Date, keep: (period: string) => boolean = () => true): string | null {
+  const periods = (meta?.periods ?? []).filter(keep);
   const published = publishedPeriods(meta);
   return periods.find((p) => published.has(p)) ?? periods.find((p) => isComplete(p, now)) ?? null;
 }

@@ -2,16 +2,30 @@
  * A unit's public page: the unit's row of the public ranking snapshot (aggregates only — the
  * same payload as the rankings page; no role-checked route is ever called from here), and its row
  * in the previous period of the same kind, for the change. A previous period without the unit, or
- * without a ranking, is a gap: "no figures", never a zero or a rank.
+ * without a ranking, is a gap: "no figures", never a zero or a rank. A unit missing from the
+ * period's ranking is looked up in the unit catalog (loaded only then: it is ~70 kB): a unit merged,
+ * split or not yet set up in the 2024–2025 reorganisations is named, and its successors or
+ * predecessors and its own newest period are linked, instead of a bare code and "no data".
  */
 import type { PublicMeta } from "@scorecard/shared/contracts/api";
 import { previousPeriod } from "@scorecard/shared/time/period";
 import type { PagePhase } from "../lib/page-state.svelte.js";
 import { isPeriodId, parsePeriod } from "../lib/periods.js";
+import { defaultPublicPeriod } from "../lib/public-periods.js";
 import type { PublicRankedUnit, PublicRanking } from "../lib/public-ranking.js";
 import { fetchPublicRanking, PublicSnapshotModel, startEarly } from "./public-snapshot.svelte.js";
 import { DEFAULT_TIER, TIER_ORDER, type RankedTier } from "./rankings.svelte.js";
 import { Resource } from "./resource.svelte.js";
+import type { Reorganisation, UnitRecord } from "../lib/units.js";
+
+/** A unit absent from the period's ranking, from the unit catalog. */
+export interface PublicReorg {
+  readonly record: UnitRecord;
+  /** What the reorganisations did to it as of the period shown (null: nothing; it was simply not ranked). */
+  readonly shown: Reorganisation | null;
+  /** The newest public period (published, else complete) at whose end the unit existed, when not the one shown. */
+  readonly ownPeriod: string | null;
+}
 
 const PREFIX: Readonly<Record<string, RankedTier>> = { DEPT: "DEPARTMENT", DIST: "DISTRICT", COM: "COMMUNE", VERT: "VERTICAL" };
 
@@ -22,6 +36,8 @@ export class PublicUnitModel extends PublicSnapshotModel {
   unitId = $state("");
   /** The same tier's ranking of the previous period of the same kind (null: none scored). */
   readonly previous = new Resource<PublicRanking | null>();
+  /** The catalog's word on a unit missing from the ranking (null: the catalog does not know it). */
+  readonly reorg = new Resource<PublicReorg | null>();
   readonly unit: PublicRankedUnit | null = $derived(this.snapshot.data?.units.find((u) => u.unitId === this.unitId) ?? null);
   readonly previousUnit: PublicRankedUnit | null = $derived(this.previous.data?.units.find((u) => u.unitId === this.unitId) ?? null);
   readonly previousPeriod: string | null = $derived(this.period && isPeriodId(this.period) ? previousPeriod(parsePeriod(this.period)).id : null);
@@ -33,7 +49,9 @@ export class PublicUnitModel extends PublicSnapshotModel {
       : this.meta.phase === "loading"
         ? "loading"
         : this.snapshot.phase === "ready" && !this.unit
-          ? "empty"
+          ? this.reorg.phase === "loading"
+            ? "loading"
+            : "empty"
           : this.snapshot.phase === "ready" && this.previous.phase === "loading"
             ? "loading"
             : this.snapshot.phase,
@@ -43,6 +61,7 @@ export class PublicUnitModel extends PublicSnapshotModel {
   async load(unitId: string, period: string | undefined, tier: string | undefined, meta: () => Promise<PublicMeta>): Promise<string | null | undefined> {
     this.unitId = unitId;
     this.previous.set(null, "loading");
+    this.reorg.set(null, "loading");
     const t = (TIER_ORDER as readonly string[]).includes(tier ?? "") ? (tier as RankedTier) : tierOfUnitId(unitId);
     // The previous period of the one the URL names is asked for at once too (with the list of
     // periods and the period itself): the change is part of the page.
@@ -51,7 +70,19 @@ export class PublicUnitModel extends PublicSnapshotModel {
     const shown = await this.loadSnapshot(`${unitId}|${period ?? ""}|${tier ?? ""}`, period, t, meta, (d) => d === null);
     if (shown) void this.#loadPrevious(shown, this.snapshot.data?.tier ?? t, early);
     else early?.request.cancel();
+    if (shown && this.snapshot.phase === "ready" && !this.unit) void this.#loadReorg(unitId, shown);
+    else if (shown !== undefined) this.reorg.set(null, "empty");
     return shown;
+  }
+
+  async #loadReorg(unitId: string, period: string): Promise<void> {
+    await this.reorg.load(async () => {
+      const units = await import("../lib/units.js");
+      const record = units.unitRecord(unitId);
+      if (!record) return null;
+      const ownPeriod = defaultPublicPeriod(this.meta.data, this.now(), (p) => p !== period && units.existedAtEnd(unitId, p));
+      return { record, shown: units.reorganisationOf(unitId, period), ownPeriod };
+    }, (d) => d === null);
   }
 
   async #loadPrevious(period: string, tier: string, early: { period: string; tier: string; request: ReturnType<typeof startEarly> } | null): Promise<void> {
@@ -70,5 +101,6 @@ export class PublicUnitModel extends PublicSnapshotModel {
   override dispose(): void {
     super.dispose();
     this.previous.dispose();
+    this.reorg.dispose();
   }
 }
