@@ -15,11 +15,15 @@
  *   npm run bench -- [--preset province-year|national|demo] [--quick] [--to YYYY-MM-DD] [--seed N]
  *                    [--reference-months 2025-01,2025-02] [--import-events N] [--keep] [--only step,…]
  *                    [--data-dir DIR] [--server-repo DIR] [--label NAME] [--lighthouse-runs N] [--dashboard-runs N]
+ *                    [--api-days 2025-01|week]
  *
  * --quick: the first two months of the preset and short load tests (for building and debugging).
  * --to: stop the preset's range early (a reduced national run; scoring covers the periods inside it).
  * --server-repo: run the dashboard, lighthouse and api-ingest steps' server from another checkout (its code and
  * its dashboard/dist; before/after comparisons on one data folder). --label: appended to the file name.
+ * --api-days: the dossiers the api-ingest step posts — `2025-01` (the default: the province-year's
+ * first dossiers, comparable with the earlier figures) or `week` (received in the week before the
+ * run: a source system's real traffic, within the demo sources' 45 days).
  * Writes bench/results/<date>.json (province-year), <date>-<preset>[-quick].json, or for the
  * dashboard and lighthouse steps alone <date>-<steps>[-label].json (they serve the demo whatever
  * the preset); prints a table.
@@ -50,8 +54,13 @@ const { values: args } = parseArgs({
     label: { type: "string" },
     "lighthouse-runs": { type: "string" },
     "dashboard-runs": { type: "string" },
+    "api-days": { type: "string" },
   },
 });
+function apiDays(v: string): "2025-01" | "week" {
+  if (v !== "2025-01" && v !== "week") throw new Error(`--api-days: 2025-01 or week, not ${v}`);
+  return v;
+}
 if (!(args.preset in PRESETS)) throw new Error(`--preset: one of ${Object.keys(PRESETS).join(", ")}`);
 const preset = args.preset as PresetName;
 const range = PRESETS[preset];
@@ -101,6 +110,7 @@ const stepOptions = {
   ...(args["server-repo"] ? { serverRepo: args["server-repo"] } : {}),
   ...(args["lighthouse-runs"] ? { lighthouseRuns: Number(args["lighthouse-runs"]) } : {}),
   ...(args["dashboard-runs"] ? { dashboardRuns: Number(args["dashboard-runs"]) } : {}),
+  ...(args["api-days"] ? { apiDays: apiDays(args["api-days"]) } : {}),
 };
 const steps: Record<string, Timed & { step: string }> = {};
 

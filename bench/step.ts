@@ -45,6 +45,8 @@ interface StepOptions {
   readonly lighthouseRuns?: number;
   /** Runs of each page load (and rounds of switches) in the dashboard step. */
   readonly dashboardRuns?: number;
+  /** The dossiers the api-ingest step posts: the province-year's first (default) or those of the week before the run. */
+  readonly apiDays?: "2025-01" | "week";
 }
 
 const [step, json] = process.argv.slice(2);
@@ -251,8 +253,18 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
     const token = "bench-token";
     const { mkdirSync } = await import("node:fs");
     mkdirSync(join(dir, "lake", "curated"), { recursive: true }); // main.ts: no demo seeding
+    // --api-days week: today's traffic, as a source system posts it — dossiers received in the week
+    // before the run (the demo's sources may post events dated at most 45 days back). The default,
+    // the province-year's first dossiers (January 2025), keeps the figures comparable with earlier
+    // ones; each tick of the scheduler then re-scores every period since January 2025.
+    const now = new Date();
+    const vietnamDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+    const days =
+      o.apiDays === "week"
+        ? { from: vietnamDay(now.getTime() - 7 * 86_400_000), to: vietnamDay(now.getTime() - 86_400_000), scale: PRESETS["province-year"].scale, asOf: now.toISOString() }
+        : PRESETS["province-year"];
     const template: CaseEventInput[] = [];
-    for (const e of new DemoProvince({ seed: o.seed, ...PRESETS["province-year"] }).events()) {
+    for (const e of new DemoProvince({ seed: o.seed, ...days }).events()) {
       template.push(e);
       if (template.length === 500) break;
     }
@@ -323,6 +335,8 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
       const four = idle.find((x) => x["connections"] === 4) as { eventsPerSecond: number; batchLatencyMs: { p50: number; p99: number } };
       return {
         batchSize: 500,
+        // The dossiers posted (--api-days): the province-year's first, or those of the week before the run.
+        dossiers: o.apiDays === "week" ? { days: "week", from: days.from, to: days.to } : { days: "2025-01" },
         secondsPerRun: seconds,
         idle,
         duringScoring,
