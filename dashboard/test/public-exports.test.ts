@@ -57,6 +57,23 @@ describe("Public pages: units of measure, direction and language", () => {
     expect(screen.getByTestId("withheld-note")).toBeTruthy();
   });
 
+  it("a unit's public page says why a value reads \"ẩn\" when the server withheld some of its row", async () => {
+    const [first] = measuredH1().units;
+    renderAt(server(), `#/public/units/${first!.unitId}?period=2024-H1`);
+    await settled();
+    await waitFor(() => expect(document.body.dataset.state).toBe("ready"));
+    expect(screen.getByTestId("withheld-note").textContent).toBe("“ẩn”: giá trị được ẩn vì có thể làm lộ một số hồ sơ dưới 5.");
+  });
+
+  it("a unit's public page with nothing withheld has no such note", async () => {
+    const second = measuredH1().units[1];
+    renderAt(server(), `#/public/units/${second!.unitId}?period=2024-H1`);
+    await settled();
+    await waitFor(() => expect(document.body.dataset.state).toBe("ready"));
+    expect(screen.getByTestId("public-groups-table")).toBeTruthy();
+    expect(screen.queryByTestId("withheld-note")).toBeNull();
+  });
+
   it("the rankings' file in English: English headers and statuses, P2 in working days, percentages as numbers, withheld cells empty", async () => {
     renderAt(server(), "?period=2024-H1&tier=DEPARTMENT&lang=en");
     await settled();
