@@ -204,6 +204,21 @@ describe("Public pages in Chromium: layout, names, units, language, accessibilit
             const m = await measure(page, lang, p.firstRow);
             const key = `${p.name}-${vp.name}-${lang}`;
             figures[key] = { scrollWidth: m.scrollWidth, innerWidth: m.innerWidth, firstRowBottom: m.firstRowBottom, unitNameLines: m.unitNameLines, domSize: m.domSize, cls: Math.round(m.cls * 1000) / 1000 };
+            if (p.rankings && vp.name === "desktop") {
+              // The chart is drawn when the reader nears it (chart.js loads then): scrolled to, it draws,
+              // and the whole-page picture shows it rather than its empty box.
+              await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+              await page.waitForFunction(
+                () => {
+                  const c = document.querySelector<HTMLCanvasElement>("[data-testid=ranking-chart] canvas");
+                  const px = c && c.width > 0 ? c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data : undefined;
+                  return px !== undefined && px.some((v, i) => i % 4 === 3 && v > 0);
+                },
+                undefined,
+                { timeout: 30_000 },
+              );
+              await page.evaluate(() => window.scrollTo(0, 0));
+            }
             await page.screenshot({ path: join(shots, `${key}.png`), fullPage: p.rankings === true && vp.name === "desktop" });
 
             // No page scrolls sideways; wide tables scroll in their own box.
