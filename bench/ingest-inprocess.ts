@@ -3,15 +3,16 @@
  * runtime (dynalite on its worker thread, as `npm start` runs it) without HTTP, JSON parsing or the
  * load generator, so that the figure depends little on what else loads the machine:
  *
- *   npx tsx bench/ingest-inprocess.ts [--batches 40] [--streams 4] [--repo DIR]
+ *   npx tsx bench/ingest-inprocess.ts [--batches 40] [--streams 4] [--repo DIR] [--days 2025-01|week]
  *
  * Posts `batches` batches of 500 events (the bench's template: the first 500 events of the
  * province-year preset, ids made unique per batch as bench/step.ts does) through `ingestEvents`,
  * `streams` at a time, then waits for the outbox drain. Prints the process CPU (all threads:
  * dynalite's included) per event for answering and for answering + draining, the wall time, the
  * batch latencies and the DynamoDB calls per batch by command. `--repo`: run another checkout's
- * code (before/after on the same machine minutes apart). Add `node --cpu-prof` through
- * NODE_OPTIONS for a profile.
+ * code (before/after on the same machine minutes apart). `--days week`: the dossiers received in the
+ * week before the run instead (a source's real traffic; as `npm run bench -- --api-days week`). Add
+ * `node --cpu-prof` through NODE_OPTIONS for a profile.
  */
 import { loadavg, tmpdir } from "node:os";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,8 +25,10 @@ const { values: args } = parseArgs({
     batches: { type: "string", default: "40" },
     streams: { type: "string", default: "4" },
     repo: { type: "string", default: resolve(import.meta.dirname, "..") },
+    days: { type: "string", default: "2025-01" },
   },
 });
+if (args.days !== "2025-01" && args.days !== "week") throw new Error(`--days: 2025-01 or week, not ${args.days}`);
 const repo = resolve(args.repo);
 const batches = Number(args.batches);
 const streams = Number(args.streams);
@@ -37,7 +40,13 @@ const { ingestEvents } = await load<Any>("functions/src/use-cases/ingest/ingest-
 const { DemoProvince, PRESETS } = await load<Any>("functions/src/seed/generator.ts");
 
 const template: Any[] = [];
-for (const e of new DemoProvince({ seed: 2024, ...PRESETS["province-year"] }).events()) {
+const now = new Date();
+const vietnamDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+const days =
+  args.days === "week"
+    ? { from: vietnamDay(now.getTime() - 7 * 86_400_000), to: vietnamDay(now.getTime() - 86_400_000), scale: PRESETS["province-year"].scale, asOf: now.toISOString() }
+    : PRESETS["province-year"];
+for (const e of new DemoProvince({ seed: 2024, ...days }).events()) {
   template.push(e);
   if (template.length === 500) break;
 }
