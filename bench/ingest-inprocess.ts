@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { postedDaysOf, postedRange, sourceBatch } from "./lib.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -28,7 +29,7 @@ const { values: args } = parseArgs({
     days: { type: "string", default: "2025-01" },
   },
 });
-if (args.days !== "2025-01" && args.days !== "week") throw new Error(`--days: 2025-01 or week, not ${args.days}`);
+const days = postedDaysOf(args.days, "--days");
 const repo = resolve(args.repo);
 const batches = Number(args.batches);
 const streams = Number(args.streams);
@@ -37,19 +38,9 @@ const load = async <T>(p: string): Promise<T> => (await import(pathToFileURL(joi
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const { LocalRuntime, SOURCE_SYSTEMS } = await load<Any>("functions/src/local/runtime.ts");
 const { ingestEvents } = await load<Any>("functions/src/use-cases/ingest/ingest-events.ts");
-const { DemoProvince, PRESETS } = await load<Any>("functions/src/seed/generator.ts");
+const { DemoProvince } = await load<Any>("functions/src/seed/generator.ts");
 
-const template: Any[] = [];
-const now = new Date();
-const vietnamDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
-const days =
-  args.days === "week"
-    ? { from: vietnamDay(now.getTime() - 7 * 86_400_000), to: vietnamDay(now.getTime() - 86_400_000), scale: PRESETS["province-year"].scale, asOf: now.toISOString() }
-    : PRESETS["province-year"];
-for (const e of new DemoProvince({ seed: 2024, ...days }).events()) {
-  template.push(e);
-  if (template.length === 500) break;
-}
+const template: Any[] = sourceBatch<Any>(DemoProvince, 2024, postedRange(days));
 const dataDir = mkdtempSync(join(tmpdir(), "scorecard-ingest-inprocess-"));
 const scopes = Object.fromEntries((SOURCE_SYSTEMS as string[]).map((s) => [s, { kinds: ["events"], units: ["*"], maxAgeDays: 36_500 }]));
 const rt = await LocalRuntime.start({ dataDir, persist: false, sourceToken: "t", sourceScopes: scopes });

@@ -13,7 +13,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DemoProvince, PRESETS } from "../functions/src/seed/generator.js";
+import { DemoProvince } from "../functions/src/seed/generator.js";
+import { postedRange, sourceBatch } from "./lib.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -24,11 +25,7 @@ const { values: args } = parseArgs({
   },
 });
 const TOKEN = "profile-token";
-const template: Record<string, unknown>[] = [];
-for (const e of new DemoProvince({ seed: 2024, ...PRESETS["province-year"] }).events()) {
-  template.push(e as unknown as Record<string, unknown>);
-  if (template.length === 500) break;
-}
+const template = sourceBatch<Record<string, unknown>>(DemoProvince, 2024, postedRange("2025-01"));
 const dir = mkdtempSync(join(tmpdir(), "scorecard-profile-data-"));
 mkdirSync(join(dir, "lake", "curated"), { recursive: true }); // main.ts: no demo seeding
 mkdirSync(args.out, { recursive: true });

@@ -3,6 +3,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { localDateOf } from "@scorecard/shared/time/period";
+import { PRESETS } from "../functions/src/seed/generator.js";
 
 export const REPO = fileURLToPath(new URL("../", import.meta.url));
 export const sec = (ms: number) => Math.round(ms) / 1000;
@@ -151,4 +153,34 @@ export async function startServer(dataDir: string, env: Record<string, string> =
       return peak;
     },
   };
+}
+
+/**
+ * The dossiers a benchmark's source system posts (`npm run bench -- --api-days`, `ingest-inprocess.ts
+ * --days`): `2025-01`, the province-year's first ones (the figures before 8 December 2026 were taken
+ * with them), or `week`, those received in the week before the run — a source's real traffic, within
+ * the demo sources' 45 days (most still open: 217 dossiers in 500 events against January's 140).
+ */
+export type PostedDays = "2025-01" | "week";
+
+export function postedDaysOf(value: string, flag: string): PostedDays {
+  if (value !== "2025-01" && value !== "week") throw new Error(`${flag}: 2025-01 or week, not ${value}`);
+  return value;
+}
+
+/** The generator's range for those dossiers (`week`: the seven local days before `now`, nothing after it). */
+export function postedRange(days: PostedDays, now = new Date()): { from: string; to: string; scale: number; asOf?: string } {
+  if (days === "2025-01") return PRESETS["province-year"];
+  const daysBefore = (n: number) => localDateOf(new Date(now.getTime() - n * 86_400_000));
+  return { from: daysBefore(7), to: daysBefore(1), scale: PRESETS["province-year"].scale, asOf: now.toISOString() };
+}
+
+/** The first 500 events of a province (`Generator`: this checkout's DemoProvince or another's, --repo) in `range`: the benchmarks' batch, renamed per request. */
+export function sourceBatch<E>(Generator: new (o: { seed: number; from: string; to: string; scale: number; asOf?: string }) => { events(): Iterable<E> }, seed: number, range: ReturnType<typeof postedRange>): E[] {
+  const batch: E[] = [];
+  for (const e of new Generator({ seed, ...range }).events()) {
+    batch.push(e);
+    if (batch.length === 500) break;
+  }
+  return batch;
 }

@@ -37,7 +37,7 @@ import { createGzip } from "node:zlib";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { DemoProvince, PRESETS, type PresetName } from "../functions/src/seed/generator.js";
-import { REPO, type Timed, bytesUnder, gitCommit, log, round, runTimed, sec } from "./lib.js";
+import { REPO, type Timed, bytesUnder, gitCommit, log, postedDaysOf, round, runTimed, sec } from "./lib.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -57,10 +57,6 @@ const { values: args } = parseArgs({
     "api-days": { type: "string" },
   },
 });
-function apiDays(v: string): "2025-01" | "week" {
-  if (v !== "2025-01" && v !== "week") throw new Error(`--api-days: 2025-01 or week, not ${v}`);
-  return v;
-}
 if (!(args.preset in PRESETS)) throw new Error(`--preset: one of ${Object.keys(PRESETS).join(", ")}`);
 const preset = args.preset as PresetName;
 const range = PRESETS[preset];
@@ -110,7 +106,7 @@ const stepOptions = {
   ...(args["server-repo"] ? { serverRepo: args["server-repo"] } : {}),
   ...(args["lighthouse-runs"] ? { lighthouseRuns: Number(args["lighthouse-runs"]) } : {}),
   ...(args["dashboard-runs"] ? { dashboardRuns: Number(args["dashboard-runs"]) } : {}),
-  ...(args["api-days"] ? { apiDays: apiDays(args["api-days"]) } : {}),
+  ...(args["api-days"] ? { apiDays: postedDaysOf(args["api-days"], "--api-days") } : {}),
 };
 const steps: Record<string, Timed & { step: string }> = {};
 

@@ -27,7 +27,7 @@ import { queryIndicatorRows } from "../functions/src/use-cases/score/indicator-r
 import { chromiumPath } from "../e2e/support/browser.js";
 import { measureDashboard, otherPeriod } from "./dashboard.js";
 import { LIGHTHOUSE_REPORTS, measureLighthouse } from "./lighthouse.js";
-import { REPO, RESULT_MARK, bytesUnder, filesUnder, gunzippedSize, log, round, sec, startServer } from "./lib.js";
+import { type PostedDays, REPO, RESULT_MARK, bytesUnder, filesUnder, gunzippedSize, log, postedRange, round, sec, sourceBatch, startServer } from "./lib.js";
 /** The generated province is dated 2024–2025: the benchmark's source may post any date (the demo scopes allow 45 days). */
 const BENCH_SOURCE_SCOPES = JSON.stringify({ "one-stop": { kinds: ["events", "complaints", "procedures"], units: ["*"], maxAgeDays: 36_500 } });
 
@@ -46,7 +46,7 @@ interface StepOptions {
   /** Runs of each page load (and rounds of switches) in the dashboard step. */
   readonly dashboardRuns?: number;
   /** The dossiers the api-ingest step posts: the province-year's first (default) or those of the week before the run. */
-  readonly apiDays?: "2025-01" | "week";
+  readonly apiDays?: PostedDays;
 }
 
 const [step, json] = process.argv.slice(2);
@@ -253,21 +253,11 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
     const token = "bench-token";
     const { mkdirSync } = await import("node:fs");
     mkdirSync(join(dir, "lake", "curated"), { recursive: true }); // main.ts: no demo seeding
-    // --api-days week: today's traffic, as a source system posts it — dossiers received in the week
-    // before the run (the demo's sources may post events dated at most 45 days back). The default,
-    // the province-year's first dossiers (January 2025), keeps the figures comparable with earlier
-    // ones; each tick of the scheduler then re-scores every period since January 2025.
-    const now = new Date();
-    const vietnamDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
-    const days =
-      o.apiDays === "week"
-        ? { from: vietnamDay(now.getTime() - 7 * 86_400_000), to: vietnamDay(now.getTime() - 86_400_000), scale: PRESETS["province-year"].scale, asOf: now.toISOString() }
-        : PRESETS["province-year"];
-    const template: CaseEventInput[] = [];
-    for (const e of new DemoProvince({ seed: o.seed, ...days }).events()) {
-      template.push(e);
-      if (template.length === 500) break;
-    }
+    // The dossiers posted (--api-days, bench/lib.ts postedRange): January 2025 by default, comparable
+    // with the earlier figures (each tick of the scheduler then re-scores every period since), or
+    // the week before the run (a source's real traffic: the running periods).
+    const range = postedRange(o.apiDays ?? "2025-01");
+    const template = sourceBatch<CaseEventInput>(DemoProvince, o.seed, range);
     let requestNo = 0;
     const seconds = o.quick ? 10 : 20;
     // The server's CPU (all its threads: dynalite's included) over a run, from /proc (clock ticks of 10 ms).
@@ -336,7 +326,7 @@ const steps: Record<string, () => Promise<Record<string, unknown>>> = {
       return {
         batchSize: 500,
         // The dossiers posted (--api-days): the province-year's first, or those of the week before the run.
-        dossiers: o.apiDays === "week" ? { days: "week", from: days.from, to: days.to } : { days: "2025-01" },
+        dossiers: { days: o.apiDays ?? "2025-01", from: range.from, to: range.to },
         secondsPerRun: seconds,
         idle,
         duringScoring,
