@@ -260,6 +260,27 @@ function medianRun(runs: readonly LighthouseFigures[]): LighthouseFigures {
  * run is written to `reportDir` (JSON, for Lighthouse's viewer), with its trace (`….trace.json`, for
  * Chromium's performance panel), when given.
  */
+/**
+ * One Lighthouse run in a fresh Chromium. A trace Lighthouse could not read (NO_NAVSTART, NO_FCP…,
+ * now and then on this box) is run again, up to twice; any other runtime error fails the step.
+ */
+async function runLighthouse(url: string, preset: Preset, name: string): Promise<LH.RunnerResult> {
+  for (let attempt = 1; ; attempt++) {
+    const chromium = await launchChromium();
+    try {
+      const flags: LH.Flags = { port: chromium.port, hostname: "127.0.0.1", output: "json", logLevel: "error", onlyCategories: CATEGORIES, disableFullPageScreenshot: true };
+      const r = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
+      if (!r) throw new Error(`Lighthouse gave no result for ${url}`);
+      const error = r.lhr.runtimeError;
+      if (error === undefined) return r;
+      if (!TRANSIENT.has(error.code) || attempt === 3) throw new Error(`Lighthouse: ${error.code} ${error.message}`);
+      log(`  lighthouse ${name}: ${error.code}, run again`);
+    } finally {
+      await chromium.close();
+    }
+  }
+}
+
 export async function measureLighthouse(
   base: string,
   pages: readonly LighthousePage[],
@@ -275,29 +296,14 @@ export async function measureLighthouse(
       const figures: LighthouseFigures[] = [];
       const reports: string[] = [];
       const traces: (readonly TaskEvent[])[] = [];
-      for (let i = 0, attempt = 1; i < runs; attempt++) {
-        const chromium = await launchChromium();
-        try {
-          const flags: LH.Flags = { port: chromium.port, hostname: "127.0.0.1", output: "json", logLevel: "error", onlyCategories: CATEGORIES, disableFullPageScreenshot: true };
-          const r = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
-          if (!r) throw new Error(`Lighthouse gave no result for ${url}`);
-          // A trace Lighthouse could not read (NO_NAVSTART, NO_FCP… now and then on this box): that run again, up to twice.
-          if (r.lhr.runtimeError && TRANSIENT.has(r.lhr.runtimeError.code) && attempt <= 2) {
-            log(`  lighthouse ${page.name} ${preset} #${i + 1}: ${r.lhr.runtimeError.code}, run again`);
-            continue;
-          }
-          if (r.lhr.runtimeError) throw new Error(`Lighthouse: ${r.lhr.runtimeError.code} ${r.lhr.runtimeError.message}`);
-          attempt = 0;
-          i++;
-          const events = (r.artifacts as { Trace?: { traceEvents: TaskEvent[] } }).Trace?.traceEvents ?? [];
-          const f = figuresOf(r.lhr, traceCpu(events, preset === "desktop" ? 1 : 4));
-          figures.push(f);
-          traces.push(events);
-          reports.push(typeof r.report === "string" ? r.report : JSON.stringify(r.lhr));
-          log(`  lighthouse ${page.name} ${preset} #${i}: performance ${f.performance}, a11y ${f.accessibility}, best practices ${f.bestPractices}, SEO ${f.seo}; TBT ${f.totalBlockingTimeMs} ms, CLS ${f.cumulativeLayoutShift}, LCP ${f.largestContentfulPaintMs} ms, main thread ${f.mainThreadWorkMs} ms, ${f.domElements} elements, benchmarkIndex ${f.benchmarkIndex}; trace: main thread ${f.trace?.mainThreadCpuMs ?? "?"} ms CPU (${f.trace?.mainThreadWallMs ?? "?"} ms wall), longest task ${f.trace?.longestTaskCpuMs ?? "?"} ms CPU, TBT from CPU ${f.trace?.blockingFromCpuMs ?? "?"} ms (whole load ${f.trace?.blockingFromCpuWholeLoadMs ?? "?"} ms, its longest task ${f.trace?.longestTaskWholeLoadCpuMs ?? "?"} ms CPU)`);
-        } finally {
-          await chromium.close();
-        }
+      for (let i = 1; i <= runs; i++) {
+        const r = await runLighthouse(url, preset, `${page.name} ${preset} #${i}`);
+        const events = (r.artifacts as { Trace?: { traceEvents: TaskEvent[] } }).Trace?.traceEvents ?? [];
+        const f = figuresOf(r.lhr, traceCpu(events, preset === "desktop" ? 1 : 4));
+        figures.push(f);
+        traces.push(events);
+        reports.push(typeof r.report === "string" ? r.report : JSON.stringify(r.lhr));
+        log(`  lighthouse ${page.name} ${preset} #${i}: performance ${f.performance}, a11y ${f.accessibility}, best practices ${f.bestPractices}, SEO ${f.seo}; TBT ${f.totalBlockingTimeMs} ms, CLS ${f.cumulativeLayoutShift}, LCP ${f.largestContentfulPaintMs} ms, main thread ${f.mainThreadWorkMs} ms, ${f.domElements} elements, benchmarkIndex ${f.benchmarkIndex}; trace: main thread ${f.trace?.mainThreadCpuMs ?? "?"} ms CPU (${f.trace?.mainThreadWallMs ?? "?"} ms wall), longest task ${f.trace?.longestTaskCpuMs ?? "?"} ms CPU, TBT from CPU ${f.trace?.blockingFromCpuMs ?? "?"} ms (whole load ${f.trace?.blockingFromCpuWholeLoadMs ?? "?"} ms, its longest task ${f.trace?.longestTaskWholeLoadCpuMs ?? "?"} ms CPU)`);
       }
       const median = medianRun(figures);
       if (options.reportDir) {
