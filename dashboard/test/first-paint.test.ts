@@ -50,9 +50,11 @@ describe("first paint", () => {
     expect(held()).toBe(false);
   });
 
-  it("firstScreenShown without a hold (component tests, later pages) changes nothing", () => {
+  it("a page that says it is shown before anything is held does not release a later hold (component tests, later pages)", () => {
     firstScreenShown();
     expect(held()).toBe(false);
+    holdFirstPaint(document, 1500);
+    expect(held()).toBe(true);
   });
 
   it("is what app.css hides: #app under html[data-boot] (read from the disk: under vitest a CSS import is empty)", () => {

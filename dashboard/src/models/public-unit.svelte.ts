@@ -21,8 +21,8 @@ import type { Reorganisation, UnitRecord } from "../lib/units.js";
 /** A unit absent from the period's ranking, from the unit catalog. */
 export interface PublicReorg {
   readonly record: UnitRecord;
-  /** What the reorganisations did to it as of the period shown (null: nothing; it was simply not ranked). */
-  readonly shown: Reorganisation | null;
+  /** It had ended, or did not exist yet, in the period shown (null: it existed and was simply not ranked). */
+  readonly shown: Extract<Reorganisation, { kind: "ended" | "not-yet" }> | null;
   /** The newest public period (published, else complete) at whose end the unit existed, when not the one shown. */
   readonly ownPeriod: string | null;
 }
@@ -81,7 +81,8 @@ export class PublicUnitModel extends PublicSnapshotModel {
       const record = units.unitRecord(unitId);
       if (!record) return null;
       const ownPeriod = defaultPublicPeriod(this.meta.data, this.now(), (p) => p !== period && units.existedAtEnd(unitId, p));
-      return { record, shown: units.reorganisationOf(unitId, period), ownPeriod };
+      const r = units.reorganisationOf(unitId, period);
+      return { record, shown: r?.kind === "ended" || r?.kind === "not-yet" ? r : null, ownPeriod };
     }, (d) => d === null);
   }
 
